@@ -1,0 +1,9 @@
+package io.socketdeck.core.session;
+
+/** Which way bytes travelled, seen from this application. */
+public enum Direction {
+    /** Received from a peer. */
+    RX,
+    /** Sent to a peer. */
+    TX
+}

@@ -1,0 +1,22 @@
+package io.socketdeck.core.session;
+
+/**
+ * Faults a user can act on, each shown with its own localized message. {@link #IO} is the
+ * catch-all; its event carries the operating system's own text as detail.
+ */
+public enum FailureKind {
+    UNKNOWN_HOST,
+    CONNECTION_REFUSED,
+    CONNECT_TIMEOUT,
+    CONNECTION_RESET,
+    HOST_UNREACHABLE,
+    NETWORK_UNREACHABLE,
+    PORT_UNREACHABLE,
+    PORT_IN_USE,
+    PERMISSION_DENIED,
+    ADDRESS_NOT_AVAILABLE,
+    MESSAGE_TOO_LONG,
+    SEND_BUFFER_FULL,
+    NOT_CONNECTED,
+    IO
+}

@@ -1,0 +1,74 @@
+package io.socketdeck.core.session;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/**
+ * What happened on a session, in the order it happened. Events are immutable values emitted on
+ * the session's I/O thread; consumers that need another thread (the UI) queue them.
+ *
+ * <p>One value type per kind of fact rather than one class with optional fields, so a consumer
+ * can never read a byte count from a close event.
+ */
+public sealed interface SessionEvent {
+
+    /** Wall-clock time of the event in epoch milliseconds. */
+    long timeMillis();
+
+    /** A listening or bound socket is open (TCP server, UDP). */
+    record Opened(long timeMillis, InetSocketAddress local) implements SessionEvent {
+        public Opened {
+            Objects.requireNonNull(local, "local");
+        }
+    }
+
+    /** A TCP connection is established; {@code local} is the address the OS picked for us. */
+    record Connected(long timeMillis, InetSocketAddress local, InetSocketAddress remote)
+            implements SessionEvent {
+        public Connected {
+            Objects.requireNonNull(local, "local");
+            Objects.requireNonNull(remote, "remote");
+        }
+    }
+
+    /**
+     * Bytes received from or sent to {@code peer}. {@code bytes} is owned by the event: the
+     * engine hands over a fresh array and nobody may modify it afterwards.
+     */
+    record Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes)
+            implements SessionEvent {
+        public Data {
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(peer, "peer");
+            Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /** One connection ended; the session may go on (a server with other clients). */
+    record Disconnected(long timeMillis, InetSocketAddress remote, CloseReason reason)
+            implements SessionEvent {
+        public Disconnected {
+            Objects.requireNonNull(remote, "remote");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Something failed. {@code peer} is the remote concerned, or null when the failure is not
+     * about one peer (bind failed); {@code detail} is the operating system's text, for the log.
+     */
+    record Failure(long timeMillis, FailureKind kind, InetSocketAddress peer, String detail)
+            implements SessionEvent {
+        public Failure {
+            Objects.requireNonNull(kind, "kind");
+            detail = detail == null ? "" : detail;
+        }
+    }
+
+    /** The session is over: always the last event, exactly once. */
+    record Closed(long timeMillis, CloseReason reason) implements SessionEvent {
+        public Closed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.socketdeck.core.session;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Bytes and messages in each direction. The I/O thread updates them before it emits the matching
+ * event, so a reader never sees an event for bytes not yet counted. A message is one read, one
+ * completed send, or one datagram.
+ */
+public final class TrafficCounters {
+
+    private final AtomicLong rxBytes = new AtomicLong();
+    private final AtomicLong rxMessages = new AtomicLong();
+    private final AtomicLong txBytes = new AtomicLong();
+    private final AtomicLong txMessages = new AtomicLong();
+
+    public void addReceived(long bytes) {
+        rxBytes.addAndGet(bytes);
+        rxMessages.incrementAndGet();
+    }
+
+    public void addSent(long bytes) {
+        txBytes.addAndGet(bytes);
+        txMessages.incrementAndGet();
+    }
+
+    public long rxBytes() {
+        return rxBytes.get();
+    }
+
+    public long rxMessages() {
+        return rxMessages.get();
+    }
+
+    public long txBytes() {
+        return txBytes.get();
+    }
+
+    public long txMessages() {
+        return txMessages.get();
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(rxBytes.get(), rxMessages.get(), txBytes.get(), txMessages.get());
+    }
+
+    /** Starts counting from zero; counts racing with the reset land on either side of it. */
+    public void reset() {
+        rxBytes.set(0);
+        rxMessages.set(0);
+        txBytes.set(0);
+        txMessages.set(0);
+    }
+
+    /** An immutable reading of the counters. */
+    public record Snapshot(long rxBytes, long rxMessages, long txBytes, long txMessages) {
+        public static final Snapshot ZERO = new Snapshot(0, 0, 0, 0);
+    }
+}

@@ -1,0 +1,216 @@
+package io.socketdeck.core.tcp;
+
+import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.IoFailures;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.session.TrafficCounters;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+
+/**
+ * One established TCP connection on a {@link SelectorLoop}: reads into the loop's shared buffer,
+ * queues writes the socket cannot take yet, and reports data, counts and the way it ended.
+ * Shared by the client session and every client of the server session. Loop thread only.
+ */
+final class TcpConnection implements SelectorLoop.Handler {
+
+    /** Reads per readiness before other connections get their turn. */
+    private static final int READS_PER_TURN = 16;
+    /** A peer that stops reading must not make us buffer without bound. */
+    static final long MAX_QUEUED_BYTES = 64L << 20;
+
+    private final SelectorLoop loop;
+    private final SocketChannel channel;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final ByteBuffer readBuffer;
+    private final TrafficCounters sessionCounters;
+    private final TrafficCounters ownCounters = new TrafficCounters();
+    private final SessionListener listener;
+    private final Consumer<TcpConnection> onClosed;
+    private final ArrayDeque<ByteBuffer> writeQueue = new ArrayDeque<>();
+    private final long connectedAtMillis;
+    private long queuedBytes;
+    private SelectionKey key;
+    private volatile boolean closed;
+    private CloseReason closeReason;
+
+    TcpConnection(SelectorLoop loop, SocketChannel channel, ByteBuffer readBuffer,
+                  TrafficCounters sessionCounters, SessionListener listener,
+                  Consumer<TcpConnection> onClosed) throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        this.remote = (InetSocketAddress) channel.getRemoteAddress();
+        this.local = (InetSocketAddress) channel.getLocalAddress();
+        this.readBuffer = readBuffer;
+        this.sessionCounters = sessionCounters;
+        this.listener = listener;
+        this.onClosed = onClosed;
+        this.connectedAtMillis = System.currentTimeMillis();
+    }
+
+    /** Starts reading; the caller has already reported the connection. */
+    void start() throws IOException {
+        channel.configureBlocking(false);
+        key = loop.register(channel, SelectionKey.OP_READ, this);
+    }
+
+    InetSocketAddress remote() {
+        return remote;
+    }
+
+    InetSocketAddress local() {
+        return local;
+    }
+
+    long connectedAtMillis() {
+        return connectedAtMillis;
+    }
+
+    TrafficCounters counters() {
+        return ownCounters;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Why it closed, or null while open. */
+    CloseReason closeReason() {
+        return closeReason;
+    }
+
+    <T> void setOption(SocketOption<T> option, T value) throws IOException {
+        channel.setOption(option, value);
+    }
+
+    @Override
+    public void ready(SelectionKey readyKey) {
+        if (readyKey.isValid() && readyKey.isWritable()) {
+            flush();
+        }
+        if (!closed && readyKey.isValid() && readyKey.isReadable()) {
+            read();
+        }
+    }
+
+    private void read() {
+        for (int turn = 0; turn < READS_PER_TURN && !closed; turn++) {
+            int count;
+            try {
+                readBuffer.clear();
+                count = channel.read(readBuffer);
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            if (count < 0) {
+                close(CloseReason.PEER);
+                return;
+            }
+            if (count == 0) {
+                return;
+            }
+            byte[] bytes = new byte[count];
+            readBuffer.flip();
+            readBuffer.get(bytes);
+            ownCounters.addReceived(count);
+            sessionCounters.addReceived(count);
+            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes));
+            if (count < readBuffer.capacity()) {
+                return; // drained the socket: no need for another read syscall that returns 0
+            }
+        }
+    }
+
+    /** Queues {@code bytes} for sending and writes what the socket takes now. */
+    void send(byte[] bytes) {
+        if (closed) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED,
+                    remote, "connection closed"));
+            return;
+        }
+        if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.SEND_BUFFER_FULL,
+                    remote, queuedBytes + " bytes waiting"));
+            return;
+        }
+        writeQueue.add(ByteBuffer.wrap(bytes));
+        queuedBytes += bytes.length;
+        flush();
+    }
+
+    private void flush() {
+        try {
+            while (!writeQueue.isEmpty()) {
+                ByteBuffer head = writeQueue.peek();
+                channel.write(head);
+                if (head.hasRemaining()) {
+                    key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+                    return;
+                }
+                writeQueue.poll();
+                int length = head.limit();
+                queuedBytes -= length;
+                ownCounters.addSent(length);
+                sessionCounters.addSent(length);
+                listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote, head.array()));
+            }
+            if (key.isValid()) {
+                key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+            }
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    private void fail(IOException error) {
+        if (IoFailures.isReset(error)) {
+            close(CloseReason.RESET);
+        } else {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error),
+                    remote, IoFailures.detail(error)));
+            close(CloseReason.ERROR);
+        }
+    }
+
+    /** Closes the socket and reports why; later calls do nothing. */
+    void close(CloseReason reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeReason = reason;
+        if (key != null) {
+            key.cancel();
+        }
+        if (reason == CloseReason.REJECTED) {
+            abort();
+        }
+        SelectorLoop.closeQuietly(channel);
+        writeQueue.clear();
+        queuedBytes = 0;
+        listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason));
+        onClosed.accept(this);
+    }
+
+    // A rejected client gets an RST so it learns at once rather than on its first write.
+    private void abort() {
+        try {
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
+            // the close below still ends the connection, with a FIN
+        }
+    }
+}

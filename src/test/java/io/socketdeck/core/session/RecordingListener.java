@@ -1,0 +1,56 @@
+package io.socketdeck.core.session;
+
+import io.socketdeck.testsupport.Await;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Records a session's events for assertions; thread-safe. */
+public final class RecordingListener implements SessionListener {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final List<SessionEvent> events = new ArrayList<>();
+
+    @Override
+    public synchronized void onEvent(SessionEvent event) {
+        events.add(event);
+    }
+
+    public synchronized List<SessionEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public <T extends SessionEvent> List<T> all(Class<T> type) {
+        return events().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Waits for the first event of {@code type} that matches and returns it. */
+    public <T extends SessionEvent> T await(Class<T> type, Predicate<T> matching) {
+        return Await.value(() -> all(type).stream().filter(matching).findFirst().orElse(null),
+                found -> found != null, TIMEOUT, "a " + type.getSimpleName() + " event among " + events());
+    }
+
+    public <T extends SessionEvent> T await(Class<T> type) {
+        return await(type, any -> true);
+    }
+
+    /** All bytes of data events in {@code direction}, concatenated. */
+    public byte[] bytes(Direction direction) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (SessionEvent.Data data : all(SessionEvent.Data.class)) {
+            if (data.direction() == direction) {
+                out.writeBytes(data.bytes());
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Waits until {@code count} bytes arrived in {@code direction}. */
+    public byte[] awaitBytes(Direction direction, int count) {
+        return Await.value(() -> bytes(direction), b -> b.length >= count, TIMEOUT,
+                count + " " + direction + " bytes");
+    }
+}
