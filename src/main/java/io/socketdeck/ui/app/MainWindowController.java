@@ -1,0 +1,72 @@
+package io.socketdeck.ui.app;
+
+import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import org.controlsfx.control.StatusBar;
+
+/** The menu, the tabs and the status bar. */
+public final class MainWindowController {
+
+    @FXML private TabPane tabs;
+    @FXML private Tab tabTcpClient;
+    @FXML private RadioMenuItem languageEnglish;
+    @FXML private RadioMenuItem languageChinese;
+    @FXML private ToggleGroup languageGroup;
+    @FXML private StatusBar statusBar;
+
+    private final Consumer<Locale> languageSwitcher;
+    private final TcpClientViewModel tcpClient;
+
+    public MainWindowController(Consumer<Locale> languageSwitcher, TcpClientViewModel tcpClient) {
+        this.languageSwitcher = languageSwitcher;
+        this.tcpClient = tcpClient;
+    }
+
+    @FXML
+    private void initialize() {
+        boolean chinese = I18n.CHINESE.getLanguage().equals(I18n.locale().getLanguage());
+        (chinese ? languageChinese : languageEnglish).setSelected(true);
+        statusBar.textProperty().bind(tcpClient.statusProperty());
+    }
+
+    @FXML
+    private void useEnglish() {
+        switchTo(Locale.ENGLISH);
+    }
+
+    @FXML
+    private void useChinese() {
+        switchTo(I18n.CHINESE);
+    }
+
+    private void switchTo(Locale locale) {
+        if (!locale.getLanguage().equals(I18n.locale().getLanguage())) {
+            // Later: the window is rebuilt, so let the menu close first.
+            Platform.runLater(() -> languageSwitcher.accept(locale));
+        }
+    }
+
+    @FXML
+    private void exit() {
+        Platform.exit();
+    }
+
+    @FXML
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.text("about.text"), ButtonType.OK);
+        alert.setTitle(I18n.text("about.title"));
+        alert.setHeaderText(I18n.text("app.title"));
+        alert.initOwner(tabs.getScene().getWindow());
+        alert.showAndWait();
+    }
+}

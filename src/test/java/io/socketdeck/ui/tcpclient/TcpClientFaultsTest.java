@@ -1,0 +1,212 @@
+package io.socketdeck.ui.tcpclient;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.testsupport.BlackholeServer;
+import io.socketdeck.testsupport.ClosedPort;
+import io.socketdeck.testsupport.EchoPeer;
+import io.socketdeck.testsupport.EchoPeers;
+import io.socketdeck.testsupport.ResettingServer;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.session.ConnectionState;
+import io.socketdeck.ui.session.LogEntry;
+import java.time.Duration;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Every fault gets a clear message at its field or in the log, and the tab stays usable. */
+@ExtendWith(ApplicationExtension.class)
+class TcpClientFaultsTest {
+
+    private MainWindow window;
+    private TcpClientViewModel viewModel;
+    private FxRobot robot;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+        viewModel = window.tcpClient();
+    }
+
+    @AfterEach
+    void tearDown() {
+        runFx(window::shutdown);
+    }
+
+    private void type(String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        runFx(() -> field.setText(text));
+    }
+
+    private String label(String id) {
+        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    private String lastError() {
+        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        return onFx(() -> log.getItems().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR)
+                .map(LogEntry::message).reduce((a, b) -> b).orElse(""));
+    }
+
+    private void awaitState(ConnectionState state) {
+        awaitFx(() -> viewModel.stateProperty().get() == state, "state " + state);
+    }
+
+    /** Proves the tab still works: connect to a real peer, echo a byte, disconnect. */
+    private void assertStillUsable() throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            type("#clientHost", "127.0.0.1");
+            type("#clientPort", Integer.toString(peer.port()));
+            robot.clickOn("#clientConnect");
+            awaitState(ConnectionState.OPEN);
+            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            runFx(() -> input.setText("ok"));
+            robot.clickOn("#clientSend");
+            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX && "ok".equals(e.text())),
+                    "echo after the fault");
+            robot.clickOn("#clientConnect");
+            awaitState(ConnectionState.IDLE);
+        }
+    }
+
+    @ParameterizedTest(name = "port \"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+        "''        | Enter a port.",
+        "http      | The port must be a number.",
+        "-1        | The port must be a number.",
+        "0         | The port must be between 1 and 65535.",
+        "65536     | The port must be between 1 and 65535.",
+        "99999999  | The port must be between 1 and 65535."})
+    void invalidPortIsRejectedAtTheField(String port, String message, FxRobot robot) {
+        this.robot = robot;
+        type("#clientPort", port);
+        robot.clickOn("#clientConnect");
+        assertEquals(message, label("#clientPortError"));
+        assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()));
+        type("#clientPort", "7");
+        assertEquals("", label("#clientPortError"), "editing the field clears its message");
+    }
+
+    @Test
+    void emptyHostIsRejectedAtTheField(FxRobot robot) throws Exception {
+        this.robot = robot;
+        type("#clientHost", "  ");
+        type("#clientPort", "7");
+        robot.clickOn("#clientConnect");
+        assertEquals("Enter a host name or an IP address.", label("#clientHostError"));
+        assertStillUsable();
+    }
+
+    @Test
+    void unknownHostIsAnEventInTheLog(FxRobot robot) throws Exception {
+        this.robot = robot;
+        type("#clientHost", "no-such-host.invalid");
+        type("#clientPort", "80");
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> lastError().contains("Unknown host"), "unknown host event");
+        assertTrue(lastError().contains("no-such-host.invalid"), lastError());
+        awaitState(ConnectionState.IDLE);
+        assertStillUsable();
+    }
+
+    @Test
+    void refusedConnectionIsAnEventInTheLog(FxRobot robot) throws Exception {
+        this.robot = robot;
+        int closed = ClosedPort.find();
+        type("#clientPort", Integer.toString(closed));
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> lastError().startsWith("Connection refused by 127.0.0.1:" + closed), "refused event");
+        awaitState(ConnectionState.IDLE);
+        assertStillUsable();
+    }
+
+    @Test
+    void connectTimeoutIsAnEventInTheLog(FxRobot robot) throws Exception {
+        this.robot = robot;
+        try (BlackholeServer blackhole = new BlackholeServer()) {
+            type("#clientPort", Integer.toString(blackhole.port()));
+            type("#clientTimeout", "300");
+            robot.clickOn("#clientConnect");
+            awaitFx(() -> lastError().startsWith("No answer from 127.0.0.1:" + blackhole.port()), "timeout event");
+            awaitState(ConnectionState.IDLE);
+        }
+        assertStillUsable();
+    }
+
+    @Test
+    void invalidTimeoutIsRejectedAtTheField(FxRobot robot) {
+        this.robot = robot;
+        type("#clientPort", "7");
+        type("#clientTimeout", "soon");
+        robot.clickOn("#clientConnect");
+        assertTrue(label("#clientTimeoutError").startsWith("The timeout must be"), label("#clientTimeoutError"));
+    }
+
+    @Test
+    void resetByPeerIsAnEventInTheLog(FxRobot robot) throws Exception {
+        this.robot = robot;
+        try (ResettingServer server = new ResettingServer()) {
+            type("#clientPort", Integer.toString(server.port()));
+            robot.clickOn("#clientConnect");
+            awaitState(ConnectionState.OPEN);
+            server.awaitAccepted(1, Duration.ofSeconds(5));
+            server.resetAll();
+            awaitFx(() -> lastError().startsWith("Connection reset by 127.0.0.1:" + server.port()),
+                    () -> "reset event, log: " + onFx(() -> viewModel.log().entries().stream().map(e -> e.kind() + " " + e.message()).toList()));
+            awaitState(ConnectionState.IDLE);
+        }
+        assertStillUsable();
+    }
+
+    @Test
+    void sendWhileDisconnectedSaysSoAtTheSendBox(FxRobot robot) throws Exception {
+        this.robot = robot;
+        TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+        runFx(() -> input.setText("hello"));
+        robot.clickOn("#clientSend");
+        assertEquals("Not connected: connect first, then send.", label("#clientSendError"));
+        assertStillUsable();
+    }
+
+    @Test
+    void invalidHexSaysWhereAtTheSendBox(FxRobot robot) throws Exception {
+        this.robot = robot;
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            type("#clientPort", Integer.toString(peer.port()));
+            robot.clickOn("#clientConnect");
+            awaitState(ConnectionState.OPEN);
+            robot.clickOn("#clientHexSend");
+            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            runFx(() -> input.setText("48 65 6G"));
+            robot.clickOn("#clientSend");
+            assertEquals("Not a hex digit at character 8: \u201cG\u201d.", label("#clientSendError"));
+            runFx(() -> input.setText("48 656"));
+            robot.clickOn("#clientSend");
+            assertTrue(label("#clientSendError").startsWith("Odd number of hex digits at character 4"),
+                    label("#clientSendError"));
+            assertEquals(0L, onFx(() -> viewModel.counters().txBytesProperty().get()), "nothing was sent");
+            robot.clickOn("#clientConnect");
+            awaitState(ConnectionState.IDLE);
+            robot.clickOn("#clientHexSend");
+        }
+        assertStillUsable();
+    }
+}

@@ -1,0 +1,78 @@
+package io.socketdeck.ui.tcpclient;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.socketdeck.testsupport.EchoPeer;
+import io.socketdeck.testsupport.EchoPeers;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.session.ConnectionState;
+import io.socketdeck.ui.session.LogEntry;
+import java.nio.charset.Charset;
+import java.util.Locale;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class TcpClientTabTest {
+
+    private MainWindow window;
+    private TcpClientViewModel viewModel;
+    private EchoPeer peer;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+        viewModel = window.tcpClient();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        runFx(window::shutdown);
+        if (peer != null) {
+            peer.close();
+        }
+    }
+
+    @Test
+    void chineseRoundTripsThroughARealEchoPeerInGbkAndUtf8(FxRobot robot) throws Exception {
+        peer = EchoPeers.tcp();
+        robot.clickOn("#clientPort").write(Integer.toString(peer.address().getPort()));
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected to " + peer.description());
+
+        for (String name : new String[] {"GBK", "UTF-8"}) {
+            Charset charset = Charset.forName(name);
+            ComboBox<Charset> encoding = robot.lookup("#clientEncoding").queryComboBox();
+            runFx(() -> encoding.setValue(charset));
+            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            runFx(() -> input.setText("你好"));
+            robot.clickOn("#clientSend");
+
+            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX && charset.equals(e.charset())
+                    && "你好".equals(e.text())), "echo of 你好 in " + name + " shown");
+            LogEntry rx = onFx(() -> log.getItems().stream()
+                    .filter(e -> e.kind() == LogEntry.Kind.RX && charset.equals(e.charset())).reduce((a, b) -> b).orElseThrow());
+            assertArrayEquals("你好".getBytes(charset), rx.bytes(), "raw bytes of the echo in " + name);
+        }
+
+        long expected = "你好".getBytes("GBK").length + "你好".getBytes("UTF-8").length;
+        awaitFx(() -> viewModel.counters().rxBytesProperty().get() == expected, "RX counter");
+        assertEquals(Long.toString(expected), onFx(() -> robot.lookup("#clientRxBytes").queryAs(Label.class).getText()));
+        assertEquals(Long.toString(expected), onFx(() -> robot.lookup("#clientTxBytes").queryAs(Label.class).getText()));
+    }
+}
