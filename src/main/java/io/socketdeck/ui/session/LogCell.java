@@ -1,11 +1,16 @@
 package io.socketdeck.ui.session;
 
 import io.socketdeck.core.codec.HexFormatter;
+import io.socketdeck.ui.fx.WrappingText;
 import io.socketdeck.ui.i18n.I18n;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
@@ -17,16 +22,25 @@ import javafx.scene.layout.Priority;
  */
 final class LogCell extends ListCell<LogEntry> {
 
-    static final int HEX_PREVIEW_BYTES = 256;
+    static final int HEX_PREVIEW_BYTES = 128;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private static final Map<LogEntry.Kind, PseudoClass> KIND_STATES = new EnumMap<>(LogEntry.Kind.class);
+
+    static {
+        for (LogEntry.Kind kind : LogEntry.Kind.values()) {
+            KIND_STATES.put(kind, PseudoClass.getPseudoClass(kind.name().toLowerCase(Locale.ROOT)));
+        }
+    }
 
     private final ObservableBooleanValue hexView;
     private final Label time = new Label();
     private final Label badge = new Label();
     private final Label peer = new Label();
-    private final Label payload = new Label();
+    private final WrappingText payload = new WrappingText();
     private final HBox row = new HBox(time, badge, peer, payload);
+    private LogEntry.Kind shownKind;
 
     LogCell(ObservableBooleanValue hexView) {
         this.hexView = hexView;
@@ -36,13 +50,10 @@ final class LogCell extends ListCell<LogEntry> {
         badge.getStyleClass().add("log-badge");
         peer.getStyleClass().add("log-peer");
         payload.getStyleClass().add("log-payload");
-        payload.setWrapText(true);
         time.setMinWidth(USE_PREF_SIZE);
         badge.setMinWidth(USE_PREF_SIZE);
         peer.setMinWidth(USE_PREF_SIZE);
-        payload.setMinWidth(0);
         HBox.setHgrow(payload, Priority.ALWAYS);
-        payload.setMaxWidth(Double.MAX_VALUE);
         // Let the row take the list's width so long payloads wrap instead of scrolling sideways.
         setPrefWidth(0);
         setText(null);
@@ -51,17 +62,29 @@ final class LogCell extends ListCell<LogEntry> {
     @Override
     protected void updateItem(LogEntry entry, boolean empty) {
         super.updateItem(entry, empty);
-        badge.getStyleClass().removeAll("rx", "tx", "info", "error");
         if (empty || entry == null) {
             setGraphic(null);
             return;
         }
         time.setText(TIME.format(Instant.ofEpochMilli(entry.timeMillis())));
-        badge.setText(I18n.text("log.kind." + entry.kind().name()));
-        badge.getStyleClass().add(entry.kind().name().toLowerCase(java.util.Locale.ROOT));
+        showKind(entry.kind());
         peer.setText(entry.peer());
         payload.setText(entry.isData() ? payloadText(entry, hexView.get()) : entry.message());
         setGraphic(row);
+    }
+
+    // A pseudo-class switch restyles one node; changing style classes would re-apply all CSS of
+    // the row, on every pulse of a flood.
+    private void showKind(LogEntry.Kind kind) {
+        if (kind == shownKind) {
+            return;
+        }
+        if (shownKind != null) {
+            badge.pseudoClassStateChanged(KIND_STATES.get(shownKind), false);
+        }
+        badge.pseudoClassStateChanged(KIND_STATES.get(kind), true);
+        badge.setText(I18n.text("log.kind." + kind.name()));
+        shownKind = kind;
     }
 
     static String payloadText(LogEntry entry, boolean hex) {

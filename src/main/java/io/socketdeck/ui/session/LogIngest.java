@@ -25,6 +25,8 @@ final class LogIngest implements SessionListener {
     private final Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
     // Formatting an address costs more than a map lookup; peers repeat on every read.
     private final Map<InetSocketAddress, String> peerNames = new HashMap<>();
+    private InetSocketAddress lastPeer;
+    private String lastPeerName;
 
     LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out) {
         this.charset = charset;
@@ -49,6 +51,7 @@ final class LogIngest implements SessionListener {
             out.accept(LogEntry.event(disconnected.timeMillis(), kind, peer,
                     EventTexts.disconnected(disconnected), disconnected));
             peerNames.remove(disconnected.remote());
+            lastPeer = null;
         } else if (event instanceof SessionEvent.Failure failure) {
             String peer = failure.peer() == null ? "" : peerName(failure.peer());
             out.accept(LogEntry.event(failure.timeMillis(), LogEntry.Kind.ERROR, peer,
@@ -83,6 +86,10 @@ final class LogIngest implements SessionListener {
     }
 
     private String peerName(InetSocketAddress address) {
-        return peerNames.computeIfAbsent(address, Addresses::format);
+        if (address != lastPeer) { // a connection reports the same address object on every read
+            lastPeerName = peerNames.computeIfAbsent(address, Addresses::format);
+            lastPeer = address;
+        }
+        return lastPeerName;
     }
 }

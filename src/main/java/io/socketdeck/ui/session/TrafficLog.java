@@ -30,8 +30,13 @@ public final class TrafficLog {
 
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
     /** Memory for the entries' bytes and previews; the capture file, not the view, keeps it all. */
-    public static final long DEFAULT_MAX_BYTES = 32L << 20;
-    public static final int PREVIEW_CHARS = 1_000;
+    public static final long DEFAULT_MAX_BYTES = 16L << 20;
+    /**
+     * What may wait for the next pulse. A pulse shows the newest entries only, so holding more
+     * would just keep a flood's bytes alive longer, which the garbage collector pays for in pauses.
+     */
+    private static final int QUEUE_SHARE = 4;
+    public static final int PREVIEW_CHARS = 400;
 
     private final BoundedList<LogEntry> list;
     private final FxPump<LogEntry> pump;
@@ -48,7 +53,8 @@ public final class TrafficLog {
 
     public TrafficLog(int maxEntries, long maxBytes) {
         list = new BoundedList<>(maxEntries, maxBytes, LogEntry::weight);
-        pump = new FxPump<>(new BatchQueue<>(maxEntries, maxBytes, LogEntry::weight, entry -> entry.control() == null),
+        pump = new FxPump<>(new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight,
+                entry -> entry.control() == null),
                 this::append);
         charset.addListener((obs, old, now) -> {
             ingestCharset = now;

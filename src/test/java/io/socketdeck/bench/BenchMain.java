@@ -1,0 +1,61 @@
+package io.socketdeck.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every benchmark and prints {@code name: value} lines on stdout (notes go to stderr).
+ * Started by {@code mvn -q -Pbench verify}.
+ *
+ * <p>Each group runs in a fresh JVM with this one's options, so one group's heap sizing and
+ * compiled code never colour the next. Inside a group, figures compared as a ratio are measured
+ * in the same JVM, alternating.
+ */
+public final class BenchMain {
+
+    private static final List<String> GROUPS = List.of("tcp", "ui");
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String only = args.length > 0 ? args[0].trim() : "";
+        if (args.length > 1 && args[1].equals("--in-process")) {
+            runGroup(only);
+            System.exit(0);
+        }
+        for (String group : GROUPS) {
+            if (only.isEmpty() || only.contains(group)) {
+                int exit = fork(group);
+                if (exit != 0) {
+                    System.err.println("# benchmark group " + group + " failed with exit code " + exit);
+                    System.exit(exit);
+                }
+            }
+        }
+    }
+
+    private static void runGroup(String group) throws Exception {
+        Fx.start();
+        switch (group) {
+            case "tcp" -> TcpIngestBench.run();
+            case "ui" -> UiFloodBench.run();
+            case "idle" -> UiFloodBench.idleBaseline();
+            default -> throw new IllegalArgumentException("unknown benchmark group " + group);
+        }
+    }
+
+    private static int fork(String group) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(BenchMain.class.getName());
+        command.add(group);
+        command.add("--in-process");
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+}

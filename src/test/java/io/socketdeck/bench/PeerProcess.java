@@ -1,0 +1,70 @@
+package io.socketdeck.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A load generator in its own JVM, so its CPU and garbage never count against the process being
+ * measured. The child prints {@code PORT <n>} when ready and exits when its stdin closes.
+ */
+final class PeerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final BufferedReader stdout;
+    private final int port;
+
+    private PeerProcess(Process process) throws IOException {
+        this.process = process;
+        this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = stdout.readLine();
+        if (line == null || !line.startsWith("PORT ")) {
+            process.destroyForcibly();
+            throw new IOException("peer did not start: " + line);
+        }
+        this.port = Integer.parseInt(line.substring(5).trim());
+    }
+
+    static PeerProcess start(Class<?> mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new PeerProcess(process);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The next line the peer prints (a result), or null at its end. */
+    String readLine() throws IOException {
+        return stdout.readLine();
+    }
+
+    void tell(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
