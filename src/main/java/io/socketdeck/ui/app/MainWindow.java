@@ -1,32 +1,41 @@
 package io.socketdeck.ui.app;
 
 import io.socketdeck.ui.fx.Fxml;
+import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.tcpclient.TcpClientController;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
 /**
  * Builds the main window's content and owns the tabs' view models, so a language switch can
- * shut them down and build everything again.
+ * shut them down and build everything again. A tab joins by adding its view model and its
+ * controller's constructor here, and a {@code <Tab>} with an {@code fx:include} to the FXML.
  */
 public final class MainWindow {
 
     private final TcpClientViewModel tcpClient = new TcpClientViewModel();
+    /** Tab fx:id to its view model, in tab order. */
+    private final Map<String, SessionTab> tabs = new LinkedHashMap<>();
+    private final Map<Class<?>, Supplier<Object>> controllers = new LinkedHashMap<>();
     private final Parent root;
 
     public MainWindow(Consumer<Locale> languageSwitcher) {
+        tabs.put("tabTcpClient", tcpClient);
+        controllers.put(TcpClientController.class, () -> new TcpClientController(tcpClient));
+        controllers.put(MainWindowController.class, () -> new MainWindowController(languageSwitcher, tabs));
         root = Fxml.loadView(MainWindow.class, "MainWindow.fxml", type -> {
-            if (type == MainWindowController.class) {
-                return new MainWindowController(languageSwitcher, tcpClient);
+            Supplier<Object> factory = controllers.get(type);
+            if (factory == null) {
+                throw new IllegalArgumentException("no controller factory for " + type);
             }
-            if (type == TcpClientController.class) {
-                return new TcpClientController(tcpClient);
-            }
-            throw new IllegalArgumentException("no controller factory for " + type);
+            return factory.get();
         });
     }
 
@@ -40,7 +49,7 @@ public final class MainWindow {
 
     /** Closes every session; their workers then end on their own. */
     public void shutdown() {
-        tcpClient.shutdown();
+        tabs.values().forEach(SessionTab::shutdown);
     }
 
     public static void addStylesheets(Scene scene) {

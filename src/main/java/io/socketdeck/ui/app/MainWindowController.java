@@ -1,8 +1,9 @@
 package io.socketdeck.ui.app;
 
 import io.socketdeck.ui.i18n.I18n;
-import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import io.socketdeck.ui.session.SessionTab;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
@@ -18,25 +19,35 @@ import org.controlsfx.control.StatusBar;
 public final class MainWindowController {
 
     @FXML private TabPane tabs;
-    @FXML private Tab tabTcpClient;
     @FXML private RadioMenuItem languageEnglish;
     @FXML private RadioMenuItem languageChinese;
     @FXML private ToggleGroup languageGroup;
     @FXML private StatusBar statusBar;
 
     private final Consumer<Locale> languageSwitcher;
-    private final TcpClientViewModel tcpClient;
+    private final Map<String, SessionTab> sessionTabs;
 
-    public MainWindowController(Consumer<Locale> languageSwitcher, TcpClientViewModel tcpClient) {
+    public MainWindowController(Consumer<Locale> languageSwitcher, Map<String, SessionTab> sessionTabs) {
         this.languageSwitcher = languageSwitcher;
-        this.tcpClient = tcpClient;
+        this.sessionTabs = sessionTabs;
     }
 
     @FXML
     private void initialize() {
         boolean chinese = I18n.CHINESE.getLanguage().equals(I18n.locale().getLanguage());
         (chinese ? languageChinese : languageEnglish).setSelected(true);
-        statusBar.textProperty().bind(tcpClient.statusProperty());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showStatusOf(now));
+        showStatusOf(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    private void showStatusOf(Tab tab) {
+        statusBar.textProperty().unbind();
+        SessionTab sessionTab = tab == null ? null : sessionTabs.get(tab.getId());
+        if (sessionTab != null) {
+            statusBar.textProperty().bind(sessionTab.statusProperty());
+        } else {
+            statusBar.setText("");
+        }
     }
 
     @FXML

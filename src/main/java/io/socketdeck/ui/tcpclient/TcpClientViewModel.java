@@ -13,6 +13,7 @@ import io.socketdeck.ui.session.CountersModel;
 import io.socketdeck.ui.session.FieldErrors;
 import io.socketdeck.ui.session.IoWorkers;
 import io.socketdeck.ui.session.SendModel;
+import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.SessionTask;
 import io.socketdeck.ui.session.TrafficLog;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import javafx.beans.property.StringProperty;
  * The TCP client tab: validates what was typed, runs a {@link TcpClientSession} on a background
  * task, and follows its events (through the log's pump, in order) to show the connection state.
  */
-public final class TcpClientViewModel {
+public final class TcpClientViewModel implements SessionTab {
 
     static final long MAX_TIMEOUT_MILLIS = 600_000;
 
@@ -109,7 +110,7 @@ public final class TcpClientViewModel {
                 .orElse(false);
     }
 
-    /** Closes the connection without waiting: for window close and language switch. */
+    @Override
     public void shutdown() {
         if (task != null) {
             task.cancel();
@@ -178,6 +179,7 @@ public final class TcpClientViewModel {
         return state.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

@@ -1,0 +1,93 @@
+package io.socketdeck.core.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InputParsingTest {
+
+    @ParameterizedTest(name = "\"{0}\" zero={1} -> {2}")
+    @CsvSource(nullValues = "null", value = {
+        "'',      false, EMPTY",
+        "'   ',   false, EMPTY",
+        "abc,     false, NOT_A_NUMBER",
+        "-1,      false, NOT_A_NUMBER",
+        "1.5,     false, NOT_A_NUMBER",
+        "0,       false, OUT_OF_RANGE",
+        "65536,   false, OUT_OF_RANGE",
+        "0000080, false, OUT_OF_RANGE",
+        "0,       true,  null",
+        "1,       false, null",
+        "' 80 ',  false, null",
+        "65535,   false, null"})
+    void portsAreCheckedWithAReason(String text, boolean zeroAllowed, PortInput.Problem problem) {
+        assertEquals(problem, PortInput.parse(text, zeroAllowed).problem());
+    }
+
+    @Test
+    void validPortsKeepTheirValue() {
+        assertEquals(80, PortInput.parse(" 80 ", false).port());
+        assertEquals(0, PortInput.parse("0", true).port());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "null", value = {
+        "'',                   EMPTY",
+        "'[]',                 EMPTY",
+        "'my host',            INVALID",
+        "'host/path',          INVALID",
+        "localhost,            null",
+        "127.0.0.1,            null",
+        "::1,                  null",
+        "'[::1]',              null",
+        "设备.local,            null",
+        "fe80::1%eth0,         null"})
+    void hostsAreCheckedBeforeAnyLookup(String text, HostInput.Problem problem) {
+        assertEquals(problem, HostInput.parse(text).problem());
+    }
+
+    @Test
+    void bracketsAroundIpv6AreDropped() {
+        assertEquals("::1", HostInput.parse("[::1]").host());
+    }
+
+    @Test
+    void addressesPrintAsPeopleTypeThem() throws Exception {
+        assertEquals("127.0.0.1:80", Addresses.format(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 80)));
+        assertEquals("[::1]:7", Addresses.format(new InetSocketAddress(InetAddress.getByName("::1"), 7)));
+        assertEquals("[fd00::2]:9", Addresses.format(new InetSocketAddress(InetAddress.getByName("fd00::2"), 9)));
+        assertEquals("[1:0:2::3]:1", Addresses.format(new InetSocketAddress(InetAddress.getByName("1:0:2:0:0:0:0:3"), 1)));
+        assertEquals("", Addresses.format(null));
+    }
+
+    @Test
+    void bindAddressesAreLiteralsOnly() {
+        assertEquals(BindAddress.Kind.ANY_IPV4, BindAddress.parse("0.0.0.0").address().kind());
+        assertEquals(BindAddress.Kind.ANY_IPV6, BindAddress.parse("::").address().kind());
+        assertEquals(BindAddress.Kind.LOOPBACK, BindAddress.parse("[::1]").address().kind());
+        assertEquals("127.0.0.1", BindAddress.parse(" 127.0.0.1 ").address().literal());
+        assertEquals(BindAddress.Problem.EMPTY, BindAddress.parse(" ").problem());
+        assertEquals(BindAddress.Problem.NOT_AN_IP_ADDRESS, BindAddress.parse("localhost").problem());
+        assertEquals(BindAddress.Problem.NOT_AN_IP_ADDRESS, BindAddress.parse("256.1.1.1").problem());
+        assertEquals(BindAddress.Problem.NOT_AN_IP_ADDRESS, BindAddress.parse("1.2.3").problem());
+        assertNull(BindAddress.parse("example.com").address());
+    }
+
+    @Test
+    void localAddressesOfferWildcardsLoopbackAndInterfaces() {
+        var choices = LocalAddresses.list();
+        assertEquals("0.0.0.0", choices.get(0).literal());
+        assertEquals("::", choices.get(1).literal());
+        assertTrue(choices.stream().anyMatch(c -> c.literal().equals("127.0.0.1")));
+        assertTrue(choices.stream().anyMatch(c -> c.literal().equals("::1")));
+        assertFalse(choices.stream().filter(c -> c.kind() == BindAddress.Kind.INTERFACE)
+                .anyMatch(c -> c.interfaceName().isEmpty()), "interface addresses carry the interface's name");
+    }
+}
