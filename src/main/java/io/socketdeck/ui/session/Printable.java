@@ -1,11 +1,16 @@
 package io.socketdeck.ui.session;
 
 /**
- * Makes decoded text safe to lay out: line breaks stay line breaks, other control characters
- * become their visible Unicode control pictures (NUL shows as ␀), so binary noise can neither
- * vanish nor wreck a row.
+ * Makes decoded text safe and honest to lay out. Control characters are shown as the escapes
+ * developers type ({@code \r}, {@code \n}, {@code \0}, {@code \x1B}), the same notation the send
+ * box accepts, so binary noise can neither vanish nor wreck a row, and line endings stay visible:
+ * whether a device sent CR LF or a bare LF is often the bug. A line feed still breaks the row's
+ * line, except at the very end, where it would only add an empty line. (Unicode's control
+ * pictures would be prettier, but common Linux fonts lack them and they render as boxes.)
  */
 final class Printable {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Printable() {
     }
@@ -14,37 +19,42 @@ final class Printable {
         if (text == null) {
             return "";
         }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
+        int first = firstControl(text);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            String replacement = replacementFor(c, i + 1 < text.length() ? text.charAt(i + 1) : 0);
-            if (replacement != null && out == null) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
-            }
-            if (out != null) {
-                if (replacement != null) {
-                    out.append(replacement);
-                } else {
-                    out.append(c);
+            switch (c) {
+                case '\t' -> out.append(c);
+                case '\r' -> out.append("\\r");
+                case '\n' -> {
+                    out.append("\\n");
+                    if (i + 1 < text.length()) {
+                        out.append('\n');
+                    }
+                }
+                case '\0' -> out.append("\\0");
+                default -> {
+                    if (c < 0x20 || c == 0x7F) {
+                        out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        out.append(c);
+                    }
                 }
             }
         }
-        return out == null ? text : out.toString();
+        return out.toString();
     }
 
-    private static String replacementFor(char c, char next) {
-        if (c == '\n' || c == '\t') {
-            return null;
+    private static int firstControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                return i;
+            }
         }
-        if (c == '\r') {
-            return next == '\n' ? "" : "\n"; // CRLF and a lone CR both end a line
-        }
-        if (c < 0x20) {
-            return String.valueOf((char) (0x2400 + c));
-        }
-        if (c == 0x7F) {
-            return "\u2421";
-        }
-        return null;
+        return -1;
     }
 }

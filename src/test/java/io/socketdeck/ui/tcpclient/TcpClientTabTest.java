@@ -10,6 +10,7 @@ import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.WrappingText;
 import io.socketdeck.ui.session.ConnectionState;
 import io.socketdeck.ui.session.LogEntry;
 import java.nio.charset.Charset;
@@ -45,6 +46,32 @@ class TcpClientTabTest {
         if (peer != null) {
             peer.close();
         }
+    }
+
+    @Test
+    void switchingTheEncodingReRendersTheLogOnScreen(FxRobot robot) throws Exception {
+        peer = EchoPeers.tcp();
+        robot.clickOn("#clientPort").write(Integer.toString(peer.address().getPort()));
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
+        robot.clickOn("#clientHexSend");
+        TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+        runFx(() -> input.setText("C4 E3 BA C3")); // 你好 in GBK, while the tab shows UTF-8
+        robot.clickOn("#clientSend");
+        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX), "echo arrived");
+        awaitFx(() -> log.getItems().stream().filter(LogEntry::isData).allMatch(e -> e.text().contains("\uFFFD")),
+                "GBK bytes garbled in UTF-8");
+
+        ComboBox<Charset> encoding = robot.lookup("#clientEncoding").queryComboBox();
+        robot.clickOn("#clientEncoding");
+        robot.clickOn("GBK");
+        assertEquals(Charset.forName("GBK"), onFx(encoding::getValue));
+        awaitFx(() -> log.getItems().stream().filter(LogEntry::isData).allMatch(e -> "你好".equals(e.text())),
+                "TX and RX rows re-rendered in GBK");
+        robot.clickOn("#clientHexView");
+        awaitFx(() -> robot.lookup(".log-payload").queryAllAs(WrappingText.class).stream()
+                .anyMatch(payload -> "C4 E3 BA C3".equals(payload.getText())), "hex view shows the exact bytes");
     }
 
     @Test

@@ -1,0 +1,152 @@
+package io.socketdeck.ui.app;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.ui.i18n.I18n;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void tearDown() {
+        onFx(() -> {
+            window.shutdown();
+            I18n.use(Locale.ENGLISH);
+            return null;
+        });
+    }
+
+    /** The ids the README promises to scripts, read from its table, so the two cannot drift apart. */
+    private static Set<String> documentedIds() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## Automation ids");
+        int end = readme.indexOf("\n## ", start + 1);
+        Matcher id = Pattern.compile("`([a-z][A-Za-z0-9]+)`").matcher(readme.substring(start, end < 0 ? readme.length() : end));
+        Set<String> ids = new LinkedHashSet<>();
+        while (id.find()) {
+            ids.add(id.group(1));
+        }
+        return ids;
+    }
+
+    @Test
+    void everyDocumentedAutomationIdExistsOnceInTheWindow(FxRobot robot) throws IOException {
+        Set<String> ids = documentedIds();
+        assertTrue(ids.size() > 20, "the README table lists the ids: " + ids);
+        List<String> problems = new ArrayList<>();
+        for (String id : ids) {
+            int found = onFx(() -> robot.lookup("#" + id).queryAll().size());
+            if (found != 1) {
+                problems.add(id + " found " + found + " times");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void tabsCanBeClickedByTheirIds(FxRobot robot) {
+        TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
+        robot.clickOn("#tabTcpServer");
+        assertEquals("tabTcpServer", onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
+        robot.clickOn("#tabUdp");
+        assertEquals("tabUdp", onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
+        robot.clickOn("#tabTcpClient");
+        assertEquals("tabTcpClient", onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
+    }
+
+    @Test
+    void chineseIsShownWhenChosen(FxRobot robot) {
+        MainWindow chinese = onFx(() -> {
+            window.shutdown();
+            return MainWindowFixture.show(stage, I18n.CHINESE);
+        });
+        window = chinese;
+        assertEquals("连接", onFx(() -> robot.lookup("#clientConnect").queryAs(Button.class).getText()));
+        assertEquals("未连接", onFx(() -> robot.lookup("#clientStatus").queryAs(Label.class).getText()));
+        assertTrue(onFx(() -> texts(stage.getScene().getRoot())).contains("TCP 客户端"));
+    }
+
+    @Test
+    void theLanguageMenuRebuildsTheWindowInTheOtherLanguage(FxRobot robot) {
+        List<Locale> switched = new ArrayList<>();
+        MainWindow withMenu = onFx(() -> {
+            window.shutdown();
+            I18n.use(Locale.ENGLISH);
+            MainWindow rebuilt = new MainWindow(switched::add);
+            stage.getScene().setRoot(rebuilt.root());
+            return rebuilt;
+        });
+        window = withMenu;
+        // Menu items are not scene nodes: find the item by its id and fire it, as a script would.
+        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        onFx(() -> {
+            menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
+                    .filter(item -> "languageChinese".equals(item.getId())).findFirst().orElseThrow().fire();
+            return null;
+        });
+        awaitFx(() -> switched.equals(List.of(I18n.CHINESE)), () -> "switch requested: " + switched);
+    }
+
+    private static List<MenuItem> flatten(Menu menu) {
+        List<MenuItem> items = new ArrayList<>();
+        for (MenuItem item : menu.getItems()) {
+            items.add(item);
+            if (item instanceof Menu sub) {
+                items.addAll(flatten(sub));
+            }
+        }
+        return items;
+    }
+
+    private static List<String> texts(Parent root) {
+        List<String> texts = new ArrayList<>();
+        for (Node node : root.lookupAll(".label")) {
+            if (node instanceof Label label && label.getText() != null) {
+                texts.add(label.getText());
+            }
+        }
+        for (Node node : root.lookupAll(".tab-label")) {
+            if (node instanceof Label label) {
+                texts.add(label.getText());
+            }
+        }
+        return texts;
+    }
+}

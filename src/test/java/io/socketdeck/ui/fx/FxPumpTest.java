@@ -1,0 +1,69 @@
+package io.socketdeck.ui.fx;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.util.BatchQueue;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+@ExtendWith(ApplicationExtension.class)
+class FxPumpTest {
+
+    @Test
+    void deliversEverythingInOrderInFewerDrainsThanItems() throws Exception {
+        List<Integer> received = new ArrayList<>();
+        List<Integer> batchSizes = new ArrayList<>();
+        long[] pulses = new long[1];
+        AnimationTimer pulseCounter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses[0]++;
+            }
+        };
+        FxPump<Integer> pump = onFx(() -> {
+            pulseCounter.start();
+            return new FxPump<>(new BatchQueue<>(1_000_000, Long.MAX_VALUE, i -> 1), batch -> {
+                assertTrue(javafx.application.Platform.isFxApplicationThread());
+                batchSizes.add(batch.size());
+                received.addAll(batch);
+            });
+        });
+        int count = 100_000;
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                pump.offer(i);
+            }
+        });
+        producer.start();
+        producer.join();
+        awaitFx(() -> received.size() == count, () -> "all items delivered, got " + received.size());
+        onFx(() -> {
+            pulseCounter.stop();
+            return null;
+        });
+        for (int i = 0; i < count; i++) {
+            assertEquals(i, received.get(i));
+        }
+        int drains = onFx(batchSizes::size);
+        long seenPulses = onFx(() -> pulses[0]);
+        assertTrue(drains < count / 10, "batched: " + drains + " drains for " + count + " items");
+        assertTrue(drains <= seenPulses + 1, drains + " drains in " + seenPulses + " pulses: at most one per pulse");
+    }
+
+    @Test
+    void aQuietPumpStopsItsTimerAndWakesUpAgain() throws Exception {
+        List<String> received = new ArrayList<>();
+        FxPump<String> pump = onFx(() -> new FxPump<>(new BatchQueue<>(10, 100, s -> 1), received::addAll));
+        pump.offer("first");
+        awaitFx(() -> received.equals(List.of("first")), "first delivered");
+        pump.offer("second");
+        awaitFx(() -> received.equals(List.of("first", "second")), "second delivered after a quiet spell");
+    }
+}
