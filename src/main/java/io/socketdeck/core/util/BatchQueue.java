@@ -23,8 +23,8 @@ public final class BatchQueue<T> {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong weight = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final int maxItems;
-    private final long maxWeight;
+    private volatile int maxItems;
+    private volatile long maxWeight;
     private final ToLongFunction<? super T> weigher;
     private final Predicate<? super T> droppable;
 
@@ -41,6 +41,15 @@ public final class BatchQueue<T> {
         this.maxWeight = maxWeight;
         this.weigher = weigher;
         this.droppable = droppable;
+    }
+
+    /** Changes the limits; items over the new limits go with the next offer. */
+    public void setLimits(int maxItems, long maxWeight) {
+        if (maxItems < 1 || maxWeight < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        this.maxItems = maxItems;
+        this.maxWeight = maxWeight;
     }
 
     /** Adds {@code item}, dropping the oldest items while over the limits; any thread. */

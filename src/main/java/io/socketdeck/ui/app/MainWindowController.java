@@ -2,6 +2,7 @@ package io.socketdeck.ui.app;
 
 import io.socketdeck.ui.i18n.I18n;
 import io.socketdeck.ui.session.SessionTab;
+import io.socketdeck.ui.session.TrafficLog;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -9,6 +10,7 @@ import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -23,6 +25,7 @@ public final class MainWindowController {
     @FXML private RadioMenuItem languageChinese;
     @FXML private ToggleGroup languageGroup;
     @FXML private StatusBar statusBar;
+    @FXML private Menu logLimitMenu;
 
     private final Consumer<Locale> languageSwitcher;
     private final Map<String, SessionTab> sessionTabs;
@@ -36,8 +39,21 @@ public final class MainWindowController {
     private void initialize() {
         boolean chinese = I18n.CHINESE.getLanguage().equals(I18n.locale().getLanguage());
         (chinese ? languageChinese : languageEnglish).setSelected(true);
+        buildLogLimitMenu();
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showStatusOf(now));
         showStatusOf(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    private void buildLogLimitMenu() {
+        ToggleGroup limits = new ToggleGroup();
+        for (int limit : TrafficLog.ENTRY_LIMITS) {
+            RadioMenuItem item = new RadioMenuItem(I18n.format("menu.view.logLimit.entries", I18n.count(limit)));
+            item.setId("logLimit" + limit);
+            item.setToggleGroup(limits);
+            item.setSelected(limit == TrafficLog.DEFAULT_MAX_ENTRIES);
+            item.setOnAction(event -> sessionTabs.values().forEach(tab -> tab.log().setMaxEntries(limit)));
+            logLimitMenu.getItems().add(item);
+        }
     }
 
     private void showStatusOf(Tab tab) {

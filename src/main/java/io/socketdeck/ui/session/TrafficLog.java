@@ -31,6 +31,10 @@ public final class TrafficLog {
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
     /** Memory for the entries' bytes and previews; the capture file, not the view, keeps it all. */
     public static final long DEFAULT_MAX_BYTES = 16L << 20;
+    /** Memory allowed per entry of the limit: the default's ratio, so a bigger log may hold more. */
+    private static final long BYTES_PER_ENTRY = DEFAULT_MAX_BYTES / DEFAULT_MAX_ENTRIES;
+    /** The sizes offered in the View menu. */
+    public static final java.util.List<Integer> ENTRY_LIMITS = java.util.List.of(1_000, 10_000, 100_000);
     /**
      * What may wait for the next pulse. A pulse shows the newest entries only, so holding more
      * would just keep a flood's bytes alive longer, which the garbage collector pays for in pauses.
@@ -39,6 +43,7 @@ public final class TrafficLog {
     public static final int PREVIEW_CHARS = 400;
 
     private final BoundedList<LogEntry> list;
+    private final BatchQueue<LogEntry> pending;
     private final FxPump<LogEntry> pump;
     private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", SupportedCharsets.all().get(0));
     private final BooleanProperty hexView = new SimpleBooleanProperty(this, "hexView");
@@ -53,9 +58,8 @@ public final class TrafficLog {
 
     public TrafficLog(int maxEntries, long maxBytes) {
         list = new BoundedList<>(maxEntries, maxBytes, LogEntry::weight);
-        pump = new FxPump<>(new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight,
-                entry -> entry.control() == null),
-                this::append);
+        pending = new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight, entry -> entry.control() == null);
+        pump = new FxPump<>(pending, this::append);
         charset.addListener((obs, old, now) -> {
             ingestCharset = now;
             rerender();
@@ -97,6 +101,13 @@ public final class TrafficLog {
 
     public void setLimits(int maxEntries, long maxBytes) {
         list.setLimits(maxEntries, maxBytes);
+        pending.setLimits(maxEntries, maxBytes / QUEUE_SHARE);
+        bump();
+    }
+
+    /** Keeps at most {@code maxEntries} rows, with memory for them in proportion. */
+    public void setMaxEntries(int maxEntries) {
+        setLimits(maxEntries, Math.max(DEFAULT_MAX_BYTES, maxEntries * BYTES_PER_ENTRY));
     }
 
     public int maxEntries() {

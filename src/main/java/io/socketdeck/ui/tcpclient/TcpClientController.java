@@ -47,6 +47,10 @@ public final class TcpClientController {
         clientPort.editableProperty().bind(idle);
         clientTimeout.editableProperty().bind(idle);
         clientConnect.setOnAction(event -> viewModel.toggleConnection());
+        // Enter in any connection field connects, as in a browser's address bar.
+        clientHost.setOnAction(event -> viewModel.connect());
+        clientPort.setOnAction(event -> viewModel.connect());
+        clientTimeout.setOnAction(event -> viewModel.connect());
         clientConnect.textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.text(switch (viewModel.stateProperty().get()) {
                     case IDLE -> "client.connect";

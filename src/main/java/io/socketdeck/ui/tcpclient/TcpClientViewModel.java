@@ -188,6 +188,7 @@ public final class TcpClientViewModel implements SessionTab {
         return localAddress.getReadOnlyProperty();
     }
 
+    @Override
     public TrafficLog log() {
         return log;
     }

@@ -124,6 +124,18 @@ class MainWindowTest {
         awaitFx(() -> switched.equals(List.of(I18n.CHINESE)), () -> "switch requested: " + switched);
     }
 
+    @Test
+    void theLogSizeMenuResizesEveryTabsLog(FxRobot robot) {
+        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        assertEquals(10_000, onFx(() -> window.tcpClient().log().maxEntries()));
+        onFx(() -> {
+            menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
+                    .filter(item -> "logLimit1000".equals(item.getId())).findFirst().orElseThrow().fire();
+            return null;
+        });
+        assertEquals(1_000, onFx(() -> window.tcpClient().log().maxEntries()));
+    }
+
     private static List<MenuItem> flatten(Menu menu) {
         List<MenuItem> items = new ArrayList<>();
         for (MenuItem item : menu.getItems()) {

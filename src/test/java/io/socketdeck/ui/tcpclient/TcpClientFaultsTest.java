@@ -106,6 +106,15 @@ class TcpClientFaultsTest {
     }
 
     @Test
+    void enterInThePortFieldConnects(FxRobot robot) throws Exception {
+        this.robot = robot;
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            robot.clickOn("#clientPort").write(Integer.toString(peer.port())).type(javafx.scene.input.KeyCode.ENTER);
+            awaitState(ConnectionState.OPEN);
+        }
+    }
+
+    @Test
     void emptyHostIsRejectedAtTheField(FxRobot robot) throws Exception {
         this.robot = robot;
         type("#clientHost", "  ");
