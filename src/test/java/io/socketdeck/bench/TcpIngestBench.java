@@ -45,7 +45,8 @@ final class TcpIngestBench {
     /** A plain blocking reader with the engine's buffer size; what the machine can do at best. */
     private static double rawSink(InetSocketAddress address) throws Exception {
         AtomicLong total = new AtomicLong();
-        try (Socket socket = new Socket()) {
+        Socket socket = new Socket();
+        try {
             socket.connect(address);
             Thread reader = new Thread(() -> {
                 byte[] buffer = new byte[TcpClientOptions.DEFAULT_READ_BUFFER];
@@ -60,9 +61,11 @@ final class TcpIngestBench {
             }, "raw-sink");
             reader.start();
             double mbs = measure(total::get);
-            socket.close();
+            socket.close(); // ends the reader
             reader.join();
             return mbs;
+        } finally {
+            socket.close();
         }
     }
 

@@ -108,9 +108,7 @@ public final class TcpClientSession implements Session {
         timeout.cancel();
         try {
             channel.finishConnect();
-            channel.keyFor(loop.selector()).cancel();
-            loop.selector().selectNow(); // flush the cancelled key before registering again
-            onConnected(channel);
+            onConnected(channel); // registering again reuses this key for reads, with the connection attached
         } catch (IOException e) {
             SelectorLoop.closeQuietly(channel);
             failBeforeConnect(IoFailures.classify(e), target, IoFailures.detail(e));

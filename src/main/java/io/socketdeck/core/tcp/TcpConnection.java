@@ -60,7 +60,10 @@ final class TcpConnection implements SelectorLoop.Handler {
         this.connectedAtMillis = System.currentTimeMillis();
     }
 
-    /** Starts reading; the caller has already reported the connection. */
+    /**
+     * Starts reading; the caller has already reported the connection. A channel already
+     * registered (a client that just connected) keeps its key, now for reads, with this attached.
+     */
     void start() throws IOException {
         channel.configureBlocking(false);
         key = loop.register(channel, SelectionKey.OP_READ, this);
