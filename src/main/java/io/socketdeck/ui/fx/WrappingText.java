@@ -12,15 +12,32 @@ import javafx.scene.text.Text;
 public final class WrappingText extends Region {
 
     private final Text text = new Text();
+    private boolean wrap = true;
 
     public WrappingText() {
         getStyleClass().add("wrapping-text");
+        // Unwrapped lines longer than the row are cut at its edge, not drawn over the next column.
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         text.getStyleClass().add("text");
         getChildren().add(text);
     }
 
     public void setText(String value) {
         text.setText(value);
+    }
+
+    /** Off: each line stays one line, cut at the edge, so a log of long lines stays dense. */
+    public void setWrap(boolean on) {
+        if (wrap != on) {
+            wrap = on;
+            if (!on) {
+                text.setWrappingWidth(0);
+            }
+            requestLayout();
+        }
     }
 
     public String getText() {
@@ -38,12 +55,18 @@ public final class WrappingText extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        double available = width < 0 ? getWidth() : width;
-        double wrap = Math.max(1, available - snappedLeftInset() - snappedRightInset());
-        if (text.getWrappingWidth() != wrap) {
-            text.setWrappingWidth(wrap);
+        if (wrap) {
+            double available = width < 0 ? getWidth() : width;
+            wrapAt(available);
         }
         return snappedTopInset() + text.getLayoutBounds().getHeight() + snappedBottomInset();
+    }
+
+    private void wrapAt(double width) {
+        double wrapWidth = Math.max(1, width - snappedLeftInset() - snappedRightInset());
+        if (text.getWrappingWidth() != wrapWidth) {
+            text.setWrappingWidth(wrapWidth);
+        }
     }
 
     @Override
@@ -63,9 +86,8 @@ public final class WrappingText extends Region {
 
     @Override
     protected void layoutChildren() {
-        double wrap = Math.max(1, getWidth() - snappedLeftInset() - snappedRightInset());
-        if (text.getWrappingWidth() != wrap) {
-            text.setWrappingWidth(wrap);
+        if (wrap) {
+            wrapAt(getWidth());
         }
         text.relocate(snappedLeftInset(), snappedTopInset());
     }

@@ -23,6 +23,11 @@ public final class IoWorkers {
         EXECUTOR.execute(task);
     }
 
+    /** Runs other background work (saving a log, sending a file) off the FX thread. */
+    public static void run(Runnable task) {
+        EXECUTOR.execute(task);
+    }
+
     private static ThreadFactory named() {
         return runnable -> {
             Thread thread = new Thread(runnable, "socketdeck-io-" + NEXT.getAndIncrement());

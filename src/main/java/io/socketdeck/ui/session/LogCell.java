@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -34,7 +33,7 @@ final class LogCell extends ListCell<LogEntry> {
         }
     }
 
-    private final ObservableBooleanValue hexView;
+    private final TrafficLog log;
     private final Label time = new Label();
     private final Label badge = new Label();
     private final Label peer = new Label();
@@ -42,8 +41,8 @@ final class LogCell extends ListCell<LogEntry> {
     private final HBox row = new HBox(time, badge, peer, payload);
     private LogEntry.Kind shownKind;
 
-    LogCell(ObservableBooleanValue hexView) {
-        this.hexView = hexView;
+    LogCell(TrafficLog log) {
+        this.log = log;
         getStyleClass().add("log-cell");
         row.getStyleClass().add("log-row");
         time.getStyleClass().add("log-time");
@@ -66,10 +65,16 @@ final class LogCell extends ListCell<LogEntry> {
             setGraphic(null);
             return;
         }
-        time.setText(TIME.format(Instant.ofEpochMilli(entry.timeMillis())));
+        boolean showTime = log.showTimeProperty().get();
+        time.setVisible(showTime);
+        time.setManaged(showTime);
+        if (showTime) {
+            time.setText(TIME.format(Instant.ofEpochMilli(entry.timeMillis())));
+        }
         showKind(entry.kind());
         peer.setText(entry.peer());
-        payload.setText(entry.isData() ? payloadText(entry, hexView.get()) : entry.message());
+        payload.setWrap(log.wrapProperty().get());
+        payload.setText(entry.isData() ? payloadText(entry, log.hexViewProperty().get()) : entry.message());
         setGraphic(row);
     }
 

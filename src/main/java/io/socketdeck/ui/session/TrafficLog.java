@@ -7,7 +7,14 @@ import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.util.BatchQueue;
 import io.socketdeck.ui.fx.BoundedList;
 import io.socketdeck.ui.fx.FxPump;
+import io.socketdeck.ui.i18n.I18n;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +22,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
 /**
  * The model behind a tab's traffic log: sessions feed it through {@link #newIngest()}, a pump
@@ -50,6 +60,13 @@ public final class TrafficLog {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyLongWrapper renderRevision = new ReadOnlyLongWrapper(this, "renderRevision");
     private final List<Consumer<SessionEvent>> controlListeners = new ArrayList<>();
+    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", true);
+    private final BooleanProperty showTime = new SimpleBooleanProperty(this, "showTime", true);
+    /** Rows that arrived while the display was paused, shown on resume. */
+    private final ArrayDeque<LogEntry> held = new ArrayDeque<>();
+    private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
+    private final LogFilter filter;
     private volatile Charset ingestCharset = charset.get();
 
     public TrafficLog() {
@@ -64,7 +81,15 @@ public final class TrafficLog {
             ingestCharset = now;
             rerender();
         });
-        hexView.addListener((obs, old, now) -> renderRevision.set(renderRevision.get() + 1));
+        hexView.addListener((obs, old, now) -> redraw());
+        wrap.addListener((obs, old, now) -> redraw());
+        showTime.addListener((obs, old, now) -> redraw());
+        paused.addListener((obs, old, now) -> {
+            if (!now) {
+                resume();
+            }
+        });
+        filter = new LogFilter(list.items(), charset);
     }
 
     /** A listener for one session: give each session its own, as it keeps that session's decoders. */
@@ -74,6 +99,63 @@ public final class TrafficLog {
 
     public ObservableList<LogEntry> entries() {
         return list.items();
+    }
+
+    /** The rows that pass the filter: what the view shows. */
+    public ObservableList<LogEntry> shownEntries() {
+        return filter.shown();
+    }
+
+    public LogFilter filter() {
+        return filter;
+    }
+
+    /** While true the view stands still; traffic is still counted, captured and kept for later. */
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    /** Rows waiting for the display to resume. */
+    public ReadOnlyIntegerProperty heldCountProperty() {
+        return heldCount.getReadOnlyProperty();
+    }
+
+    public BooleanProperty wrapProperty() {
+        return wrap;
+    }
+
+    public BooleanProperty showTimeProperty() {
+        return showTime;
+    }
+
+    /**
+     * Saves every row, decoded in full, on a worker thread; a row in the log says how it went.
+     * The rows are copied first, so traffic arriving meanwhile changes nothing.
+     */
+    public Task<Integer> saveAs(Path file, LogExport.Format format) {
+        List<LogEntry> snapshot = List.copyOf(list.items());
+        Charset current = charset.get();
+        Task<Integer> task = new Task<>() {
+            @Override
+            protected Integer call() throws IOException {
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    LogExport.write(snapshot, entry -> true, current, format, out);
+                }
+                return snapshot.size();
+            }
+        };
+        task.setOnSucceeded(event -> note(LogEntry.Kind.INFO,
+                I18n.format("log.saved", I18n.count(task.getValue()), file.toString())));
+        task.setOnFailed(event -> note(LogEntry.Kind.ERROR,
+                I18n.format("log.saveFailed", file.toString(), String.valueOf(task.getException().getMessage()))));
+        IoWorkers.run(task);
+        return task;
+    }
+
+    /** Adds a row of the application's own, e.g. "saved the log to …"; FX thread. */
+    public void note(LogEntry.Kind kind, String message) {
+        list.appendAll(List.of(LogEntry.event(System.currentTimeMillis(), kind, "", message, null)));
+        bump();
     }
 
     public ObjectProperty<Charset> charsetProperty() {
@@ -122,6 +204,8 @@ public final class TrafficLog {
     public void clear() {
         pump.discardQueued();
         list.clear();
+        held.clear();
+        heldCount.set(0);
         bump();
     }
 
@@ -132,12 +216,9 @@ public final class TrafficLog {
 
     private void append(List<LogEntry> batch) {
         List<LogEntry> visible = new ArrayList<>(batch.size());
-        boolean stale = false;
-        Charset current = charset.get();
         for (LogEntry entry : batch) {
             if (entry.isVisible()) {
                 visible.add(entry);
-                stale |= entry.isData() && !current.equals(entry.charset());
             }
             if (entry.control() != null) {
                 for (Consumer<SessionEvent> listener : controlListeners) {
@@ -145,11 +226,48 @@ public final class TrafficLog {
                 }
             }
         }
-        list.appendAll(visible);
-        if (stale) {
+        if (paused.get()) {
+            hold(visible);
+        } else {
+            list.appendAll(visible);
+        }
+        if (!paused.get() && anyStale(visible)) {
             rerender(); // decoded before an encoding switch reached the I/O thread
         }
         bump();
+    }
+
+    private void hold(List<LogEntry> visible) {
+        held.addAll(visible);
+        while (held.size() > list.maxItems()) {
+            held.removeFirst();
+        }
+        heldCount.set(held.size());
+    }
+
+    private void resume() {
+        List<LogEntry> waiting = new ArrayList<>(held);
+        held.clear();
+        heldCount.set(0);
+        list.appendAll(waiting);
+        if (anyStale(waiting)) {
+            rerender(); // held across an encoding switch: decoded the old way
+        }
+        bump();
+    }
+
+    private boolean anyStale(List<LogEntry> entries) {
+        Charset current = charset.get();
+        for (LogEntry entry : entries) {
+            if (entry.isData() && !current.equals(entry.charset())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void redraw() {
+        renderRevision.set(renderRevision.get() + 1);
     }
 
     /** Decodes every data row again in the current encoding, each stream in order. */
@@ -163,7 +281,7 @@ public final class TrafficLog {
                 entry.render(current, decoder.decodePreview(entry.bytes(), 0, entry.byteCount(), PREVIEW_CHARS));
             }
         }
-        renderRevision.set(renderRevision.get() + 1);
+        redraw();
     }
 
     private void bump() {
