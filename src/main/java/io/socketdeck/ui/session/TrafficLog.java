@@ -56,6 +56,8 @@ public final class TrafficLog {
     private final BatchQueue<LogEntry> pending;
     private final FxPump<LogEntry> pump;
     private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", SupportedCharsets.all().get(0));
+    private final ObjectProperty<ViewMode> viewMode = new SimpleObjectProperty<>(this, "viewMode", ViewMode.TEXT);
+    /** Hex view on or off: a view of {@link #viewMode} kept for the simple hex toggle. */
     private final BooleanProperty hexView = new SimpleBooleanProperty(this, "hexView");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyLongWrapper renderRevision = new ReadOnlyLongWrapper(this, "renderRevision");
@@ -81,7 +83,17 @@ public final class TrafficLog {
             ingestCharset = now;
             rerender();
         });
-        hexView.addListener((obs, old, now) -> redraw());
+        viewMode.addListener((obs, old, now) -> {
+            hexView.set(now == ViewMode.HEX);
+            redraw();
+        });
+        hexView.addListener((obs, old, now) -> {
+            if (now) {
+                viewMode.set(ViewMode.HEX);
+            } else if (viewMode.get() == ViewMode.HEX) {
+                viewMode.set(ViewMode.TEXT);
+            }
+        });
         wrap.addListener((obs, old, now) -> redraw());
         showTime.addListener((obs, old, now) -> redraw());
         paused.addListener((obs, old, now) -> {
@@ -160,6 +172,10 @@ public final class TrafficLog {
 
     public ObjectProperty<Charset> charsetProperty() {
         return charset;
+    }
+
+    public ObjectProperty<ViewMode> viewModeProperty() {
+        return viewMode;
     }
 
     public BooleanProperty hexViewProperty() {

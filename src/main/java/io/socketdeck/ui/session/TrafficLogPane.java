@@ -6,6 +6,8 @@ import io.socketdeck.ui.fx.Fxml;
 import io.socketdeck.ui.i18n.I18n;
 import java.io.File;
 import java.nio.charset.Charset;
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -37,7 +40,11 @@ public final class TrafficLogPane extends VBox {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     @FXML private ComboBox<Charset> encoding;
-    @FXML private CheckBox hexView;
+    @FXML private ToggleGroup viewModes;
+    @FXML private ToggleButton textView;
+    @FXML private ToggleButton hexView;
+    @FXML private ToggleButton hexTextView;
+    @FXML private ToggleButton dumpView;
     @FXML private ToggleButton pause;
     @FXML private CheckBox autoScroll;
     @FXML private CheckBox wrap;
@@ -86,7 +93,10 @@ public final class TrafficLogPane extends VBox {
     public void setIdPrefix(String prefix) {
         idPrefix = prefix;
         encoding.setId(prefix + "Encoding");
+        textView.setId(prefix + "TextView");
         hexView.setId(prefix + "HexView");
+        hexTextView.setId(prefix + "HexTextView");
+        dumpView.setId(prefix + "DumpView");
         pause.setId(prefix + "Pause");
         autoScroll.setId(prefix + "AutoScroll");
         wrap.setId(prefix + "Wrap");
@@ -108,7 +118,7 @@ public final class TrafficLogPane extends VBox {
     public void bind(TrafficLog traffic, CountersModel counters) {
         model = traffic;
         encoding.valueProperty().bindBidirectional(traffic.charsetProperty());
-        hexView.selectedProperty().bindBidirectional(traffic.hexViewProperty());
+        bindViewModes(traffic);
         pause.selectedProperty().bindBidirectional(traffic.pausedProperty());
         wrap.selectedProperty().bindBidirectional(traffic.wrapProperty());
         timestamps.selectedProperty().bindBidirectional(traffic.showTimeProperty());
@@ -145,6 +155,21 @@ public final class TrafficLogPane extends VBox {
         bindCount(rxMessages, counters.rxMessagesProperty());
         bindCount(txBytes, counters.txBytesProperty());
         bindCount(txMessages, counters.txMessagesProperty());
+    }
+
+    /** One toggle per view; clicking the selected one again returns to text, so Hex is a toggle. */
+    private void bindViewModes(TrafficLog traffic) {
+        Map<ViewMode, ToggleButton> buttons = new EnumMap<>(ViewMode.class);
+        buttons.put(ViewMode.TEXT, textView);
+        buttons.put(ViewMode.HEX, hexView);
+        buttons.put(ViewMode.HEX_TEXT, hexTextView);
+        buttons.put(ViewMode.DUMP, dumpView);
+        buttons.forEach((mode, button) -> button.setUserData(mode));
+        Runnable showMode = () -> viewModes.selectToggle(buttons.get(traffic.viewModeProperty().get()));
+        traffic.viewModeProperty().addListener((obs, old, now) -> showMode.run());
+        viewModes.selectedToggleProperty().addListener((obs, old, now) ->
+                traffic.viewModeProperty().set(now == null ? ViewMode.TEXT : (ViewMode) now.getUserData()));
+        showMode.run();
     }
 
     private static void bindCount(Label label, javafx.beans.value.ObservableLongValue value) {

@@ -131,7 +131,19 @@ class TrafficLogTest {
         assertEquals(big.length, entry.byteCount());
         assertEquals(TrafficLog.PREVIEW_CHARS, entry.text().length());
         assertTrue(entry.isTruncated());
-        assertTrue(LogCell.payloadText(entry, false).endsWith("(65,536 bytes in all)"), LogCell.payloadText(entry, false));
-        assertTrue(LogCell.payloadText(entry, true).startsWith("78 78 78"));
+        assertTrue(LogCell.payloadText(entry, ViewMode.TEXT).endsWith("(65,536 bytes in all)"),
+                LogCell.payloadText(entry, ViewMode.TEXT));
+        assertTrue(LogCell.payloadText(entry, ViewMode.HEX).startsWith("78 78 78"));
+    }
+
+    @Test
+    void everyViewShowsTheExactBytes() {
+        log.newIngest().onEvent(rx(PEER_A, "Hi\r\n\0".getBytes(UTF8)));
+        awaitFx(() -> log.entries().size() == 1, "one entry");
+        LogEntry entry = onFx(() -> log.entries().get(0));
+        assertEquals("Hi\\r\\n\n\\0", LogCell.payloadText(entry, ViewMode.TEXT));
+        assertEquals("48 69 0D 0A 00", LogCell.payloadText(entry, ViewMode.HEX));
+        assertEquals("48 69 0D 0A 00\nHi\\r\\n\n\\0", LogCell.payloadText(entry, ViewMode.HEX_TEXT));
+        assertEquals("00000000  48 69 0D 0A 00" + " ".repeat(36) + "|Hi...|", LogCell.payloadText(entry, ViewMode.DUMP));
     }
 }
