@@ -122,9 +122,11 @@ public final class TcpClientSession implements Session, SendTarget {
     private void onConnected(SocketChannel channel) throws IOException {
         TcpConnection established = new TcpConnection(loop, channel, ByteBuffer.allocateDirect(options.readBufferSize()),
                 counters, listener, this::onConnectionClosed);
-        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), established.local(), established.remote()));
-        connection = established;
+        // Ready to send before anyone hears of it: a listener that sends on Connected, or a thread
+        // woken by it, must find the connection open. No read happens before the event is out.
         established.start();
+        connection = established;
+        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), established.local(), established.remote()));
         LOGGER.debug("connected {} -> {}", established.local(), established.remote());
         if (closeRequested.get()) {
             established.close(CloseReason.LOCAL);
