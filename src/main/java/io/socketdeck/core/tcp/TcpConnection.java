@@ -167,11 +167,6 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
     }
 
-    /** Bytes queued but not yet taken by the socket. */
-    long queuedBytes() {
-        return queuedBytes;
-    }
-
     private void flush() {
         flushing = true;
         try {

@@ -92,8 +92,8 @@ class CaptureWriterTest {
         Path file = dir.resolve("flood.bin");
         RecordingListener events = controlEvents();
         List<Thread> threads = new ArrayList<>();
-        try (SourceServer source = new SourceServer(flood);
-             CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file).withRollBytes(roll), failures::add)) {
+        CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file).withRollBytes(roll), failures::add);
+        try (SourceServer source = new SourceServer(flood)) {
             run(source.address(), capture, events, threads);
             events.await(SessionEvent.Closed.class);
             threads.get(0).join(TIMEOUT.toMillis());
@@ -110,6 +110,8 @@ class CaptureWriterTest {
             assertArrayEquals(flood, concat(files), "every byte, in order");
             assertEquals(flood.length, counters.rxBytes());
             assertTrue(failures.isEmpty(), failures.toString());
+        } finally {
+            capture.close();
         }
     }
 
@@ -120,8 +122,8 @@ class CaptureWriterTest {
         List<Thread> threads = new ArrayList<>();
         byte[] first = "hello ".getBytes(StandardCharsets.US_ASCII);
         byte[] second = {0x00, (byte) 0xFF, 0x0D, 0x0A};
-        try (EchoPeer peer = EchoPeers.tcp();
-             CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file).withIncludeSent(true), failures::add)) {
+        CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file).withIncludeSent(true), failures::add);
+        try (EchoPeer peer = EchoPeers.tcp()) {
             TcpClientSession session = run(peer.address(), capture, events, threads);
             events.await(SessionEvent.Connected.class);
             session.send(first);
@@ -135,6 +137,8 @@ class CaptureWriterTest {
             assertEquals(dir.resolve("echo.tx.bin"), capture.options().sentFile());
             assertArrayEquals(events.bytes(Direction.TX), Files.readAllBytes(dir.resolve("echo.tx.bin")));
             assertEquals(List.of(file, dir.resolve("echo.tx.bin")), capture.files());
+        } finally {
+            capture.close();
         }
     }
 
@@ -144,7 +148,8 @@ class CaptureWriterTest {
         RecordingListener events = new RecordingListener();
         List<Thread> threads = new ArrayList<>();
         CaptureOptions options = CaptureOptions.log(file).withRollBytes(300);
-        try (EchoPeer peer = EchoPeers.tcp(); CaptureWriter capture = CaptureWriter.open(options, failures::add)) {
+        CaptureWriter capture = CaptureWriter.open(options, failures::add);
+        try (EchoPeer peer = EchoPeers.tcp()) {
             TcpClientSession session = run(peer.address(), capture, events, threads);
             events.await(SessionEvent.Connected.class);
             for (int i = 0; i < 20; i++) {
@@ -180,13 +185,16 @@ class CaptureWriterTest {
             assertTrue(all.get(0).contains("\tCONNECTED\t"), all.get(0));
             assertTrue(all.get(all.size() - 1).matches(".*\tCLOSED\t\t\tLOCAL"), all.get(all.size() - 1));
             assertTrue(all.stream().anyMatch(l -> l.contains("\\x01\\xFE")), "bytes that are not text as \\x");
+        } finally {
+            capture.close();
         }
     }
 
     @Test
     void aLogCaptureInHex() throws Exception {
         Path file = dir.resolve("hex.log");
-        try (CaptureWriter capture = CaptureWriter.open(CaptureOptions.log(file).withLogHex(true), failures::add)) {
+        CaptureWriter capture = CaptureWriter.open(CaptureOptions.log(file).withLogHex(true), failures::add);
+        try {
             InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 502);
             capture.onEvent(new SessionEvent.Data(0, Direction.RX, peer, new byte[] {0x01, 0x03, (byte) 0xFF}));
             capture.onEvent(new SessionEvent.Disconnected(1, peer, CloseReason.PEER));
@@ -195,6 +203,8 @@ class CaptureWriterTest {
             assertEquals(2, lines.size());
             assertTrue(lines.get(0).endsWith("\tRX\t127.0.0.1:502\t3\t01 03 FF"), lines.get(0));
             assertTrue(lines.get(1).endsWith("\tDISCONNECTED\t127.0.0.1:502\t\tPEER"), lines.get(1));
+        } finally {
+            capture.close();
         }
     }
 
@@ -202,11 +212,14 @@ class CaptureWriterTest {
     void receivedOnlyUnlessSentIsAsked() throws Exception {
         Path file = dir.resolve("rx.bin");
         InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 7);
-        try (CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file), failures::add)) {
+        CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file), failures::add);
+        try {
             capture.onEvent(new SessionEvent.Data(0, Direction.TX, peer, new byte[] {9, 9}));
             capture.onEvent(new SessionEvent.Data(0, Direction.RX, peer, new byte[] {1, 2}));
             capture.close();
             capture.onEvent(new SessionEvent.Data(0, Direction.RX, peer, new byte[] {3}));
+        } finally {
+            capture.close();
         }
         assertArrayEquals(new byte[] {1, 2}, Files.readAllBytes(file));
         assertTrue(Files.notExists(dir.resolve("rx.tx.bin")));
@@ -215,7 +228,8 @@ class CaptureWriterTest {
     @Test
     void dataReachesTheDiskWithinAFlushPeriodWithoutClosing() throws Exception {
         Path file = dir.resolve("live.bin");
-        try (CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file), failures::add)) {
+        CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file), failures::add);
+        try {
             capture.onEvent(new SessionEvent.Data(0, Direction.RX, new InetSocketAddress("127.0.0.1", 7), new byte[] {42}));
             Await.until(() -> {
                 try {
@@ -224,6 +238,8 @@ class CaptureWriterTest {
                     return false;
                 }
             }, Duration.ofSeconds(5), "the periodic flush");
+        } finally {
+            capture.close();
         }
     }
 
@@ -242,8 +258,8 @@ class CaptureWriterTest {
         new Random(9).nextBytes(flood);
         RecordingListener events = controlEvents();
         List<Thread> threads = new ArrayList<>();
-        try (SourceServer source = new SourceServer(flood);
-             CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file).withRollBytes(50_000), failures::add)) {
+        CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file).withRollBytes(50_000), failures::add);
+        try (SourceServer source = new SourceServer(flood)) {
             run(source.address(), capture, events, threads);
             events.await(SessionEvent.Closed.class);
             threads.get(0).join(TIMEOUT.toMillis());
@@ -254,6 +270,8 @@ class CaptureWriterTest {
             assertEquals(failure, capture.failure());
             assertEquals(50_000, failure.bytesWritten());
             assertEquals(CloseReason.PEER, events.await(SessionEvent.Closed.class).reason());
+        } finally {
+            capture.close();
         }
     }
 
@@ -261,7 +279,8 @@ class CaptureWriterTest {
     void aFullDiskIsReportedAsSuch() throws Exception {
         Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
-        try (CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(full), failures::add)) {
+        CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(full), failures::add);
+        try {
             capture.onEvent(new SessionEvent.Data(0, Direction.RX, new InetSocketAddress("127.0.0.1", 7), new byte[10]));
             capture.flush();
             assertEquals(1, failures.size());
@@ -269,6 +288,8 @@ class CaptureWriterTest {
             capture.onEvent(new SessionEvent.Data(0, Direction.RX, new InetSocketAddress("127.0.0.1", 7), new byte[10]));
             capture.flush();
             assertEquals(1, failures.size(), "a failed capture stays quiet");
+        } finally {
+            capture.close();
         }
     }
 }

@@ -48,9 +48,13 @@ final class DatagramChannelTarget implements SendTarget, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         loop.stop();
-        thread.join(5_000);
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         loop.close();
         SelectorLoop.closeQuietly(channel);
     }
