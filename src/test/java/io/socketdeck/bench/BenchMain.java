@@ -15,7 +15,9 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    private static final List<String> GROUPS = List.of("tcp", "ui");
+    private static final List<String> GROUPS = List.of("tcp", "ui", "periodic", "filesend", "capture");
+    /** The send and receive toolkit's groups, also selected together by {@code -Dbench.only=toolkit}. */
+    private static final List<String> TOOLKIT = List.of("periodic", "filesend", "capture");
 
     private BenchMain() {
     }
@@ -27,7 +29,7 @@ public final class BenchMain {
             System.exit(0);
         }
         for (String group : GROUPS) {
-            if (only.isEmpty() || only.contains(group)) {
+            if (only.isEmpty() || only.contains(group) || only.contains("toolkit") && TOOLKIT.contains(group)) {
                 int exit = fork(group);
                 if (exit != 0) {
                     System.err.println("# benchmark group " + group + " failed with exit code " + exit);
@@ -38,11 +40,16 @@ public final class BenchMain {
     }
 
     private static void runGroup(String group) throws Exception {
-        Fx.start();
+        if (!TOOLKIT.contains(group)) {
+            Fx.start(); // the toolkit's engine benches need no FX thread pulsing beside them
+        }
         switch (group) {
             case "tcp" -> TcpIngestBench.run();
             case "ui" -> UiFloodBench.run();
             case "idle" -> UiFloodBench.idleBaseline();
+            case "periodic" -> PeriodicBench.run();
+            case "filesend" -> FileSendBench.run();
+            case "capture" -> CaptureBench.run();
             default -> throw new IllegalArgumentException("unknown benchmark group " + group);
         }
     }

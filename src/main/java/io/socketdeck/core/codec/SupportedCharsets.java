@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The encodings offered for showing received bytes as text: UTF-8 first as the default, then the
@@ -29,21 +30,26 @@ public final class SupportedCharsets {
      * cannot select an encoding the UI does not list.
      */
     public static Charset byName(String name) {
+        return lookup(name).orElse(StandardCharsets.UTF_8);
+    }
+
+    /** Like {@link #byName(String)}, but empty when {@code name} is not an offered charset, so callers can warn. */
+    public static Optional<Charset> lookup(String name) {
         if (name == null) {
-            return StandardCharsets.UTF_8;
+            return Optional.empty();
         }
         String wanted = name.strip().toLowerCase(Locale.ROOT);
         for (Charset charset : ALL) {
             if (charset.name().toLowerCase(Locale.ROOT).equals(wanted)) {
-                return charset;
+                return Optional.of(charset);
             }
             for (String alias : charset.aliases()) {
                 if (alias.toLowerCase(Locale.ROOT).equals(wanted)) {
-                    return charset;
+                    return Optional.of(charset);
                 }
             }
         }
-        return StandardCharsets.UTF_8;
+        return Optional.empty();
     }
 
     /**

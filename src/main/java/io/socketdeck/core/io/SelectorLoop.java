@@ -2,6 +2,8 @@ package io.socketdeck.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -12,6 +14,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +24,15 @@ import org.slf4j.LoggerFactory;
  * connection, or a server and all its clients, without a thread per socket.
  *
  * <p>Other threads never touch channels directly; they {@link #execute} a task on the loop.
+ *
+ * <p>Timers are precise to well under a millisecond although {@link Selector#select(long)} counts
+ * whole milliseconds: the loop selects for the whole milliseconds that are left and parks for the
+ * remainder (see {@link #selectOnce()}), so a 1 ms periodic send does not drift to 2 ms.
  */
 public final class SelectorLoop implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(SelectorLoop.class);
+    private static final long ONE_MILLI = 1_000_000L;
 
     /** Reacts to readiness of one registered channel. */
     @FunctionalInterface
@@ -42,6 +50,11 @@ public final class SelectorLoop implements AutoCloseable {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<ScheduledTask> timers = new PriorityQueue<>();
     private final AtomicLong timerSequence = new AtomicLong();
+    private final Object endLock = new Object();
+    /** Guarded by endLock. */
+    private final List<StopAction> stopActions = new ArrayList<>();
+    /** Guarded by endLock: the loop has finished, stop actions have run or are running. */
+    private boolean ended;
     private volatile boolean stopping;
     private volatile Thread loopThread;
 
@@ -67,6 +80,7 @@ public final class SelectorLoop implements AutoCloseable {
         tasks.add(task);
         if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
+            unparkLoop();
         }
     }
 
@@ -84,10 +98,30 @@ public final class SelectorLoop implements AutoCloseable {
         return timer;
     }
 
+    /**
+     * Runs {@code action} once when this loop has ended: on the loop thread after its last task, or
+     * at once on the calling thread if the loop has already ended. Lets work scheduled on the loop
+     * (periodic sends, file sends) learn that its timers will never fire. Safe from any thread.
+     *
+     * @return a handle whose {@code cancel} withdraws the action
+     */
+    public Timer whenStopped(Runnable action) {
+        StopAction entry = new StopAction(action);
+        synchronized (endLock) {
+            if (!ended) {
+                stopActions.add(entry);
+                return entry;
+            }
+        }
+        entry.runQuietly();
+        return entry;
+    }
+
     /** Makes {@link #run()} return after the current iteration; safe from any thread. */
     public void stop() {
         stopping = true;
         selector.wakeup();
+        unparkLoop();
     }
 
     public boolean isStopping() {
@@ -105,21 +139,31 @@ public final class SelectorLoop implements AutoCloseable {
             }
         } finally {
             runTasks(); // honour what was queued before stop, e.g. a final close
+            end();
         }
     }
 
+    /**
+     * Waits for readiness or the next timer. select(ms) sleeps whole milliseconds (and the OS adds
+     * its timer slack), so it is asked only for the whole milliseconds left, rounded down; when less
+     * than one is left the loop checks the sockets without waiting and parks for the rest. I/O that
+     * arrives during such a park waits for it: at most a millisecond, and only when a timer is due.
+     */
     private void selectOnce() {
         try {
-            long timeoutMillis = millisToNextTimer();
+            long timeoutNanos = nanosToNextTimer();
             int ready;
-            if (!tasks.isEmpty() || stopping) {
+            if (!tasks.isEmpty() || stopping || timeoutNanos == 0) {
                 ready = selector.selectNow();
-            } else if (timeoutMillis < 0) {
+            } else if (timeoutNanos < 0) {
                 ready = selector.select();
-            } else if (timeoutMillis == 0) {
-                ready = selector.selectNow();
+            } else if (timeoutNanos >= ONE_MILLI) {
+                ready = selector.select(timeoutNanos / ONE_MILLI);
             } else {
-                ready = selector.select(timeoutMillis);
+                ready = selector.selectNow();
+                if (ready == 0 && tasks.isEmpty() && !stopping) {
+                    LockSupport.parkNanos(this, timeoutNanos); // execute() and stop() unpark
+                }
             }
             wakeupPending.set(false);
             if (ready > 0) {
@@ -177,20 +221,44 @@ public final class SelectorLoop implements AutoCloseable {
         }
     }
 
-    private long millisToNextTimer() {
+    /** Nanoseconds until the next timer is due: 0 when one is due now, -1 when there is none. */
+    private long nanosToNextTimer() {
         while (!timers.isEmpty() && timers.peek().cancelled) {
             timers.poll();
         }
         if (timers.isEmpty()) {
             return -1;
         }
-        long nanos = timers.peek().dueNanos - System.nanoTime();
-        return nanos <= 0 ? 0 : Math.max(1, (nanos + 999_999) / 1_000_000);
+        return Math.max(0, timers.peek().dueNanos - System.nanoTime());
     }
 
-    /** Closes the selector and every channel still registered with it. */
+    private void unparkLoop() {
+        Thread thread = loopThread;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Marks the loop ended and runs the stop actions, once. */
+    private void end() {
+        List<StopAction> actions;
+        synchronized (endLock) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            actions = List.copyOf(stopActions);
+            stopActions.clear();
+        }
+        for (StopAction action : actions) {
+            action.runQuietly();
+        }
+    }
+
+    /** Closes the selector and every channel still registered with it; ends the loop if it never ran. */
     @Override
     public void close() {
+        end();
         for (SelectionKey key : selector.keys()) {
             closeQuietly(key.channel());
         }
@@ -209,6 +277,34 @@ public final class SelectorLoop implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             LOGGER.debug("close failed", e);
+        }
+    }
+
+    private final class StopAction implements Timer {
+        private final Runnable action;
+        private volatile boolean cancelled;
+
+        StopAction(Runnable action) {
+            this.action = action;
+        }
+
+        void runQuietly() {
+            if (cancelled) {
+                return;
+            }
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOGGER.warn("stop action failed", e);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            synchronized (endLock) {
+                stopActions.remove(this);
+            }
         }
     }
 

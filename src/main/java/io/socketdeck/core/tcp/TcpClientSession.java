@@ -4,6 +4,7 @@ import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
+import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A TCP client: resolves the host, connects with a timeout, then reads and writes on its own
- * {@link SelectorLoop} on the thread that calls {@link #run()}.
+ * {@link SelectorLoop} on the thread that calls {@link #run()}. It is its own {@link SendTarget}:
+ * periodic and file sends go through the connection's write queue, in order with typed sends.
  */
-public final class TcpClientSession implements Session {
+public final class TcpClientSession implements Session, SendTarget {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TcpClientSession.class);
 
@@ -118,9 +120,11 @@ public final class TcpClientSession implements Session {
     private void onConnected(SocketChannel channel) throws IOException {
         TcpConnection established = new TcpConnection(loop, channel, ByteBuffer.allocateDirect(options.readBufferSize()),
                 counters, listener, this::onConnectionClosed);
-        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), established.local(), established.remote()));
-        connection = established;
+        // Ready to send before anyone hears of it: a listener that sends on Connected, or a thread
+        // woken by it, must find the connection open. No read happens before the event is out.
         established.start();
+        connection = established;
+        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), established.local(), established.remote()));
         LOGGER.debug("connected {} -> {}", established.local(), established.remote());
         if (closeRequested.get()) {
             established.close(CloseReason.LOCAL);
@@ -148,8 +152,31 @@ public final class TcpClientSession implements Session {
         if (current == null || closeRequested.get()) {
             return false;
         }
-        loop.execute(() -> current.send(bytes));
+        send(current, bytes, SendCompletion.IGNORE);
         return true;
+    }
+
+    @Override
+    public void send(byte[] bytes, SendCompletion done) {
+        TcpConnection current = connection;
+        if (current == null || closeRequested.get()) {
+            done.completed(false);
+            return;
+        }
+        send(current, bytes, done);
+    }
+
+    private void send(TcpConnection current, byte[] bytes, SendCompletion done) {
+        if (loop.inLoop()) {
+            current.send(bytes, done);
+        } else {
+            loop.execute(() -> current.send(bytes, done));
+        }
+    }
+
+    @Override
+    public SelectorLoop loop() {
+        return loop;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SendTarget.SendCompletion;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -39,9 +41,11 @@ final class TcpConnection implements SelectorLoop.Handler {
     private final TrafficCounters ownCounters = new TrafficCounters();
     private final SessionListener listener;
     private final Consumer<TcpConnection> onClosed;
-    private final ArrayDeque<ByteBuffer> writeQueue = new ArrayDeque<>();
+    private final ArrayDeque<PendingWrite> writeQueue = new ArrayDeque<>();
     private final long connectedAtMillis;
     private long queuedBytes;
+    /** True inside flush(): a completion that sends again only queues, the running flush writes it. */
+    private boolean flushing;
     private SelectionKey key;
     private volatile boolean closed;
     private CloseReason closeReason;
@@ -139,42 +143,59 @@ final class TcpConnection implements SelectorLoop.Handler {
 
     /** Queues {@code bytes} for sending and writes what the socket takes now. */
     void send(byte[] bytes) {
+        send(bytes, SendCompletion.IGNORE);
+    }
+
+    /**
+     * Queues {@code bytes} and writes what the socket takes now; {@code done} learns whether they
+     * were all written (true) or dropped (false: closed, or the queue is full).
+     */
+    void send(byte[] bytes, SendCompletion done) {
         if (closed) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED,
                     remote, "connection closed"));
+            done.completed(false);
             return;
         }
         if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.SEND_BUFFER_FULL,
                     remote, queuedBytes + " bytes waiting"));
+            done.completed(false);
             return;
         }
-        writeQueue.add(ByteBuffer.wrap(bytes));
+        writeQueue.add(new PendingWrite(ByteBuffer.wrap(bytes), done));
         queuedBytes += bytes.length;
-        flush();
+        if (!flushing) {
+            flush();
+        }
     }
 
     private void flush() {
+        flushing = true;
         try {
-            while (!writeQueue.isEmpty()) {
-                ByteBuffer head = writeQueue.peek();
-                channel.write(head);
-                if (head.hasRemaining()) {
+            while (!writeQueue.isEmpty() && !closed) {
+                PendingWrite head = writeQueue.peek();
+                channel.write(head.buffer());
+                if (head.buffer().hasRemaining()) {
                     key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
                     return;
                 }
                 writeQueue.poll();
-                int length = head.limit();
+                int length = head.buffer().limit();
                 queuedBytes -= length;
                 ownCounters.addSent(length);
                 sessionCounters.addSent(length);
-                listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote, head.array()));
+                listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote,
+                        head.buffer().array()));
+                head.done().completed(true);
             }
             if (key.isValid()) {
                 key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
             }
         } catch (IOException e) {
             fail(e);
+        } finally {
+            flushing = false;
         }
     }
 
@@ -202,10 +223,17 @@ final class TcpConnection implements SelectorLoop.Handler {
             abort();
         }
         SelectorLoop.closeQuietly(channel);
+        List<PendingWrite> dropped = List.copyOf(writeQueue);
         writeQueue.clear();
         queuedBytes = 0;
         listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason));
+        for (PendingWrite write : dropped) {
+            write.done().completed(false);
+        }
         onClosed.accept(this);
+    }
+
+    private record PendingWrite(ByteBuffer buffer, SendCompletion done) {
     }
 
     // A rejected client gets an RST so it learns at once rather than on its first write.

@@ -77,6 +77,27 @@ class TcpClientSessionTest {
     }
 
     @Test
+    void aSendMadeAsSoonAsConnectedIsSeenIsNotRefused() throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            java.util.concurrent.atomic.AtomicBoolean openOnConnected = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicReference<TcpClientSession> self = new java.util.concurrent.atomic.AtomicReference<>();
+            session = new TcpClientSession(to(peer.address()), event -> {
+                if (event instanceof SessionEvent.Connected) {
+                    openOnConnected.set(self.get().isOpen() && self.get().send(new byte[] {'!'}));
+                }
+                events.onEvent(event);
+            }, counters);
+            self.set(session);
+            worker = new Thread(session::run, "test-session");
+            worker.setDaemon(true);
+            worker.start();
+            events.await(SessionEvent.Connected.class);
+            assertTrue(openOnConnected.get(), "open and sending when Connected is emitted");
+            assertArrayEquals(new byte[] {'!'}, events.awaitBytes(Direction.RX, 1));
+        }
+    }
+
+    @Test
     void connectsOverIpv6Loopback() throws Exception {
         try (EchoPeer peer = EchoPeers.tcp("::1")) {
             start(TcpClientOptions.of("::1", peer.address().getPort()));

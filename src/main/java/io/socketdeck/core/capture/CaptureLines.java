@@ -1,0 +1,74 @@
+package io.socketdeck.core.capture;
+
+import io.socketdeck.core.codec.EscapeText;
+import io.socketdeck.core.codec.HexFormatter;
+import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.session.SessionEvent;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The lines of a {@link CaptureFormat#LOG} capture, tab-separated so they open as columns in a
+ * spreadsheet and split cleanly with {@code cut}:
+ * <pre>
+ * 2024-06-01 12:00:00.123	RX	192.0.2.7:502	7	hello\r\n
+ * 2024-06-01 12:00:00.125	TX	192.0.2.7:502	2	\x01\x03
+ * 2024-06-01 12:00:01.000	DISCONNECTED	192.0.2.7:502		PEER
+ * </pre>
+ * Data is escaped text ({@link EscapeText#format}: lossless, one line) or spaced hex. The words are
+ * English on purpose: a capture is data to be processed, not a translated screen.
+ */
+final class CaptureLines {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+
+    private final Charset charset;
+    private final boolean hex;
+
+    CaptureLines(Charset charset, boolean hex) {
+        this.charset = charset;
+        this.hex = hex;
+    }
+
+    String data(SessionEvent.Data data) {
+        byte[] bytes = data.bytes();
+        String payload = hex ? HexFormatter.format(bytes) : EscapeText.format(bytes, charset);
+        return line(data.timeMillis(), data.direction().name(), data.peer(), Integer.toString(bytes.length), payload);
+    }
+
+    /** A line for a control event, or null for events that have none. */
+    String control(SessionEvent event) {
+        if (event instanceof SessionEvent.Connected connected) {
+            return line(connected.timeMillis(), "CONNECTED", connected.remote(), "",
+                    "local " + Addresses.format(connected.local()));
+        }
+        if (event instanceof SessionEvent.Opened opened) {
+            return line(opened.timeMillis(), "OPENED", opened.local(), "", "");
+        }
+        if (event instanceof SessionEvent.Disconnected disconnected) {
+            return line(disconnected.timeMillis(), "DISCONNECTED", disconnected.remote(), "",
+                    disconnected.reason().name());
+        }
+        if (event instanceof SessionEvent.Failure failure) {
+            return line(failure.timeMillis(), "FAILURE", failure.peer(), "",
+                    failure.kind().name() + " " + oneLine(failure.detail()));
+        }
+        if (event instanceof SessionEvent.Closed closed) {
+            return line(closed.timeMillis(), "CLOSED", null, "", closed.reason().name());
+        }
+        return null;
+    }
+
+    private static String line(long timeMillis, String what, InetSocketAddress peer, String count, String text) {
+        return TIME.format(Instant.ofEpochMilli(timeMillis)) + '\t' + what + '\t'
+                + (peer == null ? "" : Addresses.format(peer)) + '\t' + count + '\t' + text + '\n';
+    }
+
+    private static String oneLine(String text) {
+        return text.replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+    }
+}

@@ -1,0 +1,261 @@
+package io.socketdeck.core.send;
+
+import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.SendTarget;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a file through a {@link SendTarget} without holding it in memory: a chunk is read only
+ * when an earlier one has been written, so at most {@code window} chunks are in the target's queue
+ * whatever the file's size, and a slow peer slows the reading instead of filling memory.
+ *
+ * <p>Everything runs on the target's loop; reading a chunk from a local disk takes microseconds, so
+ * it is done there too rather than on another thread. The loop is never held for long: after
+ * {@value #CHUNKS_PER_TURN} chunks in a row the sender yields to other sockets and tasks.
+ *
+ * <p>TCP: {@link FileSendOptions#stream()}. UDP: {@link FileSendOptions#datagrams}, where each
+ * chunk is one datagram; a UDP session's target sends one datagram per {@code send}.
+ */
+public final class FileSender {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(FileSender.class);
+
+    static final int CHUNKS_PER_TURN = 16;
+    private static final long PROGRESS_EVERY_NANOS = 50_000_000L;
+
+    /** How a file send ended. */
+    public enum Outcome {
+        COMPLETED,
+        CANCELLED,
+        /** The connection or socket closed before the whole file was sent. */
+        TARGET_CLOSED,
+        /** A chunk was dropped although the target is open (its queue is full). */
+        SEND_FAILED,
+        /** The file could not be read; the listener gets the system's text. */
+        READ_FAILED
+    }
+
+    /** Told about progress and the end, on the target's loop thread. */
+    public interface Listener {
+
+        /** At most every 50 ms while sending; the UI keeps the latest and shows it once per frame. */
+        default void progress(FileSendProgress progress) {
+        }
+
+        /**
+         * Once, at the end; on the loop thread, or on the thread that called {@code start} if the
+         * target's loop had already ended. {@code detail} is the read error's text, else empty.
+         */
+        default void finished(Outcome outcome, FileSendProgress last, String detail) {
+        }
+    }
+
+    private final SendTarget target;
+    private final SelectorLoop loop;
+    private final FileChannel file;
+    private final long totalBytes;
+    private final FileSendOptions options;
+    private final Listener listener;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile FileSendProgress progress;
+    private SelectorLoop.Timer loopEnd;
+    private long startNanos;
+    private long lastReportNanos;
+    private long bytesSent;
+    private long chunksIssued;
+    private int inFlight;
+    private boolean endOfFile;
+    private boolean waitingForDelay;
+    private boolean pumping;
+    private boolean pumpAgain;
+
+    private FileSender(SendTarget target, FileChannel file, long totalBytes, FileSendOptions options, Listener listener) {
+        this.target = target;
+        this.loop = target.loop();
+        this.file = file;
+        this.totalBytes = totalBytes;
+        this.options = options;
+        this.listener = listener;
+        this.progress = new FileSendProgress(0, totalBytes, 0, 0);
+    }
+
+    /**
+     * Opens {@code path} on the calling thread, so a missing or unreadable file is an exception
+     * here, at the dialog, and starts sending it on the target's loop.
+     */
+    public static FileSender start(Path path, SendTarget target, FileSendOptions options, Listener listener)
+            throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        FileSender sender;
+        try {
+            sender = new FileSender(target, channel, channel.size(), options, listener);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        sender.loopEnd = sender.loop.whenStopped(() -> sender.finish(Outcome.TARGET_CLOSED, ""));
+        if (sender.loop.inLoop()) {
+            sender.begin();
+        } else {
+            sender.loop.execute(sender::begin);
+        }
+        return sender;
+    }
+
+    /** Stops reading the file; safe from any thread. Chunks already queued still go out. */
+    public void cancel() {
+        if (loop.inLoop()) {
+            finish(Outcome.CANCELLED, "");
+        } else {
+            loop.execute(() -> finish(Outcome.CANCELLED, ""));
+        }
+    }
+
+    public boolean isRunning() {
+        return !finished.get();
+    }
+
+    /** The latest progress; safe from any thread. */
+    public FileSendProgress progress() {
+        return progress;
+    }
+
+    private void begin() {
+        if (finished.get()) {
+            return;
+        }
+        startNanos = System.nanoTime();
+        lastReportNanos = startNanos;
+        if (!target.isOpen()) {
+            finish(Outcome.TARGET_CLOSED, "");
+            return;
+        }
+        pump();
+    }
+
+    /** Issues chunks while the window and the schedule allow; re-entered from completions. */
+    private void pump() {
+        if (pumping) {
+            pumpAgain = true; // a completion inside send(): the running pump carries on
+            return;
+        }
+        pumping = true;
+        try {
+            int issuedThisTurn = 0;
+            do {
+                pumpAgain = false;
+                while (!finished.get() && !endOfFile && !waitingForDelay && inFlight < options.window()) {
+                    if (issuedThisTurn == CHUNKS_PER_TURN) {
+                        // A timer, not execute(): tasks queued by the loop itself run in the same
+                        // pass, timers only after the next select, so reads get their turn.
+                        loop.schedule(0, this::pump);
+                        return;
+                    }
+                    if (!dueNow()) {
+                        break;
+                    }
+                    byte[] chunk = readChunk();
+                    if (chunk == null) {
+                        break;
+                    }
+                    inFlight++;
+                    chunksIssued++;
+                    issuedThisTurn++;
+                    int length = chunk.length;
+                    target.send(chunk, written -> written(length, written));
+                }
+            } while (pumpAgain && !finished.get());
+            if (endOfFile && inFlight == 0) {
+                finish(Outcome.COMPLETED, "");
+            }
+        } finally {
+            pumping = false;
+        }
+    }
+
+    /** With a delay, chunk k is due at start + k * delay; schedules the pump for it when early. */
+    private boolean dueNow() {
+        long delay = options.delay().toNanos();
+        if (delay == 0 || chunksIssued == 0) {
+            return true;
+        }
+        long wait = startNanos + chunksIssued * delay - System.nanoTime();
+        if (wait <= 0) {
+            return true;
+        }
+        waitingForDelay = true;
+        loop.schedule(wait, () -> {
+            waitingForDelay = false;
+            pump();
+        });
+        return false;
+    }
+
+    /** The next chunk, full-sized except at the end; null at the end of the file or after a read error. */
+    private byte[] readChunk() {
+        ByteBuffer buffer = ByteBuffer.allocate(options.chunkSize());
+        try {
+            while (buffer.hasRemaining()) {
+                if (file.read(buffer) < 0) {
+                    endOfFile = true;
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            LOGGER.warn("reading the file to send failed", e);
+            finish(Outcome.READ_FAILED, String.valueOf(e.getMessage()));
+            return null;
+        }
+        if (buffer.position() == 0) {
+            endOfFile = true;
+            return null;
+        }
+        return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
+    }
+
+    private void written(int length, boolean ok) {
+        inFlight--;
+        if (!ok) {
+            finish(target.isOpen() ? Outcome.SEND_FAILED : Outcome.TARGET_CLOSED, "");
+            return;
+        }
+        bytesSent += length;
+        long now = System.nanoTime();
+        if (now - lastReportNanos >= PROGRESS_EVERY_NANOS) {
+            lastReportNanos = now;
+            listener.progress(snapshot(now));
+        }
+        pump();
+    }
+
+    private FileSendProgress snapshot(long now) {
+        long elapsed = startNanos == 0 ? 0 : now - startNanos;
+        double rate = elapsed <= 0 ? 0 : bytesSent / (elapsed / 1e9);
+        FileSendProgress current = new FileSendProgress(bytesSent, totalBytes, elapsed, rate);
+        progress = current;
+        return current;
+    }
+
+    private void finish(Outcome outcome, String detail) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        SelectorLoop.closeQuietly(file);
+        if (loopEnd != null) {
+            loopEnd.cancel();
+        }
+        listener.finished(outcome, snapshot(System.nanoTime()), detail);
+    }
+}

@@ -1,0 +1,125 @@
+package io.socketdeck.core.send;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What was sent from one send box, for Up and Down, like a shell's history: the newest
+ * {@link #capacity()} distinct entries, sending one again moves it to the newest place.
+ *
+ * <p>Navigation: {@link #previous(String)} (Up) first keeps the box's text as the draft and shows
+ * the newest entry, then older ones, stopping at the oldest; {@link #next()} (Down) goes back
+ * towards the newest and then returns the draft, which ends the navigation. Sending, or any
+ * {@link #add}, ends it too. Edits to a recalled entry are not kept when moving on (the draft is).
+ *
+ * <p>Not thread-safe: the UI uses it on its own thread. Persist {@link #entries()} (oldest first)
+ * and give them back to {@link #restore(List)}.
+ */
+public final class SendHistory {
+
+    public static final int DEFAULT_CAPACITY = 100;
+
+    private final int capacity;
+    /** Oldest first. */
+    private final List<String> entries = new ArrayList<>();
+    /** Index into entries while navigating, -1 otherwise. */
+    private int cursor = -1;
+    private String draft = "";
+
+    public SendHistory() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    public SendHistory(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** A history holding {@code oldestFirst} as if each had been added in turn (duplicates and blanks dropped). */
+    public static SendHistory restore(List<String> oldestFirst) {
+        SendHistory history = new SendHistory();
+        for (String entry : oldestFirst) {
+            if (entry != null) {
+                history.add(entry);
+            }
+        }
+        return history;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Records a sent text as the newest entry; blank texts are not recorded. Ends navigation. */
+    public void add(String text) {
+        Objects.requireNonNull(text, "text");
+        resetNavigation();
+        if (text.isBlank()) {
+            return;
+        }
+        entries.remove(text);
+        entries.add(text);
+        while (entries.size() > capacity) {
+            entries.remove(0);
+        }
+    }
+
+    /**
+     * Up: the next older entry, or empty when there is no history. On the first Up,
+     * {@code currentText} is kept as the draft that {@link #next()} returns to.
+     */
+    public Optional<String> previous(String currentText) {
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cursor < 0) {
+            draft = currentText == null ? "" : currentText;
+            cursor = entries.size() - 1;
+        } else if (cursor > 0) {
+            cursor--;
+        }
+        return Optional.of(entries.get(cursor));
+    }
+
+    /** Down: the next newer entry, then the draft (ending navigation); empty when not navigating. */
+    public Optional<String> next() {
+        if (cursor < 0) {
+            return Optional.empty();
+        }
+        if (cursor < entries.size() - 1) {
+            cursor++;
+            return Optional.of(entries.get(cursor));
+        }
+        String back = draft;
+        resetNavigation();
+        return Optional.of(back);
+    }
+
+    public boolean isNavigating() {
+        return cursor >= 0;
+    }
+
+    /** Forgets the position and the draft, e.g. when the user types. */
+    public void resetNavigation() {
+        cursor = -1;
+        draft = "";
+    }
+
+    /** Every entry, oldest first: what to persist. */
+    public List<String> entries() {
+        return List.copyOf(entries);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public void clear() {
+        entries.clear();
+        resetNavigation();
+    }
+}

@@ -1,0 +1,41 @@
+package io.socketdeck.core.session;
+
+import io.socketdeck.core.io.SelectorLoop;
+
+/**
+ * Somewhere a session can send to: a TCP client's connection, one client of a server, all of
+ * them, a UDP peer. Periodic and file sends work against this, so every tab gets them by offering
+ * its targets; each {@link #send} is one message (one TCP write request, one datagram).
+ *
+ * <p>Work that must be ordered with a target's other sends (a periodic timer, the next file chunk)
+ * runs on the target's {@link #loop()}: a send made on the loop thread is queued at once, behind
+ * every earlier send, with no hop through a task queue.
+ */
+public interface SendTarget {
+
+    /** The loop that does this target's I/O: schedule timers on it, from its own thread. */
+    SelectorLoop loop();
+
+    /** True while sends can succeed; false once the connection or socket behind it is gone. */
+    boolean isOpen();
+
+    /**
+     * Queues {@code bytes} for sending; the array belongs to the target from now on. Safe from any
+     * thread. {@code done} is told the outcome once, on the loop thread: true when every byte was
+     * handed to the operating system, false when the bytes were dropped (the target closed first,
+     * or its send queue is full). When the target is not open at all it may be told at once, on
+     * the calling thread. If the loop ends before a send made from another thread reaches it,
+     * {@code done} is not called; use {@link SelectorLoop#whenStopped} to learn of the end.
+     */
+    void send(byte[] bytes, SendCompletion done);
+
+    /** The outcome of one {@link SendTarget#send}. */
+    @FunctionalInterface
+    interface SendCompletion {
+
+        /** For senders that do not care. */
+        SendCompletion IGNORE = written -> { };
+
+        void completed(boolean written);
+    }
+}

@@ -1,0 +1,131 @@
+package io.socketdeck.core.settings;
+
+import io.socketdeck.core.util.AtomicFiles;
+import io.socketdeck.core.util.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@link Settings} in a JSON file across restarts.
+ *
+ * <ul>
+ *   <li>Saving is atomic ({@link AtomicFiles}): a crash or a full disk mid-save leaves the previous
+ *       file intact.</li>
+ *   <li>Loading never fails: a missing file gives empty settings (every getter's default); a corrupt
+ *       one (not JSON, truncated, not an object) gives the same, is moved aside to
+ *       {@code settings.json.<time>.corrupt} so the next save does not destroy it, and leaves a
+ *       {@link #warning()} for the UI to show; an unreadable one gives defaults and a warning.</li>
+ *   <li>The default location is {@code ~/.socketdeck/settings.json}; the system property
+ *       {@value #PATH_PROPERTY} points elsewhere, so tests and screenshot runs never touch the
+ *       user's file.</li>
+ * </ul>
+ */
+public final class SettingsStore {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(SettingsStore.class);
+
+    public static final String PATH_PROPERTY = "socketdeck.settings";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path file;
+    private volatile SettingsWarning warning;
+
+    public SettingsStore(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+    }
+
+    /** The store at {@link #defaultPath()}. */
+    public static SettingsStore atDefaultLocation() {
+        return new SettingsStore(defaultPath());
+    }
+
+    /** {@value #PATH_PROPERTY} if set, else {@code settings.json} in {@code .socketdeck} in the user's home. */
+    public static Path defaultPath() {
+        String override = System.getProperty(PATH_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        return Path.of(System.getProperty("user.home"), ".socketdeck", "settings.json");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Reads the settings; never throws. See {@link #warning()} for why defaults are in use. */
+    public Settings load() {
+        warning = null;
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Settings(); // first start
+        } catch (IOException | SecurityException e) {
+            return fallBack(new SettingsWarning(SettingsWarning.Kind.UNREADABLE, file, null, e.toString()), e);
+        }
+        String problem;
+        try {
+            if (Json.parse(content) instanceof Map<?, ?> tree) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> typed = (Map<String, ?>) tree;
+                return Settings.of(typed);
+            }
+            problem = "the file holds JSON but not an object";
+        } catch (IOException e) {
+            problem = e.getMessage();
+        }
+        return fallBack(new SettingsWarning(SettingsWarning.Kind.CORRUPT, file, keepAside(), firstLine(problem)), null);
+    }
+
+    /** Why the last {@link #load()} fell back to defaults; empty when it read the file (or there was none). */
+    public Optional<SettingsWarning> warning() {
+        return Optional.ofNullable(warning);
+    }
+
+    /** Writes {@code settings} atomically, creating the directory if needed. */
+    public void save(Settings settings) throws IOException {
+        String json = Json.write(settings.toMap());
+        AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Settings fallBack(SettingsWarning found, Exception cause) {
+        warning = found;
+        LOGGER.warn("settings {} unusable ({}: {}); using defaults{}", file, found.kind(), found.detail(),
+                found.keptAs() == null ? "" : ", the file was moved to " + found.keptAs(), cause);
+        return new Settings();
+    }
+
+    /** Moves the corrupt file out of the way under a name that no earlier corrupt copy has. */
+    private Path keepAside() {
+        String base = file.getFileName() + "." + LocalDateTime.now().format(STAMP);
+        Path target = file.resolveSibling(base + ".corrupt");
+        for (int n = 2; Files.exists(target); n++) {
+            target = file.resolveSibling(base + "-" + n + ".corrupt");
+        }
+        try {
+            Files.move(file, target);
+            return target;
+        } catch (IOException | SecurityException e) {
+            LOGGER.warn("cannot move the corrupt settings file {} aside", file, e);
+            return null;
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

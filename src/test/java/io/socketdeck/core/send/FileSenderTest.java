@@ -1,0 +1,331 @@
+package io.socketdeck.core.send;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.send.FileSender.Outcome;
+import io.socketdeck.core.session.RecordingListener;
+import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.tcp.TcpClientOptions;
+import io.socketdeck.core.tcp.TcpClientSession;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.SinkServer;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSenderTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private final TrafficCounters counters = new TrafficCounters();
+    private final RecordingEnd end = new RecordingEnd();
+    private TcpClientSession session;
+    private Thread worker;
+
+    /** Records the end and the progress reports. */
+    static final class RecordingEnd implements FileSender.Listener {
+        final AtomicReference<Outcome> outcome = new AtomicReference<>();
+        final AtomicReference<FileSendProgress> last = new AtomicReference<>();
+        final List<FileSendProgress> reports = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void progress(FileSendProgress progress) {
+            reports.add(progress);
+        }
+
+        @Override
+        public void finished(Outcome result, FileSendProgress progress, String detail) {
+            last.set(progress);
+            assertTrue(outcome.compareAndSet(null, result), "finished once");
+        }
+
+        Outcome await() {
+            return Await.value(outcome::get, o -> o != null, TIMEOUT, "the file send to finish");
+        }
+    }
+
+    /** Passes sends through and remembers the most chunks ever in flight. */
+    static final class WindowProbe implements SendTarget {
+        final SendTarget inner;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+        final AtomicLong issuedBytes = new AtomicLong();
+
+        WindowProbe(SendTarget inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public SelectorLoop loop() {
+            return inner.loop();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return inner.isOpen();
+        }
+
+        @Override
+        public void send(byte[] bytes, SendCompletion done) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            issuedBytes.addAndGet(bytes.length);
+            inner.send(bytes, written -> {
+                inFlight.decrementAndGet();
+                done.completed(written);
+            });
+        }
+    }
+
+    private Path randomFile(String name, int size, long seed) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    /** A file of zeros that takes no time to make (sparse where the file system allows). */
+    private Path zeroFile(String name, long size) throws IOException {
+        Path path = dir.resolve(name);
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+            file.setLength(size);
+        }
+        return path;
+    }
+
+    private static byte[] sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return digest.digest();
+    }
+
+    private TcpClientSession connect(InetSocketAddress address) {
+        RecordingListener events = new RecordingListener();
+        session = new TcpClientSession(TcpClientOptions.of(address.getAddress().getHostAddress(), address.getPort()),
+                event -> {
+                    if (!(event instanceof SessionEvent.Data)) {
+                        events.onEvent(event); // keep control events only: a 64 MB send is 1,000 data events
+                    }
+                }, counters);
+        worker = new Thread(session::run, "file-test-session");
+        worker.setDaemon(true);
+        worker.start();
+        events.await(SessionEvent.Connected.class);
+        return session;
+    }
+
+    @AfterEach
+    void closeSession() throws InterruptedException {
+        if (session != null) {
+            session.close();
+            worker.join(TIMEOUT.toMillis());
+        }
+    }
+
+    @Test
+    void aFileSentOverTcpArrivesByteIdentical() throws Exception {
+        int size = 5 * 1024 * 1024 + 123; // not a whole number of chunks
+        Path file = randomFile("random.bin", size, 7);
+        try (SinkServer sink = new SinkServer()) {
+            WindowProbe probe = new WindowProbe(connect(sink.address()));
+            FileSender sender = FileSender.start(file, probe, FileSendOptions.stream(), end);
+
+            assertEquals(Outcome.COMPLETED, end.await());
+            sink.awaitReceived(size, TIMEOUT);
+            assertArrayEquals(sha256(file), sink.digest());
+            assertEquals(size, sink.received());
+            assertEquals(size, end.last.get().bytesSent());
+            assertEquals(size, end.last.get().totalBytes());
+            assertEquals(1.0, sender.progress().fraction());
+            assertEquals(size, counters.txBytes());
+            assertTrue(probe.maxInFlight.get() <= FileSendOptions.STREAM_WINDOW, "window " + probe.maxInFlight);
+        }
+    }
+
+    @Test
+    void aPeerThatStopsReadingHoldsTheReadingBackThenEverythingArrives() throws Exception {
+        long size = 64L << 20;
+        Path file = zeroFile("zeros.bin", size);
+        try (SinkServer sink = new SinkServer(true, Long.MAX_VALUE)) {
+            WindowProbe probe = new WindowProbe(connect(sink.address()));
+            FileSender sender = FileSender.start(file, probe, FileSendOptions.stream(), end);
+
+            // The socket buffers fill, then the window: the sender waits with at most 4 chunks queued.
+            Await.until(() -> probe.inFlight.get() == FileSendOptions.STREAM_WINDOW, TIMEOUT, "the window to fill");
+            long issued = probe.issuedBytes.get();
+            assertTrue(issued < size / 2, "read " + issued + " bytes of a file nobody reads");
+            assertTrue(sender.isRunning());
+
+            sink.resume();
+            assertEquals(Outcome.COMPLETED, end.await());
+            sink.awaitReceived(size, TIMEOUT);
+            assertArrayEquals(sha256(file), sink.digest());
+            assertTrue(probe.maxInFlight.get() <= FileSendOptions.STREAM_WINDOW);
+        }
+    }
+
+    @Test
+    void cancelStopsReadingTheFile() throws Exception {
+        long size = 64L << 20;
+        Path file = zeroFile("zeros.bin", size);
+        try (SinkServer sink = new SinkServer(true, Long.MAX_VALUE)) {
+            WindowProbe probe = new WindowProbe(connect(sink.address()));
+            FileSender sender = FileSender.start(file, probe, FileSendOptions.stream(), end);
+            Await.until(() -> probe.inFlight.get() == FileSendOptions.STREAM_WINDOW, TIMEOUT, "the window to fill");
+            sender.cancel();
+            assertEquals(Outcome.CANCELLED, end.await());
+            long issued = probe.issuedBytes.get();
+            sink.resume();
+            sink.awaitReceived(issued, TIMEOUT); // what was queued still goes out ...
+            assertEquals(issued, probe.issuedBytes.get(), "... and nothing more is read");
+            assertTrue(end.last.get().bytesSent() < size);
+        }
+    }
+
+    @Test
+    void aPeerThatHangsUpEndsTheSend() throws Exception {
+        Path file = zeroFile("zeros.bin", 64L << 20);
+        try (SinkServer sink = new SinkServer(false, 1 << 20)) {
+            FileSender.start(file, connect(sink.address()), FileSendOptions.stream(), end);
+            assertEquals(Outcome.TARGET_CLOSED, end.await());
+            assertTrue(end.last.get().bytesSent() < (64L << 20));
+        }
+    }
+
+    @Test
+    void anEmptyFileCompletesAtOnce() throws Exception {
+        Path file = Files.write(dir.resolve("empty.bin"), new byte[0]);
+        try (SinkServer sink = new SinkServer()) {
+            FileSender.start(file, connect(sink.address()), FileSendOptions.stream(), end);
+            assertEquals(Outcome.COMPLETED, end.await());
+            assertEquals(0, end.last.get().bytesSent());
+            assertEquals(1.0, end.last.get().fraction());
+        }
+    }
+
+    @Test
+    void aMissingFileFailsAtStart() throws Exception {
+        try (SinkServer sink = new SinkServer()) {
+            TcpClientSession target = connect(sink.address());
+            assertThrows(NoSuchFileException.class,
+                    () -> FileSender.start(dir.resolve("absent.bin"), target, FileSendOptions.stream(), end));
+        }
+    }
+
+    @Test
+    void aFileSentAsDatagramsArrivesByteIdentical() throws Exception {
+        int size = 1024 * 1024 + 77;
+        int datagram = 16_000;
+        Path file = randomFile("random.bin", size, 11);
+        try (DatagramChannel receiver = DatagramChannel.open()) {
+            receiver.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+            receiver.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<Integer> lengths = new CopyOnWriteArrayList<>();
+            AtomicLong received = new AtomicLong();
+            Thread reader = new Thread(() -> {
+                ByteBuffer buffer = ByteBuffer.allocate(FileSendOptions.MAX_DATAGRAM);
+                try {
+                    while (received.get() < size) {
+                        buffer.clear();
+                        receiver.receive(buffer);
+                        buffer.flip();
+                        lengths.add(buffer.remaining());
+                        received.addAndGet(buffer.remaining());
+                        digest.update(buffer);
+                    }
+                } catch (IOException closed) {
+                    // end of test
+                }
+            }, "udp-receiver");
+            reader.setDaemon(true);
+            reader.start();
+            try (DatagramChannelTarget target = new DatagramChannelTarget((InetSocketAddress) receiver.getLocalAddress())) {
+                // Modest pace (a datagram every 200 µs, 80 MB/s) so loopback loses nothing.
+                FileSender.start(file, target, FileSendOptions.datagrams(datagram, Duration.ofNanos(200_000)), end);
+                assertEquals(Outcome.COMPLETED, end.await());
+                Await.until(() -> received.get() >= size, TIMEOUT, () -> "received " + received.get() + " of " + size);
+                reader.join(TIMEOUT.toMillis());
+            }
+            assertArrayEquals(sha256(file), digest.digest());
+            int count = (size + datagram - 1) / datagram;
+            assertEquals(count, lengths.size());
+            assertTrue(lengths.subList(0, count - 1).stream().allMatch(length -> length == datagram));
+            assertEquals(size - (count - 1) * datagram, lengths.get(count - 1));
+        }
+    }
+
+    @Test
+    void datagramsAreSpacedByTheDelayFromTheStart() throws Exception {
+        Path file = randomFile("small.bin", 10 * 100, 3);
+        List<Long> sentAt = new CopyOnWriteArrayList<>();
+        try (DatagramChannel receiver = DatagramChannel.open()) {
+            receiver.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try (DatagramChannelTarget udp = new DatagramChannelTarget((InetSocketAddress) receiver.getLocalAddress())) {
+                SendTarget timed = new SendTarget() {
+                    @Override
+                    public SelectorLoop loop() {
+                        return udp.loop();
+                    }
+
+                    @Override
+                    public boolean isOpen() {
+                        return udp.isOpen();
+                    }
+
+                    @Override
+                    public void send(byte[] bytes, SendCompletion done) {
+                        sentAt.add(System.nanoTime());
+                        udp.send(bytes, done);
+                    }
+                };
+                FileSender.start(file, timed, FileSendOptions.datagrams(100, Duration.ofMillis(10)), end);
+                assertEquals(Outcome.COMPLETED, end.await());
+            }
+        }
+        assertEquals(10, sentAt.size());
+        // Due at start + k * 10 ms; the first goes out a few microseconds after the start.
+        for (int k = 1; k < sentAt.size(); k++) {
+            assertTrue(sentAt.get(k) - sentAt.get(0) >= k * 10_000_000L - 1_000_000L, "datagram " + k + " early");
+        }
+    }
+
+    @Test
+    void datagramSizeIsCheckedAgainstTheUdpLimit() {
+        assertEquals(65_507, FileSendOptions.datagrams(65_507, Duration.ZERO).chunkSize());
+        assertThrows(IllegalArgumentException.class, () -> FileSendOptions.datagrams(65_508, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> FileSendOptions.datagrams(0, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> FileSendOptions.datagrams(100, Duration.ofMillis(-1)));
+    }
+}

@@ -1,0 +1,178 @@
+package io.socketdeck.core.send;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.send.PeriodicSender.StopReason;
+import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.RecordingListener;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.tcp.TcpClientOptions;
+import io.socketdeck.core.tcp.TcpClientSession;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.EchoPeer;
+import io.socketdeck.testsupport.EchoPeers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PeriodicSenderTest {
+
+    private static final Duration TIMEOUT = RecordingListener.TIMEOUT;
+    private static final byte[] TICK = "tick\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final RecordingListener events = new RecordingListener();
+    private final TrafficCounters counters = new TrafficCounters();
+    private final Recorder recorder = new Recorder();
+    private TcpClientSession session;
+    private Thread worker;
+
+    /** Records what the sender reports. */
+    static final class Recorder implements PeriodicSender.Listener {
+        final List<long[]> sends = new CopyOnWriteArrayList<>();
+        final AtomicReference<StopReason> stopped = new AtomicReference<>();
+        volatile long sentAtStop = -1;
+
+        @Override
+        public void sent(long sequence, long dueNanos, long sentNanos) {
+            sends.add(new long[] {sequence, dueNanos, sentNanos});
+        }
+
+        @Override
+        public void stopped(StopReason reason, long sent) {
+            sentAtStop = sent;
+            assertTrue(stopped.compareAndSet(null, reason), "stopped is reported once");
+        }
+
+        StopReason awaitStopped() {
+            return Await.value(stopped::get, reason -> reason != null, TIMEOUT, "the periodic sender to stop");
+        }
+    }
+
+    private TcpClientSession connect(EchoPeer peer) {
+        session = new TcpClientSession(TcpClientOptions.of(peer.address().getAddress().getHostAddress(), peer.port()),
+                events, counters);
+        worker = new Thread(session::run, "periodic-test-session");
+        worker.setDaemon(true);
+        worker.start();
+        events.await(SessionEvent.Connected.class);
+        return session;
+    }
+
+    @AfterEach
+    void closeSession() throws InterruptedException {
+        if (session != null) {
+            session.close();
+            worker.join(TIMEOUT.toMillis());
+        }
+    }
+
+    @Test
+    void aCountOfNGivesExactlyNSendsToARealPeer() throws Exception {
+        int n = 250;
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connect(peer);
+            PeriodicSender sender = PeriodicSender.start(session, TICK, Duration.ofMillis(1), n, recorder);
+
+            assertEquals(StopReason.COMPLETED, recorder.awaitStopped());
+            assertEquals(n, recorder.sentAtStop);
+            assertEquals(n, sender.sentCount());
+            assertFalse(sender.isRunning());
+            events.awaitBytes(Direction.RX, n * TICK.length);
+
+            // A marker sent after the stop comes back right behind the n ticks: nothing more was sent.
+            byte[] marker = "END".getBytes(StandardCharsets.US_ASCII);
+            assertTrue(session.send(marker));
+            byte[] echoed = events.awaitBytes(Direction.RX, n * TICK.length + marker.length);
+            assertEquals(n * TICK.length + marker.length, echoed.length);
+            assertEquals("tick\n".repeat(n) + "END", new String(echoed, StandardCharsets.US_ASCII));
+            assertEquals(n + 1, counters.txMessages());
+        }
+    }
+
+    @Test
+    void sendsAreDueAtAFixedRateFromTheStartAndNeverEarly() throws Exception {
+        long interval = Duration.ofMillis(20).toNanos();
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connect(peer);
+            PeriodicSender.start(session, TICK, Duration.ofNanos(interval), 30, recorder);
+            assertEquals(StopReason.COMPLETED, recorder.awaitStopped());
+        }
+        List<long[]> sends = recorder.sends;
+        assertEquals(30, sends.size());
+        long start = sends.get(0)[1];
+        long totalLateness = 0;
+        for (int k = 0; k < sends.size(); k++) {
+            long[] send = sends.get(k);
+            assertEquals(k, send[0]);
+            assertEquals(start + k * interval, send[1], "due times are start + k * interval, no drift");
+            assertTrue(send[2] >= send[1], "send " + k + " went out before it was due");
+            totalLateness += send[2] - send[1];
+        }
+        // Generous: this checks that lateness does not accumulate, not the machine's timer quality.
+        assertTrue(totalLateness / sends.size() < Duration.ofMillis(10).toNanos(),
+                "mean lateness " + totalLateness / sends.size() / 1000 + " µs");
+    }
+
+    @Test
+    void stopEndsTheSendsAtOnce() throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connect(peer);
+            PeriodicSender sender = PeriodicSender.start(session, TICK, Duration.ofMillis(2),
+                    PeriodicSender.UNLIMITED, recorder);
+            Await.until(() -> sender.sentCount() >= 5, TIMEOUT, "five sends");
+            sender.stop();
+            assertEquals(StopReason.STOPPED, recorder.awaitStopped());
+            long sent = recorder.sentAtStop;
+            byte[] marker = "END".getBytes(StandardCharsets.US_ASCII);
+            assertTrue(session.send(marker));
+            byte[] echoed = events.awaitBytes(Direction.RX, (int) sent * TICK.length + marker.length);
+            assertEquals("tick\n".repeat((int) sent) + "END", new String(echoed, StandardCharsets.US_ASCII));
+            assertEquals(sent, sender.sentCount());
+        }
+    }
+
+    @Test
+    void stopsWhenTheConnectionCloses() throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connect(peer);
+            PeriodicSender sender = PeriodicSender.start(session, TICK, Duration.ofSeconds(30),
+                    PeriodicSender.UNLIMITED, recorder);
+            Await.until(() -> sender.sentCount() == 1, TIMEOUT, "the first send, at once");
+            session.close();
+            assertEquals(StopReason.TARGET_CLOSED, recorder.awaitStopped(), "without waiting 30 s for the next tick");
+        }
+    }
+
+    @Test
+    void startingOnAnEndedSessionStopsAtOnce() throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connect(peer);
+            session.close();
+            worker.join(TIMEOUT.toMillis());
+            PeriodicSender sender = PeriodicSender.start(session, TICK, Duration.ofMillis(1), 10, recorder);
+            assertEquals(StopReason.TARGET_CLOSED, recorder.stopped.get(), "reported before start returns");
+            assertEquals(0, sender.sentCount());
+        }
+    }
+
+    @Test
+    void rejectsIntervalsUnderOneMillisecondAndEmptyPayloads() throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connect(peer);
+            assertThrows(IllegalArgumentException.class,
+                    () -> PeriodicSender.start(session, TICK, Duration.ofNanos(999_999), 1, recorder));
+            assertThrows(IllegalArgumentException.class,
+                    () -> PeriodicSender.start(session, new byte[0], Duration.ofMillis(1), 1, recorder));
+            assertThrows(IllegalArgumentException.class,
+                    () -> PeriodicSender.start(session, TICK, Duration.ofMillis(1), -1, recorder));
+        }
+    }
+}

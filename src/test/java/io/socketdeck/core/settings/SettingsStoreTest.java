@@ -1,0 +1,185 @@
+package io.socketdeck.core.settings;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private Settings sample() {
+        return new Settings()
+                .put("language", "zh-CN")
+                .put("window.width", 1280)
+                .put("window.height", 800)
+                .put("tcpClient.host", "192.0.2.7")
+                .put("tcpClient.port", 502)
+                .put("tcpClient.encoding", "GBK")
+                .put("tcpClient.hexSend", true)
+                .put("tcpClient.history", List.of("AT", "AT+GMR"))
+                .put("tcpClient.quickCommands", List.of(Map.of("name", "ping", "payload", "PING")));
+    }
+
+    @Test
+    void savesAndLoadsEveryKindOfValue() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("sub/dir/settings.json"));
+        store.save(sample());
+        Settings loaded = store.load();
+        assertTrue(store.warning().isEmpty());
+        assertEquals(sample(), loaded);
+        assertEquals("zh-CN", loaded.getString("language", "en"));
+        assertEquals(1280, loaded.getInt("window.width", 0));
+        assertEquals(502, loaded.getInt("tcpClient.port", 0));
+        assertTrue(loaded.getBoolean("tcpClient.hexSend", false));
+        assertEquals(List.of("AT", "AT+GMR"), loaded.getStringList("tcpClient.history"));
+        assertEquals(List.of(Map.of("name", "ping", "payload", "PING")), loaded.get("tcpClient.quickCommands").orElseThrow());
+    }
+
+    @Test
+    void aMissingFileIsAFirstStartNotAWarning() {
+        SettingsStore store = new SettingsStore(dir.resolve("absent.json"));
+        assertTrue(store.load().isEmpty());
+        assertTrue(store.warning().isEmpty());
+    }
+
+    static Stream<String> corruptContents() {
+        return Stream.of(
+                "garbage, not JSON at all",
+                "{\"language\": \"en\", \"window\": {\"width\": 12",
+                "[1, 2, 3]",
+                "\"just a string\"",
+                "42",
+                "",
+                "{\"a\": 1} {\"b\": 2}",
+                "{\"a\": \u0000}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("corruptContents")
+    void aCorruptStoreGivesDefaultsAWarningAndIsKeptAside(String content) throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        SettingsStore store = new SettingsStore(file);
+
+        Settings loaded = store.load();
+
+        assertTrue(loaded.isEmpty(), "defaults");
+        assertEquals(8080, loaded.getInt("tcpClient.port", 8080));
+        SettingsWarning warning = store.warning().orElseThrow();
+        assertEquals(SettingsWarning.Kind.CORRUPT, warning.kind());
+        assertNotNull(warning.keptAs(), "moved aside");
+        assertEquals(content, Files.readString(warning.keptAs(), StandardCharsets.UTF_8), "nothing lost");
+        assertFalse(Files.exists(file));
+
+        store.save(sample()); // the next save does not touch the kept copy
+        assertEquals(content, Files.readString(warning.keptAs(), StandardCharsets.UTF_8));
+        assertEquals(sample(), new SettingsStore(file).load());
+    }
+
+    @Test
+    void binaryGarbageIsCorruptToo() throws Exception {
+        Path file = dir.resolve("settings.json");
+        byte[] garbage = {(byte) 0xFF, (byte) 0xD8, 0x00, 0x10, 0x7B, (byte) 0x80};
+        Files.write(file, garbage);
+        SettingsStore store = new SettingsStore(file);
+        assertTrue(store.load().isEmpty());
+        assertEquals(SettingsWarning.Kind.CORRUPT, store.warning().orElseThrow().kind());
+        assertArrayEquals(garbage, Files.readAllBytes(store.warning().orElseThrow().keptAs()));
+    }
+
+    @Test
+    void twoCorruptionsKeepTwoCopies() throws Exception {
+        Path file = dir.resolve("settings.json");
+        SettingsStore store = new SettingsStore(file);
+        Files.writeString(file, "first {");
+        store.load();
+        Path first = store.warning().orElseThrow().keptAs();
+        Files.writeString(file, "second {");
+        store.load();
+        Path second = store.warning().orElseThrow().keptAs();
+        assertFalse(first.equals(second));
+        assertEquals("first {", Files.readString(first));
+        assertEquals("second {", Files.readString(second));
+    }
+
+    @Test
+    void wrongTypesInsideAValidFileCostOnlyThoseEntries() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"tcpClient\": {\"port\": \"abc\", \"timeout\": 1.5, \"big\": 1e12,"
+                + " \"host\": 7, \"hexSend\": \"yes\", \"history\": [\"AT\", 5, null, \"ATI\"], \"encoding\": \"GBK\"},"
+                + " \"window\": 3}");
+        SettingsStore store = new SettingsStore(file);
+        Settings loaded = store.load();
+        assertTrue(store.warning().isEmpty(), "the file itself is fine");
+        assertEquals(8080, loaded.getInt("tcpClient.port", 8080));
+        assertEquals(5000, loaded.getInt("tcpClient.timeout", 5000));
+        assertEquals(5000, loaded.getInt("tcpClient.big", 5000));
+        assertEquals("127.0.0.1", loaded.getString("tcpClient.host", "127.0.0.1"));
+        assertFalse(loaded.getBoolean("tcpClient.hexSend", false));
+        assertEquals(List.of("AT", "ATI"), loaded.getStringList("tcpClient.history"));
+        assertEquals("GBK", loaded.getString("tcpClient.encoding", "UTF-8"));
+        assertEquals(900, loaded.getInt("window.width", 900), "a path through a non-object");
+        loaded.put("window.width", 1024);
+        assertEquals(1024, loaded.getInt("window.width", 900), "put replaces what is in the way");
+    }
+
+    @Test
+    void anUnreadableStoreGivesDefaultsAndAWarning() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"language\": \"en\"}");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        } catch (UnsupportedOperationException e) {
+            assumeTrue(false, "no POSIX permissions here");
+        }
+        assumeTrue(!Files.isReadable(file), "running as a user who can read anything (root)");
+        SettingsStore store = new SettingsStore(file);
+        assertTrue(store.load().isEmpty());
+        assertEquals(SettingsWarning.Kind.UNREADABLE, store.warning().orElseThrow().kind());
+    }
+
+    @Test
+    void saveReplacesAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
+        Path file = dir.resolve("settings.json");
+        SettingsStore store = new SettingsStore(file);
+        store.save(sample());
+        store.save(new Settings().put("language", "en"));
+        assertEquals("en", store.load().getString("language", ""));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void theSystemPropertyMovesTheDefaultLocation() {
+        String before = System.getProperty(SettingsStore.PATH_PROPERTY);
+        try {
+            System.setProperty(SettingsStore.PATH_PROPERTY, dir.resolve("x.json").toString());
+            assertEquals(dir.resolve("x.json"), SettingsStore.defaultPath());
+            System.clearProperty(SettingsStore.PATH_PROPERTY);
+            assertEquals(Path.of(System.getProperty("user.home"), ".socketdeck", "settings.json"),
+                    SettingsStore.defaultPath());
+        } finally {
+            if (before != null) {
+                System.setProperty(SettingsStore.PATH_PROPERTY, before);
+            }
+        }
+    }
+}
