@@ -64,8 +64,8 @@ public final class DemoScenario {
                 if (scene != null) {
                     return scene;
                 }
-            } catch (IllegalStateException toolkitNotYetUp) {
-                // keep polling
+            } catch (IllegalStateException | java.util.concurrent.TimeoutException notYetUp) {
+                // the toolkit is starting or busy building the window: keep polling
             }
             Thread.sleep(100);
         }

@@ -1,7 +1,14 @@
 package io.socketdeck.ui.app;
 
+import io.socketdeck.core.send.QuickCommandFormatException;
+import io.socketdeck.core.send.QuickCommandJson;
+import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.fx.Fxml;
+import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.session.LogEntry;
+import io.socketdeck.ui.session.QuickCommandsModel;
 import io.socketdeck.ui.session.SessionTab;
+import io.socketdeck.ui.session.TrafficLog;
 import io.socketdeck.ui.tcpclient.TcpClientController;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.util.LinkedHashMap;
@@ -10,8 +17,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the main window's content and owns the tabs' view models, so a language switch can
@@ -20,16 +31,29 @@ import javafx.scene.Scene;
  */
 public final class MainWindow {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(MainWindow.class);
+    private static final String QUICK_COMMANDS = "quickCommands";
+    private static final String LOG_LIMIT = "ui.logLimit";
+
+    private final QuickCommandsModel quickCommands = new QuickCommandsModel();
+    private final IntegerProperty logLimit = new SimpleIntegerProperty(this, "logLimit", TrafficLog.DEFAULT_MAX_ENTRIES);
     private final TcpClientViewModel tcpClient = new TcpClientViewModel();
     /** Tab fx:id to its view model, in tab order. */
     private final Map<String, SessionTab> tabs = new LinkedHashMap<>();
     private final Map<Class<?>, Supplier<Object>> controllers = new LinkedHashMap<>();
     private final Parent root;
 
+    /** A window with default settings, e.g. for tests. */
     public MainWindow(Consumer<Locale> languageSwitcher) {
+        this(languageSwitcher, new Settings());
+    }
+
+    public MainWindow(Consumer<Locale> languageSwitcher, Settings settings) {
         tabs.put("tabTcpClient", tcpClient);
-        controllers.put(TcpClientController.class, () -> new TcpClientController(tcpClient));
-        controllers.put(MainWindowController.class, () -> new MainWindowController(languageSwitcher, tabs));
+        controllers.put(TcpClientController.class, () -> new TcpClientController(tcpClient, quickCommands));
+        controllers.put(MainWindowController.class, () -> new MainWindowController(languageSwitcher, tabs, logLimit));
+        logLimit.addListener((obs, old, now) -> tabs.values().forEach(tab -> tab.log().setMaxEntries(now.intValue())));
+        restoreFrom(settings);
         root = Fxml.loadView(MainWindow.class, "MainWindow.fxml", type -> {
             Supplier<Object> factory = controllers.get(type);
             if (factory == null) {
@@ -45,6 +69,36 @@ public final class MainWindow {
 
     public TcpClientViewModel tcpClient() {
         return tcpClient;
+    }
+
+    public QuickCommandsModel quickCommands() {
+        return quickCommands;
+    }
+
+    /** Shows a problem with the application itself (a settings file) in the first tab's log. */
+    public void note(String message) {
+        tabs.values().iterator().next().log().note(LogEntry.Kind.ERROR, message);
+    }
+
+    /** Writes what every tab and the window should remember. */
+    public void saveTo(Settings settings) {
+        tabs.values().forEach(tab -> tab.saveTo(settings));
+        settings.put(QUICK_COMMANDS, QuickCommandJson.toTree(quickCommands.items()));
+        settings.put(LOG_LIMIT, logLimit.get());
+    }
+
+    private void restoreFrom(Settings settings) {
+        tabs.values().forEach(tab -> tab.restoreFrom(settings));
+        int limit = settings.getInt(LOG_LIMIT, TrafficLog.DEFAULT_MAX_ENTRIES);
+        logLimit.set(TrafficLog.ENTRY_LIMITS.contains(limit) ? limit : TrafficLog.DEFAULT_MAX_ENTRIES);
+        settings.get(QUICK_COMMANDS).ifPresent(tree -> {
+            try {
+                quickCommands.setAll(QuickCommandJson.fromTree(tree).commands());
+            } catch (QuickCommandFormatException e) {
+                LOGGER.warn("stored quick commands unreadable, starting without them", e);
+                tcpClient.log().note(LogEntry.Kind.ERROR, I18n.format("settings.quickCommandsLost", e.getMessage()));
+            }
+        });
     }
 
     /** Closes every session; their workers then end on their own. */

@@ -6,6 +6,7 @@ import io.socketdeck.ui.session.TrafficLog;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -29,10 +30,13 @@ public final class MainWindowController {
 
     private final Consumer<Locale> languageSwitcher;
     private final Map<String, SessionTab> sessionTabs;
+    private final IntegerProperty logLimit;
 
-    public MainWindowController(Consumer<Locale> languageSwitcher, Map<String, SessionTab> sessionTabs) {
+    public MainWindowController(Consumer<Locale> languageSwitcher, Map<String, SessionTab> sessionTabs,
+                                IntegerProperty logLimit) {
         this.languageSwitcher = languageSwitcher;
         this.sessionTabs = sessionTabs;
+        this.logLimit = logLimit;
     }
 
     @FXML
@@ -50,8 +54,8 @@ public final class MainWindowController {
             RadioMenuItem item = new RadioMenuItem(I18n.format("menu.view.logLimit.entries", I18n.count(limit)));
             item.setId("logLimit" + limit);
             item.setToggleGroup(limits);
-            item.setSelected(limit == TrafficLog.DEFAULT_MAX_ENTRIES);
-            item.setOnAction(event -> sessionTabs.values().forEach(tab -> tab.log().setMaxEntries(limit)));
+            item.setSelected(limit == logLimit.get());
+            item.setOnAction(event -> logLimit.set(limit));
             logLimitMenu.getItems().add(item);
         }
     }

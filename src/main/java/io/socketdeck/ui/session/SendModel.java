@@ -1,25 +1,26 @@
 package io.socketdeck.ui.session;
 
-import io.socketdeck.core.codec.HexFormatException;
-import io.socketdeck.core.codec.HexParser;
+import io.socketdeck.core.send.Checksum;
+import io.socketdeck.core.send.LineEnding;
+import io.socketdeck.core.send.PayloadException;
+import io.socketdeck.core.send.PayloadOptions;
+import io.socketdeck.core.send.Payloads;
+import io.socketdeck.core.send.SendHistory;
 import io.socketdeck.ui.i18n.I18n;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.util.Arrays;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The send box: what the user typed, whether it is hex, and the message shown under it when it
+ * The send box: what the user typed, how to read it (hex, escapes), what to append (checksum,
+ * line ending), the history of what was sent, and the message shown under the box when it
  * cannot be sent. Turning text into bytes never loses a character silently: one the encoding
  * cannot represent is an error at the field, not a '?' on the wire.
  */
@@ -27,11 +28,16 @@ public final class SendModel {
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final BooleanProperty hex = new SimpleBooleanProperty(this, "hex");
+    private final BooleanProperty escapes = new SimpleBooleanProperty(this, "escapes");
+    private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
+    private final ObjectProperty<Checksum> checksum = new SimpleObjectProperty<>(this, "checksum", Checksum.NONE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private SendHistory history = new SendHistory();
 
     public SendModel() {
         text.addListener((obs, old, now) -> error.set(null));
         hex.addListener((obs, old, now) -> error.set(null));
+        escapes.addListener((obs, old, now) -> error.set(null));
     }
 
     public StringProperty textProperty() {
@@ -42,9 +48,26 @@ public final class SendModel {
         return hex;
     }
 
+    /** Read the escapes r, n, t, backslash, 0, xNN and uNNNN (each after a backslash) in text. */
+    public BooleanProperty escapesProperty() {
+        return escapes;
+    }
+
+    public ObjectProperty<LineEnding> lineEndingProperty() {
+        return lineEnding;
+    }
+
+    public ObjectProperty<Checksum> checksumProperty() {
+        return checksum;
+    }
+
     /** The reason the last send attempt failed, localized, or null. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    public SendHistory history() {
+        return history;
     }
 
     public void showError(String message) {
@@ -55,54 +78,57 @@ public final class SendModel {
         error.set(null);
     }
 
+    public PayloadOptions options(Charset charset) {
+        return new PayloadOptions(hex.get(), charset, escapes.get(), lineEnding.get(), checksum.get());
+    }
+
     /** The bytes to send, or empty with {@link #errorProperty()} saying why. */
     public Optional<byte[]> encode(Charset charset) {
         String input = text.get() == null ? "" : text.get();
-        byte[] bytes = hex.get() ? parseHex(input) : encodeText(input, charset);
-        if (bytes != null && bytes.length == 0) {
+        if (input.isEmpty()) {
             error.set(I18n.text("send.error.empty"));
             return Optional.empty();
         }
-        if (bytes != null) {
-            error.set(null);
-        }
-        return Optional.ofNullable(bytes);
+        return build(input, options(charset));
     }
 
-    private byte[] parseHex(String input) {
+    /** Builds any payload, e.g. a quick command's, reporting problems at the send box. */
+    public Optional<byte[]> build(String input, PayloadOptions options) {
         try {
-            return HexParser.parse(input);
-        } catch (HexFormatException e) {
-            String key = e.reason() == HexFormatException.Reason.ODD_DIGITS ? "send.error.hexOdd" : "send.error.hexChar";
-            error.set(I18n.format(key, String.valueOf(e.position() + 1), e.offending()));
-            return null;
-        }
-    }
-
-    private byte[] encodeText(String input, Charset charset) {
-        CharsetEncoder encoder = charset.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer chars = CharBuffer.wrap(input);
-        try {
-            ByteBuffer encoded = encoder.encode(chars);
-            return Arrays.copyOf(encoded.array(), encoded.limit());
-        } catch (CharacterCodingException e) {
-            int at = firstUnencodable(input, charset);
-            String what = at < 0 ? "?" : new String(Character.toChars(input.codePointAt(at)));
-            error.set(I18n.format("send.error.unmappable", what, String.valueOf(at + 1), charset.displayName()));
-            return null;
-        }
-    }
-
-    private static int firstUnencodable(String input, Charset charset) {
-        CharsetEncoder encoder = charset.newEncoder();
-        for (int i = 0; i < input.length(); i += Character.charCount(input.codePointAt(i))) {
-            String one = new String(Character.toChars(input.codePointAt(i)));
-            if (!encoder.canEncode(one)) {
-                return i;
+            byte[] bytes = Payloads.build(input, options);
+            if (bytes.length == 0) {
+                error.set(I18n.text("send.error.empty"));
+                return Optional.empty();
             }
+            error.set(null);
+            return Optional.of(bytes);
+        } catch (PayloadException e) {
+            error.set(PayloadErrors.describe(e));
+            return Optional.empty();
         }
-        return -1;
+    }
+
+    /** Replaces the history with entries kept from an earlier run, oldest first. */
+    public void restoreHistory(java.util.List<String> oldestFirst) {
+        history = SendHistory.restore(oldestFirst);
+    }
+
+    /** Remembers what was just sent, for Up/Down. */
+    public void remember() {
+        history.add(text.get() == null ? "" : text.get());
+    }
+
+    /** Up in the send box: the previous entry, keeping what was being typed as a draft. */
+    public void historyBack() {
+        history.previous(text.get()).ifPresent(this::showFromHistory);
+    }
+
+    /** Down in the send box: the next entry, and finally the draft again. */
+    public void historyForward() {
+        history.next().ifPresent(this::showFromHistory);
+    }
+
+    private void showFromHistory(String entry) {
+        text.set(entry);
     }
 }

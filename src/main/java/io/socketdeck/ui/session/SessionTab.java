@@ -11,6 +11,12 @@ public interface SessionTab {
     /** The tab's traffic log, for window-wide settings such as its size. */
     TrafficLog log();
 
+    /** Writes what the tab should remember across restarts: fields, encoding, options. */
+    void saveTo(io.socketdeck.core.settings.Settings settings);
+
+    /** Puts back what {@link #saveTo} wrote; missing or odd values keep the defaults. */
+    void restoreFrom(io.socketdeck.core.settings.Settings settings);
+
     /** Closes the tab's sockets without waiting: on exit and before a language switch. */
     void shutdown();
 }

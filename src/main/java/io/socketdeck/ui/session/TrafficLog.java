@@ -164,6 +164,21 @@ public final class TrafficLog {
         return task;
     }
 
+    /** Remembers how the log is shown: encoding, view, wrap, time column. */
+    public void saveTo(SettingsBinding settings) {
+        settings.save("encoding", charset, Charset::name);
+        settings.save("view", viewMode);
+        settings.save("wrap", wrap);
+        settings.save("time", showTime);
+    }
+
+    public void restoreFrom(SettingsBinding settings) {
+        settings.restore("encoding", charset, SupportedCharsets::byName);
+        settings.restore("view", viewMode, ViewMode.class);
+        settings.restore("wrap", wrap);
+        settings.restore("time", showTime);
+    }
+
     /** Adds a row of the application's own, e.g. "saved the log to …"; FX thread. */
     public void note(LogEntry.Kind kind, String message) {
         list.appendAll(List.of(LogEntry.event(System.currentTimeMillis(), kind, "", message, null)));

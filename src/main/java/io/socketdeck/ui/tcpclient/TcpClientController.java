@@ -3,6 +3,7 @@ package io.socketdeck.ui.tcpclient;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.i18n.I18n;
 import io.socketdeck.ui.session.ConnectionState;
+import io.socketdeck.ui.session.QuickCommandsModel;
 import io.socketdeck.ui.session.SendPane;
 import io.socketdeck.ui.session.StateStyles;
 import io.socketdeck.ui.session.TrafficLogPane;
@@ -11,6 +12,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Binds the TCP client view to its view model; no logic lives here. */
@@ -27,10 +29,14 @@ public final class TcpClientController {
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
 
-    private final TcpClientViewModel viewModel;
+    @FXML private BorderPane clientView;
 
-    public TcpClientController(TcpClientViewModel viewModel) {
+    private final TcpClientViewModel viewModel;
+    private final QuickCommandsModel quickCommands;
+
+    public TcpClientController(TcpClientViewModel viewModel, QuickCommandsModel quickCommands) {
         this.viewModel = viewModel;
+        this.quickCommands = quickCommands;
     }
 
     @FXML
@@ -65,6 +71,6 @@ public final class TcpClientController {
         StateStyles.bind(clientStatus, clientConnect, viewModel.stateProperty());
 
         trafficPane.bind(viewModel.log(), viewModel.counters());
-        sendPane.bind(viewModel.sendBox(), viewModel::send);
+        sendPane.bind(viewModel.sendTools(), quickCommands, viewModel.log(), clientView);
     }
 }

@@ -5,6 +5,7 @@ import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
 import io.socketdeck.ui.i18n.I18n;
@@ -12,7 +13,11 @@ import io.socketdeck.ui.session.ConnectionState;
 import io.socketdeck.ui.session.CountersModel;
 import io.socketdeck.ui.session.FieldErrors;
 import io.socketdeck.ui.session.IoWorkers;
+import io.socketdeck.ui.session.Numbers;
 import io.socketdeck.ui.session.SendModel;
+import io.socketdeck.ui.session.SendTargetChoice;
+import io.socketdeck.ui.session.SendToolkit;
+import io.socketdeck.ui.session.SettingsBinding;
 import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.SessionTask;
 import io.socketdeck.ui.session.TrafficLog;
@@ -31,6 +36,7 @@ import javafx.beans.property.StringProperty;
 public final class TcpClientViewModel implements SessionTab {
 
     static final long MAX_TIMEOUT_MILLIS = 600_000;
+    private static final String SETTINGS = "tcpClient";
 
     private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
@@ -46,7 +52,7 @@ public final class TcpClientViewModel implements SessionTab {
 
     private final TrafficLog log = new TrafficLog();
     private final CountersModel counters = new CountersModel(new TrafficCounters());
-    private final SendModel send = new SendModel();
+    private final SendToolkit sendTools = new SendToolkit(this::sendTarget, log, false);
     private SessionTask task;
     private String target = "";
 
@@ -101,30 +107,47 @@ public final class TcpClientViewModel implements SessionTab {
 
     /** Sends the send box's content; problems are shown at the send box. */
     public boolean send() {
-        if (state.get() != ConnectionState.OPEN) {
-            send.showError(I18n.text("send.error.notConnected"));
-            return false;
+        return sendTools.send();
+    }
+
+    private SendTargetChoice sendTarget() {
+        if (state.get() != ConnectionState.OPEN || task == null) {
+            return SendTargetChoice.none(I18n.text("send.error.notConnected"));
         }
-        return send.encode(log.charsetProperty().get())
-                .map(bytes -> ((TcpClientSession) task.session()).send(bytes))
-                .orElse(false);
+        return SendTargetChoice.of((TcpClientSession) task.session());
     }
 
     @Override
     public void shutdown() {
+        sendTools.stopAll();
         if (task != null) {
             task.cancel();
         }
     }
 
+    @Override
+    public void saveTo(Settings settings) {
+        SettingsBinding tab = new SettingsBinding(settings, SETTINGS);
+        tab.save("host", host);
+        tab.save("port", port);
+        tab.save("connectTimeout", connectTimeout);
+        log.saveTo(tab.child("log"));
+        sendTools.saveTo(tab.child("send"));
+    }
+
+    @Override
+    public void restoreFrom(Settings settings) {
+        SettingsBinding tab = new SettingsBinding(settings, SETTINGS);
+        tab.restore("host", host);
+        tab.restore("port", port);
+        tab.restore("connectTimeout", connectTimeout);
+        log.restoreFrom(tab.child("log"));
+        sendTools.restoreFrom(tab.child("send"));
+    }
+
     /** Milliseconds, or -1 when the text is not a number in 1..MAX_TIMEOUT_MILLIS. */
     private static long parseTimeout(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 7 || !trimmed.chars().allMatch(Character::isDigit)) {
-            return -1;
-        }
-        long millis = Long.parseLong(trimmed);
-        return millis >= 1 && millis <= MAX_TIMEOUT_MILLIS ? millis : -1;
+        return Numbers.parse(text, 1, MAX_TIMEOUT_MILLIS);
     }
 
     private void onControlEvent(SessionEvent event) {
@@ -198,6 +221,10 @@ public final class TcpClientViewModel implements SessionTab {
     }
 
     public SendModel sendBox() {
-        return send;
+        return sendTools.box();
+    }
+
+    public SendToolkit sendTools() {
+        return sendTools;
     }
 }

@@ -1,0 +1,188 @@
+package io.socketdeck.ui.session;
+
+import io.socketdeck.core.send.Checksum;
+import io.socketdeck.core.send.FileSendOptions;
+import io.socketdeck.core.send.LineEnding;
+import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.ui.i18n.I18n;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * Everything a tab can send with, built once for all tabs: the send box, quick commands, repeat
+ * send and file send. A tab only says where a send goes ({@link SendTargetChoice}) and how a file
+ * is cut (a stream for TCP, datagrams for UDP).
+ */
+public final class SendToolkit {
+
+    private final SendModel box = new SendModel();
+    private final PeriodicSendModel periodic = new PeriodicSendModel();
+    private final FileSendModel file = new FileSendModel();
+    private final Supplier<SendTargetChoice> targets;
+    private final ObservableValue<Charset> charset;
+    private final TrafficLog log;
+    private final boolean datagrams;
+    private final StringProperty chunkSize = new SimpleStringProperty(this, "chunkSize", "1024");
+    private final StringProperty chunkDelay = new SimpleStringProperty(this, "chunkDelay", "0");
+
+    /**
+     * @param datagrams true for UDP: files go out in datagrams of {@link #chunkSizeProperty()}
+     *                  bytes, {@link #chunkDelayProperty()} ms apart; false streams them
+     */
+    public SendToolkit(Supplier<SendTargetChoice> targets, TrafficLog log, boolean datagrams) {
+        this.targets = targets;
+        this.log = log;
+        this.charset = log.charsetProperty();
+        this.datagrams = datagrams;
+    }
+
+    public boolean isDatagrams() {
+        return datagrams;
+    }
+
+    /** Bytes per datagram when sending a file over UDP, 1..65,507. */
+    public StringProperty chunkSizeProperty() {
+        return chunkSize;
+    }
+
+    /** Milliseconds between datagrams when sending a file over UDP. */
+    public StringProperty chunkDelayProperty() {
+        return chunkDelay;
+    }
+
+    public SendModel box() {
+        return box;
+    }
+
+    public PeriodicSendModel periodic() {
+        return periodic;
+    }
+
+    public FileSendModel file() {
+        return file;
+    }
+
+    /** Sends the send box's content; problems are shown under the box. */
+    public boolean send() {
+        Optional<SendTarget> target = target();
+        Optional<byte[]> bytes = target.flatMap(t -> box.encode(charset.getValue()));
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        target.get().send(bytes.get(), SendTarget.SendCompletion.IGNORE);
+        box.remember();
+        return true;
+    }
+
+    /** Sends a quick command with its own encoding and options. */
+    public boolean send(QuickCommand command) {
+        Optional<SendTarget> target = target();
+        Optional<byte[]> bytes = target.flatMap(t -> box.build(command.payload(), command.options()));
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        target.get().send(bytes.get(), SendTarget.SendCompletion.IGNORE);
+        return true;
+    }
+
+    /** Sends the send box's content every N ms until stopped, counted out or disconnected. */
+    public boolean startPeriodic() {
+        if (!periodic.validate()) {
+            return false;
+        }
+        Optional<SendTarget> target = target();
+        Optional<byte[]> bytes = target.flatMap(t -> box.encode(charset.getValue()));
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        periodic.start(target.get(), bytes.get());
+        box.remember();
+        return true;
+    }
+
+    public void stopPeriodic() {
+        periodic.stop();
+    }
+
+    /** Sends a file to the current target; the log says how it ended. */
+    public boolean sendFile(Path path) {
+        Optional<FileSendOptions> options = fileOptions();
+        Optional<SendTarget> target = options.isEmpty() ? Optional.empty() : target();
+        if (target.isEmpty()) {
+            return false;
+        }
+        try {
+            file.start(path, target.get(), options.get(), (ok, message) ->
+                    log.note(ok ? LogEntry.Kind.INFO : LogEntry.Kind.ERROR, message));
+            return true;
+        } catch (IOException e) {
+            box.showError(I18n.format("file.error.open", path.getFileName().toString(), String.valueOf(e.getMessage())));
+            return false;
+        }
+    }
+
+    public void cancelFile() {
+        file.cancel();
+    }
+
+    /** Remembers the send box's options, repeat settings and history. */
+    public void saveTo(SettingsBinding settings) {
+        settings.save("hex", box.hexProperty());
+        settings.save("escapes", box.escapesProperty());
+        settings.save("lineEnding", box.lineEndingProperty());
+        settings.save("checksum", box.checksumProperty());
+        settings.save("repeatInterval", periodic.intervalProperty());
+        settings.save("repeatCount", periodic.countProperty());
+        settings.save("chunkSize", chunkSize);
+        settings.save("chunkDelay", chunkDelay);
+        settings.settings().put(settings.path("history"), box.history().entries());
+    }
+
+    public void restoreFrom(SettingsBinding settings) {
+        settings.restore("hex", box.hexProperty());
+        settings.restore("escapes", box.escapesProperty());
+        settings.restore("lineEnding", box.lineEndingProperty(), LineEnding.class);
+        settings.restore("checksum", box.checksumProperty(), Checksum.class);
+        settings.restore("repeatInterval", periodic.intervalProperty());
+        settings.restore("repeatCount", periodic.countProperty());
+        settings.restore("chunkSize", chunkSize);
+        settings.restore("chunkDelay", chunkDelay);
+        box.restoreHistory(settings.settings().getStringList(settings.path("history")));
+    }
+
+    /** Stops what runs in the background: on disconnect of the whole tab, exit and language switch. */
+    public void stopAll() {
+        periodic.stop();
+        file.cancel();
+    }
+
+    private Optional<FileSendOptions> fileOptions() {
+        if (!datagrams) {
+            return Optional.of(FileSendOptions.stream());
+        }
+        long size = Numbers.parse(chunkSize.get(), 1, FileSendOptions.MAX_DATAGRAM);
+        long delay = Numbers.parse(chunkDelay.get(), 0, 60_000);
+        if (size < 0 || delay < 0) {
+            box.showError(I18n.format("file.error.chunks", I18n.count(FileSendOptions.MAX_DATAGRAM)));
+            return Optional.empty();
+        }
+        return Optional.of(FileSendOptions.datagrams((int) size, Duration.ofMillis(delay)));
+    }
+
+    private Optional<SendTarget> target() {
+        SendTargetChoice choice = targets.get();
+        if (!choice.available()) {
+            box.showError(choice.problem());
+            return Optional.empty();
+        }
+        return Optional.of(choice.target());
+    }
+}
