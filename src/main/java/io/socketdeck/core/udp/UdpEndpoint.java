@@ -78,6 +78,10 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         return local;
     }
 
+    boolean reaches(InetAddress address) {
+        return resolver.reaches(address);
+    }
+
     Memberships memberships() {
         return memberships;
     }

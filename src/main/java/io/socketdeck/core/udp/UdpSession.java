@@ -76,6 +76,15 @@ public final class UdpSession implements Session {
         return current == null ? null : current.local();
     }
 
+    /**
+     * Whether this open socket can send to, or join a group of, {@code address}'s family: an IPv4
+     * socket reaches IPv4 only, a dual-stack one on :: both. False while not open.
+     */
+    public boolean reaches(InetAddress address) {
+        UdpEndpoint current = endpoint;
+        return current != null && current.reaches(address);
+    }
+
     @Override
     public void run() {
         if (!started.compareAndSet(false, true)) {
