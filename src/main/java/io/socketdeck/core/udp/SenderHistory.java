@@ -1,56 +1,64 @@
 package io.socketdeck.core.udp;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Who sent to a UDP socket lately, newest first, for "reply to last sender" and the pick list.
- * The I/O thread records a sender only when it differs from the previous datagram's, so a flood
- * from one peer costs one comparison per datagram; other threads read snapshots.
+ *
+ * <p>Only the I/O thread writes, and only when a datagram's sender differs from the previous one's,
+ * so a flood from one peer costs nothing here. Each change publishes an immutable snapshot with one
+ * volatile write: no lock on the receive path, and a reader always sees a consistent list and
+ * version, never older than the datagrams it has already been told about.
  */
 public final class SenderHistory {
 
-    private final int capacity;
-    private final ArrayDeque<InetSocketAddress> recent = new ArrayDeque<>();
-    private volatile InetSocketAddress last;
-    private volatile long version;
+    private record Snapshot(InetSocketAddress[] newestFirst, long version) {
+    }
+
+    private final InetSocketAddress[] recent;
+    private int size;
+    private volatile Snapshot published = new Snapshot(new InetSocketAddress[0], 0);
 
     public SenderHistory(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
-        this.capacity = capacity;
+        this.recent = new InetSocketAddress[capacity];
     }
 
-    /** Records the sender of a datagram; called by the I/O thread only. */
+    /** Records the sender of a datagram; I/O thread only. */
     void saw(InetSocketAddress sender) {
-        if (sender.equals(last)) {
+        if (size > 0 && recent[0].equals(sender)) {
             return;
         }
-        synchronized (this) {
-            recent.remove(sender);
-            recent.addFirst(sender);
-            while (recent.size() > capacity) {
-                recent.removeLast();
-            }
-            last = sender;
-            version++;
+        int at = 0;
+        while (at < size && !recent[at].equals(sender)) {
+            at++;
         }
+        if (at == size && size < recent.length) {
+            size++;
+        }
+        // Move to the front: what was before it moves down one; the oldest falls off when full.
+        System.arraycopy(recent, 0, recent, 1, Math.min(at, recent.length - 1));
+        recent[0] = sender;
+        published = new Snapshot(Arrays.copyOf(recent, size), published.version() + 1);
     }
 
     /** The sender of the newest datagram, or null before the first. */
     public InetSocketAddress last() {
-        return last;
+        InetSocketAddress[] now = published.newestFirst();
+        return now.length == 0 ? null : now[0];
     }
 
     /** Distinct recent senders, newest first. */
-    public synchronized List<InetSocketAddress> recent() {
-        return List.copyOf(recent);
+    public List<InetSocketAddress> recent() {
+        return List.of(published.newestFirst());
     }
 
     /** Changes whenever {@link #recent()} would answer differently: a cheap "anything new?". */
     public long version() {
-        return version;
+        return published.version();
     }
 }

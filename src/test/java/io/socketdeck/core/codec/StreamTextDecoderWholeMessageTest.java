@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,6 +55,25 @@ class StreamTextDecoderWholeMessageTest {
         assertEquals(new DecodedPreview("abc", true), whole(decoder, concat("abc".getBytes(charset), cut), 3));
         assertEquals(new DecodedPreview("hello", false), whole(decoder, "hello".getBytes(charset), 5));
         assertEquals(0, decoder.pendingBytes());
+    }
+
+    @Test
+    void utf8ShortcutAgreesWithTheGenericPathOnRandomMessages() {
+        Random random = new Random(0xDA7A_6EAL);
+        StreamTextDecoder fast = new StreamTextDecoder(StandardCharsets.UTF_8);
+        StreamTextDecoder generic = new StreamTextDecoder(StandardCharsets.UTF_8, false);
+        byte[] alphabet = "aZ你好😀".getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 5000; round++) {
+            byte[] message = new byte[random.nextInt(24)];
+            for (int i = 0; i < message.length; i++) {
+                // Mostly pieces of real characters, sometimes any byte: cut and malformed sequences.
+                message[i] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+            }
+            int maxChars = random.nextInt(30);
+            String where = "round " + round + ": " + HexFormatter.format(message) + ", maxChars " + maxChars;
+            assertEquals(whole(generic, message, maxChars), whole(fast, message, maxChars), where);
+            assertEquals(0, fast.pendingBytes(), where);
+        }
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

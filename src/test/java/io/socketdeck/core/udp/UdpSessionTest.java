@@ -134,6 +134,7 @@ class UdpSessionTest {
             assertEquals(FailureKind.MESSAGE_TOO_LONG, failure.kind());
             session.send(new byte[UdpSession.MAX_PAYLOAD], UdpTarget.of(peer.address()));
             assertEquals(UdpSession.MAX_PAYLOAD, peer.receive(T).bytes().length);
+            events.await(SessionEvent.Data.class, d -> d.direction() == Direction.TX); // counted before reported
             assertEquals(1, counters.txMessages(), "the refused one was never sent");
             assertTrue(session.isOpen(), "a refused send leaves the socket open");
         }

@@ -5,7 +5,9 @@ import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 
 import io.socketdeck.core.net.MulticastInterfaces;
+import io.socketdeck.testsupport.Await;
 import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.session.ConnectionState;
 import io.socketdeck.ui.session.LogEntry;
 import java.nio.charset.Charset;
@@ -106,7 +108,7 @@ final class UdpTabDriver {
 
     /** Waits for a log entry that matches, and returns it. */
     LogEntry awaitEntry(Predicate<LogEntry> matching, String what) {
-        awaitFx(() -> entries().stream().anyMatch(matching), () -> what + "; log: " + texts(entries()));
+        Await.until(() -> entries().stream().anyMatch(matching), FxTesting.TIMEOUT, () -> what + "; log: " + texts(entries()));
         return entries().stream().filter(matching).findFirst().orElseThrow();
     }
 

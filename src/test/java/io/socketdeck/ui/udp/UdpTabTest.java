@@ -124,7 +124,7 @@ class UdpTabTest {
             assertEquals("picked", text(second.receive(T).bytes()));
         }
         assertEquals("3", tab.label("#udpRxMessages"));
-        assertEquals("3", tab.label("#udpTxMessages"));
+        Await.until(() -> "3".equals(tab.label("#udpTxMessages")), T, () -> "3 datagrams out, shown " + tab.label("#udpTxMessages"));
     }
 
     @Test
