@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    private static final List<String> GROUPS = List.of("tcp", "ui");
+    private static final List<String> GROUPS = List.of("tcp", "ui", "udp");
 
     private BenchMain() {
     }
@@ -42,7 +42,13 @@ public final class BenchMain {
         switch (group) {
             case "tcp" -> TcpIngestBench.run();
             case "ui" -> UiFloodBench.run();
+            case "udp" -> {
+                UdpRxBench.run();
+                UdpFloodBench.run();
+            }
             case "idle" -> UiFloodBench.idleBaseline();
+            case "udp-rx" -> UdpRxBench.run(); // one half of "udp", for diagnosis
+            case "udp-flood" -> UdpFloodBench.run();
             default -> throw new IllegalArgumentException("unknown benchmark group " + group);
         }
     }
