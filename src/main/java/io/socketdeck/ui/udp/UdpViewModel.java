@@ -60,6 +60,12 @@ public final class UdpViewModel implements SessionTab {
     public UdpViewModel() {
         bindHost.addListener((obs, old, now) -> bindHostError.set(null));
         bindPort.addListener((obs, old, now) -> bindPortError.set(null));
+        // A connected socket hears its remote only: replying to "the last sender" means nothing there.
+        connectToRemote.addListener((obs, old, on) -> {
+            if (on) {
+                remote.replyToSenderProperty().set(false);
+            }
+        });
         log.addControlListener(this::onControlEvent);
         log.revisionProperty().addListener((obs, old, now) -> onLogBatch());
         multicast.ttlProperty().addListener((obs, old, now) -> applyTtl());

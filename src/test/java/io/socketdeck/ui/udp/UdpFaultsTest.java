@@ -175,7 +175,10 @@ class UdpFaultsTest {
         int closed = UdpProbe.closedPort("127.0.0.1");
         tab.bindTo("127.0.0.1", "");
         tab.remote("127.0.0.1", closed);
+        tab.click("#udpReplyToSender");
         tab.click("#udpConnected");
+        assertEquals(false, onFx(() -> tab.viewModel().remote().replyToSenderProperty().get()),
+                "a connected socket has no other sender to reply to");
         tab.open();
         assertTrue(tab.label("#udpStatus").endsWith(" \u2192 127.0.0.1:" + closed), tab.label("#udpStatus"));
         tab.send("anyone there?");
