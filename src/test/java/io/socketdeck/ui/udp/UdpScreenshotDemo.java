@@ -23,7 +23,9 @@ import javafx.stage.Stage;
  * loopback send to the tab (one in GBK, one plain ASCII), the tab replies to the last sender, and
  * a group datagram arrives through {@code lo}. Run under Xvfb by {@code ../shared/tools/screenshot.sh}
  * with {@code SCREENSHOT_CMD="mvn -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java
- * -Dexec.mainClass=io.socketdeck.ui.udp.UdpScreenshotDemo -Dexec.classpathScope=test"}.
+ * -Dexec.mainClass=io.socketdeck.ui.udp.UdpScreenshotDemo -Dexec.classpathScope=test"}; the
+ * README's picture is that PNG with the black screen around the window trimmed
+ * ({@code convert shot.png -trim +repage docs/screenshot-udp.png}).
  */
 public final class UdpScreenshotDemo extends Application {
 
