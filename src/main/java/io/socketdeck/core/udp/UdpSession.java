@@ -1,6 +1,7 @@
 package io.socketdeck.core.udp;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
@@ -142,7 +143,8 @@ public final class UdpSession implements Session {
             // UnsupportedOperation: IPv6 is not available on this machine
             SelectorLoop.closeQuietly(channel);
             FailureKind kind = e instanceof IOException io ? IoFailures.classify(io) : FailureKind.ADDRESS_NOT_AVAILABLE;
-            failToOpen(kind, bindTo, IoFailures.detail(e));
+            // Not about a peer, so no peer; the detail names the local address that failed.
+            failToOpen(kind, null, Addresses.format(bindTo) + ": " + IoFailures.detail(e));
         }
         return false;
     }

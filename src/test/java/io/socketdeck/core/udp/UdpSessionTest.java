@@ -204,6 +204,7 @@ class UdpSessionTest {
             start(UdpOptions.bind(InetAddress.getByName("127.0.0.1"), taken.port()));
             SessionEvent.Failure failure = events.await(SessionEvent.Failure.class);
             assertEquals(FailureKind.PORT_IN_USE, failure.kind());
+            assertTrue(failure.detail().startsWith(taken.address().toString().substring(1)), failure.detail());
             assertEquals(CloseReason.ERROR, events.await(SessionEvent.Closed.class).reason());
             assertFalse(session.isOpen());
             assertFalse(session.send(bytes("x"), new UdpTarget("127.0.0.1", 9)), "nothing to send on");
