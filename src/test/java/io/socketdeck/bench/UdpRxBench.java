@@ -71,7 +71,7 @@ final class UdpRxBench {
             reader.start();
             Measured round = blastAndMeasure(blaster, ((InetSocketAddress) channel.getLocalAddress()).getPort(),
                     received::get, reader);
-            channel.close();
+            channel.close(); // ends the blocking receive
             reader.join();
             Figures.note(String.format("raw round: %.0f datagrams/s, receiving thread %.2f \u00b5s CPU per datagram",
                     round.pps(), round.cpuMicrosPerDatagram()));

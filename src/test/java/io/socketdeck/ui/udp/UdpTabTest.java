@@ -14,6 +14,7 @@ import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.session.LogEntry;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -169,7 +170,7 @@ class UdpTabTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             probe.close();
         }
     }
