@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    private static final List<String> GROUPS = List.of("tcp", "ui", "periodic", "filesend", "capture");
+    private static final List<String> GROUPS = List.of("tcp", "ui", "udp", "periodic", "filesend", "capture");
     /** The send and receive toolkit's groups, also selected together by {@code -Dbench.only=toolkit}. */
     private static final List<String> TOOLKIT = List.of("periodic", "filesend", "capture");
 
@@ -46,10 +46,16 @@ public final class BenchMain {
         switch (group) {
             case "tcp" -> TcpIngestBench.run();
             case "ui" -> UiFloodBench.run();
+            case "udp" -> {
+                UdpRxBench.run();
+                UdpFloodBench.run();
+            }
             case "idle" -> UiFloodBench.idleBaseline();
             case "periodic" -> PeriodicBench.run();
             case "filesend" -> FileSendBench.run();
             case "capture" -> CaptureBench.run();
+            case "udp-rx" -> UdpRxBench.run(); // one half of "udp", for diagnosis
+            case "udp-flood" -> UdpFloodBench.run();
             default -> throw new IllegalArgumentException("unknown benchmark group " + group);
         }
     }

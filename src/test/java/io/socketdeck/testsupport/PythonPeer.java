@@ -34,6 +34,7 @@ public final class PythonPeer implements EchoPeer {
 
     public static final String TCP_ECHO = "tcp_echo.py";
     public static final String UDP_ECHO = "udp_echo.py";
+    public static final String UDP_REPLY = "udp_reply.py";
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Pattern PORT_LINE = Pattern.compile("PORT (\\d{1,5})");
@@ -110,6 +111,14 @@ public final class PythonPeer implements EchoPeer {
     /** {@code udp_echo.py HOST}; HOST must be {@code 127.0.0.1} or {@code ::1}. */
     public static PythonPeer udpEcho(String host) throws IOException {
         return start(UDP_ECHO, host);
+    }
+
+    /**
+     * {@code udp_reply.py HOST ENCODING TEXT}: answers every datagram with {@code text} encoded in
+     * {@code encoding} (a Python codec name such as {@code gbk}) and prints what it got to stdout.
+     */
+    public static PythonPeer udpReply(String host, String encoding, String text) throws IOException {
+        return start(UDP_REPLY, host, encoding, java.util.HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Runs {@code python3 -u SCRIPT HOST ARGS...} and waits up to 10 s for its {@code PORT} line. */

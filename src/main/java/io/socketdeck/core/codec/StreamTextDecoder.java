@@ -95,6 +95,39 @@ public final class StreamTextDecoder {
     }
 
     /**
+     * Decodes one self-contained message, such as a UDP datagram, like
+     * {@link #decodePreview(byte[], int, int, int)} but with nothing carried in from an earlier call
+     * and nothing carried out to a later one: an incomplete character at the end of the message
+     * shows as a replacement mark, because no later bytes will ever complete it. The decoder is
+     * ready for the next message afterwards, so one instance serves any number of messages.
+     */
+    public DecodedPreview decodeWholePreview(byte[] bytes, int offset, int length, int maxChars) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (pendingLength != 0) {
+            reset();
+        }
+        if (utf8FastPath && length <= maxChars) {
+            // The common datagram: short UTF-8 (or ASCII). A byte yields at most one char, so it fits
+            // the preview whole, and the JDK's String decoding replaces malformed input, a cut tail
+            // included, exactly like decode-then-flush (see StreamTextDecoderUtf8FastPathTest): one
+            // pass, one String, at hundreds of thousands of datagrams a second.
+            return new DecodedPreview(new String(bytes, offset, length, StandardCharsets.UTF_8), false);
+        }
+        DecodedPreview head = decodePreview(bytes, offset, length, maxChars);
+        if (pendingLength == 0) {
+            return head;
+        }
+        String tail = flush(); // also resets for the next message
+        if (head.truncated()) {
+            return head;
+        }
+        int room = maxChars - head.text().length();
+        // The tail is replacement marks only: single chars, so any cut is safe.
+        return tail.length() <= room ? new DecodedPreview(head.text() + tail, false)
+                : new DecodedPreview(head.text() + tail.substring(0, room), true);
+    }
+
+    /**
      * Ends the stream: bytes still waiting for the rest of their character will never get it, so
      * they become replacement text. The decoder is then ready for a new stream.
      *

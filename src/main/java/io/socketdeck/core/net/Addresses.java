@@ -24,6 +24,12 @@ public final class Addresses {
         return host + ":" + address.getPort();
     }
 
+    /** An IP address the way users type it: {@code 239.1.2.3}, {@code ff02::1}. */
+    public static String formatHost(InetAddress ip) {
+        String host = ip.getHostAddress();
+        return ip instanceof Inet6Address ? compressIpv6(host) : host;
+    }
+
     /** The JDK prints {@code 0:0:0:0:0:0:0:1}; people read and type {@code ::1}. */
     static String compressIpv6(String full) {
         String zone = "";

@@ -18,5 +18,7 @@ public enum FailureKind {
     MESSAGE_TOO_LONG,
     SEND_BUFFER_FULL,
     NOT_CONNECTED,
+    /** An IPv4 socket asked to reach an IPv6 address, or the other way round. */
+    ADDRESS_FAMILY,
     IO
 }

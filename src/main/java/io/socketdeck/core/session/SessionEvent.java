@@ -1,5 +1,6 @@
 package io.socketdeck.core.session;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -62,6 +63,22 @@ public sealed interface SessionEvent {
         public Failure {
             Objects.requireNonNull(kind, "kind");
             detail = detail == null ? "" : detail;
+        }
+    }
+
+    /** A UDP socket joined multicast {@code group} on the interface named {@code interfaceName}. */
+    record MulticastJoined(long timeMillis, InetAddress group, String interfaceName) implements SessionEvent {
+        public MulticastJoined {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(interfaceName, "interfaceName");
+        }
+    }
+
+    /** A UDP socket left multicast {@code group} on the interface named {@code interfaceName}. */
+    record MulticastLeft(long timeMillis, InetAddress group, String interfaceName) implements SessionEvent {
+        public MulticastLeft {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(interfaceName, "interfaceName");
         }
     }
 

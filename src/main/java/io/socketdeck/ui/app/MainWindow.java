@@ -11,6 +11,8 @@ import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.TrafficLog;
 import io.socketdeck.ui.tcpclient.TcpClientController;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import io.socketdeck.ui.udp.UdpController;
+import io.socketdeck.ui.udp.UdpViewModel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,7 @@ public final class MainWindow {
     private final QuickCommandsModel quickCommands = new QuickCommandsModel();
     private final IntegerProperty logLimit = new SimpleIntegerProperty(this, "logLimit", TrafficLog.DEFAULT_MAX_ENTRIES);
     private final TcpClientViewModel tcpClient = new TcpClientViewModel();
+    private final UdpViewModel udp = new UdpViewModel();
     /** Tab fx:id to its view model, in tab order. */
     private final Map<String, SessionTab> tabs = new LinkedHashMap<>();
     private final Map<Class<?>, Supplier<Object>> controllers = new LinkedHashMap<>();
@@ -51,6 +54,8 @@ public final class MainWindow {
     public MainWindow(Consumer<Locale> languageSwitcher, Settings settings) {
         tabs.put("tabTcpClient", tcpClient);
         controllers.put(TcpClientController.class, () -> new TcpClientController(tcpClient, quickCommands));
+        tabs.put("tabUdp", udp);
+        controllers.put(UdpController.class, () -> new UdpController(udp, quickCommands));
         controllers.put(MainWindowController.class, () -> new MainWindowController(languageSwitcher, tabs, logLimit));
         logLimit.addListener((obs, old, now) -> tabs.values().forEach(tab -> tab.log().setMaxEntries(now.intValue())));
         restoreFrom(settings);
@@ -99,6 +104,10 @@ public final class MainWindow {
                 tcpClient.log().note(LogEntry.Kind.ERROR, I18n.format("settings.quickCommandsLost", e.getMessage()));
             }
         });
+    }
+
+    public UdpViewModel udp() {
+        return udp;
     }
 
     /** Closes every session; their workers then end on their own. */

@@ -7,12 +7,12 @@ import javafx.collections.ObservableList;
 
 /**
  * An observable list with a cap on entries and on total weight (bytes): appending a batch adds
- * it in one change and trims the oldest entries in one more, so a ListView re-lays out once per
- * batch. FX thread only once shown.
+ * it and trims the oldest entries in one list change, so a ListView re-lays out once per batch.
+ * FX thread only once shown.
  */
 public final class BoundedList<T> {
 
-    private final ObservableList<T> items = FXCollections.observableArrayList();
+    private final WindowList<T> items = new WindowList<>();
     private final ObservableList<T> readOnly = FXCollections.unmodifiableObservableList(items);
     private final ToLongFunction<? super T> weigher;
     private int maxItems;
@@ -48,48 +48,50 @@ public final class BoundedList<T> {
         }
         this.maxItems = maxItems;
         this.maxWeight = maxWeight;
-        trim();
+        appendAll(List.of());
     }
 
+    /**
+     * Appends {@code batch} and drops the oldest entries beyond the limits, as one change. The
+     * newest entry always stays, however heavy; entries that would be dropped at once are never
+     * added at all.
+     */
     public void appendAll(List<T> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        // Entries that would be trimmed at once are never added: no wasted list change.
-        int from = Math.max(0, batch.size() - maxItems);
-        List<T> kept = batch.subList(from, batch.size());
-        trimmed += from;
+        // Entries beyond the count cap are dropped before anything else is looked at.
+        int skipped = Math.max(0, batch.size() - maxItems);
+        List<T> kept = batch.subList(skipped, batch.size());
+        int oldSize = items.size();
+        int total = oldSize + kept.size();
+        long over = weight;
         for (T item : kept) {
-            weight += weigher.applyAsLong(item);
+            over += weigher.applyAsLong(item);
         }
-        items.addAll(kept);
-        trim();
+        // Walk the combined sequence (old entries, then the batch) from the oldest end.
+        int drop = Math.max(0, total - maxItems);
+        for (int i = 0; i < drop; i++) {
+            over -= weigher.applyAsLong(at(i, oldSize, kept));
+        }
+        while (over > maxWeight && drop < total - 1) {
+            over -= weigher.applyAsLong(at(drop, oldSize, kept));
+            drop++;
+        }
+        int dropOld = Math.min(drop, oldSize);
+        items.dropFirstAndAppend(dropOld, kept.subList(drop - dropOld, kept.size()));
+        weight = over;
+        trimmed += skipped + drop;
+    }
+
+    private T at(int index, int oldSize, List<T> kept) {
+        return index < oldSize ? items.get(index) : kept.get(index - oldSize);
     }
 
     public void clear() {
-        items.clear();
+        items.removeAllItems();
         weight = 0;
         trimmed = 0;
     }
 
     public long weight() {
         return weight;
-    }
-
-    private void trim() {
-        int excess = Math.max(0, items.size() - maxItems);
-        long over = weight;
-        for (int i = 0; i < excess; i++) {
-            over -= weigher.applyAsLong(items.get(i));
-        }
-        while (over > maxWeight && excess < items.size() - 1) {
-            over -= weigher.applyAsLong(items.get(excess));
-            excess++;
-        }
-        if (excess > 0) {
-            items.remove(0, excess);
-            weight = over;
-            trimmed += excess;
-        }
     }
 }

@@ -19,6 +19,14 @@ public final class EventTexts {
         return I18n.format("event.opened", Addresses.format(event.local()));
     }
 
+    public static String multicastJoined(SessionEvent.MulticastJoined event) {
+        return I18n.format("event.multicastJoined", Addresses.formatHost(event.group()), event.interfaceName());
+    }
+
+    public static String multicastLeft(SessionEvent.MulticastLeft event) {
+        return I18n.format("event.multicastLeft", Addresses.formatHost(event.group()), event.interfaceName());
+    }
+
     public static String disconnected(SessionEvent.Disconnected event) {
         return I18n.format("event.disconnected." + event.reason().name(), Addresses.format(event.remote()));
     }

@@ -27,34 +27,46 @@ public final class LogEntry {
     private final byte[] bytes;
     private final String message;
     private final SessionEvent control;
+    private final boolean wholeMessage;
     // Rendering: written by the ingest before the entry is queued, later only on the FX thread.
     private Charset charset;
     private String text;
     private boolean truncated;
 
-    private LogEntry(long timeMillis, Kind kind, String peer, byte[] bytes, String message, SessionEvent control) {
+    private LogEntry(long timeMillis, Kind kind, String peer, byte[] bytes, String message, SessionEvent control,
+                     boolean wholeMessage) {
         this.timeMillis = timeMillis;
         this.kind = kind;
         this.peer = peer;
         this.bytes = bytes;
         this.message = message;
         this.control = control;
+        this.wholeMessage = wholeMessage;
     }
 
+    /** A read or write of a byte stream: its text may continue a character the last one began. */
     static LogEntry data(long timeMillis, Kind kind, String peer, byte[] bytes, Charset charset, DecodedPreview preview) {
-        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, null);
+        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, null, false);
+        entry.render(charset, preview);
+        return entry;
+    }
+
+    /** A self-contained message (a datagram): its text is decoded from its own bytes only. */
+    static LogEntry message(long timeMillis, Kind kind, String peer, byte[] bytes, Charset charset,
+                            DecodedPreview preview) {
+        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, null, true);
         entry.render(charset, preview);
         return entry;
     }
 
     /** A visible event row; {@code control} is also handed to the tab's state logic, or null. */
     static LogEntry event(long timeMillis, Kind kind, String peer, String message, SessionEvent control) {
-        return new LogEntry(timeMillis, kind, peer, null, message, control);
+        return new LogEntry(timeMillis, kind, peer, null, message, control, false);
     }
 
     /** An invisible entry that only carries a state change through the pump, in order. */
     static LogEntry controlOnly(SessionEvent control) {
-        return new LogEntry(control.timeMillis(), null, "", null, null, control);
+        return new LogEntry(control.timeMillis(), null, "", null, null, control, false);
     }
 
     public long timeMillis() {
@@ -71,6 +83,11 @@ public final class LogEntry {
 
     public boolean isData() {
         return bytes != null;
+    }
+
+    /** True for a datagram: decoded on its own, never together with the entries before it. */
+    public boolean isWholeMessage() {
+        return wholeMessage;
     }
 
     public boolean isVisible() {

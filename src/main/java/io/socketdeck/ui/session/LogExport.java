@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * Writes log rows out whole: every payload decoded in full (not the on-screen preview), each
- * stream in order so a character split across two reads comes out right. Plain text is one line
+ * stream in order so a character split across two reads comes out right, each datagram alone. Plain text is one line
  * per row, as on screen; CSV adds the byte count and the exact hex. Runs on any thread, on a copy.
  */
 public final class LogExport {
@@ -44,7 +44,10 @@ public final class LogExport {
         Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
         for (LogEntry entry : entries) {
             String text = entry.message();
-            if (entry.isData()) {
+            if (entry.isWholeMessage()) {
+                StreamTextDecoder alone = new StreamTextDecoder(charset); // a datagram stands on its own
+                text = alone.decode(entry.bytes()) + alone.flush();
+            } else if (entry.isData()) {
                 text = decoders.computeIfAbsent(new StreamKey(entry.peer(), entry.kind()),
                         key -> new StreamTextDecoder(charset)).decode(entry.bytes());
             }

@@ -16,22 +16,43 @@ import java.util.function.Supplier;
  * Turns one session's events into log entries on that session's I/O thread: decodes each
  * stream with its own split-safe decoder and writes event text, so the FX thread only moves
  * finished entries into the list.
+ *
+ * <p>Datagrams are decoded each on its own instead. A datagram is a whole message: a sender
+ * encodes each one completely, and the next one may come from another program on the same host
+ * and port. Carrying a broken tail from one datagram into the next would garble a message that
+ * was fine and hide which datagram was broken; its own replacement mark shows exactly that.
  */
 final class LogIngest implements SessionListener {
+
+    /** How the session's bytes come: a byte stream per peer (TCP) or self-contained datagrams (UDP). */
+    enum Framing {
+        STREAM, DATAGRAM
+    }
+
+    /** A UDP port may hear from any number of senders; the name cache must not grow with them. */
+    static final int MAX_PEER_NAMES = 4096;
 
     private final Supplier<Charset> charset;
     private final int previewChars;
     private final Consumer<LogEntry> out;
+    private final Framing framing;
     private final Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
-    // Formatting an address costs more than a map lookup; peers repeat on every read.
+    private StreamTextDecoder messageDecoder;
+    // Formatting an address costs more than a map lookup; peers repeat on every read. Keyed by
+    // content, so a new address object for the same sender still finds its name.
     private final Map<InetSocketAddress, String> peerNames = new HashMap<>();
     private InetSocketAddress lastPeer;
     private String lastPeerName;
 
     LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out) {
+        this(charset, previewChars, out, Framing.STREAM);
+    }
+
+    LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing) {
         this.charset = charset;
         this.previewChars = previewChars;
         this.out = out;
+        this.framing = framing;
     }
 
     @Override
@@ -56,6 +77,11 @@ final class LogIngest implements SessionListener {
             String peer = failure.peer() == null ? "" : peerName(failure.peer());
             out.accept(LogEntry.event(failure.timeMillis(), LogEntry.Kind.ERROR, peer,
                     EventTexts.failure(failure), failure));
+        } else if (event instanceof SessionEvent.MulticastJoined joined) {
+            out.accept(LogEntry.event(joined.timeMillis(), LogEntry.Kind.INFO, "",
+                    EventTexts.multicastJoined(joined), joined));
+        } else if (event instanceof SessionEvent.MulticastLeft left) {
+            out.accept(LogEntry.event(left.timeMillis(), LogEntry.Kind.INFO, "", EventTexts.multicastLeft(left), left));
         } else if (event instanceof SessionEvent.Closed) {
             out.accept(LogEntry.controlOnly(event));
         }
@@ -64,8 +90,13 @@ final class LogIngest implements SessionListener {
     private LogEntry dataEntry(SessionEvent.Data data) {
         LogEntry.Kind kind = data.direction() == Direction.RX ? LogEntry.Kind.RX : LogEntry.Kind.TX;
         String peer = peerName(data.peer());
-        StreamTextDecoder decoder = decoderFor(new StreamKey(peer, kind));
         byte[] bytes = data.bytes();
+        if (framing == Framing.DATAGRAM) {
+            StreamTextDecoder decoder = messageDecoder();
+            return LogEntry.message(data.timeMillis(), kind, peer, bytes, decoder.charset(),
+                    decoder.decodeWholePreview(bytes, 0, bytes.length, previewChars));
+        }
+        StreamTextDecoder decoder = decoderFor(new StreamKey(peer, kind));
         return LogEntry.data(data.timeMillis(), kind, peer, bytes, decoder.charset(),
                 decoder.decodePreview(bytes, 0, bytes.length, previewChars));
     }
@@ -80,14 +111,36 @@ final class LogIngest implements SessionListener {
         return decoder;
     }
 
+    // One decoder serves every datagram: decodeWholePreview leaves nothing behind in it.
+    private StreamTextDecoder messageDecoder() {
+        Charset current = charset.get();
+        if (messageDecoder == null || !messageDecoder.charset().equals(current)) {
+            messageDecoder = new StreamTextDecoder(current);
+        }
+        return messageDecoder;
+    }
+
     private void forget(String peer) {
         decoders.remove(new StreamKey(peer, LogEntry.Kind.RX));
         decoders.remove(new StreamKey(peer, LogEntry.Kind.TX));
     }
 
+    /** Sender names held, for tests of the bound. */
+    int cachedPeerNames() {
+        return peerNames.size();
+    }
+
     private String peerName(InetSocketAddress address) {
         if (address != lastPeer) { // a connection reports the same address object on every read
-            lastPeerName = peerNames.computeIfAbsent(address, Addresses::format);
+            String name = peerNames.get(address);
+            if (name == null) {
+                if (peerNames.size() >= MAX_PEER_NAMES) {
+                    peerNames.clear(); // a scan of many ports: forgetting costs only re-formatting
+                }
+                name = Addresses.format(address);
+                peerNames.put(address, name);
+            }
+            lastPeerName = name;
             lastPeer = address;
         }
         return lastPeerName;

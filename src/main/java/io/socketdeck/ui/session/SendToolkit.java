@@ -73,7 +73,7 @@ public final class SendToolkit {
     /** Sends the send box's content; problems are shown under the box. */
     public boolean send() {
         Optional<SendTarget> target = target();
-        Optional<byte[]> bytes = target.flatMap(t -> box.encode(charset.getValue()));
+        Optional<byte[]> bytes = target.flatMap(t -> box.encode(charset.getValue())).filter(this::fits);
         if (bytes.isEmpty()) {
             return false;
         }
@@ -85,7 +85,7 @@ public final class SendToolkit {
     /** Sends a quick command with its own encoding and options. */
     public boolean send(QuickCommand command) {
         Optional<SendTarget> target = target();
-        Optional<byte[]> bytes = target.flatMap(t -> box.build(command.payload(), command.options()));
+        Optional<byte[]> bytes = target.flatMap(t -> box.build(command.payload(), command.options())).filter(this::fits);
         if (bytes.isEmpty()) {
             return false;
         }
@@ -99,7 +99,7 @@ public final class SendToolkit {
             return false;
         }
         Optional<SendTarget> target = target();
-        Optional<byte[]> bytes = target.flatMap(t -> box.encode(charset.getValue()));
+        Optional<byte[]> bytes = target.flatMap(t -> box.encode(charset.getValue())).filter(this::fits);
         if (bytes.isEmpty()) {
             return false;
         }
@@ -162,6 +162,15 @@ public final class SendToolkit {
     public void stopAll() {
         periodic.stop();
         file.cancel();
+    }
+
+    /** A datagram holds at most 65,507 bytes: say so before sending rather than lose it. */
+    private boolean fits(byte[] bytes) {
+        if (datagrams && bytes.length > FileSendOptions.MAX_DATAGRAM) {
+            box.showError(I18n.format("udp.error.tooLong", I18n.count(bytes.length), I18n.count(FileSendOptions.MAX_DATAGRAM)));
+            return false;
+        }
+        return true;
     }
 
     private Optional<FileSendOptions> fileOptions() {

@@ -109,6 +109,14 @@ public final class TrafficLog {
         return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer);
     }
 
+    /**
+     * A listener for one datagram session (UDP): one entry per datagram, each decoded from its own
+     * bytes, never joined with the one before (see {@link LogIngest}).
+     */
+    public SessionListener newDatagramIngest() {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.DATAGRAM);
+    }
+
     public ObservableList<LogEntry> entries() {
         return list.items();
     }
@@ -301,12 +309,15 @@ public final class TrafficLog {
         renderRevision.set(renderRevision.get() + 1);
     }
 
-    /** Decodes every data row again in the current encoding, each stream in order. */
+    /** Decodes every data row again in the current encoding, each stream in order, each datagram alone. */
     private void rerender() {
         Charset current = charset.get();
         Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
+        StreamTextDecoder messages = new StreamTextDecoder(current);
         for (LogEntry entry : list.items()) {
-            if (entry.isData()) {
+            if (entry.isWholeMessage()) {
+                entry.render(current, messages.decodeWholePreview(entry.bytes(), 0, entry.byteCount(), PREVIEW_CHARS));
+            } else if (entry.isData()) {
                 StreamTextDecoder decoder = decoders.computeIfAbsent(new StreamKey(entry.peer(), entry.kind()),
                         key -> new StreamTextDecoder(current));
                 entry.render(current, decoder.decodePreview(entry.bytes(), 0, entry.byteCount(), PREVIEW_CHARS));

@@ -53,6 +53,8 @@ public final class TrafficLogPane extends VBox {
     @FXML private Label rxMessages;
     @FXML private Label txBytes;
     @FXML private Label txMessages;
+    @FXML private Label rxMessagesUnit;
+    @FXML private Label txMessagesUnit;
     @FXML private Button resetCounters;
     @FXML private TextField filter;
     @FXML private CheckBox filterHex;
@@ -113,6 +115,19 @@ public final class TrafficLogPane extends VBox {
         save.setId(prefix + "Save");
         clear.setId(prefix + "Clear");
         log.setId(prefix + "Log");
+    }
+
+    public String getMessageUnit() {
+        return rxMessagesUnit.getText();
+    }
+
+    /**
+     * What the message counters count, e.g. {@code messageUnit="%counters.datagrams"} in FXML for
+     * a UDP tab; "msg" by default.
+     */
+    public void setMessageUnit(String unit) {
+        rxMessagesUnit.setText(unit);
+        txMessagesUnit.setText(unit);
     }
 
     public void bind(TrafficLog traffic, CountersModel counters) {

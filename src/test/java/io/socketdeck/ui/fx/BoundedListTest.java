@@ -4,52 +4,103 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
-/** javafx.collections works without the toolkit: plain unit tests. */
+/** The log's list: capped by count and weight, one change per batch, and changes a view can replay. */
 class BoundedListTest {
 
+    private final List<Integer> mirror = new ArrayList<>();
+    private int changes;
+
+    /** Weight of an item is its value; a listener replays every change onto {@link #mirror}. */
+    private BoundedList<Integer> list(int maxItems, long maxWeight) {
+        BoundedList<Integer> list = new BoundedList<>(maxItems, maxWeight, Integer::longValue);
+        list.items().addListener((ListChangeListener<Integer>) change -> {
+            changes++;
+            while (change.next()) {
+                if (change.wasRemoved()) {
+                    assertEquals(mirror.subList(change.getFrom(), change.getFrom() + change.getRemovedSize()),
+                            change.getRemoved(), "removed items are reported as they were");
+                    mirror.subList(change.getFrom(), change.getFrom() + change.getRemovedSize()).clear();
+                }
+                if (change.wasAdded()) {
+                    mirror.addAll(change.getFrom(), change.getAddedSubList());
+                }
+            }
+        });
+        return list;
+    }
+
+    private static List<Integer> range(int from, int to) {
+        return IntStream.range(from, to).boxed().toList();
+    }
+
     @Test
-    void keepsTheNewestEntriesWithinTheCap() {
-        BoundedList<Integer> list = new BoundedList<>(5, Long.MAX_VALUE, i -> 1);
-        list.appendAll(IntStream.range(0, 3).boxed().toList());
-        list.appendAll(IntStream.range(3, 8).boxed().toList());
-        assertEquals(List.of(3, 4, 5, 6, 7), list.items());
+    void aFullListDropsTheOldestAndAppendsInOneChange() {
+        BoundedList<Integer> list = list(5, Long.MAX_VALUE);
+        list.appendAll(range(1, 4));
+        list.appendAll(range(4, 8));
+        assertEquals(range(3, 8), list.items());
+        assertEquals(list.items(), mirror);
+        assertEquals(2, changes, "one change per batch, trim included");
+        assertEquals(2, list.trimmed());
+        assertEquals(3 + 4 + 5 + 6 + 7, list.weight());
+    }
+
+    @Test
+    void aBatchLargerThanTheCapOnlyAddsItsNewest() {
+        BoundedList<Integer> list = list(3, Long.MAX_VALUE);
+        list.appendAll(range(1, 3));
+        list.appendAll(range(10, 20));
+        assertEquals(List.of(17, 18, 19), list.items());
+        assertEquals(list.items(), mirror);
+        assertEquals(2 + 7, list.trimmed());
+    }
+
+    @Test
+    void weightIsCappedButTheNewestEntryAlwaysStays() {
+        BoundedList<Integer> list = list(100, 10);
+        list.appendAll(List.of(4, 4));
+        list.appendAll(List.of(3));
+        assertEquals(List.of(4, 3), list.items());
+        list.appendAll(List.of(50));
+        assertEquals(List.of(50), list.items(), "heavier than the cap alone, still shown");
+        assertEquals(list.items(), mirror);
+        assertEquals(50, list.weight());
         assertEquals(3, list.trimmed());
     }
 
     @Test
-    void aBatchLargerThanTheCapIsTrimmedBeforeItIsAdded() {
-        BoundedList<Integer> list = new BoundedList<>(3, Long.MAX_VALUE, i -> 1);
-        List<ListChangeListener.Change<? extends Integer>> changes = new ArrayList<>();
-        list.items().addListener((ListChangeListener<Integer>) change -> changes.add(change));
-        list.appendAll(IntStream.range(0, 100).boxed().toList());
-        assertEquals(List.of(97, 98, 99), list.items());
-        assertEquals(1, changes.size(), "one change for one batch");
-    }
-
-    @Test
-    void trimsByWeightAndKeepsTheRunningTotalExact() {
-        BoundedList<Integer> list = new BoundedList<>(100, 10, i -> i);
-        list.appendAll(List.of(3, 3, 3));
-        list.appendAll(List.of(4));
-        assertEquals(List.of(3, 3, 4), list.items());
-        assertEquals(10, list.weight());
-        list.appendAll(List.of(20));
-        assertEquals(List.of(20), list.items(), "the newest stays even when it alone is over");
-        assertEquals(20, list.weight());
-    }
-
-    @Test
-    void lowerLimitsTrimAtOnce() {
-        BoundedList<Integer> list = new BoundedList<>(10, Long.MAX_VALUE, i -> 1);
-        list.appendAll(IntStream.range(0, 10).boxed().toList());
+    void lowerLimitsTrimAtOnceAndClearStartsOver() {
+        BoundedList<Integer> list = list(10, Long.MAX_VALUE);
+        list.appendAll(range(0, 10));
         list.setLimits(4, Long.MAX_VALUE);
-        assertEquals(List.of(6, 7, 8, 9), list.items());
+        assertEquals(range(6, 10), list.items());
         list.clear();
-        assertEquals(0, list.items().size());
+        assertEquals(List.of(), list.items());
         assertEquals(0, list.weight());
+        assertEquals(0, list.trimmed());
+        assertEquals(mirror, list.items());
+    }
+
+    @Test
+    void randomBatchesKeepCountWeightAndTheMirrorExact() {
+        Random random = new Random(42);
+        BoundedList<Integer> list = list(50, 2_000);
+        List<Integer> all = new ArrayList<>();
+        for (int round = 0; round < 500; round++) {
+            List<Integer> batch = IntStream.range(0, random.nextInt(80)).mapToObj(i -> random.nextInt(100)).toList();
+            list.appendAll(batch);
+            all.addAll(batch);
+            assertEquals(list.items(), mirror, "round " + round);
+            assertEquals(list.items().stream().mapToLong(Integer::longValue).sum(), list.weight(), "round " + round);
+            assertEquals(all.size() - list.items().size(), list.trimmed(), "round " + round);
+            if (!list.items().isEmpty()) {
+                assertEquals(all.subList(all.size() - list.items().size(), all.size()), list.items(), "the newest, in order");
+            }
+        }
     }
 }

@@ -1,0 +1,63 @@
+package io.socketdeck.core.udp;
+
+import io.socketdeck.core.net.Addresses;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Resolves targets to an address this socket can send to. A name with both an IPv4 and an IPv6
+ * address ("localhost") gets the one of the socket's family instead of failing on the first. The
+ * last answer is kept: people send to the same target again and again. Loop thread only.
+ */
+final class TargetResolver {
+
+    private final InetSocketAddress local;
+    private final boolean reachesIpv4;
+    private final boolean reachesIpv6;
+    private UdpTarget lastTarget;
+    private InetSocketAddress lastAddress;
+
+    private TargetResolver(InetSocketAddress local, boolean reachesIpv4, boolean reachesIpv6) {
+        this.local = local;
+        this.reachesIpv4 = reachesIpv4;
+        this.reachesIpv6 = reachesIpv6;
+    }
+
+    /**
+     * An IPv4 socket reaches IPv4 only; an IPv6 socket on the wildcard is dual-stack and reaches
+     * both (IPv4 through mapped addresses); one bound to a given IPv6 address reaches IPv6 only.
+     */
+    static TargetResolver forLocal(InetSocketAddress local) {
+        InetAddress address = local.getAddress();
+        if (address instanceof Inet4Address) {
+            return new TargetResolver(local, true, false);
+        }
+        return new TargetResolver(local, address.isAnyLocalAddress(), true);
+    }
+
+    InetSocketAddress resolve(UdpTarget target) throws UnknownHostException, AddressFamilyException {
+        if (target.equals(lastTarget)) {
+            return lastAddress;
+        }
+        // A literal never triggers a lookup; a name may, on this thread: rare, and cached by the JDK.
+        InetAddress[] candidates = InetAddress.getAllByName(target.host());
+        for (InetAddress candidate : candidates) {
+            if (reaches(candidate)) {
+                lastTarget = target;
+                lastAddress = new InetSocketAddress(candidate, target.port());
+                return lastAddress;
+            }
+        }
+        InetAddress first = candidates[0];
+        throw new AddressFamilyException(new InetSocketAddress(first, target.port()),
+                (first instanceof Inet6Address ? "an IPv6 address" : "an IPv4 address") + " from a socket on "
+                        + Addresses.format(local));
+    }
+
+    boolean reaches(InetAddress address) {
+        return address instanceof Inet4Address ? reachesIpv4 : reachesIpv6;
+    }
+}

@@ -1,0 +1,249 @@
+package io.socketdeck.core.udp;
+
+import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.IoFailures;
+import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.session.TrafficCounters;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketOption;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.util.ArrayDeque;
+
+/**
+ * An open UDP socket on a {@link SelectorLoop}: receives every datagram as one event, sends
+ * datagrams in order, and reports faults as events without closing. Loop thread only.
+ */
+final class UdpEndpoint implements SelectorLoop.Handler {
+
+    /** Holds the largest datagram (65,507 bytes over IPv4, 65,527 over IPv6): nothing is cut. */
+    static final int RECEIVE_BUFFER = 65_536;
+    /** Datagrams per readiness before queued sends and joins get their turn, even under a flood. */
+    private static final int DATAGRAMS_PER_TURN = 256;
+    /** Sends waiting for room in the socket buffer; more is a runaway sender, not a user. */
+    static final long MAX_QUEUED_BYTES = 16L << 20;
+
+    private record Outgoing(ByteBuffer bytes, InetSocketAddress target, SendTarget.SendCompletion done) {
+    }
+
+    private final SelectorLoop loop;
+    private final DatagramChannel channel;
+    private final InetSocketAddress local;
+    private final InetSocketAddress connectedRemote;
+    // Direct: the JDK receives into it without an extra copy; each datagram's bytes are then
+    // copied once into an array the event owns.
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER);
+    private final TrafficCounters counters;
+    private final SessionListener listener;
+    private final SenderHistory senders;
+    private final TargetResolver resolver;
+    private final BroadcastPermission broadcast;
+    private final Memberships memberships;
+    private final Runnable onChannelLost;
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private InetSocketAddress lastSender;
+    private SelectionKey key;
+
+    UdpEndpoint(SelectorLoop loop, DatagramChannel channel, InetSocketAddress connectedRemote,
+                TrafficCounters counters, SessionListener listener, SenderHistory senders,
+                Runnable onChannelLost) throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        this.local = (InetSocketAddress) channel.getLocalAddress();
+        this.connectedRemote = connectedRemote;
+        this.counters = counters;
+        this.listener = listener;
+        this.senders = senders;
+        this.resolver = TargetResolver.forLocal(local);
+        this.broadcast = new BroadcastPermission(channel);
+        this.memberships = new Memberships(channel, listener);
+        this.onChannelLost = onChannelLost;
+    }
+
+    void start() throws IOException {
+        key = loop.register(channel, SelectionKey.OP_READ, this);
+    }
+
+    InetSocketAddress local() {
+        return local;
+    }
+
+    boolean reaches(InetAddress address) {
+        return resolver.reaches(address);
+    }
+
+    Memberships memberships() {
+        return memberships;
+    }
+
+    @Override
+    public void ready(SelectionKey readyKey) {
+        if (readyKey.isValid() && readyKey.isWritable()) {
+            flush();
+        }
+        if (readyKey.isValid() && readyKey.isReadable()) {
+            receive();
+        }
+    }
+
+    private void receive() {
+        for (int turn = 0; turn < DATAGRAMS_PER_TURN; turn++) {
+            SocketAddress from;
+            try {
+                receiveBuffer.clear();
+                from = channel.receive(receiveBuffer);
+            } catch (ClosedChannelException e) {
+                onChannelLost.run();
+                return;
+            } catch (IOException e) {
+                // An ICMP error queued on a connected socket (port unreachable, host unreachable).
+                // Reading it clears it: the socket goes on.
+                fail(e, connectedRemote);
+                return;
+            }
+            if (from == null) {
+                return;
+            }
+            receiveBuffer.flip();
+            byte[] bytes = new byte[receiveBuffer.remaining()];
+            receiveBuffer.get(bytes);
+            InetSocketAddress sender = (InetSocketAddress) from;
+            // The JDK hands back the same address object while the sender stays the same, so this
+            // identity check keeps the history's lock out of a flood from one peer.
+            if (sender != lastSender) {
+                lastSender = sender;
+                senders.saw(sender);
+            }
+            counters.addReceived(bytes.length);
+            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, sender, bytes));
+        }
+    }
+
+    /** Sends one datagram to {@code target}, or to the connected remote when it is null. */
+    void send(byte[] bytes, UdpTarget target) {
+        send(bytes, target, SendTarget.SendCompletion.IGNORE);
+    }
+
+    /** Queues one datagram; {@code done} learns whether it was handed to the system. */
+    void send(byte[] bytes, UdpTarget target, SendTarget.SendCompletion done) {
+        InetSocketAddress address;
+        try {
+            address = target == null ? connectedRemote : resolver.resolve(target);
+        } catch (UnknownHostException e) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.UNKNOWN_HOST, null,
+                    target.host()));
+            done.completed(false);
+            return;
+        } catch (AddressFamilyException e) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.ADDRESS_FAMILY,
+                    e.target(), e.getMessage()));
+            done.completed(false);
+            return;
+        }
+        if (address == null || connectedRemote != null && !connectedRemote.equals(address)) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED, address,
+                    connectedRemote == null ? "no remote given" : "connected to " + connectedRemote + " only"));
+            done.completed(false);
+            return;
+        }
+        if (bytes.length > UdpSession.MAX_PAYLOAD) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.MESSAGE_TOO_LONG, address,
+                    bytes.length + " bytes; a datagram carries at most " + UdpSession.MAX_PAYLOAD));
+            done.completed(false);
+            return;
+        }
+        if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.SEND_BUFFER_FULL, address,
+                    queuedBytes + " bytes waiting"));
+            done.completed(false);
+            return;
+        }
+        queue.add(new Outgoing(ByteBuffer.wrap(bytes), address, done));
+        queuedBytes += bytes.length;
+        flush();
+    }
+
+    private void flush() {
+        while (!queue.isEmpty()) {
+            Outgoing next = queue.peek();
+            boolean sent;
+            try {
+                sent = sendNow(next);
+            } catch (IOException e) {
+                dequeue();
+                fail(e, next.target()); // this datagram is lost; later ones still get their chance
+                next.done().completed(false);
+                continue;
+            }
+            if (!sent) {
+                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                return;
+            }
+            dequeue();
+            byte[] bytes = next.bytes().array();
+            counters.addSent(bytes.length);
+            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, next.target(), bytes));
+            next.done().completed(true);
+        }
+        if (key.isValid() && key.interestOps() != SelectionKey.OP_READ) {
+            key.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    private boolean sendNow(Outgoing datagram) throws IOException {
+        ByteBuffer bytes = datagram.bytes();
+        InetAddress to = datagram.target().getAddress();
+        broadcast.prepare(to);
+        int length = bytes.remaining();
+        int written;
+        try {
+            written = channel.send(bytes, datagram.target());
+        } catch (IOException refused) {
+            if (!broadcast.enableAfterRefusal(to, refused)) {
+                throw refused;
+            }
+            bytes.rewind();
+            written = channel.send(bytes, datagram.target());
+        }
+        // An empty datagram is legal and "sends" 0 bytes: 0 only means "no room" for a non-empty one.
+        return written > 0 || length == 0;
+    }
+
+    private void dequeue() {
+        queuedBytes -= queue.poll().bytes().capacity();
+    }
+
+    <T> void setOption(SocketOption<T> option, T value) {
+        try {
+            channel.setOption(option, value);
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.IO, null,
+                    option.name() + ": " + IoFailures.detail(e)));
+        }
+    }
+
+    private void fail(IOException error, InetSocketAddress peer) {
+        listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error), peer,
+                IoFailures.detail(error)));
+    }
+
+    void close() {
+        SelectorLoop.closeQuietly(channel);
+        Outgoing dropped;
+        while ((dropped = queue.poll()) != null) {
+            dropped.done().completed(false); // never sent: senders waiting on it must learn so
+        }
+        queuedBytes = 0;
+    }
+}

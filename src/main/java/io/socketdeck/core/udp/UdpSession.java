@@ -1,0 +1,239 @@
+package io.socketdeck.core.udp;
+
+import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.IoFailures;
+import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.session.Session;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.session.TrafficCounters;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A UDP socket: binds at once (to port 0 when the user left it to the system, so the port can be
+ * shown before the first send), then receives and sends datagrams on its own {@link SelectorLoop}
+ * on the thread that calls {@link #run()}. Each datagram is one event, never merged or split.
+ *
+ * <p>Optionally connected to one remote: only then does the system report ICMP errors such as
+ * port unreachable to the socket (an unconnected socket never learns of them on Linux or in the
+ * JDK), at the price of receiving only that remote's datagrams. The choice is the user's, because
+ * silently connecting would drop replies that come from another port or host.
+ */
+public final class UdpSession implements Session {
+
+    /** The largest payload of one datagram over IPv4 (65,535 minus the IP and UDP headers). */
+    public static final int MAX_PAYLOAD = 65_507;
+    public static final int RECENT_SENDERS = 10;
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(UdpSession.class);
+
+    private final UdpOptions options;
+    private final SessionListener listener;
+    private final TrafficCounters counters;
+    private final SelectorLoop loop = new SelectorLoop();
+    private final SenderHistory senders = new SenderHistory(RECENT_SENDERS);
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closeRequested = new AtomicBoolean();
+    private volatile UdpEndpoint endpoint;
+    private volatile CloseReason endReason = CloseReason.LOCAL;
+
+    public UdpSession(UdpOptions options, SessionListener listener, TrafficCounters counters) {
+        this.options = options;
+        this.listener = listener;
+        this.counters = counters;
+    }
+
+    @Override
+    public TrafficCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return endpoint != null && !closeRequested.get() && !loop.isStopping();
+    }
+
+    /** Who sent to this socket lately; readable from any thread. */
+    public SenderHistory senders() {
+        return senders;
+    }
+
+    /** The bound address (with the port the system picked), or null before the socket is open. */
+    public InetSocketAddress localAddress() {
+        UdpEndpoint current = endpoint;
+        return current == null ? null : current.local();
+    }
+
+    /**
+     * Whether this open socket can send to, or join a group of, {@code address}'s family: an IPv4
+     * socket reaches IPv4 only, a dual-stack one on :: both. False while not open.
+     */
+    public boolean reaches(InetAddress address) {
+        UdpEndpoint current = endpoint;
+        return current != null && current.reaches(address);
+    }
+
+    @Override
+    public void run() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("a session runs once");
+        }
+        try {
+            if (!closeRequested.get() && open()) {
+                loop.run();
+            }
+        } finally {
+            UdpEndpoint current = endpoint;
+            if (current != null) {
+                current.close();
+            }
+            loop.close();
+            listener.onEvent(new SessionEvent.Closed(System.currentTimeMillis(), endReason));
+        }
+    }
+
+    private boolean open() {
+        InetSocketAddress bindTo = new InetSocketAddress(options.bindAddress(), options.bindPort());
+        DatagramChannel channel = null;
+        try {
+            // The bind address decides the family; :: gives a dual-stack socket (the JDK clears
+            // IPV6_V6ONLY), which reaches IPv4 peers too.
+            channel = DatagramChannel.open(options.bindAddress() instanceof Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferBytes());
+            channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, options.multicastTtl());
+            channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, options.multicastLoop());
+            channel.bind(bindTo);
+            InetSocketAddress remote = null;
+            if (options.connectTo() != null) {
+                remote = TargetResolver.forLocal((InetSocketAddress) channel.getLocalAddress())
+                        .resolve(options.connectTo());
+                channel.connect(remote);
+            }
+            UdpEndpoint opened = new UdpEndpoint(loop, channel, remote, counters, listener, senders, this::onChannelLost);
+            opened.start();
+            endpoint = opened;
+            LOGGER.debug("UDP open on {} (receive buffer {} bytes)", opened.local(),
+                    channel.getOption(StandardSocketOptions.SO_RCVBUF));
+            long now = System.currentTimeMillis();
+            listener.onEvent(remote == null ? new SessionEvent.Opened(now, opened.local())
+                    : new SessionEvent.Connected(now, opened.local(), remote));
+            return true;
+        } catch (UnknownHostException e) {
+            SelectorLoop.closeQuietly(channel);
+            failToOpen(FailureKind.UNKNOWN_HOST, null, options.connectTo().host());
+        } catch (AddressFamilyException e) {
+            SelectorLoop.closeQuietly(channel);
+            failToOpen(FailureKind.ADDRESS_FAMILY, e.target(), e.getMessage());
+        } catch (IOException | UnsupportedOperationException e) {
+            // UnsupportedOperation: IPv6 is not available on this machine
+            SelectorLoop.closeQuietly(channel);
+            FailureKind kind = e instanceof IOException io ? IoFailures.classify(io) : FailureKind.ADDRESS_NOT_AVAILABLE;
+            // Not about a peer, so no peer; the detail names the local address that failed.
+            failToOpen(kind, null, Addresses.format(bindTo) + ": " + IoFailures.detail(e));
+        }
+        return false;
+    }
+
+    private void failToOpen(FailureKind kind, InetSocketAddress where, String detail) {
+        listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), kind, where, detail));
+        endReason = CloseReason.ERROR;
+    }
+
+    private void onChannelLost() {
+        endReason = CloseReason.ERROR;
+        loop.stop();
+    }
+
+    /**
+     * Queues one datagram; the array belongs to the session from now on. Problems (unknown host,
+     * too long, unreachable) are reported as events.
+     *
+     * @param target where to, or null for the connected remote
+     * @return false when the socket is not open
+     */
+    public boolean send(byte[] bytes, UdpTarget target) {
+        UdpEndpoint current = endpoint;
+        if (current == null || !isOpen()) {
+            return false;
+        }
+        loop.execute(() -> current.send(bytes, target));
+        return true;
+    }
+
+    /**
+     * Sending to {@code target} (null: the connected remote) as a {@link SendTarget}, for repeat
+     * and file sends. Each send is one datagram, in order with every other send of this socket.
+     */
+    public SendTarget target(UdpTarget target) {
+        return new SendTarget() {
+            @Override
+            public SelectorLoop loop() {
+                return loop;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return UdpSession.this.isOpen();
+            }
+
+            @Override
+            public void send(byte[] bytes, SendCompletion done) {
+                UdpEndpoint current = endpoint;
+                if (current == null || !UdpSession.this.isOpen()) {
+                    done.completed(false);
+                } else if (loop.inLoop()) {
+                    current.send(bytes, target, done); // a timer on the loop: no extra hop
+                } else {
+                    loop.execute(() -> current.send(bytes, target, done));
+                }
+            }
+        };
+    }
+
+    /** Joins {@code group} on the interface named {@code interfaceName}; reported as an event. */
+    public void join(InetAddress group, String interfaceName) {
+        onEndpoint(current -> current.memberships().join(group, interfaceName));
+    }
+
+    public void leave(InetAddress group, String interfaceName) {
+        onEndpoint(current -> current.memberships().leave(group, interfaceName));
+    }
+
+    public void setMulticastTtl(int ttl) {
+        onEndpoint(current -> current.setOption(StandardSocketOptions.IP_MULTICAST_TTL, ttl));
+    }
+
+    public void setMulticastLoop(boolean loopback) {
+        onEndpoint(current -> current.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, loopback));
+    }
+
+    private void onEndpoint(Consumer<UdpEndpoint> action) {
+        UdpEndpoint current = endpoint;
+        if (current != null && isOpen()) {
+            loop.execute(() -> action.accept(current));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closeRequested.compareAndSet(false, true)) {
+            loop.stop();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.socketdeck.ui.udp;
+
+import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.net.BindAddress;
+import io.socketdeck.core.net.MulticastInterfaces;
+import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.session.BindAddressChoices;
+import io.socketdeck.ui.session.ConnectionState;
+import io.socketdeck.ui.session.QuickCommandsModel;
+import io.socketdeck.ui.session.SendPane;
+import io.socketdeck.ui.session.StateStyles;
+import io.socketdeck.ui.session.TrafficLogPane;
+import java.net.InetSocketAddress;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Binds the UDP view to its view model; no logic lives here. */
+public final class UdpController {
+
+    @FXML private ComboBox<BindAddress> udpBindHost;
+    @FXML private TextField udpBindPort;
+    @FXML private Button udpOpen;
+    @FXML private CheckBox udpConnected;
+    @FXML private Label udpStatus;
+    @FXML private TextField udpRemoteHost;
+    @FXML private TextField udpRemotePort;
+    @FXML private MenuButton udpRecentSenders;
+    @FXML private CheckBox udpReplyToSender;
+    @FXML private TextField udpMulticastGroup;
+    @FXML private ComboBox<MulticastInterfaces.Choice> udpMulticastInterface;
+    @FXML private Button udpJoin;
+    @FXML private TextField udpMulticastTtl;
+    @FXML private CheckBox udpMulticastLoop;
+    @FXML private Label udpJoinedGroups;
+    @FXML private Label udpBindHostError;
+    @FXML private Label udpBindPortError;
+    @FXML private Label udpRemoteHostError;
+    @FXML private Label udpRemotePortError;
+    @FXML private Label udpMulticastGroupError;
+    @FXML private Label udpMulticastTtlError;
+    @FXML private TrafficLogPane trafficPane;
+    @FXML private SendPane sendPane;
+
+    @FXML private BorderPane udpView;
+
+    private final UdpViewModel viewModel;
+    private final QuickCommandsModel quickCommands;
+
+    public UdpController(UdpViewModel viewModel, QuickCommandsModel quickCommands) {
+        this.viewModel = viewModel;
+        this.quickCommands = quickCommands;
+    }
+
+    @FXML
+    private void initialize() {
+        bindLocalSocket();
+        bindRemote();
+        bindMulticast();
+        trafficPane.bind(viewModel.log(), viewModel.counters());
+        sendPane.bind(viewModel.sendTools(), quickCommands, viewModel.log(), udpView);
+    }
+
+    private void bindLocalSocket() {
+        BindAddressChoices.install(udpBindHost);
+        udpBindHost.getEditor().textProperty().bindBidirectional(viewModel.bindHostProperty());
+        udpBindPort.textProperty().bindBidirectional(viewModel.bindPortProperty());
+        udpConnected.selectedProperty().bindBidirectional(viewModel.connectToRemoteProperty());
+        FieldErrorBinding.bind(viewModel.bindHostErrorProperty(), udpBindHostError, udpBindHost);
+        FieldErrorBinding.bind(viewModel.bindPortErrorProperty(), udpBindPortError, udpBindPort);
+
+        BooleanBinding idle = Bindings.equal(viewModel.stateProperty(), ConnectionState.IDLE);
+        udpBindHost.disableProperty().bind(idle.not());
+        udpBindPort.editableProperty().bind(idle);
+        udpConnected.disableProperty().bind(idle.not());
+        udpOpen.setOnAction(event -> viewModel.toggleOpen());
+        udpOpen.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.text(viewModel.stateProperty().get() == ConnectionState.IDLE ? "udp.open" : "udp.close"),
+                viewModel.stateProperty()));
+        udpOpen.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(viewModel.stateProperty().get() == ConnectionState.IDLE ? "fth-play" : "fth-x-circle"),
+                viewModel.stateProperty()));
+        udpOpen.disableProperty().bind(Bindings.equal(viewModel.stateProperty(), ConnectionState.CLOSING));
+        udpStatus.textProperty().bind(viewModel.statusProperty());
+        StateStyles.bind(udpStatus, udpOpen, viewModel.stateProperty());
+    }
+
+    private void bindRemote() {
+        UdpRemoteModel remote = viewModel.remote();
+        udpRemoteHost.textProperty().bindBidirectional(remote.hostProperty());
+        udpRemotePort.textProperty().bindBidirectional(remote.portProperty());
+        udpReplyToSender.selectedProperty().bindBidirectional(remote.replyToSenderProperty());
+        FieldErrorBinding.bind(remote.hostErrorProperty(), udpRemoteHostError, udpRemoteHost);
+        FieldErrorBinding.bind(remote.portErrorProperty(), udpRemotePortError, udpRemotePort);
+
+        // A connected socket has one remote for its life; in reply mode the sender is the target.
+        BooleanBinding connected = viewModel.connectToRemoteProperty()
+                .and(Bindings.notEqual(viewModel.stateProperty(), ConnectionState.IDLE));
+        BooleanBinding fixed = connected.or(remote.replyToSenderProperty());
+        udpRemoteHost.disableProperty().bind(fixed);
+        udpRemotePort.disableProperty().bind(fixed);
+        udpRecentSenders.disableProperty().bind(connected);
+        udpReplyToSender.disableProperty().bind(viewModel.connectToRemoteProperty());
+        remote.recentSenders().addListener((ListChangeListener<InetSocketAddress>) change -> showRecentSenders());
+        showRecentSenders();
+    }
+
+    private void showRecentSenders() {
+        udpRecentSenders.getItems().clear();
+        for (InetSocketAddress sender : viewModel.remote().recentSenders()) {
+            MenuItem item = new MenuItem(Addresses.format(sender));
+            item.setOnAction(event -> viewModel.remote().use(sender));
+            udpRecentSenders.getItems().add(item);
+        }
+        if (udpRecentSenders.getItems().isEmpty()) {
+            MenuItem none = new MenuItem(I18n.text("udp.recent.none"));
+            none.setDisable(true);
+            udpRecentSenders.getItems().add(none);
+        }
+    }
+
+    private void bindMulticast() {
+        UdpMulticastModel multicast = viewModel.multicast();
+        udpMulticastGroup.textProperty().bindBidirectional(multicast.groupProperty());
+        udpMulticastInterface.setItems(multicast.interfaces());
+        udpMulticastInterface.valueProperty().bindBidirectional(multicast.interfaceProperty());
+        udpMulticastInterface.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MulticastInterfaces.Choice choice) {
+                return choice == null ? "" : choice.name();
+            }
+
+            @Override
+            public MulticastInterfaces.Choice fromString(String name) {
+                return multicast.interfaces().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+            }
+        });
+        udpMulticastInterface.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(MulticastInterfaces.Choice choice, boolean empty) {
+                super.updateItem(choice, empty);
+                setText(empty || choice == null ? null : choice.name() + "  \u2014  " + choice.addresses().stream()
+                        .map(Addresses::formatHost).collect(Collectors.joining(", ")));
+            }
+        });
+        udpMulticastTtl.textProperty().bindBidirectional(multicast.ttlProperty());
+        udpMulticastLoop.selectedProperty().bindBidirectional(multicast.loopbackProperty());
+        FieldErrorBinding.bind(multicast.groupErrorProperty(), udpMulticastGroupError, udpMulticastGroup,
+                udpMulticastInterface);
+        FieldErrorBinding.bind(multicast.ttlErrorProperty(), udpMulticastTtlError, udpMulticastTtl);
+
+        udpJoin.setOnAction(event -> viewModel.toggleJoin());
+        udpJoin.disableProperty().bind(Bindings.notEqual(viewModel.stateProperty(), ConnectionState.OPEN));
+        udpJoin.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.text(multicast.selectedJoinedProperty().get() ? "udp.leave" : "udp.join"),
+                multicast.selectedJoinedProperty()));
+        udpJoin.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(multicast.selectedJoinedProperty().get() ? "fth-log-out" : "fth-log-in"),
+                multicast.selectedJoinedProperty()));
+        udpJoinedGroups.textProperty().bind(multicast.joinedSummaryProperty());
+    }
+}

@@ -1,0 +1,312 @@
+package io.socketdeck.ui.udp;
+
+import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.net.BindAddress;
+import io.socketdeck.core.net.MulticastInterfaces;
+import io.socketdeck.core.net.PortInput;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.udp.UdpOptions;
+import io.socketdeck.core.udp.UdpSession;
+import io.socketdeck.core.udp.UdpTarget;
+import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.session.BindAddressChoices;
+import io.socketdeck.ui.session.ConnectionState;
+import io.socketdeck.ui.session.CountersModel;
+import io.socketdeck.ui.session.FieldErrors;
+import io.socketdeck.ui.session.IoWorkers;
+import io.socketdeck.ui.session.SendModel;
+import io.socketdeck.ui.session.SendTargetChoice;
+import io.socketdeck.ui.session.SendToolkit;
+import io.socketdeck.ui.session.SettingsBinding;
+import io.socketdeck.core.settings.Settings;
+import io.socketdeck.ui.session.SessionTab;
+import io.socketdeck.ui.session.SessionTask;
+import io.socketdeck.ui.session.TrafficLog;
+import java.net.InetAddress;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The UDP tab: checks what was typed, runs a {@link UdpSession} on a background task, and follows
+ * its events (through the log's pump, in order) to show the socket's state. Where Send goes lives
+ * in {@link UdpRemoteModel}, multicast in {@link UdpMulticastModel}.
+ */
+public final class UdpViewModel implements SessionTab {
+
+    private final StringProperty bindHost = new SimpleStringProperty(this, "bindHost", "0.0.0.0");
+    private final StringProperty bindPort = new SimpleStringProperty(this, "bindPort", "");
+    private final BooleanProperty connectToRemote = new SimpleBooleanProperty(this, "connectToRemote");
+    private final ReadOnlyStringWrapper bindHostError = new ReadOnlyStringWrapper(this, "bindHostError");
+    private final ReadOnlyStringWrapper bindPortError = new ReadOnlyStringWrapper(this, "bindPortError");
+    private final ReadOnlyObjectWrapper<ConnectionState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.IDLE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
+    private final ReadOnlyStringWrapper localAddress = new ReadOnlyStringWrapper(this, "localAddress", "");
+
+    private final TrafficLog log = new TrafficLog();
+    private final CountersModel counters = new CountersModel(new TrafficCounters());
+    private final SendToolkit sendTools = new SendToolkit(this::sendTarget, log, true);
+    private final UdpRemoteModel remote = new UdpRemoteModel();
+    private final UdpMulticastModel multicast = new UdpMulticastModel(MulticastInterfaces.list());
+    private SessionTask task;
+    private UdpSession session;
+    private String opening = "";
+    private String connectedTo = "";
+
+    public UdpViewModel() {
+        bindHost.addListener((obs, old, now) -> bindHostError.set(null));
+        bindPort.addListener((obs, old, now) -> bindPortError.set(null));
+        // A connected socket hears its remote only: replying to "the last sender" means nothing there.
+        connectToRemote.addListener((obs, old, on) -> {
+            if (on) {
+                remote.replyToSenderProperty().set(false);
+            }
+        });
+        log.addControlListener(this::onControlEvent);
+        log.revisionProperty().addListener((obs, old, now) -> onLogBatch());
+        multicast.ttlProperty().addListener((obs, old, now) -> applyTtl());
+        multicast.loopbackProperty().addListener((obs, old, on) -> {
+            if (isOpen()) {
+                session.setMulticastLoop(on);
+            }
+        });
+        state.addListener((obs, old, now) -> updateStatus());
+        updateStatus();
+    }
+
+    /** Open when closed, otherwise close. */
+    public void toggleOpen() {
+        if (state.get() == ConnectionState.IDLE) {
+            open();
+        } else {
+            close();
+        }
+    }
+
+    public boolean open() {
+        if (state.get() != ConnectionState.IDLE) {
+            return false;
+        }
+        BindAddress.Parsed address = BindAddress.parse(bindHost.get());
+        // An empty port is the common case, "unbound": the system picks one.
+        String portText = bindPort.get() == null || bindPort.get().isBlank() ? "0" : bindPort.get();
+        PortInput.Result port = PortInput.parse(portText, true);
+        bindHostError.set(address.valid() ? null : BindAddressChoices.problem(address.problem()));
+        bindPortError.set(port.valid() ? null : FieldErrors.port(port.problem(), true));
+        int ttl = multicast.parseTtl();
+        Optional<UdpTarget> connectTo = connectToRemote.get() ? remote.typedTarget() : Optional.empty();
+        if (!address.valid() || !port.valid() || ttl < 0 || connectToRemote.get() && connectTo.isEmpty()) {
+            return false;
+        }
+        UdpOptions options = UdpOptions.bind(address.address().address(), port.port())
+                .withMulticast(ttl, multicast.loopbackProperty().get());
+        if (connectTo.isPresent()) {
+            options = options.withConnectTo(connectTo.get());
+        }
+        opening = address.address().isIpv6() ? "[" + address.address().literal() + "]" : address.address().literal();
+        opening += port.port() == 0 ? "" : ":" + port.port();
+        session = new UdpSession(options, log.newDatagramIngest(), counters.engineCounters());
+        task = new SessionTask(session);
+        state.set(ConnectionState.OPENING);
+        IoWorkers.start(task);
+        return true;
+    }
+
+    public void close() {
+        if (task != null && state.get() != ConnectionState.IDLE) {
+            state.set(ConnectionState.CLOSING);
+            task.cancel();
+        }
+    }
+
+    @Override
+    public void saveTo(Settings settings) {
+        SettingsBinding tab = new SettingsBinding(settings, "udp");
+        tab.save("bindHost", bindHost);
+        tab.save("bindPort", bindPort);
+        tab.save("connect", connectToRemote);
+        tab.save("remoteHost", remote.hostProperty());
+        tab.save("remotePort", remote.portProperty());
+        tab.save("multicastGroup", multicast.groupProperty());
+        tab.save("multicastTtl", multicast.ttlProperty());
+        tab.save("multicastLoopback", multicast.loopbackProperty());
+        log.saveTo(tab.child("log"));
+        sendTools.saveTo(tab.child("send"));
+    }
+
+    @Override
+    public void restoreFrom(Settings settings) {
+        SettingsBinding tab = new SettingsBinding(settings, "udp");
+        tab.restore("bindHost", bindHost);
+        tab.restore("bindPort", bindPort);
+        tab.restore("connect", connectToRemote);
+        tab.restore("remoteHost", remote.hostProperty());
+        tab.restore("remotePort", remote.portProperty());
+        tab.restore("multicastGroup", multicast.groupProperty());
+        tab.restore("multicastTtl", multicast.ttlProperty());
+        tab.restore("multicastLoopback", multicast.loopbackProperty());
+        log.restoreFrom(tab.child("log"));
+        sendTools.restoreFrom(tab.child("send"));
+    }
+
+    /** Sends the send box's content as one datagram; problems are shown at the fields. */
+    public boolean send() {
+        return sendTools.send();
+    }
+
+    /** Where a datagram goes now: the connected remote, or the typed (or last sender's) host:port. */
+    private SendTargetChoice sendTarget() {
+        if (!isOpen()) {
+            return SendTargetChoice.none(I18n.text("udp.error.notOpen"));
+        }
+        if (connectToRemote.get()) {
+            return SendTargetChoice.of(session.target(null)); // a connected socket sends to its remote only
+        }
+        String[] problem = new String[1];
+        return remote.target(session::reaches, localAddress.get(), message -> problem[0] = message)
+                .map(target -> SendTargetChoice.of(session.target(target)))
+                .orElseGet(() -> SendTargetChoice.none(problem[0]));
+    }
+
+    /** Joins the typed group on the chosen interface, or leaves it. */
+    public boolean toggleJoin() {
+        return multicast.toggle(isOpen() ? session : null, this::reaches, localAddress.get());
+    }
+
+    @Override
+    public void shutdown() {
+        sendTools.stopAll();
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    private boolean isOpen() {
+        return state.get() == ConnectionState.OPEN && session != null;
+    }
+
+    private boolean reaches(InetAddress address) {
+        return session != null && session.reaches(address);
+    }
+
+    private void applyTtl() {
+        if (isOpen()) {
+            int ttl = multicast.parseTtl();
+            if (ttl >= 0) {
+                session.setMulticastTtl(ttl);
+            }
+        }
+    }
+
+    private void onLogBatch() {
+        counters.refresh();
+        if (session != null) {
+            remote.follow(session.senders());
+        }
+    }
+
+    private void onControlEvent(SessionEvent event) {
+        if (event instanceof SessionEvent.Opened opened) {
+            becomeOpen(Addresses.format(opened.local()), "");
+        } else if (event instanceof SessionEvent.Connected connected) {
+            becomeOpen(Addresses.format(connected.local()), Addresses.format(connected.remote()));
+        } else if (event instanceof SessionEvent.MulticastJoined joined) {
+            multicast.onJoined(joined.group(), joined.interfaceName());
+        } else if (event instanceof SessionEvent.MulticastLeft left) {
+            multicast.onLeft(left.group(), left.interfaceName());
+        } else if (event instanceof SessionEvent.Closed) {
+            localAddress.set("");
+            connectedTo = "";
+            multicast.forgetMemberships();
+            task = null;
+            session = null;
+            state.set(ConnectionState.IDLE);
+        }
+    }
+
+    private void becomeOpen(String local, String remoteAddress) {
+        localAddress.set(local);
+        connectedTo = remoteAddress;
+        if (state.get() == ConnectionState.OPENING) {
+            state.set(ConnectionState.OPEN);
+        }
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        status.set(switch (state.get()) {
+            case IDLE -> I18n.text("udp.state.idle");
+            case OPENING -> I18n.format("udp.state.opening", opening);
+            case OPEN -> connectedTo.isEmpty() ? I18n.format("udp.state.open", localAddress.get())
+                    : I18n.format("udp.state.connected", localAddress.get(), connectedTo);
+            case CLOSING -> I18n.text("udp.state.closing");
+        });
+    }
+
+    public StringProperty bindHostProperty() {
+        return bindHost;
+    }
+
+    public StringProperty bindPortProperty() {
+        return bindPort;
+    }
+
+    /** Connect the socket to the remote at Open, to learn of ICMP errors (see {@link UdpSession}). */
+    public BooleanProperty connectToRemoteProperty() {
+        return connectToRemote;
+    }
+
+    public ReadOnlyStringProperty bindHostErrorProperty() {
+        return bindHostError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bindPortErrorProperty() {
+        return bindPortError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The bound address with the port the system picked, e.g. {@code 0.0.0.0:50123}; "" while closed. */
+    public ReadOnlyStringProperty localAddressProperty() {
+        return localAddress.getReadOnlyProperty();
+    }
+
+    public UdpRemoteModel remote() {
+        return remote;
+    }
+
+    public UdpMulticastModel multicast() {
+        return multicast;
+    }
+
+    public TrafficLog log() {
+        return log;
+    }
+
+    public CountersModel counters() {
+        return counters;
+    }
+
+    public SendModel sendBox() {
+        return sendTools.box();
+    }
+
+    public SendToolkit sendTools() {
+        return sendTools;
+    }
+}

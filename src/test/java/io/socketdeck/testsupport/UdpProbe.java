@@ -1,0 +1,112 @@
+package io.socketdeck.testsupport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * A plain Java UDP peer on loopback for tests: sends datagrams and receives them with a timeout.
+ * Blocking, one socket, no threads.
+ */
+public final class UdpProbe implements AutoCloseable {
+
+    /** One datagram as received. */
+    public record Datagram(byte[] bytes, InetSocketAddress sender) {
+    }
+
+    private final DatagramChannel channel;
+    private final InetSocketAddress address;
+
+    private UdpProbe(DatagramChannel channel) throws IOException {
+        this.channel = channel;
+        this.address = (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    /** A probe on {@code HOST:0}; HOST must be a loopback literal (127.x.y.z or ::1). */
+    public static UdpProbe bind(String host) throws IOException {
+        InetAddress local = Loopback.address(host);
+        DatagramChannel channel = DatagramChannel.open(local instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            channel.bind(new InetSocketAddress(local, 0));
+            return new UdpProbe(channel);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** A probe on {@code 127.0.0.1:0}. */
+    public static UdpProbe bind() throws IOException {
+        return bind(Loopback.IPV4);
+    }
+
+    /** A loopback UDP port nobody listens on: bound once, then released. */
+    public static int closedPort(String host) throws IOException {
+        try (UdpProbe probe = bind(host)) {
+            return probe.port();
+        }
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /**
+     * Sends multicast through loopback only ({@code lo}), so a group datagram never leaves the
+     * machine.
+     */
+    public UdpProbe multicastThroughLoopback() throws IOException {
+        NetworkInterface lo = loopbackInterface();
+        channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, lo);
+        channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 0);
+        return this;
+    }
+
+    /** The loopback interface ({@code lo} on Linux). */
+    public static NetworkInterface loopbackInterface() throws SocketException {
+        NetworkInterface lo = NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+        if (lo == null) {
+            throw new SocketException("no loopback interface");
+        }
+        return lo;
+    }
+
+    public void send(byte[] bytes, InetSocketAddress to) throws IOException {
+        if (!to.getAddress().isLoopbackAddress() && !to.getAddress().isMulticastAddress()) {
+            throw new IllegalArgumentException("tests send to loopback or to a group through lo only: " + to);
+        }
+        channel.send(ByteBuffer.wrap(bytes), to);
+    }
+
+    /** The next datagram, waiting at most {@code timeout}. */
+    public Datagram receive(Duration timeout) throws IOException {
+        channel.socket().setSoTimeout((int) timeout.toMillis());
+        byte[] buffer = new byte[65_536];
+        java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+        try {
+            channel.socket().receive(packet);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("no datagram on " + address + " within " + timeout.toMillis() + " ms", e);
+        }
+        return new Datagram(Arrays.copyOf(buffer, packet.getLength()), (InetSocketAddress) packet.getSocketAddress());
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

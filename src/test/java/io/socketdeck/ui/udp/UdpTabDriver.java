@@ -1,0 +1,131 @@
+package io.socketdeck.ui.udp;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+
+import io.socketdeck.core.net.MulticastInterfaces;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.fx.FxTesting;
+import io.socketdeck.ui.session.ConnectionState;
+import io.socketdeck.ui.session.LogEntry;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import org.testfx.api.FxRobot;
+
+/** Drives the real UDP tab the way a user does: fields, buttons, and what the log shows. */
+final class UdpTabDriver {
+
+    private final FxRobot robot;
+    private final UdpViewModel viewModel;
+
+    UdpTabDriver(FxRobot robot, MainWindow window) {
+        this.robot = robot;
+        this.viewModel = window.udp();
+        TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
+        runFx(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(tab -> "tabUdp".equals(tab.getId())).findFirst().orElseThrow()));
+    }
+
+    UdpViewModel viewModel() {
+        return viewModel;
+    }
+
+    void type(String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        runFx(() -> field.setText(text));
+    }
+
+    void bindTo(String host, String port) {
+        ComboBox<?> combo = robot.lookup("#udpBindHost").queryComboBox();
+        runFx(() -> combo.getEditor().setText(host));
+        type("#udpBindPort", port);
+    }
+
+    void remote(String host, int port) {
+        type("#udpRemoteHost", host);
+        type("#udpRemotePort", Integer.toString(port));
+    }
+
+    void encoding(String name) {
+        ComboBox<Charset> encoding = robot.lookup("#udpEncoding").queryComboBox();
+        runFx(() -> encoding.setValue(Charset.forName(name)));
+    }
+
+    void multicastInterface(String name) {
+        ComboBox<MulticastInterfaces.Choice> combo = robot.lookup("#udpMulticastInterface").queryComboBox();
+        runFx(() -> combo.setValue(combo.getItems().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no interface " + name + " among " + combo.getItems()))));
+    }
+
+    void input(String text) {
+        TextArea input = robot.lookup("#udpInput").queryAs(TextArea.class);
+        runFx(() -> input.setText(text));
+    }
+
+    void click(String id) {
+        robot.clickOn(id);
+    }
+
+    /** Types {@code text} into the send box and clicks Send. */
+    void send(String text) {
+        input(text);
+        click("#udpSend");
+    }
+
+    void open() {
+        click("#udpOpen");
+        awaitState(ConnectionState.OPEN);
+    }
+
+    void close() {
+        click("#udpOpen");
+        awaitState(ConnectionState.IDLE);
+    }
+
+    void awaitState(ConnectionState state) {
+        awaitFx(() -> viewModel.stateProperty().get() == state,
+                () -> "state " + state + ", log: " + onFx(() -> texts(entries())));
+    }
+
+    String label(String id) {
+        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    List<LogEntry> entries() {
+        ListView<LogEntry> log = robot.lookup("#udpLog").queryListView();
+        return onFx(() -> List.copyOf(log.getItems()));
+    }
+
+    /** Waits for a log entry that matches, and returns it. */
+    LogEntry awaitEntry(Predicate<LogEntry> matching, String what) {
+        Await.until(() -> entries().stream().anyMatch(matching), FxTesting.TIMEOUT, () -> what + "; log: " + texts(entries()));
+        return entries().stream().filter(matching).findFirst().orElseThrow();
+    }
+
+    LogEntry awaitRx(String text) {
+        return awaitEntry(e -> e.kind() == LogEntry.Kind.RX && text.equals(e.text()), "RX \"" + text + "\"");
+    }
+
+    Optional<String> lastError() {
+        return Optional.ofNullable(lastErrorEntry()).map(LogEntry::message);
+    }
+
+    /** The newest error row, or null. */
+    LogEntry lastErrorEntry() {
+        return entries().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR).reduce((a, b) -> b).orElse(null);
+    }
+
+    static List<String> texts(List<LogEntry> entries) {
+        return entries.stream().map(e -> e.kind() + " " + e.peer() + " " + (e.isData() ? e.text() : e.message())).toList();
+    }
+}

@@ -1,0 +1,185 @@
+package io.socketdeck.ui.udp;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.PythonPeer;
+import io.socketdeck.testsupport.UdpProbe;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.session.LogEntry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The UDP tab against real peers on loopback: python3 scripts and plain Java sockets. */
+@ExtendWith(ApplicationExtension.class)
+class UdpTabTest {
+
+    private static final Duration T = Duration.ofSeconds(10);
+    private static final Charset GBK = Charset.forName("GBK");
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void tearDown() {
+        runFx(window::shutdown);
+    }
+
+    @Test
+    void anUnboundTabSendsToAReceiverAndShowsItsGbkReplyWithItsSender(FxRobot robot) throws Exception {
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        tab.bindTo("127.0.0.1", ""); // no port: the system picks one
+        tab.open();
+        String local = onFx(() -> tab.viewModel().localAddressProperty().get());
+        assertTrue(local.startsWith("127.0.0.1:") && !local.endsWith(":0"), "the picked port is shown: " + local);
+        assertEquals("Open on " + local, tab.label("#udpStatus"));
+
+        tab.encoding("GBK");
+        String reply = "收到：你好，设备";
+        if (PythonPeer.available()) {
+            try (PythonPeer receiver = PythonPeer.udpReply("127.0.0.1", "gbk", reply)) {
+                tab.remote("127.0.0.1", receiver.port());
+                tab.send("你好");
+                LogEntry rx = tab.awaitRx(reply);
+                assertEquals("127.0.0.1:" + receiver.port(), rx.peer(), "the reply shows its sender");
+                assertArrayEquals(reply.getBytes(GBK), rx.bytes());
+                String got = "GOT " + HexFormat.of().formatHex("你好".getBytes(GBK)) + " FROM 127.0.0.1 "
+                        + local.substring(local.lastIndexOf(':') + 1);
+                Await.until(() -> receiver.stdout().contains(got), T, () -> "python got our GBK datagram: " + receiver.stdout());
+            }
+        } else {
+            try (UdpProbe receiver = UdpProbe.bind()) {
+                tab.remote("127.0.0.1", receiver.port());
+                tab.send("你好");
+                UdpProbe.Datagram got = receiver.receive(T);
+                assertArrayEquals("你好".getBytes(GBK), got.bytes());
+                receiver.send(reply.getBytes(GBK), got.sender());
+                assertEquals("127.0.0.1:" + receiver.port(), tab.awaitRx(reply).peer());
+            }
+        }
+        assertEquals("1", tab.label("#udpRxMessages"), "one datagram in");
+        assertEquals(Long.toString(reply.getBytes(GBK).length), tab.label("#udpRxBytes"));
+        assertEquals("4", tab.label("#udpTxBytes"), "你好 is 4 bytes in GBK");
+        assertTrue(onFx(() -> robot.lookup(".counter-unit").queryAllAs(Label.class).stream()
+                .anyMatch(unit -> unit.isVisible() && "datagrams".equals(unit.getText()))), "the counters count datagrams");
+    }
+
+    @Test
+    void aBoundTabHearsTwoSendersAndRepliesToTheLastOne(FxRobot robot) throws Exception {
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        int port = UdpProbe.closedPort("127.0.0.1"); // free a moment ago: the user's own choice of port
+        tab.bindTo("127.0.0.1", Integer.toString(port));
+        tab.open();
+        InetSocketAddress local = new InetSocketAddress("127.0.0.1", port);
+        try (UdpProbe first = UdpProbe.bind(); UdpProbe second = UdpProbe.bind()) {
+            first.send(utf8("from first"), local);
+            tab.awaitRx("from first");
+            second.send(utf8("from second"), local);
+            assertEquals("127.0.0.1:" + second.port(), tab.awaitRx("from second").peer());
+
+            robot.clickOn("#udpReplyToSender");
+            awaitFx(() -> Integer.toString(second.port()).equals(robot.lookup("#udpRemotePort").queryAs(TextField.class).getText()),
+                    "the remote fields follow the last sender");
+            tab.send("to second");
+            assertEquals("to second", text(second.receive(T).bytes()));
+
+            first.send(utf8("first again"), local);
+            tab.awaitRx("first again");
+            tab.send("to first");
+            assertEquals("to first", text(first.receive(T).bytes()), "the reply follows the newest sender");
+
+            MenuButton recent = robot.lookup("#udpRecentSenders").queryAs(MenuButton.class);
+            List<String> offered = onFx(() -> recent.getItems().stream().map(MenuItem::getText).toList());
+            assertEquals(List.of("127.0.0.1:" + first.port(), "127.0.0.1:" + second.port()), offered, "newest first");
+            runFx(() -> recent.getItems().get(1).fire()); // pick the second sender from the list
+            assertEquals(false, onFx(() -> tab.viewModel().remote().replyToSenderProperty().get()), "picking ends reply mode");
+            tab.send("picked");
+            assertEquals("picked", text(second.receive(T).bytes()));
+        }
+        assertEquals("3", tab.label("#udpRxMessages"));
+        Await.until(() -> "3".equals(tab.label("#udpTxMessages")), T, () -> "3 datagrams out, shown " + tab.label("#udpTxMessages"));
+    }
+
+    @Test
+    void anIpv6RoundTripOnLoopback(FxRobot robot) throws Exception {
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        tab.bindTo("::1", "");
+        tab.open();
+        String local = onFx(() -> tab.viewModel().localAddressProperty().get());
+        assertTrue(local.startsWith("[::1]:"), local);
+        try (AutoCloseable peer = ipv6Echo()) {
+            int peerPort = peer instanceof PythonPeer python ? python.port() : ((JavaEcho) peer).probe.port();
+            tab.remote("::1", peerPort);
+            tab.send("hello over IPv6");
+            LogEntry echo = tab.awaitRx("hello over IPv6");
+            assertEquals("[::1]:" + peerPort, echo.peer());
+            LogEntry sent = tab.awaitEntry(e -> e.kind() == LogEntry.Kind.TX, "TX row");
+            assertEquals("[::1]:" + peerPort, sent.peer());
+        }
+        assertNotEquals("", tab.label("#udpStatus"));
+    }
+
+    /** python3's UDP echo on ::1 when available, otherwise a Java probe that echoes once. */
+    private static AutoCloseable ipv6Echo() throws Exception {
+        if (PythonPeer.available()) {
+            return PythonPeer.udpEcho("::1");
+        }
+        return new JavaEcho(UdpProbe.bind("::1"));
+    }
+
+    private record JavaEcho(UdpProbe probe) implements AutoCloseable {
+        JavaEcho {
+            Thread echo = new Thread(() -> {
+                try {
+                    UdpProbe.Datagram got = probe.receive(T);
+                    probe.send(got.bytes(), got.sender());
+                } catch (Exception | AssertionError ignored) {
+                    // the test's own wait reports the missing echo
+                }
+            }, "java-udp-echo");
+            echo.setDaemon(true);
+            echo.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            probe.close();
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
