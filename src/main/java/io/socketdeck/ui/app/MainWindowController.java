@@ -1,6 +1,11 @@
 package io.socketdeck.ui.app;
 
+import io.socketdeck.core.stats.ThroughputMeter;
+import io.socketdeck.core.stats.ThroughputSample;
+import io.socketdeck.ui.fx.Sparkline;
 import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.session.ByteRates;
+import io.socketdeck.ui.session.ThroughputModel;
 import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.TrafficLog;
 import java.util.Locale;
@@ -10,7 +15,10 @@ import javafx.beans.property.IntegerProperty;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Menu;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
@@ -31,6 +39,9 @@ public final class MainWindowController {
     private final Consumer<Locale> languageSwitcher;
     private final Map<String, SessionTab> sessionTabs;
     private final IntegerProperty logLimit;
+    private final Label rates = new Label();
+    private final Sparkline<ThroughputSample> chart = new Sparkline<>(ThroughputSample::rxBytesPerSecond,
+            ThroughputSample::txBytesPerSecond, ThroughputMeter.HISTORY);
 
     public MainWindowController(Consumer<Locale> languageSwitcher, Map<String, SessionTab> sessionTabs,
                                 IntegerProperty logLimit) {
@@ -44,6 +55,11 @@ public final class MainWindowController {
         boolean chinese = I18n.CHINESE.getLanguage().equals(I18n.locale().getLanguage());
         (chinese ? languageChinese : languageEnglish).setSelected(true);
         buildLogLimitMenu();
+        rates.setId("statusRates");
+        rates.getStyleClass().add("status-rates");
+        chart.setId("statusChart");
+        Tooltip.install(chart, new Tooltip(I18n.text("status.chart")));
+        statusBar.getRightItems().setAll(rates, chart);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showStatusOf(now));
         showStatusOf(tabs.getSelectionModel().getSelectedItem());
     }
@@ -62,12 +78,25 @@ public final class MainWindowController {
 
     private void showStatusOf(Tab tab) {
         statusBar.textProperty().unbind();
+        rates.textProperty().unbind();
         SessionTab sessionTab = tab == null ? null : sessionTabs.get(tab.getId());
         if (sessionTab != null) {
             statusBar.textProperty().bind(sessionTab.statusProperty());
+            ThroughputModel throughput = sessionTab.throughput();
+            rates.textProperty().bind(Bindings.createStringBinding(() -> describe(throughput.currentProperty().get()),
+                    throughput.currentProperty()));
+            chart.setSamples(throughput.history());
         } else {
             statusBar.setText("");
+            rates.setText("");
+            chart.setSamples(null);
         }
+    }
+
+    private static String describe(ThroughputSample rate) {
+        return I18n.format("status.rates", ByteRates.format(rate.rxBytesPerSecond()),
+                ByteRates.perSecond(rate.rxMessagesPerSecond()), ByteRates.format(rate.txBytesPerSecond()),
+                ByteRates.perSecond(rate.txMessagesPerSecond()));
     }
 
     @FXML

@@ -163,13 +163,15 @@ public final class SendPane extends HBox {
         FieldErrorBinding.bind(periodic.intervalErrorProperty(), new Label(), repeatInterval, repeatCount);
         repeat.textProperty().bind(Bindings.when(periodic.runningProperty())
                 .then(I18n.text("periodic.stop")).otherwise(I18n.text("periodic.start")));
-        repeat.selectedProperty().bind(periodic.runningProperty());
+        // Not bound: a click flips a toggle; the state it shows comes from the model afterwards.
+        periodic.runningProperty().addListener((obs, old, now) -> repeat.setSelected(now));
         repeat.setOnAction(event -> {
             if (periodic.runningProperty().get()) {
                 tools.stopPeriodic();
             } else {
                 tools.startPeriodic();
             }
+            repeat.setSelected(periodic.runningProperty().get());
         });
         repeatSent.textProperty().bind(Bindings.createStringBinding(() -> periodic.runningProperty().get()
                         || periodic.sentProperty().get() > 0 ? I18n.format("periodic.sent", I18n.count(periodic.sentProperty().get())) : "",

@@ -8,6 +8,9 @@ public interface SessionTab {
     /** One line for the status bar while the tab is selected, localized. */
     ReadOnlyStringProperty statusProperty();
 
+    /** Live rates of the tab's traffic, for the status bar. */
+    ThroughputModel throughput();
+
     /** The tab's traffic log, for window-wide settings such as its size. */
     TrafficLog log();
 

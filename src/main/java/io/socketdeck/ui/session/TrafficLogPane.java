@@ -60,6 +60,8 @@ public final class TrafficLogPane extends VBox {
     @FXML private CheckBox filterHex;
     @FXML private Label filterCount;
     @FXML private Label filterError;
+    @FXML private ToggleButton capture;
+    @FXML private Label captureStatus;
     @FXML private Button copy;
     @FXML private Button save;
     @FXML private Button clear;
@@ -111,6 +113,8 @@ public final class TrafficLogPane extends VBox {
         filter.setId(prefix + "Filter");
         filterHex.setId(prefix + "FilterHex");
         filterCount.setId(prefix + "FilterCount");
+        capture.setId(prefix + "Capture");
+        captureStatus.setId(prefix + "CaptureStatus");
         copy.setId(prefix + "Copy");
         save.setId(prefix + "Save");
         clear.setId(prefix + "Clear");
@@ -130,7 +134,29 @@ public final class TrafficLogPane extends VBox {
         txMessagesUnit.setText(unit);
     }
 
+    public void bind(TrafficLog traffic, CountersModel counters, CaptureModel captureModel) {
+        bindLog(traffic, counters);
+        captureStatus.textProperty().bind(captureModel.statusProperty());
+        // Not bound: a click flips the toggle; what it shows comes from the model afterwards.
+        captureModel.runningProperty().addListener((obs, old, now) -> capture.setSelected(now));
+        capture.setOnAction(event -> {
+            if (captureModel.runningProperty().get()) {
+                captureModel.stop();
+            } else {
+                new CaptureDialog(getScene().getWindow(), "socketdeck-" + idPrefix + "-capture.bin",
+                        traffic.charsetProperty().get()).showAndWait().ifPresent(captureModel::start);
+            }
+            capture.setSelected(captureModel.runningProperty().get());
+        });
+    }
+
+    /** Without a capture (the button stays disabled): for views that only show traffic. */
     public void bind(TrafficLog traffic, CountersModel counters) {
+        bindLog(traffic, counters);
+        capture.setDisable(true);
+    }
+
+    private void bindLog(TrafficLog traffic, CountersModel counters) {
         model = traffic;
         encoding.valueProperty().bindBidirectional(traffic.charsetProperty());
         bindViewModes(traffic);

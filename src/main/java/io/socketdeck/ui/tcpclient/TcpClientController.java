@@ -70,7 +70,7 @@ public final class TcpClientController {
         clientStatus.textProperty().bind(viewModel.statusProperty());
         StateStyles.bind(clientStatus, clientConnect, viewModel.stateProperty());
 
-        trafficPane.bind(viewModel.log(), viewModel.counters());
+        trafficPane.bind(viewModel.log(), viewModel.counters(), viewModel.capture());
         sendPane.bind(viewModel.sendTools(), quickCommands, viewModel.log(), clientView);
     }
 }

@@ -9,6 +9,9 @@ import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
 import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.ui.session.CaptureModel;
+import io.socketdeck.ui.session.ThroughputModel;
 import io.socketdeck.ui.session.ConnectionState;
 import io.socketdeck.ui.session.CountersModel;
 import io.socketdeck.ui.session.FieldErrors;
@@ -22,6 +25,7 @@ import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.SessionTask;
 import io.socketdeck.ui.session.TrafficLog;
 import java.time.Duration;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -52,6 +56,8 @@ public final class TcpClientViewModel implements SessionTab {
 
     private final TrafficLog log = new TrafficLog();
     private final CountersModel counters = new CountersModel(new TrafficCounters());
+    private final CaptureModel capture = new CaptureModel(log);
+    private final ThroughputModel throughput = new ThroughputModel(counters.engineCounters());
     private final SendToolkit sendTools = new SendToolkit(this::sendTarget, log, false);
     private SessionTask task;
     private String target = "";
@@ -92,7 +98,9 @@ public final class TcpClientViewModel implements SessionTab {
                 .withConnectTimeout(Duration.ofMillis(timeoutMillis));
         target = hostInput.host().contains(":") ? "[" + hostInput.host() + "]:" + portInput.port()
                 : hostInput.host() + ":" + portInput.port();
-        task = new SessionTask(new TcpClientSession(options, log.newIngest(), counters.engineCounters()));
+        // The capture comes first: it has every byte before the view's queue may drop any.
+        task = new SessionTask(new TcpClientSession(options,
+                SessionListener.all(List.of(capture.listener(), log.newIngest())), counters.engineCounters()));
         state.set(ConnectionState.OPENING);
         IoWorkers.start(task);
         return true;
@@ -120,6 +128,8 @@ public final class TcpClientViewModel implements SessionTab {
     @Override
     public void shutdown() {
         sendTools.stopAll();
+        capture.stop();
+        throughput.stop();
         if (task != null) {
             task.cancel();
         }
@@ -222,6 +232,15 @@ public final class TcpClientViewModel implements SessionTab {
 
     public SendModel sendBox() {
         return sendTools.box();
+    }
+
+    @Override
+    public ThroughputModel throughput() {
+        return throughput;
+    }
+
+    public CaptureModel capture() {
+        return capture;
     }
 
     public SendToolkit sendTools() {

@@ -71,7 +71,7 @@ public final class UdpController {
         bindLocalSocket();
         bindRemote();
         bindMulticast();
-        trafficPane.bind(viewModel.log(), viewModel.counters());
+        trafficPane.bind(viewModel.log(), viewModel.counters(), viewModel.capture());
         sendPane.bind(viewModel.sendTools(), quickCommands, viewModel.log(), udpView);
     }
 

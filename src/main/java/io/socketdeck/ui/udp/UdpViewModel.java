@@ -15,6 +15,9 @@ import io.socketdeck.ui.session.ConnectionState;
 import io.socketdeck.ui.session.CountersModel;
 import io.socketdeck.ui.session.FieldErrors;
 import io.socketdeck.ui.session.IoWorkers;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.ui.session.CaptureModel;
+import io.socketdeck.ui.session.ThroughputModel;
 import io.socketdeck.ui.session.SendModel;
 import io.socketdeck.ui.session.SendTargetChoice;
 import io.socketdeck.ui.session.SendToolkit;
@@ -24,6 +27,7 @@ import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.SessionTask;
 import io.socketdeck.ui.session.TrafficLog;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -53,6 +57,8 @@ public final class UdpViewModel implements SessionTab {
 
     private final TrafficLog log = new TrafficLog();
     private final CountersModel counters = new CountersModel(new TrafficCounters());
+    private final CaptureModel capture = new CaptureModel(log);
+    private final ThroughputModel throughput = new ThroughputModel(counters.engineCounters());
     private final SendToolkit sendTools = new SendToolkit(this::sendTarget, log, true);
     private final UdpRemoteModel remote = new UdpRemoteModel();
     private final UdpMulticastModel multicast = new UdpMulticastModel(MulticastInterfaces.list());
@@ -113,7 +119,9 @@ public final class UdpViewModel implements SessionTab {
         }
         opening = address.address().isIpv6() ? "[" + address.address().literal() + "]" : address.address().literal();
         opening += port.port() == 0 ? "" : ":" + port.port();
-        session = new UdpSession(options, log.newDatagramIngest(), counters.engineCounters());
+        // The capture comes first: it has every datagram before the view's queue may drop any.
+        session = new UdpSession(options, SessionListener.all(List.of(capture.listener(), log.newDatagramIngest())),
+                counters.engineCounters());
         task = new SessionTask(session);
         state.set(ConnectionState.OPENING);
         IoWorkers.start(task);
@@ -184,6 +192,8 @@ public final class UdpViewModel implements SessionTab {
     @Override
     public void shutdown() {
         sendTools.stopAll();
+        capture.stop();
+        throughput.stop();
         if (task != null) {
             task.cancel();
         }
@@ -304,6 +314,15 @@ public final class UdpViewModel implements SessionTab {
 
     public SendModel sendBox() {
         return sendTools.box();
+    }
+
+    @Override
+    public ThroughputModel throughput() {
+        return throughput;
+    }
+
+    public CaptureModel capture() {
+        return capture;
     }
 
     public SendToolkit sendTools() {

@@ -129,6 +129,35 @@ class UdpTabTest {
     }
 
     @Test
+    void aFileArrivesByteIdenticalInDatagrams(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        byte[] content = new byte[200 * 1024 + 123];
+        new java.util.Random(3).nextBytes(content);
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("table.bin"), content);
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        tab.bindTo("127.0.0.1", "");
+        tab.open();
+        try (UdpProbe receiver = UdpProbe.bind()) {
+            tab.remote("127.0.0.1", receiver.port());
+            io.socketdeck.ui.fx.FxTesting.runFx(() -> {
+                tab.viewModel().sendTools().chunkSizeProperty().set("1000");
+                tab.viewModel().sendTools().chunkDelayProperty().set("0");
+            });
+            assertEquals(Boolean.TRUE, onFx(() -> tab.viewModel().sendTools().sendFile(file)));
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            int datagrams = 0;
+            while (got.size() < content.length) {
+                UdpProbe.Datagram datagram = receiver.receive(T);
+                assertTrue(datagram.bytes().length <= 1000, "no datagram over the chosen size");
+                got.writeBytes(datagram.bytes());
+                datagrams++;
+            }
+            assertArrayEquals(content, got.toByteArray(), "the datagrams, in order, are the file");
+            assertEquals((content.length + 999) / 1000, datagrams);
+        }
+    }
+
+    @Test
     void anIpv6RoundTripOnLoopback(FxRobot robot) throws Exception {
         UdpTabDriver tab = new UdpTabDriver(robot, window);
         tab.bindTo("::1", "");

@@ -1,0 +1,91 @@
+package io.socketdeck.ui.app;
+
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.send.Checksum;
+import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.settings.Settings;
+import io.socketdeck.core.settings.SettingsStore;
+import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.session.LogEntry;
+import io.socketdeck.ui.session.ViewMode;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** What a user set up comes back after a restart; a broken file gives defaults and says so. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsPersistenceTest {
+
+    @BeforeEach
+    void english() {
+        I18n.use(Locale.ENGLISH);
+    }
+
+    @Test
+    void tabsQuickCommandsAndLogSizeSurviveARestart(@TempDir Path dir) throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        runFx(() -> {
+            MainWindow before = new MainWindow(locale -> { });
+            var client = before.tcpClient();
+            client.hostProperty().set("device.local");
+            client.portProperty().set("5020");
+            client.log().charsetProperty().set(Charset.forName("GBK"));
+            client.log().viewModeProperty().set(ViewMode.DUMP);
+            client.sendBox().checksumProperty().set(Checksum.CRC16_MODBUS);
+            client.sendBox().history().add("读取温度");
+            before.udp().remote().portProperty().set("9000");
+            before.quickCommands().add(QuickCommand.hex("read", "01 03 00 00 00 02"));
+            Settings settings = new Settings();
+            before.saveTo(settings);
+            before.shutdown();
+            try {
+                store.save(settings);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        Settings loaded = new SettingsStore(dir.resolve("settings.json")).load();
+        MainWindow after = onFx(() -> new MainWindow(locale -> { }, loaded));
+        var client = after.tcpClient();
+        assertEquals("device.local", onFx(() -> client.hostProperty().get()));
+        assertEquals("5020", onFx(() -> client.portProperty().get()));
+        assertEquals(Charset.forName("GBK"), onFx(() -> client.log().charsetProperty().get()));
+        assertEquals(ViewMode.DUMP, onFx(() -> client.log().viewModeProperty().get()));
+        assertEquals(Checksum.CRC16_MODBUS, onFx(() -> client.sendBox().checksumProperty().get()));
+        assertEquals(List.of("读取温度"), onFx(() -> client.sendBox().history().entries()));
+        assertEquals("9000", onFx(() -> after.udp().remote().portProperty().get()));
+        assertEquals(List.of(QuickCommand.hex("read", "01 03 00 00 00 02")), onFx(() -> List.copyOf(after.quickCommands().items())));
+        runFx(after::shutdown);
+    }
+
+    @Test
+    void aCorruptFileGivesDefaultsAndAVisibleWarning(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("settings.json"), "{\"tcpClient\": {\"host\": \"x\"");
+        SettingsStore store = new SettingsStore(file);
+        Settings loaded = store.load();
+        assertTrue(store.warning().isPresent());
+        MainWindow window = onFx(() -> {
+            MainWindow built = new MainWindow(locale -> { }, loaded);
+            built.note(SettingsMessages.describe(store.warning().orElseThrow()));
+            return built;
+        });
+        assertEquals("127.0.0.1", onFx(() -> window.tcpClient().hostProperty().get()), "defaults");
+        String note = onFx(() -> window.tcpClient().log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR)
+                .map(LogEntry::message).findFirst().orElse(""));
+        assertTrue(note.startsWith("The settings file " + file + " was damaged"), note);
+        assertTrue(note.contains(".corrupt"), "says where the old file was kept: " + note);
+        runFx(window::shutdown);
+    }
+}
