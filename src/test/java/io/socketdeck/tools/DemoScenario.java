@@ -26,6 +26,7 @@ public final class DemoScenario {
 
     public static void main(String[] args) throws Exception {
         DemoDevice device = new DemoDevice();
+        useDemoSettings();
         Thread app = new Thread(() -> Launcher.main(args), "app");
         app.start();
         Scene scene = awaitScene();
@@ -43,6 +44,24 @@ public final class DemoScenario {
         Thread.sleep(1_200);
         send(scene, "设置上报间隔=500ms", false);
         app.join();
+    }
+
+    /**
+     * A settings file of the demo's own (never the user's), with the quick commands a user of this
+     * device would keep at hand.
+     */
+    private static void useDemoSettings() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("socketdeck-demo").resolve("settings.json");
+        var settings = new io.socketdeck.core.settings.Settings();
+        settings.put("quickCommands", io.socketdeck.core.send.QuickCommandJson.toTree(java.util.List.of(
+                new io.socketdeck.core.send.QuickCommand("读取温度", "读取温度", false, "GBK", false,
+                        io.socketdeck.core.send.LineEnding.NONE, io.socketdeck.core.send.Checksum.NONE),
+                new io.socketdeck.core.send.QuickCommand("Modbus 读保持寄存器", "01 03 00 00 00 02", true, "UTF-8", false,
+                        io.socketdeck.core.send.LineEnding.NONE, io.socketdeck.core.send.Checksum.CRC16_MODBUS),
+                io.socketdeck.core.send.QuickCommand.text("心跳 PING", "PING"))));
+        settings.put("tcpClient.log.encoding", "GBK");
+        new io.socketdeck.core.settings.SettingsStore(file).save(settings);
+        System.setProperty(io.socketdeck.core.settings.SettingsStore.PATH_PROPERTY, file.toString());
     }
 
     private static void send(Scene scene, String text, boolean hex) throws Exception {
