@@ -28,7 +28,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /**
  * The traffic log every tab shows: encoding, views, pause, filter, copy, save, counters and the
@@ -74,17 +73,7 @@ public final class TrafficLogPane extends VBox {
     public TrafficLogPane() {
         Fxml.loadComponent(this);
         encoding.getItems().setAll(SupportedCharsets.all());
-        encoding.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Charset charset) {
-                return charset == null ? "" : charset.name();
-            }
-
-            @Override
-            public Charset fromString(String name) {
-                return SupportedCharsets.byName(name);
-            }
-        });
+        encoding.setConverter(SendOptionChoices.charsetNames());
         autoScroll.selectedProperty().bindBidirectional(follow);
         log.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     }
