@@ -50,8 +50,8 @@ final class UdpFloodBench {
             double warmupGap = meter.maxGapMillis();
             awaitQuiet(udp);
             Figures.note(String.format("udp warm-up: %d sent, %d counted",
-                    warmupSent, Fx.call(() -> udp.counters().rxMessagesProperty().get())));
-            Fx.run(() -> udp.counters().reset());
+                    warmupSent, Fx.call(() -> udp.traffic().counters().rxMessagesProperty().get())));
+            Fx.run(() -> udp.traffic().counters().reset());
 
             long socketDropsBefore = KernelUdpStats.socketDrops(port);
             long rcvbufBefore = KernelUdpStats.rcvbufErrors();
@@ -67,7 +67,7 @@ final class UdpFloodBench {
             long socketDrops = KernelUdpStats.socketDrops(port) - socketDropsBefore;
             long rcvbuf = KernelUdpStats.rcvbufErrors() - rcvbufBefore;
             long backlog = KernelUdpStats.backlogDrops() - backlogBefore;
-            int entries = Fx.call(() -> udp.log().entries().size());
+            int entries = Fx.call(() -> udp.traffic().log().entries().size());
             Fx.run(window::shutdown);
 
             Figures.note(String.format("udp flood: %d sent in %.2f s (%.0f/s), %d counted, kernel dropped %d at the socket"
@@ -117,8 +117,8 @@ final class UdpFloodBench {
         long stableSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
             long now = Fx.call(() -> {
-                udp.counters().refresh();
-                return udp.counters().rxMessagesProperty().get();
+                udp.traffic().counters().refresh();
+                return udp.traffic().counters().rxMessagesProperty().get();
             });
             if (now != last) {
                 last = now;

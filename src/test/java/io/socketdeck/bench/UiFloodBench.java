@@ -58,8 +58,8 @@ final class UiFloodBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             Fx.run(meter::stop);
             double heapMb = heapAfterGcMb();
-            long rx = Fx.call(() -> client.counters().rxBytesProperty().get());
-            int entries = Fx.call(() -> client.log().entries().size());
+            long rx = Fx.call(() -> client.traffic().counters().rxBytesProperty().get());
+            int entries = Fx.call(() -> client.traffic().log().entries().size());
             Fx.run(window::shutdown);
             Figures.note(String.format("ui flood: %.0f MB in %.1f s (%.0f MB/s), %d pulses, %d log entries",
                     rx / 1e6, seconds, rx / 1e6 / seconds, meter.pulses(), entries));

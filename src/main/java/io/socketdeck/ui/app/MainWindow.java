@@ -57,7 +57,7 @@ public final class MainWindow {
         tabs.put("tabUdp", udp);
         controllers.put(UdpController.class, () -> new UdpController(udp, quickCommands));
         controllers.put(MainWindowController.class, () -> new MainWindowController(languageSwitcher, tabs, logLimit));
-        logLimit.addListener((obs, old, now) -> tabs.values().forEach(tab -> tab.log().setMaxEntries(now.intValue())));
+        logLimit.addListener((obs, old, now) -> tabs.values().forEach(tab -> tab.traffic().log().setMaxEntries(now.intValue())));
         restoreFrom(settings);
         root = Fxml.loadView(MainWindow.class, "MainWindow.fxml", type -> {
             Supplier<Object> factory = controllers.get(type);
@@ -82,7 +82,7 @@ public final class MainWindow {
 
     /** Shows a problem with the application itself (a settings file) in the first tab's log. */
     public void note(String message) {
-        tabs.values().iterator().next().log().note(LogEntry.Kind.ERROR, message);
+        tabs.values().iterator().next().traffic().log().note(LogEntry.Kind.ERROR, message);
     }
 
     /** Writes what every tab and the window should remember. */
@@ -101,7 +101,7 @@ public final class MainWindow {
                 quickCommands.setAll(QuickCommandJson.fromTree(tree).commands());
             } catch (QuickCommandFormatException e) {
                 LOGGER.warn("stored quick commands unreadable, starting without them", e);
-                tcpClient.log().note(LogEntry.Kind.ERROR, I18n.format("settings.quickCommandsLost", e.getMessage()));
+                tcpClient.traffic().log().note(LogEntry.Kind.ERROR, I18n.format("settings.quickCommandsLost", e.getMessage()));
             }
         });
     }

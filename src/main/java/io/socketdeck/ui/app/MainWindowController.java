@@ -82,7 +82,7 @@ public final class MainWindowController {
         SessionTab sessionTab = tab == null ? null : sessionTabs.get(tab.getId());
         if (sessionTab != null) {
             statusBar.textProperty().bind(sessionTab.statusProperty());
-            ThroughputModel throughput = sessionTab.throughput();
+            ThroughputModel throughput = sessionTab.traffic().throughput();
             rates.textProperty().bind(Bindings.createStringBinding(() -> describe(throughput.currentProperty().get()),
                     throughput.currentProperty()));
             chart.setSamples(throughput.history());

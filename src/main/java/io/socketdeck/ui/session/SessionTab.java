@@ -8,11 +8,8 @@ public interface SessionTab {
     /** One line for the status bar while the tab is selected, localized. */
     ReadOnlyStringProperty statusProperty();
 
-    /** Live rates of the tab's traffic, for the status bar. */
-    ThroughputModel throughput();
-
-    /** The tab's traffic log, for window-wide settings such as its size. */
-    TrafficLog log();
+    /** The tab's log, counters, capture, rates and send tools. */
+    TabTraffic traffic();
 
     /** Writes what the tab should remember across restarts: fields, encoding, options. */
     void saveTo(io.socketdeck.core.settings.Settings settings);

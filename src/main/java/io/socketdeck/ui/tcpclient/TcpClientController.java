@@ -7,6 +7,7 @@ import io.socketdeck.ui.session.QuickCommandsModel;
 import io.socketdeck.ui.session.SendPane;
 import io.socketdeck.ui.session.StateStyles;
 import io.socketdeck.ui.session.TrafficLogPane;
+import io.socketdeck.ui.session.TrafficPanes;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -70,7 +71,6 @@ public final class TcpClientController {
         clientStatus.textProperty().bind(viewModel.statusProperty());
         StateStyles.bind(clientStatus, clientConnect, viewModel.stateProperty());
 
-        trafficPane.bind(viewModel.log(), viewModel.counters(), viewModel.capture());
-        sendPane.bind(viewModel.sendTools(), quickCommands, viewModel.log(), clientView);
+        TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, clientView);
     }
 }

@@ -19,7 +19,7 @@ import io.socketdeck.ui.session.IoWorkers;
 import io.socketdeck.ui.session.Numbers;
 import io.socketdeck.ui.session.SendModel;
 import io.socketdeck.ui.session.SendTargetChoice;
-import io.socketdeck.ui.session.SendToolkit;
+import io.socketdeck.ui.session.TabTraffic;
 import io.socketdeck.ui.session.SettingsBinding;
 import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.SessionTask;
@@ -54,11 +54,8 @@ public final class TcpClientViewModel implements SessionTab {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyStringWrapper localAddress = new ReadOnlyStringWrapper(this, "localAddress", "");
 
-    private final TrafficLog log = new TrafficLog();
-    private final CountersModel counters = new CountersModel(new TrafficCounters());
-    private final CaptureModel capture = new CaptureModel(log);
-    private final ThroughputModel throughput = new ThroughputModel(counters.engineCounters());
-    private final SendToolkit sendTools = new SendToolkit(this::sendTarget, log, false);
+    private final TabTraffic traffic = new TabTraffic(this::sendTarget, false);
+    private final TrafficLog log = traffic.log();
     private SessionTask task;
     private String target = "";
 
@@ -67,7 +64,6 @@ public final class TcpClientViewModel implements SessionTab {
         port.addListener((obs, old, now) -> portError.set(null));
         connectTimeout.addListener((obs, old, now) -> timeoutError.set(null));
         log.addControlListener(this::onControlEvent);
-        log.revisionProperty().addListener((obs, old, now) -> counters.refresh());
         state.addListener((obs, old, now) -> updateStatus());
         updateStatus();
     }
@@ -98,9 +94,7 @@ public final class TcpClientViewModel implements SessionTab {
                 .withConnectTimeout(Duration.ofMillis(timeoutMillis));
         target = hostInput.host().contains(":") ? "[" + hostInput.host() + "]:" + portInput.port()
                 : hostInput.host() + ":" + portInput.port();
-        // The capture comes first: it has every byte before the view's queue may drop any.
-        task = new SessionTask(new TcpClientSession(options,
-                SessionListener.all(List.of(capture.listener(), log.newIngest())), counters.engineCounters()));
+        task = new SessionTask(new TcpClientSession(options, traffic.newSessionListener(), traffic.engineCounters()));
         state.set(ConnectionState.OPENING);
         IoWorkers.start(task);
         return true;
@@ -115,7 +109,7 @@ public final class TcpClientViewModel implements SessionTab {
 
     /** Sends the send box's content; problems are shown at the send box. */
     public boolean send() {
-        return sendTools.send();
+        return traffic.sendTools().send();
     }
 
     private SendTargetChoice sendTarget() {
@@ -127,9 +121,7 @@ public final class TcpClientViewModel implements SessionTab {
 
     @Override
     public void shutdown() {
-        sendTools.stopAll();
-        capture.stop();
-        throughput.stop();
+        traffic.shutdown();
         if (task != null) {
             task.cancel();
         }
@@ -141,8 +133,7 @@ public final class TcpClientViewModel implements SessionTab {
         tab.save("host", host);
         tab.save("port", port);
         tab.save("connectTimeout", connectTimeout);
-        log.saveTo(tab.child("log"));
-        sendTools.saveTo(tab.child("send"));
+        traffic.saveTo(tab);
     }
 
     @Override
@@ -151,8 +142,7 @@ public final class TcpClientViewModel implements SessionTab {
         tab.restore("host", host);
         tab.restore("port", port);
         tab.restore("connectTimeout", connectTimeout);
-        log.restoreFrom(tab.child("log"));
-        sendTools.restoreFrom(tab.child("send"));
+        traffic.restoreFrom(tab);
     }
 
     /** Milliseconds, or -1 when the text is not a number in 1..MAX_TIMEOUT_MILLIS. */
@@ -222,28 +212,7 @@ public final class TcpClientViewModel implements SessionTab {
     }
 
     @Override
-    public TrafficLog log() {
-        return log;
-    }
-
-    public CountersModel counters() {
-        return counters;
-    }
-
-    public SendModel sendBox() {
-        return sendTools.box();
-    }
-
-    @Override
-    public ThroughputModel throughput() {
-        return throughput;
-    }
-
-    public CaptureModel capture() {
-        return capture;
-    }
-
-    public SendToolkit sendTools() {
-        return sendTools;
+    public TabTraffic traffic() {
+        return traffic;
     }
 }

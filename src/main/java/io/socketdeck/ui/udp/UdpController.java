@@ -11,6 +11,7 @@ import io.socketdeck.ui.session.QuickCommandsModel;
 import io.socketdeck.ui.session.SendPane;
 import io.socketdeck.ui.session.StateStyles;
 import io.socketdeck.ui.session.TrafficLogPane;
+import io.socketdeck.ui.session.TrafficPanes;
 import java.net.InetSocketAddress;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -71,8 +72,7 @@ public final class UdpController {
         bindLocalSocket();
         bindRemote();
         bindMulticast();
-        trafficPane.bind(viewModel.log(), viewModel.counters(), viewModel.capture());
-        sendPane.bind(viewModel.sendTools(), quickCommands, viewModel.log(), udpView);
+        TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, udpView);
     }
 
     private void bindLocalSocket() {

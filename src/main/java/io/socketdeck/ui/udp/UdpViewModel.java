@@ -20,7 +20,7 @@ import io.socketdeck.ui.session.CaptureModel;
 import io.socketdeck.ui.session.ThroughputModel;
 import io.socketdeck.ui.session.SendModel;
 import io.socketdeck.ui.session.SendTargetChoice;
-import io.socketdeck.ui.session.SendToolkit;
+import io.socketdeck.ui.session.TabTraffic;
 import io.socketdeck.ui.session.SettingsBinding;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.session.SessionTab;
@@ -55,11 +55,8 @@ public final class UdpViewModel implements SessionTab {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyStringWrapper localAddress = new ReadOnlyStringWrapper(this, "localAddress", "");
 
-    private final TrafficLog log = new TrafficLog();
-    private final CountersModel counters = new CountersModel(new TrafficCounters());
-    private final CaptureModel capture = new CaptureModel(log);
-    private final ThroughputModel throughput = new ThroughputModel(counters.engineCounters());
-    private final SendToolkit sendTools = new SendToolkit(this::sendTarget, log, true);
+    private final TabTraffic traffic = new TabTraffic(this::sendTarget, true);
+    private final TrafficLog log = traffic.log();
     private final UdpRemoteModel remote = new UdpRemoteModel();
     private final UdpMulticastModel multicast = new UdpMulticastModel(MulticastInterfaces.list());
     private SessionTask task;
@@ -119,9 +116,7 @@ public final class UdpViewModel implements SessionTab {
         }
         opening = address.address().isIpv6() ? "[" + address.address().literal() + "]" : address.address().literal();
         opening += port.port() == 0 ? "" : ":" + port.port();
-        // The capture comes first: it has every datagram before the view's queue may drop any.
-        session = new UdpSession(options, SessionListener.all(List.of(capture.listener(), log.newDatagramIngest())),
-                counters.engineCounters());
+        session = new UdpSession(options, traffic.newSessionListener(), traffic.engineCounters());
         task = new SessionTask(session);
         state.set(ConnectionState.OPENING);
         IoWorkers.start(task);
@@ -146,8 +141,7 @@ public final class UdpViewModel implements SessionTab {
         tab.save("multicastGroup", multicast.groupProperty());
         tab.save("multicastTtl", multicast.ttlProperty());
         tab.save("multicastLoopback", multicast.loopbackProperty());
-        log.saveTo(tab.child("log"));
-        sendTools.saveTo(tab.child("send"));
+        traffic.saveTo(tab);
     }
 
     @Override
@@ -161,13 +155,12 @@ public final class UdpViewModel implements SessionTab {
         tab.restore("multicastGroup", multicast.groupProperty());
         tab.restore("multicastTtl", multicast.ttlProperty());
         tab.restore("multicastLoopback", multicast.loopbackProperty());
-        log.restoreFrom(tab.child("log"));
-        sendTools.restoreFrom(tab.child("send"));
+        traffic.restoreFrom(tab);
     }
 
     /** Sends the send box's content as one datagram; problems are shown at the fields. */
     public boolean send() {
-        return sendTools.send();
+        return traffic.sendTools().send();
     }
 
     /** Where a datagram goes now: the connected remote, or the typed (or last sender's) host:port. */
@@ -191,9 +184,7 @@ public final class UdpViewModel implements SessionTab {
 
     @Override
     public void shutdown() {
-        sendTools.stopAll();
-        capture.stop();
-        throughput.stop();
+        traffic.shutdown();
         if (task != null) {
             task.cancel();
         }
@@ -217,7 +208,6 @@ public final class UdpViewModel implements SessionTab {
     }
 
     private void onLogBatch() {
-        counters.refresh();
         if (session != null) {
             remote.follow(session.senders());
         }
@@ -304,28 +294,8 @@ public final class UdpViewModel implements SessionTab {
         return multicast;
     }
 
-    public TrafficLog log() {
-        return log;
-    }
-
-    public CountersModel counters() {
-        return counters;
-    }
-
-    public SendModel sendBox() {
-        return sendTools.box();
-    }
-
     @Override
-    public ThroughputModel throughput() {
-        return throughput;
-    }
-
-    public CaptureModel capture() {
-        return capture;
-    }
-
-    public SendToolkit sendTools() {
-        return sendTools;
+    public TabTraffic traffic() {
+        return traffic;
     }
 }

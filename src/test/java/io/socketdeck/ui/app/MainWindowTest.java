@@ -127,13 +127,13 @@ class MainWindowTest {
     @Test
     void theLogSizeMenuResizesEveryTabsLog(FxRobot robot) {
         MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        assertEquals(10_000, onFx(() -> window.tcpClient().log().maxEntries()));
+        assertEquals(10_000, onFx(() -> window.tcpClient().traffic().log().maxEntries()));
         onFx(() -> {
             menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
                     .filter(item -> "logLimit1000".equals(item.getId())).findFirst().orElseThrow().fire();
             return null;
         });
-        assertEquals(1_000, onFx(() -> window.tcpClient().log().maxEntries()));
+        assertEquals(1_000, onFx(() -> window.tcpClient().traffic().log().maxEntries()));
     }
 
     private static List<MenuItem> flatten(Menu menu) {

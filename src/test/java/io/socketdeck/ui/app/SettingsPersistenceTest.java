@@ -40,10 +40,10 @@ class SettingsPersistenceTest {
             var client = before.tcpClient();
             client.hostProperty().set("device.local");
             client.portProperty().set("5020");
-            client.log().charsetProperty().set(Charset.forName("GBK"));
-            client.log().viewModeProperty().set(ViewMode.DUMP);
-            client.sendBox().checksumProperty().set(Checksum.CRC16_MODBUS);
-            client.sendBox().history().add("读取温度");
+            client.traffic().log().charsetProperty().set(Charset.forName("GBK"));
+            client.traffic().log().viewModeProperty().set(ViewMode.DUMP);
+            client.traffic().sendBox().checksumProperty().set(Checksum.CRC16_MODBUS);
+            client.traffic().sendBox().history().add("读取温度");
             before.udp().remote().portProperty().set("9000");
             before.quickCommands().add(QuickCommand.hex("read", "01 03 00 00 00 02"));
             Settings settings = new Settings();
@@ -61,10 +61,10 @@ class SettingsPersistenceTest {
         var client = after.tcpClient();
         assertEquals("device.local", onFx(() -> client.hostProperty().get()));
         assertEquals("5020", onFx(() -> client.portProperty().get()));
-        assertEquals(Charset.forName("GBK"), onFx(() -> client.log().charsetProperty().get()));
-        assertEquals(ViewMode.DUMP, onFx(() -> client.log().viewModeProperty().get()));
-        assertEquals(Checksum.CRC16_MODBUS, onFx(() -> client.sendBox().checksumProperty().get()));
-        assertEquals(List.of("读取温度"), onFx(() -> client.sendBox().history().entries()));
+        assertEquals(Charset.forName("GBK"), onFx(() -> client.traffic().log().charsetProperty().get()));
+        assertEquals(ViewMode.DUMP, onFx(() -> client.traffic().log().viewModeProperty().get()));
+        assertEquals(Checksum.CRC16_MODBUS, onFx(() -> client.traffic().sendBox().checksumProperty().get()));
+        assertEquals(List.of("读取温度"), onFx(() -> client.traffic().sendBox().history().entries()));
         assertEquals("9000", onFx(() -> after.udp().remote().portProperty().get()));
         assertEquals(List.of(QuickCommand.hex("read", "01 03 00 00 00 02")), onFx(() -> List.copyOf(after.quickCommands().items())));
         runFx(after::shutdown);
@@ -82,7 +82,7 @@ class SettingsPersistenceTest {
             return built;
         });
         assertEquals("127.0.0.1", onFx(() -> window.tcpClient().hostProperty().get()), "defaults");
-        String note = onFx(() -> window.tcpClient().log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR)
+        String note = onFx(() -> window.tcpClient().traffic().log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR)
                 .map(LogEntry::message).findFirst().orElse(""));
         assertTrue(note.startsWith("The settings file " + file + " was damaged"), note);
         assertTrue(note.contains(".corrupt"), "says where the old file was kept: " + note);

@@ -48,21 +48,21 @@ class CaptureToFileTest {
         Path file = dir.resolve("capture.bin");
         try (SourceServer source = new SourceServer(sent)) {
             runFx(() -> {
-                client.log().setLimits(20, 256 * 1024); // far below what arrives
-                client.capture().start(CaptureOptions.raw(file));
+                client.traffic().log().setLimits(20, 256 * 1024); // far below what arrives
+                client.traffic().capture().start(CaptureOptions.raw(file));
                 client.portProperty().set(Integer.toString(source.address().getPort()));
                 client.connect();
             });
             // The source closes after its last byte: the session ends, so every event has been handled.
-            awaitFx(() -> client.counters().rxBytesProperty().get() == sent.length
+            awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == sent.length
                     && client.stateProperty().get() == ConnectionState.IDLE, "all received and closed");
-            runFx(() -> client.capture().stop());
+            runFx(() -> client.traffic().capture().stop());
         }
-        long reads = onFx(() -> client.counters().rxMessagesProperty().get());
-        int shown = onFx(() -> client.log().entries().size());
+        long reads = onFx(() -> client.traffic().counters().rxMessagesProperty().get());
+        int shown = onFx(() -> client.traffic().log().entries().size());
         assertTrue(shown <= 20 && reads > 20, "the view kept " + shown + " of " + reads + " reads");
         assertArrayEquals(sent, Files.readAllBytes(file), "the capture is byte for byte what the peer sent");
-        awaitFx(() -> client.log().entries().stream().anyMatch(e -> e.message() != null
+        awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> e.message() != null
                 && e.message().startsWith("Capture stopped: 6,291,456 bytes")), "the log says where the capture is");
     }
 }

@@ -70,7 +70,7 @@ class SendToolkitTest {
     private byte[] echoed() {
         return onFx(() -> {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            client.log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.RX).forEach(e -> all.writeBytes(e.bytes()));
+            client.traffic().log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.RX).forEach(e -> all.writeBytes(e.bytes()));
             return all.toByteArray();
         });
     }
@@ -98,10 +98,10 @@ class SendToolkitTest {
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());
             runFx(() -> {
-                client.sendBox().escapesProperty().set(true);
-                client.sendBox().checksumProperty().set(Checksum.SUM8);
-                client.sendBox().lineEndingProperty().set(LineEnding.CRLF);
-                client.sendBox().textProperty().set("A\\x00\\t");
+                client.traffic().sendBox().escapesProperty().set(true);
+                client.traffic().sendBox().checksumProperty().set(Checksum.SUM8);
+                client.traffic().sendBox().lineEndingProperty().set(LineEnding.CRLF);
+                client.traffic().sendBox().textProperty().set("A\\x00\\t");
             });
             robot.clickOn("#clientSend");
             // payload 41 00 09, SUM8 = 0x4A, then CR LF
@@ -121,11 +121,11 @@ class SendToolkitTest {
             runFx(() -> robot.lookup("#clientRepeatInterval").queryAs(TextField.class).setText("5"));
             runFx(() -> robot.lookup("#clientRepeatCount").queryAs(TextField.class).setText("40"));
             robot.clickOn("#clientRepeat");
-            awaitFx(() -> client.sendTools().periodic().runningProperty().get(), "repeat started");
-            awaitFx(() -> !client.sendTools().periodic().runningProperty().get(), "repeat finished by itself");
+            awaitFx(() -> client.traffic().sendTools().periodic().runningProperty().get(), "repeat started");
+            awaitFx(() -> !client.traffic().sendTools().periodic().runningProperty().get(), "repeat finished by itself");
             sink.awaitReceived(40L * message.length, Duration.ofSeconds(10));
-            assertEquals(40, onFx(() -> client.sendTools().periodic().sentProperty().get()));
-            awaitFx(() -> client.counters().txMessagesProperty().get() == 40, "40 messages counted");
+            assertEquals(40, onFx(() -> client.traffic().sendTools().periodic().sentProperty().get()));
+            awaitFx(() -> client.traffic().counters().txMessagesProperty().get() == 40, "40 messages counted");
             assertEquals(40L * message.length, sink.received(), "exactly 40 messages, no more");
         }
     }
@@ -137,11 +137,11 @@ class SendToolkitTest {
         Path file = Files.write(dir.resolve("firmware.bin"), content);
         try (SinkServer sink = new SinkServer()) {
             connectTo(sink.address());
-            assertEquals(Boolean.TRUE, onFx(() -> client.sendTools().sendFile(file)));
+            assertEquals(Boolean.TRUE, onFx(() -> client.traffic().sendTools().sendFile(file)));
             sink.awaitReceived(content.length, Duration.ofSeconds(20));
-            awaitFx(() -> !client.sendTools().file().runningProperty().get(), "file send finished");
+            awaitFx(() -> !client.traffic().sendTools().file().runningProperty().get(), "file send finished");
             assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(content), sink.digest());
-            awaitFx(() -> client.log().entries().stream().anyMatch(e -> e.message() != null
+            awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> e.message() != null
                     && e.message().startsWith("Sent firmware.bin: 3,145,745 bytes")), "the log says it was sent");
         }
     }
@@ -170,13 +170,13 @@ class SendToolkitTest {
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());
             runFx(() -> {
-                client.log().charsetProperty().set(Charset.forName("GBK"));
-                client.sendBox().textProperty().set("温度 한");
+                client.traffic().log().charsetProperty().set(Charset.forName("GBK"));
+                client.traffic().sendBox().textProperty().set("温度 한");
             });
             robot.clickOn("#clientSend");
             String error = onFx(() -> robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class).getText());
             assertEquals("\u201c한\u201d at character 4 cannot be written in GBK: choose another encoding.", error);
-            assertEquals(0L, onFx(() -> client.counters().txBytesProperty().get()));
+            assertEquals(0L, onFx(() -> client.traffic().counters().txBytesProperty().get()));
             assertFalse(error.isBlank());
         }
     }
@@ -186,13 +186,13 @@ class SendToolkitTest {
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());
             runFx(() -> {
-                client.sendBox().textProperty().set("x");
-                client.sendTools().periodic().intervalProperty().set("0");
+                client.traffic().sendBox().textProperty().set("x");
+                client.traffic().sendTools().periodic().intervalProperty().set("0");
             });
             robot.clickOn("#clientRepeat");
             Await.until(() -> onFx(() -> robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class)
                     .getText().startsWith("The interval must be")), Duration.ofSeconds(5), "interval error shown");
-            assertFalse(onFx(() -> client.sendTools().periodic().runningProperty().get()));
+            assertFalse(onFx(() -> client.traffic().sendTools().periodic().runningProperty().get()));
         }
     }
 }

@@ -66,11 +66,11 @@ class TrafficLogPaneTest {
 
     private void sendAndAwaitEcho(String text) {
         TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
-        long before = onFx(() -> client.counters().rxBytesProperty().get());
+        long before = onFx(() -> client.traffic().counters().rxBytesProperty().get());
         runFx(() -> input.setText(text));
         robot.clickOn("#clientSend");
         long expected = before + text.getBytes(StandardCharsets.UTF_8).length;
-        awaitFx(() -> client.counters().rxBytesProperty().get() == expected, "echo of " + text);
+        awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == expected, "echo of " + text);
     }
 
     private List<String> shownData() {
@@ -107,11 +107,11 @@ class TrafficLogPaneTest {
     void pauseHoldsTheViewButKeepsCounting() {
         sendAndAwaitEcho("one");
         robot.clickOn("#clientPause");
-        int rowsWhilePaused = onFx(() -> client.log().shownEntries().size());
+        int rowsWhilePaused = onFx(() -> client.traffic().log().shownEntries().size());
         sendAndAwaitEcho("two");
-        assertEquals(rowsWhilePaused, onFx(() -> client.log().shownEntries().size()), "the view stands still");
-        awaitFx(() -> client.log().heldCountProperty().get() == 2, "two rows held");
-        assertEquals(6, onFx(() -> client.counters().rxBytesProperty().get()), "counted while paused");
+        assertEquals(rowsWhilePaused, onFx(() -> client.traffic().log().shownEntries().size()), "the view stands still");
+        awaitFx(() -> client.traffic().log().heldCountProperty().get() == 2, "two rows held");
+        assertEquals(6, onFx(() -> client.traffic().counters().rxBytesProperty().get()), "counted while paused");
         robot.clickOn("#clientPause");
         awaitFx(() -> shownData().equals(List.of("TX one", "RX one", "TX two", "RX two")), () -> "resumed: " + shownData());
     }
@@ -139,13 +139,13 @@ class TrafficLogPaneTest {
     void saveWritesEveryRowAsCsv(@TempDir Path dir) throws Exception {
         sendAndAwaitEcho("hello, \"world\"");
         Path file = dir.resolve("log.csv");
-        var task = onFx(() -> client.log().saveAs(file, LogExport.Format.CSV));
+        var task = onFx(() -> client.traffic().log().saveAs(file, LogExport.Format.CSV));
         awaitFx(task::isDone, "saved");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals("time,direction,peer,bytes,text,hex", lines.get(0));
         assertTrue(lines.stream().anyMatch(line -> line.contains(",RX,127.0.0.1:" + peer.port()
                 + ",14,\"hello, \"\"world\"\"\",68 65 6C 6C 6F 2C 20 22 77 6F 72 6C 64 22")), String.join("\n", lines));
-        awaitFx(() -> client.log().entries().stream().anyMatch(e -> e.message() != null && e.message().startsWith("Saved ")),
+        awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> e.message() != null && e.message().startsWith("Saved ")),
                 "the log says where it was saved");
     }
 

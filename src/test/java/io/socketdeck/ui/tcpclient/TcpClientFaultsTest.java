@@ -179,7 +179,7 @@ class TcpClientFaultsTest {
             server.awaitAccepted(1, Duration.ofSeconds(5));
             server.resetAll();
             awaitFx(() -> lastError().startsWith("Connection reset by 127.0.0.1:" + server.port()),
-                    () -> "reset event, log: " + onFx(() -> viewModel.log().entries().stream().map(e -> e.kind() + " " + e.message()).toList()));
+                    () -> "reset event, log: " + onFx(() -> viewModel.traffic().log().entries().stream().map(e -> e.kind() + " " + e.message()).toList()));
             awaitState(ConnectionState.IDLE);
         }
         assertStillUsable();
@@ -211,7 +211,7 @@ class TcpClientFaultsTest {
             robot.clickOn("#clientSend");
             assertTrue(label("#clientSendError").startsWith("Odd number of hex digits at character 4"),
                     label("#clientSendError"));
-            assertEquals(0L, onFx(() -> viewModel.counters().txBytesProperty().get()), "nothing was sent");
+            assertEquals(0L, onFx(() -> viewModel.traffic().counters().txBytesProperty().get()), "nothing was sent");
             robot.clickOn("#clientConnect");
             awaitState(ConnectionState.IDLE);
             robot.clickOn("#clientHexSend");

@@ -98,7 +98,7 @@ class TcpClientTabTest {
         }
 
         long expected = "你好".getBytes("GBK").length + "你好".getBytes("UTF-8").length;
-        awaitFx(() -> viewModel.counters().rxBytesProperty().get() == expected, "RX counter");
+        awaitFx(() -> viewModel.traffic().counters().rxBytesProperty().get() == expected, "RX counter");
         assertEquals(Long.toString(expected), onFx(() -> robot.lookup("#clientRxBytes").queryAs(Label.class).getText()));
         assertEquals(Long.toString(expected), onFx(() -> robot.lookup("#clientTxBytes").queryAs(Label.class).getText()));
     }

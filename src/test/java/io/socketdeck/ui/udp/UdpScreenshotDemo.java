@@ -54,7 +54,7 @@ public final class UdpScreenshotDemo extends Application {
         UdpViewModel udp = window.udp();
         udp.bindHostProperty().set("0.0.0.0");
         udp.bindPortProperty().set("9000");
-        udp.log().charsetProperty().set(GBK);
+        udp.traffic().log().charsetProperty().set(GBK);
         udp.multicast().groupProperty().set(GROUP);
         udp.multicast().interfaces().stream().filter(MulticastInterfaces.Choice::loopback).findFirst()
                 .ifPresent(lo -> udp.multicast().interfaceProperty().set(lo));
@@ -78,14 +78,14 @@ public final class UdpScreenshotDemo extends Application {
             pause(200);
             fx(() -> {
                 udp.remote().replyToSenderProperty().set(true);
-                udp.sendBox().textProperty().set("PONG seq=17");
+                udp.traffic().sendBox().textProperty().set("PONG seq=17");
                 udp.send();
             });
             pause(200);
             meter.send("报警：门已打开".getBytes(GBK), tab);
             pause(200);
             fx(() -> {
-                udp.sendBox().textProperty().set("收到，已处理");
+                udp.traffic().sendBox().textProperty().set("收到，已处理");
                 udp.send();
             });
             pause(200);
@@ -94,7 +94,7 @@ public final class UdpScreenshotDemo extends Application {
                         new InetSocketAddress(InetAddress.getByName(GROUP), 9000));
             }
             pause(200);
-            fx(() -> udp.sendBox().textProperty().set("GET status"));
+            fx(() -> udp.traffic().sendBox().textProperty().set("GET status"));
             pause(60_000);
         } catch (Exception e) {
             e.printStackTrace();

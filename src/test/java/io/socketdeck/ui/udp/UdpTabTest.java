@@ -140,10 +140,10 @@ class UdpTabTest {
         try (UdpProbe receiver = UdpProbe.bind()) {
             tab.remote("127.0.0.1", receiver.port());
             io.socketdeck.ui.fx.FxTesting.runFx(() -> {
-                tab.viewModel().sendTools().chunkSizeProperty().set("1000");
-                tab.viewModel().sendTools().chunkDelayProperty().set("0");
+                tab.viewModel().traffic().sendTools().chunkSizeProperty().set("1000");
+                tab.viewModel().traffic().sendTools().chunkDelayProperty().set("0");
             });
-            assertEquals(Boolean.TRUE, onFx(() -> tab.viewModel().sendTools().sendFile(file)));
+            assertEquals(Boolean.TRUE, onFx(() -> tab.viewModel().traffic().sendTools().sendFile(file)));
             java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
             int datagrams = 0;
             while (got.size() < content.length) {

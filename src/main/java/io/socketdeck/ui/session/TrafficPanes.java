@@ -1,0 +1,17 @@
+package io.socketdeck.ui.session;
+
+import javafx.scene.Node;
+
+/** Binds a tab's log and send panes to its traffic: the same few lines for every tab. */
+public final class TrafficPanes {
+
+    private TrafficPanes() {
+    }
+
+    /** @param scope the tab's root: Ctrl+1..9 send quick commands wherever the focus is in it */
+    public static void bind(TrafficLogPane logPane, SendPane sendPane, TabTraffic traffic, QuickCommandsModel commands,
+                            Node scope) {
+        logPane.bind(traffic.log(), traffic.counters(), traffic.capture());
+        sendPane.bind(traffic.sendTools(), commands, traffic.log(), scope);
+    }
+}
