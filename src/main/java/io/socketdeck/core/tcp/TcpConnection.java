@@ -21,7 +21,9 @@ import java.util.function.Consumer;
 /**
  * One established TCP connection on a {@link SelectorLoop}: reads into the loop's shared buffer,
  * queues writes the socket cannot take yet, and reports data, counts and the way it ended.
- * Shared by the client session and every client of the server session. Loop thread only.
+ * Shared by the client session and every client of the server session. Loop thread only, except
+ * {@link #remote()}, {@link #connectedAtMillis()}, {@link #counters()} and {@link #isClosed()}, which
+ * any thread may read (a server's client list is read by the UI).
  */
 final class TcpConnection implements SelectorLoop.Handler {
 
@@ -39,7 +41,7 @@ final class TcpConnection implements SelectorLoop.Handler {
     private final TrafficCounters ownCounters = new TrafficCounters();
     private final SessionListener listener;
     private final Consumer<TcpConnection> onClosed;
-    private final ArrayDeque<ByteBuffer> writeQueue = new ArrayDeque<>();
+    private final ArrayDeque<PendingWrite> writeQueue = new ArrayDeque<>();
     private final long connectedAtMillis;
     private long queuedBytes;
     private SelectionKey key;
@@ -134,38 +136,55 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
     }
 
-    /** Queues {@code bytes} for sending and writes what the socket takes now. */
+    /** Queues {@code bytes} for sending, writes what the socket takes now, and reports it as TX data. */
     void send(byte[] bytes) {
+        send(bytes, true);
+    }
+
+    /**
+     * Queues {@code bytes} for sending and writes what the socket takes now. The array is only
+     * read, never copied, so one payload can be handed to many connections.
+     *
+     * @param reportTx false when the caller reports the send itself, once for many connections
+     *                 (a server's broadcast); the bytes are counted either way
+     * @return false when the bytes were refused (closed, or too much already waiting), which
+     *         has been reported as a failure
+     */
+    boolean send(byte[] bytes, boolean reportTx) {
         if (closed) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED,
                     remote, "connection closed"));
-            return;
+            return false;
         }
         if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.SEND_BUFFER_FULL,
                     remote, queuedBytes + " bytes waiting"));
-            return;
+            return false;
         }
-        writeQueue.add(ByteBuffer.wrap(bytes));
+        writeQueue.add(new PendingWrite(ByteBuffer.wrap(bytes), reportTx));
         queuedBytes += bytes.length;
         flush();
+        return true;
     }
 
     private void flush() {
         try {
             while (!writeQueue.isEmpty()) {
-                ByteBuffer head = writeQueue.peek();
-                channel.write(head);
-                if (head.hasRemaining()) {
+                PendingWrite head = writeQueue.peek();
+                channel.write(head.buffer());
+                if (head.buffer().hasRemaining()) {
                     key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
                     return;
                 }
                 writeQueue.poll();
-                int length = head.limit();
+                int length = head.buffer().limit();
                 queuedBytes -= length;
                 ownCounters.addSent(length);
                 sessionCounters.addSent(length);
-                listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote, head.array()));
+                if (head.reportTx()) {
+                    listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote,
+                            head.buffer().array()));
+                }
             }
             if (key.isValid()) {
                 key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
@@ -212,5 +231,9 @@ final class TcpConnection implements SelectorLoop.Handler {
         } catch (IOException e) {
             // the close below still ends the connection, with a FIN
         }
+    }
+
+    /** Bytes waiting for the socket, and whether their completion is reported as TX data. */
+    private record PendingWrite(ByteBuffer buffer, boolean reportTx) {
     }
 }
