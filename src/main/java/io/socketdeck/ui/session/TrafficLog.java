@@ -68,6 +68,11 @@ public final class TrafficLog {
         return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer);
     }
 
+    /** Like {@link #newIngest()} for a server: clients arrive, it listens, sends may go to many. */
+    public SessionListener newServerIngest() {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, true);
+    }
+
     public ObservableList<LogEntry> entries() {
         return list.items();
     }
