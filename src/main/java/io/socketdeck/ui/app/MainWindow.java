@@ -4,6 +4,8 @@ import io.socketdeck.ui.fx.Fxml;
 import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.tcpclient.TcpClientController;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import io.socketdeck.ui.tcpserver.TcpServerController;
+import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,7 @@ import javafx.scene.Scene;
 public final class MainWindow {
 
     private final TcpClientViewModel tcpClient = new TcpClientViewModel();
+    private final TcpServerViewModel tcpServer = new TcpServerViewModel();
     /** Tab fx:id to its view model, in tab order. */
     private final Map<String, SessionTab> tabs = new LinkedHashMap<>();
     private final Map<Class<?>, Supplier<Object>> controllers = new LinkedHashMap<>();
@@ -29,6 +32,8 @@ public final class MainWindow {
     public MainWindow(Consumer<Locale> languageSwitcher) {
         tabs.put("tabTcpClient", tcpClient);
         controllers.put(TcpClientController.class, () -> new TcpClientController(tcpClient));
+        tabs.put("tabTcpServer", tcpServer);
+        controllers.put(TcpServerController.class, () -> new TcpServerController(tcpServer));
         controllers.put(MainWindowController.class, () -> new MainWindowController(languageSwitcher, tabs));
         root = Fxml.loadView(MainWindow.class, "MainWindow.fxml", type -> {
             Supplier<Object> factory = controllers.get(type);
@@ -45,6 +50,10 @@ public final class MainWindow {
 
     public TcpClientViewModel tcpClient() {
         return tcpClient;
+    }
+
+    public TcpServerViewModel tcpServer() {
+        return tcpServer;
     }
 
     /** Closes every session; their workers then end on their own. */
