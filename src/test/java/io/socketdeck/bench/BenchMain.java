@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    private static final List<String> GROUPS = List.of("tcp", "ui");
+    private static final List<String> GROUPS = List.of("tcp", "ui", "server");
 
     private BenchMain() {
     }
@@ -23,7 +23,13 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String only = args.length > 0 ? args[0].trim() : "";
         if (args.length > 1 && args[1].equals("--in-process")) {
-            runGroup(only);
+            try {
+                runGroup(only);
+            } catch (Exception | Error e) {
+                // The FX thread is not a daemon: without an explicit exit a failed group would hang the run.
+                e.printStackTrace();
+                System.exit(1);
+            }
             System.exit(0);
         }
         for (String group : GROUPS) {
@@ -42,6 +48,7 @@ public final class BenchMain {
         switch (group) {
             case "tcp" -> TcpIngestBench.run();
             case "ui" -> UiFloodBench.run();
+            case "server" -> ServerBench.run();
             case "idle" -> UiFloodBench.idleBaseline();
             default -> throw new IllegalArgumentException("unknown benchmark group " + group);
         }
