@@ -3,7 +3,7 @@ package io.socketdeck.bench;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.session.ConnectionState;
 import io.socketdeck.ui.session.LogEntry;
-import io.socketdeck.ui.tcpserver.SendTarget;
+import io.socketdeck.ui.tcpserver.Recipients;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -159,7 +159,7 @@ final class ServerBench {
             throw new IllegalStateException("load generator: " + armed);
         }
         long sentAt = Fx.call(() -> {
-            server.targetProperty().set(SendTarget.ALL);
+            server.recipientsProperty().set(Recipients.ALL);
             server.sendBox().textProperty().set(MESSAGE);
             long now = System.nanoTime();
             if (!server.send()) {

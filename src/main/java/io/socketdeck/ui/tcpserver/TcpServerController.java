@@ -42,7 +42,7 @@ public final class TcpServerController {
     @FXML private TableColumn<ClientRow, Number> rxColumn;
     @FXML private TableColumn<ClientRow, Number> txColumn;
     @FXML private Button serverDisconnect;
-    @FXML private ComboBox<SendTarget> serverTarget;
+    @FXML private ComboBox<Recipients> serverTarget;
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
 
@@ -56,19 +56,19 @@ public final class TcpServerController {
     private void initialize() {
         bindListening();
         bindClientTable();
-        serverTarget.getItems().setAll(SendTarget.values());
+        serverTarget.getItems().setAll(Recipients.values());
         serverTarget.setConverter(new StringConverter<>() {
             @Override
-            public String toString(SendTarget target) {
-                return target == null ? "" : I18n.text("server.target." + target.name());
+            public String toString(Recipients recipients) {
+                return recipients == null ? "" : I18n.text("server.target." + recipients.name());
             }
 
             @Override
-            public SendTarget fromString(String text) {
+            public Recipients fromString(String text) {
                 return null; // not editable
             }
         });
-        serverTarget.valueProperty().bindBidirectional(viewModel.targetProperty());
+        serverTarget.valueProperty().bindBidirectional(viewModel.recipientsProperty());
         trafficPane.bind(viewModel.log(), viewModel.counters());
         sendPane.bind(viewModel.sendBox(), viewModel::send);
     }

@@ -55,7 +55,7 @@ public final class TcpServerViewModel implements SessionTab {
             new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
-    private final ObjectProperty<SendTarget> target = new SimpleObjectProperty<>(this, "target", SendTarget.ALL);
+    private final ObjectProperty<Recipients> recipients = new SimpleObjectProperty<>(this, "recipients", Recipients.ALL);
 
     private final TrafficLog log = new TrafficLog();
     private final CountersModel counters = new CountersModel(new TrafficCounters());
@@ -73,7 +73,7 @@ public final class TcpServerViewModel implements SessionTab {
         bindAddress.addListener((obs, old, now) -> bindError.set(null));
         port.addListener((obs, old, now) -> portError.set(null));
         maxClients.addListener((obs, old, now) -> maxClientsError.set(null));
-        target.addListener((obs, old, now) -> send.clearError());
+        recipients.addListener((obs, old, now) -> send.clearError());
         log.addControlListener(this::onControlEvent);
         // After every batch from the pump: the batch's arrivals and departures in one go.
         log.revisionProperty().addListener((obs, old, now) -> {
@@ -130,19 +130,19 @@ public final class TcpServerViewModel implements SessionTab {
         }
     }
 
-    /** Sends the send box's content to the chosen target; problems are shown at the send box. */
+    /** Sends the send box's content to the chosen recipients; problems are shown at the send box. */
     public boolean send() {
         if (state.get() != ConnectionState.OPEN) {
             send.showError(I18n.text("server.error.notListening"));
             return false;
         }
-        List<InetSocketAddress> recipients = null;
-        if (target.get() == SendTarget.SELECTED) {
+        List<InetSocketAddress> chosen = null;
+        if (recipients.get() == Recipients.SELECTED) {
             if (selected.isEmpty()) {
                 send.showError(I18n.text("server.error.noSelection"));
                 return false;
             }
-            recipients = selected.stream().map(ClientRow::remote).toList();
+            chosen = selected.stream().map(ClientRow::remote).toList();
         } else if (session.clientCount() == 0) {
             send.showError(I18n.text("server.error.noClients"));
             return false;
@@ -151,7 +151,7 @@ public final class TcpServerViewModel implements SessionTab {
         if (bytes.isEmpty()) {
             return false;
         }
-        return recipients == null ? session.sendToAll(bytes.get()) : session.sendTo(recipients, bytes.get());
+        return chosen == null ? session.sendToAll(bytes.get()) : session.sendTo(chosen, bytes.get());
     }
 
     /** Closes the connections of the selected clients. */
@@ -267,8 +267,8 @@ public final class TcpServerViewModel implements SessionTab {
         return listeningAddress.getReadOnlyProperty();
     }
 
-    public ObjectProperty<SendTarget> targetProperty() {
-        return target;
+    public ObjectProperty<Recipients> recipientsProperty() {
+        return recipients;
     }
 
     /** The connected clients, in arrival order; read-only. */

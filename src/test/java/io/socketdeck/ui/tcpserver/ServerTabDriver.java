@@ -106,10 +106,10 @@ final class ServerTabDriver {
         }
     }
 
-    void target(SendTarget target) {
+    void recipients(Recipients recipients) {
         @SuppressWarnings("unchecked")
-        ComboBox<SendTarget> combo = robot.lookup("#serverTarget").queryAs(ComboBox.class);
-        runFx(() -> combo.setValue(target));
+        ComboBox<Recipients> combo = robot.lookup("#serverTarget").queryAs(ComboBox.class);
+        runFx(() -> combo.setValue(recipients));
     }
 
     void send(String text) {

@@ -215,13 +215,13 @@ class TcpServerFaultsTest {
 
         try (TcpProbe client = TcpProbe.connect(server)) {
             tab.awaitTableRows(1);
-            tab.target(SendTarget.SELECTED);
+            tab.recipients(Recipients.SELECTED);
             assertEquals("", tab.label("#serverSendError"), "changing the target clears the message");
             tab.send("hello");
             assertEquals("No client selected: select clients in the table, or send to all clients.",
                     tab.label("#serverSendError"));
             assertEquals(0L, onFx(() -> window.tcpServer().counters().txBytesProperty().get()), "nothing was sent");
-            tab.target(SendTarget.ALL);
+            tab.recipients(Recipients.ALL);
         }
         tab.stop();
         assertStillUsable();

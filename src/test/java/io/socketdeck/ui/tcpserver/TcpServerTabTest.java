@@ -16,12 +16,16 @@ import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.session.LogEntry;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -60,6 +64,26 @@ class TcpServerTabTest {
         TcpProbe probe = TcpProbe.connect(server);
         clients.add(probe);
         return probe;
+    }
+
+    /** The server ids the README promises to scripts, read from its table, so the two cannot drift apart. */
+    @Test
+    void everyDocumentedServerIdExistsOnceInTheWindow(FxRobot robot) throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## Automation ids");
+        Matcher id = Pattern.compile("`(server[A-Za-z0-9]+)`").matcher(readme.substring(start, readme.indexOf("\n## ", start + 1)));
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        while (id.find()) {
+            String name = id.group(1);
+            int found = onFx(() -> robot.lookup("#" + name).queryAll().size());
+            if (found != 1) {
+                problems.add(name + " found " + found + " times");
+            }
+            checked++;
+        }
+        assertTrue(checked >= 16, "the README lists the server ids, found " + checked);
+        assertEquals(List.of(), problems);
     }
 
     @Test
@@ -110,11 +134,11 @@ class TcpServerTabTest {
         String chosenAddress = Addresses.format(chosen.localAddress());
 
         tab.clickRow(chosenAddress, false);
-        tab.target(SendTarget.SELECTED);
+        tab.recipients(Recipients.SELECTED);
         tab.send("only you");
         assertEquals("only you", chosen.readUtf8("only you", TIMEOUT));
 
-        tab.target(SendTarget.ALL);
+        tab.recipients(Recipients.ALL);
         tab.send("everyone");
         for (TcpProbe probe : probes) {
             // TCP keeps order: a client that had got "only you" would read it before this.
@@ -165,9 +189,9 @@ class TcpServerTabTest {
         tab.clickRow(Addresses.format(probes.get(0).localAddress()), false);
         tab.clickRow(Addresses.format(probes.get(2).localAddress()), true);
         assertEquals("3 connected  \u00b7  2 selected", tab.label("#serverClientCount"));
-        tab.target(SendTarget.SELECTED);
+        tab.recipients(Recipients.SELECTED);
         tab.send("pair");
-        tab.target(SendTarget.ALL);
+        tab.recipients(Recipients.ALL);
         tab.send("all");
 
         assertEquals("pairall", probes.get(0).readUtf8("pairall", TIMEOUT));
