@@ -33,6 +33,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -83,7 +84,7 @@ public final class TcpServerViewModel implements SessionTab {
         clientSummary = Bindings.createStringBinding(
                 () -> I18n.format("server.clients.count", clients.rows().size(), selected.size()),
                 clients.rows(), selected);
-        clients.rows().addListener((javafx.collections.ListChangeListener<ClientRow>) change -> updateStatus());
+        clients.rows().addListener((ListChangeListener<ClientRow>) change -> updateStatus());
         state.addListener((obs, old, now) -> updateStatus());
         updateStatus();
     }

@@ -222,6 +222,8 @@ class TcpServerFaultsTest {
                     tab.label("#serverSendError"));
             assertEquals(0L, onFx(() -> window.tcpServer().counters().txBytesProperty().get()), "nothing was sent");
             tab.recipients(Recipients.ALL);
+            tab.send("now");
+            assertEquals("now", client.readUtf8("now", TIMEOUT), "with a client and all as the target it goes");
         }
         tab.stop();
         assertStillUsable();
