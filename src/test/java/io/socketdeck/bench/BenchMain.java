@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    private static final List<String> GROUPS = List.of("tcp", "ui", "udp", "periodic", "filesend", "capture");
+    private static final List<String> GROUPS = List.of("tcp", "ui", "server", "udp", "periodic", "filesend", "capture");
     /** The send and receive toolkit's groups, also selected together by {@code -Dbench.only=toolkit}. */
     private static final List<String> TOOLKIT = List.of("periodic", "filesend", "capture");
 
@@ -25,7 +25,13 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String only = args.length > 0 ? args[0].trim() : "";
         if (args.length > 1 && args[1].equals("--in-process")) {
-            runGroup(only);
+            try {
+                runGroup(only);
+            } catch (Exception | Error e) {
+                // The FX thread is not a daemon: without an explicit exit a failed group would hang the run.
+                e.printStackTrace();
+                System.exit(1);
+            }
             System.exit(0);
         }
         for (String group : GROUPS) {
@@ -50,6 +56,7 @@ public final class BenchMain {
                 UdpRxBench.run();
                 UdpFloodBench.run();
             }
+            case "server" -> ServerBench.run();
             case "idle" -> UiFloodBench.idleBaseline();
             case "periodic" -> PeriodicBench.run();
             case "filesend" -> FileSendBench.run();

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A load generator in its own JVM, so its CPU and garbage never count against the process being
- * measured. The child prints {@code PORT <n>} when ready and exits when its stdin closes.
+ * measured. The child prints {@code PORT <n>} when ready (a server) or {@code READY} (a client,
+ * which has no port of its own), and exits when its stdin closes.
  */
 final class PeerProcess implements AutoCloseable {
 
@@ -23,6 +24,10 @@ final class PeerProcess implements AutoCloseable {
         this.process = process;
         this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = stdout.readLine();
+        if ("READY".equals(line)) {
+            this.port = -1;
+            return;
+        }
         if (line == null || !line.startsWith("PORT ")) {
             process.destroyForcibly();
             throw new IOException("peer did not start: " + line);

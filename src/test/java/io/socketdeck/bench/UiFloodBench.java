@@ -27,18 +27,7 @@ final class UiFloodBench {
     static void run() throws Exception {
         try (PeerProcess peer = PeerProcess.start(FloodPeer.class)) {
             PulseGapMeter meter = new PulseGapMeter();
-            MainWindow window = Fx.call(() -> {
-                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-                I18n.use(Locale.ENGLISH);
-                MainWindow shown = new MainWindow(locale -> { });
-                Stage stage = new Stage();
-                Scene scene = new Scene(shown.root(), 1180, 760);
-                MainWindow.addStylesheets(scene);
-                stage.setScene(scene);
-                stage.show();
-                scene.addPostLayoutPulseListener(meter::layoutDone);
-                return shown;
-            });
+            MainWindow window = showWindow(meter);
             TcpClientViewModel client = window.tcpClient();
             Thread.sleep(SETTLE_MILLIS); // a user opens the window before a device floods it
             Fx.run(() -> {
@@ -75,7 +64,18 @@ final class UiFloodBench {
     /** The same window, no traffic: what the machine's scheduling alone does to pulses. */
     static void idleBaseline() throws Exception {
         PulseGapMeter meter = new PulseGapMeter();
-        MainWindow window = Fx.call(() -> {
+        MainWindow window = showWindow(meter);
+        Thread.sleep(SETTLE_MILLIS);
+        Fx.run(meter::restart);
+        Thread.sleep(FLOOD_MILLIS);
+        Fx.run(meter::stop);
+        Figures.note("idle pulses: " + meter.pulses());
+        Figures.print("ui_idle_max_pulse_gap_ms", meter.maxGapMillis());
+    }
+
+    /** The real main window, in English, at the app's size, shown on a stage of its own. */
+    static MainWindow showWindow(PulseGapMeter meter) throws Exception {
+        return Fx.call(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             I18n.use(Locale.ENGLISH);
             MainWindow shown = new MainWindow(locale -> { });
@@ -84,14 +84,9 @@ final class UiFloodBench {
             MainWindow.addStylesheets(scene);
             stage.setScene(scene);
             stage.show();
+            scene.addPostLayoutPulseListener(meter::layoutDone);
             return shown;
         });
-        Thread.sleep(SETTLE_MILLIS);
-        Fx.run(meter::restart);
-        Thread.sleep(FLOOD_MILLIS);
-        Fx.run(meter::stop);
-        Figures.note("idle pulses: " + meter.pulses());
-        Figures.print("ui_idle_max_pulse_gap_ms", meter.maxGapMillis());
     }
 
     private static void awaitOpen(TcpClientViewModel client) throws Exception {

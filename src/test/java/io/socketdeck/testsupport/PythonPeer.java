@@ -1,6 +1,7 @@
 package io.socketdeck.testsupport;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +37,8 @@ public final class PythonPeer implements EchoPeer {
     public static final String TCP_ECHO = "tcp_echo.py";
     public static final String UDP_ECHO = "udp_echo.py";
     public static final String UDP_REPLY = "udp_reply.py";
+    /** A client, not a server: its {@code PORT} line is its own local port once connected. */
+    public static final String TCP_CLIENT = "tcp_client.py";
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Pattern PORT_LINE = Pattern.compile("PORT (\\d{1,5})");
@@ -101,6 +105,27 @@ public final class PythonPeer implements EchoPeer {
     /** {@code tcp_echo.py HOST}; HOST must be {@code 127.0.0.1} or {@code ::1}. */
     public static PythonPeer tcpEcho(String host) throws IOException {
         return start(TCP_ECHO, host);
+    }
+
+    /**
+     * {@code tcp_client.py HOST PORT HEX}: connects to {@code server}, sends {@code payload}, and
+     * reports every read as an {@code RX <hex>} line on {@link #stdout()}. Its {@link #address()}
+     * is the client's own address, as the server sees it.
+     */
+    public static PythonPeer tcpClient(InetSocketAddress server, byte[] payload) throws IOException {
+        return start(TCP_CLIENT, server.getAddress().getHostAddress(), Integer.toString(server.getPort()),
+                HexFormat.of().formatHex(payload));
+    }
+
+    /** Everything this client has read so far, from its {@code RX} lines. */
+    public byte[] received() {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (String line : stdout().split("\n")) {
+            if (line.startsWith("RX ")) {
+                all.writeBytes(HexFormat.of().parseHex(line.substring(3).strip()));
+            }
+        }
+        return all.toByteArray();
     }
 
     /** {@code udp_echo.py 127.0.0.1}. */

@@ -55,8 +55,26 @@ public sealed interface SessionEvent {
     }
 
     /**
-     * Something failed. {@code peer} is the remote concerned, or null when the failure is not
-     * about one peer (bind failed); {@code detail} is the operating system's text, for the log.
+     * One payload sent to several peers at once: a server's send to all or to selected clients.
+     * One event instead of one {@link Data} per client, so a broadcast to 10,000 clients is one
+     * log line, not 10,000 that would bury everything else. Every client's bytes are still
+     * counted, exactly, as each client's write completes; a client that cannot take the bytes
+     * gets its own {@link Failure}. {@code bytes} is the one array every client's write reads
+     * from (never copied per client) and nobody may modify it.
+     *
+     * @param recipients how many clients the payload was written or queued for; 0 when none
+     *                   was connected any more
+     */
+    record SentToMany(long timeMillis, byte[] bytes, int recipients) implements SessionEvent {
+        public SentToMany {
+            Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /**
+     * Something failed. {@code peer} is the remote concerned; for a failed bind or accept, the
+     * local address concerned; or null when there is none. {@code detail} is the operating
+     * system's text, for the log.
      */
     record Failure(long timeMillis, FailureKind kind, InetSocketAddress peer, String detail)
             implements SessionEvent {

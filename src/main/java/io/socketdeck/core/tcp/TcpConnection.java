@@ -23,7 +23,9 @@ import java.util.function.Consumer;
 /**
  * One established TCP connection on a {@link SelectorLoop}: reads into the loop's shared buffer,
  * queues writes the socket cannot take yet, and reports data, counts and the way it ended.
- * Shared by the client session and every client of the server session. Loop thread only.
+ * Shared by the client session and every client of the server session. Loop thread only, except
+ * {@link #remote()}, {@link #connectedAtMillis()}, {@link #counters()} and {@link #isClosed()}, which
+ * any thread may read (a server's client list is read by the UI).
  */
 final class TcpConnection implements SelectorLoop.Handler {
 
@@ -141,9 +143,9 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
     }
 
-    /** Queues {@code bytes} for sending and writes what the socket takes now. */
+    /** Queues {@code bytes} for sending, writes what the socket takes now, and reports it as TX data. */
     void send(byte[] bytes) {
-        send(bytes, SendCompletion.IGNORE);
+        send(bytes, true, SendCompletion.IGNORE);
     }
 
     /**
@@ -151,23 +153,43 @@ final class TcpConnection implements SelectorLoop.Handler {
      * were all written (true) or dropped (false: closed, or the queue is full).
      */
     void send(byte[] bytes, SendCompletion done) {
+        send(bytes, true, done);
+    }
+
+    /** As {@link #send(byte[], boolean, SendCompletion)} without a completion. */
+    boolean send(byte[] bytes, boolean reportTx) {
+        return send(bytes, reportTx, SendCompletion.IGNORE);
+    }
+
+    /**
+     * Queues {@code bytes} for sending and writes what the socket takes now. The array is only
+     * read, never copied, so one payload can be handed to many connections.
+     *
+     * @param reportTx false when the caller reports the send itself, once for many connections
+     *                 (a server's broadcast); the bytes are counted either way
+     * @param done     learns whether the bytes were all written (true) or dropped (false)
+     * @return false when the bytes were refused (closed, or too much already waiting), which
+     *         has been reported as a failure
+     */
+    boolean send(byte[] bytes, boolean reportTx, SendCompletion done) {
         if (closed) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED,
                     remote, "connection closed"));
             done.completed(false);
-            return;
+            return false;
         }
         if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.SEND_BUFFER_FULL,
                     remote, queuedBytes + " bytes waiting"));
             done.completed(false);
-            return;
+            return false;
         }
-        writeQueue.add(new PendingWrite(ByteBuffer.wrap(bytes), done));
+        writeQueue.add(new PendingWrite(ByteBuffer.wrap(bytes), reportTx, done));
         queuedBytes += bytes.length;
         if (!flushing) {
             flush();
         }
+        return true;
     }
 
     private void flush() {
@@ -185,8 +207,10 @@ final class TcpConnection implements SelectorLoop.Handler {
                 queuedBytes -= length;
                 ownCounters.addSent(length);
                 sessionCounters.addSent(length);
-                listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote,
-                        head.buffer().array()));
+                if (head.reportTx()) {
+                    listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote,
+                            head.buffer().array()));
+                }
                 head.done().completed(true);
             }
             if (key.isValid()) {
@@ -233,9 +257,6 @@ final class TcpConnection implements SelectorLoop.Handler {
         onClosed.accept(this);
     }
 
-    private record PendingWrite(ByteBuffer buffer, SendCompletion done) {
-    }
-
     // A rejected client gets an RST so it learns at once rather than on its first write.
     private void abort() {
         try {
@@ -243,5 +264,9 @@ final class TcpConnection implements SelectorLoop.Handler {
         } catch (IOException e) {
             // the close below still ends the connection, with a FIN
         }
+    }
+
+    /** Bytes waiting for the socket, whether they are reported as TX data, and who waits for them. */
+    private record PendingWrite(ByteBuffer buffer, boolean reportTx, SendCompletion done) {
     }
 }

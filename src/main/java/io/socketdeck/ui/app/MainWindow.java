@@ -13,6 +13,8 @@ import io.socketdeck.ui.tcpclient.TcpClientController;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import io.socketdeck.ui.udp.UdpController;
 import io.socketdeck.ui.udp.UdpViewModel;
+import io.socketdeck.ui.tcpserver.TcpServerController;
+import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +42,7 @@ public final class MainWindow {
     private final QuickCommandsModel quickCommands = new QuickCommandsModel();
     private final IntegerProperty logLimit = new SimpleIntegerProperty(this, "logLimit", TrafficLog.DEFAULT_MAX_ENTRIES);
     private final TcpClientViewModel tcpClient = new TcpClientViewModel();
+    private final TcpServerViewModel tcpServer = new TcpServerViewModel();
     private final UdpViewModel udp = new UdpViewModel();
     /** Tab fx:id to its view model, in tab order. */
     private final Map<String, SessionTab> tabs = new LinkedHashMap<>();
@@ -54,6 +57,8 @@ public final class MainWindow {
     public MainWindow(Consumer<Locale> languageSwitcher, Settings settings) {
         tabs.put("tabTcpClient", tcpClient);
         controllers.put(TcpClientController.class, () -> new TcpClientController(tcpClient, quickCommands));
+        tabs.put("tabTcpServer", tcpServer);
+        controllers.put(TcpServerController.class, () -> new TcpServerController(tcpServer, quickCommands));
         tabs.put("tabUdp", udp);
         controllers.put(UdpController.class, () -> new UdpController(udp, quickCommands));
         controllers.put(MainWindowController.class, () -> new MainWindowController(languageSwitcher, tabs, logLimit));
@@ -104,6 +109,10 @@ public final class MainWindow {
                 tcpClient.traffic().log().note(LogEntry.Kind.ERROR, I18n.format("settings.quickCommandsLost", e.getMessage()));
             }
         });
+    }
+
+    public TcpServerViewModel tcpServer() {
+        return tcpServer;
     }
 
     public UdpViewModel udp() {

@@ -3,6 +3,7 @@ package io.socketdeck.ui.session;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.LocalAddresses;
 import io.socketdeck.ui.i18n.I18n;
+import java.net.InetAddress;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.util.StringConverter;
@@ -20,18 +21,7 @@ public final class BindAddressChoices {
     public static void install(ComboBox<BindAddress> combo) {
         combo.setEditable(true);
         combo.getItems().setAll(LocalAddresses.list());
-        combo.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(BindAddress address) {
-                return address == null ? "" : address.literal();
-            }
-
-            @Override
-            public BindAddress fromString(String text) {
-                BindAddress.Parsed parsed = BindAddress.parse(text);
-                return parsed.valid() ? parsed.address() : null;
-            }
-        });
+        combo.setConverter(new TypedTextConverter());
         combo.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(BindAddress address, boolean empty) {
@@ -58,5 +48,41 @@ public final class BindAddressChoices {
             case EMPTY -> I18n.text("field.bind.empty");
             case NOT_AN_IP_ADDRESS -> I18n.text("field.bind.invalid");
         };
+    }
+
+    /**
+     * Shows an address as its literal, and keeps text that is not an address as typed. An editable
+     * ComboBox rewrites its editor from its value when focus leaves it, so an unparsable entry
+     * would otherwise vanish as the user clicks Listen, and the field would ask for an address
+     * instead of saying what is wrong with the one typed. Such text becomes a marker value that
+     * shows the text; the view model parses the editor's text and explains the problem there.
+     */
+    private static final class TypedTextConverter extends StringConverter<BindAddress> {
+
+        /** Never one of the choices, and never what parsing yields (a typed loopback address is LOOPBACK). */
+        private final BindAddress unparsed = new BindAddress(BindAddress.Kind.TYPED,
+                InetAddress.getLoopbackAddress(), "");
+        private String unparsedText = "";
+
+        @Override
+        public String toString(BindAddress address) {
+            if (address == null) {
+                return "";
+            }
+            return address == unparsed ? unparsedText : address.literal();
+        }
+
+        @Override
+        public BindAddress fromString(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            BindAddress.Parsed parsed = BindAddress.parse(text);
+            if (parsed.valid()) {
+                return parsed.address();
+            }
+            unparsedText = text;
+            return unparsed;
+        }
     }
 }

@@ -15,6 +15,25 @@ public final class EventTexts {
         return I18n.format("event.connected", Addresses.format(event.remote()), Addresses.format(event.local()));
     }
 
+    /** A client arrived at our server. */
+    public static String accepted(SessionEvent.Connected event) {
+        return I18n.format("event.accepted", Addresses.format(event.remote()), Addresses.format(event.local()));
+    }
+
+    /** Our server is listening. */
+    public static String listening(SessionEvent.Opened event) {
+        return I18n.format("event.listening", Addresses.format(event.local()));
+    }
+
+    /** Names the recipients of one send to many clients, e.g. "3 clients". */
+    public static String clients(int count) {
+        return I18n.format("log.clients", count);
+    }
+
+    public static String sentToNone() {
+        return I18n.text("event.sentToNone");
+    }
+
     public static String opened(SessionEvent.Opened event) {
         return I18n.format("event.opened", Addresses.format(event.local()));
     }

@@ -36,6 +36,7 @@ final class LogIngest implements SessionListener {
     private final int previewChars;
     private final Consumer<LogEntry> out;
     private final Framing framing;
+    private final boolean serverSide;
     private final Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
     private StreamTextDecoder messageDecoder;
     // Formatting an address costs more than a map lookup; peers repeat on every read. Keyed by
@@ -45,26 +46,34 @@ final class LogIngest implements SessionListener {
     private String lastPeerName;
 
     LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out) {
-        this(charset, previewChars, out, Framing.STREAM);
+        this(charset, previewChars, out, Framing.STREAM, false);
     }
 
-    LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing) {
+    /**
+     * @param framing    streams (TCP: one decoder per peer and direction) or datagrams (each alone)
+     * @param serverSide true for a server's log: a connection is a client arriving ("Client X
+     *                   connected") and opening is listening, rather than "Connected to X"
+     */
+    LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing, boolean serverSide) {
         this.charset = charset;
         this.previewChars = previewChars;
         this.out = out;
         this.framing = framing;
+        this.serverSide = serverSide;
     }
 
     @Override
     public void onEvent(SessionEvent event) {
         if (event instanceof SessionEvent.Data data) {
             out.accept(dataEntry(data));
+        } else if (event instanceof SessionEvent.SentToMany sent) {
+            out.accept(sentToManyEntry(sent));
         } else if (event instanceof SessionEvent.Connected connected) {
             out.accept(LogEntry.event(connected.timeMillis(), LogEntry.Kind.INFO, peerName(connected.remote()),
-                    EventTexts.connected(connected), connected));
+                    serverSide ? EventTexts.accepted(connected) : EventTexts.connected(connected), connected));
         } else if (event instanceof SessionEvent.Opened opened) {
             out.accept(LogEntry.event(opened.timeMillis(), LogEntry.Kind.INFO, peerName(opened.local()),
-                    EventTexts.opened(opened), opened));
+                    serverSide ? EventTexts.listening(opened) : EventTexts.opened(opened), opened));
         } else if (event instanceof SessionEvent.Disconnected disconnected) {
             String peer = peerName(disconnected.remote());
             forget(peer);
@@ -99,6 +108,20 @@ final class LogIngest implements SessionListener {
         StreamTextDecoder decoder = decoderFor(new StreamKey(peer, kind));
         return LogEntry.data(data.timeMillis(), kind, peer, bytes, decoder.charset(),
                 decoder.decodePreview(bytes, 0, bytes.length, previewChars));
+    }
+
+    /**
+     * One TX row for a payload sent to many clients, named by how many. Each send is a whole
+     * message, so it gets a fresh decoder rather than a stream's carried-over bytes.
+     */
+    private LogEntry sentToManyEntry(SessionEvent.SentToMany sent) {
+        if (sent.recipients() == 0) {
+            return LogEntry.event(sent.timeMillis(), LogEntry.Kind.ERROR, "", EventTexts.sentToNone(), null);
+        }
+        StreamTextDecoder decoder = new StreamTextDecoder(charset.get());
+        byte[] bytes = sent.bytes();
+        return LogEntry.data(sent.timeMillis(), LogEntry.Kind.TX, EventTexts.clients(sent.recipients()), bytes,
+                decoder.charset(), decoder.decodePreview(bytes, 0, bytes.length, previewChars));
     }
 
     private StreamTextDecoder decoderFor(StreamKey key) {

@@ -37,6 +37,11 @@ public final class TabTraffic {
         return SessionListener.all(List.of(capture.listener(), datagrams ? log.newDatagramIngest() : log.newIngest()));
     }
 
+    /** As {@link #newSessionListener()} for a server: clients arrive, it listens, sends may go to many. */
+    public SessionListener newServerSessionListener() {
+        return SessionListener.all(List.of(capture.listener(), log.newServerIngest()));
+    }
+
     /** The engine-side counters every session of the tab adds to. */
     public TrafficCounters engineCounters() {
         return counters.engineCounters();

@@ -114,7 +114,12 @@ public final class TrafficLog {
      * bytes, never joined with the one before (see {@link LogIngest}).
      */
     public SessionListener newDatagramIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.DATAGRAM);
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.DATAGRAM, false);
+    }
+
+    /** Like {@link #newIngest()} for a server: clients arrive, it listens, sends may go to many. */
+    public SessionListener newServerIngest() {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.STREAM, true);
     }
 
     public ObservableList<LogEntry> entries() {

@@ -23,7 +23,7 @@ class LogIngestDatagramTest {
     private final List<LogEntry> entries = new ArrayList<>();
 
     private LogIngest ingest(LogIngest.Framing framing) {
-        return new LogIngest(() -> GBK, TrafficLog.PREVIEW_CHARS, entries::add, framing);
+        return new LogIngest(() -> GBK, TrafficLog.PREVIEW_CHARS, entries::add, framing, false);
     }
 
     private static SessionEvent.Data rx(byte[] bytes) {

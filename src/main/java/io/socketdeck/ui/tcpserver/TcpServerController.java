@@ -1,0 +1,126 @@
+package io.socketdeck.ui.tcpserver;
+
+import io.socketdeck.core.net.BindAddress;
+import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.session.BindAddressChoices;
+import io.socketdeck.ui.session.ConnectionState;
+import io.socketdeck.ui.session.QuickCommandsModel;
+import io.socketdeck.ui.session.SendPane;
+import io.socketdeck.ui.session.TrafficPanes;
+import io.socketdeck.ui.session.StateStyles;
+import io.socketdeck.ui.session.TrafficLogPane;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Binds the TCP server view to its view model; no logic lives here. */
+public final class TcpServerController {
+
+    @FXML private ComboBox<BindAddress> serverBind;
+    @FXML private TextField serverPort;
+    @FXML private TextField serverMaxClients;
+    @FXML private CheckBox serverReuseAddress;
+    @FXML private Button serverListen;
+    @FXML private Label serverStatus;
+    @FXML private Label serverBindError;
+    @FXML private Label serverPortError;
+    @FXML private Label serverMaxClientsError;
+    @FXML private Label serverClientCount;
+    @FXML private TableView<ClientRow> serverClients;
+    @FXML private TableColumn<ClientRow, ClientRow> addressColumn;
+    @FXML private TableColumn<ClientRow, Number> sinceColumn;
+    @FXML private TableColumn<ClientRow, Number> rxColumn;
+    @FXML private TableColumn<ClientRow, Number> txColumn;
+    @FXML private Button serverDisconnect;
+    @FXML private ComboBox<Recipients> serverTarget;
+    @FXML private TrafficLogPane trafficPane;
+    @FXML private SendPane sendPane;
+
+    @FXML private BorderPane serverView;
+
+    private final TcpServerViewModel viewModel;
+    private final QuickCommandsModel quickCommands;
+
+    public TcpServerController(TcpServerViewModel viewModel, QuickCommandsModel quickCommands) {
+        this.viewModel = viewModel;
+        this.quickCommands = quickCommands;
+    }
+
+    @FXML
+    private void initialize() {
+        bindListening();
+        bindClientTable();
+        serverTarget.getItems().setAll(Recipients.values());
+        serverTarget.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Recipients recipients) {
+                return recipients == null ? "" : I18n.text("server.target." + recipients.name());
+            }
+
+            @Override
+            public Recipients fromString(String text) {
+                return null; // not editable
+            }
+        });
+        serverTarget.valueProperty().bindBidirectional(viewModel.recipientsProperty());
+        TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, serverView);
+    }
+
+    private void bindListening() {
+        BindAddressChoices.install(serverBind);
+        serverBind.getEditor().textProperty().bindBidirectional(viewModel.bindAddressProperty());
+        serverPort.textProperty().bindBidirectional(viewModel.portProperty());
+        serverMaxClients.textProperty().bindBidirectional(viewModel.maxClientsProperty());
+        serverReuseAddress.selectedProperty().bindBidirectional(viewModel.reuseAddressProperty());
+        FieldErrorBinding.bind(viewModel.bindErrorProperty(), serverBindError, serverBind);
+        FieldErrorBinding.bind(viewModel.portErrorProperty(), serverPortError, serverPort);
+        FieldErrorBinding.bind(viewModel.maxClientsErrorProperty(), serverMaxClientsError, serverMaxClients);
+
+        BooleanBinding idle = Bindings.equal(viewModel.stateProperty(), ConnectionState.IDLE);
+        serverBind.disableProperty().bind(idle.not());
+        serverPort.editableProperty().bind(idle);
+        serverMaxClients.editableProperty().bind(idle);
+        serverReuseAddress.disableProperty().bind(idle.not());
+        // Enter in a field listens, as Enter connects in the client tab.
+        serverPort.setOnAction(event -> viewModel.listen());
+        serverMaxClients.setOnAction(event -> viewModel.listen());
+        serverListen.setOnAction(event -> viewModel.toggleListening());
+        serverListen.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.text(viewModel.stateProperty().get() == ConnectionState.IDLE ? "server.listen" : "server.stop"),
+                viewModel.stateProperty()));
+        serverListen.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(viewModel.stateProperty().get() == ConnectionState.IDLE ? "fth-play" : "fth-square"),
+                viewModel.stateProperty()));
+        serverListen.disableProperty().bind(Bindings.equal(viewModel.stateProperty(), ConnectionState.CLOSING));
+        serverStatus.textProperty().bind(viewModel.statusProperty());
+        StateStyles.bind(serverStatus, serverListen, viewModel.stateProperty());
+    }
+
+    private void bindClientTable() {
+        ClientColumns.address(addressColumn);
+        ClientColumns.since(sinceColumn);
+        ClientColumns.rxBytes(rxColumn);
+        ClientColumns.txBytes(txColumn);
+        SortedList<ClientRow> sorted = new SortedList<>(viewModel.clients());
+        sorted.comparatorProperty().bind(serverClients.comparatorProperty());
+        serverClients.setItems(sorted);
+        serverClients.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Bindings.bindContent(viewModel.selectedClients(), serverClients.getSelectionModel().getSelectedItems());
+        serverClientCount.textProperty().bind(viewModel.clientSummary());
+        serverDisconnect.disableProperty().bind(Bindings.isEmpty(viewModel.selectedClients()));
+        serverDisconnect.setOnAction(event -> viewModel.disconnectSelected());
+    }
+}

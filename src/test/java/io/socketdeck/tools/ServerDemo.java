@@ -1,0 +1,187 @@
+package io.socketdeck.tools;
+
+import io.socketdeck.Launcher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Window;
+
+/**
+ * Starts the real app, listens on its TCP server tab and lets a few simulated devices connect
+ * and talk (GBK text, as many Chinese devices send), then selects two of them, sends them a
+ * command and broadcasts to all, so a screenshot shows the tab at work. A demo, not a test:
+ * it waits on the wall clock. Used with ../shared/tools/screenshot.sh:
+ * {@code SCREENSHOT_CMD="mvn -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java
+ * -Dexec.mainClass=io.socketdeck.tools.ServerDemo -Dexec.classpathScope=test"}.
+ */
+public final class ServerDemo {
+
+    private static final Charset GBK = Charset.forName("GBK");
+    private static final String[] DEVICES = {
+        "1号温控器", "2号温控器", "仓库门禁", "水泵控制柜", "光照传感器"};
+
+    private ServerDemo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Thread app = new Thread(() -> Launcher.main(args), "app");
+        app.start();
+        Scene scene = awaitScene();
+        onFx(scene, s -> {
+            TabPane tabs = (TabPane) s.lookup(".session-tabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow());
+            @SuppressWarnings("unchecked")
+            ComboBox<Charset> encoding = (ComboBox<Charset>) s.lookup("#serverEncoding");
+            encoding.setValue(GBK);
+            ((ComboBox<?>) s.lookup("#serverBind")).getEditor().setText("0.0.0.0");
+            ((TextField) s.lookup("#serverPort")).setText("8080");
+            ((Button) s.lookup("#serverListen")).fire();
+        });
+        Thread.sleep(1_000);
+        int port = query(scene, s -> {
+            String status = ((javafx.scene.control.Label) s.lookup("#serverStatus")).getText();
+            return status.startsWith("Listening") || status.startsWith("正在监听") ? 8080 : -1;
+        });
+        if (port < 0) { // 8080 taken on this machine: let the system pick
+            onFx(scene, s -> {
+                ((TextField) s.lookup("#serverPort")).setText("0");
+                ((Button) s.lookup("#serverListen")).fire();
+            });
+            Thread.sleep(1_000);
+            port = query(scene, s -> {
+                String status = ((javafx.scene.control.Label) s.lookup("#serverStatus")).getText();
+                return Integer.parseInt(status.replaceAll(".*:(\\d+).*", "$1"));
+            });
+        }
+        List<Socket> devices = new ArrayList<>();
+        for (int i = 0; i < DEVICES.length; i++) {
+            Socket device = new Socket();
+            device.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            devices.add(device);
+            startDevice(device, i);
+            Thread.sleep(350);
+        }
+        Thread.sleep(1_200);
+        onFx(scene, s -> {
+            @SuppressWarnings("unchecked")
+            TableView<Object> table = (TableView<Object>) s.lookup("#serverClients");
+            table.getSelectionModel().selectIndices(0, 2);
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> target = (ComboBox<Object>) s.lookup("#serverTarget");
+            target.setValue(target.getItems().get(1));
+        });
+        send(scene, "读取状态");
+        Thread.sleep(1_000);
+        onFx(scene, s -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> target = (ComboBox<Object>) s.lookup("#serverTarget");
+            target.setValue(target.getItems().get(0));
+        });
+        send(scene, "校时 2026-11-23 14:00:00");
+        Thread.sleep(1_000);
+        onFx(scene, s -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> target = (ComboBox<Object>) s.lookup("#serverTarget");
+            target.setValue(target.getItems().get(1));
+            ((TextArea) s.lookup("#serverInput")).setText("设置上报间隔=500ms");
+            Node table = s.lookup("#serverClients");
+            table.requestFocus();
+        });
+        app.join();
+    }
+
+    /** A device: says hello, reports now and then, and answers every command it gets. */
+    private static void startDevice(Socket socket, int index) {
+        Thread device = new Thread(() -> {
+            try (socket) {
+                OutputStream out = socket.getOutputStream();
+                out.write((DEVICES[index] + " 上线, 固件 V2." + (index + 1) + "\r\n").getBytes(GBK));
+                InputStream in = socket.getInputStream();
+                socket.setSoTimeout(20_000 + 3_000 * index); // rare reports: the shot should show the conversation
+                byte[] buffer = new byte[1024];
+                for (int seq = 1; ; seq++) {
+                    try {
+                        int n = in.read(buffer);
+                        if (n < 0) {
+                            return;
+                        }
+                        String command = new String(buffer, 0, n, GBK);
+                        out.write(("应答: " + command + " -> OK\r\n").getBytes(GBK));
+                    } catch (java.net.SocketTimeoutException quiet) {
+                        out.write(String.format("#%03d 温度=%.1f℃ 湿度=%d%%\r\n", seq, 22.5 + index + seq * 0.1,
+                                40 + index).getBytes(GBK));
+                    }
+                }
+            } catch (IOException e) {
+                // the app went away
+            }
+        }, "device-" + index);
+        device.setDaemon(true);
+        device.start();
+    }
+
+    private static void send(Scene scene, String text) throws Exception {
+        onFx(scene, s -> {
+            ((TextArea) s.lookup("#serverInput")).setText(text);
+            ((Button) s.lookup("#serverSend")).fire();
+        });
+    }
+
+    private static Scene awaitScene() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            CompletableFuture<Scene> found = new CompletableFuture<>();
+            try {
+                Platform.runLater(() -> found.complete(Window.getWindows().stream().filter(Window::isShowing)
+                        .map(Window::getScene).filter(s -> s != null && s.lookup("#serverPort") != null)
+                        .findFirst().orElse(null)));
+                Scene scene = found.get(1, TimeUnit.SECONDS);
+                if (scene != null) {
+                    return scene;
+                }
+            } catch (IllegalStateException toolkitNotYetUp) {
+                // keep polling
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the window did not appear");
+    }
+
+    private static void onFx(Scene scene, Consumer<Scene> action) throws Exception {
+        query(scene, s -> {
+            action.accept(s);
+            return null;
+        });
+    }
+
+    private static <T> T query(Scene scene, Function<Scene, T> question) throws Exception {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                done.complete(question.apply(scene));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done.get(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,135 @@
+package io.socketdeck.ui.tcpserver;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+
+import io.socketdeck.core.net.BindAddress;
+import io.socketdeck.ui.session.ConnectionState;
+import io.socketdeck.ui.session.LogEntry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Predicate;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import org.testfx.api.FxRobot;
+
+/**
+ * Drives the real server tab the way a user does, through its automation ids; reads state on
+ * the FX thread. Shared by the server tab's TestFX tests.
+ */
+final class ServerTabDriver {
+
+    private final FxRobot robot;
+    private final TcpServerViewModel viewModel;
+
+    ServerTabDriver(FxRobot robot, TcpServerViewModel viewModel) {
+        this.robot = robot;
+        this.viewModel = viewModel;
+        TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
+        runFx(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow()));
+    }
+
+    TcpServerViewModel viewModel() {
+        return viewModel;
+    }
+
+    void type(String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        runFx(() -> field.setText(text));
+    }
+
+    void typeBindAddress(String text) {
+        @SuppressWarnings("unchecked")
+        ComboBox<BindAddress> bind = robot.lookup("#serverBind").queryAs(ComboBox.class);
+        runFx(() -> bind.getEditor().setText(text));
+    }
+
+    String label(String id) {
+        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    void awaitState(ConnectionState state) {
+        awaitFx(() -> viewModel.stateProperty().get() == state, () -> "state " + state + ", log: " + logLines());
+    }
+
+    /** Listens on 127.0.0.1 at {@code port} (0 for any) with the Listen button; returns the address. */
+    InetSocketAddress listenOnLoopback(int port) {
+        typeBindAddress("127.0.0.1");
+        type("#serverPort", Integer.toString(port));
+        robot.clickOn("#serverListen");
+        awaitState(ConnectionState.OPEN);
+        String address = onFx(() -> viewModel.listeningAddressProperty().get());
+        int colon = address.lastIndexOf(':');
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(address.substring(colon + 1)));
+    }
+
+    void stop() {
+        robot.clickOn("#serverListen");
+        awaitState(ConnectionState.IDLE);
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<ClientRow> table() {
+        return robot.lookup("#serverClients").queryAs(TableView.class);
+    }
+
+    /** The addresses the table shows, as the user reads them. */
+    List<String> tableAddresses() {
+        TableView<ClientRow> table = table();
+        return onFx(() -> table.getItems().stream().map(ClientRow::address).toList());
+    }
+
+    void awaitTableRows(int count) {
+        awaitFx(() -> table().getItems().size() == count, () -> "table rows " + count + ": " + tableAddresses());
+    }
+
+    /** Clicks the row showing {@code address}; with {@code add}, adds it to the selection. */
+    void clickRow(String address, boolean add) {
+        TableView<ClientRow> table = table();
+        runFx(() -> table.scrollTo(table.getItems().stream().filter(r -> r.address().equals(address)).findFirst().orElseThrow()));
+        Node cell = robot.lookup((Node node) -> node instanceof TableCell<?, ?> tableCell
+                && address.equals(tableCell.getText())).query();
+        if (add) {
+            robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(cell).release(javafx.scene.input.KeyCode.CONTROL);
+        } else {
+            robot.clickOn(cell);
+        }
+    }
+
+    void recipients(Recipients recipients) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Recipients> combo = robot.lookup("#serverTarget").queryAs(ComboBox.class);
+        runFx(() -> combo.setValue(recipients));
+    }
+
+    void send(String text) {
+        TextArea input = robot.lookup("#serverInput").queryAs(TextArea.class);
+        runFx(() -> input.setText(text));
+        robot.clickOn("#serverSend");
+    }
+
+    ListView<LogEntry> log() {
+        return robot.lookup("#serverLog").queryListView();
+    }
+
+    void awaitLog(Predicate<LogEntry> entry, String what) {
+        ListView<LogEntry> log = log();
+        awaitFx(() -> log.getItems().stream().anyMatch(entry), () -> what + "; log: " + logLines());
+    }
+
+    List<String> logLines() {
+        ListView<LogEntry> log = log();
+        return onFx(() -> log.getItems().stream()
+                .map(e -> e.kind() + " " + e.peer() + " " + (e.isData() ? e.text() : e.message())).toList());
+    }
+}
