@@ -90,7 +90,7 @@ final class UdpFloodBench {
         I18n.use(Locale.ENGLISH);
         MainWindow shown = new MainWindow(locale -> { });
         Stage stage = new Stage();
-        Scene scene = new Scene(shown.root(), 1180, 760);
+        Scene scene = new Scene(shown.root(), 1280, 800);
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
         stage.show();

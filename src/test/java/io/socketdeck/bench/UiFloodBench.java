@@ -80,7 +80,7 @@ final class UiFloodBench {
             I18n.use(Locale.ENGLISH);
             MainWindow shown = new MainWindow(locale -> { });
             Stage stage = new Stage();
-            Scene scene = new Scene(shown.root(), 1180, 760);
+            Scene scene = new Scene(shown.root(), 1280, 800);
             MainWindow.addStylesheets(scene);
             stage.setScene(scene);
             stage.show();

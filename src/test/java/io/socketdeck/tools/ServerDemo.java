@@ -1,6 +1,6 @@
 package io.socketdeck.tools;
 
-import io.socketdeck.Launcher;
+import io.socketdeck.core.settings.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,10 +43,10 @@ public final class ServerDemo {
     }
 
     public static void main(String[] args) throws Exception {
-        Thread app = new Thread(() -> Launcher.main(args), "app");
-        app.start();
-        Scene scene = awaitScene();
-        onFx(scene, s -> {
+        Settings settings = new Settings();
+        settings.put("tcpServer.log.encoding", "GBK");
+        Scene scene = DemoWindow.launch(args, "#serverPort", settings);
+        DemoWindow.onFx(scene, s -> {
             TabPane tabs = (TabPane) s.lookup(".session-tabs");
             tabs.getSelectionModel().select(tabs.getTabs().stream()
                     .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow());
@@ -58,17 +58,17 @@ public final class ServerDemo {
             ((Button) s.lookup("#serverListen")).fire();
         });
         Thread.sleep(1_000);
-        int port = query(scene, s -> {
+        int port = DemoWindow.query(scene, s -> {
             String status = ((javafx.scene.control.Label) s.lookup("#serverStatus")).getText();
             return status.startsWith("Listening") || status.startsWith("正在监听") ? 8080 : -1;
         });
         if (port < 0) { // 8080 taken on this machine: let the system pick
-            onFx(scene, s -> {
+            DemoWindow.onFx(scene, s -> {
                 ((TextField) s.lookup("#serverPort")).setText("0");
                 ((Button) s.lookup("#serverListen")).fire();
             });
             Thread.sleep(1_000);
-            port = query(scene, s -> {
+            port = DemoWindow.query(scene, s -> {
                 String status = ((javafx.scene.control.Label) s.lookup("#serverStatus")).getText();
                 return Integer.parseInt(status.replaceAll(".*:(\\d+).*", "$1"));
             });
@@ -82,7 +82,7 @@ public final class ServerDemo {
             Thread.sleep(350);
         }
         Thread.sleep(1_200);
-        onFx(scene, s -> {
+        DemoWindow.onFx(scene, s -> {
             @SuppressWarnings("unchecked")
             TableView<Object> table = (TableView<Object>) s.lookup("#serverClients");
             table.getSelectionModel().selectIndices(0, 2);
@@ -92,14 +92,14 @@ public final class ServerDemo {
         });
         send(scene, "读取状态");
         Thread.sleep(1_000);
-        onFx(scene, s -> {
+        DemoWindow.onFx(scene, s -> {
             @SuppressWarnings("unchecked")
             ComboBox<Object> target = (ComboBox<Object>) s.lookup("#serverTarget");
             target.setValue(target.getItems().get(0));
         });
         send(scene, "校时 2026-11-23 14:00:00");
         Thread.sleep(1_000);
-        onFx(scene, s -> {
+        DemoWindow.onFx(scene, s -> {
             @SuppressWarnings("unchecked")
             ComboBox<Object> target = (ComboBox<Object>) s.lookup("#serverTarget");
             target.setValue(target.getItems().get(1));
@@ -107,7 +107,6 @@ public final class ServerDemo {
             Node table = s.lookup("#serverClients");
             table.requestFocus();
         });
-        app.join();
     }
 
     /** A device: says hello, reports now and then, and answers every command it gets. */
@@ -141,47 +140,12 @@ public final class ServerDemo {
     }
 
     private static void send(Scene scene, String text) throws Exception {
-        onFx(scene, s -> {
+        DemoWindow.onFx(scene, s -> {
             ((TextArea) s.lookup("#serverInput")).setText(text);
             ((Button) s.lookup("#serverSend")).fire();
         });
     }
 
-    private static Scene awaitScene() throws Exception {
-        for (int i = 0; i < 300; i++) {
-            CompletableFuture<Scene> found = new CompletableFuture<>();
-            try {
-                Platform.runLater(() -> found.complete(Window.getWindows().stream().filter(Window::isShowing)
-                        .map(Window::getScene).filter(s -> s != null && s.lookup("#serverPort") != null)
-                        .findFirst().orElse(null)));
-                Scene scene = found.get(1, TimeUnit.SECONDS);
-                if (scene != null) {
-                    return scene;
-                }
-            } catch (IllegalStateException toolkitNotYetUp) {
-                // keep polling
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the window did not appear");
-    }
 
-    private static void onFx(Scene scene, Consumer<Scene> action) throws Exception {
-        query(scene, s -> {
-            action.accept(s);
-            return null;
-        });
-    }
 
-    private static <T> T query(Scene scene, Function<Scene, T> question) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(question.apply(scene));
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done.get(5, TimeUnit.SECONDS);
-    }
 }

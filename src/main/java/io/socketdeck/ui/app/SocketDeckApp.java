@@ -39,7 +39,7 @@ public final class SocketDeckApp extends Application {
         I18n.use(language.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(language));
         window = new MainWindow(this::switchLanguage, settings);
         store.warning().ifPresent(warning -> window.note(SettingsMessages.describe(warning)));
-        Scene scene = new Scene(window.root(), settings.getDouble(WIDTH, 1180), settings.getDouble(HEIGHT, 760));
+        Scene scene = new Scene(window.root(), settings.getDouble(WIDTH, 1280), settings.getDouble(HEIGHT, 800));
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
         stage.setTitle(I18n.text("app.title"));

@@ -43,7 +43,7 @@ public final class UdpScreenshotDemo extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         I18n.use(Locale.getDefault());
         window = new MainWindow(locale -> { });
-        Scene scene = new Scene(window.root(), 1180, 760);
+        Scene scene = new Scene(window.root(), 1280, 800);
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
         stage.setTitle(I18n.text("app.title"));
