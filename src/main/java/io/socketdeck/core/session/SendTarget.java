@@ -1,6 +1,8 @@
 package io.socketdeck.core.session;
 
 import io.socketdeck.core.io.SelectorLoop;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * Somewhere a session can send to: a TCP client's connection, one client of a server, all of
@@ -28,6 +30,36 @@ public interface SendTarget {
      * {@code done} is not called; use {@link SelectorLoop#whenStopped} to learn of the end.
      */
     void send(byte[] bytes, SendCompletion done);
+
+    /**
+     * A target whose sends run on {@code loop}: {@code sendOnLoop} is called on the loop thread,
+     * at once when already there (a timer of a repeat send), otherwise as a loop task. While
+     * {@code open} says no, sends are dropped at once.
+     */
+    static SendTarget onLoop(SelectorLoop loop, BooleanSupplier open, BiConsumer<byte[], SendCompletion> sendOnLoop) {
+        return new SendTarget() {
+            @Override
+            public SelectorLoop loop() {
+                return loop;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return open.getAsBoolean();
+            }
+
+            @Override
+            public void send(byte[] bytes, SendCompletion done) {
+                if (!open.getAsBoolean()) {
+                    done.completed(false);
+                } else if (loop.inLoop()) {
+                    sendOnLoop.accept(bytes, done);
+                } else {
+                    loop.execute(() -> sendOnLoop.accept(bytes, done));
+                }
+            }
+        };
+    }
 
     /** The outcome of one {@link SendTarget#send}. */
     @FunctionalInterface

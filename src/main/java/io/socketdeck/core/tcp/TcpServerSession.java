@@ -298,31 +298,8 @@ public final class TcpServerSession implements Session {
     }
 
     private SendTarget target(List<InetSocketAddress> remotes) {
-        return new SendTarget() {
-            @Override
-            public SelectorLoop loop() {
-                return loop;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return TcpServerSession.this.isOpen();
-            }
-
-            @Override
-            public void send(byte[] bytes, SendCompletion done) {
-                if (!TcpServerSession.this.isOpen()) {
-                    done.completed(false);
-                    return;
-                }
-                Runnable delivery = () -> deliver(remotes == null ? new ArrayList<>(clients.values()) : live(remotes), bytes, done);
-                if (loop.inLoop()) {
-                    delivery.run(); // a timer on the loop: no extra hop
-                } else {
-                    loop.execute(delivery);
-                }
-            }
-        };
+        return SendTarget.onLoop(loop, this::isOpen, (bytes, done) ->
+                deliver(remotes == null ? new ArrayList<>(clients.values()) : live(remotes), bytes, done));
     }
 
     private List<TcpConnection> live(List<InetSocketAddress> remotes) {

@@ -181,29 +181,14 @@ public final class UdpSession implements Session {
      * and file sends. Each send is one datagram, in order with every other send of this socket.
      */
     public SendTarget target(UdpTarget target) {
-        return new SendTarget() {
-            @Override
-            public SelectorLoop loop() {
-                return loop;
+        return SendTarget.onLoop(loop, () -> endpoint != null && isOpen(), (bytes, done) -> {
+            UdpEndpoint current = endpoint;
+            if (current == null) {
+                done.completed(false);
+            } else {
+                current.send(bytes, target, done);
             }
-
-            @Override
-            public boolean isOpen() {
-                return UdpSession.this.isOpen();
-            }
-
-            @Override
-            public void send(byte[] bytes, SendCompletion done) {
-                UdpEndpoint current = endpoint;
-                if (current == null || !UdpSession.this.isOpen()) {
-                    done.completed(false);
-                } else if (loop.inLoop()) {
-                    current.send(bytes, target, done); // a timer on the loop: no extra hop
-                } else {
-                    loop.execute(() -> current.send(bytes, target, done));
-                }
-            }
-        };
+        });
     }
 
     /** Joins {@code group} on the interface named {@code interfaceName}; reported as an event. */
