@@ -133,29 +133,18 @@ public final class SendToolkit {
         file.cancel();
     }
 
-    /** Remembers the send box's options, repeat settings and history. */
-    public void saveTo(SettingsBinding settings) {
-        settings.save("hex", box.hexProperty());
-        settings.save("escapes", box.escapesProperty());
-        settings.save("lineEnding", box.lineEndingProperty());
-        settings.save("checksum", box.checksumProperty());
-        settings.save("repeatInterval", periodic.intervalProperty());
-        settings.save("repeatCount", periodic.countProperty());
-        settings.save("chunkSize", chunkSize);
-        settings.save("chunkDelay", chunkDelay);
-        settings.settings().put(settings.path("history"), box.history().entries());
-    }
-
-    public void restoreFrom(SettingsBinding settings) {
-        settings.restore("hex", box.hexProperty());
-        settings.restore("escapes", box.escapesProperty());
-        settings.restore("lineEnding", box.lineEndingProperty(), LineEnding.class);
-        settings.restore("checksum", box.checksumProperty(), Checksum.class);
-        settings.restore("repeatInterval", periodic.intervalProperty());
-        settings.restore("repeatCount", periodic.countProperty());
-        settings.restore("chunkSize", chunkSize);
-        settings.restore("chunkDelay", chunkDelay);
-        box.restoreHistory(settings.settings().getStringList(settings.path("history")));
+    /** The send box's options, repeat settings and history, remembered across restarts. */
+    public PersistedFields persisted() {
+        return new PersistedFields()
+                .flag("hex", box.hexProperty())
+                .flag("escapes", box.escapesProperty())
+                .choice("lineEnding", box.lineEndingProperty(), LineEnding.class)
+                .choice("checksum", box.checksumProperty(), Checksum.class)
+                .text("repeatInterval", periodic.intervalProperty())
+                .text("repeatCount", periodic.countProperty())
+                .text("chunkSize", chunkSize)
+                .text("chunkDelay", chunkDelay)
+                .textList("history", () -> box.history().entries(), box::restoreHistory);
     }
 
     /** Stops what runs in the background: on disconnect of the whole tab, exit and language switch. */

@@ -47,14 +47,9 @@ public final class TabTraffic {
         return counters.engineCounters();
     }
 
-    public void saveTo(SettingsBinding tab) {
-        log.saveTo(tab.child("log"));
-        sendTools.saveTo(tab.child("send"));
-    }
-
-    public void restoreFrom(SettingsBinding tab) {
-        log.restoreFrom(tab.child("log"));
-        sendTools.restoreFrom(tab.child("send"));
+    /** What the log and the send tools remember, under "log" and "send". */
+    public PersistedFields persisted() {
+        return new PersistedFields().nested("log", log.persisted()).nested("send", sendTools.persisted());
     }
 
     /** Stops what runs in the background: repeat and file sends, the capture, the rate timer. */

@@ -177,19 +177,13 @@ public final class TrafficLog {
         return task;
     }
 
-    /** Remembers how the log is shown: encoding, view, wrap, time column. */
-    public void saveTo(SettingsBinding settings) {
-        settings.save("encoding", charset, Charset::name);
-        settings.save("view", viewMode);
-        settings.save("wrap", wrap);
-        settings.save("time", showTime);
-    }
-
-    public void restoreFrom(SettingsBinding settings) {
-        settings.restore("encoding", charset, SupportedCharsets::byName);
-        settings.restore("view", viewMode, ViewMode.class);
-        settings.restore("wrap", wrap);
-        settings.restore("time", showTime);
+    /** How the log is shown, remembered across restarts: encoding, view, wrap, time column. */
+    public PersistedFields persisted() {
+        return new PersistedFields()
+                .named("encoding", charset, Charset::name, SupportedCharsets::byName)
+                .choice("view", viewMode, ViewMode.class)
+                .flag("wrap", wrap)
+                .flag("time", showTime);
     }
 
     /** Adds a row of the application's own, e.g. "saved the log to …"; FX thread. */

@@ -5,7 +5,6 @@ import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
-import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
 import io.socketdeck.ui.i18n.I18n;
@@ -20,7 +19,7 @@ import io.socketdeck.ui.session.Numbers;
 import io.socketdeck.ui.session.SendModel;
 import io.socketdeck.ui.session.SendTargetChoice;
 import io.socketdeck.ui.session.TabTraffic;
-import io.socketdeck.ui.session.SettingsBinding;
+import io.socketdeck.ui.session.PersistedFields;
 import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.SessionTask;
 import io.socketdeck.ui.session.TrafficLog;
@@ -40,7 +39,6 @@ import javafx.beans.property.StringProperty;
 public final class TcpClientViewModel implements SessionTab {
 
     static final long MAX_TIMEOUT_MILLIS = 600_000;
-    private static final String SETTINGS = "tcpClient";
 
     private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
@@ -128,21 +126,17 @@ public final class TcpClientViewModel implements SessionTab {
     }
 
     @Override
-    public void saveTo(Settings settings) {
-        SettingsBinding tab = new SettingsBinding(settings, SETTINGS);
-        tab.save("host", host);
-        tab.save("port", port);
-        tab.save("connectTimeout", connectTimeout);
-        traffic.saveTo(tab);
+    public String settingsKey() {
+        return "tcpClient";
     }
 
     @Override
-    public void restoreFrom(Settings settings) {
-        SettingsBinding tab = new SettingsBinding(settings, SETTINGS);
-        tab.restore("host", host);
-        tab.restore("port", port);
-        tab.restore("connectTimeout", connectTimeout);
-        traffic.restoreFrom(tab);
+    public PersistedFields persisted() {
+        return new PersistedFields()
+                .text("host", host)
+                .text("port", port)
+                .text("connectTimeout", connectTimeout)
+                .include(traffic.persisted());
     }
 
     /** Milliseconds, or -1 when the text is not a number in 1..MAX_TIMEOUT_MILLIS. */

@@ -13,9 +13,8 @@ import io.socketdeck.ui.session.ConnectionState;
 import io.socketdeck.ui.session.CountersModel;
 import io.socketdeck.ui.session.FieldErrors;
 import io.socketdeck.ui.session.IoWorkers;
-import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.session.SendTargetChoice;
-import io.socketdeck.ui.session.SettingsBinding;
+import io.socketdeck.ui.session.PersistedFields;
 import io.socketdeck.ui.session.TabTraffic;
 import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.SessionTask;
@@ -286,25 +285,19 @@ public final class TcpServerViewModel implements SessionTab {
     }
 
     @Override
-    public void saveTo(Settings settings) {
-        SettingsBinding tab = new SettingsBinding(settings, "tcpServer");
-        tab.save("bind", bindAddress);
-        tab.save("port", port);
-        tab.save("maxClients", maxClients);
-        tab.save("reuseAddress", reuseAddress);
-        tab.save("recipients", recipients);
-        traffic.saveTo(tab);
+    public String settingsKey() {
+        return "tcpServer";
     }
 
     @Override
-    public void restoreFrom(Settings settings) {
-        SettingsBinding tab = new SettingsBinding(settings, "tcpServer");
-        tab.restore("bind", bindAddress);
-        tab.restore("port", port);
-        tab.restore("maxClients", maxClients);
-        tab.restore("reuseAddress", reuseAddress);
-        tab.restore("recipients", recipients, Recipients.class);
-        traffic.restoreFrom(tab);
+    public PersistedFields persisted() {
+        return new PersistedFields()
+                .text("bind", bindAddress)
+                .text("port", port)
+                .text("maxClients", maxClients)
+                .flag("reuseAddress", reuseAddress)
+                .choice("recipients", recipients, Recipients.class)
+                .include(traffic.persisted());
     }
 
     @Override

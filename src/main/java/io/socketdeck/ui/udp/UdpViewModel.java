@@ -21,8 +21,7 @@ import io.socketdeck.ui.session.ThroughputModel;
 import io.socketdeck.ui.session.SendModel;
 import io.socketdeck.ui.session.SendTargetChoice;
 import io.socketdeck.ui.session.TabTraffic;
-import io.socketdeck.ui.session.SettingsBinding;
-import io.socketdeck.core.settings.Settings;
+import io.socketdeck.ui.session.PersistedFields;
 import io.socketdeck.ui.session.SessionTab;
 import io.socketdeck.ui.session.SessionTask;
 import io.socketdeck.ui.session.TrafficLog;
@@ -131,31 +130,22 @@ public final class UdpViewModel implements SessionTab {
     }
 
     @Override
-    public void saveTo(Settings settings) {
-        SettingsBinding tab = new SettingsBinding(settings, "udp");
-        tab.save("bindHost", bindHost);
-        tab.save("bindPort", bindPort);
-        tab.save("connect", connectToRemote);
-        tab.save("remoteHost", remote.hostProperty());
-        tab.save("remotePort", remote.portProperty());
-        tab.save("multicastGroup", multicast.groupProperty());
-        tab.save("multicastTtl", multicast.ttlProperty());
-        tab.save("multicastLoopback", multicast.loopbackProperty());
-        traffic.saveTo(tab);
+    public String settingsKey() {
+        return "udp";
     }
 
     @Override
-    public void restoreFrom(Settings settings) {
-        SettingsBinding tab = new SettingsBinding(settings, "udp");
-        tab.restore("bindHost", bindHost);
-        tab.restore("bindPort", bindPort);
-        tab.restore("connect", connectToRemote);
-        tab.restore("remoteHost", remote.hostProperty());
-        tab.restore("remotePort", remote.portProperty());
-        tab.restore("multicastGroup", multicast.groupProperty());
-        tab.restore("multicastTtl", multicast.ttlProperty());
-        tab.restore("multicastLoopback", multicast.loopbackProperty());
-        traffic.restoreFrom(tab);
+    public PersistedFields persisted() {
+        return new PersistedFields()
+                .text("bindHost", bindHost)
+                .text("bindPort", bindPort)
+                .flag("connect", connectToRemote)
+                .text("remoteHost", remote.hostProperty())
+                .text("remotePort", remote.portProperty())
+                .text("multicastGroup", multicast.groupProperty())
+                .text("multicastTtl", multicast.ttlProperty())
+                .flag("multicastLoopback", multicast.loopbackProperty())
+                .include(traffic.persisted());
     }
 
     /** Sends the send box's content as one datagram; problems are shown at the fields. */
