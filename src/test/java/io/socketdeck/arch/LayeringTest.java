@@ -1,14 +1,28 @@
 package io.socketdeck.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine stays free of JavaFX and of the UI, so it runs headless, in benches and a CLI. */
+/**
+ * The shape of the code, checked on every build (see docs/architecture.md): the engine runs
+ * without JavaFX; the window's feature packages depend one way, from the app down through the
+ * tabs to the shared features and the generic FX pieces, never back and never in a circle.
+ */
 class LayeringTest {
+
+    private static final String UI = "io.socketdeck.ui";
+    /** One package per kind of tab. */
+    private static final String[] TAB_KINDS = {UI + ".tcpclient..", UI + ".tcpserver..", UI + ".udp.."};
+    /** What every tab is built from. */
+    private static final String[] SHARED_FEATURES = {UI + ".log..", UI + ".send..", UI + ".quick..",
+        UI + ".capture..", UI + ".common.."};
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -17,20 +31,45 @@ class LayeringTest {
     @Test
     void coreDependsOnNeitherJavaFxNorTheUi() {
         noClasses().that().resideInAPackage("io.socketdeck.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.socketdeck.ui..", "com.sun.javafx..")
-                .because("the engine must run without a display")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", UI + "..", "com.sun.javafx..")
+                .because("the engine must run without a display: in benchmarks, tests and a command line")
                 .check(PRODUCTION);
     }
 
     @Test
-    void featuresDoNotReachIntoEachOther() {
-        noClasses().that().resideInAnyPackage("io.socketdeck.ui.tcpclient..", "io.socketdeck.ui.udp..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.socketdeck.ui.tcpserver..")
-                .allowEmptyShould(true) // until every tab has classes
+    void uiFeaturePackagesHaveNoCycles() {
+        slices().matching(UI + ".(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+
+    @Test
+    void genericFxPiecesKnowNoFeature() {
+        noClasses().that().resideInAPackage(UI + ".fx..")
+                .should().dependOnClassesThat(resideInAPackage(UI + "..").and(not(resideInAPackage(UI + ".fx.."))))
+                .because("ui.fx holds generic pieces (pump, bounded lists, tick, widgets) any feature may use")
                 .check(PRODUCTION);
-        noClasses().that().resideInAnyPackage("io.socketdeck.ui.tcpserver..", "io.socketdeck.ui.udp..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.socketdeck.ui.tcpclient..")
-                .allowEmptyShould(true)
+    }
+
+    @Test
+    void sharedFeaturesKnowNoTabAndNoApp() {
+        noClasses().that().resideInAnyPackage(SHARED_FEATURES)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        UI + ".tab..", UI + ".app..", TAB_KINDS[0], TAB_KINDS[1], TAB_KINDS[2])
                 .check(PRODUCTION);
+        noClasses().that().resideInAPackage(UI + ".tab..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        UI + ".app..", TAB_KINDS[0], TAB_KINDS[1], TAB_KINDS[2])
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void tabKindsDoNotReachIntoEachOther() {
+        for (String kind : TAB_KINDS) {
+            String[] others = java.util.Arrays.stream(TAB_KINDS).filter(other -> !other.equals(kind))
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(kind)
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("a new kind of tab touches only its own package and one registration line")
+                    .check(PRODUCTION);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package io.socketdeck.bench;
 
 import io.socketdeck.ui.app.MainWindow;
-import io.socketdeck.ui.session.ConnectionState;
-import io.socketdeck.ui.session.LogEntry;
+import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.log.LogEntry;
 import io.socketdeck.ui.tcpserver.Recipients;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.io.IOException;

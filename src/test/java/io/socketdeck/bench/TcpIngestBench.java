@@ -3,7 +3,7 @@ package io.socketdeck.bench;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
-import io.socketdeck.ui.session.TrafficLog;
+import io.socketdeck.ui.log.TrafficLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

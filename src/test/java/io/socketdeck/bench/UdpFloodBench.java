@@ -2,8 +2,8 @@ package io.socketdeck.bench;
 
 import atlantafx.base.theme.PrimerLight;
 import io.socketdeck.ui.app.MainWindow;
-import io.socketdeck.ui.i18n.I18n;
-import io.socketdeck.ui.session.ConnectionState;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.udp.UdpViewModel;
 import java.util.Locale;
 import javafx.application.Application;

@@ -3,7 +3,7 @@ package io.socketdeck.bench;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
-import io.socketdeck.ui.session.TrafficLog;
+import io.socketdeck.ui.log.TrafficLog;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;

@@ -1,7 +1,7 @@
 package io.socketdeck.ui.app;
 
 import io.socketdeck.core.settings.SettingsWarning;
-import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.common.I18n;
 
 /** Says, in the user's language, what happened to a settings file that could not be used. */
 final class SettingsMessages {

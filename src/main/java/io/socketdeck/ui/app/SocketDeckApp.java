@@ -3,7 +3,7 @@ package io.socketdeck.ui.app;
 import atlantafx.base.theme.PrimerLight;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.settings.SettingsStore;
-import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.common.I18n;
 import java.io.IOException;
 import java.util.Locale;
 import javafx.application.Application;

@@ -1,13 +1,13 @@
 package io.socketdeck.ui.tcpclient;
 
 import io.socketdeck.ui.fx.FieldErrorBinding;
-import io.socketdeck.ui.i18n.I18n;
-import io.socketdeck.ui.session.ConnectionState;
-import io.socketdeck.ui.session.QuickCommandsModel;
-import io.socketdeck.ui.session.SendPane;
-import io.socketdeck.ui.session.StateStyles;
-import io.socketdeck.ui.session.TrafficLogPane;
-import io.socketdeck.ui.session.TrafficPanes;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.quick.QuickCommandsModel;
+import io.socketdeck.ui.send.SendPane;
+import io.socketdeck.ui.tab.StateStyles;
+import io.socketdeck.ui.log.TrafficLogPane;
+import io.socketdeck.ui.tab.TrafficPanes;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;

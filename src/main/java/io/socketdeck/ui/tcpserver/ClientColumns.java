@@ -1,6 +1,6 @@
 package io.socketdeck.ui.tcpserver;
 
-import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.common.I18n;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -5,7 +5,7 @@ import io.socketdeck.core.net.MulticastGroupInput;
 import io.socketdeck.core.net.MulticastInterfaces;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
-import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.common.I18n;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;

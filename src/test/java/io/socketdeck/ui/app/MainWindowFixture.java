@@ -1,7 +1,7 @@
 package io.socketdeck.ui.app;
 
 import atlantafx.base.theme.PrimerLight;
-import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.common.I18n;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.scene.Scene;

@@ -5,7 +5,7 @@ import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.common.I18n;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

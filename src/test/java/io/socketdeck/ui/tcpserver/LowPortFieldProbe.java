@@ -2,7 +2,7 @@ package io.socketdeck.ui.tcpserver;
 
 import atlantafx.base.theme.PrimerLight;
 import io.socketdeck.ui.app.MainWindow;
-import io.socketdeck.ui.i18n.I18n;
+import io.socketdeck.ui.common.I18n;
 import io.socketdeck.testsupport.LowPorts;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -5,8 +5,8 @@ import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 
 import io.socketdeck.core.net.BindAddress;
-import io.socketdeck.ui.session.ConnectionState;
-import io.socketdeck.ui.session.LogEntry;
+import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.log.LogEntry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

@@ -14,7 +14,7 @@ import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.FxTesting;
-import io.socketdeck.ui.session.LogEntry;
+import io.socketdeck.ui.log.LogEntry;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
-import io.socketdeck.ui.session.LogEntry;
+import io.socketdeck.ui.log.LogEntry;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;

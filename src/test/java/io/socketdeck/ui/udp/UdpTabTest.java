@@ -13,7 +13,7 @@ import io.socketdeck.testsupport.PythonPeer;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
-import io.socketdeck.ui.session.LogEntry;
+import io.socketdeck.ui.log.LogEntry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;

@@ -1,0 +1,115 @@
+package io.socketdeck.ui.capture;
+
+import io.socketdeck.ui.log.LogEntry;
+import io.socketdeck.ui.log.TrafficLog;
+import io.socketdeck.ui.fx.UiRefresh;
+import io.socketdeck.core.capture.CaptureFailure;
+import io.socketdeck.core.capture.CaptureOptions;
+import io.socketdeck.core.capture.CaptureWriter;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.session.SwitchableListener;
+import io.socketdeck.ui.common.I18n;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A tab's capture to file. The writer sits in every session of the tab, on the I/O thread, ahead
+ * of the view's bounded queue, so what the view trims is still in the file; it survives
+ * reconnects, and starts and stops while traffic flows.
+ */
+public final class CaptureModel {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(CaptureModel.class);
+
+    private final SwitchableListener slot = new SwitchableListener();
+    private final TrafficLog log;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final UiRefresh refresh = new UiRefresh(this::showSize);
+    private CaptureWriter writer;
+
+    public CaptureModel(TrafficLog log) {
+        this.log = log;
+    }
+
+    /** Put this in every session's listeners: it writes while a capture runs, else does nothing. */
+    public SessionListener listener() {
+        return slot;
+    }
+
+    public void start(CaptureOptions options) {
+        stop();
+        try {
+            writer = CaptureWriter.open(options, failure -> Platform.runLater(() -> failed(failure)));
+        } catch (IOException | UncheckedIOException e) {
+            log.note(LogEntry.Kind.ERROR, I18n.format("capture.error.open", options.file().toString(),
+                    String.valueOf(e.getMessage())));
+            return;
+        }
+        slot.set(writer);
+        running.set(true);
+        refresh.start();
+        showSize();
+        log.note(LogEntry.Kind.INFO, I18n.format("capture.started", options.file().toString()));
+    }
+
+    /** Stops and flushes; the files are complete when this returns. */
+    public void stop() {
+        if (writer == null) {
+            return;
+        }
+        slot.set(null);
+        CaptureWriter stopped = writer;
+        writer = null;
+        stopped.close(); // waits for an event being written on the I/O thread, then flushes
+        refresh.stop();
+        running.set(false);
+        status.set("");
+        log.note(LogEntry.Kind.INFO, I18n.format("capture.stopped", I18n.count(totalSize(stopped)),
+                stopped.options().file().toString()));
+    }
+
+    private void failed(CaptureFailure failure) {
+        log.note(LogEntry.Kind.ERROR, I18n.format("capture.failed." + failure.kind().name(), failure.file().toString(),
+                failure.detail()));
+        stop();
+    }
+
+    private void showSize() {
+        CaptureWriter current = writer;
+        if (current != null) {
+            status.set(I18n.format("capture.status", current.options().file().getFileName().toString(),
+                    I18n.count(totalSize(current))));
+        }
+    }
+
+    private static long totalSize(CaptureWriter writer) {
+        long total = 0;
+        for (Path file : writer.files()) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                LOGGER.debug("cannot read the size of {}", file, e);
+            }
+        }
+        return total;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** "capture.bin · 1,234,567 B", refreshed a few times a second. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,135 @@
+package io.socketdeck.ui.common;
+
+import io.socketdeck.core.settings.Settings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The properties a tab remembers across restarts, each declared once under its key, so saving
+ * and restoring can never drift apart. An unknown or mistyped stored value keeps the property's
+ * current value: a hand-edited or older file never breaks a tab.
+ */
+public final class PersistedFields {
+
+    /** One remembered value: how to write it and read it back under a full settings path. */
+    private interface Field {
+        void save(Settings settings, String path);
+
+        void restore(Settings settings, String path);
+    }
+
+    private final List<String> keys = new ArrayList<>();
+    private final List<Field> fields = new ArrayList<>();
+
+    public PersistedFields text(String key, StringProperty property) {
+        return add(key, new Field() {
+            @Override
+            public void save(Settings settings, String path) {
+                settings.put(path, property.get() == null ? "" : property.get());
+            }
+
+            @Override
+            public void restore(Settings settings, String path) {
+                property.set(settings.getString(path, property.get()));
+            }
+        });
+    }
+
+    public PersistedFields flag(String key, BooleanProperty property) {
+        return add(key, new Field() {
+            @Override
+            public void save(Settings settings, String path) {
+                settings.put(path, property.get());
+            }
+
+            @Override
+            public void restore(Settings settings, String path) {
+                property.set(settings.getBoolean(path, property.get()));
+            }
+        });
+    }
+
+    public <E extends Enum<E>> PersistedFields choice(String key, ObjectProperty<E> property, Class<E> type) {
+        return named(key, property, Enum::name,
+                name -> Arrays.stream(type.getEnumConstants()).filter(value -> value.name().equals(name))
+                        .findFirst().orElse(null));
+    }
+
+    /** A value stored by name, such as a charset; {@code parse} returns null for a name it does not know. */
+    public <T> PersistedFields named(String key, ObjectProperty<T> property, Function<T, String> name,
+                                     Function<String, T> parse) {
+        return add(key, new Field() {
+            @Override
+            public void save(Settings settings, String path) {
+                settings.put(path, name.apply(property.get()));
+            }
+
+            @Override
+            public void restore(Settings settings, String path) {
+                settings.get(path).filter(String.class::isInstance).map(String.class::cast).map(parse)
+                        .ifPresent(property::set);
+            }
+        });
+    }
+
+    public PersistedFields textList(String key, Supplier<List<String>> get, Consumer<List<String>> set) {
+        return add(key, new Field() {
+            @Override
+            public void save(Settings settings, String path) {
+                settings.put(path, get.get());
+            }
+
+            @Override
+            public void restore(Settings settings, String path) {
+                set.accept(settings.getStringList(path));
+            }
+        });
+    }
+
+    /** Another group's fields under {@code key}, e.g. the log's under "log". */
+    public PersistedFields nested(String key, PersistedFields group) {
+        return add(key, new Field() {
+            @Override
+            public void save(Settings settings, String path) {
+                group.saveTo(settings, path);
+            }
+
+            @Override
+            public void restore(Settings settings, String path) {
+                group.restoreFrom(settings, path);
+            }
+        });
+    }
+
+    /** Another group's fields at this level, e.g. a tab's traffic beside its own fields. */
+    public PersistedFields include(PersistedFields group) {
+        keys.addAll(group.keys);
+        fields.addAll(group.fields);
+        return this;
+    }
+
+    public void saveTo(Settings settings, String prefix) {
+        for (int i = 0; i < fields.size(); i++) {
+            fields.get(i).save(settings, prefix + "." + keys.get(i));
+        }
+    }
+
+    public void restoreFrom(Settings settings, String prefix) {
+        for (int i = 0; i < fields.size(); i++) {
+            fields.get(i).restore(settings, prefix + "." + keys.get(i));
+        }
+    }
+
+    private PersistedFields add(String key, Field field) {
+        keys.add(key);
+        fields.add(field);
+        return this;
+    }
+}

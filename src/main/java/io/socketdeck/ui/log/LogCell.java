@@ -1,0 +1,127 @@
+package io.socketdeck.ui.log;
+
+import io.socketdeck.core.codec.HexDump;
+import io.socketdeck.core.codec.HexFormatter;
+import io.socketdeck.ui.fx.WrappingText;
+import io.socketdeck.ui.common.I18n;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * A log row: time, direction badge, peer, then the payload as text or hex. Only previews are
+ * drawn, so a row costs the same for 10 bytes and for 64 KiB.
+ */
+final class LogCell extends ListCell<LogEntry> {
+
+    static final int HEX_PREVIEW_BYTES = 128;
+    /** Eight dump lines: enough to read a frame, little enough for a flood. */
+    static final int DUMP_PREVIEW_BYTES = 128;
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private static final Map<LogEntry.Kind, PseudoClass> KIND_STATES = new EnumMap<>(LogEntry.Kind.class);
+
+    static {
+        for (LogEntry.Kind kind : LogEntry.Kind.values()) {
+            KIND_STATES.put(kind, PseudoClass.getPseudoClass(kind.name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    private final TrafficLog log;
+    private final Label time = new Label();
+    private final Label badge = new Label();
+    private final Label peer = new Label();
+    private final WrappingText payload = new WrappingText();
+    private final HBox row = new HBox(time, badge, peer, payload);
+    private LogEntry.Kind shownKind;
+
+    LogCell(TrafficLog log) {
+        this.log = log;
+        getStyleClass().add("log-cell");
+        row.getStyleClass().add("log-row");
+        time.getStyleClass().add("log-time");
+        badge.getStyleClass().add("log-badge");
+        peer.getStyleClass().add("log-peer");
+        payload.getStyleClass().add("log-payload");
+        time.setMinWidth(USE_PREF_SIZE);
+        badge.setMinWidth(USE_PREF_SIZE);
+        peer.setMinWidth(USE_PREF_SIZE);
+        HBox.setHgrow(payload, Priority.ALWAYS);
+        // Let the row take the list's width so long payloads wrap instead of scrolling sideways.
+        setPrefWidth(0);
+        setText(null);
+    }
+
+    @Override
+    protected void updateItem(LogEntry entry, boolean empty) {
+        super.updateItem(entry, empty);
+        if (empty || entry == null) {
+            setGraphic(null);
+            return;
+        }
+        boolean showTime = log.showTimeProperty().get();
+        time.setVisible(showTime);
+        time.setManaged(showTime);
+        if (showTime) {
+            time.setText(TIME.format(Instant.ofEpochMilli(entry.timeMillis())));
+        }
+        showKind(entry.kind());
+        peer.setText(entry.peer());
+        payload.setWrap(log.wrapProperty().get());
+        payload.setText(entry.isData() ? payloadText(entry, log.viewModeProperty().get()) : entry.message());
+        setGraphic(row);
+    }
+
+    // A pseudo-class switch restyles one node; changing style classes would re-apply all CSS of
+    // the row, on every pulse of a flood.
+    private void showKind(LogEntry.Kind kind) {
+        if (kind == shownKind) {
+            return;
+        }
+        if (shownKind != null) {
+            badge.pseudoClassStateChanged(KIND_STATES.get(shownKind), false);
+        }
+        badge.pseudoClassStateChanged(KIND_STATES.get(kind), true);
+        badge.setText(I18n.text("log.kind." + kind.name()));
+        shownKind = kind;
+    }
+
+    static String payloadText(LogEntry entry, ViewMode mode) {
+        return switch (mode) {
+            case TEXT -> text(entry);
+            case HEX -> hex(entry);
+            case HEX_TEXT -> hex(entry) + "\n" + text(entry);
+            case DUMP -> dump(entry);
+        };
+    }
+
+    private static String text(LogEntry entry) {
+        String shown = Printable.of(entry.text());
+        return entry.isTruncated() ? shown + moreSuffix(entry) : shown;
+    }
+
+    private static String hex(LogEntry entry) {
+        String shown = HexFormatter.formatPreview(entry.bytes(), HEX_PREVIEW_BYTES);
+        return entry.byteCount() > HEX_PREVIEW_BYTES ? shown + moreSuffix(entry) : shown;
+    }
+
+    private static String dump(LogEntry entry) {
+        int shown = Math.min(entry.byteCount(), DUMP_PREVIEW_BYTES);
+        String dump = HexDump.format(entry.bytes(), 0, shown, 0);
+        dump = dump.endsWith("\n") ? dump.substring(0, dump.length() - 1) : dump;
+        return entry.byteCount() > shown ? dump + "\n" + moreSuffix(entry).strip() : dump;
+    }
+
+    private static String moreSuffix(LogEntry entry) {
+        return " " + I18n.format("log.more", I18n.count(entry.byteCount()));
+    }
+}

@@ -1,0 +1,145 @@
+package io.socketdeck.ui.log;
+
+import io.socketdeck.core.codec.DecodedPreview;
+import io.socketdeck.core.session.SessionEvent;
+import java.nio.charset.Charset;
+
+/**
+ * One row of a traffic log: a read, a send, a datagram or an event. The raw bytes are kept as
+ * received so the view can re-render them in another encoding or as hex, exactly.
+ *
+ * <p>Only a preview of the text is kept: a 64 KiB read is shown as its first characters with the
+ * count of what follows, which keeps a flooded log small and its rows quick to lay out.
+ */
+public final class LogEntry {
+
+    /** What the row shows. */
+    public enum Kind {
+        RX, TX, INFO, ERROR
+    }
+
+    /** Fixed cost per entry in the memory budget, besides its bytes and text. */
+    static final int OVERHEAD_BYTES = 96;
+
+    private final long timeMillis;
+    private final Kind kind;
+    private final String peer;
+    private final byte[] bytes;
+    private final String message;
+    private final SessionEvent control;
+    private final boolean wholeMessage;
+    // Rendering: written by the ingest before the entry is queued, later only on the FX thread.
+    private Charset charset;
+    private String text;
+    private boolean truncated;
+
+    private LogEntry(long timeMillis, Kind kind, String peer, byte[] bytes, String message, SessionEvent control,
+                     boolean wholeMessage) {
+        this.timeMillis = timeMillis;
+        this.kind = kind;
+        this.peer = peer;
+        this.bytes = bytes;
+        this.message = message;
+        this.control = control;
+        this.wholeMessage = wholeMessage;
+    }
+
+    /** A read or write of a byte stream: its text may continue a character the last one began. */
+    static LogEntry data(long timeMillis, Kind kind, String peer, byte[] bytes, Charset charset, DecodedPreview preview) {
+        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, null, false);
+        entry.render(charset, preview);
+        return entry;
+    }
+
+    /** A self-contained message (a datagram): its text is decoded from its own bytes only. */
+    static LogEntry message(long timeMillis, Kind kind, String peer, byte[] bytes, Charset charset,
+                            DecodedPreview preview) {
+        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, null, true);
+        entry.render(charset, preview);
+        return entry;
+    }
+
+    /** A visible event row; {@code control} is also handed to the tab's state logic, or null. */
+    static LogEntry event(long timeMillis, Kind kind, String peer, String message, SessionEvent control) {
+        return new LogEntry(timeMillis, kind, peer, null, message, control, false);
+    }
+
+    /** An invisible entry that only carries a state change through the pump, in order. */
+    static LogEntry controlOnly(SessionEvent control) {
+        return new LogEntry(control.timeMillis(), null, "", null, null, control, false);
+    }
+
+    public long timeMillis() {
+        return timeMillis;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String peer() {
+        return peer;
+    }
+
+    public boolean isData() {
+        return bytes != null;
+    }
+
+    /** True for a datagram: decoded on its own, never together with the entries before it. */
+    public boolean isWholeMessage() {
+        return wholeMessage;
+    }
+
+    public boolean isVisible() {
+        return kind != null;
+    }
+
+    /** The raw bytes of a data row, or null for an event. Do not modify. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int byteCount() {
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    /** The event text, or null for a data row. */
+    public String message() {
+        return message;
+    }
+
+    /** The session event behind a state change, or null. */
+    public SessionEvent control() {
+        return control;
+    }
+
+    /** The decoded preview of a data row in {@link #charset()}. */
+    public String text() {
+        return text;
+    }
+
+    public boolean isTruncated() {
+        return truncated;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    void render(Charset newCharset, DecodedPreview preview) {
+        this.charset = newCharset;
+        this.text = preview.text();
+        this.truncated = preview.truncated();
+    }
+
+    /**
+     * Memory this entry accounts for. Fixed for its lifetime, whatever encoding it is re-rendered
+     * in, so the log's running total stays exact: a preview never has more chars than bytes.
+     */
+    long weight() {
+        if (bytes != null) {
+            return OVERHEAD_BYTES + bytes.length + 2L * Math.min(bytes.length, TrafficLog.PREVIEW_CHARS);
+        }
+        return OVERHEAD_BYTES + (message == null ? 0 : 2L * message.length());
+    }
+}

@@ -1,0 +1,171 @@
+package io.socketdeck.ui.log;
+
+import io.socketdeck.core.codec.StreamTextDecoder;
+import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Turns one session's events into log entries on that session's I/O thread: decodes each
+ * stream with its own split-safe decoder and writes event text, so the FX thread only moves
+ * finished entries into the list.
+ *
+ * <p>Datagrams are decoded each on its own instead. A datagram is a whole message: a sender
+ * encodes each one completely, and the next one may come from another program on the same host
+ * and port. Carrying a broken tail from one datagram into the next would garble a message that
+ * was fine and hide which datagram was broken; its own replacement mark shows exactly that.
+ */
+final class LogIngest implements SessionListener {
+
+    /** How the session's bytes come: a byte stream per peer (TCP) or self-contained datagrams (UDP). */
+    enum Framing {
+        STREAM, DATAGRAM
+    }
+
+    /** A UDP port may hear from any number of senders; the name cache must not grow with them. */
+    static final int MAX_PEER_NAMES = 4096;
+
+    private final Supplier<Charset> charset;
+    private final int previewChars;
+    private final Consumer<LogEntry> out;
+    private final Framing framing;
+    private final boolean serverSide;
+    private final Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
+    private StreamTextDecoder messageDecoder;
+    // Formatting an address costs more than a map lookup; peers repeat on every read. Keyed by
+    // content, so a new address object for the same sender still finds its name.
+    private final Map<InetSocketAddress, String> peerNames = new HashMap<>();
+    private InetSocketAddress lastPeer;
+    private String lastPeerName;
+
+    LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out) {
+        this(charset, previewChars, out, Framing.STREAM, false);
+    }
+
+    /**
+     * @param framing    streams (TCP: one decoder per peer and direction) or datagrams (each alone)
+     * @param serverSide true for a server's log: a connection is a client arriving ("Client X
+     *                   connected") and opening is listening, rather than "Connected to X"
+     */
+    LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing, boolean serverSide) {
+        this.charset = charset;
+        this.previewChars = previewChars;
+        this.out = out;
+        this.framing = framing;
+        this.serverSide = serverSide;
+    }
+
+    @Override
+    public void onEvent(SessionEvent event) {
+        if (event instanceof SessionEvent.Data data) {
+            out.accept(dataEntry(data));
+        } else if (event instanceof SessionEvent.SentToMany sent) {
+            out.accept(sentToManyEntry(sent));
+        } else if (event instanceof SessionEvent.Connected connected) {
+            out.accept(LogEntry.event(connected.timeMillis(), LogEntry.Kind.INFO, peerName(connected.remote()),
+                    serverSide ? EventTexts.accepted(connected) : EventTexts.connected(connected), connected));
+        } else if (event instanceof SessionEvent.Opened opened) {
+            out.accept(LogEntry.event(opened.timeMillis(), LogEntry.Kind.INFO, peerName(opened.local()),
+                    serverSide ? EventTexts.listening(opened) : EventTexts.opened(opened), opened));
+        } else if (event instanceof SessionEvent.Disconnected disconnected) {
+            String peer = peerName(disconnected.remote());
+            forget(peer);
+            LogEntry.Kind kind = EventTexts.isError(disconnected.reason()) ? LogEntry.Kind.ERROR : LogEntry.Kind.INFO;
+            out.accept(LogEntry.event(disconnected.timeMillis(), kind, peer,
+                    EventTexts.disconnected(disconnected), disconnected));
+            peerNames.remove(disconnected.remote());
+            lastPeer = null;
+        } else if (event instanceof SessionEvent.Failure failure) {
+            String peer = failure.peer() == null ? "" : peerName(failure.peer());
+            out.accept(LogEntry.event(failure.timeMillis(), LogEntry.Kind.ERROR, peer,
+                    EventTexts.failure(failure), failure));
+        } else if (event instanceof SessionEvent.MulticastJoined joined) {
+            out.accept(LogEntry.event(joined.timeMillis(), LogEntry.Kind.INFO, "",
+                    EventTexts.multicastJoined(joined), joined));
+        } else if (event instanceof SessionEvent.MulticastLeft left) {
+            out.accept(LogEntry.event(left.timeMillis(), LogEntry.Kind.INFO, "", EventTexts.multicastLeft(left), left));
+        } else if (event instanceof SessionEvent.Closed) {
+            out.accept(LogEntry.controlOnly(event));
+        }
+    }
+
+    private LogEntry dataEntry(SessionEvent.Data data) {
+        LogEntry.Kind kind = data.direction() == Direction.RX ? LogEntry.Kind.RX : LogEntry.Kind.TX;
+        String peer = peerName(data.peer());
+        byte[] bytes = data.bytes();
+        if (framing == Framing.DATAGRAM) {
+            StreamTextDecoder decoder = messageDecoder();
+            return LogEntry.message(data.timeMillis(), kind, peer, bytes, decoder.charset(),
+                    decoder.decodeWholePreview(bytes, 0, bytes.length, previewChars));
+        }
+        StreamTextDecoder decoder = decoderFor(new StreamKey(peer, kind));
+        return LogEntry.data(data.timeMillis(), kind, peer, bytes, decoder.charset(),
+                decoder.decodePreview(bytes, 0, bytes.length, previewChars));
+    }
+
+    /**
+     * One TX row for a payload sent to many clients, named by how many. Each send is a whole
+     * message, so it gets a fresh decoder rather than a stream's carried-over bytes.
+     */
+    private LogEntry sentToManyEntry(SessionEvent.SentToMany sent) {
+        if (sent.recipients() == 0) {
+            return LogEntry.event(sent.timeMillis(), LogEntry.Kind.ERROR, "", EventTexts.sentToNone(), null);
+        }
+        StreamTextDecoder decoder = new StreamTextDecoder(charset.get());
+        byte[] bytes = sent.bytes();
+        return LogEntry.data(sent.timeMillis(), LogEntry.Kind.TX, EventTexts.clients(sent.recipients()), bytes,
+                decoder.charset(), decoder.decodePreview(bytes, 0, bytes.length, previewChars));
+    }
+
+    private StreamTextDecoder decoderFor(StreamKey key) {
+        Charset current = charset.get();
+        StreamTextDecoder decoder = decoders.get(key);
+        if (decoder == null || !decoder.charset().equals(current)) {
+            decoder = new StreamTextDecoder(current);
+            decoders.put(key, decoder);
+        }
+        return decoder;
+    }
+
+    // One decoder serves every datagram: decodeWholePreview leaves nothing behind in it.
+    private StreamTextDecoder messageDecoder() {
+        Charset current = charset.get();
+        if (messageDecoder == null || !messageDecoder.charset().equals(current)) {
+            messageDecoder = new StreamTextDecoder(current);
+        }
+        return messageDecoder;
+    }
+
+    private void forget(String peer) {
+        decoders.remove(new StreamKey(peer, LogEntry.Kind.RX));
+        decoders.remove(new StreamKey(peer, LogEntry.Kind.TX));
+    }
+
+    /** Sender names held, for tests of the bound. */
+    int cachedPeerNames() {
+        return peerNames.size();
+    }
+
+    private String peerName(InetSocketAddress address) {
+        if (address != lastPeer) { // a connection reports the same address object on every read
+            String name = peerNames.get(address);
+            if (name == null) {
+                if (peerNames.size() >= MAX_PEER_NAMES) {
+                    peerNames.clear(); // a scan of many ports: forgetting costs only re-formatting
+                }
+                name = Addresses.format(address);
+                peerNames.put(address, name);
+            }
+            lastPeerName = name;
+            lastPeer = address;
+        }
+        return lastPeerName;
+    }
+}

@@ -1,0 +1,333 @@
+package io.socketdeck.ui.log;
+
+import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.fx.IoWorkers;
+import io.socketdeck.core.codec.StreamTextDecoder;
+import io.socketdeck.core.codec.SupportedCharsets;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.util.BatchQueue;
+import io.socketdeck.ui.fx.BoundedList;
+import io.socketdeck.ui.fx.FxPump;
+import io.socketdeck.ui.common.I18n;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/**
+ * The model behind a tab's traffic log: sessions feed it through {@link #newIngest()}, a pump
+ * moves finished entries into a bounded list once per pulse, and the encoding and hex switches
+ * re-render what is already there from the kept bytes.
+ */
+public final class TrafficLog {
+
+    public static final int DEFAULT_MAX_ENTRIES = 10_000;
+    /** Memory for the entries' bytes and previews; the capture file, not the view, keeps it all. */
+    public static final long DEFAULT_MAX_BYTES = 16L << 20;
+    /** Memory allowed per entry of the limit: the default's ratio, so a bigger log may hold more. */
+    private static final long BYTES_PER_ENTRY = DEFAULT_MAX_BYTES / DEFAULT_MAX_ENTRIES;
+    /** The sizes offered in the View menu. */
+    public static final java.util.List<Integer> ENTRY_LIMITS = java.util.List.of(1_000, 10_000, 100_000);
+    /**
+     * What may wait for the next pulse. A pulse shows the newest entries only, so holding more
+     * would just keep a flood's bytes alive longer, which the garbage collector pays for in pauses.
+     */
+    private static final int QUEUE_SHARE = 4;
+    public static final int PREVIEW_CHARS = 400;
+
+    private final BoundedList<LogEntry> list;
+    private final BatchQueue<LogEntry> pending;
+    private final FxPump<LogEntry> pump;
+    private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", SupportedCharsets.all().get(0));
+    private final ObjectProperty<ViewMode> viewMode = new SimpleObjectProperty<>(this, "viewMode", ViewMode.TEXT);
+    /** Hex view on or off: a view of {@link #viewMode} kept for the simple hex toggle. */
+    private final BooleanProperty hexView = new SimpleBooleanProperty(this, "hexView");
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ReadOnlyLongWrapper renderRevision = new ReadOnlyLongWrapper(this, "renderRevision");
+    private final List<Consumer<SessionEvent>> controlListeners = new ArrayList<>();
+    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", true);
+    private final BooleanProperty showTime = new SimpleBooleanProperty(this, "showTime", true);
+    /** Rows that arrived while the display was paused, shown on resume. */
+    private final ArrayDeque<LogEntry> held = new ArrayDeque<>();
+    private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
+    private final LogFilter filter;
+    private volatile Charset ingestCharset = charset.get();
+
+    public TrafficLog() {
+        this(DEFAULT_MAX_ENTRIES, DEFAULT_MAX_BYTES);
+    }
+
+    public TrafficLog(int maxEntries, long maxBytes) {
+        list = new BoundedList<>(maxEntries, maxBytes, LogEntry::weight);
+        pending = new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight, entry -> entry.control() == null);
+        pump = new FxPump<>(pending, this::append);
+        charset.addListener((obs, old, now) -> {
+            ingestCharset = now;
+            rerender();
+        });
+        viewMode.addListener((obs, old, now) -> {
+            hexView.set(now == ViewMode.HEX);
+            redraw();
+        });
+        hexView.addListener((obs, old, now) -> {
+            if (now) {
+                viewMode.set(ViewMode.HEX);
+            } else if (viewMode.get() == ViewMode.HEX) {
+                viewMode.set(ViewMode.TEXT);
+            }
+        });
+        wrap.addListener((obs, old, now) -> redraw());
+        showTime.addListener((obs, old, now) -> redraw());
+        paused.addListener((obs, old, now) -> {
+            if (!now) {
+                resume();
+            }
+        });
+        filter = new LogFilter(list.items(), charset);
+    }
+
+    /** A listener for one session: give each session its own, as it keeps that session's decoders. */
+    public SessionListener newIngest() {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer);
+    }
+
+    /**
+     * A listener for one datagram session (UDP): one entry per datagram, each decoded from its own
+     * bytes, never joined with the one before (see {@link LogIngest}).
+     */
+    public SessionListener newDatagramIngest() {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.DATAGRAM, false);
+    }
+
+    /** Like {@link #newIngest()} for a server: clients arrive, it listens, sends may go to many. */
+    public SessionListener newServerIngest() {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.STREAM, true);
+    }
+
+    public ObservableList<LogEntry> entries() {
+        return list.items();
+    }
+
+    /** The rows that pass the filter: what the view shows. */
+    public ObservableList<LogEntry> shownEntries() {
+        return filter.shown();
+    }
+
+    public LogFilter filter() {
+        return filter;
+    }
+
+    /** While true the view stands still; traffic is still counted, captured and kept for later. */
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    /** Rows waiting for the display to resume. */
+    public ReadOnlyIntegerProperty heldCountProperty() {
+        return heldCount.getReadOnlyProperty();
+    }
+
+    public BooleanProperty wrapProperty() {
+        return wrap;
+    }
+
+    public BooleanProperty showTimeProperty() {
+        return showTime;
+    }
+
+    /**
+     * Saves every row, decoded in full, on a worker thread; a row in the log says how it went.
+     * The rows are copied first, so traffic arriving meanwhile changes nothing.
+     */
+    public Task<Integer> saveAs(Path file, LogExport.Format format) {
+        List<LogEntry> snapshot = List.copyOf(list.items());
+        Charset current = charset.get();
+        Task<Integer> task = new Task<>() {
+            @Override
+            protected Integer call() throws IOException {
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    LogExport.write(snapshot, entry -> true, current, format, out);
+                }
+                return snapshot.size();
+            }
+        };
+        task.setOnSucceeded(event -> note(LogEntry.Kind.INFO,
+                I18n.format("log.saved", I18n.count(task.getValue()), file.toString())));
+        task.setOnFailed(event -> note(LogEntry.Kind.ERROR,
+                I18n.format("log.saveFailed", file.toString(), String.valueOf(task.getException().getMessage()))));
+        IoWorkers.run(task);
+        return task;
+    }
+
+    /** How the log is shown, remembered across restarts: encoding, view, wrap, time column. */
+    public PersistedFields persisted() {
+        return new PersistedFields()
+                .named("encoding", charset, Charset::name, SupportedCharsets::byName)
+                .choice("view", viewMode, ViewMode.class)
+                .flag("wrap", wrap)
+                .flag("time", showTime);
+    }
+
+    /** Adds a row of the application's own, e.g. "saved the log to …"; FX thread. */
+    public void note(LogEntry.Kind kind, String message) {
+        list.appendAll(List.of(LogEntry.event(System.currentTimeMillis(), kind, "", message, null)));
+        bump();
+    }
+
+    public ObjectProperty<Charset> charsetProperty() {
+        return charset;
+    }
+
+    public ObjectProperty<ViewMode> viewModeProperty() {
+        return viewMode;
+    }
+
+    public BooleanProperty hexViewProperty() {
+        return hexView;
+    }
+
+    /** Bumped once per batch appended, and on clear: the view follows the tail, counters refresh. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Bumped when existing rows must be drawn again: another encoding, hex view on or off. */
+    public ReadOnlyLongProperty renderRevisionProperty() {
+        return renderRevision.getReadOnlyProperty();
+    }
+
+    /** Called on the FX thread, in log order, for connect, disconnect, failure and close events. */
+    public void addControlListener(Consumer<SessionEvent> listener) {
+        controlListeners.add(listener);
+    }
+
+    public void setLimits(int maxEntries, long maxBytes) {
+        list.setLimits(maxEntries, maxBytes);
+        pending.setLimits(maxEntries, maxBytes / QUEUE_SHARE);
+        bump();
+    }
+
+    /** Keeps at most {@code maxEntries} rows, with memory for them in proportion. */
+    public void setMaxEntries(int maxEntries) {
+        setLimits(maxEntries, Math.max(DEFAULT_MAX_BYTES, maxEntries * BYTES_PER_ENTRY));
+    }
+
+    public int maxEntries() {
+        return list.maxItems();
+    }
+
+    /** Entries trimmed off the top (or dropped before display) because of the limits. */
+    public long trimmedCount() {
+        return list.trimmed() + pump.dropped();
+    }
+
+    public void clear() {
+        pump.discardQueued();
+        list.clear();
+        held.clear();
+        heldCount.set(0);
+        bump();
+    }
+
+    /** Delivers what is queued now instead of at the next pulse; FX thread. */
+    public void flushNow() {
+        pump.flushNow();
+    }
+
+    private void append(List<LogEntry> batch) {
+        List<LogEntry> visible = new ArrayList<>(batch.size());
+        for (LogEntry entry : batch) {
+            if (entry.isVisible()) {
+                visible.add(entry);
+            }
+            if (entry.control() != null) {
+                for (Consumer<SessionEvent> listener : controlListeners) {
+                    listener.accept(entry.control());
+                }
+            }
+        }
+        if (paused.get()) {
+            hold(visible);
+        } else {
+            list.appendAll(visible);
+        }
+        if (!paused.get() && anyStale(visible)) {
+            rerender(); // decoded before an encoding switch reached the I/O thread
+        }
+        bump();
+    }
+
+    private void hold(List<LogEntry> visible) {
+        held.addAll(visible);
+        while (held.size() > list.maxItems()) {
+            held.removeFirst();
+        }
+        heldCount.set(held.size());
+    }
+
+    private void resume() {
+        List<LogEntry> waiting = new ArrayList<>(held);
+        held.clear();
+        heldCount.set(0);
+        list.appendAll(waiting);
+        if (anyStale(waiting)) {
+            rerender(); // held across an encoding switch: decoded the old way
+        }
+        bump();
+    }
+
+    private boolean anyStale(List<LogEntry> entries) {
+        Charset current = charset.get();
+        for (LogEntry entry : entries) {
+            if (entry.isData() && !current.equals(entry.charset())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void redraw() {
+        renderRevision.set(renderRevision.get() + 1);
+    }
+
+    /** Decodes every data row again in the current encoding, each stream in order, each datagram alone. */
+    private void rerender() {
+        Charset current = charset.get();
+        Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
+        StreamTextDecoder messages = new StreamTextDecoder(current);
+        for (LogEntry entry : list.items()) {
+            if (entry.isWholeMessage()) {
+                entry.render(current, messages.decodeWholePreview(entry.bytes(), 0, entry.byteCount(), PREVIEW_CHARS));
+            } else if (entry.isData()) {
+                StreamTextDecoder decoder = decoders.computeIfAbsent(new StreamKey(entry.peer(), entry.kind()),
+                        key -> new StreamTextDecoder(current));
+                entry.render(current, decoder.decodePreview(entry.bytes(), 0, entry.byteCount(), PREVIEW_CHARS));
+            }
+        }
+        redraw();
+    }
+
+    private void bump() {
+        revision.set(revision.get() + 1);
+    }
+}

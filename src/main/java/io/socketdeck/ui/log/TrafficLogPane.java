@@ -1,0 +1,235 @@
+package io.socketdeck.ui.log;
+
+import io.socketdeck.ui.common.SendOptionChoices;
+import io.socketdeck.core.codec.SupportedCharsets;
+import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.common.Fxml;
+import io.socketdeck.ui.common.I18n;
+import java.io.File;
+import java.nio.charset.Charset;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The traffic log every tab shows: encoding, views, pause, filter, copy, save, counters and the
+ * bounded, virtualized list. Each tab names it with {@code idPrefix}, which gives its controls
+ * stable automation ids such as {@code clientLog} and {@code serverEncoding}.
+ */
+public final class TrafficLogPane extends VBox {
+
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    @FXML private ComboBox<Charset> encoding;
+    @FXML private ToggleGroup viewModes;
+    @FXML private ToggleButton textView;
+    @FXML private ToggleButton hexView;
+    @FXML private ToggleButton hexTextView;
+    @FXML private ToggleButton dumpView;
+    @FXML private ToggleButton pause;
+    @FXML private CheckBox autoScroll;
+    @FXML private CheckBox wrap;
+    @FXML private CheckBox timestamps;
+    @FXML private Label rxBytes;
+    @FXML private Label rxMessages;
+    @FXML private Label txBytes;
+    @FXML private Label txMessages;
+    @FXML private Label rxMessagesUnit;
+    @FXML private Label txMessagesUnit;
+    @FXML private Button resetCounters;
+    @FXML private TextField filter;
+    @FXML private CheckBox filterHex;
+    @FXML private Label filterCount;
+    @FXML private Label filterError;
+    @FXML private ToggleButton capture;
+    @FXML private Label captureStatus;
+    @FXML private Button copy;
+    @FXML private Button save;
+    @FXML private Button clear;
+    @FXML private ListView<LogEntry> log;
+
+    private final BooleanProperty follow = new SimpleBooleanProperty(true);
+    private String idPrefix = "";
+    private TrafficLog model;
+
+    public TrafficLogPane() {
+        Fxml.loadComponent(this);
+        encoding.getItems().setAll(SupportedCharsets.all());
+        encoding.setConverter(SendOptionChoices.charsetNames());
+        autoScroll.selectedProperty().bindBidirectional(follow);
+        log.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    }
+
+    public String getIdPrefix() {
+        return idPrefix;
+    }
+
+    /** Gives the controls their automation ids: prefix + Log, Encoding, HexView, Clear, RxBytes, ... */
+    public void setIdPrefix(String prefix) {
+        idPrefix = prefix;
+        encoding.setId(prefix + "Encoding");
+        textView.setId(prefix + "TextView");
+        hexView.setId(prefix + "HexView");
+        hexTextView.setId(prefix + "HexTextView");
+        dumpView.setId(prefix + "DumpView");
+        pause.setId(prefix + "Pause");
+        autoScroll.setId(prefix + "AutoScroll");
+        wrap.setId(prefix + "Wrap");
+        timestamps.setId(prefix + "Timestamps");
+        rxBytes.setId(prefix + "RxBytes");
+        rxMessages.setId(prefix + "RxMessages");
+        txBytes.setId(prefix + "TxBytes");
+        txMessages.setId(prefix + "TxMessages");
+        resetCounters.setId(prefix + "ResetCounters");
+        filter.setId(prefix + "Filter");
+        filterHex.setId(prefix + "FilterHex");
+        filterCount.setId(prefix + "FilterCount");
+        capture.setId(prefix + "Capture");
+        captureStatus.setId(prefix + "CaptureStatus");
+        copy.setId(prefix + "Copy");
+        save.setId(prefix + "Save");
+        clear.setId(prefix + "Clear");
+        log.setId(prefix + "Log");
+    }
+
+    public String getMessageUnit() {
+        return rxMessagesUnit.getText();
+    }
+
+    /**
+     * What the message counters count, e.g. {@code messageUnit="%counters.datagrams"} in FXML for
+     * a UDP tab; "msg" by default.
+     */
+    public void setMessageUnit(String unit) {
+        rxMessagesUnit.setText(unit);
+        txMessagesUnit.setText(unit);
+    }
+
+    /** Shows {@code traffic} and {@code counters}; the capture button is wired by whoever owns the capture. */
+    public void bind(TrafficLog traffic, CountersModel counters) {
+        bindLog(traffic, counters);
+    }
+
+    /** The capture toggle and its status label, for the capture feature to drive. */
+    public ToggleButton captureButton() {
+        return capture;
+    }
+
+    public Label captureStatusLabel() {
+        return captureStatus;
+    }
+
+    private void bindLog(TrafficLog traffic, CountersModel counters) {
+        model = traffic;
+        encoding.valueProperty().bindBidirectional(traffic.charsetProperty());
+        bindViewModes(traffic);
+        pause.selectedProperty().bindBidirectional(traffic.pausedProperty());
+        wrap.selectedProperty().bindBidirectional(traffic.wrapProperty());
+        timestamps.selectedProperty().bindBidirectional(traffic.showTimeProperty());
+        pause.textProperty().bind(Bindings.createStringBinding(() -> traffic.pausedProperty().get()
+                        ? I18n.format("log.paused", I18n.count(traffic.heldCountProperty().get()))
+                        : I18n.text("log.pause"),
+                traffic.pausedProperty(), traffic.heldCountProperty()));
+
+        log.setItems(traffic.shownEntries());
+        log.setCellFactory(list -> new LogCell(traffic));
+        log.setOnKeyPressed(event -> {
+            if (COPY.match(event)) {
+                copySelection();
+                event.consume();
+            }
+        });
+        clear.setOnAction(event -> traffic.clear());
+        copy.setOnAction(event -> copySelection());
+        save.setOnAction(event -> chooseFileAndSave());
+        resetCounters.setOnAction(event -> counters.reset());
+        traffic.revisionProperty().addListener((obs, old, now) -> followTail());
+        traffic.renderRevisionProperty().addListener((obs, old, now) -> log.refresh());
+
+        filter.textProperty().bindBidirectional(traffic.filter().patternProperty());
+        filterHex.selectedProperty().bindBidirectional(traffic.filter().hexProperty());
+        FieldErrorBinding.bind(traffic.filter().errorProperty(), filterError, filter);
+        filterCount.textProperty().bind(Bindings.createStringBinding(() -> traffic.filter().isActive()
+                        ? I18n.format("log.filter.count", I18n.count(traffic.shownEntries().size()),
+                                I18n.count(traffic.entries().size()))
+                        : "",
+                traffic.shownEntries(), traffic.entries()));
+
+        bindCount(rxBytes, counters.rxBytesProperty());
+        bindCount(rxMessages, counters.rxMessagesProperty());
+        bindCount(txBytes, counters.txBytesProperty());
+        bindCount(txMessages, counters.txMessagesProperty());
+    }
+
+    /** One toggle per view; clicking the selected one again returns to text, so Hex is a toggle. */
+    private void bindViewModes(TrafficLog traffic) {
+        Map<ViewMode, ToggleButton> buttons = new EnumMap<>(ViewMode.class);
+        buttons.put(ViewMode.TEXT, textView);
+        buttons.put(ViewMode.HEX, hexView);
+        buttons.put(ViewMode.HEX_TEXT, hexTextView);
+        buttons.put(ViewMode.DUMP, dumpView);
+        buttons.forEach((mode, button) -> button.setUserData(mode));
+        Runnable showMode = () -> viewModes.selectToggle(buttons.get(traffic.viewModeProperty().get()));
+        traffic.viewModeProperty().addListener((obs, old, now) -> showMode.run());
+        viewModes.selectedToggleProperty().addListener((obs, old, now) ->
+                traffic.viewModeProperty().set(now == null ? ViewMode.TEXT : (ViewMode) now.getUserData()));
+        showMode.run();
+    }
+
+    private static void bindCount(Label label, javafx.beans.value.ObservableLongValue value) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> I18n.count(value.get()), value));
+    }
+
+    private void followTail() {
+        int size = log.getItems().size();
+        if (follow.get() && size > 0 && !model.pausedProperty().get()) {
+            log.scrollTo(size - 1);
+        }
+    }
+
+    /** Copies the selected rows, whole, as text lines; all rows when none is selected. */
+    private void copySelection() {
+        var selected = log.getSelectionModel().getSelectedItems();
+        var rows = selected.isEmpty() ? log.getItems() : selected;
+        ClipboardContent content = new ClipboardContent();
+        content.putString(LogExport.copyText(model.entries(), rows, model.charsetProperty().get()));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void chooseFileAndSave() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.text("log.save.title"));
+        FileChooser.ExtensionFilter text = new FileChooser.ExtensionFilter(I18n.text("log.save.text"), "*.txt", "*.log");
+        FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter(I18n.text("log.save.csv"), "*.csv");
+        chooser.getExtensionFilters().setAll(text, csv);
+        chooser.setInitialFileName("socketdeck-" + idPrefix + ".txt");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            boolean asCsv = chooser.getSelectedExtensionFilter() == csv || file.getName().toLowerCase().endsWith(".csv");
+            model.saveAs(file.toPath(), asCsv ? LogExport.Format.CSV : LogExport.Format.TEXT);
+        }
+    }
+
+    public BooleanProperty autoScrollProperty() {
+        return follow;
+    }
+}

@@ -1,0 +1,90 @@
+package io.socketdeck.ui.quick;
+
+import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.send.QuickCommandFormatException;
+import io.socketdeck.core.send.QuickCommandImport;
+import io.socketdeck.core.send.QuickCommandList;
+import io.socketdeck.ui.common.I18n;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The quick-send commands, one list for the whole window (a device's commands are useful in
+ * every tab). Edits go through the engine's {@link QuickCommandList}; the observable copy is what
+ * the panes show.
+ */
+public final class QuickCommandsModel {
+
+    /** Ctrl+1 .. Ctrl+9 send the first nine. */
+    public static final int SHORTCUTS = 9;
+
+    private final QuickCommandList commands = new QuickCommandList();
+    private final ObservableList<QuickCommand> items = FXCollections.observableArrayList();
+    private final ObservableList<QuickCommand> readOnly = FXCollections.unmodifiableObservableList(items);
+
+    public ObservableList<QuickCommand> items() {
+        return readOnly;
+    }
+
+    public void add(QuickCommand command) {
+        commands.add(command);
+        sync();
+    }
+
+    public void replace(int index, QuickCommand command) {
+        commands.replace(index, command);
+        sync();
+    }
+
+    public void remove(int index) {
+        commands.remove(index);
+        sync();
+    }
+
+    public boolean moveUp(int index) {
+        boolean moved = commands.moveUp(index);
+        sync();
+        return moved;
+    }
+
+    public boolean moveDown(int index) {
+        boolean moved = commands.moveDown(index);
+        sync();
+        return moved;
+    }
+
+    public void setAll(List<QuickCommand> replacement) {
+        commands.setAll(replacement);
+        sync();
+    }
+
+    public void exportTo(Path file) throws IOException {
+        commands.exportTo(file);
+    }
+
+    /**
+     * Adds the commands in {@code file} after the existing ones.
+     *
+     * @return a localized note of what was imported, with any encoding that fell back to UTF-8
+     */
+    public String importFrom(Path file) throws IOException, QuickCommandFormatException {
+        QuickCommandImport imported = QuickCommandList.importFrom(file);
+        imported.commands().forEach(commands::add);
+        sync();
+        String note = I18n.format("quick.imported", I18n.count(imported.commands().size()), file.getFileName().toString());
+        if (!imported.charsetFallbacks().isEmpty()) {
+            note += " " + I18n.format("quick.imported.fallback", imported.charsetFallbacks().stream()
+                    .map(fallback -> fallback.commandName() + " (" + fallback.charsetName() + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        return note;
+    }
+
+    private void sync() {
+        items.setAll(commands.list());
+    }
+}

@@ -1,0 +1,135 @@
+package io.socketdeck.ui.send;
+
+import io.socketdeck.ui.common.PayloadErrors;
+import io.socketdeck.core.send.Checksum;
+import io.socketdeck.core.send.LineEnding;
+import io.socketdeck.core.send.PayloadException;
+import io.socketdeck.core.send.PayloadOptions;
+import io.socketdeck.core.send.Payloads;
+import io.socketdeck.core.send.SendHistory;
+import io.socketdeck.ui.common.I18n;
+import java.nio.charset.Charset;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The send box: what the user typed, how to read it (hex, escapes), what to append (checksum,
+ * line ending), the history of what was sent, and the message shown under the box when it
+ * cannot be sent. Turning text into bytes never loses a character silently: one the encoding
+ * cannot represent is an error at the field, not a '?' on the wire.
+ */
+public final class SendModel {
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final BooleanProperty hex = new SimpleBooleanProperty(this, "hex");
+    private final BooleanProperty escapes = new SimpleBooleanProperty(this, "escapes");
+    private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
+    private final ObjectProperty<Checksum> checksum = new SimpleObjectProperty<>(this, "checksum", Checksum.NONE);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private SendHistory history = new SendHistory();
+
+    public SendModel() {
+        text.addListener((obs, old, now) -> error.set(null));
+        hex.addListener((obs, old, now) -> error.set(null));
+        escapes.addListener((obs, old, now) -> error.set(null));
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public BooleanProperty hexProperty() {
+        return hex;
+    }
+
+    /** Read the escapes r, n, t, backslash, 0, xNN and uNNNN (each after a backslash) in text. */
+    public BooleanProperty escapesProperty() {
+        return escapes;
+    }
+
+    public ObjectProperty<LineEnding> lineEndingProperty() {
+        return lineEnding;
+    }
+
+    public ObjectProperty<Checksum> checksumProperty() {
+        return checksum;
+    }
+
+    /** The reason the last send attempt failed, localized, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public SendHistory history() {
+        return history;
+    }
+
+    public void showError(String message) {
+        error.set(message);
+    }
+
+    public void clearError() {
+        error.set(null);
+    }
+
+    public PayloadOptions options(Charset charset) {
+        return new PayloadOptions(hex.get(), charset, escapes.get(), lineEnding.get(), checksum.get());
+    }
+
+    /** The bytes to send, or empty with {@link #errorProperty()} saying why. */
+    public Optional<byte[]> encode(Charset charset) {
+        String input = text.get() == null ? "" : text.get();
+        if (input.isEmpty()) {
+            error.set(I18n.text("send.error.empty"));
+            return Optional.empty();
+        }
+        return build(input, options(charset));
+    }
+
+    /** Builds any payload, e.g. a quick command's, reporting problems at the send box. */
+    public Optional<byte[]> build(String input, PayloadOptions options) {
+        try {
+            byte[] bytes = Payloads.build(input, options);
+            if (bytes.length == 0) {
+                error.set(I18n.text("send.error.empty"));
+                return Optional.empty();
+            }
+            error.set(null);
+            return Optional.of(bytes);
+        } catch (PayloadException e) {
+            error.set(PayloadErrors.describe(e));
+            return Optional.empty();
+        }
+    }
+
+    /** Replaces the history with entries kept from an earlier run, oldest first. */
+    public void restoreHistory(java.util.List<String> oldestFirst) {
+        history = SendHistory.restore(oldestFirst);
+    }
+
+    /** Remembers what was just sent, for Up/Down. */
+    public void remember() {
+        history.add(text.get() == null ? "" : text.get());
+    }
+
+    /** Up in the send box: the previous entry, keeping what was being typed as a draft. */
+    public void historyBack() {
+        history.previous(text.get()).ifPresent(this::showFromHistory);
+    }
+
+    /** Down in the send box: the next entry, and finally the draft again. */
+    public void historyForward() {
+        history.next().ifPresent(this::showFromHistory);
+    }
+
+    private void showFromHistory(String entry) {
+        text.set(entry);
+    }
+}

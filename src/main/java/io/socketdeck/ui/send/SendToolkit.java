@@ -1,0 +1,190 @@
+package io.socketdeck.ui.send;
+
+import io.socketdeck.ui.common.Numbers;
+import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.log.LogEntry;
+import io.socketdeck.ui.log.TrafficLog;
+import io.socketdeck.core.send.Checksum;
+import io.socketdeck.core.send.FileSendOptions;
+import io.socketdeck.core.send.LineEnding;
+import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.ui.common.I18n;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * Everything a tab can send with, built once for all tabs: the send box, quick commands, repeat
+ * send and file send. A tab only says where a send goes ({@link SendTargetChoice}) and how a file
+ * is cut (a stream for TCP, datagrams for UDP).
+ */
+public final class SendToolkit {
+
+    private final SendModel box = new SendModel();
+    private final PeriodicSendModel periodic = new PeriodicSendModel();
+    private final FileSendModel file = new FileSendModel();
+    private final Supplier<SendTargetChoice> targets;
+    private final ObservableValue<Charset> charset;
+    private final TrafficLog log;
+    private final boolean datagrams;
+    private final StringProperty chunkSize = new SimpleStringProperty(this, "chunkSize", "1024");
+    private final StringProperty chunkDelay = new SimpleStringProperty(this, "chunkDelay", "0");
+
+    /**
+     * @param datagrams true for UDP: files go out in datagrams of {@link #chunkSizeProperty()}
+     *                  bytes, {@link #chunkDelayProperty()} ms apart; false streams them
+     */
+    public SendToolkit(Supplier<SendTargetChoice> targets, TrafficLog log, boolean datagrams) {
+        this.targets = targets;
+        this.log = log;
+        this.charset = log.charsetProperty();
+        this.datagrams = datagrams;
+    }
+
+    public boolean isDatagrams() {
+        return datagrams;
+    }
+
+    /** Bytes per datagram when sending a file over UDP, 1..65,507. */
+    public StringProperty chunkSizeProperty() {
+        return chunkSize;
+    }
+
+    /** Milliseconds between datagrams when sending a file over UDP. */
+    public StringProperty chunkDelayProperty() {
+        return chunkDelay;
+    }
+
+    public SendModel box() {
+        return box;
+    }
+
+    public PeriodicSendModel periodic() {
+        return periodic;
+    }
+
+    public FileSendModel file() {
+        return file;
+    }
+
+    /** Sends the send box's content; problems are shown under the box. */
+    public boolean send() {
+        Optional<SendTarget> target = target();
+        Optional<byte[]> bytes = target.flatMap(t -> box.encode(charset.getValue())).filter(this::fits);
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        target.get().send(bytes.get(), SendTarget.SendCompletion.IGNORE);
+        box.remember();
+        return true;
+    }
+
+    /** Sends a quick command with its own encoding and options. */
+    public boolean send(QuickCommand command) {
+        Optional<SendTarget> target = target();
+        Optional<byte[]> bytes = target.flatMap(t -> box.build(command.payload(), command.options())).filter(this::fits);
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        target.get().send(bytes.get(), SendTarget.SendCompletion.IGNORE);
+        return true;
+    }
+
+    /** Sends the send box's content every N ms until stopped, counted out or disconnected. */
+    public boolean startPeriodic() {
+        if (!periodic.validate()) {
+            return false;
+        }
+        Optional<SendTarget> target = target();
+        Optional<byte[]> bytes = target.flatMap(t -> box.encode(charset.getValue())).filter(this::fits);
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        periodic.start(target.get(), bytes.get());
+        box.remember();
+        return true;
+    }
+
+    public void stopPeriodic() {
+        periodic.stop();
+    }
+
+    /** Sends a file to the current target; the log says how it ended. */
+    public boolean sendFile(Path path) {
+        Optional<FileSendOptions> options = fileOptions();
+        Optional<SendTarget> target = options.isEmpty() ? Optional.empty() : target();
+        if (target.isEmpty()) {
+            return false;
+        }
+        try {
+            file.start(path, target.get(), options.get(), (ok, message) ->
+                    log.note(ok ? LogEntry.Kind.INFO : LogEntry.Kind.ERROR, message));
+            return true;
+        } catch (IOException e) {
+            box.showError(I18n.format("file.error.open", path.getFileName().toString(), String.valueOf(e.getMessage())));
+            return false;
+        }
+    }
+
+    public void cancelFile() {
+        file.cancel();
+    }
+
+    /** The send box's options, repeat settings and history, remembered across restarts. */
+    public PersistedFields persisted() {
+        return new PersistedFields()
+                .flag("hex", box.hexProperty())
+                .flag("escapes", box.escapesProperty())
+                .choice("lineEnding", box.lineEndingProperty(), LineEnding.class)
+                .choice("checksum", box.checksumProperty(), Checksum.class)
+                .text("repeatInterval", periodic.intervalProperty())
+                .text("repeatCount", periodic.countProperty())
+                .text("chunkSize", chunkSize)
+                .text("chunkDelay", chunkDelay)
+                .textList("history", () -> box.history().entries(), box::restoreHistory);
+    }
+
+    /** Stops what runs in the background: on disconnect of the whole tab, exit and language switch. */
+    public void stopAll() {
+        periodic.stop();
+        file.cancel();
+    }
+
+    /** A datagram holds at most 65,507 bytes: say so before sending rather than lose it. */
+    private boolean fits(byte[] bytes) {
+        if (datagrams && bytes.length > FileSendOptions.MAX_DATAGRAM) {
+            box.showError(I18n.format("udp.error.tooLong", I18n.count(bytes.length), I18n.count(FileSendOptions.MAX_DATAGRAM)));
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<FileSendOptions> fileOptions() {
+        if (!datagrams) {
+            return Optional.of(FileSendOptions.stream());
+        }
+        long size = Numbers.parse(chunkSize.get(), 1, FileSendOptions.MAX_DATAGRAM);
+        long delay = Numbers.parse(chunkDelay.get(), 0, 60_000);
+        if (size < 0 || delay < 0) {
+            box.showError(I18n.format("file.error.chunks", I18n.count(FileSendOptions.MAX_DATAGRAM)));
+            return Optional.empty();
+        }
+        return Optional.of(FileSendOptions.datagrams((int) size, Duration.ofMillis(delay)));
+    }
+
+    private Optional<SendTarget> target() {
+        SendTargetChoice choice = targets.get();
+        if (!choice.available()) {
+            box.showError(choice.problem());
+            return Optional.empty();
+        }
+        return Optional.of(choice.target());
+    }
+}

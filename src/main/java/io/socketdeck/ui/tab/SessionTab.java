@@ -1,0 +1,35 @@
+package io.socketdeck.ui.tab;
+
+import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.core.settings.Settings;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+
+/** What the main window needs from every tab's view model. */
+public interface SessionTab {
+
+    /** One line for the status bar while the tab is selected, localized. */
+    ReadOnlyStringProperty statusProperty();
+
+    /** The tab's log, counters, capture, rates and send tools. */
+    TabTraffic traffic();
+
+    /** Where the tab's settings live in the settings file, e.g. "tcpClient". */
+    String settingsKey();
+
+    /** What the tab remembers across restarts: its fields, and its traffic's options. */
+    PersistedFields persisted();
+
+    /** Writes what the tab should remember across restarts. */
+    default void saveTo(Settings settings) {
+        persisted().saveTo(settings, settingsKey());
+    }
+
+    /** Puts back what {@link #saveTo} wrote; missing or odd values keep the defaults. */
+    default void restoreFrom(Settings settings) {
+        persisted().restoreFrom(settings, settingsKey());
+    }
+
+    /** Closes the tab's sockets without waiting: on exit and before a language switch. */
+    void shutdown();
+}

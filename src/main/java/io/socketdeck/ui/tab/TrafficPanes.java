@@ -1,0 +1,23 @@
+package io.socketdeck.ui.tab;
+
+import io.socketdeck.ui.capture.CaptureControls;
+import io.socketdeck.ui.log.TrafficLogPane;
+import io.socketdeck.ui.quick.QuickCommandsModel;
+import io.socketdeck.ui.send.SendPane;
+import javafx.scene.Node;
+
+/** Binds a tab's log and send panes to its traffic: the same few lines for every tab. */
+public final class TrafficPanes {
+
+    private TrafficPanes() {
+    }
+
+    /** @param scope the tab's root: Ctrl+1..9 send quick commands wherever the focus is in it */
+    public static void bind(TrafficLogPane logPane, SendPane sendPane, TabTraffic traffic, QuickCommandsModel commands,
+                            Node scope) {
+        logPane.bind(traffic.log(), traffic.counters());
+        CaptureControls.bind(logPane.captureButton(), logPane.captureStatusLabel(), traffic.capture(),
+                "socketdeck-" + logPane.getIdPrefix() + "-capture.bin", () -> traffic.log().charsetProperty().get());
+        sendPane.bind(traffic.sendTools(), commands, traffic.log(), scope);
+    }
+}

@@ -1,0 +1,69 @@
+package io.socketdeck.ui.capture;
+
+import io.socketdeck.ui.tab.ConnectionState;
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.capture.CaptureOptions;
+import io.socketdeck.testsupport.SourceServer;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** What the view trims is still in the capture: every byte, in order. */
+@ExtendWith(ApplicationExtension.class)
+class CaptureToFileTest {
+
+    private MainWindow window;
+    private TcpClientViewModel client;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+        client = window.tcpClient();
+    }
+
+    @AfterEach
+    void tearDown() {
+        runFx(window::shutdown);
+    }
+
+    @Test
+    void theCaptureHoldsEveryByteWhileTheViewIsCappedLower(@TempDir Path dir) throws Exception {
+        byte[] sent = new byte[6 * 1024 * 1024];
+        new Random(7).nextBytes(sent);
+        Path file = dir.resolve("capture.bin");
+        try (SourceServer source = new SourceServer(sent)) {
+            runFx(() -> {
+                client.traffic().log().setLimits(20, 256 * 1024); // far below what arrives
+                client.traffic().capture().start(CaptureOptions.raw(file));
+                client.portProperty().set(Integer.toString(source.address().getPort()));
+                client.connect();
+            });
+            // The source closes after its last byte: the session ends, so every event has been handled.
+            awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == sent.length
+                    && client.stateProperty().get() == ConnectionState.IDLE, "all received and closed");
+            runFx(() -> client.traffic().capture().stop());
+        }
+        long reads = onFx(() -> client.traffic().counters().rxMessagesProperty().get());
+        int shown = onFx(() -> client.traffic().log().entries().size());
+        assertTrue(shown <= 20 && reads > 20, "the view kept " + shown + " of " + reads + " reads");
+        assertArrayEquals(sent, Files.readAllBytes(file), "the capture is byte for byte what the peer sent");
+        awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> e.message() != null
+                && e.message().startsWith("Capture stopped: 6,291,456 bytes")), "the log says where the capture is");
+    }
+}

@@ -1,0 +1,160 @@
+package io.socketdeck.ui.log;
+
+import io.socketdeck.ui.tab.ConnectionState;
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.testsupport.EchoPeer;
+import io.socketdeck.testsupport.EchoPeers;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The log's own tools, driven through the client tab against a real echo peer. */
+@ExtendWith(ApplicationExtension.class)
+class TrafficLogPaneTest {
+
+    private MainWindow window;
+    private TcpClientViewModel client;
+    private EchoPeer peer;
+    private FxRobot robot;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+        client = window.tcpClient();
+    }
+
+    @BeforeEach
+    void connect(FxRobot robot) throws Exception {
+        this.robot = robot;
+        peer = EchoPeers.tcp();
+        runFx(() -> {
+            client.portProperty().set(Integer.toString(peer.port()));
+            client.connect();
+        });
+        awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected");
+    }
+
+    @AfterEach
+    void tearDown() {
+        runFx(window::shutdown);
+        peer.close();
+    }
+
+    private void sendAndAwaitEcho(String text) {
+        TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+        long before = onFx(() -> client.traffic().counters().rxBytesProperty().get());
+        runFx(() -> input.setText(text));
+        robot.clickOn("#clientSend");
+        long expected = before + text.getBytes(StandardCharsets.UTF_8).length;
+        awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == expected, "echo of " + text);
+    }
+
+    private List<String> shownData() {
+        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        return onFx(() -> log.getItems().stream().filter(LogEntry::isData).map(e -> e.kind() + " " + e.text()).toList());
+    }
+
+    @Test
+    void theFilterShowsOnlyMatchingRows() {
+        sendAndAwaitEcho("alpha");
+        sendAndAwaitEcho("beta");
+        sendAndAwaitEcho("gamma");
+        awaitFx(() -> shownData().size() == 6, () -> "six rows: " + shownData());
+
+        robot.clickOn("#clientFilter").write("ALP");
+        awaitFx(() -> shownData().equals(List.of("TX alpha", "RX alpha")), () -> "text filter: " + shownData());
+        assertEquals("2 of 7", onFx(() -> robot.lookup("#clientFilterCount").queryAs(Label.class).getText()));
+
+        TextField filter = robot.lookup("#clientFilter").queryAs(TextField.class);
+        robot.clickOn("#clientFilterHex");
+        runFx(() -> filter.setText("62 65"));
+        awaitFx(() -> shownData().equals(List.of("TX beta", "RX beta")), () -> "hex filter: " + shownData());
+
+        runFx(() -> filter.setText("6G"));
+        awaitFx(() -> shownData().isEmpty(), "bad hex shows nothing");
+        assertTrue(onFx(() -> robot.lookup("#clientFilter").queryAs(TextField.class).getTooltip().getText())
+                .startsWith("Not a hex digit"));
+
+        runFx(() -> filter.setText(""));
+        awaitFx(() -> shownData().size() == 6, "no filter, all rows");
+    }
+
+    @Test
+    void pauseHoldsTheViewButKeepsCounting() {
+        sendAndAwaitEcho("one");
+        robot.clickOn("#clientPause");
+        int rowsWhilePaused = onFx(() -> client.traffic().log().shownEntries().size());
+        sendAndAwaitEcho("two");
+        assertEquals(rowsWhilePaused, onFx(() -> client.traffic().log().shownEntries().size()), "the view stands still");
+        awaitFx(() -> client.traffic().log().heldCountProperty().get() == 2, "two rows held");
+        assertEquals(6, onFx(() -> client.traffic().counters().rxBytesProperty().get()), "counted while paused");
+        robot.clickOn("#clientPause");
+        awaitFx(() -> shownData().equals(List.of("TX one", "RX one", "TX two", "RX two")), () -> "resumed: " + shownData());
+    }
+
+    @Test
+    void copyPutsTheSelectedRowsWholeOnTheClipboard() {
+        sendAndAwaitEcho("x".repeat(TrafficLog.PREVIEW_CHARS + 50));
+        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        runFx(() -> {
+            log.getSelectionModel().clearSelection();
+            for (int i = 0; i < log.getItems().size(); i++) {
+                if (log.getItems().get(i).kind() == LogEntry.Kind.RX) {
+                    log.getSelectionModel().select(i);
+                }
+            }
+        });
+        robot.clickOn("#clientCopy");
+        String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertTrue(copied.contains(" RX 127.0.0.1:" + peer.port() + " " + "x".repeat(TrafficLog.PREVIEW_CHARS + 50)),
+                "the whole payload, not the preview: " + copied.length() + " chars");
+        assertFalse(copied.contains(" TX "), "only the selected rows");
+    }
+
+    @Test
+    void saveWritesEveryRowAsCsv(@TempDir Path dir) throws Exception {
+        sendAndAwaitEcho("hello, \"world\"");
+        Path file = dir.resolve("log.csv");
+        var task = onFx(() -> client.traffic().log().saveAs(file, LogExport.Format.CSV));
+        awaitFx(task::isDone, "saved");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals("time,direction,peer,bytes,text,hex", lines.get(0));
+        assertTrue(lines.stream().anyMatch(line -> line.contains(",RX,127.0.0.1:" + peer.port()
+                + ",14,\"hello, \"\"world\"\"\",68 65 6C 6C 6F 2C 20 22 77 6F 72 6C 64 22")), String.join("\n", lines));
+        awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> e.message() != null && e.message().startsWith("Saved ")),
+                "the log says where it was saved");
+    }
+
+    @Test
+    void timestampsCanBeHidden() {
+        sendAndAwaitEcho("t");
+        awaitFx(() -> robot.lookup(".log-time").queryAll().stream().anyMatch(javafx.scene.Node::isVisible), "times shown");
+        robot.clickOn("#clientTimestamps");
+        awaitFx(() -> robot.lookup(".log-time").queryAll().stream().noneMatch(javafx.scene.Node::isVisible), "times hidden");
+    }
+}

@@ -1,0 +1,149 @@
+package io.socketdeck.ui.log;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.ui.common.I18n;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+@ExtendWith(ApplicationExtension.class)
+class TrafficLogTest {
+
+    private static final Charset GBK = Charset.forName("GBK");
+    private static final Charset UTF8 = Charset.forName("UTF-8");
+    private static final InetSocketAddress PEER_A = new InetSocketAddress("127.0.0.1", 4000);
+    private static final InetSocketAddress PEER_B = new InetSocketAddress("127.0.0.1", 4001);
+
+    private TrafficLog log;
+
+    @BeforeEach
+    void setUp() {
+        I18n.use(Locale.ENGLISH);
+        log = onFx(TrafficLog::new);
+    }
+
+    private static SessionEvent.Data rx(InetSocketAddress peer, byte[] bytes) {
+        return new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, peer, bytes);
+    }
+
+    private List<String> texts() {
+        return onFx(() -> log.entries().stream().filter(LogEntry::isData).map(LogEntry::text).toList());
+    }
+
+    @Test
+    void aCharacterSplitAcrossReadsDecodesWholeInItsOwnStream() {
+        byte[] a = "你好世界".getBytes(GBK);
+        byte[] b = "设备".getBytes(GBK);
+        runFx(() -> log.charsetProperty().set(GBK));
+        SessionListener ingest = log.newIngest();
+        // Two peers interleaved, each split in the middle of a character.
+        ingest.onEvent(rx(PEER_A, Arrays.copyOfRange(a, 0, 3)));
+        ingest.onEvent(rx(PEER_B, Arrays.copyOfRange(b, 0, 1)));
+        ingest.onEvent(rx(PEER_A, Arrays.copyOfRange(a, 3, a.length)));
+        ingest.onEvent(rx(PEER_B, Arrays.copyOfRange(b, 1, b.length)));
+        awaitFx(() -> log.entries().size() == 4, "four entries");
+        assertEquals(List.of("你", "", "好世界", "设备"), texts());
+    }
+
+    @Test
+    void switchingTheEncodingReRendersWhatIsAlreadyThere() {
+        byte[] gbk = "温度=23℃".getBytes(GBK);
+        SessionListener ingest = log.newIngest();
+        ingest.onEvent(rx(PEER_A, Arrays.copyOfRange(gbk, 0, 5)));
+        ingest.onEvent(rx(PEER_A, Arrays.copyOfRange(gbk, 5, gbk.length)));
+        awaitFx(() -> log.entries().size() == 2, "two entries");
+        assertTrue(String.join("", texts()).contains("\uFFFD"), "GBK bytes shown as UTF-8 are garbled: " + texts());
+        long renders = onFx(() -> log.renderRevisionProperty().get());
+
+        runFx(() -> log.charsetProperty().set(GBK));
+        assertEquals("温度=23℃", String.join("", texts()));
+        assertTrue(onFx(() -> log.renderRevisionProperty().get()) > renders, "the view is told to redraw");
+        assertEquals(List.of(GBK, GBK), onFx(() -> log.entries().stream().map(LogEntry::charset).toList()));
+
+        runFx(() -> log.charsetProperty().set(UTF8));
+        assertTrue(String.join("", texts()).contains("\uFFFD"));
+    }
+
+    @Test
+    void newTrafficAfterASwitchUsesTheNewEncoding() {
+        SessionListener ingest = log.newIngest();
+        runFx(() -> log.charsetProperty().set(GBK));
+        ingest.onEvent(rx(PEER_A, "你好".getBytes(GBK)));
+        awaitFx(() -> log.entries().size() == 1, "one entry");
+        assertEquals(List.of("你好"), texts());
+    }
+
+    @Test
+    void controlEventsReachTheTabInOrderAndEventsGetText() {
+        List<String> seen = new ArrayList<>();
+        runFx(() -> log.addControlListener(event -> seen.add(event.getClass().getSimpleName())));
+        SessionListener ingest = log.newIngest();
+        InetSocketAddress local = new InetSocketAddress("127.0.0.1", 50000);
+        ingest.onEvent(new SessionEvent.Connected(1, local, PEER_A));
+        ingest.onEvent(rx(PEER_A, new byte[] {65}));
+        ingest.onEvent(new SessionEvent.Disconnected(2, PEER_A, CloseReason.RESET));
+        ingest.onEvent(new SessionEvent.Closed(3, CloseReason.RESET));
+        awaitFx(() -> seen.size() == 3, () -> "control events: " + seen);
+        assertEquals(List.of("Connected", "Disconnected", "Closed"), seen);
+        List<LogEntry> entries = onFx(() -> List.copyOf(log.entries()));
+        assertEquals(3, entries.size(), "Closed changes state only; it is not a row");
+        assertEquals("Connected to 127.0.0.1:4000 from 127.0.0.1:50000", entries.get(0).message());
+        assertEquals(LogEntry.Kind.ERROR, entries.get(2).kind());
+        assertEquals("Connection reset by 127.0.0.1:4000", entries.get(2).message());
+    }
+
+    @Test
+    void theViewKeepsItsCapAndClearEmptiesIt() {
+        TrafficLog small = onFx(() -> new TrafficLog(5, 1 << 20));
+        SessionListener ingest = small.newIngest();
+        for (int i = 0; i < 50; i++) {
+            ingest.onEvent(rx(PEER_A, new byte[] {(byte) ('0' + i % 10)}));
+        }
+        awaitFx(() -> small.entries().size() == 5 && "9".equals(small.entries().get(4).text()), "newest five shown");
+        assertEquals(45, onFx(small::trimmedCount));
+        runFx(small::clear);
+        assertEquals(0, onFx(() -> small.entries().size()));
+    }
+
+    @Test
+    void longReadsKeepAllTheirBytesButOnlyAPreviewOfText() {
+        byte[] big = new byte[64 * 1024];
+        Arrays.fill(big, (byte) 'x');
+        log.newIngest().onEvent(rx(PEER_A, big));
+        awaitFx(() -> log.entries().size() == 1, "one entry");
+        LogEntry entry = onFx(() -> log.entries().get(0));
+        assertEquals(big.length, entry.byteCount());
+        assertEquals(TrafficLog.PREVIEW_CHARS, entry.text().length());
+        assertTrue(entry.isTruncated());
+        assertTrue(LogCell.payloadText(entry, ViewMode.TEXT).endsWith("(65,536 bytes in all)"),
+                LogCell.payloadText(entry, ViewMode.TEXT));
+        assertTrue(LogCell.payloadText(entry, ViewMode.HEX).startsWith("78 78 78"));
+    }
+
+    @Test
+    void everyViewShowsTheExactBytes() {
+        log.newIngest().onEvent(rx(PEER_A, "Hi\r\n\0".getBytes(UTF8)));
+        awaitFx(() -> log.entries().size() == 1, "one entry");
+        LogEntry entry = onFx(() -> log.entries().get(0));
+        assertEquals("Hi\\r\\n\n\\0", LogCell.payloadText(entry, ViewMode.TEXT));
+        assertEquals("48 69 0D 0A 00", LogCell.payloadText(entry, ViewMode.HEX));
+        assertEquals("48 69 0D 0A 00\nHi\\r\\n\n\\0", LogCell.payloadText(entry, ViewMode.HEX_TEXT));
+        assertEquals("00000000  48 69 0D 0A 00" + " ".repeat(36) + "|Hi...|", LogCell.payloadText(entry, ViewMode.DUMP));
+    }
+}

@@ -1,0 +1,200 @@
+package io.socketdeck.ui.send;
+
+import io.socketdeck.ui.log.LogEntry;
+import io.socketdeck.ui.tab.ConnectionState;
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.socketdeck.core.send.Checksum;
+import io.socketdeck.core.send.LineEnding;
+import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.EchoPeer;
+import io.socketdeck.testsupport.EchoPeers;
+import io.socketdeck.testsupport.SinkServer;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The send tools, driven through the client tab against real peers. */
+@ExtendWith(ApplicationExtension.class)
+class SendToolkitTest {
+
+    private MainWindow window;
+    private TcpClientViewModel client;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+        client = window.tcpClient();
+    }
+
+    @AfterEach
+    void tearDown() {
+        runFx(window::shutdown);
+    }
+
+    private void connectTo(InetSocketAddress address) {
+        runFx(() -> {
+            client.portProperty().set(Integer.toString(address.getPort()));
+            client.connect();
+        });
+        awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected");
+    }
+
+    /** Every RX byte in the log, in order: what the echo peer sent back. */
+    private byte[] echoed() {
+        return onFx(() -> {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            client.traffic().log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.RX).forEach(e -> all.writeBytes(e.bytes()));
+            return all.toByteArray();
+        });
+    }
+
+    @Test
+    void aQuickCommandClickSendsItsOwnBytes(FxRobot robot) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            runFx(() -> window.quickCommands().add(new QuickCommand("read", "01 03 00 00 00 02", true, "UTF-8", false,
+                    LineEnding.NONE, Checksum.CRC16_MODBUS)));
+            awaitFx(() -> robot.lookup("#clientQuickSend1").tryQuery().isPresent(), "the command's row is shown");
+            robot.clickOn("#clientQuickSend1");
+            byte[] expected = {0x01, 0x03, 0x00, 0x00, 0x00, 0x02, (byte) 0xC4, 0x0B}; // CRC-16/MODBUS, low byte first
+            awaitFx(() -> echoed().length == expected.length, "the command came back");
+            assertArrayEquals(expected, echoed());
+
+            runFx(() -> window.quickCommands().add(QuickCommand.text("ping", "PING")));
+            robot.clickOn("#clientInput").press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+            awaitFx(() -> new String(echoed(), StandardCharsets.US_ASCII).endsWith("PING"), "Ctrl+2 sent the second command");
+        }
+    }
+
+    @Test
+    void escapesLineEndingAndChecksumShapeTheBytes(FxRobot robot) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            runFx(() -> {
+                client.traffic().sendBox().escapesProperty().set(true);
+                client.traffic().sendBox().checksumProperty().set(Checksum.SUM8);
+                client.traffic().sendBox().lineEndingProperty().set(LineEnding.CRLF);
+                client.traffic().sendBox().textProperty().set("A\\x00\\t");
+            });
+            robot.clickOn("#clientSend");
+            // payload 41 00 09, SUM8 = 0x4A, then CR LF
+            byte[] expected = {0x41, 0x00, 0x09, 0x4A, 0x0D, 0x0A};
+            awaitFx(() -> echoed().length == expected.length, "echo");
+            assertArrayEquals(expected, echoed());
+        }
+    }
+
+    @Test
+    void aRepeatSendOfNMessagesArrivesExactlyNTimes(FxRobot robot) throws Exception {
+        try (SinkServer sink = new SinkServer()) {
+            connectTo(sink.address());
+            byte[] message = "tick;".getBytes(StandardCharsets.US_ASCII);
+            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            runFx(() -> input.setText("tick;"));
+            runFx(() -> robot.lookup("#clientRepeatInterval").queryAs(TextField.class).setText("5"));
+            runFx(() -> robot.lookup("#clientRepeatCount").queryAs(TextField.class).setText("40"));
+            robot.clickOn("#clientRepeat");
+            awaitFx(() -> client.traffic().sendTools().periodic().runningProperty().get(), "repeat started");
+            awaitFx(() -> !client.traffic().sendTools().periodic().runningProperty().get(), "repeat finished by itself");
+            sink.awaitReceived(40L * message.length, Duration.ofSeconds(10));
+            assertEquals(40, onFx(() -> client.traffic().sendTools().periodic().sentProperty().get()));
+            awaitFx(() -> client.traffic().counters().txMessagesProperty().get() == 40, "40 messages counted");
+            assertEquals(40L * message.length, sink.received(), "exactly 40 messages, no more");
+        }
+    }
+
+    @Test
+    void aFileArrivesByteIdenticalOverTcp(@TempDir Path dir) throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new Random(42).nextBytes(content);
+        Path file = Files.write(dir.resolve("firmware.bin"), content);
+        try (SinkServer sink = new SinkServer()) {
+            connectTo(sink.address());
+            assertEquals(Boolean.TRUE, onFx(() -> client.traffic().sendTools().sendFile(file)));
+            sink.awaitReceived(content.length, Duration.ofSeconds(20));
+            awaitFx(() -> !client.traffic().sendTools().file().runningProperty().get(), "file send finished");
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(content), sink.digest());
+            awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> e.message() != null
+                    && e.message().startsWith("Sent firmware.bin: 3,145,745 bytes")), "the log says it was sent");
+        }
+    }
+
+    @Test
+    void upAndDownWalkTheHistory(FxRobot robot) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            for (String text : List.of("first", "second")) {
+                runFx(() -> input.setText(text));
+                robot.clickOn("#clientSend");
+            }
+            runFx(() -> input.setText("draft"));
+            robot.clickOn("#clientInput").type(KeyCode.UP);
+            assertEquals("second", onFx(input::getText));
+            robot.type(KeyCode.UP);
+            assertEquals("first", onFx(input::getText));
+            robot.type(KeyCode.DOWN).type(KeyCode.DOWN);
+            assertEquals("draft", onFx(input::getText));
+        }
+    }
+
+    @Test
+    void anUnsendableCharacterIsRefusedAtTheField(FxRobot robot) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            runFx(() -> {
+                client.traffic().log().charsetProperty().set(Charset.forName("GBK"));
+                client.traffic().sendBox().textProperty().set("温度 한");
+            });
+            robot.clickOn("#clientSend");
+            String error = onFx(() -> robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class).getText());
+            assertEquals("\u201c한\u201d at character 4 cannot be written in GBK: choose another encoding.", error);
+            assertEquals(0L, onFx(() -> client.traffic().counters().txBytesProperty().get()));
+            assertFalse(error.isBlank());
+        }
+    }
+
+    @Test
+    void repeatSendNeedsAValidInterval(FxRobot robot) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            runFx(() -> {
+                client.traffic().sendBox().textProperty().set("x");
+                client.traffic().sendTools().periodic().intervalProperty().set("0");
+            });
+            robot.clickOn("#clientRepeat");
+            Await.until(() -> onFx(() -> robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class)
+                    .getText().startsWith("The interval must be")), Duration.ofSeconds(5), "interval error shown");
+            assertFalse(onFx(() -> client.traffic().sendTools().periodic().runningProperty().get()));
+        }
+    }
+}
