@@ -1,8 +1,8 @@
 package io.socketdeck.bench;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.tab.ConnectionState;
-import io.socketdeck.ui.log.LogEntry;
 import io.socketdeck.ui.tcpserver.Recipients;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.io.IOException;
@@ -53,7 +53,7 @@ final class ServerBench {
 
     private void measure() throws Exception {
         window = UiFloodBench.showWindow(meter);
-        server = window.tcpServer();
+        server = window.tab(TcpServerViewModel.class);
         Fx.run(() -> {
             TabPane tabs = (TabPane) window.root().lookup(".session-tabs");
             tabs.getSelectionModel().select(tabs.getTabs().stream()

@@ -3,6 +3,7 @@ package io.socketdeck.bench;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
+import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.log.TrafficLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +71,7 @@ final class TcpIngestBench {
     }
 
     private static double engineIngest(InetSocketAddress address) throws Exception {
-        TrafficLog log = Fx.call(TrafficLog::new);
+        TrafficLog log = Fx.call(() -> new TrafficLog(new UiTick()));
         TrafficCounters counters = new TrafficCounters();
         TcpClientSession session = new TcpClientSession(
                 TcpClientOptions.of(address.getAddress().getHostAddress(), address.getPort()), log.newIngest(), counters);

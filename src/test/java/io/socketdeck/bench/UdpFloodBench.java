@@ -32,7 +32,7 @@ final class UdpFloodBench {
         try (PeerProcess blaster = PeerProcess.start(UdpBlaster.class)) {
             PulseGapMeter meter = new PulseGapMeter();
             MainWindow window = Fx.call(() -> showUdpTab(meter));
-            UdpViewModel udp = window.udp();
+            UdpViewModel udp = window.tab(UdpViewModel.class);
             Thread.sleep(SETTLE_MILLIS); // a user opens the window before a device floods it
             Fx.run(() -> {
                 udp.bindHostProperty().set("127.0.0.1");

@@ -3,6 +3,7 @@ package io.socketdeck.bench;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
+import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.log.TrafficLog;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -80,7 +81,7 @@ final class UdpRxBench {
     }
 
     private static Measured engineReceiver(PeerProcess blaster) throws Exception {
-        TrafficLog log = Fx.call(TrafficLog::new);
+        TrafficLog log = Fx.call(() -> new TrafficLog(new UiTick()));
         TrafficCounters counters = new TrafficCounters();
         UdpSession session = new UdpSession(UdpOptions.bind(InetAddress.getLoopbackAddress(), 0),
                 log.newDatagramIngest(), counters);

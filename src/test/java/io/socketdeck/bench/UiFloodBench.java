@@ -28,7 +28,7 @@ final class UiFloodBench {
         try (PeerProcess peer = PeerProcess.start(FloodPeer.class)) {
             PulseGapMeter meter = new PulseGapMeter();
             MainWindow window = showWindow(meter);
-            TcpClientViewModel client = window.tcpClient();
+            TcpClientViewModel client = window.tab(TcpClientViewModel.class);
             Thread.sleep(SETTLE_MILLIS); // a user opens the window before a device floods it
             Fx.run(() -> {
                 client.portProperty().set(Integer.toString(peer.port()));

@@ -55,6 +55,8 @@ public final class CaptureWriter implements SessionListener, AutoCloseable {
     private final ScheduledFuture<?> flushing;
     private CaptureFailure failure;
     private boolean closed;
+    /** Bytes handed to the files so far; read without the lock, so a status line never waits for a disk write. */
+    private volatile long bytesWritten;
 
     private CaptureWriter(CaptureOptions options, Consumer<CaptureFailure> onFailure) throws IOException {
         this.options = options;
@@ -111,22 +113,34 @@ public final class CaptureWriter implements SessionListener, AutoCloseable {
                 return;
             }
             if (lines != null) {
-                received.writeWhole(lines.data(data).getBytes(StandardCharsets.UTF_8));
+                writeLine(lines.data(data));
             } else {
                 RollingFile target = data.direction() == Direction.RX ? received : sent;
                 target.writeSplittable(data.bytes(), 0, data.bytes().length);
+                bytesWritten += data.bytes().length; // one writer at a time: under the lock
             }
             return;
         }
         if (lines != null) {
             String line = lines.control(event);
             if (line != null) {
-                received.writeWhole(line.getBytes(StandardCharsets.UTF_8));
+                writeLine(line);
             }
         }
         if (event instanceof SessionEvent.Closed) {
             flushAll(); // the session is over: nothing of it waits in the buffer
         }
+    }
+
+    private void writeLine(String line) throws IOException {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        received.writeWhole(bytes);
+        bytesWritten += bytes.length;
+    }
+
+    /** Bytes written to the capture's files so far (buffered or on disk); any thread, never blocks. */
+    public long bytesWritten() {
+        return bytesWritten;
     }
 
     /** Hands everything buffered to the operating system now. */

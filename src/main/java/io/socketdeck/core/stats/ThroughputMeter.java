@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 public final class ThroughputMeter {
 
     public static final int HISTORY = 60;
+    private static final long SECOND = 1_000_000_000L;
 
     private final Supplier<TrafficCounters.Snapshot> counters;
     private final ArrayDeque<ThroughputSample> history = new ArrayDeque<>(HISTORY);
@@ -61,6 +62,51 @@ public final class ThroughputMeter {
         previous = now;
         previousNanos = nowNanos;
         return current;
+    }
+
+    /**
+     * Accounts for a quiet spell nobody sampled (an idle window does not tick): a zero sample for
+     * each whole second of it but the last, so the chart shows the quiet time; the next
+     * {@link #sample} then measures the last second, with whatever arrived in it. Does nothing when
+     * less than two seconds have passed since the last sample.
+     */
+    public synchronized void skipQuiet(long nowNanos) {
+        if (previous == null) {
+            return;
+        }
+        long quietSeconds = (nowNanos - previousNanos) / SECOND - 1;
+        if (quietSeconds < 1) {
+            return;
+        }
+        long shown = Math.min(quietSeconds, HISTORY);
+        for (long i = quietSeconds - shown + 1; i <= quietSeconds; i++) {
+            current = new ThroughputSample(previousNanos + i * SECOND, 1, 0, 0, 0, 0);
+            if (history.size() == HISTORY) {
+                history.removeFirst();
+            }
+            history.addLast(current);
+        }
+        previousNanos += quietSeconds * SECOND;
+    }
+
+    /** True when the latest rates and every kept sample are zero: a chart with nothing left to scroll. */
+    public synchronized boolean isQuiet() {
+        for (ThroughputSample sample : history) {
+            if (!isZero(sample)) {
+                return false;
+            }
+        }
+        return isZero(current);
+    }
+
+    /** {@code System.nanoTime()} of the last sample (or of the start), for timing the next one. */
+    public synchronized long lastSampleNanos() {
+        return previousNanos;
+    }
+
+    private static boolean isZero(ThroughputSample sample) {
+        return sample.rxBytesPerSecond() == 0 && sample.txBytesPerSecond() == 0
+                && sample.rxMessagesPerSecond() == 0 && sample.txMessagesPerSecond() == 0;
     }
 
     /** The latest rates; {@link ThroughputSample#NONE} before the second {@link #sample}. */

@@ -174,6 +174,7 @@ public final class TcpServerSession implements Session {
             return;
         }
         clients.put(client.remote(), client);
+        membership++;
         listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), client.local(), client.remote()));
         try {
             client.start();
@@ -202,6 +203,7 @@ public final class TcpServerSession implements Session {
 
     private void onClientClosed(TcpConnection closed) {
         clients.remove(closed.remote(), closed);
+        membership++;
     }
 
     /**
@@ -335,6 +337,18 @@ public final class TcpServerSession implements Session {
         }
         return snapshot;
     }
+
+    /** Interim: the clients now, as a versioned list (the engine-seams branch brings the real one). */
+    public ClientList clientList() {
+        List<ServerClient> now = new ArrayList<>();
+        for (TcpConnection client : clients.values()) {
+            now.add(new ServerClient(System.identityHashCode(client), client.remote(), client.connectedAtMillis(),
+                    client.counters()));
+        }
+        return new ClientList(membership, now);
+    }
+
+    private volatile long membership;
 
     public int clientCount() {
         return clients.size();

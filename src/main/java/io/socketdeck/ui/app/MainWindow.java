@@ -1,26 +1,26 @@
 package io.socketdeck.ui.app;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.core.send.QuickCommandJson;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
-import io.socketdeck.ui.log.LogEntry;
-import io.socketdeck.ui.quick.QuickCommandsModel;
-import io.socketdeck.ui.tab.SessionTab;
+import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.log.TrafficLog;
-import io.socketdeck.ui.tcpclient.TcpClientController;
-import io.socketdeck.ui.tcpclient.TcpClientViewModel;
-import io.socketdeck.ui.udp.UdpController;
-import io.socketdeck.ui.udp.UdpViewModel;
-import io.socketdeck.ui.tcpserver.TcpServerController;
-import io.socketdeck.ui.tcpserver.TcpServerViewModel;
-import java.util.LinkedHashMap;
+import io.socketdeck.ui.quick.QuickCommandsModel;
+import io.socketdeck.ui.tab.TabContext;
+import io.socketdeck.ui.tab.TabKind;
+import io.socketdeck.ui.tab.TabModel;
+import io.socketdeck.ui.tcpclient.TcpClientTab;
+import io.socketdeck.ui.tcpserver.TcpServerTab;
+import io.socketdeck.ui.udp.UdpTab;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import javafx.beans.Observable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.Parent;
@@ -29,25 +29,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the main window's content and owns the tabs' view models, so a language switch can
- * shut them down and build everything again. A tab joins by adding its view model and its
- * controller's constructor here, and a {@code <Tab>} with an {@code fx:include} to the FXML.
+ * The main window's models and views. The models (every tab's, the quick commands, the log size)
+ * live as long as the window; the views are built from FXML in the current language and can be
+ * built again around the same models, so switching the language closes nothing: connections,
+ * servers with their clients, captures, repeat sends and the logs go on.
  */
 public final class MainWindow {
+
+    /** The kinds of tab, in the order shown: a new kind joins with one line here. */
+    private static final List<TabKind<?>> KINDS = List.of(new TcpClientTab(), new TcpServerTab(), new UdpTab());
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MainWindow.class);
     private static final String QUICK_COMMANDS = "quickCommands";
     private static final String LOG_LIMIT = "ui.logLimit";
 
+    private final UiTick tick = new UiTick();
     private final QuickCommandsModel quickCommands = new QuickCommandsModel();
     private final IntegerProperty logLimit = new SimpleIntegerProperty(this, "logLimit", TrafficLog.DEFAULT_MAX_ENTRIES);
-    private final TcpClientViewModel tcpClient = new TcpClientViewModel();
-    private final TcpServerViewModel tcpServer = new TcpServerViewModel();
-    private final UdpViewModel udp = new UdpViewModel();
-    /** Tab fx:id to its view model, in tab order. */
-    private final Map<String, SessionTab> tabs = new LinkedHashMap<>();
-    private final Map<Class<?>, Supplier<Object>> controllers = new LinkedHashMap<>();
-    private final Parent root;
+    private final List<OpenTab<?>> tabs = new ArrayList<>();
+    private final Consumer<Locale> languageSwitcher;
+    private Parent root;
 
     /** A window with default settings, e.g. for tests. */
     public MainWindow(Consumer<Locale> languageSwitcher) {
@@ -55,30 +56,54 @@ public final class MainWindow {
     }
 
     public MainWindow(Consumer<Locale> languageSwitcher, Settings settings) {
-        tabs.put("tabTcpClient", tcpClient);
-        controllers.put(TcpClientController.class, () -> new TcpClientController(tcpClient, quickCommands));
-        tabs.put("tabTcpServer", tcpServer);
-        controllers.put(TcpServerController.class, () -> new TcpServerController(tcpServer, quickCommands));
-        tabs.put("tabUdp", udp);
-        controllers.put(UdpController.class, () -> new UdpController(udp, quickCommands));
-        controllers.put(MainWindowController.class, () -> new MainWindowController(languageSwitcher, tabs, logLimit));
-        logLimit.addListener((obs, old, now) -> tabs.values().forEach(tab -> tab.traffic().log().setMaxEntries(now.intValue())));
+        this.languageSwitcher = languageSwitcher;
+        TabContext context = new TabContext(tick);
+        for (TabKind<?> kind : KINDS) {
+            tabs.add(OpenTab.of(kind, context));
+        }
+        logLimit.addListener((obs, old, now) -> models().forEach(tab -> tab.traffic().log().setMaxEntries(now.intValue())));
         restoreFrom(settings);
-        root = Fxml.loadView(MainWindow.class, "MainWindow.fxml", type -> {
-            Supplier<Object> factory = controllers.get(type);
-            if (factory == null) {
-                throw new IllegalArgumentException("no controller factory for " + type);
-            }
-            return factory.get();
-        });
+        root = buildView();
     }
 
     public Parent root() {
         return root;
     }
 
-    public TcpClientViewModel tcpClient() {
-        return tcpClient;
+    /**
+     * Speaks {@code locale} from now on: the views are built again around the same models, so
+     * nothing open is closed and nothing typed is lost. The caller shows the new root.
+     */
+    public Parent useLanguage(Locale locale) {
+        I18n.use(locale);
+        models().forEach(TabModel::languageChanged);
+        root = buildView();
+        return root;
+    }
+
+    private Parent buildView() {
+        List<MainWindowController.TabView> views = new ArrayList<>();
+        for (OpenTab<?> tab : tabs) {
+            views.add(new MainWindowController.TabView(tab.kind().id(), I18n.text(tab.kind().titleKey()),
+                    tab.kind().icon(), tab.view(quickCommands), tab.model()));
+        }
+        return Fxml.loadView(MainWindow.class, "MainWindow.fxml",
+                type -> new MainWindowController(languageSwitcher, views, logLimit));
+    }
+
+    /** The window's one heartbeat: every engine-to-window update runs on it. */
+    public UiTick tick() {
+        return tick;
+    }
+
+    /** The view model of the tab of type {@code type}. */
+    public <M extends TabModel> M tab(Class<M> type) {
+        return models().stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tab of " + type));
+    }
+
+    public List<TabModel> models() {
+        return tabs.stream().<TabModel>map(OpenTab::model).toList();
     }
 
     public QuickCommandsModel quickCommands() {
@@ -87,18 +112,29 @@ public final class MainWindow {
 
     /** Shows a problem with the application itself (a settings file) in the first tab's log. */
     public void note(String message) {
-        tabs.values().iterator().next().traffic().log().note(LogEntry.Kind.ERROR, message);
+        models().get(0).traffic().log().note(LogEntry.Kind.ERROR, message);
     }
 
     /** Writes what every tab and the window should remember. */
     public void saveTo(Settings settings) {
-        tabs.values().forEach(tab -> tab.saveTo(settings));
+        models().forEach(tab -> tab.saveTo(settings));
         settings.put(QUICK_COMMANDS, QuickCommandJson.toTree(quickCommands.items()));
         settings.put(LOG_LIMIT, logLimit.get());
     }
 
+    /** Everything {@link #saveTo} writes, to watch for changes: the tabs' fields, the commands, the log size. */
+    public List<Observable> remembered() {
+        List<Observable> all = new ArrayList<>();
+        for (TabModel tab : models()) {
+            all.addAll(tab.persisted().observables());
+        }
+        all.add(quickCommands.items());
+        all.add(logLimit);
+        return all;
+    }
+
     private void restoreFrom(Settings settings) {
-        tabs.values().forEach(tab -> tab.restoreFrom(settings));
+        models().forEach(tab -> tab.restoreFrom(settings));
         int limit = settings.getInt(LOG_LIMIT, TrafficLog.DEFAULT_MAX_ENTRIES);
         logLimit.set(TrafficLog.ENTRY_LIMITS.contains(limit) ? limit : TrafficLog.DEFAULT_MAX_ENTRIES);
         settings.get(QUICK_COMMANDS).ifPresent(tree -> {
@@ -106,25 +142,28 @@ public final class MainWindow {
                 quickCommands.setAll(QuickCommandJson.fromTree(tree).commands());
             } catch (QuickCommandFormatException e) {
                 LOGGER.warn("stored quick commands unreadable, starting without them", e);
-                tcpClient.traffic().log().note(LogEntry.Kind.ERROR, I18n.format("settings.quickCommandsLost", e.getMessage()));
+                note(I18n.format("settings.quickCommandsLost", e.getMessage()));
             }
         });
     }
 
-    public TcpServerViewModel tcpServer() {
-        return tcpServer;
-    }
-
-    public UdpViewModel udp() {
-        return udp;
-    }
-
-    /** Closes every session; their workers then end on their own. */
+    /** Closes every session and stops background work: on exit only. */
     public void shutdown() {
-        tabs.values().forEach(SessionTab::shutdown);
+        models().forEach(TabModel::shutdown);
     }
 
     public static void addStylesheets(Scene scene) {
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("socketdeck.css")).toExternalForm());
+    }
+
+    /** A kind of tab with its model, keeping the two types together. */
+    private record OpenTab<M extends TabModel>(TabKind<M> kind, M model) {
+        static <M extends TabModel> OpenTab<M> of(TabKind<M> kind, TabContext context) {
+            return new OpenTab<>(kind, kind.createModel(context));
+        }
+
+        Parent view(QuickCommandsModel quickCommands) {
+            return kind.createView(model, quickCommands);
+        }
     }
 }

@@ -2,29 +2,33 @@ package io.socketdeck.ui.app;
 
 import io.socketdeck.core.stats.ThroughputMeter;
 import io.socketdeck.core.stats.ThroughputSample;
-import io.socketdeck.ui.fx.Sparkline;
-import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.ByteRates;
-import io.socketdeck.ui.tab.ThroughputModel;
-import io.socketdeck.ui.tab.SessionTab;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.Sparkline;
 import io.socketdeck.ui.log.TrafficLog;
+import io.socketdeck.ui.tab.TabModel;
+import io.socketdeck.ui.tab.ThroughputModel;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.property.IntegerProperty;
 import javafx.application.Platform;
-import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.Menu;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The menu, the tabs and the status bar. */
 public final class MainWindowController {
@@ -37,21 +41,32 @@ public final class MainWindowController {
     @FXML private Menu logLimitMenu;
 
     private final Consumer<Locale> languageSwitcher;
-    private final Map<String, SessionTab> sessionTabs;
+    private final List<TabView> tabViews;
+    private final Map<String, TabModel> sessionTabs = new HashMap<>();
     private final IntegerProperty logLimit;
     private final Label rates = new Label();
     private final Sparkline<ThroughputSample> chart = new Sparkline<>(ThroughputSample::rxBytesPerSecond,
             ThroughputSample::txBytesPerSecond, ThroughputMeter.HISTORY);
 
-    public MainWindowController(Consumer<Locale> languageSwitcher, Map<String, SessionTab> sessionTabs,
-                                IntegerProperty logLimit) {
+    /** One tab to show: its automation id, title, icon, view and model. */
+    public record TabView(String id, String title, String icon, Parent content, TabModel model) {
+    }
+
+    public MainWindowController(Consumer<Locale> languageSwitcher, List<TabView> tabViews, IntegerProperty logLimit) {
         this.languageSwitcher = languageSwitcher;
-        this.sessionTabs = sessionTabs;
+        this.tabViews = List.copyOf(tabViews);
         this.logLimit = logLimit;
     }
 
     @FXML
     private void initialize() {
+        for (TabView view : tabViews) {
+            Tab tab = new Tab(view.title(), view.content());
+            tab.setId(view.id());
+            tab.setGraphic(new FontIcon(view.icon()));
+            tabs.getTabs().add(tab);
+            sessionTabs.put(view.id(), view.model());
+        }
         boolean chinese = I18n.CHINESE.getLanguage().equals(I18n.locale().getLanguage());
         (chinese ? languageChinese : languageEnglish).setSelected(true);
         buildLogLimitMenu();
@@ -79,7 +94,7 @@ public final class MainWindowController {
     private void showStatusOf(Tab tab) {
         statusBar.textProperty().unbind();
         rates.textProperty().unbind();
-        SessionTab sessionTab = tab == null ? null : sessionTabs.get(tab.getId());
+        TabModel sessionTab = tab == null ? null : sessionTabs.get(tab.getId());
         if (sessionTab != null) {
             statusBar.textProperty().bind(sessionTab.statusProperty());
             ThroughputModel throughput = sessionTab.traffic().throughput();

@@ -6,16 +6,19 @@ import io.socketdeck.core.settings.SettingsStore;
 import io.socketdeck.ui.common.I18n;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application: one window, rebuilt in place when the language changes, with its
- * settings loaded at start and saved on exit and before a rebuild.
+ * The JavaFX application: one window whose views are rebuilt in place when the language changes
+ * (its sessions go on), with its settings loaded at start, saved soon after each change and at
+ * exit.
  */
 public final class SocketDeckApp extends Application {
 
@@ -25,6 +28,12 @@ public final class SocketDeckApp extends Application {
     private static final String HEIGHT = "ui.window.height";
     private static final String MAXIMIZED = "ui.window.maximized";
 
+    /** One writer, so an older snapshot can never land after a newer one. */
+    private final ExecutorService saver = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "socketdeck-settings");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final SettingsStore store = SettingsStore.atDefaultLocation();
     private Settings settings;
     private Stage stage;
@@ -39,29 +48,31 @@ public final class SocketDeckApp extends Application {
         I18n.use(language.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(language));
         window = new MainWindow(this::switchLanguage, settings);
         store.warning().ifPresent(warning -> window.note(SettingsMessages.describe(warning)));
+        new SettingsAutosave(window.tick(), window.remembered(), this::saveSoon);
         Scene scene = new Scene(window.root(), settings.getDouble(WIDTH, 1280), settings.getDouble(HEIGHT, 800));
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
         stage.setTitle(I18n.text("app.title"));
-        var icon = MainWindow.class.getResourceAsStream("icon.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon));
-        }
+        AppIcon.addTo(stage);
         stage.setMinWidth(900);
         stage.setMinHeight(520);
         stage.setMaximized(settings.getBoolean(MAXIMIZED, false));
         stage.show();
     }
 
+    /** Another language for every view; the sessions, logs and what was typed stay as they are. */
     private void switchLanguage(Locale locale) {
-        window.saveTo(settings); // the rebuilt window starts from what the user had typed
         settings.put(LANGUAGE, locale.toLanguageTag());
-        save();
-        window.shutdown();
-        I18n.use(locale);
-        window = new MainWindow(this::switchLanguage, settings);
-        stage.getScene().setRoot(window.root());
+        stage.getScene().setRoot(window.useLanguage(locale));
         stage.setTitle(I18n.text("app.title"));
+        saveSoon();
+    }
+
+    /** Takes a snapshot now, on the FX thread, and writes it on the settings thread. */
+    private void saveSoon() {
+        window.saveTo(settings);
+        Settings snapshot = settings.copy();
+        saver.execute(() -> write(snapshot));
     }
 
     @Override
@@ -72,14 +83,21 @@ public final class SocketDeckApp extends Application {
                 settings.put(WIDTH, stage.getWidth()).put(HEIGHT, stage.getHeight());
             }
             settings.put(MAXIMIZED, stage.isMaximized());
-            save();
+            Settings last = settings.copy();
+            saver.execute(() -> write(last));
+            saver.shutdown();
+            try {
+                saver.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             window.shutdown();
         }
     }
 
-    private void save() {
+    private void write(Settings snapshot) {
         try {
-            store.save(settings);
+            store.save(snapshot);
         } catch (IOException e) {
             LOGGER.warn("cannot save settings to {}", store.file(), e);
         }

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.capture;
 
+import io.socketdeck.ui.fx.ViewListeners;
 import java.nio.charset.Charset;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
@@ -19,7 +20,7 @@ public final class CaptureControls {
                             Supplier<Charset> charset) {
         status.textProperty().bind(model.statusProperty());
         // Not bound: a click flips the toggle; what it shows comes from the model afterwards.
-        model.runningProperty().addListener((obs, old, now) -> toggle.setSelected(now));
+        ViewListeners.onChange(toggle, model.runningProperty(), (obs, old, now) -> toggle.setSelected(now));
         toggle.setOnAction(event -> {
             if (model.runningProperty().get()) {
                 model.stop();

@@ -1,9 +1,9 @@
 package io.socketdeck.ui.capture;
 
-import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.core.capture.CaptureFormat;
 import io.socketdeck.core.capture.CaptureOptions;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.Numbers;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.file.Path;

@@ -1,65 +1,107 @@
 package io.socketdeck.ui.common;
 
-import java.text.MessageFormat;
-import java.text.NumberFormat;
+import io.socketdeck.core.text.Language;
+import io.socketdeck.core.text.TextBundle;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The user-visible strings, from {@code messages.properties} and its translations. The language
- * is chosen once per window build; switching it rebuilds the window.
+ * The window's strings. Each feature package keeps its own {@code messages.properties} (and
+ * translations) beside its classes; this looks a key up in all of them, so a view's FXML can use
+ * the keys of the features it includes. A kind of tab brings its bundle with its registration
+ * ({@link #register}); the shared features' bundles are listed here.
  */
 public final class I18n {
 
-    public static final String BUNDLE = "io.socketdeck.ui.common.messages";
-    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, CHINESE);
+    public static final Locale CHINESE = Language.CHINESE;
+    public static final List<Locale> SUPPORTED = Language.SUPPORTED;
 
-    private static volatile ResourceBundle bundle = load(Locale.getDefault());
+    private static final List<TextBundle> BUNDLES = new CopyOnWriteArrayList<>();
+
+    static {
+        for (String feature : List.of("common", "app", "log", "send", "quick", "capture")) {
+            register("io.socketdeck.ui." + feature + ".messages");
+        }
+        register("io.socketdeck.core.text.messages");
+    }
 
     private I18n() {
     }
 
-    /** The supported locale closest to {@code requested}: any Chinese to 简体中文, the rest to English. */
-    public static Locale supported(Locale requested) {
-        return "zh".equals(requested.getLanguage()) ? CHINESE : Locale.ENGLISH;
-    }
-
-    public static void use(Locale locale) {
-        bundle = load(locale);
-    }
-
-    public static Locale locale() {
-        return bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : bundle.getLocale();
-    }
-
-    public static ResourceBundle bundle() {
-        return bundle;
-    }
-
-    public static String text(String key) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!"; // visible in the UI and caught by the bundle tests
+    /** Adds a package's bundle, e.g. a tab's; registering one twice does nothing. */
+    public static void register(String baseName) {
+        synchronized (BUNDLES) {
+            if (BUNDLES.stream().noneMatch(bundle -> bundle.baseName().equals(baseName))) {
+                BUNDLES.add(new TextBundle(baseName));
+            }
         }
     }
 
+    /** The supported locale closest to {@code requested}: any Chinese to 简体中文, the rest to English. */
+    public static Locale supported(Locale requested) {
+        return Language.supported(requested);
+    }
+
+    public static void use(Locale locale) {
+        Language.use(locale);
+    }
+
+    public static Locale locale() {
+        return Language.current();
+    }
+
+    /** Every registered bundle as one, in the current language: for FXML's {@code %key}. */
+    public static ResourceBundle bundle() {
+        return new ResourceBundle() {
+            @Override
+            protected Object handleGetObject(String key) {
+                TextBundle owner = owner(key);
+                return owner == null ? null : owner.text(key);
+            }
+
+            @Override
+            public Enumeration<String> getKeys() {
+                Set<String> keys = new LinkedHashSet<>();
+                for (TextBundle bundle : BUNDLES) {
+                    keys.addAll(bundle.bundle().keySet());
+                }
+                return Collections.enumeration(keys);
+            }
+
+            @Override
+            public Locale getLocale() {
+                return Language.current();
+            }
+        };
+    }
+
+    public static String text(String key) {
+        TextBundle owner = owner(key);
+        return owner == null ? "!" + key + "!" : owner.text(key); // visible, and caught by the bundle tests
+    }
+
     public static String format(String key, Object... args) {
-        MessageFormat format = new MessageFormat(text(key), locale());
-        return format.format(args);
+        TextBundle owner = owner(key);
+        return owner == null ? "!" + key + "!" : owner.format(key, args);
     }
 
     /** An exact count with the locale's grouping, e.g. 1,234,567. */
     public static String count(long value) {
-        return NumberFormat.getIntegerInstance(locale()).format(value);
+        return Language.count(value);
     }
 
-    private static ResourceBundle load(Locale requested) {
-        // No fallback to the JVM's default locale: English is the base bundle.
-        return ResourceBundle.getBundle(BUNDLE, supported(requested),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    private static TextBundle owner(String key) {
+        for (TextBundle bundle : BUNDLES) {
+            if (bundle.has(key)) {
+                return bundle;
+            }
+        }
+        return null;
     }
 }

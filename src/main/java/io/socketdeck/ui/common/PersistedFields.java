@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -27,8 +28,15 @@ public final class PersistedFields {
 
     private final List<String> keys = new ArrayList<>();
     private final List<Field> fields = new ArrayList<>();
+    private final List<Observable> observables = new ArrayList<>();
+
+    /** What changes when a remembered value changes: for saving soon after an edit, not only at exit. */
+    public List<Observable> observables() {
+        return List.copyOf(observables);
+    }
 
     public PersistedFields text(String key, StringProperty property) {
+        observables.add(property);
         return add(key, new Field() {
             @Override
             public void save(Settings settings, String path) {
@@ -43,6 +51,7 @@ public final class PersistedFields {
     }
 
     public PersistedFields flag(String key, BooleanProperty property) {
+        observables.add(property);
         return add(key, new Field() {
             @Override
             public void save(Settings settings, String path) {
@@ -65,6 +74,7 @@ public final class PersistedFields {
     /** A value stored by name, such as a charset; {@code parse} returns null for a name it does not know. */
     public <T> PersistedFields named(String key, ObjectProperty<T> property, Function<T, String> name,
                                      Function<String, T> parse) {
+        observables.add(property);
         return add(key, new Field() {
             @Override
             public void save(Settings settings, String path) {
@@ -79,7 +89,10 @@ public final class PersistedFields {
         });
     }
 
-    public PersistedFields textList(String key, Supplier<List<String>> get, Consumer<List<String>> set) {
+    /** @param changes invalidated whenever {@code get} would answer differently */
+    public PersistedFields textList(String key, Supplier<List<String>> get, Consumer<List<String>> set,
+                                    Observable changes) {
+        observables.add(changes);
         return add(key, new Field() {
             @Override
             public void save(Settings settings, String path) {
@@ -95,6 +108,7 @@ public final class PersistedFields {
 
     /** Another group's fields under {@code key}, e.g. the log's under "log". */
     public PersistedFields nested(String key, PersistedFields group) {
+        observables.addAll(group.observables);
         return add(key, new Field() {
             @Override
             public void save(Settings settings, String path) {
@@ -110,6 +124,7 @@ public final class PersistedFields {
 
     /** Another group's fields at this level, e.g. a tab's traffic beside its own fields. */
     public PersistedFields include(PersistedFields group) {
+        observables.addAll(group.observables);
         keys.addAll(group.keys);
         fields.addAll(group.fields);
         return this;

@@ -2,47 +2,35 @@ package io.socketdeck.ui.fx;
 
 import io.socketdeck.core.util.BatchQueue;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 
 /**
- * Moves items from I/O threads to the FX thread in batches: at most one drain per pulse, never
- * one {@code Platform.runLater} per packet. An {@link AnimationTimer} does the draining so the
- * work is tied to pulses; it runs only while items arrive, so an idle window costs nothing.
+ * Moves display rows from I/O threads to the FX thread in batches: a job on the window's
+ * {@link UiTick}, so at most one drain per pulse, never one {@code Platform.runLater} per packet,
+ * and nothing at all while nothing arrives. The queue may drop the oldest rows under a flood (see
+ * {@link BatchQueue}); state changes travel on an {@link FxEventQueue} instead, which never drops.
  */
 public final class FxPump<T> {
 
     private final BatchQueue<T> queue;
     private final Consumer<List<T>> sink;
-    private final AtomicBoolean armed = new AtomicBoolean();
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            drainOnPulse();
-        }
-    };
+    private final UiTick.Handle job;
 
-    public FxPump(BatchQueue<T> queue, Consumer<List<T>> sink) {
+    public FxPump(UiTick tick, BatchQueue<T> queue, Consumer<List<T>> sink) {
         this.queue = queue;
         this.sink = sink;
+        this.job = tick.add(now -> drain());
     }
 
     /** Queues {@code item}; any thread. */
     public void offer(T item) {
         queue.offer(item);
-        if (armed.compareAndSet(false, true)) {
-            Platform.runLater(timer::start); // one hop per quiet-to-busy transition, not per item
-        }
+        job.wake();
     }
 
     /** Delivers whatever is queued right now; FX thread only. Tests and shutdown use it. */
     public void flushNow() {
-        List<T> batch = queue.drain();
-        if (!batch.isEmpty()) {
-            sink.accept(batch);
-        }
+        drain();
     }
 
     /** Forgets queued items. */
@@ -54,18 +42,11 @@ public final class FxPump<T> {
         return queue.dropped();
     }
 
-    private void drainOnPulse() {
+    private long drain() {
         List<T> batch = queue.drain();
         if (!batch.isEmpty()) {
             sink.accept(batch);
-            return; // keep the timer for the next pulse: more is likely on its way
         }
-        timer.stop();
-        armed.set(false);
-        // An item offered between the drain and the reset saw armed == true and did not
-        // schedule us: look once more.
-        if (!queue.isEmpty() && armed.compareAndSet(false, true)) {
-            timer.start();
-        }
+        return UiTick.IDLE; // the next offer wakes it
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -24,6 +25,8 @@ public final class Sparkline<T> extends Region {
     private final int capacity;
     private ObservableList<T> samples;
     private final ListChangeListener<T> redraw = change -> draw();
+    /** Held by the list weakly: a chart dropped with its window does not stay subscribed to a model. */
+    private final WeakListChangeListener<T> weakRedraw = new WeakListChangeListener<>(redraw);
 
     public Sparkline(ToDoubleFunction<T> first, ToDoubleFunction<T> second, int capacity) {
         this.first = first;
@@ -38,11 +41,11 @@ public final class Sparkline<T> extends Region {
     /** Shows {@code list}, oldest first; null shows nothing. */
     public void setSamples(ObservableList<T> list) {
         if (samples != null) {
-            samples.removeListener(redraw);
+            samples.removeListener(weakRedraw);
         }
         samples = list;
         if (samples != null) {
-            samples.addListener(redraw);
+            samples.addListener(weakRedraw);
         }
         draw();
     }

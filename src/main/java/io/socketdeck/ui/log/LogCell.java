@@ -1,9 +1,9 @@
 package io.socketdeck.ui.log;
 
-import io.socketdeck.core.codec.HexDump;
-import io.socketdeck.core.codec.HexFormatter;
-import io.socketdeck.ui.fx.WrappingText;
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.core.log.RowText;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.WrappingText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,9 +22,6 @@ import javafx.scene.layout.Priority;
  */
 final class LogCell extends ListCell<LogEntry> {
 
-    static final int HEX_PREVIEW_BYTES = 128;
-    /** Eight dump lines: enough to read a frame, little enough for a flood. */
-    static final int DUMP_PREVIEW_BYTES = 128;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -77,7 +74,7 @@ final class LogCell extends ListCell<LogEntry> {
         showKind(entry.kind());
         peer.setText(entry.peer());
         payload.setWrap(log.wrapProperty().get());
-        payload.setText(entry.isData() ? payloadText(entry, log.viewModeProperty().get()) : entry.message());
+        payload.setText(entry.isData() ? RowText.payload(entry, log.viewModeProperty().get()) : entry.message());
         setGraphic(row);
     }
 
@@ -93,35 +90,5 @@ final class LogCell extends ListCell<LogEntry> {
         badge.pseudoClassStateChanged(KIND_STATES.get(kind), true);
         badge.setText(I18n.text("log.kind." + kind.name()));
         shownKind = kind;
-    }
-
-    static String payloadText(LogEntry entry, ViewMode mode) {
-        return switch (mode) {
-            case TEXT -> text(entry);
-            case HEX -> hex(entry);
-            case HEX_TEXT -> hex(entry) + "\n" + text(entry);
-            case DUMP -> dump(entry);
-        };
-    }
-
-    private static String text(LogEntry entry) {
-        String shown = Printable.of(entry.text());
-        return entry.isTruncated() ? shown + moreSuffix(entry) : shown;
-    }
-
-    private static String hex(LogEntry entry) {
-        String shown = HexFormatter.formatPreview(entry.bytes(), HEX_PREVIEW_BYTES);
-        return entry.byteCount() > HEX_PREVIEW_BYTES ? shown + moreSuffix(entry) : shown;
-    }
-
-    private static String dump(LogEntry entry) {
-        int shown = Math.min(entry.byteCount(), DUMP_PREVIEW_BYTES);
-        String dump = HexDump.format(entry.bytes(), 0, shown, 0);
-        dump = dump.endsWith("\n") ? dump.substring(0, dump.length() - 1) : dump;
-        return entry.byteCount() > shown ? dump + "\n" + moreSuffix(entry).strip() : dump;
-    }
-
-    private static String moreSuffix(LogEntry entry) {
-        return " " + I18n.format("log.more", I18n.count(entry.byteCount()));
     }
 }

@@ -3,6 +3,7 @@ package io.socketdeck.ui.log;
 import io.socketdeck.core.codec.ByteSearch;
 import io.socketdeck.core.codec.HexFormatException;
 import io.socketdeck.core.codec.HexParser;
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.ui.common.I18n;
 import java.nio.charset.Charset;
 import java.util.Locale;

@@ -1,15 +1,19 @@
 package io.socketdeck.ui.log;
 
-import io.socketdeck.ui.common.PersistedFields;
-import io.socketdeck.ui.fx.IoWorkers;
-import io.socketdeck.core.codec.StreamTextDecoder;
 import io.socketdeck.core.codec.SupportedCharsets;
-import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.core.log.LogExport;
+import io.socketdeck.core.log.LogIngest;
+import io.socketdeck.core.log.LogRendering;
+import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.util.BatchQueue;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.fx.BoundedList;
 import io.socketdeck.ui.fx.FxPump;
-import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.IoWorkers;
+import io.socketdeck.ui.fx.UiTick;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
@@ -18,10 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -34,9 +35,12 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 /**
- * The model behind a tab's traffic log: sessions feed it through {@link #newIngest()}, a pump
- * moves finished entries into a bounded list once per pulse, and the encoding and hex switches
- * re-render what is already there from the kept bytes.
+ * The model behind a tab's traffic log: sessions feed it through {@link #newIngest()}, a pump on
+ * the window's {@link UiTick} moves finished rows into a bounded list once per pulse, and the
+ * encoding and view switches re-render what is already there from the kept bytes.
+ *
+ * <p>Rows only: connection state reaches the tab on its own channel, so dropping rows under a
+ * flood, trimming them or clearing them never loses a state change.
  */
 public final class TrafficLog {
 
@@ -52,7 +56,7 @@ public final class TrafficLog {
      * would just keep a flood's bytes alive longer, which the garbage collector pays for in pauses.
      */
     private static final int QUEUE_SHARE = 4;
-    public static final int PREVIEW_CHARS = 400;
+    public static final int PREVIEW_CHARS = LogEntry.PREVIEW_CHARS;
 
     private final BoundedList<LogEntry> list;
     private final BatchQueue<LogEntry> pending;
@@ -63,24 +67,25 @@ public final class TrafficLog {
     private final BooleanProperty hexView = new SimpleBooleanProperty(this, "hexView");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyLongWrapper renderRevision = new ReadOnlyLongWrapper(this, "renderRevision");
-    private final List<Consumer<SessionEvent>> controlListeners = new ArrayList<>();
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", true);
     private final BooleanProperty showTime = new SimpleBooleanProperty(this, "showTime", true);
-    /** Rows that arrived while the display was paused, shown on resume. */
+    /** Rows that arrived while the display was paused, shown on resume; within the list's limits. */
     private final ArrayDeque<LogEntry> held = new ArrayDeque<>();
+    private long heldWeight;
+    private long heldDropped;
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
     private final LogFilter filter;
     private volatile Charset ingestCharset = charset.get();
 
-    public TrafficLog() {
-        this(DEFAULT_MAX_ENTRIES, DEFAULT_MAX_BYTES);
+    public TrafficLog(UiTick tick) {
+        this(tick, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_BYTES);
     }
 
-    public TrafficLog(int maxEntries, long maxBytes) {
+    public TrafficLog(UiTick tick, int maxEntries, long maxBytes) {
         list = new BoundedList<>(maxEntries, maxBytes, LogEntry::weight);
-        pending = new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight, entry -> entry.control() == null);
-        pump = new FxPump<>(pending, this::append);
+        pending = new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight);
+        pump = new FxPump<>(tick, pending, this::append);
         charset.addListener((obs, old, now) -> {
             ingestCharset = now;
             rerender();
@@ -190,7 +195,7 @@ public final class TrafficLog {
 
     /** Adds a row of the application's own, e.g. "saved the log to …"; FX thread. */
     public void note(LogEntry.Kind kind, String message) {
-        list.appendAll(List.of(LogEntry.event(System.currentTimeMillis(), kind, "", message, null)));
+        list.appendAll(List.of(LogEntry.event(System.currentTimeMillis(), kind, "", message)));
         bump();
     }
 
@@ -216,11 +221,6 @@ public final class TrafficLog {
         return renderRevision.getReadOnlyProperty();
     }
 
-    /** Called on the FX thread, in log order, for connect, disconnect, failure and close events. */
-    public void addControlListener(Consumer<SessionEvent> listener) {
-        controlListeners.add(listener);
-    }
-
     public void setLimits(int maxEntries, long maxBytes) {
         list.setLimits(maxEntries, maxBytes);
         pending.setLimits(maxEntries, maxBytes / QUEUE_SHARE);
@@ -241,10 +241,13 @@ public final class TrafficLog {
         return list.trimmed() + pump.dropped();
     }
 
+    /** Empties the rows, shown, held and queued; nothing else (connections, counters, capture) changes. */
     public void clear() {
         pump.discardQueued();
         list.clear();
         held.clear();
+        heldWeight = 0;
+        heldDropped = 0;
         heldCount.set(0);
         bump();
     }
@@ -255,55 +258,46 @@ public final class TrafficLog {
     }
 
     private void append(List<LogEntry> batch) {
-        List<LogEntry> visible = new ArrayList<>(batch.size());
-        for (LogEntry entry : batch) {
-            if (entry.isVisible()) {
-                visible.add(entry);
-            }
-            if (entry.control() != null) {
-                for (Consumer<SessionEvent> listener : controlListeners) {
-                    listener.accept(entry.control());
-                }
-            }
-        }
         if (paused.get()) {
-            hold(visible);
+            hold(batch);
         } else {
-            list.appendAll(visible);
-        }
-        if (!paused.get() && anyStale(visible)) {
-            rerender(); // decoded before an encoding switch reached the I/O thread
+            list.appendAll(batch);
+            if (LogRendering.anyStale(batch, charset.get())) {
+                rerender(); // decoded before an encoding switch reached the I/O thread
+            }
         }
         bump();
     }
 
-    private void hold(List<LogEntry> visible) {
-        held.addAll(visible);
-        while (held.size() > list.maxItems()) {
-            held.removeFirst();
+    /** Keeps what arrives while paused within the list's own limits: the oldest held rows go first. */
+    private void hold(List<LogEntry> batch) {
+        for (LogEntry entry : batch) {
+            held.addLast(entry);
+            heldWeight += entry.weight();
+        }
+        while (held.size() > 1 && (held.size() > list.maxItems() || heldWeight > list.maxWeight())) {
+            heldWeight -= held.removeFirst().weight();
+            heldDropped++;
         }
         heldCount.set(held.size());
     }
 
     private void resume() {
         List<LogEntry> waiting = new ArrayList<>(held);
+        long dropped = heldDropped;
         held.clear();
+        heldWeight = 0;
+        heldDropped = 0;
         heldCount.set(0);
+        if (dropped > 0) {
+            waiting.add(0, LogEntry.event(System.currentTimeMillis(), LogEntry.Kind.INFO, "",
+                    I18n.format("log.droppedWhilePaused", I18n.count(dropped))));
+        }
         list.appendAll(waiting);
-        if (anyStale(waiting)) {
+        if (LogRendering.anyStale(waiting, charset.get())) {
             rerender(); // held across an encoding switch: decoded the old way
         }
         bump();
-    }
-
-    private boolean anyStale(List<LogEntry> entries) {
-        Charset current = charset.get();
-        for (LogEntry entry : entries) {
-            if (entry.isData() && !current.equals(entry.charset())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void redraw() {
@@ -312,18 +306,7 @@ public final class TrafficLog {
 
     /** Decodes every data row again in the current encoding, each stream in order, each datagram alone. */
     private void rerender() {
-        Charset current = charset.get();
-        Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
-        StreamTextDecoder messages = new StreamTextDecoder(current);
-        for (LogEntry entry : list.items()) {
-            if (entry.isWholeMessage()) {
-                entry.render(current, messages.decodeWholePreview(entry.bytes(), 0, entry.byteCount(), PREVIEW_CHARS));
-            } else if (entry.isData()) {
-                StreamTextDecoder decoder = decoders.computeIfAbsent(new StreamKey(entry.peer(), entry.kind()),
-                        key -> new StreamTextDecoder(current));
-                entry.render(current, decoder.decodePreview(entry.bytes(), 0, entry.byteCount(), PREVIEW_CHARS));
-            }
-        }
+        LogRendering.rerender(list.items(), charset.get());
         redraw();
     }
 

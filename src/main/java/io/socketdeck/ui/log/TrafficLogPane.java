@@ -1,10 +1,14 @@
 package io.socketdeck.ui.log;
 
-import io.socketdeck.ui.common.SendOptionChoices;
 import io.socketdeck.core.codec.SupportedCharsets;
-import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.core.log.LogExport;
+import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.SendOptionChoices;
+import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.ViewListeners;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.util.EnumMap;
@@ -162,8 +166,8 @@ public final class TrafficLogPane extends VBox {
         copy.setOnAction(event -> copySelection());
         save.setOnAction(event -> chooseFileAndSave());
         resetCounters.setOnAction(event -> counters.reset());
-        traffic.revisionProperty().addListener((obs, old, now) -> followTail());
-        traffic.renderRevisionProperty().addListener((obs, old, now) -> log.refresh());
+        ViewListeners.onChange(this, traffic.revisionProperty(), (obs, old, now) -> followTail());
+        ViewListeners.onChange(this, traffic.renderRevisionProperty(), (obs, old, now) -> log.refresh());
 
         filter.textProperty().bindBidirectional(traffic.filter().patternProperty());
         filterHex.selectedProperty().bindBidirectional(traffic.filter().hexProperty());
@@ -189,7 +193,7 @@ public final class TrafficLogPane extends VBox {
         buttons.put(ViewMode.DUMP, dumpView);
         buttons.forEach((mode, button) -> button.setUserData(mode));
         Runnable showMode = () -> viewModes.selectToggle(buttons.get(traffic.viewModeProperty().get()));
-        traffic.viewModeProperty().addListener((obs, old, now) -> showMode.run());
+        ViewListeners.onChange(this, traffic.viewModeProperty(), (obs, old, now) -> showMode.run());
         viewModes.selectedToggleProperty().addListener((obs, old, now) ->
                 traffic.viewModeProperty().set(now == null ? ViewMode.TEXT : (ViewMode) now.getUserData()));
         showMode.run();

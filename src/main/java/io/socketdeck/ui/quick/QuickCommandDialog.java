@@ -1,7 +1,5 @@
 package io.socketdeck.ui.quick;
 
-import io.socketdeck.ui.common.PayloadErrors;
-import io.socketdeck.ui.common.SendOptionChoices;
 import io.socketdeck.core.codec.SupportedCharsets;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
@@ -9,6 +7,8 @@ import io.socketdeck.core.send.PayloadException;
 import io.socketdeck.core.send.Payloads;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.PayloadErrors;
+import io.socketdeck.ui.common.SendOptionChoices;
 import java.nio.charset.Charset;
 import java.util.Optional;
 import javafx.event.ActionEvent;

@@ -1,6 +1,6 @@
 package io.socketdeck.ui.quick;
 
-import io.socketdeck.ui.log.LogEntry;
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.ui.common.Fxml;

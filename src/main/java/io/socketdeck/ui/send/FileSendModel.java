@@ -1,16 +1,17 @@
 package io.socketdeck.ui.send;
 
-import io.socketdeck.ui.fx.UiRefresh;
-import io.socketdeck.ui.common.ByteRates;
 import io.socketdeck.core.send.FileSendOptions;
 import io.socketdeck.core.send.FileSendProgress;
 import io.socketdeck.core.send.FileSender;
 import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.ui.common.ByteRates;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.UiTick;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -19,16 +20,26 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * A file being sent: progress, rate and cancel. The sender reports from the I/O thread; this
- * shows the latest figures a few times a second and the outcome once.
+ * A file being sent: progress, rate and cancel. The sender reports from the I/O thread; the
+ * window's tick shows the latest figures a few times a second while it runs, and the outcome once.
  */
 public final class FileSendModel {
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(this, "fraction");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final UiRefresh refresh = new UiRefresh(this::showProgress);
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /** The end of a send, handed over from the loop thread. */
+    private final AtomicReference<Finished> finished = new AtomicReference<>();
+    private final UiTick.Handle job;
     private FileSender sender;
+    private String name;
+    private BiConsumer<Boolean, String> outcome;
+
+    public FileSendModel(UiTick tick) {
+        job = tick.add(this::onTick);
+    }
 
     /**
      * Starts sending {@code file}; {@code outcome} gets the kind of ending and its localized text,
@@ -39,15 +50,20 @@ public final class FileSendModel {
         cancel();
         fraction.set(0);
         status.set("");
-        running.set(true);
-        refresh.start();
-        String name = file.getFileName().toString();
-        sender = FileSender.start(file, target, options, new FileSender.Listener() {
+        FileSender[] self = new FileSender[1];
+        FileSender started = FileSender.start(file, target, options, new FileSender.Listener() {
             @Override
             public void finished(FileSender.Outcome result, FileSendProgress last, String detail) {
-                Platform.runLater(() -> done(name, result, last, detail, outcome));
+                FileSendModel.this.finished.set(new Finished(self, result, last, detail));
+                job.wake();
             }
         });
+        self[0] = started;
+        sender = started;
+        name = file.getFileName().toString();
+        this.outcome = outcome;
+        running.set(true);
+        job.wake();
     }
 
     public void cancel() {
@@ -56,22 +72,23 @@ public final class FileSendModel {
         }
     }
 
-    private void done(String name, FileSender.Outcome result, FileSendProgress last, String detail,
-                      BiConsumer<Boolean, String> outcome) {
-        refresh.stop();
-        show(last);
-        running.set(false);
-        sender = null;
-        boolean ok = result == FileSender.Outcome.COMPLETED;
-        outcome.accept(ok, I18n.format("file.outcome." + result.name(), name, I18n.count(last.bytesSent()),
-                I18n.count(last.totalBytes()), rate(last), detail));
-    }
-
-    private void showProgress() {
-        FileSender current = sender;
-        if (current != null) {
-            show(current.progress());
+    private long onTick(long nowNanos) {
+        if (sender == null) {
+            return UiTick.IDLE;
         }
+        Finished end = finished.get();
+        if (end != null && end.send()[0] == sender) { // not the end of a send cancelled for this one
+            show(end.last());
+            running.set(false);
+            sender = null;
+            boolean ok = end.result() == FileSender.Outcome.COMPLETED;
+            outcome.accept(ok, I18n.format("file.outcome." + end.result().name(), name,
+                    I18n.count(end.last().bytesSent()), I18n.count(end.last().totalBytes()), rate(end.last()),
+                    end.detail()));
+            return UiTick.IDLE;
+        }
+        show(sender.progress());
+        return nowNanos + PROGRESS_EVERY_NANOS;
     }
 
     private void show(FileSendProgress progress) {
@@ -95,5 +112,9 @@ public final class FileSendModel {
     /** "1,234,567 of 5,000,000 bytes · 12.3 MB/s". */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** A send's end: which send (filled in once started), how, and the last figures. */
+    private record Finished(FileSender[] send, FileSender.Outcome result, FileSendProgress last, String detail) {
     }
 }

@@ -1,12 +1,13 @@
 package io.socketdeck.ui.send;
 
-import io.socketdeck.ui.fx.UiRefresh;
-import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.core.send.PeriodicSender;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.Numbers;
+import io.socketdeck.ui.fx.UiTick;
 import java.time.Duration;
-import javafx.application.Platform;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -19,20 +20,26 @@ import javafx.beans.property.StringProperty;
 /**
  * Repeat-send settings and state: every N ms, optionally N times, at a fixed rate on the
  * session's own loop (see {@link PeriodicSender}). Stops by itself when the connection closes.
+ * While it runs, the window's tick shows the count a few times a second; the end reaches the tick
+ * the same way, never one {@code runLater} per send.
  */
 public final class PeriodicSendModel {
 
     static final long MAX_INTERVAL_MILLIS = 86_400_000;
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final StringProperty interval = new SimpleStringProperty(this, "interval", "1000");
     private final StringProperty count = new SimpleStringProperty(this, "count", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyLongWrapper sent = new ReadOnlyLongWrapper(this, "sent");
     private final ReadOnlyStringWrapper intervalError = new ReadOnlyStringWrapper(this, "intervalError");
-    private final UiRefresh refresh = new UiRefresh(this::showProgress);
+    /** The end of a run, handed over from the loop thread. */
+    private final AtomicReference<Finished> finished = new AtomicReference<>();
+    private final UiTick.Handle job;
     private PeriodicSender sender;
 
-    public PeriodicSendModel() {
+    public PeriodicSendModel(UiTick tick) {
+        job = tick.add(this::onTick);
         interval.addListener((obs, old, now) -> intervalError.set(null));
         count.addListener((obs, old, now) -> intervalError.set(null));
     }
@@ -58,15 +65,18 @@ public final class PeriodicSendModel {
         long times = countText.isEmpty() ? PeriodicSender.UNLIMITED : parse(countText, 1, Long.MAX_VALUE / 2);
         sent.set(0);
         running.set(true);
-        refresh.start();
+        PeriodicSender[] self = new PeriodicSender[1];
         PeriodicSender started = PeriodicSender.start(target, payload, Duration.ofMillis(millis), times,
                 new PeriodicSender.Listener() {
                     @Override
                     public void stopped(PeriodicSender.StopReason reason, long total) {
-                        Platform.runLater(() -> finished(total)); // once per run, not per send
+                        finished.set(new Finished(self, total)); // once per run, not per send
+                        job.wake();
                     }
                 });
+        self[0] = started;
         sender = started;
+        job.wake();
     }
 
     public void stop() {
@@ -75,18 +85,19 @@ public final class PeriodicSendModel {
         }
     }
 
-    private void finished(long total) {
-        sent.set(total);
-        running.set(false);
-        refresh.stop();
-        sender = null;
-    }
-
-    private void showProgress() {
-        PeriodicSender current = sender;
-        if (current != null) {
-            sent.set(current.sentCount());
+    private long onTick(long nowNanos) {
+        if (sender == null) {
+            return UiTick.IDLE;
         }
+        Finished end = finished.get();
+        if (end != null && end.run()[0] == sender) { // not the end of a run stopped for this one
+            sent.set(end.total());
+            running.set(false);
+            sender = null;
+            return UiTick.IDLE;
+        }
+        sent.set(sender.sentCount());
+        return nowNanos + PROGRESS_EVERY_NANOS;
     }
 
     private static long parse(String text, long min, long max) {
@@ -113,5 +124,9 @@ public final class PeriodicSendModel {
 
     public ReadOnlyStringProperty intervalErrorProperty() {
         return intervalError.getReadOnlyProperty();
+    }
+
+    /** A run's end: which run (filled in once started), and how many sends it made. */
+    private record Finished(PeriodicSender[] run, long total) {
     }
 }

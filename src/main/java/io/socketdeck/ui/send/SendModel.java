@@ -1,6 +1,5 @@
 package io.socketdeck.ui.send;
 
-import io.socketdeck.ui.common.PayloadErrors;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.core.send.PayloadException;
@@ -8,10 +7,13 @@ import io.socketdeck.core.send.PayloadOptions;
 import io.socketdeck.core.send.Payloads;
 import io.socketdeck.core.send.SendHistory;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.PayloadErrors;
 import java.nio.charset.Charset;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -34,6 +36,7 @@ public final class SendModel {
     private final ObjectProperty<Checksum> checksum = new SimpleObjectProperty<>(this, "checksum", Checksum.NONE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private SendHistory history = new SendHistory();
+    private final ReadOnlyLongWrapper historyRevision = new ReadOnlyLongWrapper(this, "historyRevision");
 
     public SendModel() {
         text.addListener((obs, old, now) -> error.set(null));
@@ -112,11 +115,18 @@ public final class SendModel {
     /** Replaces the history with entries kept from an earlier run, oldest first. */
     public void restoreHistory(java.util.List<String> oldestFirst) {
         history = SendHistory.restore(oldestFirst);
+        historyRevision.set(historyRevision.get() + 1);
     }
 
     /** Remembers what was just sent, for Up/Down. */
     public void remember() {
         history.add(text.get() == null ? "" : text.get());
+        historyRevision.set(historyRevision.get() + 1);
+    }
+
+    /** Changes whenever the history does: for saving it soon after a send. */
+    public ReadOnlyLongProperty historyRevisionProperty() {
+        return historyRevision.getReadOnlyProperty();
     }
 
     /** Up in the send box: the previous entry, keeping what was being typed as a draft. */

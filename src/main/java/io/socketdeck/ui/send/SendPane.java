@@ -1,14 +1,15 @@
 package io.socketdeck.ui.send;
 
+import io.socketdeck.core.send.Checksum;
+import io.socketdeck.core.send.LineEnding;
+import io.socketdeck.ui.common.Fxml;
+import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.SendOptionChoices;
+import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.log.TrafficLog;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.quick.QuickSendPane;
-import io.socketdeck.core.send.Checksum;
-import io.socketdeck.core.send.LineEnding;
-import io.socketdeck.ui.fx.FieldErrorBinding;
-import io.socketdeck.ui.common.Fxml;
-import io.socketdeck.ui.common.I18n;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -168,7 +169,7 @@ public final class SendPane extends HBox {
         repeat.textProperty().bind(Bindings.when(periodic.runningProperty())
                 .then(I18n.text("periodic.stop")).otherwise(I18n.text("periodic.start")));
         // Not bound: a click flips a toggle; the state it shows comes from the model afterwards.
-        periodic.runningProperty().addListener((obs, old, now) -> repeat.setSelected(now));
+        ViewListeners.onChange(repeat, periodic.runningProperty(), (obs, old, now) -> repeat.setSelected(now));
         repeat.setOnAction(event -> {
             if (periodic.runningProperty().get()) {
                 tools.stopPeriodic();

@@ -1,15 +1,16 @@
 package io.socketdeck.ui.send;
 
-import io.socketdeck.ui.common.Numbers;
-import io.socketdeck.ui.common.PersistedFields;
-import io.socketdeck.ui.log.LogEntry;
-import io.socketdeck.ui.log.TrafficLog;
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.FileSendOptions;
 import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.Numbers;
+import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.fx.UiTick;
+import io.socketdeck.ui.log.TrafficLog;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ import javafx.beans.value.ObservableValue;
 public final class SendToolkit {
 
     private final SendModel box = new SendModel();
-    private final PeriodicSendModel periodic = new PeriodicSendModel();
-    private final FileSendModel file = new FileSendModel();
+    private final PeriodicSendModel periodic;
+    private final FileSendModel file;
     private final Supplier<SendTargetChoice> targets;
     private final ObservableValue<Charset> charset;
     private final TrafficLog log;
@@ -41,7 +42,9 @@ public final class SendToolkit {
      * @param datagrams true for UDP: files go out in datagrams of {@link #chunkSizeProperty()}
      *                  bytes, {@link #chunkDelayProperty()} ms apart; false streams them
      */
-    public SendToolkit(Supplier<SendTargetChoice> targets, TrafficLog log, boolean datagrams) {
+    public SendToolkit(UiTick tick, Supplier<SendTargetChoice> targets, TrafficLog log, boolean datagrams) {
+        this.periodic = new PeriodicSendModel(tick);
+        this.file = new FileSendModel(tick);
         this.targets = targets;
         this.log = log;
         this.charset = log.charsetProperty();
@@ -148,7 +151,7 @@ public final class SendToolkit {
                 .text("repeatCount", periodic.countProperty())
                 .text("chunkSize", chunkSize)
                 .text("chunkDelay", chunkDelay)
-                .textList("history", () -> box.history().entries(), box::restoreHistory);
+                .textList("history", () -> box.history().entries(), box::restoreHistory, box.historyRevisionProperty());
     }
 
     /** Stops what runs in the background: on disconnect of the whole tab, exit and language switch. */

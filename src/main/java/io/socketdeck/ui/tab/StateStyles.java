@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tab;
 
 import atlantafx.base.theme.Styles;
+import io.socketdeck.ui.fx.ViewListeners;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
@@ -23,7 +24,7 @@ public final class StateStyles {
             toggle.getStyleClass().removeAll(Styles.ACCENT, Styles.DANGER);
             toggle.getStyleClass().add(now == ConnectionState.IDLE ? Styles.ACCENT : Styles.DANGER);
         };
-        state.addListener((obs, old, now) -> apply.run());
+        ViewListeners.onChange(status, state, (obs, old, now) -> apply.run());
         apply.run();
     }
 }

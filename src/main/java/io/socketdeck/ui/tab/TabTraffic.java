@@ -1,28 +1,29 @@
 package io.socketdeck.ui.tab;
 
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.ui.capture.CaptureModel;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.log.CountersModel;
 import io.socketdeck.ui.log.TrafficLog;
 import io.socketdeck.ui.send.SendModel;
 import io.socketdeck.ui.send.SendTargetChoice;
 import io.socketdeck.ui.send.SendToolkit;
-import io.socketdeck.core.session.SessionListener;
-import io.socketdeck.core.session.TrafficCounters;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The traffic side every tab has, built once: the log, the exact counters, the capture to file,
- * the live rates and the send tools. A tab adds only its own connection logic and says where a
- * send goes.
+ * the live rates and the send tools, all refreshed by the window's tick. A tab adds only its own
+ * connection logic and says where a send goes.
  */
 public final class TabTraffic {
 
-    private final TrafficLog log = new TrafficLog();
-    private final CountersModel counters = new CountersModel(new TrafficCounters());
-    private final CaptureModel capture = new CaptureModel(log);
-    private final ThroughputModel throughput = new ThroughputModel(counters.engineCounters());
+    private final TrafficLog log;
+    private final CountersModel counters;
+    private final CaptureModel capture;
+    private final ThroughputModel throughput;
     private final SendToolkit sendTools;
     private final boolean datagrams;
 
@@ -30,23 +31,38 @@ public final class TabTraffic {
      * @param targets   where Send goes right now, or why nowhere
      * @param datagrams true for UDP: each read is a whole message, files go out as datagrams
      */
-    public TabTraffic(Supplier<SendTargetChoice> targets, boolean datagrams) {
+    public TabTraffic(UiTick tick, Supplier<SendTargetChoice> targets, boolean datagrams) {
         this.datagrams = datagrams;
-        sendTools = new SendToolkit(targets, log, datagrams);
-        log.revisionProperty().addListener((obs, old, now) -> counters.refresh());
+        TrafficCounters engineCounters = new TrafficCounters();
+        log = new TrafficLog(tick);
+        counters = new CountersModel(tick, engineCounters);
+        capture = new CaptureModel(tick, log);
+        throughput = new ThroughputModel(tick, engineCounters);
+        sendTools = new SendToolkit(tick, targets, log, datagrams);
     }
 
     /**
-     * The listener for a new session of this tab. The capture comes first: it has every byte
-     * before the view's queue may drop any under a flood.
+     * The listener for a new session of this tab: the capture first (it has every byte before the
+     * view's queue may drop any under a flood), then the log's rows, then the counters and rates
+     * are told something moved. State goes to {@code state}, the tab's own channel.
+     *
+     * @param serverSide a server's log: clients arrive, it listens, sends may go to many
+     * @param onTraffic  told on the I/O thread after each data event; must be cheap (wake a job)
      */
-    public SessionListener newSessionListener() {
-        return SessionListener.all(List.of(capture.listener(), datagrams ? log.newDatagramIngest() : log.newIngest()));
-    }
-
-    /** As {@link #newSessionListener()} for a server: clients arrive, it listens, sends may go to many. */
-    public SessionListener newServerSessionListener() {
-        return SessionListener.all(List.of(capture.listener(), log.newServerIngest()));
+    SessionListener newSessionListener(SessionListener state, boolean serverSide, Runnable onTraffic) {
+        SessionListener rows = datagrams ? log.newDatagramIngest() : serverSide ? log.newServerIngest() : log.newIngest();
+        SessionListener captured = capture.listener();
+        return event -> {
+            captured.onEvent(event);
+            rows.onEvent(event);
+            if (event instanceof SessionEvent.Data || event instanceof SessionEvent.SentToMany) {
+                counters.wake();
+                throughput.wake();
+                onTraffic.run();
+            } else {
+                state.onEvent(event);
+            }
+        };
     }
 
     /** The engine-side counters every session of the tab adds to. */
@@ -59,11 +75,10 @@ public final class TabTraffic {
         return new PersistedFields().nested("log", log.persisted()).nested("send", sendTools.persisted());
     }
 
-    /** Stops what runs in the background: repeat and file sends, the capture, the rate timer. */
+    /** Stops what runs in the background: repeat and file sends, the capture. */
     public void shutdown() {
         sendTools.stopAll();
         capture.stop();
-        throughput.stop();
     }
 
     public TrafficLog log() {

@@ -6,14 +6,18 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
 /**
  * How the client table's columns get and show their values: the address sorts by IP then
  * port (not as text, where 10.0.0.10 would come before 10.0.0.9), counts show exactly with the
- * locale's grouping, times as the log shows them.
+ * locale's grouping and are read live from the engine, times as the log shows them.
  */
 final class ClientColumns {
 
@@ -38,14 +42,11 @@ final class ClientColumns {
         column.setCellFactory(col -> formatted(millis -> TIME.format(Instant.ofEpochMilli(millis.longValue()))));
     }
 
-    static void rxBytes(TableColumn<ClientRow, Number> column) {
-        column.setCellValueFactory(cell -> cell.getValue().rxBytesProperty());
-        column.setCellFactory(col -> formatted(count -> I18n.count(count.longValue())));
-    }
-
-    static void txBytes(TableColumn<ClientRow, Number> column) {
-        column.setCellValueFactory(cell -> cell.getValue().txBytesProperty());
-        column.setCellFactory(col -> formatted(count -> I18n.count(count.longValue())));
+    /** @param revision bumped when counts moved: visible cells read their row's count again */
+    static void count(TableColumn<ClientRow, Number> column, ToLongFunction<ClientRow> count,
+                      ObservableValue<Number> revision) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(count.applyAsLong(cell.getValue())));
+        column.setCellFactory(col -> new CountCell(count, revision));
     }
 
     private static <T> TableCell<ClientRow, T> formatted(Function<T, String> format) {
@@ -56,5 +57,27 @@ final class ClientColumns {
                 setText(empty || item == null ? null : format.apply(item));
             }
         };
+    }
+
+    /** A live count: only the few visible cells listen, never a row. */
+    private static final class CountCell extends TableCell<ClientRow, Number> {
+        private final ToLongFunction<ClientRow> count;
+        private final ChangeListener<Number> redraw = (observable, old, now) -> show();
+
+        CountCell(ToLongFunction<ClientRow> count, ObservableValue<Number> revision) {
+            this.count = count;
+            revision.addListener(new WeakChangeListener<>(redraw)); // a cell the table drops is collected
+        }
+
+        @Override
+        protected void updateItem(Number item, boolean empty) {
+            super.updateItem(item, empty);
+            show();
+        }
+
+        private void show() {
+            ClientRow row = isEmpty() ? null : getTableRow() == null ? null : getTableRow().getItem();
+            setText(row == null ? null : I18n.count(count.applyAsLong(row)));
+        }
     }
 }

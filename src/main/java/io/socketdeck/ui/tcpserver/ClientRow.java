@@ -2,52 +2,32 @@ package io.socketdeck.ui.tcpserver;
 
 import io.socketdeck.core.net.Addresses;
 import java.net.InetSocketAddress;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
+import java.util.function.LongSupplier;
 
 /**
- * One connected client in the table. Rows are identities: a client that leaves and one that
- * later arrives from the same address and port are two rows, so equality is not overridden.
+ * One connected client in the table: immutable, and one per connection (a client that leaves and
+ * one that later arrives from the same address and port are two rows, told apart by the engine's
+ * connection id). The byte counts are read live from the engine's counters when a cell is drawn,
+ * so a row never holds a stale copy and needs no listener of its own.
+ *
+ * @param address as the log names the client: {@code 192.168.1.20:50123}, {@code [::1]:50123}
  */
-public final class ClientRow {
+public record ClientRow(long id, InetSocketAddress remote, String address, long connectedAtMillis,
+                        LongSupplier rxBytes, LongSupplier txBytes) {
 
-    private final InetSocketAddress remote;
-    private final String address;
-    private final long connectedAtMillis;
-    private final ReadOnlyLongWrapper rxBytes = new ReadOnlyLongWrapper(this, "rxBytes");
-    private final ReadOnlyLongWrapper txBytes = new ReadOnlyLongWrapper(this, "txBytes");
-
-    ClientRow(InetSocketAddress remote, long connectedAtMillis) {
-        this.remote = remote;
-        this.address = Addresses.format(remote);
-        this.connectedAtMillis = connectedAtMillis;
+    public static ClientRow of(long id, InetSocketAddress remote, long connectedAtMillis, LongSupplier rxBytes,
+                               LongSupplier txBytes) {
+        return new ClientRow(id, remote, Addresses.format(remote), connectedAtMillis, rxBytes, txBytes);
     }
 
-    public InetSocketAddress remote() {
-        return remote;
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClientRow row && row.id == id;
     }
 
-    /** {@code 192.168.1.20:50123}, {@code [::1]:50123}: as the log names the client. */
-    public String address() {
-        return address;
-    }
-
-    public long connectedAtMillis() {
-        return connectedAtMillis;
-    }
-
-    public ReadOnlyLongProperty rxBytesProperty() {
-        return rxBytes.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty txBytesProperty() {
-        return txBytes.getReadOnlyProperty();
-    }
-
-    /** Setting an unchanged value notifies nobody, so idle rows cost nothing per refresh. */
-    void update(long rx, long tx) {
-        rxBytes.set(rx);
-        txBytes.set(tx);
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
     }
 
     @Override

@@ -1,83 +1,64 @@
 package io.socketdeck.ui.tcpserver;
 
-import io.socketdeck.core.tcp.ClientSnapshot;
-import java.net.InetSocketAddress;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import io.socketdeck.ui.fx.SyncedList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The rows of the client table, in arrival order, kept in step with the engine in batches:
- * arrivals and departures are collected as the log's pump delivers them and applied with one
- * remove and one add per pulse. Ten thousand clients connecting then cost a few list changes,
- * not ten thousand, each of which the table and its selection would process. FX thread only.
+ * The rows of the client table, with one source of truth: the engine's versioned list of its
+ * clients. Each update makes the rows equal to that list in one list change (those gone removed,
+ * new ones appended in arrival order), so a row can neither outlive its client nor miss one, and
+ * ten thousand clients arriving cost a few changes, not ten thousand. Byte counts are read live by
+ * the cells; {@link #countsRevisionProperty()} tells them when to look again. FX thread only.
  */
 final class ClientTable {
 
-    private final ObservableList<ClientRow> rows = FXCollections.observableArrayList();
+    private final SyncedList<ClientRow> rows = new SyncedList<>();
     private final ObservableList<ClientRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
-    /** The live client at each address, including arrivals not yet shown. */
-    private final Map<InetSocketAddress, ClientRow> live = new HashMap<>();
-    // Sets, not lists: a departure must find its row in constant time during a storm.
-    private final Set<ClientRow> arrived = new LinkedHashSet<>();
-    private final Set<ClientRow> left = new LinkedHashSet<>();
+    private final ReadOnlyLongWrapper countsRevision = new ReadOnlyLongWrapper(this, "countsRevision");
+    private long shownVersion = -1;
+    private long shownTotal = -1;
 
     ObservableList<ClientRow> rows() {
         return readOnlyRows;
     }
 
-    void connected(InetSocketAddress remote, long atMillis) {
-        ClientRow row = new ClientRow(remote, atMillis);
-        ClientRow previous = live.put(remote, row);
-        if (previous != null) {
-            leave(previous);
-        }
-        arrived.add(row);
+    /** The version of the engine's list now shown, or -1. */
+    long shownVersion() {
+        return shownVersion;
     }
 
-    void disconnected(InetSocketAddress remote) {
-        ClientRow row = live.remove(remote);
-        if (row != null) {
-            leave(row);
-        }
+    /** Shows exactly {@code clients}, the engine's list at {@code version}. */
+    void show(long version, List<ClientRow> clients) {
+        rows.syncTo(clients, ClientRow::id);
+        shownVersion = version;
     }
 
-    private void leave(ClientRow row) {
-        if (!arrived.remove(row)) {
-            left.add(row); // shown already: remove it with the next batch
+    /** Tells the count cells to draw again when any client's bytes moved; true when they did. */
+    boolean refreshCounts() {
+        long total = 0;
+        for (ClientRow row : rows) {
+            total += row.rxBytes().getAsLong() + row.txBytes().getAsLong();
         }
+        if (total == shownTotal) {
+            return false;
+        }
+        shownTotal = total;
+        countsRevision.set(countsRevision.get() + 1);
+        return true;
     }
 
-    /** Shows what arrived and left since the last call, in one removal and one addition. */
-    void applyPending() {
-        if (!left.isEmpty()) {
-            rows.removeAll(left); // the list asks left.contains() per row: linear for a hash set
-            left.clear();
-        }
-        if (!arrived.isEmpty()) {
-            rows.addAll(arrived);
-            arrived.clear();
-        }
-    }
-
-    /** Copies byte counts from the engine's snapshot onto the rows. */
-    void refresh(List<ClientSnapshot> snapshot) {
-        for (ClientSnapshot client : snapshot) {
-            ClientRow row = live.get(client.remote());
-            if (row != null) {
-                row.update(client.rxBytes(), client.txBytes());
-            }
-        }
+    /** Bumped when byte counts changed: count cells redraw, rows stay. */
+    ReadOnlyLongProperty countsRevisionProperty() {
+        return countsRevision.getReadOnlyProperty();
     }
 
     void clear() {
-        live.clear();
-        arrived.clear();
-        left.clear();
         rows.clear();
+        shownVersion = -1;
+        shownTotal = -1;
     }
 }

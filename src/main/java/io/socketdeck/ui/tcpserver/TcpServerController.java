@@ -1,20 +1,18 @@
 package io.socketdeck.ui.tcpserver;
 
 import io.socketdeck.core.net.BindAddress;
-import io.socketdeck.ui.fx.FieldErrorBinding;
-import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.BindAddressChoices;
-import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.send.SendPane;
+import io.socketdeck.ui.tab.ConnectButton;
+import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
-import io.socketdeck.ui.tab.StateStyles;
-import io.socketdeck.ui.log.TrafficLogPane;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -23,8 +21,8 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Binds the TCP server view to its view model; no logic lives here. */
 public final class TcpServerController {
@@ -89,31 +87,19 @@ public final class TcpServerController {
         FieldErrorBinding.bind(viewModel.portErrorProperty(), serverPortError, serverPort);
         FieldErrorBinding.bind(viewModel.maxClientsErrorProperty(), serverMaxClientsError, serverMaxClients);
 
-        BooleanBinding idle = Bindings.equal(viewModel.stateProperty(), ConnectionState.IDLE);
-        serverBind.disableProperty().bind(idle.not());
-        serverPort.editableProperty().bind(idle);
-        serverMaxClients.editableProperty().bind(idle);
-        serverReuseAddress.disableProperty().bind(idle.not());
+        ConnectButton.bind(serverListen, serverStatus, viewModel,
+                state -> state == ConnectionState.IDLE ? "server.listen" : "server.stop", "fth-play", "fth-square",
+                serverBind, serverPort, serverMaxClients, serverReuseAddress);
         // Enter in a field listens, as Enter connects in the client tab.
         serverPort.setOnAction(event -> viewModel.listen());
         serverMaxClients.setOnAction(event -> viewModel.listen());
-        serverListen.setOnAction(event -> viewModel.toggleListening());
-        serverListen.textProperty().bind(Bindings.createStringBinding(
-                () -> I18n.text(viewModel.stateProperty().get() == ConnectionState.IDLE ? "server.listen" : "server.stop"),
-                viewModel.stateProperty()));
-        serverListen.graphicProperty().bind(Bindings.createObjectBinding(
-                () -> new FontIcon(viewModel.stateProperty().get() == ConnectionState.IDLE ? "fth-play" : "fth-square"),
-                viewModel.stateProperty()));
-        serverListen.disableProperty().bind(Bindings.equal(viewModel.stateProperty(), ConnectionState.CLOSING));
-        serverStatus.textProperty().bind(viewModel.statusProperty());
-        StateStyles.bind(serverStatus, serverListen, viewModel.stateProperty());
     }
 
     private void bindClientTable() {
         ClientColumns.address(addressColumn);
         ClientColumns.since(sinceColumn);
-        ClientColumns.rxBytes(rxColumn);
-        ClientColumns.txBytes(txColumn);
+        ClientColumns.count(rxColumn, row -> row.rxBytes().getAsLong(), viewModel.countsRevisionProperty());
+        ClientColumns.count(txColumn, row -> row.txBytes().getAsLong(), viewModel.countsRevisionProperty());
         SortedList<ClientRow> sorted = new SortedList<>(viewModel.clients());
         sorted.comparatorProperty().bind(serverClients.comparatorProperty());
         serverClients.setItems(sorted);

@@ -3,31 +3,35 @@ package io.socketdeck.ui.tcpserver;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.PortInput;
+import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.tcp.ClientList;
+import io.socketdeck.core.tcp.ServerClient;
 import io.socketdeck.core.tcp.TcpServerOptions;
 import io.socketdeck.core.tcp.TcpServerSession;
-import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.BindAddressChoices;
-import io.socketdeck.ui.tab.ConnectionState;
-import io.socketdeck.ui.log.CountersModel;
 import io.socketdeck.ui.common.FieldErrors;
-import io.socketdeck.ui.fx.IoWorkers;
-import io.socketdeck.ui.send.SendTargetChoice;
+import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
-import io.socketdeck.ui.tab.TabTraffic;
-import io.socketdeck.ui.tab.SessionTab;
-import io.socketdeck.ui.tab.SessionTask;
-import io.socketdeck.ui.log.TrafficLog;
+import io.socketdeck.ui.fx.UiTick;
+import io.socketdeck.ui.send.SendTargetChoice;
+import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tab.ConnectionTabModel;
+import io.socketdeck.ui.tab.TabContext;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -39,13 +43,16 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * The TCP server tab: validates what was typed, runs a {@link TcpServerSession} on a background
- * task, keeps the client table in step with the session's events (through the log's pump, in
- * order) and its byte counts with a slow poll, and sends to all or to the selected clients.
+ * The TCP server tab: checks what was typed and builds a {@link TcpServerSession} from it; the
+ * shared {@link ConnectionTabModel} runs it and follows its state. The client table is the
+ * engine's own versioned list of clients, applied on the window's tick when clients come or go
+ * (and their byte counts a few times a second while traffic flows): one source of truth, so no row
+ * can outlive its client. Sends go to all or to the selected clients.
  */
-public final class TcpServerViewModel implements SessionTab {
+public final class TcpServerViewModel extends ConnectionTabModel {
 
     static final int MAX_CLIENTS_LIMIT = 1_000_000;
+    private static final long COUNTS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final StringProperty bindAddress = new SimpleStringProperty(this, "bindAddress", "0.0.0.0");
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
@@ -54,52 +61,50 @@ public final class TcpServerViewModel implements SessionTab {
     private final ReadOnlyStringWrapper bindError = new ReadOnlyStringWrapper(this, "bindError");
     private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper(this, "portError");
     private final ReadOnlyStringWrapper maxClientsError = new ReadOnlyStringWrapper(this, "maxClientsError");
-    private final ReadOnlyObjectWrapper<ConnectionState> state =
-            new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.IDLE);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
     private final ObjectProperty<Recipients> recipients = new SimpleObjectProperty<>(this, "recipients", Recipients.ALL);
 
-    private final TabTraffic traffic = new TabTraffic(this::sendTarget, false);
-    private final TrafficLog log = traffic.log();
     private final ClientTable clients = new ClientTable();
     private final ObservableList<ClientRow> selected = FXCollections.observableArrayList();
     private final StringBinding clientSummary;
-    private final ClientPoller poller = new ClientPoller(clients::refresh);
-    private SessionTask task;
-    private TcpServerSession session;
+    private final UiTick.Handle clientsJob;
+    /** The rows shown, by connection id: a client keeps its row object for its whole life. */
+    private final Map<Long, ClientRow> rowsById = new HashMap<>();
+    private TcpServerSession server;
     private BindAddress requestedAddress;
     private int requestedPort;
+    private long countsShownNanos;
 
-    public TcpServerViewModel() {
+    public TcpServerViewModel(TabContext context) {
+        super(context, false, true);
         bindAddress.addListener((obs, old, now) -> bindError.set(null));
         port.addListener((obs, old, now) -> portError.set(null));
         maxClients.addListener((obs, old, now) -> maxClientsError.set(null));
-        recipients.addListener((obs, old, now) -> traffic.sendBox().clearError());
-        log.addControlListener(this::onControlEvent);
-        // After every batch from the pump: the batch's arrivals and departures in one go.
-        log.revisionProperty().addListener((obs, old, now) -> clients.applyPending());
+        recipients.addListener((obs, old, now) -> traffic().sendBox().clearError());
         clientSummary = Bindings.createStringBinding(
                 () -> I18n.format("server.clients.count", clients.rows().size(), selected.size()),
                 clients.rows(), selected);
         clients.rows().addListener((ListChangeListener<ClientRow>) change -> updateStatus());
-        state.addListener((obs, old, now) -> updateStatus());
+        clientsJob = context.tick().add(this::showClients);
         updateStatus();
     }
 
     /** Listen when idle, otherwise stop. */
     public void toggleListening() {
-        if (state.get() == ConnectionState.IDLE) {
-            listen();
-        } else {
-            stop();
-        }
+        toggle();
     }
 
     public boolean listen() {
-        if (state.get() != ConnectionState.IDLE) {
-            return false;
-        }
+        return open();
+    }
+
+    /** Stops listening; every client is closed and logged as "server stopped". */
+    public void stop() {
+        close();
+    }
+
+    @Override
+    protected Session createSession(SessionListener listener, TrafficCounters counters) {
         BindAddress.Parsed address = BindAddress.parse(bindAddress.get());
         PortInput.Result portInput = PortInput.parse(port.get(), true);
         int limit = parseMaxClients(maxClients.get());
@@ -107,63 +112,54 @@ public final class TcpServerViewModel implements SessionTab {
         portError.set(portInput.valid() ? null : FieldErrors.port(portInput.problem(), true));
         maxClientsError.set(limit >= 0 ? null : I18n.format("field.maxClients.invalid", I18n.count(MAX_CLIENTS_LIMIT)));
         if (!address.valid() || !portInput.valid() || limit < 0) {
-            return false;
+            return null;
         }
         requestedAddress = address.address();
         requestedPort = portInput.port();
         TcpServerOptions options = TcpServerOptions.of(requestedAddress.address(), requestedPort)
                 .withReuseAddress(reuseAddress.get())
                 .withMaxClients(limit);
-        session = new TcpServerSession(options, traffic.newServerSessionListener(), traffic.engineCounters());
-        task = new SessionTask(session);
-        state.set(ConnectionState.OPENING);
-        IoWorkers.run(task);
+        server = new TcpServerSession(options, listener, counters);
+        return server;
+    }
+
+    /** Clients come and go by the thousand: the table follows the engine's list, not these events. */
+    @Override
+    protected boolean needsOnFx(SessionEvent event) {
+        if (event instanceof SessionEvent.Connected || event instanceof SessionEvent.Disconnected) {
+            clientsJob.wake();
+            return false;
+        }
         return true;
     }
 
-    /** Stops listening; every client is closed and logged as "server stopped". */
-    public void stop() {
-        if (task != null && state.get() != ConnectionState.IDLE) {
-            state.set(ConnectionState.CLOSING);
-            task.cancel();
-        }
-    }
-
-    /** Sends the send box's content to the chosen recipients; problems are shown at the send box. */
-    public boolean send() {
-        return traffic.sendTools().send();
+    @Override
+    protected void onTraffic() {
+        clientsJob.wake();
     }
 
     /** All clients, or the selected ones: every send tool goes where the "Send to" choice says. */
-    private SendTargetChoice sendTarget() {
-        if (state.get() != ConnectionState.OPEN || session == null) {
+    @Override
+    protected SendTargetChoice sendTarget() {
+        if (stateProperty().get() != ConnectionState.OPEN || server == null) {
             return SendTargetChoice.none(I18n.text("server.error.notListening"));
         }
         if (recipients.get() == Recipients.SELECTED) {
             if (selected.isEmpty()) {
                 return SendTargetChoice.none(I18n.text("server.error.noSelection"));
             }
-            return SendTargetChoice.of(session.clients(selected.stream().map(ClientRow::remote).toList()));
+            return SendTargetChoice.of(server.clients(selected.stream().map(ClientRow::remote).toList()));
         }
-        if (session.clientCount() == 0) {
+        if (server.clientCount() == 0) {
             return SendTargetChoice.none(I18n.text("server.error.noClients"));
         }
-        return SendTargetChoice.of(session.allClients());
+        return SendTargetChoice.of(server.allClients());
     }
 
     /** Closes the connections of the selected clients. */
     public void disconnectSelected() {
-        if (session != null && !selected.isEmpty()) {
-            session.disconnect(selected.stream().map(ClientRow::remote).toList());
-        }
-    }
-
-    @Override
-    public void shutdown() {
-        traffic.shutdown();
-        poller.stop();
-        if (task != null) {
-            task.cancel();
+        if (server != null && !selected.isEmpty()) {
+            server.disconnect(selected.stream().map(ClientRow::remote).toList());
         }
     }
 
@@ -180,25 +176,62 @@ public final class TcpServerViewModel implements SessionTab {
         return limit >= 1 && limit <= MAX_CLIENTS_LIMIT ? limit : -1;
     }
 
-    private void onControlEvent(SessionEvent event) {
-        if (event instanceof SessionEvent.Connected connected) {
-            clients.connected(connected.remote(), connected.timeMillis());
-        } else if (event instanceof SessionEvent.Disconnected disconnected) {
-            clients.disconnected(disconnected.remote());
-        } else if (event instanceof SessionEvent.Opened opened) {
-            listeningAddress.set(Addresses.format(opened.local()));
-            state.set(ConnectionState.OPEN);
-            poller.start(session);
-        } else if (event instanceof SessionEvent.Failure failure && state.get() == ConnectionState.OPENING) {
-            showListenFailure(failure);
-        } else if (event instanceof SessionEvent.Closed) {
-            poller.stop();
-            clients.clear();
-            listeningAddress.set("");
-            task = null;
-            session = null;
-            state.set(ConnectionState.IDLE);
+    /**
+     * The tick's job: shows the engine's client list when its version moved, and the byte counts at
+     * most twice a second while they move. Idle once nothing moves.
+     */
+    private long showClients(long nowNanos) {
+        TcpServerSession current = server;
+        if (current == null) {
+            return UiTick.IDLE;
         }
+        ClientList list = current.clientList();
+        if (list.version() != clients.shownVersion()) {
+            clients.show(list.version(), rowsFor(list.clients()));
+        }
+        if (nowNanos - countsShownNanos < COUNTS_EVERY_NANOS) {
+            return countsShownNanos + COUNTS_EVERY_NANOS;
+        }
+        countsShownNanos = nowNanos;
+        return clients.refreshCounts() ? nowNanos + COUNTS_EVERY_NANOS : UiTick.IDLE;
+    }
+
+    /** Rows for {@code engineClients}, in arrival order, reusing the row of every client already shown. */
+    private List<ClientRow> rowsFor(List<ServerClient> engineClients) {
+        List<ServerClient> byArrival = new ArrayList<>(engineClients);
+        byArrival.sort(Comparator.comparingLong(ServerClient::connection));
+        Map<Long, ClientRow> live = new HashMap<>(byArrival.size() * 2);
+        List<ClientRow> rows = new ArrayList<>(byArrival.size());
+        for (ServerClient client : byArrival) {
+            ClientRow row = rowsById.get(client.connection());
+            if (row == null) {
+                row = ClientRow.of(client.connection(), client.remote(), client.connectedAtMillis(),
+                        client::rxBytes, client::txBytes);
+            }
+            live.put(row.id(), row);
+            rows.add(row);
+        }
+        rowsById.clear();
+        rowsById.putAll(live);
+        return rows;
+    }
+
+    @Override
+    protected void onStateEvent(SessionEvent event) {
+        if (event instanceof SessionEvent.Opened opened) {
+            listeningAddress.set(Addresses.format(opened.local()));
+            becomeOpen();
+        } else if (event instanceof SessionEvent.Failure failure) {
+            showListenFailure(failure); // only failures before listening reach the tab: see StateChannel
+        }
+    }
+
+    @Override
+    protected void onClosed() {
+        clients.clear();
+        rowsById.clear();
+        listeningAddress.set("");
+        server = null;
     }
 
     /** A failed listen is about what was typed: say so at the field to change, not only in the log. */
@@ -213,14 +246,15 @@ public final class TcpServerViewModel implements SessionTab {
         }
     }
 
-    private void updateStatus() {
-        status.set(switch (state.get()) {
+    @Override
+    protected String statusText(ConnectionState now) {
+        return switch (now) {
             case IDLE -> I18n.text("server.state.idle");
             case OPENING -> I18n.format("server.state.opening", requestedAddress == null ? ""
                     : Addresses.format(new InetSocketAddress(requestedAddress.address(), requestedPort)));
             case OPEN -> I18n.format("server.state.listening", listeningAddress.get(), clients.rows().size());
             case CLOSING -> I18n.text("server.state.closing");
-        });
+        };
     }
 
     public StringProperty bindAddressProperty() {
@@ -251,15 +285,6 @@ public final class TcpServerViewModel implements SessionTab {
         return maxClientsError.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
     /** The address listened on, with the port the system picked; "" when not listening. */
     public ReadOnlyStringProperty listeningAddressProperty() {
         return listeningAddress.getReadOnlyProperty();
@@ -272,6 +297,11 @@ public final class TcpServerViewModel implements SessionTab {
     /** The connected clients, in arrival order; read-only. */
     public ObservableList<ClientRow> clients() {
         return clients.rows();
+    }
+
+    /** Bumped when the clients' byte counts moved. */
+    ReadOnlyLongProperty countsRevisionProperty() {
+        return clients.countsRevisionProperty();
     }
 
     /** The clients selected in the table; the view keeps it in step with the table's selection. */
@@ -297,11 +327,6 @@ public final class TcpServerViewModel implements SessionTab {
                 .text("maxClients", maxClients)
                 .flag("reuseAddress", reuseAddress)
                 .choice("recipients", recipients, Recipients.class)
-                .include(traffic.persisted());
-    }
-
-    @Override
-    public TabTraffic traffic() {
-        return traffic;
+                .include(traffic().persisted());
     }
 }

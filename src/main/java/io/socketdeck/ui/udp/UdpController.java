@@ -3,22 +3,21 @@ package io.socketdeck.ui.udp;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.MulticastInterfaces;
-import io.socketdeck.ui.fx.FieldErrorBinding;
-import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.BindAddressChoices;
-import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.ViewListeners;
+import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.send.SendPane;
-import io.socketdeck.ui.tab.StateStyles;
-import io.socketdeck.ui.log.TrafficLogPane;
+import io.socketdeck.ui.tab.ConnectButton;
+import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
 import java.net.InetSocketAddress;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -27,6 +26,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -83,20 +83,11 @@ public final class UdpController {
         FieldErrorBinding.bind(viewModel.bindHostErrorProperty(), udpBindHostError, udpBindHost);
         FieldErrorBinding.bind(viewModel.bindPortErrorProperty(), udpBindPortError, udpBindPort);
 
-        BooleanBinding idle = Bindings.equal(viewModel.stateProperty(), ConnectionState.IDLE);
-        udpBindHost.disableProperty().bind(idle.not());
-        udpBindPort.editableProperty().bind(idle);
-        udpConnected.disableProperty().bind(idle.not());
-        udpOpen.setOnAction(event -> viewModel.toggleOpen());
-        udpOpen.textProperty().bind(Bindings.createStringBinding(
-                () -> I18n.text(viewModel.stateProperty().get() == ConnectionState.IDLE ? "udp.open" : "udp.close"),
-                viewModel.stateProperty()));
-        udpOpen.graphicProperty().bind(Bindings.createObjectBinding(
-                () -> new FontIcon(viewModel.stateProperty().get() == ConnectionState.IDLE ? "fth-play" : "fth-x-circle"),
-                viewModel.stateProperty()));
-        udpOpen.disableProperty().bind(Bindings.equal(viewModel.stateProperty(), ConnectionState.CLOSING));
-        udpStatus.textProperty().bind(viewModel.statusProperty());
-        StateStyles.bind(udpStatus, udpOpen, viewModel.stateProperty());
+        ConnectButton.bind(udpOpen, udpStatus, viewModel,
+                state -> state == ConnectionState.IDLE ? "udp.open" : "udp.close", "fth-play", "fth-x-circle",
+                udpBindHost, udpBindPort, udpConnected);
+        // Enter in the local port opens the socket, as Enter connects or listens in the TCP tabs.
+        udpBindPort.setOnAction(event -> viewModel.open());
     }
 
     private void bindRemote() {
@@ -115,7 +106,7 @@ public final class UdpController {
         udpRemotePort.disableProperty().bind(fixed);
         udpRecentSenders.disableProperty().bind(connected);
         udpReplyToSender.disableProperty().bind(viewModel.connectToRemoteProperty());
-        remote.recentSenders().addListener((ListChangeListener<InetSocketAddress>) change -> showRecentSenders());
+        ViewListeners.onListChange(udpView, remote.recentSenders(), change -> showRecentSenders());
         showRecentSenders();
     }
 

@@ -78,4 +78,35 @@ class ThroughputMeterTest {
         assertEquals(List.of(), meter.history());
         assertSame(ThroughputSample.NONE, meter.sample(5 * SECOND));
     }
+
+    @Test
+    void aQuietSpellNobodySampledShowsAsZerosAndTheNextSampleMeasuresItsLastSecond() {
+        meter.sample(0);
+        counters.addReceived(100);
+        meter.sample(SECOND);
+        assertEquals(false, meter.isQuiet());
+        meter.skipQuiet(SECOND + 5 * SECOND + SECOND / 2); // woken 5.5 s later by new traffic
+        List<ThroughputSample> history = meter.history();
+        assertEquals(1 + 4, history.size(), "four whole quiet seconds, the fifth is measured next");
+        assertEquals(100, history.get(0).rxBytesPerSecond(), 1e-9);
+        for (ThroughputSample quiet : history.subList(1, 5)) {
+            assertEquals(0, quiet.rxBytesPerSecond(), 1e-9);
+        }
+        counters.addReceived(300);
+        ThroughputSample next = meter.sample(SECOND + 5 * SECOND + SECOND / 2); // at once, on the wake
+        assertEquals(300 / 1.5, next.rxBytesPerSecond(), 1e-9, "the last quiet second and a half, with what came in it");
+    }
+
+    @Test
+    void quietOnlyOnceEveryKeptSampleIsZero() {
+        meter.sample(0);
+        counters.addSent(10);
+        meter.sample(SECOND);
+        meter.sample(2 * SECOND);
+        assertEquals(false, meter.isQuiet(), "a non-zero sample is still on the chart");
+        meter.skipQuiet(2 * SECOND + (ThroughputMeter.HISTORY + 2) * SECOND);
+        assertEquals(true, meter.isQuiet(), "it has scrolled off");
+        meter.skipQuiet(2 * SECOND + (ThroughputMeter.HISTORY + 2) * SECOND + SECOND / 10);
+        assertEquals(ThroughputMeter.HISTORY, meter.history().size());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,13 +133,13 @@ class MainWindowTest {
     @Test
     void theLogSizeMenuResizesEveryTabsLog(FxRobot robot) {
         MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        assertEquals(10_000, onFx(() -> window.tcpClient().traffic().log().maxEntries()));
+        assertEquals(10_000, onFx(() -> window.tab(TcpClientViewModel.class).traffic().log().maxEntries()));
         onFx(() -> {
             menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
                     .filter(item -> "logLimit1000".equals(item.getId())).findFirst().orElseThrow().fire();
             return null;
         });
-        assertEquals(1_000, onFx(() -> window.tcpClient().traffic().log().maxEntries()));
+        assertEquals(1_000, onFx(() -> window.tab(TcpClientViewModel.class).traffic().log().maxEntries()));
     }
 
     private static List<MenuItem> flatten(Menu menu) {

@@ -5,13 +5,15 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.settings.SettingsStore;
 import io.socketdeck.ui.common.I18n;
-import io.socketdeck.ui.log.LogEntry;
-import io.socketdeck.ui.log.ViewMode;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import io.socketdeck.ui.udp.UdpViewModel;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +39,14 @@ class SettingsPersistenceTest {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         runFx(() -> {
             MainWindow before = new MainWindow(locale -> { });
-            var client = before.tcpClient();
+            var client = before.tab(TcpClientViewModel.class);
             client.hostProperty().set("device.local");
             client.portProperty().set("5020");
             client.traffic().log().charsetProperty().set(Charset.forName("GBK"));
             client.traffic().log().viewModeProperty().set(ViewMode.DUMP);
             client.traffic().sendBox().checksumProperty().set(Checksum.CRC16_MODBUS);
             client.traffic().sendBox().history().add("读取温度");
-            before.udp().remote().portProperty().set("9000");
+            before.tab(UdpViewModel.class).remote().portProperty().set("9000");
             before.quickCommands().add(QuickCommand.hex("read", "01 03 00 00 00 02"));
             Settings settings = new Settings();
             before.saveTo(settings);
@@ -58,14 +60,14 @@ class SettingsPersistenceTest {
 
         Settings loaded = new SettingsStore(dir.resolve("settings.json")).load();
         MainWindow after = onFx(() -> new MainWindow(locale -> { }, loaded));
-        var client = after.tcpClient();
+        var client = after.tab(TcpClientViewModel.class);
         assertEquals("device.local", onFx(() -> client.hostProperty().get()));
         assertEquals("5020", onFx(() -> client.portProperty().get()));
         assertEquals(Charset.forName("GBK"), onFx(() -> client.traffic().log().charsetProperty().get()));
         assertEquals(ViewMode.DUMP, onFx(() -> client.traffic().log().viewModeProperty().get()));
         assertEquals(Checksum.CRC16_MODBUS, onFx(() -> client.traffic().sendBox().checksumProperty().get()));
         assertEquals(List.of("读取温度"), onFx(() -> client.traffic().sendBox().history().entries()));
-        assertEquals("9000", onFx(() -> after.udp().remote().portProperty().get()));
+        assertEquals("9000", onFx(() -> after.tab(UdpViewModel.class).remote().portProperty().get()));
         assertEquals(List.of(QuickCommand.hex("read", "01 03 00 00 00 02")), onFx(() -> List.copyOf(after.quickCommands().items())));
         runFx(after::shutdown);
     }
@@ -81,8 +83,8 @@ class SettingsPersistenceTest {
             built.note(SettingsMessages.describe(store.warning().orElseThrow()));
             return built;
         });
-        assertEquals("127.0.0.1", onFx(() -> window.tcpClient().hostProperty().get()), "defaults");
-        String note = onFx(() -> window.tcpClient().traffic().log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR)
+        assertEquals("127.0.0.1", onFx(() -> window.tab(TcpClientViewModel.class).hostProperty().get()), "defaults");
+        String note = onFx(() -> window.tab(TcpClientViewModel.class).traffic().log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR)
                 .map(LogEntry::message).findFirst().orElse(""));
         assertTrue(note.startsWith("The settings file " + file + " was damaged"), note);
         assertTrue(note.contains(".corrupt"), "says where the old file was kept: " + note);

@@ -1,6 +1,5 @@
 package io.socketdeck.ui.capture;
 
-import io.socketdeck.ui.tab.ConnectionState;
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
@@ -11,6 +10,7 @@ import io.socketdeck.core.capture.CaptureOptions;
 import io.socketdeck.testsupport.SourceServer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class CaptureToFileTest {
     @Start
     void start(Stage stage) {
         window = MainWindowFixture.show(stage, Locale.ENGLISH);
-        client = window.tcpClient();
+        client = window.tab(TcpClientViewModel.class);
     }
 
     @AfterEach

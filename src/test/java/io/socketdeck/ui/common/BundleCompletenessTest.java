@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -21,47 +22,86 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every string shown exists in both languages, and every key the code and FXML use exists. */
+/**
+ * Every package's strings exist in both languages, no key is defined by two packages, and every
+ * key the code and FXML use is defined somewhere.
+ */
 class BundleCompletenessTest {
 
     private static final Path MAIN_RESOURCES = Path.of("src/main/resources");
     private static final Path MAIN_JAVA = Path.of("src/main/java");
+    private static final String ENGLISH = "messages.properties";
+    private static final String CHINESE = "messages_zh_CN.properties";
 
-    private static Properties load(String name) throws IOException {
+    /** Every package folder that has a bundle. */
+    private static List<Path> bundleFolders() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN_RESOURCES)) {
+            return files.filter(p -> p.getFileName().toString().equals(ENGLISH)).map(Path::getParent).sorted().toList();
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = BundleCompletenessTest.class.getResourceAsStream("/io/socketdeck/ui/common/" + name);
-             Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;
     }
 
+    /** Every English key of every bundle, with the folder that defines it. */
+    private static Map<String, Path> allKeys() throws IOException {
+        Map<String, Path> keys = new HashMap<>();
+        for (Path folder : bundleFolders()) {
+            for (String key : load(folder.resolve(ENGLISH)).stringPropertyNames()) {
+                Path before = keys.put(key, folder);
+                assertTrue(before == null, key + " is defined in " + before + " and " + folder);
+            }
+        }
+        return keys;
+    }
+
     @Test
-    void chineseHasExactlyTheEnglishKeys() throws IOException {
-        assertEquals(new TreeSet<>(load("messages.properties").stringPropertyNames()),
-                new TreeSet<>(load("messages_zh_CN.properties").stringPropertyNames()));
+    void thereIsABundleForTheEngineAndForEachFeature() throws IOException {
+        List<String> folders = bundleFolders().stream().map(p -> MAIN_RESOURCES.relativize(p).toString()).toList();
+        assertTrue(folders.contains("io/socketdeck/core/text"), folders.toString());
+        assertTrue(folders.size() >= 10, folders.toString());
+    }
+
+    @Test
+    void chineseHasExactlyTheEnglishKeysInEveryBundle() throws IOException {
+        for (Path folder : bundleFolders()) {
+            assertEquals(new TreeSet<>(load(folder.resolve(ENGLISH)).stringPropertyNames()),
+                    new TreeSet<>(load(folder.resolve(CHINESE)).stringPropertyNames()), folder.toString());
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        assertTrue(allKeys().size() > 250);
     }
 
     @Test
     void everyPatternParses() throws IOException {
-        for (String file : List.of("messages.properties", "messages_zh_CN.properties")) {
-            Properties properties = load(file);
-            for (String key : properties.stringPropertyNames()) {
-                new MessageFormat(properties.getProperty(key)); // throws on a broken pattern
+        for (Path folder : bundleFolders()) {
+            for (String file : List.of(ENGLISH, CHINESE)) {
+                Properties properties = load(folder.resolve(file));
+                for (String key : properties.stringPropertyNames()) {
+                    new MessageFormat(properties.getProperty(key)); // throws on a broken pattern
+                }
             }
         }
     }
 
     @Test
     void everyKeyUsedInFxmlExists() throws IOException {
-        Properties english = load("messages.properties");
+        Map<String, Path> keys = allKeys();
         Pattern reference = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN_RESOURCES)) {
             for (Path fxml : files.filter(p -> p.toString().endsWith(".fxml")).toList()) {
                 Matcher matcher = reference.matcher(Files.readString(fxml));
                 while (matcher.find()) {
-                    if (!english.containsKey(matcher.group(1))) {
+                    if (!keys.containsKey(matcher.group(1))) {
                         missing.add(fxml.getFileName() + ": " + matcher.group(1));
                     }
                 }
@@ -72,9 +112,10 @@ class BundleCompletenessTest {
 
     @Test
     void everyLiteralKeyUsedInCodeExists() throws IOException {
-        Properties english = load("messages.properties");
-        Pattern reference = Pattern.compile("I18n\\.(?:text|format)\\(\"([A-Za-z0-9_.]+)\"");
-        Pattern literal = Pattern.compile("\"((?:client|server|udp|send|field|log|counters|event|failure|app|menu|tab|about)\\.[A-Za-z0-9_.]+)\"");
+        Map<String, Path> keys = allKeys();
+        Pattern reference = Pattern.compile("(?:I18n|TEXT)\\.(?:text|format)\\(\"([A-Za-z0-9_.]+)\"");
+        Pattern literal = Pattern.compile("\"((?:client|server|udp|send|field|log|counters|event|failure|app|menu|tab"
+                + "|about|quick|capture|file|periodic|status)\\.[A-Za-z0-9_.]+|settings\\.(?!json\")[A-Za-z0-9_.]+)\"");
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN_JAVA)) {
             for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -83,7 +124,7 @@ class BundleCompletenessTest {
                     Matcher matcher = pattern.matcher(text);
                     while (matcher.find()) {
                         String key = matcher.group(1);
-                        if (!key.endsWith(".") && !english.containsKey(key)) {
+                        if (!key.endsWith(".") && !keys.containsKey(key)) {
                             missing.add(source.getFileName() + ": " + key);
                         }
                     }
@@ -94,13 +135,13 @@ class BundleCompletenessTest {
     }
 
     @Test
-    void everyEventKindHasItsText() throws IOException {
-        Properties english = load("messages.properties");
+    void everyEventKindIsWordedByTheEngine() throws IOException {
+        Properties engine = load(MAIN_RESOURCES.resolve("io/socketdeck/core/text").resolve(ENGLISH));
         for (CloseReason reason : CloseReason.values()) {
-            assertTrue(english.containsKey("event.disconnected." + reason.name()), reason.name());
+            assertTrue(engine.containsKey("event.disconnected." + reason.name()), reason.name());
         }
         for (FailureKind kind : FailureKind.values()) {
-            assertTrue(english.containsKey("failure." + kind.name()), kind.name());
+            assertTrue(engine.containsKey("failure." + kind.name()), kind.name());
         }
     }
 }

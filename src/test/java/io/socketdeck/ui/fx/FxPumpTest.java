@@ -29,7 +29,7 @@ class FxPumpTest {
         };
         FxPump<Integer> pump = onFx(() -> {
             pulseCounter.start();
-            return new FxPump<>(new BatchQueue<>(1_000_000, Long.MAX_VALUE, i -> 1), batch -> {
+            return new FxPump<>(new UiTick(), new BatchQueue<>(1_000_000, Long.MAX_VALUE, i -> 1), batch -> {
                 assertTrue(javafx.application.Platform.isFxApplicationThread());
                 batchSizes.add(batch.size());
                 received.addAll(batch);
@@ -58,11 +58,13 @@ class FxPumpTest {
     }
 
     @Test
-    void aQuietPumpStopsItsTimerAndWakesUpAgain() throws Exception {
+    void aQuietPumpLetsTheTickStopAndWakesItAgain() throws Exception {
         List<String> received = new ArrayList<>();
-        FxPump<String> pump = onFx(() -> new FxPump<>(new BatchQueue<>(10, 100, s -> 1), received::addAll));
+        UiTick tick = onFx(UiTick::new);
+        FxPump<String> pump = onFx(() -> new FxPump<>(tick, new BatchQueue<>(10, 100, s -> 1), received::addAll));
         pump.offer("first");
         awaitFx(() -> received.equals(List.of("first")), "first delivered");
+        awaitFx(() -> !tick.isPulsing(), "the tick stops once nothing is queued");
         pump.offer("second");
         awaitFx(() -> received.equals(List.of("first", "second")), "second delivered after a quiet spell");
     }

@@ -1,6 +1,5 @@
 package io.socketdeck.ui.log;
 
-import io.socketdeck.ui.tab.ConnectionState;
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
@@ -8,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.core.log.LogExport;
 import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +47,7 @@ class TrafficLogPaneTest {
     @Start
     void start(Stage stage) {
         window = MainWindowFixture.show(stage, Locale.ENGLISH);
-        client = window.tcpClient();
+        client = window.tab(TcpClientViewModel.class);
     }
 
     @BeforeEach

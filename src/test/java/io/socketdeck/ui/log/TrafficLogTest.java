@@ -6,14 +6,17 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.core.log.RowText;
+import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.UiTick;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +38,7 @@ class TrafficLogTest {
     @BeforeEach
     void setUp() {
         I18n.use(Locale.ENGLISH);
-        log = onFx(TrafficLog::new);
+        log = onFx(() -> new TrafficLog(new UiTick()));
     }
 
     private static SessionEvent.Data rx(InetSocketAddress peer, byte[] bytes) {
@@ -90,17 +93,14 @@ class TrafficLogTest {
     }
 
     @Test
-    void controlEventsReachTheTabInOrderAndEventsGetText() {
-        List<String> seen = new ArrayList<>();
-        runFx(() -> log.addControlListener(event -> seen.add(event.getClass().getSimpleName())));
+    void eventsBecomeWordedRowsAndClosedIsNoRow() {
         SessionListener ingest = log.newIngest();
         InetSocketAddress local = new InetSocketAddress("127.0.0.1", 50000);
         ingest.onEvent(new SessionEvent.Connected(1, local, PEER_A));
         ingest.onEvent(rx(PEER_A, new byte[] {65}));
         ingest.onEvent(new SessionEvent.Disconnected(2, PEER_A, CloseReason.RESET));
         ingest.onEvent(new SessionEvent.Closed(3, CloseReason.RESET));
-        awaitFx(() -> seen.size() == 3, () -> "control events: " + seen);
-        assertEquals(List.of("Connected", "Disconnected", "Closed"), seen);
+        awaitFx(() -> log.entries().size() == 3, () -> "rows: " + onFx(() -> List.copyOf(log.entries())));
         List<LogEntry> entries = onFx(() -> List.copyOf(log.entries()));
         assertEquals(3, entries.size(), "Closed changes state only; it is not a row");
         assertEquals("Connected to 127.0.0.1:4000 from 127.0.0.1:50000", entries.get(0).message());
@@ -110,7 +110,7 @@ class TrafficLogTest {
 
     @Test
     void theViewKeepsItsCapAndClearEmptiesIt() {
-        TrafficLog small = onFx(() -> new TrafficLog(5, 1 << 20));
+        TrafficLog small = onFx(() -> new TrafficLog(new UiTick(), 5, 1 << 20));
         SessionListener ingest = small.newIngest();
         for (int i = 0; i < 50; i++) {
             ingest.onEvent(rx(PEER_A, new byte[] {(byte) ('0' + i % 10)}));
@@ -131,9 +131,9 @@ class TrafficLogTest {
         assertEquals(big.length, entry.byteCount());
         assertEquals(TrafficLog.PREVIEW_CHARS, entry.text().length());
         assertTrue(entry.isTruncated());
-        assertTrue(LogCell.payloadText(entry, ViewMode.TEXT).endsWith("(65,536 bytes in all)"),
-                LogCell.payloadText(entry, ViewMode.TEXT));
-        assertTrue(LogCell.payloadText(entry, ViewMode.HEX).startsWith("78 78 78"));
+        assertTrue(RowText.payload(entry, ViewMode.TEXT).endsWith("(65,536 bytes in all)"),
+                RowText.payload(entry, ViewMode.TEXT));
+        assertTrue(RowText.payload(entry, ViewMode.HEX).startsWith("78 78 78"));
     }
 
     @Test
@@ -141,9 +141,9 @@ class TrafficLogTest {
         log.newIngest().onEvent(rx(PEER_A, "Hi\r\n\0".getBytes(UTF8)));
         awaitFx(() -> log.entries().size() == 1, "one entry");
         LogEntry entry = onFx(() -> log.entries().get(0));
-        assertEquals("Hi\\r\\n\n\\0", LogCell.payloadText(entry, ViewMode.TEXT));
-        assertEquals("48 69 0D 0A 00", LogCell.payloadText(entry, ViewMode.HEX));
-        assertEquals("48 69 0D 0A 00\nHi\\r\\n\n\\0", LogCell.payloadText(entry, ViewMode.HEX_TEXT));
-        assertEquals("00000000  48 69 0D 0A 00" + " ".repeat(36) + "|Hi...|", LogCell.payloadText(entry, ViewMode.DUMP));
+        assertEquals("Hi\\r\\n\n\\0", RowText.payload(entry, ViewMode.TEXT));
+        assertEquals("48 69 0D 0A 00", RowText.payload(entry, ViewMode.HEX));
+        assertEquals("48 69 0D 0A 00\nHi\\r\\n\n\\0", RowText.payload(entry, ViewMode.HEX_TEXT));
+        assertEquals("00000000  48 69 0D 0A 00" + " ".repeat(36) + "|Hi...|", RowText.payload(entry, ViewMode.DUMP));
     }
 }

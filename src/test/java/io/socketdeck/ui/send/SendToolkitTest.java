@@ -1,7 +1,5 @@
 package io.socketdeck.ui.send;
 
-import io.socketdeck.ui.log.LogEntry;
-import io.socketdeck.ui.tab.ConnectionState;
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.core.send.QuickCommand;
@@ -18,6 +17,7 @@ import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.SinkServer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
@@ -52,7 +52,7 @@ class SendToolkitTest {
     @Start
     void start(Stage stage) {
         window = MainWindowFixture.show(stage, Locale.ENGLISH);
-        client = window.tcpClient();
+        client = window.tab(TcpClientViewModel.class);
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.testsupport.BlackholeServer;
 import io.socketdeck.testsupport.ClosedPort;
 import io.socketdeck.testsupport.EchoPeer;
@@ -14,7 +15,6 @@ import io.socketdeck.testsupport.ResettingServer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.tab.ConnectionState;
-import io.socketdeck.ui.log.LogEntry;
 import java.time.Duration;
 import java.util.Locale;
 import javafx.scene.control.Label;
@@ -42,7 +42,7 @@ class TcpClientFaultsTest {
     @Start
     void start(Stage stage) {
         window = MainWindowFixture.show(stage, Locale.ENGLISH);
-        viewModel = window.tcpClient();
+        viewModel = window.tab(TcpClientViewModel.class);
     }
 
     @AfterEach

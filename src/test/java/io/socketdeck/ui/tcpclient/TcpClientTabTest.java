@@ -6,13 +6,13 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.WrappingText;
 import io.socketdeck.ui.tab.ConnectionState;
-import io.socketdeck.ui.log.LogEntry;
 import java.nio.charset.Charset;
 import java.util.Locale;
 import javafx.scene.control.ComboBox;
@@ -37,7 +37,7 @@ class TcpClientTabTest {
     @Start
     void start(Stage stage) {
         window = MainWindowFixture.show(stage, Locale.ENGLISH);
-        viewModel = window.tcpClient();
+        viewModel = window.tab(TcpClientViewModel.class);
     }
 
     @AfterEach

@@ -1,97 +1,93 @@
 package io.socketdeck.ui.tcpserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketdeck.core.tcp.ClientSnapshot;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
-/** The table's rows follow arrivals and departures in batches; plain JUnit, no window. */
+/** The table's rows are the engine's list of clients, applied in one change per update; plain JUnit. */
 class ClientTableTest {
 
     private final ClientTable table = new ClientTable();
     private final List<String> changes = new ArrayList<>();
+    private final AtomicLong bytes = new AtomicLong();
 
     ClientTableTest() {
         table.rows().addListener((ListChangeListener<ClientRow>) change -> {
+            StringBuilder one = new StringBuilder();
             while (change.next()) {
-                changes.add((change.wasRemoved() ? "-" + change.getRemovedSize() : "")
-                        + (change.wasAdded() ? "+" + change.getAddedSize() : ""));
+                one.append(change.wasRemoved() ? "-" + change.getRemovedSize() : "")
+                        .append(change.wasAdded() ? "+" + change.getAddedSize() : "");
             }
+            changes.add(one.toString());
         });
     }
 
-    private static InetSocketAddress client(int port) {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    private ClientRow row(long id, int port) {
+        return ClientRow.of(id, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1L, bytes::get, () -> 0);
     }
 
-    private List<String> shown() {
-        return table.rows().stream().map(ClientRow::address).toList();
+    private List<Long> shown() {
+        return table.rows().stream().map(ClientRow::id).toList();
     }
 
     @Test
     void aStormOfArrivalsIsOneListChange() {
-        for (int port = 40_000; port < 45_000; port++) {
-            table.connected(client(port), 1L);
-        }
-        assertEquals(0, table.rows().size(), "nothing shown before the batch ends");
-        table.applyPending();
+        List<ClientRow> clients = IntStream.range(0, 5_000).mapToObj(i -> row(i, 40_000 + i)).toList();
+        table.show(1, clients);
         assertEquals(5_000, table.rows().size());
         assertEquals(List.of("+5000"), changes);
-        assertEquals("127.0.0.1:40000", table.rows().get(0).address(), "arrival order");
     }
 
     @Test
-    void departuresAreOneRemovalAndAClientThatCameAndWentIsNeverShown() {
-        table.connected(client(1001), 1L);
-        table.connected(client(1002), 1L);
-        table.connected(client(1003), 1L);
-        table.applyPending();
-        changes.clear();
-
-        table.disconnected(client(1001));
-        table.disconnected(client(1003));
-        table.connected(client(1004), 2L);
-        table.disconnected(client(1004));
-        table.applyPending();
-
-        assertEquals(List.of("127.0.0.1:1002"), shown());
-        assertEquals(List.of("-1", "-1"), changes, "one removal change (two ranges), no addition");
+    void departuresAndArrivalsAreOneChangeAndTheRestKeepTheirPlaceAndTheirRow() {
+        ClientRow a = row(1, 5001);
+        ClientRow b = row(2, 5002);
+        ClientRow c = row(3, 5003);
+        table.show(1, List.of(a, b, c));
+        ClientRow d = row(4, 5004);
+        table.show(2, List.of(row(3, 5003), d, a)); // the engine's list is in no particular order
+        assertEquals(List.of(1L, 3L, 4L), shown(), "kept rows keep their place, new ones come last");
+        assertSame(c, table.rows().get(1), "a kept client keeps its row object: selection stays on it");
+        assertEquals(List.of("+3", "-1+1"), changes);
+        assertEquals(2, table.shownVersion());
     }
 
     @Test
-    void aNewClientFromTheSameAddressIsANewRow() {
-        table.connected(client(1001), 1L);
-        table.applyPending();
-        ClientRow first = table.rows().get(0);
-
-        table.disconnected(client(1001));
-        table.connected(client(1001), 2L);
-        table.applyPending();
-
-        assertEquals(1, table.rows().size());
-        assertNotSame(first, table.rows().get(0));
-        assertEquals(2L, table.rows().get(0).connectedAtMillis());
+    void aClientThatLeftIsGoneWhateverArrivedMeanwhile() {
+        table.show(1, List.of(row(1, 5001), row(2, 5002)));
+        table.show(2, List.of(row(7, 5001))); // same address and port, another connection
+        assertEquals(List.of(7L), shown(), "no ghost: the row is the connection, not the address");
     }
 
     @Test
-    void aSnapshotUpdatesTheByteCountsOfLiveRowsOnly() {
-        table.connected(client(1001), 1L);
-        table.connected(client(1002), 1L);
-        table.applyPending();
-        table.disconnected(client(1002));
+    void countCellsAreToldOnlyWhenBytesMoved() {
+        table.show(1, List.of(row(1, 5001)));
+        assertTrue(table.refreshCounts(), "first look");
+        long revision = table.countsRevisionProperty().get();
+        assertFalse(table.refreshCounts(), "nothing moved");
+        assertEquals(revision, table.countsRevisionProperty().get());
+        bytes.addAndGet(100);
+        assertTrue(table.refreshCounts());
+        assertEquals(revision + 1, table.countsRevisionProperty().get());
+    }
 
-        table.refresh(List.of(new ClientSnapshot(client(1001), 1L, 10, 20),
-                new ClientSnapshot(client(1002), 1L, 30, 40)));
-
-        assertEquals(10, table.rows().get(0).rxBytesProperty().get());
-        assertEquals(20, table.rows().get(0).txBytesProperty().get());
-        assertEquals(0, table.rows().get(1).rxBytesProperty().get(), "a departed client is not updated");
+    @Test
+    void clearEmptiesInOneChange() {
+        table.show(1, List.of(row(1, 5001), row(2, 5002)));
+        table.clear();
+        assertEquals(List.of(), shown());
+        assertEquals(List.of("+2", "-2"), changes);
+        assertEquals(-1, table.shownVersion());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.socketdeck.ui.tcpserver;
 
 import atlantafx.base.theme.PrimerLight;
+import io.socketdeck.testsupport.LowPorts;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.common.I18n;
-import io.socketdeck.testsupport.LowPorts;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

@@ -4,9 +4,9 @@ import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.ui.tab.ConnectionState;
-import io.socketdeck.ui.log.LogEntry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -87,6 +87,26 @@ final class ServerTabDriver {
     List<String> tableAddresses() {
         TableView<ClientRow> table = table();
         return onFx(() -> table.getItems().stream().map(ClientRow::address).toList());
+    }
+
+    /**
+     * The texts the table shows in {@code address}'s row, column by column, as a user reads them
+     * (the row is scrolled into view first).
+     */
+    List<String> shownRow(String address) {
+        TableView<ClientRow> table = table();
+        return onFx(() -> {
+            table.getItems().stream().filter(r -> r.address().equals(address)).findFirst().ifPresent(table::scrollTo);
+            table.layout();
+            for (Node node : table.lookupAll(".table-row-cell")) {
+                if (node instanceof javafx.scene.control.TableRow<?> row && row.getItem() instanceof ClientRow client
+                        && client.address().equals(address)) {
+                    return row.getChildrenUnmodifiable().stream().filter(TableCell.class::isInstance)
+                            .map(cell -> ((TableCell<?, ?>) cell).getText()).toList();
+                }
+            }
+            return List.<String>of();
+        });
     }
 
     void awaitTableRows(int count) {

@@ -5,6 +5,7 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.testsupport.LowPorts;
@@ -13,7 +14,6 @@ import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
-import io.socketdeck.ui.log.LogEntry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -56,13 +56,13 @@ class TcpServerFaultsTest {
     }
 
     private ServerTabDriver tab(FxRobot robot) {
-        tab = new ServerTabDriver(robot, window.tcpServer());
+        tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         return tab;
     }
 
     /** Proves the tab still works: listen, a real client talks, stop. */
     private void assertStillUsable() throws Exception {
-        runFx(() -> window.tcpServer().maxClientsProperty().set(""));
+        runFx(() -> window.tab(TcpServerViewModel.class).maxClientsProperty().set(""));
         InetSocketAddress server = tab.listenOnLoopback(0);
         try (TcpProbe client = TcpProbe.connect(server)) {
             tab.awaitTableRows(1);
@@ -82,7 +82,7 @@ class TcpServerFaultsTest {
         tab(robot).type("#serverPort", port);
         robot.clickOn("#serverListen");
         assertEquals(message, tab.label("#serverPortError"));
-        assertEquals(ConnectionState.IDLE, onFx(() -> window.tcpServer().stateProperty().get()));
+        assertEquals(ConnectionState.IDLE, onFx(() -> window.tab(TcpServerViewModel.class).stateProperty().get()));
         tab.type("#serverPort", "0");
         assertEquals("", tab.label("#serverPortError"), "editing the field clears its message");
     }
@@ -93,7 +93,7 @@ class TcpServerFaultsTest {
         tab.type("#serverPort", "0");
         robot.clickOn("#serverListen");
         assertEquals("Not an IP address of this computer: type e.g. 0.0.0.0, ::, 127.0.0.1.", tab.label("#serverBindError"));
-        assertEquals(ConnectionState.IDLE, onFx(() -> window.tcpServer().stateProperty().get()));
+        assertEquals(ConnectionState.IDLE, onFx(() -> window.tab(TcpServerViewModel.class).stateProperty().get()));
         assertStillUsable();
     }
 
@@ -220,7 +220,7 @@ class TcpServerFaultsTest {
             tab.send("hello");
             assertEquals("No client selected: select clients in the table, or send to all clients.",
                     tab.label("#serverSendError"));
-            assertEquals(0L, onFx(() -> window.tcpServer().traffic().counters().txBytesProperty().get()), "nothing was sent");
+            assertEquals(0L, onFx(() -> window.tab(TcpServerViewModel.class).traffic().counters().txBytesProperty().get()), "nothing was sent");
             tab.recipients(Recipients.ALL);
             tab.send("now");
             assertEquals("now", client.readUtf8("now", TIMEOUT), "with a client and all as the target it goes");

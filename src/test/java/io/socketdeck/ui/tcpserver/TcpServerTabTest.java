@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.PythonPeer;
@@ -14,11 +15,10 @@ import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.FxTesting;
-import io.socketdeck.ui.log.LogEntry;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +88,7 @@ class TcpServerTabTest {
 
     @Test
     void threeClientsAppearInTheTableAndEachOnesGbkTextIsShownWithItsAddress(FxRobot robot) throws Exception {
-        ServerTabDriver tab = new ServerTabDriver(robot, window.tcpServer());
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
         ComboBox<Charset> encoding = robot.lookup("#serverEncoding").queryComboBox();
         runFx(() -> encoding.setValue(GBK));
@@ -119,14 +119,18 @@ class TcpServerTabTest {
             tab.awaitLog(e -> e.kind() == LogEntry.Kind.INFO && address.equals(e.peer())
                     && e.message().startsWith("Client " + address + " connected"), "connect event of " + address);
         }
-        awaitFx(() -> tab.table().getItems().stream().allMatch(row -> row.rxBytesProperty().get() > 0),
-                "the table shows each client's received bytes");
+        for (int i = 0; i < 3; i++) {
+            String address = addresses.get(i);
+            String bytes = Integer.toString(texts.get(i).getBytes(GBK).length);
+            Await.until(() -> tab.shownRow(address).size() == 4 && bytes.equals(tab.shownRow(address).get(2)),
+                    TIMEOUT, () -> "the table shows what " + address + " sent: " + tab.shownRow(address));
+        }
         assertTrue(tab.label("#serverStatus").endsWith("3 clients"), tab.label("#serverStatus"));
     }
 
     @Test
     void aSendToOneSelectedClientReachesOnlyItAndASendToAllReachesEveryClient(FxRobot robot) throws Exception {
-        ServerTabDriver tab = new ServerTabDriver(robot, window.tcpServer());
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
         List<TcpProbe> probes = List.of(javaClient(server), javaClient(server), javaClient(server));
         tab.awaitTableRows(3);
@@ -152,14 +156,14 @@ class TcpServerTabTest {
         long expected = "only you".length() + 3L * "everyone".length();
         awaitFx(() -> tab.viewModel().traffic().counters().txBytesProperty().get() == expected, "exact TX counter");
         assertEquals(Long.toString(expected), tab.label("#serverTxBytes"));
-        awaitFx(() -> tab.table().getItems().stream().filter(r -> r.address().equals(chosenAddress))
-                .allMatch(r -> r.txBytesProperty().get() == "only you".length() + "everyone".length()),
-                "the chosen client's row counts both sends");
+        String chosenBytes = Integer.toString("only you".length() + "everyone".length());
+        Await.until(() -> tab.shownRow(chosenAddress).size() == 4 && chosenBytes.equals(tab.shownRow(chosenAddress).get(3)),
+                TIMEOUT, () -> "the chosen client's row counts both sends: " + tab.shownRow(chosenAddress));
     }
 
     @Test
     void disconnectFromTheUiClosesThatClientsSocket(FxRobot robot) throws Exception {
-        ServerTabDriver tab = new ServerTabDriver(robot, window.tcpServer());
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
         TcpProbe kicked = javaClient(server);
         TcpProbe stays = javaClient(server);
@@ -181,7 +185,7 @@ class TcpServerTabTest {
 
     @Test
     void multiSelectTargetsEverySelectedClient(FxRobot robot) throws Exception {
-        ServerTabDriver tab = new ServerTabDriver(robot, window.tcpServer());
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
         List<TcpProbe> probes = List.of(javaClient(server), javaClient(server), javaClient(server));
         tab.awaitTableRows(3);
@@ -202,7 +206,7 @@ class TcpServerTabTest {
 
     @Test
     void stopClosesEveryClientAndListeningAgainOnTheSamePortSucceedsAtOnce(FxRobot robot) throws Exception {
-        ServerTabDriver tab = new ServerTabDriver(robot, window.tcpServer());
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress first = tab.listenOnLoopback(0);
         List<TcpProbe> probes = List.of(javaClient(first), javaClient(first));
         tab.awaitTableRows(2);
@@ -230,7 +234,7 @@ class TcpServerTabTest {
 
     @Test
     void peerCloseAndResetAreEventsAndLeaveTheTable(FxRobot robot) throws Exception {
-        ServerTabDriver tab = new ServerTabDriver(robot, window.tcpServer());
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
         TcpProbe closing = javaClient(server);
         TcpProbe resetting = javaClient(server);

@@ -6,11 +6,11 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.tab.ConnectionState;
-import io.socketdeck.ui.log.LogEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;

@@ -5,10 +5,10 @@ import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
-import io.socketdeck.ui.log.LogEntry;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;

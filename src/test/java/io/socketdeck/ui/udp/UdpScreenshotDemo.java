@@ -51,7 +51,7 @@ public final class UdpScreenshotDemo extends Application {
         TabPane tabs = (TabPane) scene.lookup(".session-tabs");
         tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tabUdp".equals(t.getId())).findFirst().orElseThrow());
 
-        UdpViewModel udp = window.udp();
+        UdpViewModel udp = window.tab(UdpViewModel.class);
         udp.bindHostProperty().set("0.0.0.0");
         udp.bindPortProperty().set("9000");
         udp.traffic().log().charsetProperty().set(GBK);

@@ -4,12 +4,12 @@ import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.MulticastInterfaces;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
-import io.socketdeck.ui.log.LogEntry;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,7 @@ final class UdpTabDriver {
 
     UdpTabDriver(FxRobot robot, MainWindow window) {
         this.robot = robot;
-        this.viewModel = window.udp();
+        this.viewModel = window.tab(UdpViewModel.class);
         TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
         runFx(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(tab -> "tabUdp".equals(tab.getId())).findFirst().orElseThrow()));

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.PythonPeer;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
-import io.socketdeck.ui.log.LogEntry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;

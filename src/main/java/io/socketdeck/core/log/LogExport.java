@@ -1,7 +1,8 @@
-package io.socketdeck.ui.log;
+package io.socketdeck.core.log;
 
 import io.socketdeck.core.codec.HexFormatter;
 import io.socketdeck.core.codec.StreamTextDecoder;
+import io.socketdeck.core.text.Printable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;

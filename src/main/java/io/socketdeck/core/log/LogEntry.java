@@ -1,12 +1,14 @@
-package io.socketdeck.ui.log;
+package io.socketdeck.core.log;
 
 import io.socketdeck.core.codec.DecodedPreview;
-import io.socketdeck.core.session.SessionEvent;
 import java.nio.charset.Charset;
 
 /**
- * One row of a traffic log: a read, a send, a datagram or an event. The raw bytes are kept as
- * received so the view can re-render them in another encoding or as hex, exactly.
+ * One row of a traffic log: a read, a send, a datagram or an event, worded. The raw bytes are kept
+ * as received so a view can re-render them in another encoding or as hex, exactly.
+ *
+ * <p>A row is only something to show: no connection state travels in it, so a row trimmed, dropped
+ * under a flood or cleared away never loses a state change (that goes on its own channel).
  *
  * <p>Only a preview of the text is kept: a 64 KiB read is shown as its first characters with the
  * count of what follows, which keeps a flooded log small and its rows quick to lay out.
@@ -20,33 +22,32 @@ public final class LogEntry {
 
     /** Fixed cost per entry in the memory budget, besides its bytes and text. */
     static final int OVERHEAD_BYTES = 96;
+    /** Characters of a data row's text that are decoded and kept for display. */
+    public static final int PREVIEW_CHARS = 400;
 
     private final long timeMillis;
     private final Kind kind;
     private final String peer;
     private final byte[] bytes;
     private final String message;
-    private final SessionEvent control;
     private final boolean wholeMessage;
     // Rendering: written by the ingest before the entry is queued, later only on the FX thread.
     private Charset charset;
     private String text;
     private boolean truncated;
 
-    private LogEntry(long timeMillis, Kind kind, String peer, byte[] bytes, String message, SessionEvent control,
-                     boolean wholeMessage) {
+    private LogEntry(long timeMillis, Kind kind, String peer, byte[] bytes, String message, boolean wholeMessage) {
         this.timeMillis = timeMillis;
         this.kind = kind;
         this.peer = peer;
         this.bytes = bytes;
         this.message = message;
-        this.control = control;
         this.wholeMessage = wholeMessage;
     }
 
     /** A read or write of a byte stream: its text may continue a character the last one began. */
     static LogEntry data(long timeMillis, Kind kind, String peer, byte[] bytes, Charset charset, DecodedPreview preview) {
-        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, null, false);
+        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, false);
         entry.render(charset, preview);
         return entry;
     }
@@ -54,19 +55,14 @@ public final class LogEntry {
     /** A self-contained message (a datagram): its text is decoded from its own bytes only. */
     static LogEntry message(long timeMillis, Kind kind, String peer, byte[] bytes, Charset charset,
                             DecodedPreview preview) {
-        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, null, true);
+        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, true);
         entry.render(charset, preview);
         return entry;
     }
 
-    /** A visible event row; {@code control} is also handed to the tab's state logic, or null. */
-    static LogEntry event(long timeMillis, Kind kind, String peer, String message, SessionEvent control) {
-        return new LogEntry(timeMillis, kind, peer, null, message, control, false);
-    }
-
-    /** An invisible entry that only carries a state change through the pump, in order. */
-    static LogEntry controlOnly(SessionEvent control) {
-        return new LogEntry(control.timeMillis(), null, "", null, null, control, false);
+    /** An event row: a connect, a failure, or a note of the application's own. */
+    public static LogEntry event(long timeMillis, Kind kind, String peer, String message) {
+        return new LogEntry(timeMillis, kind, peer, null, message, false);
     }
 
     public long timeMillis() {
@@ -90,10 +86,6 @@ public final class LogEntry {
         return wholeMessage;
     }
 
-    public boolean isVisible() {
-        return kind != null;
-    }
-
     /** The raw bytes of a data row, or null for an event. Do not modify. */
     public byte[] bytes() {
         return bytes;
@@ -106,11 +98,6 @@ public final class LogEntry {
     /** The event text, or null for a data row. */
     public String message() {
         return message;
-    }
-
-    /** The session event behind a state change, or null. */
-    public SessionEvent control() {
-        return control;
     }
 
     /** The decoded preview of a data row in {@link #charset()}. */
@@ -136,9 +123,9 @@ public final class LogEntry {
      * Memory this entry accounts for. Fixed for its lifetime, whatever encoding it is re-rendered
      * in, so the log's running total stays exact: a preview never has more chars than bytes.
      */
-    long weight() {
+    public long weight() {
         if (bytes != null) {
-            return OVERHEAD_BYTES + bytes.length + 2L * Math.min(bytes.length, TrafficLog.PREVIEW_CHARS);
+            return OVERHEAD_BYTES + bytes.length + 2L * Math.min(bytes.length, PREVIEW_CHARS);
         }
         return OVERHEAD_BYTES + (message == null ? 0 : 2L * message.length());
     }

@@ -1,4 +1,4 @@
-package io.socketdeck.ui.log;
+package io.socketdeck.core.text;
 
 /**
  * Makes decoded text safe and honest to lay out. Control characters are shown as the escapes
@@ -8,14 +8,14 @@ package io.socketdeck.ui.log;
  * line, except at the very end, where it would only add an empty line. (Unicode's control
  * pictures would be prettier, but common Linux fonts lack them and they render as boxes.)
  */
-final class Printable {
+public final class Printable {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Printable() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return "";
         }

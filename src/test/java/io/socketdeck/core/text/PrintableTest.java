@@ -1,4 +1,4 @@
-package io.socketdeck.ui.log;
+package io.socketdeck.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

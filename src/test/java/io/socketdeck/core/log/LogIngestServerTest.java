@@ -1,10 +1,11 @@
-package io.socketdeck.ui.log;
+package io.socketdeck.core.log;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.log.TrafficLog;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;

@@ -1,12 +1,11 @@
 package io.socketdeck.ui.tab;
 
-import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.core.settings.Settings;
-
+import io.socketdeck.ui.common.PersistedFields;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /** What the main window needs from every tab's view model. */
-public interface SessionTab {
+public interface TabModel {
 
     /** One line for the status bar while the tab is selected, localized. */
     ReadOnlyStringProperty statusProperty();
@@ -30,6 +29,9 @@ public interface SessionTab {
         persisted().restoreFrom(settings, settingsKey());
     }
 
-    /** Closes the tab's sockets without waiting: on exit and before a language switch. */
+    /** Re-words what the model shows itself (its status line) after the language changed. */
+    void languageChanged();
+
+    /** Closes the tab's sockets and stops its background work without waiting: on exit only. */
     void shutdown();
 }

@@ -1,10 +1,11 @@
-package io.socketdeck.ui.log;
+package io.socketdeck.core.log;
 
 import io.socketdeck.core.codec.StreamTextDecoder;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.text.EventTexts;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.util.HashMap;
@@ -22,10 +23,10 @@ import java.util.function.Supplier;
  * and port. Carrying a broken tail from one datagram into the next would garble a message that
  * was fine and hide which datagram was broken; its own replacement mark shows exactly that.
  */
-final class LogIngest implements SessionListener {
+public final class LogIngest implements SessionListener {
 
     /** How the session's bytes come: a byte stream per peer (TCP) or self-contained datagrams (UDP). */
-    enum Framing {
+    public enum Framing {
         STREAM, DATAGRAM
     }
 
@@ -45,7 +46,7 @@ final class LogIngest implements SessionListener {
     private InetSocketAddress lastPeer;
     private String lastPeerName;
 
-    LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out) {
+    public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out) {
         this(charset, previewChars, out, Framing.STREAM, false);
     }
 
@@ -54,7 +55,8 @@ final class LogIngest implements SessionListener {
      * @param serverSide true for a server's log: a connection is a client arriving ("Client X
      *                   connected") and opening is listening, rather than "Connected to X"
      */
-    LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing, boolean serverSide) {
+    public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing,
+                     boolean serverSide) {
         this.charset = charset;
         this.previewChars = previewChars;
         this.out = out;
@@ -70,30 +72,29 @@ final class LogIngest implements SessionListener {
             out.accept(sentToManyEntry(sent));
         } else if (event instanceof SessionEvent.Connected connected) {
             out.accept(LogEntry.event(connected.timeMillis(), LogEntry.Kind.INFO, peerName(connected.remote()),
-                    serverSide ? EventTexts.accepted(connected) : EventTexts.connected(connected), connected));
+                    serverSide ? EventTexts.accepted(connected) : EventTexts.connected(connected)));
         } else if (event instanceof SessionEvent.Opened opened) {
             out.accept(LogEntry.event(opened.timeMillis(), LogEntry.Kind.INFO, peerName(opened.local()),
-                    serverSide ? EventTexts.listening(opened) : EventTexts.opened(opened), opened));
+                    serverSide ? EventTexts.listening(opened) : EventTexts.opened(opened)));
         } else if (event instanceof SessionEvent.Disconnected disconnected) {
             String peer = peerName(disconnected.remote());
             forget(peer);
             LogEntry.Kind kind = EventTexts.isError(disconnected.reason()) ? LogEntry.Kind.ERROR : LogEntry.Kind.INFO;
             out.accept(LogEntry.event(disconnected.timeMillis(), kind, peer,
-                    EventTexts.disconnected(disconnected), disconnected));
+                    EventTexts.disconnected(disconnected)));
             peerNames.remove(disconnected.remote());
             lastPeer = null;
         } else if (event instanceof SessionEvent.Failure failure) {
             String peer = failure.peer() == null ? "" : peerName(failure.peer());
             out.accept(LogEntry.event(failure.timeMillis(), LogEntry.Kind.ERROR, peer,
-                    EventTexts.failure(failure), failure));
+                    EventTexts.failure(failure)));
         } else if (event instanceof SessionEvent.MulticastJoined joined) {
             out.accept(LogEntry.event(joined.timeMillis(), LogEntry.Kind.INFO, "",
-                    EventTexts.multicastJoined(joined), joined));
+                    EventTexts.multicastJoined(joined)));
         } else if (event instanceof SessionEvent.MulticastLeft left) {
-            out.accept(LogEntry.event(left.timeMillis(), LogEntry.Kind.INFO, "", EventTexts.multicastLeft(left), left));
-        } else if (event instanceof SessionEvent.Closed) {
-            out.accept(LogEntry.controlOnly(event));
+            out.accept(LogEntry.event(left.timeMillis(), LogEntry.Kind.INFO, "", EventTexts.multicastLeft(left)));
         }
+        // Closed has no row: the tab's status says it, and a failure before it has its own row.
     }
 
     private LogEntry dataEntry(SessionEvent.Data data) {
@@ -116,7 +117,7 @@ final class LogIngest implements SessionListener {
      */
     private LogEntry sentToManyEntry(SessionEvent.SentToMany sent) {
         if (sent.recipients() == 0) {
-            return LogEntry.event(sent.timeMillis(), LogEntry.Kind.ERROR, "", EventTexts.sentToNone(), null);
+            return LogEntry.event(sent.timeMillis(), LogEntry.Kind.ERROR, "", EventTexts.sentToNone());
         }
         StreamTextDecoder decoder = new StreamTextDecoder(charset.get());
         byte[] bytes = sent.bytes();

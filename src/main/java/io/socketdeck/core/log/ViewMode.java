@@ -1,4 +1,4 @@
-package io.socketdeck.ui.log;
+package io.socketdeck.core.log;
 
 /** How data rows show their bytes. */
 public enum ViewMode {

@@ -1,61 +1,65 @@
-package io.socketdeck.ui.log;
+package io.socketdeck.core.text;
 
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.SessionEvent;
-import io.socketdeck.ui.common.I18n;
 
-/** Localized log text for session events. Thread-safe: the I/O thread calls it. */
+/**
+ * What session events say, in the current {@link Language}: the same words in the window's log and
+ * on a command line. Thread-safe: I/O threads call it.
+ */
 public final class EventTexts {
+
+    private static final TextBundle TEXT = TextBundle.of(EventTexts.class);
 
     private EventTexts() {
     }
 
     public static String connected(SessionEvent.Connected event) {
-        return I18n.format("event.connected", Addresses.format(event.remote()), Addresses.format(event.local()));
+        return TEXT.format("event.connected", Addresses.format(event.remote()), Addresses.format(event.local()));
     }
 
     /** A client arrived at our server. */
     public static String accepted(SessionEvent.Connected event) {
-        return I18n.format("event.accepted", Addresses.format(event.remote()), Addresses.format(event.local()));
+        return TEXT.format("event.accepted", Addresses.format(event.remote()), Addresses.format(event.local()));
     }
 
     /** Our server is listening. */
     public static String listening(SessionEvent.Opened event) {
-        return I18n.format("event.listening", Addresses.format(event.local()));
+        return TEXT.format("event.listening", Addresses.format(event.local()));
     }
 
     /** Names the recipients of one send to many clients, e.g. "3 clients". */
     public static String clients(int count) {
-        return I18n.format("log.clients", count);
+        return TEXT.format("log.clients", count);
     }
 
     public static String sentToNone() {
-        return I18n.text("event.sentToNone");
+        return TEXT.text("event.sentToNone");
     }
 
     public static String opened(SessionEvent.Opened event) {
-        return I18n.format("event.opened", Addresses.format(event.local()));
+        return TEXT.format("event.opened", Addresses.format(event.local()));
     }
 
     public static String multicastJoined(SessionEvent.MulticastJoined event) {
-        return I18n.format("event.multicastJoined", Addresses.formatHost(event.group()), event.interfaceName());
+        return TEXT.format("event.multicastJoined", Addresses.formatHost(event.group()), event.interfaceName());
     }
 
     public static String multicastLeft(SessionEvent.MulticastLeft event) {
-        return I18n.format("event.multicastLeft", Addresses.formatHost(event.group()), event.interfaceName());
+        return TEXT.format("event.multicastLeft", Addresses.formatHost(event.group()), event.interfaceName());
     }
 
     public static String disconnected(SessionEvent.Disconnected event) {
-        return I18n.format("event.disconnected." + event.reason().name(), Addresses.format(event.remote()));
+        return TEXT.format("event.disconnected." + event.reason().name(), Addresses.format(event.remote()));
     }
 
     public static String failure(SessionEvent.Failure event) {
         String where = event.peer() == null ? "" : Addresses.format(event.peer());
         String key = "failure." + event.kind().name();
-        String text = I18n.format(key, where, event.detail());
+        String text = TEXT.format(key, where, event.detail());
         // The OS's own words help a search; add them unless the sentence already quotes them.
-        boolean quotesDetail = I18n.text(key).contains("{1}");
+        boolean quotesDetail = TEXT.text(key).contains("{1}");
         return quotesDetail || event.detail().isEmpty() ? text : text + "  (" + event.detail() + ")";
     }
 

@@ -1,0 +1,49 @@
+package io.socketdeck.ui.tab;
+
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.quick.QuickCommandsModel;
+import javafx.scene.Parent;
+
+/**
+ * A kind of tab the window offers: everything the window needs to show one, so a new kind lives
+ * in its own package and joins the window with one line in its list of kinds. Registering a kind
+ * also makes its package's strings ({@code messages.properties} beside it) available.
+ *
+ * @param <M> the tab's view model
+ */
+public abstract class TabKind<M extends TabModel> {
+
+    private final String id;
+    private final String titleKey;
+    private final String icon;
+
+    /**
+     * @param id       the tab's automation id, e.g. {@code tabTcpClient}
+     * @param titleKey the bundle key of its title
+     * @param icon     a Feather icon literal, e.g. {@code fth-server}
+     */
+    protected TabKind(String id, String titleKey, String icon) {
+        this.id = id;
+        this.titleKey = titleKey;
+        this.icon = icon;
+        I18n.register(getClass().getPackageName() + ".messages");
+    }
+
+    public final String id() {
+        return id;
+    }
+
+    public final String titleKey() {
+        return titleKey;
+    }
+
+    public final String icon() {
+        return icon;
+    }
+
+    /** A new view model; it lives as long as the window, across language switches. */
+    public abstract M createModel(TabContext context);
+
+    /** Builds the tab's view around {@code model}, in the current language; may be called again. */
+    public abstract Parent createView(M model, QuickCommandsModel quickCommands);
+}

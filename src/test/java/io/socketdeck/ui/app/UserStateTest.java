@@ -1,0 +1,225 @@
+package io.socketdeck.ui.app;
+
+import static io.socketdeck.ui.fx.FxTesting.TIMEOUT;
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.capture.CaptureOptions;
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.EchoPeer;
+import io.socketdeck.testsupport.EchoPeers;
+import io.socketdeck.testsupport.SourceServer;
+import io.socketdeck.testsupport.TcpProbe;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import io.socketdeck.ui.tcpserver.TcpServerViewModel;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * No action the user takes (Clear, a language switch, a field check) destroys state they did not
+ * ask to lose: connections, a server's clients, a capture, what was typed, a field's help.
+ */
+@ExtendWith(ApplicationExtension.class)
+class UserStateTest {
+
+    private final List<AutoCloseable> peers = new ArrayList<>();
+    private Stage stage;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        runFx(() -> {
+            window.shutdown();
+            I18n.use(Locale.ENGLISH);
+        });
+        for (AutoCloseable peer : peers) {
+            peer.close();
+        }
+    }
+
+    @Test
+    void clearDuringAFloodAndAtTheMomentOfAPeerCloseNeverLeavesTheTabStuck() throws Exception {
+        TcpClientViewModel client = window.tab(TcpClientViewModel.class);
+        byte[] flood = new byte[8 * 1024 * 1024];
+        new Random(1).nextBytes(flood);
+        SourceServer source = new SourceServer(flood); // sends it all, then closes
+        peers.add(source);
+        runFx(() -> {
+            client.portProperty().set(Integer.toString(source.address().getPort()));
+            client.connect();
+        });
+        // Clear as fast as the FX thread allows while rows, the peer's close and Closed are queued.
+        Await.until(() -> {
+            runFx(() -> client.traffic().log().clear());
+            return onFx(() -> client.stateProperty().get() == ConnectionState.IDLE);
+        }, TIMEOUT, "the tab is idle again after the peer closed, however often Clear was clicked");
+        assertEquals(flood.length, onFx(() -> client.traffic().counters().rxBytesProperty().get()),
+                "Clear empties rows, never counts");
+    }
+
+    @Test
+    void clearRightAfterDisconnectStillSeesTheDisconnectThrough(FxRobot robot) throws Exception {
+        TcpClientViewModel client = window.tab(TcpClientViewModel.class);
+        EchoPeer echo = EchoPeers.tcp();
+        peers.add(echo);
+        runFx(() -> {
+            client.portProperty().set(Integer.toString(echo.address().getPort()));
+            client.connect();
+        });
+        awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected");
+        runFx(() -> { // the old bug: Clear threw away the queued Closed, leaving the tab in CLOSING
+            client.disconnect();
+            client.traffic().log().clear();
+        });
+        awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "idle after the disconnect");
+        assertFalse(onFx(() -> robot.lookup("#clientConnect").queryAs(Button.class).isDisabled()),
+                "the connect button works again");
+    }
+
+    @Test
+    void clearWhileClientsLeaveLeavesNoGhostInTheTable() throws Exception {
+        TcpServerViewModel server = window.tab(TcpServerViewModel.class);
+        runFx(() -> {
+            server.bindAddressProperty().set("127.0.0.1");
+            server.portProperty().set("0");
+            server.listen();
+        });
+        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
+        InetSocketAddress address = onFx(() -> parse(server.listeningAddressProperty().get()));
+        List<TcpProbe> clients = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            clients.add(TcpProbe.connect(address));
+        }
+        awaitFx(() -> server.clients().size() == 20, () -> "20 rows, " + onFx(() -> server.clients().size()));
+        for (TcpProbe probe : clients) {
+            probe.close();
+            runFx(() -> server.traffic().log().clear());
+        }
+        awaitFx(() -> server.clients().isEmpty(), () -> "no ghost rows, " + onFx(() -> server.clients().size()));
+        assertEquals(ConnectionState.OPEN, onFx(() -> server.stateProperty().get()), "still listening");
+    }
+
+    @Test
+    void switchingTheLanguageKeepsTheServerItsClientsTheCaptureAndWhatWasTyped(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        TcpServerViewModel server = window.tab(TcpServerViewModel.class);
+        Path capture = dir.resolve("capture.bin");
+        runFx(() -> {
+            server.bindAddressProperty().set("127.0.0.1");
+            server.portProperty().set("0");
+            server.listen();
+            server.traffic().capture().start(CaptureOptions.raw(capture));
+            server.traffic().sendBox().textProperty().set("typed, not sent");
+        });
+        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
+        TcpProbe probe = TcpProbe.connect(onFx(() -> parse(server.listeningAddressProperty().get())));
+        peers.add(probe);
+        probe.send("before");
+        awaitFx(() -> server.traffic().counters().rxBytesProperty().get() == 6, "first bytes in");
+        int rowsBefore = onFx(() -> server.traffic().log().entries().size());
+
+        runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
+
+        assertEquals("停止", onFx(() -> robot.lookup("#serverListen").queryAs(Button.class).getText()),
+                "the window speaks Chinese");
+        assertEquals(ConnectionState.OPEN, onFx(() -> server.stateProperty().get()), "still listening");
+        assertEquals(1, onFx(() -> server.clients().size()), "the client is still in the table");
+        assertTrue(onFx(() -> server.traffic().capture().runningProperty().get()), "the capture still runs");
+        assertEquals("typed, not sent", onFx(() -> robot.lookup("#serverInput").queryAs(TextArea.class).getText()));
+        assertTrue(onFx(() -> server.traffic().log().entries().size()) >= rowsBefore, "the log kept its rows");
+
+        probe.send("after");
+        awaitFx(() -> server.traffic().counters().rxBytesProperty().get() == 11, "the connection still carries data");
+        awaitFx(() -> robot.lookup("#serverLog").queryListView().getItems().stream()
+                .anyMatch(e -> e instanceof LogEntry entry && "after".equals(entry.text())), "shown in the new view");
+        runFx(() -> server.traffic().capture().stop());
+        assertEquals("beforeafter", Files.readString(capture, StandardCharsets.UTF_8), "the capture has both");
+    }
+
+    @Test
+    void aFieldKeepsItsHelpTooltipAroundAValidationMessage(FxRobot robot) {
+        TextField timeout = robot.lookup("#clientTimeout").queryAs(TextField.class);
+        String help = I18n.text("client.timeout.tooltip");
+        assertEquals(help, onFx(() -> timeout.getTooltip().getText()), "help shown after binding");
+        TcpClientViewModel client = window.tab(TcpClientViewModel.class);
+        runFx(() -> {
+            client.portProperty().set("7");
+            client.connectTimeoutProperty().set("soon");
+            client.connect();
+        });
+        assertEquals(onFx(() -> client.timeoutErrorProperty().get()), onFx(() -> timeout.getTooltip().getText()),
+                "the problem while there is one");
+        runFx(() -> client.connectTimeoutProperty().set("500"));
+        assertEquals(help, onFx(() -> timeout.getTooltip().getText()), "the help again once fixed");
+    }
+
+    @Test
+    void settingsAreSavedSoonAfterAnEditNotOnlyAtExit() {
+        AtomicInteger saves = new AtomicInteger();
+        runFx(() -> new SettingsAutosave(window.tick(), window.remembered(), saves::incrementAndGet));
+        runFx(() -> window.quickCommands().add(QuickCommand.text("ping", "PING")));
+        awaitFx(() -> saves.get() == 1, () -> "saved once after adding a quick command: " + saves.get());
+        runFx(() -> {
+            TcpClientViewModel client = window.tab(TcpClientViewModel.class);
+            client.hostProperty().set("192.0.2.1");
+            client.hostProperty().set("192.0.2.10"); // edits in a row: one save
+        });
+        awaitFx(() -> saves.get() == 2, () -> "saved again after editing a field: " + saves.get());
+    }
+
+    @Test
+    void anIdleWindowStopsPulsingAndTrafficWakesIt() throws Exception {
+        awaitFx(() -> !window.tick().isPulsing(), "nothing to do: no pulse");
+        TcpClientViewModel client = window.tab(TcpClientViewModel.class);
+        EchoPeer echo = EchoPeers.tcp();
+        peers.add(echo);
+        runFx(() -> {
+            client.portProperty().set(Integer.toString(echo.address().getPort()));
+            client.connect();
+        });
+        awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected");
+        runFx(() -> {
+            client.traffic().sendBox().textProperty().set("hello");
+            client.send();
+        });
+        awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == 5, "echoed and counted");
+        awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> "hello".equals(e.text())), "shown");
+    }
+
+    private static InetSocketAddress parse(String address) {
+        int colon = address.lastIndexOf(':');
+        return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+    }
+}

@@ -1,0 +1,90 @@
+package io.socketdeck.ui.fx;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** The window's one heartbeat: jobs run on pulses, when due or woken; nothing pulses while all are idle. */
+@ExtendWith(ApplicationExtension.class)
+class UiTickTest {
+
+    @Test
+    void aNewJobRunsOnceAndAnIdleTickStopsPulsing() {
+        UiTick tick = onFx(UiTick::new);
+        AtomicInteger runs = new AtomicInteger();
+        runFx(() -> tick.add(now -> {
+            assertTrue(Platform.isFxApplicationThread());
+            runs.incrementAndGet();
+            return UiTick.IDLE;
+        }));
+        awaitFx(() -> runs.get() == 1 && !tick.isPulsing(), "ran once, then the tick stopped");
+    }
+
+    @Test
+    void aWakeFromAnyThreadRunsTheJobOnTheNextPulseOnceHoweverManyWakes() throws Exception {
+        UiTick tick = onFx(UiTick::new);
+        List<Integer> seen = new ArrayList<>();
+        AtomicInteger produced = new AtomicInteger();
+        UiTick.Handle job = onFx(() -> tick.add(now -> {
+            seen.add(produced.get());
+            return UiTick.IDLE;
+        }));
+        awaitFx(() -> !tick.isPulsing(), "idle after the first run");
+        Thread producer = new Thread(() -> {
+            for (int i = 1; i <= 100_000; i++) {
+                produced.set(i);
+                job.wake();
+            }
+        });
+        producer.start();
+        producer.join();
+        awaitFx(() -> !seen.isEmpty() && seen.get(seen.size() - 1) == 100_000, () -> "saw the last wake: " + seen.size());
+        assertTrue(onFx(seen::size) < 1_000, "coalesced: " + onFx(seen::size) + " runs for 100,000 wakes");
+        awaitFx(() -> !tick.isPulsing(), "idle again");
+    }
+
+    @Test
+    void aJobDueLaterRunsThenWithoutPulsingMeanwhile() {
+        UiTick tick = onFx(UiTick::new);
+        List<Long> runsAt = new ArrayList<>();
+        long delay = TimeUnit.MILLISECONDS.toNanos(300);
+        runFx(() -> tick.add(now -> {
+            runsAt.add(now);
+            return runsAt.size() < 3 ? now + delay : UiTick.IDLE;
+        }));
+        awaitFx(() -> runsAt.size() == 1, "first run");
+        awaitFx(() -> !tick.isPulsing() || runsAt.size() == 3, "no pulse while the next run is far");
+        awaitFx(() -> runsAt.size() == 3, "woken for each due time");
+        List<Long> times = onFx(() -> List.copyOf(runsAt));
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(times.get(i) - times.get(i - 1) >= delay, "not before its time: " + times);
+        }
+        awaitFx(() -> !tick.isPulsing(), "idle at the end");
+    }
+
+    @Test
+    void runAllNowRunsEveryJobAndMeasuresTheWork() {
+        UiTick tick = onFx(UiTick::new);
+        AtomicInteger runs = new AtomicInteger();
+        runFx(() -> {
+            tick.add(now -> runs.incrementAndGet() > 0 ? UiTick.IDLE : UiTick.IDLE);
+            tick.add(now -> runs.incrementAndGet() > 0 ? UiTick.IDLE : UiTick.IDLE);
+        });
+        awaitFx(() -> runs.get() == 2, "both ran");
+        runFx(tick::runAllNow);
+        assertEquals(4, runs.get());
+        assertTrue(onFx(tick::pulses) >= 2);
+        assertTrue(onFx(tick::maxWorkNanos) > 0);
+    }
+}
