@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * What was sent from one send box, for Up and Down, like a shell's history: the newest
- * {@link #capacity()} distinct entries, sending one again moves it to the newest place.
+ * {@link #capacity()} distinct entries, sending one again moves it to the newest place. An entry
+ * keeps how its text was read (hex, escapes) with the text, so a recalled hex send is hex again:
+ * the same text in another mode is another entry.
  *
  * <p>Navigation: {@link #previous(String)} (Up) first keeps the box's text as the draft and shows
  * the newest entry, then older ones, stopping at the oldest; {@link #next()} (Down) goes back
@@ -21,12 +23,35 @@ public final class SendHistory {
 
     public static final int DEFAULT_CAPACITY = 100;
 
+    /** One send: the text as typed and how it was read. */
+    public record Entry(String text, boolean hex, boolean escapes) {
+
+        public Entry {
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** Plain text, no escapes. */
+        public static Entry text(String text) {
+            return new Entry(text, false, false);
+        }
+
+        /** The mode as one word, for a settings file: {@code text}, {@code hex} or {@code escapes}. */
+        public String mode() {
+            return hex ? "hex" : escapes ? "escapes" : "text";
+        }
+
+        /** {@code text} in the mode {@link #mode()} named; an unknown or missing name is plain text. */
+        public static Entry of(String text, String mode) {
+            return new Entry(text, "hex".equals(mode), "escapes".equals(mode));
+        }
+    }
+
     private final int capacity;
     /** Oldest first. */
-    private final List<String> entries = new ArrayList<>();
+    private final List<Entry> entries = new ArrayList<>();
     /** Index into entries while navigating, -1 otherwise. */
     private int cursor = -1;
-    private String draft = "";
+    private Entry draft = Entry.text("");
 
     public SendHistory() {
         this(DEFAULT_CAPACITY);
@@ -40,9 +65,9 @@ public final class SendHistory {
     }
 
     /** A history holding {@code oldestFirst} as if each had been added in turn (duplicates and blanks dropped). */
-    public static SendHistory restore(List<String> oldestFirst) {
+    public static SendHistory restore(List<Entry> oldestFirst) {
         SendHistory history = new SendHistory();
-        for (String entry : oldestFirst) {
+        for (Entry entry : oldestFirst) {
             if (entry != null) {
                 history.add(entry);
             }
@@ -54,15 +79,15 @@ public final class SendHistory {
         return capacity;
     }
 
-    /** Records a sent text as the newest entry; blank texts are not recorded. Ends navigation. */
-    public void add(String text) {
-        Objects.requireNonNull(text, "text");
+    /** Records a send as the newest entry; blank texts are not recorded. Ends navigation. */
+    public void add(Entry entry) {
+        Objects.requireNonNull(entry, "entry");
         resetNavigation();
-        if (text.isBlank()) {
+        if (entry.text().isBlank()) {
             return;
         }
-        entries.remove(text);
-        entries.add(text);
+        entries.remove(entry);
+        entries.add(entry);
         while (entries.size() > capacity) {
             entries.remove(0);
         }
@@ -70,14 +95,15 @@ public final class SendHistory {
 
     /**
      * Up: the next older entry, or empty when there is no history. On the first Up,
-     * {@code currentText} is kept as the draft that {@link #next()} returns to.
+     * {@code current} (what the box holds, in its mode) is kept as the draft that {@link #next()}
+     * returns to.
      */
-    public Optional<String> previous(String currentText) {
+    public Optional<Entry> previous(Entry current) {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
         if (cursor < 0) {
-            draft = currentText == null ? "" : currentText;
+            draft = current == null ? Entry.text("") : current;
             cursor = entries.size() - 1;
         } else if (cursor > 0) {
             cursor--;
@@ -86,7 +112,7 @@ public final class SendHistory {
     }
 
     /** Down: the next newer entry, then the draft (ending navigation); empty when not navigating. */
-    public Optional<String> next() {
+    public Optional<Entry> next() {
         if (cursor < 0) {
             return Optional.empty();
         }
@@ -94,7 +120,7 @@ public final class SendHistory {
             cursor++;
             return Optional.of(entries.get(cursor));
         }
-        String back = draft;
+        Entry back = draft;
         resetNavigation();
         return Optional.of(back);
     }
@@ -106,11 +132,11 @@ public final class SendHistory {
     /** Forgets the position and the draft, e.g. when the user types. */
     public void resetNavigation() {
         cursor = -1;
-        draft = "";
+        draft = Entry.text("");
     }
 
     /** Every entry, oldest first: what to persist. */
-    public List<String> entries() {
+    public List<Entry> entries() {
         return List.copyOf(entries);
     }
 

@@ -9,6 +9,7 @@ import io.socketdeck.core.send.SendHistory;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PayloadErrors;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -113,15 +114,19 @@ public final class SendModel {
     }
 
     /** Replaces the history with entries kept from an earlier run, oldest first. */
-    public void restoreHistory(java.util.List<String> oldestFirst) {
+    public void restoreHistory(List<SendHistory.Entry> oldestFirst) {
         history = SendHistory.restore(oldestFirst);
         historyRevision.set(historyRevision.get() + 1);
     }
 
-    /** Remembers what was just sent, for Up/Down. */
+    /** Remembers what was just sent, in its mode, for Up/Down. */
     public void remember() {
-        history.add(text.get() == null ? "" : text.get());
+        history.add(current());
         historyRevision.set(historyRevision.get() + 1);
+    }
+
+    private SendHistory.Entry current() {
+        return new SendHistory.Entry(text.get() == null ? "" : text.get(), hex.get(), escapes.get());
     }
 
     /** Changes whenever the history does: for saving it soon after a send. */
@@ -131,7 +136,7 @@ public final class SendModel {
 
     /** Up in the send box: the previous entry, keeping what was being typed as a draft. */
     public void historyBack() {
-        history.previous(text.get()).ifPresent(this::showFromHistory);
+        history.previous(current()).ifPresent(this::showFromHistory);
     }
 
     /** Down in the send box: the next entry, and finally the draft again. */
@@ -139,7 +144,10 @@ public final class SendModel {
         history.next().ifPresent(this::showFromHistory);
     }
 
-    private void showFromHistory(String entry) {
-        text.set(entry);
+    /** The entry's text in the mode it was sent in, so it goes out the same way again. */
+    private void showFromHistory(SendHistory.Entry entry) {
+        hex.set(entry.hex());
+        escapes.set(entry.escapes());
+        text.set(entry.text());
     }
 }
