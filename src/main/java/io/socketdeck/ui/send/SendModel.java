@@ -36,10 +36,13 @@ public final class SendModel {
     private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
     private final ObjectProperty<Checksum> checksum = new SimpleObjectProperty<>(this, "checksum", Checksum.NONE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    /** The error is about where the send goes (not connected, no client selected), not what was typed. */
+    private boolean errorIsTarget;
     private SendHistory history = new SendHistory();
     private final ReadOnlyLongWrapper historyRevision = new ReadOnlyLongWrapper(this, "historyRevision");
 
     public SendModel() {
+        error.addListener((obs, old, now) -> errorIsTarget = false);
         text.addListener((obs, old, now) -> error.set(null));
         hex.addListener((obs, old, now) -> error.set(null));
         escapes.addListener((obs, old, now) -> error.set(null));
@@ -81,6 +84,22 @@ public final class SendModel {
 
     public void clearError() {
         error.set(null);
+    }
+
+    /** Shows why there is nowhere to send; it goes by itself when {@link #targetChanged()} says so. */
+    public void showTargetProblem(String message) {
+        error.set(message);
+        errorIsTarget = true;
+    }
+
+    /**
+     * Where a send would go may have changed (connected, stopped, another client selected): a
+     * message about the old target no longer holds. One about the text stays.
+     */
+    public void targetChanged() {
+        if (errorIsTarget) {
+            error.set(null);
+        }
     }
 
     public PayloadOptions options(Charset charset) {

@@ -207,10 +207,15 @@ public final class SendToolkit {
         return Optional.of(FileSendOptions.datagrams((int) size, Duration.ofMillis(delay)));
     }
 
+    /** Where a send goes may have changed: a message that there is nowhere to send goes. */
+    public void targetChanged() {
+        box.targetChanged();
+    }
+
     private Optional<SendTarget> target() {
         SendTargetChoice choice = targets.get();
         if (!choice.available()) {
-            box.showError(choice.problem());
+            box.showTargetProblem(choice.problem());
             return Optional.empty();
         }
         return Optional.of(choice.target());

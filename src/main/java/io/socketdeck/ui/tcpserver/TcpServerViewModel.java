@@ -80,7 +80,8 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         bindAddress.addListener((obs, old, now) -> bindError.set(null));
         port.addListener((obs, old, now) -> portError.set(null));
         maxClients.addListener((obs, old, now) -> maxClientsError.set(null));
-        recipients.addListener((obs, old, now) -> traffic().sendBox().clearError());
+        recipients.addListener((obs, old, now) -> traffic().sendTools().targetChanged());
+        selected.addListener((ListChangeListener<ClientRow>) change -> traffic().sendTools().targetChanged());
         clientSummary = Bindings.createStringBinding(
                 () -> I18n.format("server.clients.count", clients.rows().size(), selected.size()),
                 clients.rows(), selected);
