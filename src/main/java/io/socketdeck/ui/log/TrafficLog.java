@@ -195,6 +195,7 @@ public final class TrafficLog {
 
     /** Adds a row of the application's own, e.g. "saved the log to …"; FX thread. */
     public void note(LogEntry.Kind kind, String message) {
+        pump.flushNow(); // rows that arrived before it come before it
         list.appendAll(List.of(LogEntry.event(System.currentTimeMillis(), kind, "", message)));
         bump();
     }

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tcpserver;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.PortInput;
@@ -229,6 +230,10 @@ public final class TcpServerViewModel extends ConnectionTabModel {
 
     @Override
     protected void onClosed() {
+        if (!listeningAddress.get().isEmpty()) {
+            // Each client's row says it was stopped; with none connected this row is all the log shows.
+            traffic().log().note(LogEntry.Kind.INFO, I18n.format("server.stopped", listeningAddress.get()));
+        }
         clients.clear();
         rowsById.clear();
         listeningAddress.set("");

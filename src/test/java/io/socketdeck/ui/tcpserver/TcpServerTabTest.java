@@ -233,6 +233,25 @@ class TcpServerTabTest {
     }
 
     @Test
+    void stoppingWithoutClientsIsLoggedAndSendMessagesGoWithTheirCause(FxRobot robot) throws Exception {
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
+        tab.send("hello");
+        assertEquals("Not listening: start the server first.", tab.label("#serverSendError"));
+        InetSocketAddress address = tab.listenOnLoopback(0);
+        assertEquals("", tab.label("#serverSendError"), "listening: the message no longer holds");
+        tab.recipients(Recipients.SELECTED);
+        tab.send("hello");
+        assertEquals("No client selected: select clients in the table, or send to all clients.",
+                tab.label("#serverSendError"));
+
+        tab.stop();
+
+        assertEquals("", tab.label("#serverSendError"), "stopped: no selection is not the reason any more");
+        tab.awaitLog(e -> ("Stopped listening on " + Addresses.format(address)).equals(e.message()),
+                "a row says the server stopped, though no client was there to be disconnected");
+    }
+
+    @Test
     void peerCloseAndResetAreEventsAndLeaveTheTable(FxRobot robot) throws Exception {
         ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
