@@ -82,7 +82,7 @@ public final class MainWindowController {
     private void buildLogLimitMenu() {
         ToggleGroup limits = new ToggleGroup();
         for (int limit : TrafficLog.ENTRY_LIMITS) {
-            RadioMenuItem item = new RadioMenuItem(I18n.format("menu.view.logLimit.entries", I18n.count(limit)));
+            RadioMenuItem item = new RadioMenuItem(I18n.format("menu.view.logLimit.entries", limit));
             item.setId("logLimit" + limit);
             item.setToggleGroup(limits);
             item.setSelected(limit == logLimit.get());

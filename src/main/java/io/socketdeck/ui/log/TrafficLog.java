@@ -177,7 +177,7 @@ public final class TrafficLog {
             }
         };
         task.setOnSucceeded(event -> note(LogEntry.Kind.INFO,
-                I18n.format("log.saved", I18n.count(task.getValue()), file.toString())));
+                I18n.format("log.saved", task.getValue(), file.toString())));
         task.setOnFailed(event -> note(LogEntry.Kind.ERROR,
                 I18n.format("log.saveFailed", file.toString(), String.valueOf(task.getException().getMessage()))));
         IoWorkers.run(task);
@@ -292,7 +292,7 @@ public final class TrafficLog {
         heldCount.set(0);
         if (dropped > 0) {
             waiting.add(0, LogEntry.event(System.currentTimeMillis(), LogEntry.Kind.INFO, "",
-                    I18n.format("log.droppedWhilePaused", I18n.count(dropped))));
+                    I18n.format("log.droppedWhilePaused", dropped)));
         }
         list.appendAll(waiting);
         if (LogRendering.anyStale(waiting, charset.get())) {

@@ -73,6 +73,7 @@ public final class TrafficLogPane extends VBox {
 
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private String idPrefix = "";
+    private String messageUnitKey = "counters.messages";
     private TrafficLog model;
 
     public TrafficLogPane() {
@@ -115,17 +116,17 @@ public final class TrafficLogPane extends VBox {
         log.setId(prefix + "Log");
     }
 
-    public String getMessageUnit() {
-        return rxMessagesUnit.getText();
+    public String getMessageUnitKey() {
+        return messageUnitKey;
     }
 
     /**
-     * What the message counters count, e.g. {@code messageUnit="%counters.datagrams"} in FXML for
-     * a UDP tab; "msg" by default.
+     * The bundle key of what the message counters count, a pattern of the count so it is plural
+     * when it should be: e.g. {@code messageUnitKey="counters.datagrams"} in FXML for a UDP tab;
+     * {@code counters.messages} by default. Set before {@link #bind}.
      */
-    public void setMessageUnit(String unit) {
-        rxMessagesUnit.setText(unit);
-        txMessagesUnit.setText(unit);
+    public void setMessageUnitKey(String key) {
+        messageUnitKey = key;
     }
 
     /** Shows {@code traffic} and {@code counters}; the capture button is wired by whoever owns the capture. */
@@ -182,6 +183,8 @@ public final class TrafficLogPane extends VBox {
         bindCount(rxMessages, counters.rxMessagesProperty());
         bindCount(txBytes, counters.txBytesProperty());
         bindCount(txMessages, counters.txMessagesProperty());
+        bindUnit(rxMessagesUnit, counters.rxMessagesProperty());
+        bindUnit(txMessagesUnit, counters.txMessagesProperty());
     }
 
     /** One toggle per view; clicking the selected one again returns to text, so Hex is a toggle. */
@@ -201,6 +204,11 @@ public final class TrafficLogPane extends VBox {
 
     private static void bindCount(Label label, javafx.beans.value.ObservableLongValue value) {
         label.textProperty().bind(Bindings.createStringBinding(() -> I18n.count(value.get()), value));
+    }
+
+    /** "1 datagram", "2 datagrams": the unit follows its count. */
+    private void bindUnit(Label label, javafx.beans.value.ObservableLongValue value) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> I18n.format(messageUnitKey, value.get()), value));
     }
 
     private void followTail() {

@@ -188,7 +188,7 @@ public final class SendToolkit {
     /** A datagram holds at most 65,507 bytes: say so before sending rather than lose it. */
     private boolean fits(byte[] bytes) {
         if (datagrams && bytes.length > FileSendOptions.MAX_DATAGRAM) {
-            box.showError(I18n.format("udp.error.tooLong", I18n.count(bytes.length), I18n.count(FileSendOptions.MAX_DATAGRAM)));
+            box.showError(I18n.format("udp.error.tooLong", bytes.length, FileSendOptions.MAX_DATAGRAM));
             return false;
         }
         return true;
@@ -201,7 +201,7 @@ public final class SendToolkit {
         long size = Numbers.parse(chunkSize.get(), 1, FileSendOptions.MAX_DATAGRAM);
         long delay = Numbers.parse(chunkDelay.get(), 0, 60_000);
         if (size < 0 || delay < 0) {
-            box.showError(I18n.format("file.error.chunks", I18n.count(FileSendOptions.MAX_DATAGRAM)));
+            box.showError(I18n.format("file.error.chunks", FileSendOptions.MAX_DATAGRAM));
             return Optional.empty();
         }
         return Optional.of(FileSendOptions.datagrams((int) size, Duration.ofMillis(delay)));
