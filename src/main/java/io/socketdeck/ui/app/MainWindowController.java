@@ -26,7 +26,9 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -138,9 +140,21 @@ public final class MainWindowController {
 
     @FXML
     private void about() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.text("about.text"), ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
         alert.setTitle(I18n.text("about.title"));
         alert.setHeaderText(I18n.text("app.title"));
+        Label text = new Label(I18n.text("about.text"));
+        text.setWrapText(true);
+        Label version = new Label(I18n.format("about.version", AppInfo.version()));
+        version.setId("aboutVersion");
+        // A field, not a label: the path can be selected and copied.
+        TextField logFile = new TextField(AppInfo.logFile().toString());
+        logFile.setId("aboutLogFile");
+        logFile.setEditable(false);
+        logFile.setPrefColumnCount(36);
+        VBox content = new VBox(10, text, version, new Label(I18n.text("about.logFile")), logFile);
+        content.setPrefWidth(460);
+        alert.getDialogPane().setContent(content);
         alert.initOwner(tabs.getScene().getWindow());
         alert.showAndWait();
     }

@@ -2,10 +2,13 @@ package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.testsupport.Await;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,6 +143,23 @@ class MainWindowTest {
             return null;
         });
         assertEquals(1_000, onFx(() -> window.tab(TcpClientViewModel.class).traffic().log().maxEntries()));
+    }
+
+    @Test
+    void theAboutBoxShowsTheVersionAndWhereTheLogFileIs(FxRobot robot) {
+        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        MenuItem about = onFx(() -> menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
+                .filter(item -> "menuAbout".equals(item.getId())).findFirst().orElseThrow());
+        javafx.application.Platform.runLater(about::fire); // not waited for: the box waits for its OK
+        javafx.scene.Scene box = Await.value(() -> onFx(() -> javafx.stage.Window.getWindows().stream()
+                        .filter(javafx.stage.Window::isShowing).map(javafx.stage.Window::getScene)
+                        .filter(scene -> scene.lookup("#aboutVersion") != null).findFirst().orElse(null)),
+                java.util.Objects::nonNull, FxTesting.TIMEOUT, "the About box");
+        assertEquals("Version " + AppInfo.version(), onFx(() -> ((Label) box.lookup("#aboutVersion")).getText()));
+        assertTrue(AppInfo.version().matches("\\d+\\.\\d+\\.\\d+.*"), AppInfo.version());
+        assertEquals(AppInfo.logFile().toString(),
+                onFx(() -> ((javafx.scene.control.TextField) box.lookup("#aboutLogFile")).getText()));
+        runFx(() -> ((javafx.stage.Stage) box.getWindow()).close());
     }
 
     private static List<MenuItem> flatten(Menu menu) {
