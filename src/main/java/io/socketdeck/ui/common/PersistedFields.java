@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 
@@ -60,6 +62,25 @@ public final class PersistedFields {
             @Override
             public void restore(Settings settings, String path) {
                 property.set(settings.getBoolean(path, property.get()));
+            }
+        });
+    }
+
+    /** A whole number; a stored one that {@code valid} refuses keeps the current value. */
+    public PersistedFields number(String key, IntegerProperty property, IntPredicate valid) {
+        observables.add(property);
+        return add(key, new Field() {
+            @Override
+            public void save(Settings settings, String path) {
+                settings.put(path, property.get());
+            }
+
+            @Override
+            public void restore(Settings settings, String path) {
+                int stored = settings.getInt(path, property.get());
+                if (valid.test(stored)) {
+                    property.set(stored);
+                }
             }
         });
     }

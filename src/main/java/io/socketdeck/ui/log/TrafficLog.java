@@ -70,6 +70,7 @@ public final class TrafficLog {
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", true);
     private final BooleanProperty showTime = new SimpleBooleanProperty(this, "showTime", true);
+    private final BooleanProperty monospaceText = new SimpleBooleanProperty(this, "monospaceText");
     /** Rows that arrived while the display was paused, shown on resume; within the list's limits. */
     private final ArrayDeque<LogEntry> held = new ArrayDeque<>();
     private long heldWeight;
@@ -158,6 +159,16 @@ public final class TrafficLog {
 
     public BooleanProperty showTimeProperty() {
         return showTime;
+    }
+
+    /** Text payloads in a fixed-width font too; hex, hex + text and dump always are. Set for the whole window. */
+    public BooleanProperty monospaceTextProperty() {
+        return monospaceText;
+    }
+
+    /** The payloads are shown in a fixed-width font: any hex view, or text when asked for. */
+    public boolean isMonospace() {
+        return viewMode.get() != ViewMode.TEXT || monospaceText.get();
     }
 
     /**

@@ -32,7 +32,6 @@ public final class TcpServerController {
     @FXML private TextField serverMaxClients;
     @FXML private CheckBox serverReuseAddress;
     @FXML private Button serverListen;
-    @FXML private Label serverStatus;
     @FXML private Label serverBindError;
     @FXML private Label serverPortError;
     @FXML private Label serverMaxClientsError;
@@ -87,7 +86,7 @@ public final class TcpServerController {
         FieldErrorBinding.bind(viewModel.portErrorProperty(), serverPortError, serverPort);
         FieldErrorBinding.bind(viewModel.maxClientsErrorProperty(), serverMaxClientsError, serverMaxClients);
 
-        ConnectButton.bind(serverListen, serverStatus, viewModel,
+        ConnectButton.bind(serverListen, viewModel,
                 state -> state == ConnectionState.IDLE ? "server.listen" : "server.stop", "fth-play", "fth-square",
                 serverBind, serverPort, serverMaxClients, serverReuseAddress);
         // Enter in a field listens, as Enter connects in the client tab.
