@@ -16,6 +16,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -42,6 +43,8 @@ import javafx.stage.FileChooser;
 public final class TrafficLogPane extends VBox {
 
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    /** On the list while payloads are shown in a fixed-width font (see socketdeck.css). */
+    private static final PseudoClass MONOSPACE = PseudoClass.getPseudoClass("monospace");
 
     @FXML private ComboBox<Charset> encoding;
     @FXML private ToggleGroup viewModes;
@@ -66,6 +69,7 @@ public final class TrafficLogPane extends VBox {
     @FXML private Label filterError;
     @FXML private ToggleButton capture;
     @FXML private Label captureStatus;
+    @FXML private Label held;
     @FXML private Button copy;
     @FXML private Button save;
     @FXML private Button clear;
@@ -110,6 +114,7 @@ public final class TrafficLogPane extends VBox {
         filterCount.setId(prefix + "FilterCount");
         capture.setId(prefix + "Capture");
         captureStatus.setId(prefix + "CaptureStatus");
+        held.setId(prefix + "Held");
         copy.setId(prefix + "Copy");
         save.setId(prefix + "Save");
         clear.setId(prefix + "Clear");
@@ -150,9 +155,8 @@ public final class TrafficLogPane extends VBox {
         pause.selectedProperty().bindBidirectional(traffic.pausedProperty());
         wrap.selectedProperty().bindBidirectional(traffic.wrapProperty());
         timestamps.selectedProperty().bindBidirectional(traffic.showTimeProperty());
-        pause.textProperty().bind(Bindings.createStringBinding(() -> traffic.pausedProperty().get()
-                        ? I18n.format("log.paused", I18n.count(traffic.heldCountProperty().get()))
-                        : I18n.text("log.pause"),
+        held.textProperty().bind(Bindings.createStringBinding(() -> traffic.pausedProperty().get()
+                        ? I18n.format("log.paused", traffic.heldCountProperty().get()) : "",
                 traffic.pausedProperty(), traffic.heldCountProperty()));
 
         log.setItems(traffic.shownEntries());
@@ -169,13 +173,16 @@ public final class TrafficLogPane extends VBox {
         resetCounters.setOnAction(event -> counters.reset());
         ViewListeners.onChange(this, traffic.revisionProperty(), (obs, old, now) -> followTail());
         ViewListeners.onChange(this, traffic.renderRevisionProperty(), (obs, old, now) -> log.refresh());
+        Runnable font = () -> log.pseudoClassStateChanged(MONOSPACE, traffic.isMonospace());
+        ViewListeners.onChange(this, traffic.viewModeProperty(), (obs, old, now) -> font.run());
+        ViewListeners.onChange(this, traffic.monospaceTextProperty(), (obs, old, now) -> font.run());
+        font.run();
 
         filter.textProperty().bindBidirectional(traffic.filter().patternProperty());
         filterHex.selectedProperty().bindBidirectional(traffic.filter().hexProperty());
         FieldErrorBinding.bind(traffic.filter().errorProperty(), filterError, filter);
         filterCount.textProperty().bind(Bindings.createStringBinding(() -> traffic.filter().isActive()
-                        ? I18n.format("log.filter.count", I18n.count(traffic.shownEntries().size()),
-                                I18n.count(traffic.entries().size()))
+                        ? I18n.format("log.filter.count", traffic.shownEntries().size(), traffic.entries().size())
                         : "",
                 traffic.shownEntries(), traffic.entries()));
 

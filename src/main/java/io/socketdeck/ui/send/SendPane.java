@@ -25,6 +25,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -32,7 +33,7 @@ import javafx.stage.FileChooser;
  * line), hex or escaped text, line ending and checksum, Send (also Ctrl+Enter), repeat send,
  * file send with progress, the quick-send list, and the reason a send could not happen.
  */
-public final class SendPane extends HBox {
+public final class SendPane extends VBox {
 
     @FXML private TextArea input;
     @FXML private CheckBox hexSend;
@@ -178,6 +179,7 @@ public final class SendPane extends HBox {
             }
             repeat.setSelected(periodic.runningProperty().get());
         });
+        repeatSent.managedProperty().bind(repeatSent.textProperty().isNotEmpty()); // takes room once it counts
         repeatSent.textProperty().bind(Bindings.createStringBinding(() -> periodic.runningProperty().get()
                         || periodic.sentProperty().get() > 0 ? I18n.format("periodic.sent", I18n.count(periodic.sentProperty().get())) : "",
                 periodic.sentProperty(), periodic.runningProperty()));

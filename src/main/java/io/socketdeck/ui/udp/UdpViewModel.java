@@ -128,6 +128,7 @@ public final class UdpViewModel extends ConnectionTabModel {
                 .text("multicastGroup", multicast.groupProperty())
                 .text("multicastTtl", multicast.ttlProperty())
                 .flag("multicastLoopback", multicast.loopbackProperty())
+                .flag("multicastShown", multicast.shownProperty())
                 .include(traffic().persisted());
     }
 

@@ -1,0 +1,167 @@
+package io.socketdeck.ui.app;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.socketdeck.testsupport.TcpProbe;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tcpserver.TcpServerViewModel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import io.socketdeck.ui.fx.LayoutCheck;
+import io.socketdeck.ui.fx.Snapshots;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every tab is usable at the window's minimum size and up: at 900 x 520, 1024 x 768 and the
+ * default 1280 x 800, in English and Chinese, and at 125 % zoom, no control with an automation id
+ * is cut by the window or by what holds it, none lies on another, and no label or button shows
+ * an ellipsis it does not have.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowSizesTest {
+
+    private Stage stage;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() {
+        runFx(() -> {
+            if (window != null) {
+                window.shutdown();
+            }
+            I18n.use(Locale.ENGLISH);
+        });
+    }
+
+    @ParameterizedTest(name = "{0} x {1}, {2}, {3} %")
+    @CsvSource({
+        "900, 520, en, 100",
+        "900, 520, zh, 100",
+        "1024, 768, en, 100",
+        "1024, 768, zh, 100",
+        "1280, 800, en, 100",
+        "1280, 800, zh, 100",
+        "1280, 800, en, 125",
+        "1280, 800, zh, 125",
+    })
+    void everyTabFits(int width, int height, String language, int zoom) {
+        window = onFx(() -> {
+            MainWindow shown = MainWindowFixture.show(stage, Locale.forLanguageTag(language));
+            shown.viewOptions().zoomProperty().set(zoom);
+            stage.setX(0); // inside the headless screen (1280 x 800), which it paints into
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return shown;
+        });
+        List<String> problems = new ArrayList<>();
+        TabPane tabs = onFx(() -> (TabPane) stage.getScene().lookup(".session-tabs"));
+        for (Tab tab : onFx(() -> List.copyOf(tabs.getTabs()))) {
+            runFx(() -> tabs.getSelectionModel().select(tab));
+            WaitForAsyncUtils.waitForFxEvents(); // a pulse: CSS and layout of the tab just shown
+            runFx(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+            });
+            String where = tab.getId() + " at " + width + "x" + height + " " + language + " " + zoom + "%: ";
+            onFx(() -> LayoutCheck.problems(stage.getScene())).forEach(problem -> problems.add(where + problem));
+            String shots = System.getProperty("layout.snapshots", "");
+            if (!shots.isBlank()) {
+                runFx(() -> Snapshots.save(stage.getScene(), Path.of(shots,
+                        tab.getId() + "-" + width + "x" + height + "-" + language + "-" + zoom + ".png")));
+            }
+        }
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+    /**
+     * Traffic changes what the log and the table show, never where anything is: the dividers stay,
+     * the toolbars do not re-wrap, however big the counters grow.
+     */
+    @Test
+    void theLayoutStaysPutUnderTraffic() throws Exception {
+        window = onFx(() -> {
+            MainWindow shown = MainWindowFixture.show(stage, Locale.ENGLISH);
+            stage.setX(0); // inside the headless screen (1280 x 800), which it paints into
+            stage.setY(0);
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            return shown;
+        });
+        TcpServerViewModel server = window.tab(TcpServerViewModel.class);
+        runFx(() -> {
+            TabPane tabs = (TabPane) stage.getScene().lookup(".session-tabs");
+            tabs.getSelectionModel().select(1);
+            server.bindAddressProperty().set("127.0.0.1");
+            server.portProperty().set("0");
+            server.listen();
+        });
+        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
+        String address = onFx(() -> server.listeningAddressProperty().get());
+        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
+        List<String> ids = List.of("#serverListen", "#serverEncoding", "#serverClear", "#serverFilter", "#serverLog",
+                "#serverClients", "#serverInput", "#serverSend", "#serverRepeat", "#serverQuickList", "#serverTarget");
+        Map<String, Bounds> before = onFx(() -> where(ids));
+        List<TcpProbe> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                clients.add(TcpProbe.connect(target));
+            }
+            awaitFx(() -> server.clients().size() == 3, "three clients in the table");
+            String talk = "hello from a device that talks a lot ".repeat(20);
+            for (TcpProbe client : clients) {
+                client.send(talk);
+            }
+            awaitFx(() -> server.traffic().counters().rxBytesProperty().get() == 3L * talk.length(), "their bytes counted");
+            runFx(() -> { // counters as a long capture would leave them
+                server.traffic().engineCounters().addReceived(987_654_321_000L);
+                server.traffic().engineCounters().addSent(123_456_789_000L);
+                server.traffic().counters().refresh();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            runFx(() -> stage.getScene().getRoot().layout());
+            assertEquals(before, onFx(() -> where(ids)), "nothing moved");
+        } finally {
+            for (TcpProbe client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    private Map<String, Bounds> where(List<String> ids) {
+        Map<String, Bounds> bounds = new LinkedHashMap<>();
+        for (String id : ids) {
+            Node node = stage.getScene().lookup(id);
+            bounds.put(id, node.localToScene(node.getLayoutBounds()));
+        }
+        return bounds;
+    }
+}
