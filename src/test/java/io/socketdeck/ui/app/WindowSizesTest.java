@@ -4,6 +4,7 @@ import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.common.I18n;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -154,6 +156,44 @@ class WindowSizesTest {
                 client.close();
             }
         }
+    }
+
+    /** A field's message starts under that field, wherever the field is: port 99999 under Port. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "tabTcpClient, #clientPort, #clientPortError, #clientConnect",
+        "tabTcpServer, #serverPort, #serverPortError, #serverListen",
+        "tabUdp, #udpRemotePort, #udpRemotePortError, #udpOpen",
+    })
+    void aFieldsMessageSitsUnderThatField(String tabId, String fieldId, String messageId, String actionId, FxRobot robot) {
+        window = onFx(() -> {
+            MainWindow shown = MainWindowFixture.show(stage, Locale.ENGLISH);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            TabPane tabs = (TabPane) stage.getScene().lookup(".session-tabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> tab.getId().equals(tabId)).findFirst().orElseThrow());
+            return shown;
+        });
+        if (tabId.equals("tabUdp")) {
+            runFx(() -> window.tab(io.socketdeck.ui.udp.UdpViewModel.class).connectToRemoteProperty().set(true));
+        }
+        runFx(() -> ((javafx.scene.control.TextField) stage.getScene().lookup(fieldId)).setText("99999"));
+        robot.clickOn(actionId);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds field = onFx(() -> bounds(fieldId));
+        Bounds message = onFx(() -> bounds(messageId));
+        assertTrue(onFx(() -> stage.getScene().lookup(messageId).isVisible()), "the message is shown");
+        assertEquals(field.getMinX(), message.getMinX(), 2, "starts under the field: " + field + " / " + message);
+        assertTrue(message.getMinY() >= field.getMaxY() - 1, "below it: " + field + " / " + message);
+        runFx(() -> stage.getScene().getRoot().layout());
+        assertEquals(List.of(), onFx(() -> LayoutCheck.problems(stage.getScene())), "nothing cut with the message shown");
+    }
+
+    private Bounds bounds(String id) {
+        Node node = stage.getScene().lookup(id);
+        return node.localToScene(node.getLayoutBounds());
     }
 
     private Map<String, Bounds> where(List<String> ids) {
