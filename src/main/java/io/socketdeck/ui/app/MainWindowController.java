@@ -99,6 +99,13 @@ public final class MainWindowController {
         bindZoomMenu();
         monospaceText.selectedProperty().bindBidirectional(options.monospaceTextProperty());
         buildStatusBar(statuses);
+        // The tabs have the focus when the window opens, not the first text field: a blinking caret
+        // redraws the window twice a second, and an idle window should cost nothing.
+        tabs.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                tabs.requestFocus();
+            }
+        });
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showStatusOf(now));
         showStatusOf(tabs.getSelectionModel().getSelectedItem());
     }

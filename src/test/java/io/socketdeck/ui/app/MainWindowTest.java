@@ -90,6 +90,13 @@ class MainWindowTest {
     }
 
     @Test
+    void anOpenedWindowIsIdle(FxRobot robot) {
+        // No caret blinks (the tabs have the focus) and no job of the window's tick is due.
+        assertTrue(onFx(() -> stage.getScene().getFocusOwner() instanceof TabPane), () -> "focus: " + onFx(() -> stage.getScene().getFocusOwner()));
+        FxTesting.awaitFx(() -> !window.tick().isPulsing(), "the tick stops once nothing is due");
+    }
+
+    @Test
     void tabsCanBeClickedByTheirIds(FxRobot robot) {
         TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
         robot.clickOn("#tabTcpServer");
