@@ -6,9 +6,12 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.testsupport.EchoPeer;
+import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.LayoutCheck;
 import io.socketdeck.ui.fx.Snapshots;
 import java.nio.file.Path;
@@ -74,7 +78,7 @@ class WindowSizesTest {
         "1280, 800, zh, 125",
     })
     void everyTabFits(int width, int height, String language, int zoom) {
-        window = onFx(() -> {
+        window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
             MainWindow shown = MainWindowFixture.show(stage, Locale.forLanguageTag(language));
             shown.viewOptions().zoomProperty().set(zoom);
             stage.setX(0); // inside the headless screen (1280 x 800), which it paints into
@@ -103,13 +107,55 @@ class WindowSizesTest {
         assertEquals(List.of(), problems, String.join("\n", problems));
     }
 
+    /** Connected, listening and open, every tab still fits: the buttons' other words, the statuses. */
+    @ParameterizedTest(name = "{0} x {1}, {2}")
+    @CsvSource({
+        "900, 520, en",
+        "900, 520, zh",
+    })
+    void everyTabFitsWhileOpen(int width, int height, String language) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
+                MainWindow shown = MainWindowFixture.show(stage, Locale.forLanguageTag(language));
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(width);
+                stage.setHeight(height);
+                return shown;
+            });
+            TcpClientViewModel client = window.tab(TcpClientViewModel.class);
+            TcpServerViewModel server = window.tab(TcpServerViewModel.class);
+            io.socketdeck.ui.udp.UdpViewModel udp = window.tab(io.socketdeck.ui.udp.UdpViewModel.class);
+            runFx(() -> {
+                client.portProperty().set(Integer.toString(peer.port()));
+                client.connect();
+                server.bindAddressProperty().set("127.0.0.1");
+                server.portProperty().set("0");
+                server.listen();
+                udp.bindHostProperty().set("127.0.0.1");
+                udp.open();
+            });
+            awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN && server.stateProperty().get() == ConnectionState.OPEN
+                    && udp.stateProperty().get() == ConnectionState.OPEN, "connected, listening, open");
+            List<String> problems = new ArrayList<>();
+            TabPane tabs = onFx(() -> (TabPane) stage.getScene().lookup(".session-tabs"));
+            for (Tab tab : onFx(() -> List.copyOf(tabs.getTabs()))) {
+                runFx(() -> tabs.getSelectionModel().select(tab));
+                WaitForAsyncUtils.waitForFxEvents();
+                runFx(() -> stage.getScene().getRoot().layout());
+                onFx(() -> LayoutCheck.problems(stage.getScene())).forEach(problem -> problems.add(tab.getId() + ": " + problem));
+            }
+            assertEquals(List.of(), problems, String.join("\n", problems));
+        }
+    }
+
     /**
      * Traffic changes what the log and the table show, never where anything is: the dividers stay,
      * the toolbars do not re-wrap, however big the counters grow.
      */
     @Test
     void theLayoutStaysPutUnderTraffic() throws Exception {
-        window = onFx(() -> {
+        window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
             MainWindow shown = MainWindowFixture.show(stage, Locale.ENGLISH);
             stage.setX(0); // inside the headless screen (1280 x 800), which it paints into
             stage.setY(0);
@@ -166,7 +212,7 @@ class WindowSizesTest {
         "tabUdp, #udpRemotePort, #udpRemotePortError, #udpOpen",
     })
     void aFieldsMessageSitsUnderThatField(String tabId, String fieldId, String messageId, String actionId, FxRobot robot) {
-        window = onFx(() -> {
+        window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
             MainWindow shown = MainWindowFixture.show(stage, Locale.ENGLISH);
             stage.setX(0);
             stage.setY(0);

@@ -50,7 +50,7 @@ class QuickCommandDialogTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh"})
     void itsCaptionsAreNotCut(String language) {
-        window = onFx(() -> MainWindowFixture.show(stage, Locale.forLanguageTag(language)));
+        window = onFx(FxTesting.SLOW_TIMEOUT, () -> MainWindowFixture.show(stage, Locale.forLanguageTag(language)));
         Button add = onFx(() -> (Button) stage.getScene().lookup("#clientQuickAdd"));
         Platform.runLater(add::fire); // not waited for: the dialog waits for its OK
         Scene dialog = Await.value(() -> onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
