@@ -114,6 +114,7 @@ class WindowSizesTest {
         "900, 520, zh",
     })
     void everyTabFitsWhileOpen(int width, int height, String language) throws Exception {
+        List<TcpProbe> devices = new ArrayList<>();
         try (EchoPeer peer = EchoPeers.tcp()) {
             window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
                 MainWindow shown = MainWindowFixture.show(stage, Locale.forLanguageTag(language));
@@ -137,6 +138,13 @@ class WindowSizesTest {
             });
             awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN && server.stateProperty().get() == ConnectionState.OPEN
                     && udp.stateProperty().get() == ConnectionState.OPEN, "connected, listening, open");
+            String address = onFx(() -> server.listeningAddressProperty().get());
+            InetSocketAddress listening = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
+            for (int i = 0; i < 5; i++) { // more rows than the table shows: its scroll bar takes width
+                devices.add(TcpProbe.connect(listening));
+            }
+            awaitFx(() -> server.clients().size() == 5, "five clients in the table");
             List<String> problems = new ArrayList<>();
             TabPane tabs = onFx(() -> (TabPane) stage.getScene().lookup(".session-tabs"));
             for (Tab tab : onFx(() -> List.copyOf(tabs.getTabs()))) {
@@ -146,6 +154,10 @@ class WindowSizesTest {
                 onFx(() -> LayoutCheck.problems(stage.getScene())).forEach(problem -> problems.add(tab.getId() + ": " + problem));
             }
             assertEquals(List.of(), problems, String.join("\n", problems));
+        } finally {
+            for (TcpProbe device : devices) {
+                device.close();
+            }
         }
     }
 

@@ -84,6 +84,9 @@ public final class LayoutCheck {
         if (!node.isVisible()) {
             return;
         }
+        if (node instanceof javafx.scene.control.IndexedCell<?>) {
+            return; // a row of a list or table may be half scrolled out; its text is checked apart
+        }
         if (node.getId() != null && node.getId().matches("[a-z][A-Za-z0-9]*") && node instanceof Control) {
             into.add(node);
         }
@@ -94,9 +97,12 @@ public final class LayoutCheck {
         }
     }
 
-    /** Labels and buttons whose text is cut, fields whose hint is cut; not inside virtual lists (previews are cut on purpose). */
+    /**
+     * Labels, buttons and table cells whose text is cut, fields whose hint is cut; not inside
+     * lists (the log's and the quick commands' previews are cut on purpose).
+     */
     private void checkTexts(Node node) {
-        if (!node.isVisible() || node instanceof ListView<?> || node.getStyleClass().contains("virtual-flow")) {
+        if (!node.isVisible() || node instanceof ListView<?>) {
             return;
         }
         if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
