@@ -52,6 +52,7 @@ public final class DemoScenario {
                         Checksum.CRC16_MODBUS),
                 QuickCommand.text("心跳 PING", "PING"))));
         settings.put("tcpClient.log.encoding", "GBK");
+        settings.put("tcpClient.log.view", System.getProperty("demo.view", "TEXT")); // e.g. DUMP
         return settings;
     }
 
