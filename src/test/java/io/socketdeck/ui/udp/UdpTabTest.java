@@ -54,6 +54,15 @@ class UdpTabTest {
     }
 
     @Test
+    void enterInTheLocalPortOpensTheSocketAsEnterConnectsInTheTcpTabs(FxRobot robot) {
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        tab.bindTo("127.0.0.1", "0");
+        robot.clickOn("#udpBindPort").type(javafx.scene.input.KeyCode.ENTER);
+        tab.awaitState(io.socketdeck.ui.tab.ConnectionState.OPEN);
+        tab.close();
+    }
+
+    @Test
     void anUnboundTabSendsToAReceiverAndShowsItsGbkReplyWithItsSender(FxRobot robot) throws Exception {
         UdpTabDriver tab = new UdpTabDriver(robot, window);
         tab.bindTo("127.0.0.1", ""); // no port: the system picks one
