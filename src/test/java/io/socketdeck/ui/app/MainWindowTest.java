@@ -90,6 +90,20 @@ class MainWindowTest {
     }
 
     @Test
+    void theSelectedTabsStatusShowsOnceInTheStatusBar(FxRobot robot) {
+        List<Label> shown = onFx(() -> stage.getScene().getRoot().lookupAll(".label").stream()
+                .filter(node -> node instanceof Label label && "Not connected".equals(label.getText()) && label.isVisible()
+                        && label.getParent() != null && label.getParent().isVisible())
+                .map(Label.class::cast).toList());
+        assertEquals(1, shown.size(), "once, not also in the status bar's text: " + shown);
+        assertEquals("clientStatus", shown.get(0).getId());
+        assertTrue(onFx(() -> robot.lookup(".status-bar").query().lookup("#clientStatus") != null), "in the status bar");
+        robot.clickOn("#tabTcpServer");
+        assertTrue(onFx(() -> robot.lookup("#serverStatus").query().isVisible()), "the server's now");
+        assertTrue(onFx(() -> !robot.lookup("#clientStatus").query().isVisible()), "not the client's");
+    }
+
+    @Test
     void anOpenedWindowIsIdle(FxRobot robot) {
         // No caret blinks (the tabs have the focus) and no job of the window's tick is due.
         assertTrue(onFx(() -> stage.getScene().getFocusOwner() instanceof TabPane), () -> "focus: " + onFx(() -> stage.getScene().getFocusOwner()));
