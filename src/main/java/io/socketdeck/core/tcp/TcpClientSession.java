@@ -124,7 +124,8 @@ public final class TcpClientSession implements Session, SendTarget {
         // woken by it, must find the connection open. No read happens before the event is out.
         established.start();
         connection = established;
-        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), established.local(), established.remote()));
+        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), established.local(), established.remote(),
+                established.id()));
         LOGGER.debug("connected {} -> {}", established.local(), established.remote());
         if (closeRequested.get()) {
             established.close(CloseReason.LOCAL);

@@ -2,6 +2,7 @@ package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
@@ -34,6 +35,7 @@ final class TcpConnection implements SelectorLoop.Handler {
     /** A peer that stops reading must not make us buffer without bound. */
     static final long MAX_QUEUED_BYTES = 64L << 20;
 
+    private final long id = ConnectionIds.next();
     private final SelectorLoop loop;
     private final SocketChannel channel;
     private final InetSocketAddress remote;
@@ -73,6 +75,11 @@ final class TcpConnection implements SelectorLoop.Handler {
     void start() throws IOException {
         channel.configureBlocking(false);
         key = loop.register(channel, SelectionKey.OP_READ, this);
+    }
+
+    /** This connection's id on every event about it. */
+    long id() {
+        return id;
     }
 
     InetSocketAddress remote() {
@@ -136,7 +143,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             readBuffer.get(bytes);
             ownCounters.addReceived(count);
             sessionCounters.addReceived(count);
-            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes));
+            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes, id));
             if (count < readBuffer.capacity()) {
                 return; // drained the socket: no need for another read syscall that returns 0
             }
@@ -174,13 +181,13 @@ final class TcpConnection implements SelectorLoop.Handler {
     boolean send(byte[] bytes, boolean reportTx, SendCompletion done) {
         if (closed) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED,
-                    remote, "connection closed"));
+                    remote, "connection closed", id));
             done.completed(false);
             return false;
         }
         if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.SEND_BUFFER_FULL,
-                    remote, queuedBytes + " bytes waiting"));
+                    remote, queuedBytes + " bytes waiting", id));
             done.completed(false);
             return false;
         }
@@ -209,7 +216,7 @@ final class TcpConnection implements SelectorLoop.Handler {
                 sessionCounters.addSent(length);
                 if (head.reportTx()) {
                     listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote,
-                            head.buffer().array()));
+                            head.buffer().array(), id));
                 }
                 head.done().completed(true);
             }
@@ -228,7 +235,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             close(CloseReason.RESET);
         } else {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error),
-                    remote, IoFailures.detail(error)));
+                    remote, IoFailures.detail(error), id));
             close(CloseReason.ERROR);
         }
     }
@@ -250,7 +257,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         List<PendingWrite> dropped = List.copyOf(writeQueue);
         writeQueue.clear();
         queuedBytes = 0;
-        listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason));
+        listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
         for (PendingWrite write : dropped) {
             write.done().completed(false);
         }
