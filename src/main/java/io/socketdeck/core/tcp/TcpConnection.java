@@ -69,8 +69,9 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     /**
-     * Starts reading; the caller has already reported the connection. A channel already
-     * registered (a client that just connected) keeps its key, now for reads, with this attached.
+     * Starts reading and makes the connection able to send; only then may the caller report it,
+     * since a listener may send on Connected. A channel already registered (a client that just
+     * connected) keeps its key, now for reads, with this attached.
      */
     void start() throws IOException {
         channel.configureBlocking(false);

@@ -174,15 +174,17 @@ public final class TcpServerSession implements Session {
             return;
         }
         clients.put(client.remote(), client);
-        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), client.local(), client.remote(),
-                client.id()));
         try {
             client.start();
         } catch (IOException e) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(e),
                     client.remote(), IoFailures.detail(e), client.id()));
             client.close(CloseReason.ERROR);
+            return;
         }
+        // Only now: a listener that greets the client on Connected needs it registered and listed.
+        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), client.local(), client.remote(),
+                client.id()));
     }
 
     private void pauseAccepting(IOException error) {
