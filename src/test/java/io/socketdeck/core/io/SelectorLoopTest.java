@@ -1,10 +1,18 @@
 package io.socketdeck.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.testsupport.Await;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -105,5 +113,84 @@ class SelectorLoopTest {
         }
         loop.stop();
         thread.join(TIMEOUT.toMillis());
+    }
+
+    @Test
+    void tasksAndTimersThatThrowEvenErrorsLeaveTheLoopRunning() throws Exception {
+        SelectorLoop loop = new SelectorLoop();
+        Thread thread = runInBackground(loop);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        loop.execute(() -> {
+            throw new NoClassDefFoundError("io/socketdeck/Missing (Too many open files)");
+        });
+        loop.execute(() -> {
+            throw new IllegalStateException("a bug");
+        });
+        loop.execute(() -> loop.schedule(0, () -> {
+            throw new AssertionError("a timer's bug");
+        }));
+        loop.execute(() -> loop.schedule(1_000_000, () -> ran.add("later timer")));
+        loop.execute(() -> ran.add("later task"));
+        Await.until(() -> ran.size() == 2, TIMEOUT, "the loop goes on after the errors");
+        assertTrue(thread.isAlive());
+        loop.stop();
+        thread.join(TIMEOUT.toMillis());
+        assertEquals(List.of("later task", "later timer"), ran);
+    }
+
+    @Test
+    void aHandlerThatThrowsIsToldSoAndTheOthersKeepBeingServed() throws Exception {
+        SelectorLoop loop = new SelectorLoop();
+        Thread thread = runInBackground(loop);
+        AtomicReference<Throwable> told = new AtomicReference<>();
+        List<String> served = new CopyOnWriteArrayList<>();
+        try (DatagramChannel failing = boundDatagramChannel(); DatagramChannel plain = boundDatagramChannel();
+             DatagramChannel healthy = boundDatagramChannel(); DatagramChannel sender = DatagramChannel.open()) {
+            loop.execute(() -> {
+                try {
+                    loop.register(failing, SelectionKey.OP_READ, new SelectorLoop.Handler() {
+                        @Override
+                        public void ready(SelectionKey key) {
+                            throw new LinkageError("cannot load a class");
+                        }
+
+                        @Override
+                        public boolean failed(SelectionKey key, Throwable error) {
+                            told.set(error);
+                            key.cancel();
+                            return true;
+                        }
+                    });
+                    loop.register(plain, SelectionKey.OP_READ, key -> {
+                        throw new AssertionError("no failed() of its own");
+                    });
+                    loop.register(healthy, SelectionKey.OP_READ, key -> {
+                        ((DatagramChannel) key.channel()).receive(ByteBuffer.allocate(16));
+                        served.add("healthy");
+                    });
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            sender.send(ByteBuffer.wrap(new byte[] {1}), failing.getLocalAddress());
+            sender.send(ByteBuffer.wrap(new byte[] {1}), plain.getLocalAddress());
+            Await.until(() -> told.get() != null && !plain.isOpen(), TIMEOUT, "both failures handled");
+            assertInstanceOf(LinkageError.class, told.get());
+            assertTrue(failing.isOpen(), "a handler that handles its failure decides about its channel");
+            sender.send(ByteBuffer.wrap(new byte[] {1}), healthy.getLocalAddress());
+            Await.until(() -> served.contains("healthy"), TIMEOUT, "the loop serves the others");
+            assertTrue(thread.isAlive());
+        }
+        loop.stop();
+        thread.join(TIMEOUT.toMillis());
+        assertFalse(thread.isAlive());
+        assertTrue(loop.hasEnded());
+    }
+
+    private static DatagramChannel boundDatagramChannel() throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        channel.configureBlocking(false);
+        return channel;
     }
 }
