@@ -3,12 +3,13 @@ package io.socketdeck.core.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,6 +68,8 @@ public final class SelectorLoop implements AutoCloseable {
     private final PriorityQueue<ScheduledTask> timers = new PriorityQueue<>();
     private final AtomicLong timerSequence = new AtomicLong();
     private final EndActions stopActions = new EndActions();
+    /** Loop thread only: the keys of one dispatch, reused from select to select. */
+    private SelectionKey[] readyKeys = new SelectionKey[64];
     private volatile boolean stopping;
     private volatile Thread loopThread;
 
@@ -100,6 +103,25 @@ public final class SelectorLoop implements AutoCloseable {
     public SelectionKey register(SelectableChannel channel, int ops, Handler handler)
             throws ClosedChannelException {
         return channel.register(selector, ops, handler);
+    }
+
+    /**
+     * Finishes closing the channels closed on this loop since its last select. A channel closed
+     * while registered keeps its socket, and so its port or its peer waiting for the FIN, until the
+     * selector lets go of its key, which only a select does; a session that reports Closed must
+     * have let go for real. Readiness of other channels seen here is left to the next select, which
+     * sees it again. Loop thread only; safe inside a handler.
+     */
+    public void releaseClosedChannels() {
+        try {
+            selector.selectNow(key -> { });
+        } catch (IOException | ClosedSelectorException e) {
+            LOGGER.debug("releasing closed channels", e);
+        }
+        // That select consumed any wakeup sent meanwhile: let the next execute() wake the loop
+        // again. A task queued before this line is seen anyway, as tasks are checked before a
+        // blocking select.
+        wakeupPending.set(false);
     }
 
     /** Runs {@code task} on the loop thread after {@code delayNanos}; loop thread only. */
@@ -180,11 +202,18 @@ public final class SelectorLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Handles the ready keys from a copy, so a handler may end a session and
+     * {@link #releaseClosedChannels()} (which drops keys from the selected set) meanwhile.
+     */
     private void dispatchSelected() {
-        Iterator<SelectionKey> selected = selector.selectedKeys().iterator();
-        while (selected.hasNext()) {
-            SelectionKey key = selected.next();
-            selected.remove();
+        Set<SelectionKey> selected = selector.selectedKeys();
+        readyKeys = selected.toArray(readyKeys);
+        int count = selected.size();
+        selected.clear();
+        for (int i = 0; i < count; i++) {
+            SelectionKey key = readyKeys[i];
+            readyKeys[i] = null;
             if (!key.isValid()) {
                 continue;
             }

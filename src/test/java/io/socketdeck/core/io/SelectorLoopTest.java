@@ -16,6 +16,8 @@ import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -185,6 +187,38 @@ class SelectorLoopTest {
         thread.join(TIMEOUT.toMillis());
         assertFalse(thread.isAlive());
         assertTrue(loop.hasEnded());
+    }
+
+    @Test
+    void aTaskQueuedAfterReleasingClosedChannelsStillWakesTheLoop() throws Exception {
+        SelectorLoop loop = new SelectorLoop();
+        Thread thread = runInBackground(loop);
+        for (int round = 0; round < 50; round++) {
+            CountDownLatch releaseQueued = new CountDownLatch(1);
+            CountDownLatch released = new CountDownLatch(1);
+            // The release is queued while the loop is busy, so its wakeup is still pending when
+            // the release's own select consumes it; the next task must wake the loop all the same.
+            loop.execute(() -> await(releaseQueued));
+            loop.execute(() -> {
+                loop.releaseClosedChannels();
+                released.countDown();
+            });
+            releaseQueued.countDown();
+            assertTrue(released.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            CountDownLatch next = new CountDownLatch(1);
+            loop.execute(next::countDown);
+            assertTrue(next.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "round " + round);
+        }
+        loop.stop();
+        thread.join(TIMEOUT.toMillis());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static DatagramChannel boundDatagramChannel() throws IOException {
