@@ -353,5 +353,9 @@ public abstract class AbstractLoopSession implements Session {
             }
         }
 
+        @Override
+        public SelectorLoop.Timer whenClosed(Runnable action) {
+            return AbstractLoopSession.this.whenClosed(action);
+        }
     }
 }
