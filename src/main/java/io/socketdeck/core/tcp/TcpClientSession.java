@@ -30,6 +30,7 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     private static final Logger LOGGER = LoggerFactory.getLogger(TcpClientSession.class);
 
     private final TcpClientOptions options;
+    private final Transport.Factory transports;
     /** Loop thread only: the socket while it connects. */
     private SocketChannel connecting;
     private volatile TcpConnection connection;
@@ -39,13 +40,24 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     public TcpClientSession(TcpClientOptions options, SessionListener listener, TrafficCounters counters) {
         super(listener, counters);
         this.options = options;
+        this.transports = Transport.Factory.PLAIN;
     }
 
     /** A client on {@code loop}, shared with other sessions; begin it with {@link #start()}. */
     public TcpClientSession(TcpClientOptions options, SessionListener listener, TrafficCounters counters,
                             SelectorLoop loop) {
+        this(options, listener, counters, loop, Transport.Factory.PLAIN);
+    }
+
+    /**
+     * A client on {@code loop} whose connection speaks through a transport made by
+     * {@code transports} (TLS, say) instead of plain TCP; begin it with {@link #start()}.
+     */
+    public TcpClientSession(TcpClientOptions options, SessionListener listener, TrafficCounters counters,
+                            SelectorLoop loop, Transport.Factory transports) {
         super(loop, listener, counters);
         this.options = options;
+        this.transports = transports;
     }
 
     @Override
@@ -101,16 +113,14 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     }
 
     private void onConnected(SocketChannel channel) throws IOException {
-        TcpConnection established = new TcpConnection(loop(), channel,
+        TcpConnection established = new TcpConnection(loop(), transports.over(channel),
                 ByteBuffer.allocateDirect(options.readBufferSize()), counters(), listener(), this::onConnectionClosed);
         connecting = null;
         connection = established;
-        // Ready to send before anyone hears of it: a listener that sends on Connected, or a thread
-        // woken by it, must find the connection open. No read happens before the event is out.
-        established.start();
-        emit(new SessionEvent.Connected(System.currentTimeMillis(), established.local(), established.remote(),
-                established.id()));
         LOGGER.debug("connected {} -> {}", established.local(), established.remote());
+        // Reports Connected once it can send: a listener that sends on Connected, or a thread
+        // woken by it, finds the session open. No read happens before the event is out.
+        established.start();
     }
 
     private void onConnectionClosed(TcpConnection closed) {

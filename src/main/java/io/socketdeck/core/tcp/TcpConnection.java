@@ -5,28 +5,27 @@ import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
-import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SendTarget.SendCompletion;
+import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketOption;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One established TCP connection on a {@link SelectorLoop}: reads into the loop's shared buffer,
- * queues writes the socket cannot take yet, and reports data, counts and the way it ended.
- * Shared by the client session and every client of the server session. Loop thread only, except
- * {@link #remote()}, {@link #connectedAtMillis()}, {@link #counters()} and {@link #isClosed()}, which
- * any thread may read (a server's client list is read by the UI).
+ * One established TCP connection on a {@link SelectorLoop}, over any {@link Transport}: reads into
+ * the session's shared buffer, queues writes the transport cannot take yet, and reports its
+ * Connected, data, counts and the way it ended, each event with its id. Shared by the client
+ * session and every client of the server session, and by every transport. Loop thread only, except
+ * {@link #id()}, {@link #remote()}, {@link #connectedAtMillis()}, {@link #counters()} and
+ * {@link #isClosed()}, which any thread may read (a server's client list is read by the UI).
  */
 final class TcpConnection implements SelectorLoop.Handler {
 
@@ -37,16 +36,16 @@ final class TcpConnection implements SelectorLoop.Handler {
 
     private final long id = ConnectionIds.next();
     private final SelectorLoop loop;
-    private final SocketChannel channel;
+    private final Transport transport;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
     private final ByteBuffer readBuffer;
     private final TrafficCounters sessionCounters;
     private final TrafficCounters ownCounters = new TrafficCounters();
+    private final long connectedAtMillis;
     private final SessionListener listener;
     private final Consumer<TcpConnection> onClosed;
     private final ArrayDeque<PendingWrite> writeQueue = new ArrayDeque<>();
-    private final long connectedAtMillis;
     private long queuedBytes;
     /** True inside flush(): a completion that sends again only queues, the running flush writes it. */
     private boolean flushing;
@@ -54,13 +53,13 @@ final class TcpConnection implements SelectorLoop.Handler {
     private volatile boolean closed;
     private CloseReason closeReason;
 
-    TcpConnection(SelectorLoop loop, SocketChannel channel, ByteBuffer readBuffer,
+    TcpConnection(SelectorLoop loop, Transport transport, ByteBuffer readBuffer,
                   TrafficCounters sessionCounters, SessionListener listener,
                   Consumer<TcpConnection> onClosed) throws IOException {
         this.loop = loop;
-        this.channel = channel;
-        this.remote = (InetSocketAddress) channel.getRemoteAddress();
-        this.local = (InetSocketAddress) channel.getLocalAddress();
+        this.transport = transport;
+        this.remote = (InetSocketAddress) transport.channel().getRemoteAddress();
+        this.local = (InetSocketAddress) transport.channel().getLocalAddress();
         this.readBuffer = readBuffer;
         this.sessionCounters = sessionCounters;
         this.listener = listener;
@@ -69,13 +68,20 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     /**
-     * Starts reading and makes the connection able to send; only then may the caller report it,
-     * since a listener may send on Connected. A channel already registered (a client that just
-     * connected) keeps its key, now for reads, with this attached.
+     * Registers for reads, which makes the connection able to send, and only then reports it as
+     * Connected: a listener may send from inside that event (a greeting, an auto-reply). A channel
+     * already registered (a client that just connected) keeps its key, now for reads, with this
+     * attached. A connection that cannot be registered is reported as failed and closed.
      */
-    void start() throws IOException {
-        channel.configureBlocking(false);
-        key = loop.register(channel, SelectionKey.OP_READ, this);
+    void start() {
+        try {
+            transport.channel().configureBlocking(false);
+            key = loop.register(transport.channel(), SelectionKey.OP_READ, this);
+        } catch (IOException e) {
+            fail(e);
+            return;
+        }
+        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), local, remote, id));
     }
 
     /** This connection's id on every event about it. */
@@ -108,10 +114,6 @@ final class TcpConnection implements SelectorLoop.Handler {
         return closeReason;
     }
 
-    <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        channel.setOption(option, value);
-    }
-
     @Override
     public void ready(SelectionKey readyKey) {
         if (readyKey.isValid() && readyKey.isWritable()) {
@@ -127,7 +129,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             int count;
             try {
                 readBuffer.clear();
-                count = channel.read(readBuffer);
+                count = transport.read(readBuffer);
             } catch (IOException e) {
                 fail(e);
                 return;
@@ -137,7 +139,7 @@ final class TcpConnection implements SelectorLoop.Handler {
                 return;
             }
             if (count == 0) {
-                return;
+                break;
             }
             byte[] bytes = new byte[count];
             readBuffer.flip();
@@ -146,8 +148,12 @@ final class TcpConnection implements SelectorLoop.Handler {
             sessionCounters.addReceived(count);
             listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes, id));
             if (count < readBuffer.capacity()) {
-                return; // drained the socket: no need for another read syscall that returns 0
+                break; // drained the socket: no need for another read syscall that returns 0
             }
+        }
+        if (!closed) {
+            // A transport that answers on its own (a TLS handshake) may have something to write now.
+            flushTransport();
         }
     }
 
@@ -170,7 +176,7 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     /**
-     * Queues {@code bytes} for sending and writes what the socket takes now. The array is only
+     * Queues {@code bytes} for sending and writes what the transport takes now. The array is only
      * read, never copied, so one payload can be handed to many connections.
      *
      * @param reportTx false when the caller reports the send itself, once for many connections
@@ -181,15 +187,11 @@ final class TcpConnection implements SelectorLoop.Handler {
      */
     boolean send(byte[] bytes, boolean reportTx, SendCompletion done) {
         if (closed) {
-            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED,
-                    remote, "connection closed", id));
-            done.completed(false);
+            refuse(FailureKind.NOT_CONNECTED, "connection closed", done);
             return false;
         }
         if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
-            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.SEND_BUFFER_FULL,
-                    remote, queuedBytes + " bytes waiting", id));
-            done.completed(false);
+            refuse(FailureKind.SEND_BUFFER_FULL, queuedBytes + " bytes waiting", done);
             return false;
         }
         writeQueue.add(new PendingWrite(ByteBuffer.wrap(bytes), reportTx, done));
@@ -200,34 +202,73 @@ final class TcpConnection implements SelectorLoop.Handler {
         return true;
     }
 
+    private void refuse(FailureKind kind, String detail, SendCompletion done) {
+        try {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), kind, remote, detail, id));
+        } finally {
+            Faults.completeQuietly(done, false);
+        }
+    }
+
+    /**
+     * Hands queued writes to the transport, in order. A write counts (and is reported, and its
+     * sender told) once the transport has taken all its bytes.
+     */
     private void flush() {
         flushing = true;
         try {
-            while (!writeQueue.isEmpty() && !closed) {
+            boolean drained = transport.flush();
+            while (drained && !writeQueue.isEmpty() && !closed) {
                 PendingWrite head = writeQueue.peek();
-                channel.write(head.buffer());
+                transport.write(head.buffer());
                 if (head.buffer().hasRemaining()) {
-                    key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
-                    return;
+                    drained = false;
+                    break;
                 }
                 writeQueue.poll();
                 int length = head.buffer().limit();
                 queuedBytes -= length;
                 ownCounters.addSent(length);
                 sessionCounters.addSent(length);
-                if (head.reportTx()) {
-                    listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote,
-                            head.buffer().array(), id));
+                try {
+                    if (head.reportTx()) {
+                        listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote,
+                                head.buffer().array(), id));
+                    }
+                } finally {
+                    Faults.completeQuietly(head.done(), true);
                 }
-                head.done().completed(true);
+                drained = transport.flush();
             }
-            if (key.isValid()) {
-                key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+            if (!closed) {
+                wantWrite(!drained);
             }
         } catch (IOException e) {
             fail(e);
         } finally {
             flushing = false;
+        }
+    }
+
+    private void flushTransport() {
+        if (flushing || !writeQueue.isEmpty()) {
+            return; // the queue's flush, now or on OP_WRITE, flushes the transport first
+        }
+        try {
+            wantWrite(!transport.flush());
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    private void wantWrite(boolean on) {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = key.interestOps();
+        int wanted = on ? ops | SelectionKey.OP_WRITE : ops & ~SelectionKey.OP_WRITE;
+        if (wanted != ops) {
+            key.interestOps(wanted);
         }
     }
 
@@ -241,7 +282,10 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
     }
 
-    /** Closes the socket and reports why; later calls do nothing. */
+    /**
+     * Closes the socket and reports why; later calls do nothing. A REJECTED client gets an RST,
+     * so it learns at once rather than on its first write.
+     */
     void close(CloseReason reason) {
         if (closed) {
             return;
@@ -251,30 +295,21 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (key != null) {
             key.cancel();
         }
-        if (reason == CloseReason.REJECTED) {
-            abort();
-        }
-        SelectorLoop.closeQuietly(channel);
+        transport.close(reason == CloseReason.REJECTED);
         List<PendingWrite> dropped = List.copyOf(writeQueue);
         writeQueue.clear();
         queuedBytes = 0;
-        listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
-        for (PendingWrite write : dropped) {
-            write.done().completed(false);
-        }
-        onClosed.accept(this);
-    }
-
-    // A rejected client gets an RST so it learns at once rather than on its first write.
-    private void abort() {
         try {
-            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-        } catch (IOException e) {
-            // the close below still ends the connection, with a FIN
+            listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
+        } finally {
+            for (PendingWrite write : dropped) {
+                Faults.completeQuietly(write.done(), false);
+            }
+            onClosed.accept(this);
         }
     }
 
-    /** Bytes waiting for the socket, whether they are reported as TX data, and who waits for them. */
+    /** Bytes waiting for the transport, whether they are reported as TX data, and who waits for them. */
     private record PendingWrite(ByteBuffer buffer, boolean reportTx, SendCompletion done) {
     }
 }

@@ -50,6 +50,7 @@ public final class TcpServerSession extends AbstractLoopSession {
     private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final TcpServerOptions options;
+    private final Transport.Factory transports;
     /** The loop reads one client at a time, so one buffer serves them all. */
     private final ByteBuffer readBuffer;
     /** Written on the loop thread only; read by any thread for snapshots. */
@@ -63,14 +64,25 @@ public final class TcpServerSession extends AbstractLoopSession {
     public TcpServerSession(TcpServerOptions options, SessionListener listener, TrafficCounters counters) {
         super(listener, counters);
         this.options = options;
+        this.transports = Transport.Factory.PLAIN;
         this.readBuffer = ByteBuffer.allocateDirect(options.readBufferSize());
     }
 
     /** A server on {@code loop}, shared with other sessions; begin it with {@link #start()}. */
     public TcpServerSession(TcpServerOptions options, SessionListener listener, TrafficCounters counters,
                             SelectorLoop loop) {
+        this(options, listener, counters, loop, Transport.Factory.PLAIN);
+    }
+
+    /**
+     * A server on {@code loop} whose clients speak through transports made by {@code transports}
+     * (TLS, say) instead of plain TCP; begin it with {@link #start()}.
+     */
+    public TcpServerSession(TcpServerOptions options, SessionListener listener, TrafficCounters counters,
+                            SelectorLoop loop, Transport.Factory transports) {
         super(loop, listener, counters);
         this.options = options;
+        this.transports = transports;
         this.readBuffer = ByteBuffer.allocateDirect(options.readBufferSize());
     }
 
@@ -146,7 +158,8 @@ public final class TcpServerSession extends AbstractLoopSession {
         TcpConnection client;
         try {
             accepted.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
-            client = new TcpConnection(loop(), accepted, readBuffer, counters(), listener(), this::onClientClosed);
+            client = new TcpConnection(loop(), transports.over(accepted), readBuffer, counters(), listener(),
+                    this::onClientClosed);
         } catch (IOException e) {
             // The client went away between the handshake and our accept; nobody to report about.
             LOGGER.debug("accepted connection failed before setup", e);
@@ -157,18 +170,10 @@ public final class TcpServerSession extends AbstractLoopSession {
             client.close(CloseReason.REJECTED); // RST at once, reported as a Disconnected event
             return;
         }
+        // Listed first: a listener that greets the client on Connected, which start() reports once
+        // the client can send, finds it among the clients.
         clients.put(client.remote(), client);
-        try {
-            client.start();
-        } catch (IOException e) {
-            emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(e),
-                    client.remote(), IoFailures.detail(e), client.id()));
-            client.close(CloseReason.ERROR);
-            return;
-        }
-        // Only now: a listener that greets the client on Connected needs it registered and listed.
-        emit(new SessionEvent.Connected(System.currentTimeMillis(), client.local(), client.remote(),
-                client.id()));
+        client.start();
     }
 
     private void pauseAccepting(IOException error) {
