@@ -23,7 +23,11 @@ import java.util.function.Consumer;
  * One established TCP connection on a {@link SelectorLoop}, over any {@link Transport}: reads into
  * the session's shared buffer, queues writes the transport cannot take yet, and reports its
  * Connected, data, counts and the way it ended, each event with its id. Shared by the client
- * session and every client of the server session, and by every transport. Loop thread only, except
+ * session and every client of the server session, and by every transport.
+ *
+ * <p>What is thrown while handling the connection, by a listener's {@code onEvent} included, ends
+ * this connection alone: a {@link SessionEvent.Failure} naming the exception, then
+ * {@code Disconnected(ERROR)}; its session and the other connections go on. Loop thread only, except
  * {@link #id()}, {@link #remote()}, {@link #connectedAtMillis()}, {@link #counters()} and
  * {@link #isClosed()}, which any thread may read (a server's client list is read by the UI).
  */
@@ -81,7 +85,11 @@ final class TcpConnection implements SelectorLoop.Handler {
             fail(e);
             return;
         }
-        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), local, remote, id));
+        try {
+            listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), local, remote, id));
+        } catch (Throwable fault) {
+            crash(fault);
+        }
     }
 
     /** This connection's id on every event about it. */
@@ -112,6 +120,13 @@ final class TcpConnection implements SelectorLoop.Handler {
     /** Why it closed, or null while open. */
     CloseReason closeReason() {
         return closeReason;
+    }
+
+    /** What a listener or this code threw in {@link #ready}: this connection ends, with events. */
+    @Override
+    public boolean failed(SelectionKey failedKey, Throwable error) {
+        crash(error);
+        return true;
     }
 
     @Override
@@ -186,6 +201,15 @@ final class TcpConnection implements SelectorLoop.Handler {
      *         has been reported as a failure
      */
     boolean send(byte[] bytes, boolean reportTx, SendCompletion done) {
+        try {
+            return queue(bytes, reportTx, done);
+        } catch (Throwable fault) {
+            crash(fault); // a listener threw on TX data or a failure: ends this connection only
+            return false;
+        }
+    }
+
+    private boolean queue(byte[] bytes, boolean reportTx, SendCompletion done) {
         if (closed) {
             refuse(FailureKind.NOT_CONNECTED, "connection closed", done);
             return false;
@@ -283,8 +307,23 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     /**
-     * Closes the socket and reports why; later calls do nothing. A REJECTED client gets an RST,
-     * so it learns at once rather than on its first write.
+     * Something was thrown while handling this connection: reported as a Failure naming it (class
+     * and message) and the connection closes with ERROR. Once closed, it can only be logged.
+     */
+    private void crash(Throwable fault) {
+        Faults.log("handling the connection with " + remote + " failed", fault);
+        if (closed) {
+            return;
+        }
+        Faults.emitQuietly(listener, new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.IO, remote,
+                Faults.describe(fault), id));
+        close(CloseReason.ERROR);
+    }
+
+    /**
+     * Closes the socket and reports why; later calls do nothing, and nothing is thrown: a session
+     * closing all its clients closes every one. A REJECTED client gets an RST, so it learns at once
+     * rather than on its first write.
      */
     void close(CloseReason reason) {
         if (closed) {
@@ -299,14 +338,11 @@ final class TcpConnection implements SelectorLoop.Handler {
         List<PendingWrite> dropped = List.copyOf(writeQueue);
         writeQueue.clear();
         queuedBytes = 0;
-        try {
-            listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
-        } finally {
-            for (PendingWrite write : dropped) {
-                Faults.completeQuietly(write.done(), false);
-            }
-            onClosed.accept(this);
+        Faults.emitQuietly(listener, new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
+        for (PendingWrite write : dropped) {
+            Faults.completeQuietly(write.done(), false);
         }
+        onClosed.accept(this);
     }
 
     /** Bytes waiting for the transport, whether they are reported as TX data, and who waits for them. */
