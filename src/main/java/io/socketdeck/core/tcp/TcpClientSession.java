@@ -114,7 +114,8 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
 
     private void onConnected(SocketChannel channel) throws IOException {
         TcpConnection established = new TcpConnection(loop(), transports.over(channel),
-                ByteBuffer.allocateDirect(options.readBufferSize()), counters(), listener(), this::onConnectionClosed);
+                ByteBuffer.allocateDirect(options.readBufferSize()), counters(), listener(), this::onConnectionClosed,
+                error -> end(CloseReason.ERROR));
         connecting = null;
         connection = established;
         LOGGER.debug("connected {} -> {}", established.local(), established.remote());

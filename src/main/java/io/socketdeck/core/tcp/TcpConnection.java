@@ -27,7 +27,9 @@ import java.util.function.Consumer;
  *
  * <p>What is thrown while handling the connection, by a listener's {@code onEvent} included, ends
  * this connection alone: a {@link SessionEvent.Failure} naming the exception, then
- * {@code Disconnected(ERROR)}; its session and the other connections go on. Loop thread only, except
+ * {@code Disconnected(ERROR)}; its session and the other connections go on. An {@link Error} (a
+ * class that failed to load, out of memory) also goes to the session, which ends: code that threw
+ * one cannot be trusted with the next connection either. Loop thread only, except
  * {@link #id()}, {@link #remote()}, {@link #connectedAtMillis()}, {@link #counters()} and
  * {@link #isClosed()}, which any thread may read (a server's client list is read by the UI).
  */
@@ -49,6 +51,7 @@ final class TcpConnection implements SelectorLoop.Handler {
     private final long connectedAtMillis;
     private final SessionListener listener;
     private final Consumer<TcpConnection> onClosed;
+    private final Consumer<Error> onError;
     private final ArrayDeque<PendingWrite> writeQueue = new ArrayDeque<>();
     private long queuedBytes;
     /** True inside flush(): a completion that sends again only queues, the running flush writes it. */
@@ -59,7 +62,7 @@ final class TcpConnection implements SelectorLoop.Handler {
 
     TcpConnection(SelectorLoop loop, Transport transport, ByteBuffer readBuffer,
                   TrafficCounters sessionCounters, SessionListener listener,
-                  Consumer<TcpConnection> onClosed) throws IOException {
+                  Consumer<TcpConnection> onClosed, Consumer<Error> onError) throws IOException {
         this.loop = loop;
         this.transport = transport;
         this.remote = (InetSocketAddress) transport.channel().getRemoteAddress();
@@ -68,6 +71,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         this.sessionCounters = sessionCounters;
         this.listener = listener;
         this.onClosed = onClosed;
+        this.onError = onError;
         this.connectedAtMillis = System.currentTimeMillis();
     }
 
@@ -312,12 +316,14 @@ final class TcpConnection implements SelectorLoop.Handler {
      */
     private void crash(Throwable fault) {
         Faults.log("handling the connection with " + remote + " failed", fault);
-        if (closed) {
-            return;
+        if (!closed) {
+            Faults.emitQuietly(listener, new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.IO, remote,
+                    Faults.describe(fault), id));
+            close(CloseReason.ERROR);
         }
-        Faults.emitQuietly(listener, new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.IO, remote,
-                Faults.describe(fault), id));
-        close(CloseReason.ERROR);
+        if (fault instanceof Error error) {
+            onError.accept(error);
+        }
     }
 
     /**
@@ -338,11 +344,20 @@ final class TcpConnection implements SelectorLoop.Handler {
         List<PendingWrite> dropped = List.copyOf(writeQueue);
         writeQueue.clear();
         queuedBytes = 0;
-        Faults.emitQuietly(listener, new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
+        Throwable fault = null;
+        try {
+            listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
+        } catch (Throwable thrown) {
+            fault = thrown;
+            Faults.log("listener failed on Disconnected", thrown);
+        }
         for (PendingWrite write : dropped) {
             Faults.completeQuietly(write.done(), false);
         }
         onClosed.accept(this);
+        if (fault instanceof Error error) {
+            onError.accept(error);
+        }
     }
 
     /** Bytes waiting for the transport, whether they are reported as TX data, and who waits for them. */

@@ -158,8 +158,9 @@ public final class TcpServerSession extends AbstractLoopSession {
         TcpConnection client;
         try {
             accepted.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
+            // An Error while handling one client, reported on that client, ends the whole server.
             client = new TcpConnection(loop(), transports.over(accepted), readBuffer, counters(), listener(),
-                    this::onClientClosed);
+                    this::onClientClosed, error -> end(CloseReason.ERROR));
         } catch (IOException e) {
             // The client went away between the handshake and our accept; nobody to report about.
             LOGGER.debug("accepted connection failed before setup", e);
