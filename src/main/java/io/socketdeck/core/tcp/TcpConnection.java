@@ -30,8 +30,9 @@ import java.util.function.Consumer;
  * {@code Disconnected(ERROR)}; its session and the other connections go on. An {@link Error} (a
  * class that failed to load, out of memory) also goes to the session, which ends: code that threw
  * one cannot be trusted with the next connection either. Loop thread only, except
- * {@link #id()}, {@link #remote()}, {@link #connectedAtMillis()}, {@link #counters()} and
- * {@link #isClosed()}, which any thread may read (a server's client list is read by the UI).
+ * {@link #id()}, {@link #remote()}, {@link #connectedAtMillis()}, {@link #counters()},
+ * {@link #asServerClient()} and {@link #isClosed()}, which any thread may read (a server's client
+ * list is read by the UI).
  */
 final class TcpConnection implements SelectorLoop.Handler {
 
@@ -48,7 +49,7 @@ final class TcpConnection implements SelectorLoop.Handler {
     private final ByteBuffer readBuffer;
     private final TrafficCounters sessionCounters;
     private final TrafficCounters ownCounters = new TrafficCounters();
-    private final long connectedAtMillis;
+    private final ServerClient asServerClient;
     private final SessionListener listener;
     private final Consumer<TcpConnection> onClosed;
     private final Consumer<Error> onError;
@@ -72,7 +73,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         this.listener = listener;
         this.onClosed = onClosed;
         this.onError = onError;
-        this.connectedAtMillis = System.currentTimeMillis();
+        this.asServerClient = new ServerClient(id, remote, System.currentTimeMillis(), ownCounters.readOnly());
     }
 
     /**
@@ -110,11 +111,16 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     long connectedAtMillis() {
-        return connectedAtMillis;
+        return asServerClient.connectedAtMillis();
     }
 
     TrafficCounters counters() {
         return ownCounters;
+    }
+
+    /** This connection as a server's client list shows it: made once, any thread. */
+    ServerClient asServerClient() {
+        return asServerClient;
     }
 
     boolean isClosed() {

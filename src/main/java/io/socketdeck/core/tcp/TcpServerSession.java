@@ -21,6 +21,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,8 +54,16 @@ public final class TcpServerSession extends AbstractLoopSession {
     private final Transport.Factory transports;
     /** The loop reads one client at a time, so one buffer serves them all. */
     private final ByteBuffer readBuffer;
-    /** Written on the loop thread only; read by any thread for snapshots. */
+    /** Written on the loop thread only; read by any thread for the client list. */
     private final Map<InetSocketAddress, TcpConnection> clients = new ConcurrentHashMap<>();
+    /**
+     * Bumped on the loop thread after every change of {@link #clients}: one volatile write per
+     * join or leave, whatever the number of clients. A reader that sees a version also sees the
+     * changes before it, so its list never holds a client that had left by then.
+     */
+    private volatile long membershipVersion;
+    /** The last list built, by whichever reader asked; rebuilt only when the version moved. */
+    private volatile ClientList lastList = ClientList.EMPTY;
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress localAddress;
     private SelectionKey acceptKey;
@@ -174,6 +183,7 @@ public final class TcpServerSession extends AbstractLoopSession {
         // Listed first: a listener that greets the client on Connected, which start() reports once
         // the client can send, finds it among the clients.
         clients.put(client.remote(), client);
+        membershipVersion++; // loop thread only: no lost update
         client.start();
     }
 
@@ -194,7 +204,9 @@ public final class TcpServerSession extends AbstractLoopSession {
     }
 
     private void onClientClosed(TcpConnection closed) {
-        clients.remove(closed.remote(), closed);
+        if (clients.remove(closed.remote(), closed)) {
+            membershipVersion++;
+        }
     }
 
     /**
@@ -319,12 +331,35 @@ public final class TcpServerSession extends AbstractLoopSession {
         });
     }
 
-    /** The clients connected now, in no particular order; any thread. */
-    public List<ClientSnapshot> clients() {
-        List<ClientSnapshot> snapshot = new ArrayList<>(clients.size());
+    /**
+     * The clients now, with the version of the membership they belong to; any thread. Built here,
+     * on the reader's thread, and only when the version moved since the last call: a connect
+     * storm costs the I/O thread one counter increment per client, and a poll of an unchanged
+     * server costs nothing.
+     */
+    public ClientList clientList() {
+        long version = membershipVersion; // first: the map read below is at least this new
+        ClientList last = lastList;
+        if (last.version() == version) {
+            return last;
+        }
+        List<ServerClient> now = new ArrayList<>(clients.size());
         for (TcpConnection client : clients.values()) {
-            TrafficCounters own = client.counters();
-            snapshot.add(new ClientSnapshot(client.remote(), client.connectedAtMillis(), own.rxBytes(), own.txBytes()));
+            now.add(client.asServerClient());
+        }
+        now.sort(Comparator.comparingLong(ServerClient::connection));
+        ClientList built = new ClientList(version, now);
+        lastList = built;
+        return built;
+    }
+
+    /** The clients connected now with their counts at this moment, oldest first; any thread. */
+    public List<ClientSnapshot> clients() {
+        List<ServerClient> now = clientList().clients();
+        List<ClientSnapshot> snapshot = new ArrayList<>(now.size());
+        for (ServerClient client : now) {
+            snapshot.add(new ClientSnapshot(client.remote(), client.connectedAtMillis(), client.rxBytes(),
+                    client.txBytes()));
         }
         return snapshot;
     }
