@@ -30,9 +30,8 @@ import java.util.function.Consumer;
  * {@code Disconnected(ERROR)}; its session and the other connections go on. An {@link Error} (a
  * class that failed to load, out of memory) also goes to the session, which ends: code that threw
  * one cannot be trusted with the next connection either. Loop thread only, except
- * {@link #id()}, {@link #remote()}, {@link #connectedAtMillis()}, {@link #counters()},
- * {@link #asServerClient()} and {@link #isClosed()}, which any thread may read (a server's client
- * list is read by the UI).
+ * {@link #id()}, {@link #remote()}, {@link #asServerClient()} and {@link #isClosed()}, which any
+ * thread may read (a server's client list is read by the UI).
  */
 final class TcpConnection implements SelectorLoop.Handler {
 
@@ -110,14 +109,6 @@ final class TcpConnection implements SelectorLoop.Handler {
         return local;
     }
 
-    long connectedAtMillis() {
-        return asServerClient.connectedAtMillis();
-    }
-
-    TrafficCounters counters() {
-        return ownCounters;
-    }
-
     /** This connection as a server's client list shows it: made once, any thread. */
     ServerClient asServerClient() {
         return asServerClient;
@@ -182,22 +173,12 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
     }
 
-    /** Queues {@code bytes} for sending, writes what the socket takes now, and reports it as TX data. */
-    void send(byte[] bytes) {
-        send(bytes, true, SendCompletion.IGNORE);
-    }
-
     /**
      * Queues {@code bytes} and writes what the socket takes now; {@code done} learns whether they
      * were all written (true) or dropped (false: closed, or the queue is full).
      */
     void send(byte[] bytes, SendCompletion done) {
         send(bytes, true, done);
-    }
-
-    /** As {@link #send(byte[], boolean, SendCompletion)} without a completion. */
-    boolean send(byte[] bytes, boolean reportTx) {
-        return send(bytes, reportTx, SendCompletion.IGNORE);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.SessionEvent;
@@ -21,10 +22,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,16 +52,7 @@ public final class TcpServerSession extends AbstractLoopSession {
     private final Transport.Factory transports;
     /** The loop reads one client at a time, so one buffer serves them all. */
     private final ByteBuffer readBuffer;
-    /** Written on the loop thread only; read by any thread for the client list. */
-    private final Map<InetSocketAddress, TcpConnection> clients = new ConcurrentHashMap<>();
-    /**
-     * Bumped on the loop thread after every change of {@link #clients}: one volatile write per
-     * join or leave, whatever the number of clients. A reader that sees a version also sees the
-     * changes before it, so its list never holds a client that had left by then.
-     */
-    private volatile long membershipVersion;
-    /** The last list built, by whichever reader asked; rebuilt only when the version moved. */
-    private volatile ClientList lastList = ClientList.EMPTY;
+    private final ServerClients clients = new ServerClients();
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress localAddress;
     private SelectionKey acceptKey;
@@ -111,7 +100,7 @@ public final class TcpServerSession extends AbstractLoopSession {
         // The listening socket goes first, so the port is free again before Closed is
         // reported and the user can listen on it at once.
         SelectorLoop.closeQuietly(server);
-        for (TcpConnection client : List.copyOf(clients.values())) {
+        for (TcpConnection client : clients.all()) {
             client.close(CloseReason.SERVER_STOPPED);
         }
     }
@@ -182,8 +171,7 @@ public final class TcpServerSession extends AbstractLoopSession {
         }
         // Listed first: a listener that greets the client on Connected, which start() reports once
         // the client can send, finds it among the clients.
-        clients.put(client.remote(), client);
-        membershipVersion++; // loop thread only: no lost update
+        clients.add(client);
         client.start();
     }
 
@@ -204,9 +192,7 @@ public final class TcpServerSession extends AbstractLoopSession {
     }
 
     private void onClientClosed(TcpConnection closed) {
-        if (clients.remove(closed.remote(), closed)) {
-            membershipVersion++;
-        }
+        clients.remove(closed);
     }
 
     /**
@@ -219,7 +205,7 @@ public final class TcpServerSession extends AbstractLoopSession {
         if (!isOpen()) {
             return false;
         }
-        onLoop(() -> deliver(new ArrayList<>(clients.values()), bytes));
+        onLoop(() -> deliver(clients.all(), bytes));
         return true;
     }
 
@@ -268,7 +254,7 @@ public final class TcpServerSession extends AbstractLoopSession {
      */
     private void deliver(List<TcpConnection> targets, byte[] bytes, SendTarget.SendCompletion done) {
         if (targets.isEmpty()) {
-            done.completed(false);
+            Faults.completeQuietly(done, false);
             return;
         }
         if (targets.size() == 1) {
@@ -304,7 +290,7 @@ public final class TcpServerSession extends AbstractLoopSession {
 
     private SendTarget targetFor(List<InetSocketAddress> remotes) {
         return target((bytes, done) ->
-                deliver(remotes == null ? new ArrayList<>(clients.values()) : live(remotes), bytes, done));
+                deliver(remotes == null ? clients.all() : live(remotes), bytes, done));
     }
 
     private List<TcpConnection> live(List<InetSocketAddress> remotes) {
@@ -332,25 +318,13 @@ public final class TcpServerSession extends AbstractLoopSession {
     }
 
     /**
-     * The clients now, with the version of the membership they belong to; any thread. Built here,
-     * on the reader's thread, and only when the version moved since the last call: a connect
-     * storm costs the I/O thread one counter increment per client, and a poll of an unchanged
-     * server costs nothing.
+     * The clients now, with the version of the membership they belong to; any thread. Built on
+     * the caller's thread, and only when the version moved since the last call: a connect storm
+     * costs the I/O thread one counter increment per client, and polling an unchanged server
+     * costs nothing. The one source of truth for a client table.
      */
     public ClientList clientList() {
-        long version = membershipVersion; // first: the map read below is at least this new
-        ClientList last = lastList;
-        if (last.version() == version) {
-            return last;
-        }
-        List<ServerClient> now = new ArrayList<>(clients.size());
-        for (TcpConnection client : clients.values()) {
-            now.add(client.asServerClient());
-        }
-        now.sort(Comparator.comparingLong(ServerClient::connection));
-        ClientList built = new ClientList(version, now);
-        lastList = built;
-        return built;
+        return clients.list();
     }
 
     /** The clients connected now with their counts at this moment, oldest first; any thread. */

@@ -83,7 +83,7 @@ class ConnectionIdTest {
             assertEquals(probeSide.connection(), serverEvents.await(SessionEvent.Data.class,
                     d -> d.direction() == Direction.TX).connection());
 
-            probe.close();
+            probe.close(false); // the client leaves; the server reports it
             assertEquals(probeSide.connection(), serverEvents.await(SessionEvent.Disconnected.class).connection());
             server.sendTo(List.of(probe.localAddress()), new byte[] {5});
             SessionEvent.Failure gone = serverEvents.await(SessionEvent.Failure.class);

@@ -172,9 +172,13 @@ class TransportSeamTest {
         }
 
         @Override
-        public void close() throws IOException, InterruptedException {
+        public void close() throws IOException {
             server.close();
-            thread.join(TIMEOUT.toMillis());
+            try {
+                thread.join(TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
