@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A single-threaded reactor: one {@link Selector}, a queue of tasks from other threads and a few
- * timers, all run on the thread that calls {@link #run()}. One loop serves one client
- * connection, or a server and all its clients, without a thread per socket.
+ * timers, all run on the thread that calls {@link #run()}. One loop serves any number of
+ * sessions (a client connection, a server and all its clients, UDP sockets) without a thread per
+ * socket: a session has a loop of its own, or shares one of a {@link LoopGroup}.
  *
  * <p>Other threads never touch channels directly; they {@link #execute} a task on the loop.
  *

@@ -278,7 +278,7 @@ public abstract class AbstractLoopSession implements Session {
      * {@code sendOnLoop} called on the loop thread (at once when already there, as a repeat send's
      * timer is). A send that reaches the loop after the session ended is dropped (told false).
      */
-    protected final SendTarget target(BiConsumer<byte[], SendCompletion> sendOnLoop) {
+    protected final SendTarget sendTarget(BiConsumer<byte[], SendCompletion> sendOnLoop) {
         return new SessionTarget(sendOnLoop);
     }
 

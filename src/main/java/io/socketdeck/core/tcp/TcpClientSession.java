@@ -34,7 +34,7 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     /** Loop thread only: the socket while it connects. */
     private SocketChannel connecting;
     private volatile TcpConnection connection;
-    private final SendTarget connectionTarget = target((bytes, done) -> connection.send(bytes, done));
+    private final SendTarget connectionTarget = sendTarget((bytes, done) -> connection.send(bytes, done));
 
     /** A client on a loop of its own, driven by {@link #run()}. */
     public TcpClientSession(TcpClientOptions options, SessionListener listener, TrafficCounters counters) {

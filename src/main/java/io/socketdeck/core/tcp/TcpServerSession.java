@@ -289,7 +289,7 @@ public final class TcpServerSession extends AbstractLoopSession {
     }
 
     private SendTarget targetFor(List<InetSocketAddress> remotes) {
-        return target((bytes, done) ->
+        return sendTarget((bytes, done) ->
                 deliver(remotes == null ? clients.all() : live(remotes), bytes, done));
     }
 

@@ -159,7 +159,7 @@ public final class UdpSession extends AbstractLoopSession {
      * and file sends. Each send is one datagram, in order with every other send of this socket.
      */
     public SendTarget target(UdpTarget target) {
-        return target((bytes, done) -> endpoint.send(bytes, target, done));
+        return sendTarget((bytes, done) -> endpoint.send(bytes, target, done));
     }
 
     /** Joins {@code group} on the interface named {@code interfaceName}; reported as an event. */
