@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tcpserver;
 
+import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.PortInput;
@@ -104,7 +105,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     }
 
     @Override
-    protected Session createSession(SessionListener listener, TrafficCounters counters) {
+    protected Session createSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
         BindAddress.Parsed address = BindAddress.parse(bindAddress.get());
         PortInput.Result portInput = PortInput.parse(port.get(), true);
         int limit = parseMaxClients(maxClients.get());
@@ -119,7 +120,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         TcpServerOptions options = TcpServerOptions.of(requestedAddress.address(), requestedPort)
                 .withReuseAddress(reuseAddress.get())
                 .withMaxClients(limit);
-        server = new TcpServerSession(options, listener, counters);
+        server = new TcpServerSession(options, listener, counters, loop);
         return server;
     }
 
