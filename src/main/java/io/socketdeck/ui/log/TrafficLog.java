@@ -22,9 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -57,6 +61,8 @@ public final class TrafficLog {
      */
     private static final int QUEUE_SHARE = 4;
     public static final int PREVIEW_CHARS = LogEntry.PREVIEW_CHARS;
+    /** Rows above which whole-log work (decoding again, filtering) runs on a worker, not the FX thread. */
+    static final int BACKGROUND_ABOVE = 2_000;
 
     private final BoundedList<LogEntry> list;
     private final BatchQueue<LogEntry> pending;
@@ -76,6 +82,10 @@ public final class TrafficLog {
     private long heldDropped;
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
     private final LogFilter filter;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final BackgroundWork work = new BackgroundWork(busy);
+    /** Bumped by each re-render, so a slow one that finishes after a newer one is dropped. */
+    private long renderGeneration;
     private volatile Charset ingestCharset = charset.get();
 
     public TrafficLog(UiTick tick) {
@@ -108,7 +118,7 @@ public final class TrafficLog {
                 resume();
             }
         });
-        filter = new LogFilter(list.items(), charset);
+        filter = new LogFilter(tick, work, list.items(), charset);
     }
 
     /** A listener for one session: give each session its own, as it keeps that session's decoders. */
@@ -304,10 +314,45 @@ public final class TrafficLog {
         renderRevision.set(renderRevision.get() + 1);
     }
 
-    /** Decodes every data row again in the current encoding, each stream in order, each datagram alone. */
+    /**
+     * Decodes every data row again in the current encoding, each stream in order, each datagram
+     * alone: a big log on a worker over a copy of the rows, the result shown in one go when ready.
+     */
     private void rerender() {
-        LogRendering.rerender(list.items(), charset.get());
-        redraw();
+        List<LogEntry> rows = List.copyOf(list.items());
+        Charset target = charset.get();
+        long generation = ++renderGeneration;
+        if (rows.size() <= BACKGROUND_ABOVE) {
+            LogRendering.rerender(rows, target);
+            redraw();
+            return;
+        }
+        work.run(() -> LogRendering.decode(rows, target), previews -> {
+            if (generation == renderGeneration) {
+                LogRendering.apply(rows, target, previews);
+                redraw();
+            }
+        });
+    }
+
+    /**
+     * The rows in {@code chosen}, decoded in full, as text lines in log order, for the clipboard:
+     * built on a worker for a big log; {@code ready} gets the text on the FX thread.
+     */
+    public void copyText(Collection<LogEntry> chosen, Consumer<String> ready) {
+        List<LogEntry> rows = List.copyOf(list.items());
+        List<LogEntry> wanted = List.copyOf(chosen);
+        Charset current = charset.get();
+        if (rows.size() <= BACKGROUND_ABOVE) {
+            ready.accept(LogExport.copyText(rows, wanted, current));
+        } else {
+            work.run(() -> LogExport.copyText(rows, wanted, current), ready);
+        }
+    }
+
+    /** True while whole-log work (decoding again, filtering) runs in the background: the view may say so. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     private void bump() {
