@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -63,6 +64,7 @@ public final class TrafficLog {
     public static final int PREVIEW_CHARS = LogEntry.PREVIEW_CHARS;
     /** Rows above which whole-log work (decoding again, filtering) runs on a worker, not the FX thread. */
     static final int BACKGROUND_ABOVE = 2_000;
+    private static final long STORM_CHECK_NANOS = 100_000_000L;
 
     private final BoundedList<LogEntry> list;
     private final BatchQueue<LogEntry> pending;
@@ -83,6 +85,9 @@ public final class TrafficLog {
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
     private final LogFilter filter;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** Ingests folding a storm of connects or disconnects into summary rows. */
+    private final CopyOnWriteArrayList<LogIngest> folding = new CopyOnWriteArrayList<>();
+    private final UiTick.Handle stormJob;
     private final BackgroundWork work = new BackgroundWork(busy);
     /** Bumped by each re-render, so a slow one that finishes after a newer one is dropped. */
     private long renderGeneration;
@@ -96,6 +101,7 @@ public final class TrafficLog {
         list = new BoundedList<>(maxEntries, maxBytes, LogEntry::weight);
         pending = new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight);
         pump = new FxPump<>(tick, pending, this::append);
+        stormJob = tick.add(this::sayFoldedStorms);
         charset.addListener((obs, old, now) -> {
             ingestCharset = now;
             rerender();
@@ -123,7 +129,7 @@ public final class TrafficLog {
 
     /** A listener for one session: give each session its own, as it keeps that session's decoders. */
     public SessionListener newIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer);
+        return ingest(LogIngest.Framing.STREAM, false);
     }
 
     /**
@@ -131,12 +137,33 @@ public final class TrafficLog {
      * bytes, never joined with the one before (see {@link LogIngest}).
      */
     public SessionListener newDatagramIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.DATAGRAM, false);
+        return ingest(LogIngest.Framing.DATAGRAM, false);
     }
 
     /** Like {@link #newIngest()} for a server: clients arrive, it listens, sends may go to many. */
     public SessionListener newServerIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.STREAM, true);
+        return ingest(LogIngest.Framing.STREAM, true);
+    }
+
+    private LogIngest ingest(LogIngest.Framing framing, boolean serverSide) {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, framing, serverSide).whenFolding(ingest -> {
+            folding.addIfAbsent(ingest);
+            stormJob.wake();
+        });
+    }
+
+    /**
+     * While a storm is being folded, says its summary rows a window after they are due, so the
+     * last one comes even when nothing follows the storm; idle otherwise.
+     */
+    private long sayFoldedStorms(long nowNanos) {
+        for (LogIngest ingest : folding) {
+            ingest.sayFolded(System.currentTimeMillis());
+            if (!ingest.hasFolded()) {
+                folding.remove(ingest);
+            }
+        }
+        return folding.isEmpty() ? UiTick.IDLE : nowNanos + STORM_CHECK_NANOS;
     }
 
     public ObservableList<LogEntry> entries() {
