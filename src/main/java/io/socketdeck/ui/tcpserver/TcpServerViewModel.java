@@ -300,6 +300,11 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         return clients.rows();
     }
 
+    /** Puts the client table in {@code order} (null: arrival), off the FX thread when big. */
+    void sortClients(Comparator<ClientRow> order) {
+        clients.sortBy(order);
+    }
+
     /** Bumped when the clients' byte counts moved. */
     ReadOnlyLongProperty countsRevisionProperty() {
         return clients.countsRevisionProperty();
