@@ -3,14 +3,13 @@ package io.socketdeck.core.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,14 +19,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A single-threaded reactor: one {@link Selector}, a queue of tasks from other threads and a few
- * timers, all run on the thread that calls {@link #run()}. One loop serves one client
- * connection, or a server and all its clients, without a thread per socket.
+ * timers, all run on the thread that calls {@link #run()}. One loop serves any number of
+ * sessions (a client connection, a server and all its clients, UDP sockets) without a thread per
+ * socket: a session has a loop of its own, or shares one of a {@link LoopGroup}.
  *
  * <p>Other threads never touch channels directly; they {@link #execute} a task on the loop.
  *
  * <p>Timers are precise to well under a millisecond although {@link Selector#select(long)} counts
  * whole milliseconds: the loop selects for the whole milliseconds that are left and parks for the
  * remainder (see {@link #selectOnce()}), so a 1 ms periodic send does not drift to 2 ms.
+ *
+ * <p>Several sessions may share one loop. Whatever a handler, task or timer throws, {@link Error}s
+ * included, is caught here so the loop thread never dies with it: a handler is told through
+ * {@link Handler#failed}, so the connection or session it belongs to can end with events; code
+ * that owns tasks and timers guards them itself (see the sessions), and what still gets here is
+ * logged. An out-of-memory error in the loop is rarely the loop's fault, and a dead loop thread
+ * would leave every window on it stuck.
  */
 public final class SelectorLoop implements AutoCloseable {
 
@@ -38,6 +45,17 @@ public final class SelectorLoop implements AutoCloseable {
     @FunctionalInterface
     public interface Handler {
         void ready(SelectionKey key) throws IOException;
+
+        /**
+         * {@link #ready} threw {@code error}; the handler may end what it serves, with events.
+         * Loop thread.
+         *
+         * @return true when handled (and logged); false lets the loop log it, cancel the key and
+         *         close the channel
+         */
+        default boolean failed(SelectionKey key, Throwable error) {
+            return false;
+        }
     }
 
     /** A timer that can be cancelled before it fires. */
@@ -50,11 +68,9 @@ public final class SelectorLoop implements AutoCloseable {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<ScheduledTask> timers = new PriorityQueue<>();
     private final AtomicLong timerSequence = new AtomicLong();
-    private final Object endLock = new Object();
-    /** Guarded by endLock. */
-    private final List<StopAction> stopActions = new ArrayList<>();
-    /** Guarded by endLock: the loop has finished, stop actions have run or are running. */
-    private boolean ended;
+    private final EndActions stopActions = new EndActions();
+    /** Loop thread only: the keys of one dispatch, reused from select to select. */
+    private SelectionKey[] readyKeys = new SelectionKey[64];
     private volatile boolean stopping;
     private volatile Thread loopThread;
 
@@ -90,6 +106,25 @@ public final class SelectorLoop implements AutoCloseable {
         return channel.register(selector, ops, handler);
     }
 
+    /**
+     * Finishes closing the channels closed on this loop since its last select. A channel closed
+     * while registered keeps its socket, and so its port or its peer waiting for the FIN, until the
+     * selector lets go of its key, which only a select does; a session that reports Closed must
+     * have let go for real. Readiness of other channels seen here is left to the next select, which
+     * sees it again. Loop thread only; safe inside a handler.
+     */
+    public void releaseClosedChannels() {
+        try {
+            selector.selectNow(key -> { });
+        } catch (IOException | ClosedSelectorException e) {
+            LOGGER.debug("releasing closed channels", e);
+        }
+        // That select consumed any wakeup sent meanwhile: let the next execute() wake the loop
+        // again. A task queued before this line is seen anyway, as tasks are checked before a
+        // blocking select.
+        wakeupPending.set(false);
+    }
+
     /** Runs {@code task} on the loop thread after {@code delayNanos}; loop thread only. */
     public Timer schedule(long delayNanos, Runnable task) {
         ScheduledTask timer = new ScheduledTask(System.nanoTime() + delayNanos,
@@ -106,15 +141,7 @@ public final class SelectorLoop implements AutoCloseable {
      * @return a handle whose {@code cancel} withdraws the action
      */
     public Timer whenStopped(Runnable action) {
-        StopAction entry = new StopAction(action);
-        synchronized (endLock) {
-            if (!ended) {
-                stopActions.add(entry);
-                return entry;
-            }
-        }
-        entry.runQuietly();
-        return entry;
+        return stopActions.add(action);
     }
 
     /** Makes {@link #run()} return after the current iteration; safe from any thread. */
@@ -176,23 +203,43 @@ public final class SelectorLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Handles the ready keys from a copy, so a handler may end a session and
+     * {@link #releaseClosedChannels()} (which drops keys from the selected set) meanwhile.
+     */
     private void dispatchSelected() {
-        Iterator<SelectionKey> selected = selector.selectedKeys().iterator();
-        while (selected.hasNext()) {
-            SelectionKey key = selected.next();
-            selected.remove();
+        Set<SelectionKey> selected = selector.selectedKeys();
+        readyKeys = selected.toArray(readyKeys);
+        int count = selected.size();
+        selected.clear();
+        for (int i = 0; i < count; i++) {
+            SelectionKey key = readyKeys[i];
+            readyKeys[i] = null;
             if (!key.isValid()) {
                 continue;
             }
             Handler handler = (Handler) key.attachment();
             try {
                 handler.ready(key);
-            } catch (IOException | RuntimeException e) {
-                // A handler reports its own faults; this is the last line against a lost loop.
-                LOGGER.warn("handler failed on {}", key.channel(), e);
-                key.cancel();
-                closeQuietly(key.channel());
+            } catch (Throwable e) {
+                handlerFailed(key, handler, e);
             }
+        }
+    }
+
+    /** A handler reports its own faults; this is the last line against a lost loop. */
+    private static void handlerFailed(SelectionKey key, Handler handler, Throwable error) {
+        boolean handled;
+        try {
+            handled = handler.failed(key, error);
+        } catch (Throwable again) {
+            error.addSuppressed(again);
+            handled = false;
+        }
+        if (!handled) {
+            log("handler failed on " + key.channel(), error);
+            key.cancel();
+            closeQuietly(key.channel());
         }
     }
 
@@ -201,9 +248,18 @@ public final class SelectorLoop implements AutoCloseable {
         while ((task = tasks.poll()) != null) {
             try {
                 task.run();
-            } catch (RuntimeException e) {
-                LOGGER.warn("loop task failed", e);
+            } catch (Throwable e) {
+                log("loop task failed", e);
             }
+        }
+    }
+
+    /** An Error (a class that failed to load, out of memory) is logged as such, never as a warning. */
+    private static void log(String what, Throwable error) {
+        if (error instanceof Error) {
+            LOGGER.error(what, error);
+        } else {
+            LOGGER.warn(what, error);
         }
     }
 
@@ -214,8 +270,8 @@ public final class SelectorLoop implements AutoCloseable {
             if (!timer.cancelled) {
                 try {
                     timer.task.run();
-                } catch (RuntimeException e) {
-                    LOGGER.warn("timer failed", e);
+                } catch (Throwable e) {
+                    log("timer failed", e);
                 }
             }
         }
@@ -241,18 +297,12 @@ public final class SelectorLoop implements AutoCloseable {
 
     /** Marks the loop ended and runs the stop actions, once. */
     private void end() {
-        List<StopAction> actions;
-        synchronized (endLock) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            actions = List.copyOf(stopActions);
-            stopActions.clear();
-        }
-        for (StopAction action : actions) {
-            action.runQuietly();
-        }
+        stopActions.end();
+    }
+
+    /** True once the loop has finished (or was closed without running): tasks will never run. */
+    public boolean hasEnded() {
+        return stopActions.hasEnded();
     }
 
     /** Closes the selector and every channel still registered with it; ends the loop if it never ran. */
@@ -277,34 +327,6 @@ public final class SelectorLoop implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             LOGGER.debug("close failed", e);
-        }
-    }
-
-    private final class StopAction implements Timer {
-        private final Runnable action;
-        private volatile boolean cancelled;
-
-        StopAction(Runnable action) {
-            this.action = action;
-        }
-
-        void runQuietly() {
-            if (cancelled) {
-                return;
-            }
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                LOGGER.warn("stop action failed", e);
-            }
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            synchronized (endLock) {
-                stopActions.remove(this);
-            }
         }
     }
 

@@ -53,7 +53,7 @@ public final class FileSender {
 
         /**
          * Once, at the end; on the loop thread, or on the thread that called {@code start} if the
-         * target's loop had already ended. {@code detail} is the read error's text, else empty.
+         * target's session had already ended. {@code detail} is the read error's text, else empty.
          */
         default void finished(Outcome outcome, FileSendProgress last, String detail) {
         }
@@ -67,7 +67,7 @@ public final class FileSender {
     private final Listener listener;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile FileSendProgress progress;
-    private SelectorLoop.Timer loopEnd;
+    private SelectorLoop.Timer targetEnd;
     private long startNanos;
     private long lastReportNanos;
     private long bytesSent;
@@ -105,7 +105,8 @@ public final class FileSender {
             channel.close();
             throw e;
         }
-        sender.loopEnd = sender.loop.whenStopped(() -> sender.finish(Outcome.TARGET_CLOSED, ""));
+        // The session's end, not its loop's: a shared loop goes on, and a delay timer would wait on.
+        sender.targetEnd = target.whenClosed(() -> sender.finish(Outcome.TARGET_CLOSED, ""));
         if (sender.loop.inLoop()) {
             sender.begin();
         } else {
@@ -253,8 +254,8 @@ public final class FileSender {
             return;
         }
         SelectorLoop.closeQuietly(file);
-        if (loopEnd != null) {
-            loopEnd.cancel();
+        if (targetEnd != null) {
+            targetEnd.cancel();
         }
         listener.finished(outcome, snapshot(System.nanoTime()), detail);
     }

@@ -54,7 +54,7 @@ public final class PeriodicSender {
 
         /**
          * The sender ended after {@code sent} sends. Called once; on the loop thread, or on the
-         * thread that called {@code start} if the target's loop had already ended.
+         * thread that called {@code start} if the target's session had already ended.
          */
         default void stopped(StopReason reason, long sent) {
         }
@@ -70,7 +70,7 @@ public final class PeriodicSender {
     private final AtomicLong sent = new AtomicLong();
     private final SendTarget.SendCompletion onWritten = this::written;
     private volatile StopReason stopReason;
-    private SelectorLoop.Timer loopEnd;
+    private SelectorLoop.Timer targetEnd;
     private SelectorLoop.Timer next;
     private long startNanos;
 
@@ -104,8 +104,9 @@ public final class PeriodicSender {
             throw new IllegalArgumentException("nothing to send");
         }
         PeriodicSender sender = new PeriodicSender(target, payload, interval, count, listener);
-        // Registered before anything is queued: if the loop ends first, the sender still ends.
-        sender.loopEnd = sender.loop.whenStopped(() -> sender.finish(StopReason.TARGET_CLOSED));
+        // Registered before anything is queued: if the session ends first, the sender still ends.
+        // Its end, not its loop's: a shared loop goes on serving others, and the timer with it.
+        sender.targetEnd = target.whenClosed(() -> sender.finish(StopReason.TARGET_CLOSED));
         if (sender.loop.inLoop()) {
             sender.begin();
         } else {
@@ -188,8 +189,8 @@ public final class PeriodicSender {
         if (next != null && loop.inLoop()) {
             next.cancel();
         }
-        if (loopEnd != null) {
-            loopEnd.cancel();
+        if (targetEnd != null) {
+            targetEnd.cancel();
         }
         listener.stopped(reason, sent.get());
     }

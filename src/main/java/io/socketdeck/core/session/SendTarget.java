@@ -27,9 +27,22 @@ public interface SendTarget {
      * handed to the operating system, false when the bytes were dropped (the target closed first,
      * or its send queue is full). When the target is not open at all it may be told at once, on
      * the calling thread. If the loop ends before a send made from another thread reaches it,
-     * {@code done} is not called; use {@link SelectorLoop#whenStopped} to learn of the end.
+     * {@code done} is not called; use {@link #whenClosed} to learn of the end.
      */
     void send(byte[] bytes, SendCompletion done);
+
+    /**
+     * Runs {@code action} once when the session behind this target has ended: on the loop thread,
+     * or at once on the calling thread if it already has. Work scheduled on the loop (a repeat
+     * send's timer, a file send waiting for its next chunk) learns here that it is over; the loop
+     * itself may go on, serving other sessions. The default suits a target that lives as long as
+     * its loop: it waits for the loop to stop.
+     *
+     * @return a handle whose {@code cancel} withdraws the action
+     */
+    default SelectorLoop.Timer whenClosed(Runnable action) {
+        return loop().whenStopped(action);
+    }
 
     /**
      * A target whose sends run on {@code loop}: {@code sendOnLoop} is called on the loop thread,

@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * <p>One value type per kind of fact rather than one class with optional fields, so a consumer
  * can never read a byte count from a close event.
+ *
+ * <p>Events about one TCP connection carry its {@linkplain ConnectionIds id}, so a log or a
+ * client table can follow one connection although remote addresses are reused.
  */
 public sealed interface SessionEvent {
 
@@ -23,34 +26,60 @@ public sealed interface SessionEvent {
         }
     }
 
-    /** A TCP connection is established; {@code local} is the address the OS picked for us. */
-    record Connected(long timeMillis, InetSocketAddress local, InetSocketAddress remote)
+    /**
+     * A TCP connection is established (or a UDP socket connected to one remote); {@code local} is
+     * the address the OS picked for us.
+     *
+     * @param connection the connection's {@linkplain ConnectionIds id}; 0 for a UDP socket
+     */
+    record Connected(long timeMillis, InetSocketAddress local, InetSocketAddress remote, long connection)
             implements SessionEvent {
         public Connected {
             Objects.requireNonNull(local, "local");
             Objects.requireNonNull(remote, "remote");
+        }
+
+        /** Not about a TCP connection: id 0. */
+        public Connected(long timeMillis, InetSocketAddress local, InetSocketAddress remote) {
+            this(timeMillis, local, remote, ConnectionIds.NONE);
         }
     }
 
     /**
      * Bytes received from or sent to {@code peer}. {@code bytes} is owned by the event: the
      * engine hands over a fresh array and nobody may modify it afterwards.
+     *
+     * @param connection the TCP connection's {@linkplain ConnectionIds id}; 0 for a datagram
      */
-    record Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes)
+    record Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes, long connection)
             implements SessionEvent {
         public Data {
             Objects.requireNonNull(direction, "direction");
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(bytes, "bytes");
         }
+
+        /** Not about a TCP connection (a datagram): id 0. */
+        public Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes) {
+            this(timeMillis, direction, peer, bytes, ConnectionIds.NONE);
+        }
     }
 
-    /** One connection ended; the session may go on (a server with other clients). */
-    record Disconnected(long timeMillis, InetSocketAddress remote, CloseReason reason)
+    /**
+     * One connection ended; the session may go on (a server with other clients).
+     *
+     * @param connection the connection's {@linkplain ConnectionIds id}
+     */
+    record Disconnected(long timeMillis, InetSocketAddress remote, CloseReason reason, long connection)
             implements SessionEvent {
         public Disconnected {
             Objects.requireNonNull(remote, "remote");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** With id 0, for callers that know no connection id. */
+        public Disconnected(long timeMillis, InetSocketAddress remote, CloseReason reason) {
+            this(timeMillis, remote, reason, ConnectionIds.NONE);
         }
     }
 
@@ -75,12 +104,20 @@ public sealed interface SessionEvent {
      * Something failed. {@code peer} is the remote concerned; for a failed bind or accept, the
      * local address concerned; or null when there is none. {@code detail} is the operating
      * system's text, for the log.
+     *
+     * @param connection the {@linkplain ConnectionIds id} of the one TCP connection the failure is
+     *                   about; 0 when it is about none (a failed bind or connect, a datagram)
      */
-    record Failure(long timeMillis, FailureKind kind, InetSocketAddress peer, String detail)
+    record Failure(long timeMillis, FailureKind kind, InetSocketAddress peer, String detail, long connection)
             implements SessionEvent {
         public Failure {
             Objects.requireNonNull(kind, "kind");
             detail = detail == null ? "" : detail;
+        }
+
+        /** Not about one TCP connection: id 0. */
+        public Failure(long timeMillis, FailureKind kind, InetSocketAddress peer, String detail) {
+            this(timeMillis, kind, peer, detail, ConnectionIds.NONE);
         }
     }
 

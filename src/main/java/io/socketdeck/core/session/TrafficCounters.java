@@ -13,6 +13,7 @@ public final class TrafficCounters {
     private final AtomicLong rxMessages = new AtomicLong();
     private final AtomicLong txBytes = new AtomicLong();
     private final AtomicLong txMessages = new AtomicLong();
+    private final ReadOnlyCounters readOnly = new ReadOnlyView();
 
     public void addReceived(long bytes) {
         rxBytes.addAndGet(bytes);
@@ -50,6 +51,39 @@ public final class TrafficCounters {
         rxMessages.set(0);
         txBytes.set(0);
         txMessages.set(0);
+    }
+
+    /** These counters, live, for readers that must not change them; the same view every time. */
+    public ReadOnlyCounters readOnly() {
+        return readOnly;
+    }
+
+    /** A separate object, so a reader cannot cast its way back to the counters and reset them. */
+    private final class ReadOnlyView implements ReadOnlyCounters {
+        @Override
+        public long rxBytes() {
+            return TrafficCounters.this.rxBytes();
+        }
+
+        @Override
+        public long rxMessages() {
+            return TrafficCounters.this.rxMessages();
+        }
+
+        @Override
+        public long txBytes() {
+            return TrafficCounters.this.txBytes();
+        }
+
+        @Override
+        public long txMessages() {
+            return TrafficCounters.this.txMessages();
+        }
+
+        @Override
+        public Snapshot snapshot() {
+            return TrafficCounters.this.snapshot();
+        }
     }
 
     /** An immutable reading of the counters. */

@@ -1,15 +1,33 @@
 package io.socketdeck.core.tcp;
 
-import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.session.ReadOnlyCounters;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 
-/** One client of a server: who, since when, and its live byte counts. */
-public record ServerClient(long connection, InetSocketAddress remote, long connectedAtMillis, TrafficCounters counters) {
+/**
+ * One client of a server, as its client list shows it: who and since when, fixed for the life of
+ * the connection, and its byte counts, live. Made once per connection, so a list of ten thousand
+ * clients is ten thousand references, not ten thousand copies.
+ *
+ * @param connection        the connection's id, as on its events
+ * @param remote            the client's address and port
+ * @param connectedAtMillis when the server accepted it, epoch milliseconds
+ * @param counters          its own counts, read live from any thread
+ */
+public record ServerClient(long connection, InetSocketAddress remote, long connectedAtMillis,
+                           ReadOnlyCounters counters) {
 
+    public ServerClient {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(counters, "counters");
+    }
+
+    /** Bytes received from it so far. */
     public long rxBytes() {
         return counters.rxBytes();
     }
 
+    /** Bytes sent to it so far (writes completed). */
     public long txBytes() {
         return counters.txBytes();
     }

@@ -1,11 +1,12 @@
 package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.net.HostLookup;
+import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
-import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
@@ -13,93 +14,87 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP client: resolves the host, connects with a timeout, then reads and writes on its own
- * {@link SelectorLoop} on the thread that calls {@link #run()}. It is its own {@link SendTarget}:
- * periodic and file sends go through the connection's write queue, in order with typed sends.
+ * A TCP client: looks the host up, connects with a timeout, then reads and writes on its loop. It
+ * is its own {@link SendTarget}: periodic and file sends go through the connection's write queue,
+ * in order with typed sends. The session ends when its connection does, for the same reason.
  */
-public final class TcpClientSession implements Session, SendTarget {
+public final class TcpClientSession extends AbstractLoopSession implements SendTarget {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TcpClientSession.class);
 
     private final TcpClientOptions options;
-    private final SessionListener listener;
-    private final TrafficCounters counters;
-    private final SelectorLoop loop = new SelectorLoop();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean closeRequested = new AtomicBoolean();
+    private final Transport.Factory transports;
+    /** Loop thread only: the socket while it connects. */
+    private SocketChannel connecting;
     private volatile TcpConnection connection;
-    private CloseReason endReason = CloseReason.LOCAL;
+    private final SendTarget connectionTarget = sendTarget((bytes, done) -> connection.send(bytes, done));
 
+    /** A client on a loop of its own, driven by {@link #run()}. */
     public TcpClientSession(TcpClientOptions options, SessionListener listener, TrafficCounters counters) {
+        super(listener, counters);
         this.options = options;
-        this.listener = listener;
-        this.counters = counters;
+        this.transports = Transport.Factory.PLAIN;
+    }
+
+    /** A client on {@code loop}, shared with other sessions; begin it with {@link #start()}. */
+    public TcpClientSession(TcpClientOptions options, SessionListener listener, TrafficCounters counters,
+                            SelectorLoop loop) {
+        this(options, listener, counters, loop, Transport.Factory.PLAIN);
+    }
+
+    /**
+     * A client on {@code loop} whose connection speaks through a transport made by
+     * {@code transports} (TLS, say) instead of plain TCP; begin it with {@link #start()}.
+     */
+    public TcpClientSession(TcpClientOptions options, SessionListener listener, TrafficCounters counters,
+                            SelectorLoop loop, Transport.Factory transports) {
+        super(loop, listener, counters);
+        this.options = options;
+        this.transports = transports;
     }
 
     @Override
-    public TrafficCounters counters() {
-        return counters;
-    }
-
-    @Override
-    public boolean isOpen() {
+    protected boolean socketOpen() {
         TcpConnection current = connection;
-        return current != null && !current.isClosed() && !closeRequested.get();
+        return current != null && !current.isClosed();
     }
 
     @Override
-    public void run() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("a session runs once");
-        }
-        try {
-            if (!closeRequested.get()) {
-                startConnecting();
-                loop.run();
-            }
-        } finally {
-            TcpConnection current = connection;
-            if (current != null) {
-                current.close(CloseReason.LOCAL); // no-op when it already ended
-            }
-            loop.close();
-            listener.onEvent(new SessionEvent.Closed(System.currentTimeMillis(), endReason));
-        }
+    protected void open() {
+        // Never on the loop: a slow or failing lookup would stall every session sharing it.
+        HostLookup.lookUp(options.host()).whenComplete((address, error) -> onLoop(() -> connect(address, error)));
     }
 
-    private void startConnecting() {
-        InetSocketAddress target;
-        try {
-            target = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
-        } catch (UnknownHostException | SecurityException e) {
+    private void connect(InetAddress address, Throwable lookupError) {
+        if (lookupError != null) {
             failBeforeConnect(FailureKind.UNKNOWN_HOST, null, options.host());
             return;
         }
+        InetSocketAddress target = new InetSocketAddress(address, options.port());
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
+            connecting = channel;
             if (channel.connect(target)) {
                 onConnected(channel);
                 return;
             }
             SocketChannel pending = channel;
-            SelectorLoop.Timer timeout = loop.schedule(options.connectTimeout().toNanos(), () -> {
+            SelectorLoop.Timer timeout = schedule(options.connectTimeout().toNanos(), () -> {
                 SelectorLoop.closeQuietly(pending);
                 failBeforeConnect(FailureKind.CONNECT_TIMEOUT, target,
                         "no answer within " + options.connectTimeout().toMillis() + " ms");
             });
-            loop.register(channel, SelectionKey.OP_CONNECT, key -> finishConnect(pending, target, timeout));
+            loop().register(channel, SelectionKey.OP_CONNECT, guarded(key -> finishConnect(pending, target, timeout)));
         } catch (IOException e) {
             SelectorLoop.closeQuietly(channel);
             failBeforeConnect(IoFailures.classify(e), target, IoFailures.detail(e));
@@ -118,28 +113,33 @@ public final class TcpClientSession implements Session, SendTarget {
     }
 
     private void onConnected(SocketChannel channel) throws IOException {
-        TcpConnection established = new TcpConnection(loop, channel, ByteBuffer.allocateDirect(options.readBufferSize()),
-                counters, listener, this::onConnectionClosed);
-        // Ready to send before anyone hears of it: a listener that sends on Connected, or a thread
-        // woken by it, must find the connection open. No read happens before the event is out.
-        established.start();
+        TcpConnection established = new TcpConnection(loop(), transports.over(channel),
+                ByteBuffer.allocateDirect(options.readBufferSize()), counters(), listener(), this::onConnectionClosed,
+                error -> end(CloseReason.ERROR));
+        connecting = null;
         connection = established;
-        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), established.local(), established.remote()));
         LOGGER.debug("connected {} -> {}", established.local(), established.remote());
-        if (closeRequested.get()) {
-            established.close(CloseReason.LOCAL);
-        }
+        // Reports Connected once it can send: a listener that sends on Connected, or a thread
+        // woken by it, finds the session open. No read happens before the event is out.
+        established.start();
     }
 
     private void onConnectionClosed(TcpConnection closed) {
-        endReason = closed.closeReason();
-        loop.stop();
+        end(closed.closeReason());
     }
 
     private void failBeforeConnect(FailureKind kind, InetSocketAddress target, String detail) {
-        listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), kind, target, detail));
-        endReason = CloseReason.ERROR;
-        loop.stop();
+        emit(new SessionEvent.Failure(System.currentTimeMillis(), kind, target, detail));
+        end(CloseReason.ERROR);
+    }
+
+    @Override
+    protected void release(CloseReason reason) {
+        SelectorLoop.closeQuietly(connecting);
+        TcpConnection current = connection;
+        if (current != null) {
+            current.close(reason); // no-op when it ended first, and so ended the session
+        }
     }
 
     /**
@@ -148,42 +148,15 @@ public final class TcpClientSession implements Session, SendTarget {
      * @return false when there is no open connection to send on
      */
     public boolean send(byte[] bytes) {
-        TcpConnection current = connection;
-        if (current == null || closeRequested.get()) {
+        if (!isOpen()) {
             return false;
         }
-        send(current, bytes, SendCompletion.IGNORE);
+        connectionTarget.send(bytes, SendCompletion.IGNORE);
         return true;
     }
 
     @Override
     public void send(byte[] bytes, SendCompletion done) {
-        TcpConnection current = connection;
-        if (current == null || closeRequested.get()) {
-            done.completed(false);
-            return;
-        }
-        send(current, bytes, done);
-    }
-
-    private void send(TcpConnection current, byte[] bytes, SendCompletion done) {
-        if (loop.inLoop()) {
-            current.send(bytes, done);
-        } else {
-            loop.execute(() -> current.send(bytes, done));
-        }
-    }
-
-    @Override
-    public SelectorLoop loop() {
-        return loop;
-    }
-
-    @Override
-    public void close() {
-        // run() closes the connection with reason LOCAL once the loop has stopped.
-        if (closeRequested.compareAndSet(false, true)) {
-            loop.stop();
-        }
+        connectionTarget.send(bytes, done);
     }
 }

@@ -1,11 +1,12 @@
 package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
-import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
@@ -22,22 +23,19 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP server: listens, accepts any number of clients and reads and writes them all on one
- * {@link SelectorLoop}, on the thread that calls {@link #run()}. No thread per client, so ten
- * thousand clients cost ten thousand sockets and a little memory, not ten thousand stacks.
+ * A TCP server: listens, accepts any number of clients and reads and writes them all on its one
+ * {@link SelectorLoop}. No thread per client, so ten thousand clients cost ten thousand sockets
+ * and a little memory, not ten thousand stacks.
  *
  * <p>Clients are known by their remote address and port, which is unique among live
  * connections. The send, disconnect and snapshot methods are safe from any thread.
  */
-public final class TcpServerSession implements Session {
+public final class TcpServerSession extends AbstractLoopSession {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TcpServerSession.class);
 
@@ -51,37 +49,45 @@ public final class TcpServerSession implements Session {
     private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final TcpServerOptions options;
-    private final SessionListener listener;
-    private final TrafficCounters counters;
-    private final SelectorLoop loop = new SelectorLoop();
+    private final Transport.Factory transports;
     /** The loop reads one client at a time, so one buffer serves them all. */
     private final ByteBuffer readBuffer;
-    /** Written on the loop thread only; read by any thread for snapshots. */
-    private final Map<InetSocketAddress, TcpConnection> clients = new ConcurrentHashMap<>();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean closeRequested = new AtomicBoolean();
+    private final ServerClients clients = new ServerClients();
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress localAddress;
     private SelectionKey acceptKey;
     private boolean acceptPaused;
-    private CloseReason endReason = CloseReason.LOCAL;
 
+    /** A server on a loop of its own, driven by {@link #run()}. */
     public TcpServerSession(TcpServerOptions options, SessionListener listener, TrafficCounters counters) {
+        super(listener, counters);
         this.options = options;
-        this.listener = listener;
-        this.counters = counters;
+        this.transports = Transport.Factory.PLAIN;
+        this.readBuffer = ByteBuffer.allocateDirect(options.readBufferSize());
+    }
+
+    /** A server on {@code loop}, shared with other sessions; begin it with {@link #start()}. */
+    public TcpServerSession(TcpServerOptions options, SessionListener listener, TrafficCounters counters,
+                            SelectorLoop loop) {
+        this(options, listener, counters, loop, Transport.Factory.PLAIN);
+    }
+
+    /**
+     * A server on {@code loop} whose clients speak through transports made by {@code transports}
+     * (TLS, say) instead of plain TCP; begin it with {@link #start()}.
+     */
+    public TcpServerSession(TcpServerOptions options, SessionListener listener, TrafficCounters counters,
+                            SelectorLoop loop, Transport.Factory transports) {
+        super(loop, listener, counters);
+        this.options = options;
+        this.transports = transports;
         this.readBuffer = ByteBuffer.allocateDirect(options.readBufferSize());
     }
 
     @Override
-    public TrafficCounters counters() {
-        return counters;
-    }
-
-    @Override
-    public boolean isOpen() {
+    protected boolean socketOpen() {
         ServerSocketChannel current = server;
-        return current != null && current.isOpen() && !closeRequested.get();
+        return current != null && current.isOpen();
     }
 
     /** The address listened on, with the port the system picked for port 0; null until open. */
@@ -90,27 +96,17 @@ public final class TcpServerSession implements Session {
     }
 
     @Override
-    public void run() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("a session runs once");
-        }
-        try {
-            if (!closeRequested.get() && listen()) {
-                loop.run();
-            }
-        } finally {
-            // The listening socket goes first, so the port is free again before Closed is
-            // reported and the user can listen on it at once.
-            SelectorLoop.closeQuietly(server);
-            for (TcpConnection client : List.copyOf(clients.values())) {
-                client.close(CloseReason.SERVER_STOPPED);
-            }
-            loop.close();
-            listener.onEvent(new SessionEvent.Closed(System.currentTimeMillis(), endReason));
+    protected void release(CloseReason reason) {
+        // The listening socket goes first, so the port is free again before Closed is
+        // reported and the user can listen on it at once.
+        SelectorLoop.closeQuietly(server);
+        for (TcpConnection client : clients.all()) {
+            client.close(CloseReason.SERVER_STOPPED);
         }
     }
 
-    private boolean listen() {
+    @Override
+    protected void open() {
         InetSocketAddress wanted = new InetSocketAddress(options.bindAddress(), options.port());
         ServerSocketChannel channel = null;
         try {
@@ -119,20 +115,18 @@ public final class TcpServerSession implements Session {
             channel.bind(wanted, options.backlog());
             channel.configureBlocking(false);
             ServerSocketChannel listening = channel;
-            acceptKey = loop.register(channel, SelectionKey.OP_ACCEPT, key -> acceptReady(listening));
+            acceptKey = loop().register(channel, SelectionKey.OP_ACCEPT, guarded(key -> acceptReady(listening)));
             localAddress = (InetSocketAddress) channel.getLocalAddress();
             server = channel;
-            listener.onEvent(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
+            emit(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
             LOGGER.debug("listening on {}", localAddress);
-            return true;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             SelectorLoop.closeQuietly(channel);
             // UnsupportedOperationException: an IPv6 address where the system has no IPv6.
             FailureKind kind = e instanceof UnsupportedOperationException ? FailureKind.ADDRESS_NOT_AVAILABLE
                     : IoFailures.classify(e);
-            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), kind, wanted, IoFailures.detail(e)));
-            endReason = CloseReason.ERROR;
-            return false;
+            emit(new SessionEvent.Failure(System.currentTimeMillis(), kind, wanted, IoFailures.detail(e)));
+            end(CloseReason.ERROR);
         }
     }
 
@@ -162,7 +156,9 @@ public final class TcpServerSession implements Session {
         TcpConnection client;
         try {
             accepted.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
-            client = new TcpConnection(loop, accepted, readBuffer, counters, listener, this::onClientClosed);
+            // An Error while handling one client, reported on that client, ends the whole server.
+            client = new TcpConnection(loop(), transports.over(accepted), readBuffer, counters(), listener(),
+                    this::onClientClosed, error -> end(CloseReason.ERROR));
         } catch (IOException e) {
             // The client went away between the handshake and our accept; nobody to report about.
             LOGGER.debug("accepted connection failed before setup", e);
@@ -173,16 +169,10 @@ public final class TcpServerSession implements Session {
             client.close(CloseReason.REJECTED); // RST at once, reported as a Disconnected event
             return;
         }
-        clients.put(client.remote(), client);
-        membership++;
-        listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), client.local(), client.remote()));
-        try {
-            client.start();
-        } catch (IOException e) {
-            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(e),
-                    client.remote(), IoFailures.detail(e)));
-            client.close(CloseReason.ERROR);
-        }
+        // Listed first: a listener that greets the client on Connected, which start() reports once
+        // the client can send, finds it among the clients.
+        clients.add(client);
+        client.start();
     }
 
     private void pauseAccepting(IOException error) {
@@ -190,10 +180,10 @@ public final class TcpServerSession implements Session {
             return;
         }
         acceptPaused = true;
-        listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error),
+        emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error),
                 localAddress, IoFailures.detail(error)));
         acceptKey.interestOps(0);
-        loop.schedule(ACCEPT_PAUSE_NANOS, () -> {
+        schedule(ACCEPT_PAUSE_NANOS, () -> {
             acceptPaused = false;
             if (acceptKey.isValid()) {
                 acceptKey.interestOps(SelectionKey.OP_ACCEPT);
@@ -202,8 +192,7 @@ public final class TcpServerSession implements Session {
     }
 
     private void onClientClosed(TcpConnection closed) {
-        clients.remove(closed.remote(), closed);
-        membership++;
+        clients.remove(closed);
     }
 
     /**
@@ -216,7 +205,7 @@ public final class TcpServerSession implements Session {
         if (!isOpen()) {
             return false;
         }
-        loop.execute(() -> deliver(new ArrayList<>(clients.values()), bytes));
+        onLoop(() -> deliver(clients.all(), bytes));
         return true;
     }
 
@@ -231,12 +220,12 @@ public final class TcpServerSession implements Session {
             return false;
         }
         List<InetSocketAddress> targets = List.copyOf(remotes);
-        loop.execute(() -> {
+        onLoop(() -> {
             List<TcpConnection> live = new ArrayList<>(targets.size());
             for (InetSocketAddress remote : targets) {
                 TcpConnection client = clients.get(remote);
                 if (client == null) {
-                    listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED,
+                    emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED,
                             remote, "not connected"));
                 } else {
                     live.add(client);
@@ -265,7 +254,7 @@ public final class TcpServerSession implements Session {
      */
     private void deliver(List<TcpConnection> targets, byte[] bytes, SendTarget.SendCompletion done) {
         if (targets.isEmpty()) {
-            done.completed(false);
+            Faults.completeQuietly(done, false);
             return;
         }
         if (targets.size() == 1) {
@@ -286,22 +275,22 @@ public final class TcpServerSession implements Session {
                 recipients++;
             }
         }
-        listener.onEvent(new SessionEvent.SentToMany(System.currentTimeMillis(), bytes, recipients));
+        emit(new SessionEvent.SentToMany(System.currentTimeMillis(), bytes, recipients));
     }
 
     /** Every client connected at the moment of each send, for repeat and file sends. */
     public SendTarget allClients() {
-        return target(null);
+        return targetFor(null);
     }
 
     /** The clients at {@code remotes} that are still connected at each send. */
     public SendTarget clients(Collection<InetSocketAddress> remotes) {
-        return target(List.copyOf(remotes));
+        return targetFor(List.copyOf(remotes));
     }
 
-    private SendTarget target(List<InetSocketAddress> remotes) {
-        return SendTarget.onLoop(loop, this::isOpen, (bytes, done) ->
-                deliver(remotes == null ? new ArrayList<>(clients.values()) : live(remotes), bytes, done));
+    private SendTarget targetFor(List<InetSocketAddress> remotes) {
+        return sendTarget((bytes, done) ->
+                deliver(remotes == null ? clients.all() : live(remotes), bytes, done));
     }
 
     private List<TcpConnection> live(List<InetSocketAddress> remotes) {
@@ -318,7 +307,7 @@ public final class TcpServerSession implements Session {
     /** Closes the connections of the clients at {@code remotes}; each is reported as KICKED. */
     public void disconnect(Collection<InetSocketAddress> remotes) {
         List<InetSocketAddress> targets = List.copyOf(remotes);
-        loop.execute(() -> {
+        onLoop(() -> {
             for (InetSocketAddress remote : targets) {
                 TcpConnection client = clients.get(remote);
                 if (client != null) {
@@ -328,37 +317,28 @@ public final class TcpServerSession implements Session {
         });
     }
 
-    /** The clients connected now, in no particular order; any thread. */
+    /**
+     * The clients now, with the version of the membership they belong to; any thread. Built on
+     * the caller's thread, and only when the version moved since the last call: a connect storm
+     * costs the I/O thread one counter increment per client, and polling an unchanged server
+     * costs nothing. The one source of truth for a client table.
+     */
+    public ClientList clientList() {
+        return clients.list();
+    }
+
+    /** The clients connected now with their counts at this moment, oldest first; any thread. */
     public List<ClientSnapshot> clients() {
-        List<ClientSnapshot> snapshot = new ArrayList<>(clients.size());
-        for (TcpConnection client : clients.values()) {
-            TrafficCounters own = client.counters();
-            snapshot.add(new ClientSnapshot(client.remote(), client.connectedAtMillis(), own.rxBytes(), own.txBytes()));
+        List<ServerClient> now = clientList().clients();
+        List<ClientSnapshot> snapshot = new ArrayList<>(now.size());
+        for (ServerClient client : now) {
+            snapshot.add(new ClientSnapshot(client.remote(), client.connectedAtMillis(), client.rxBytes(),
+                    client.txBytes()));
         }
         return snapshot;
     }
 
-    /** Interim: the clients now, as a versioned list (the engine-seams branch brings the real one). */
-    public ClientList clientList() {
-        List<ServerClient> now = new ArrayList<>();
-        for (TcpConnection client : clients.values()) {
-            now.add(new ServerClient(System.identityHashCode(client), client.remote(), client.connectedAtMillis(),
-                    client.counters()));
-        }
-        return new ClientList(membership, now);
-    }
-
-    private volatile long membership;
-
     public int clientCount() {
         return clients.size();
-    }
-
-    /** Stops listening and closes every client (reported as SERVER_STOPPED); any thread, any time. */
-    @Override
-    public void close() {
-        if (closeRequested.compareAndSet(false, true)) {
-            loop.stop();
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.socketdeck.core.udp;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.SessionEvent;
@@ -19,6 +20,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * An open UDP socket on a {@link SelectorLoop}: receives every datagram as one event, sends
@@ -50,6 +52,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
     private final BroadcastPermission broadcast;
     private final Memberships memberships;
     private final Runnable onChannelLost;
+    private final Consumer<Throwable> onFault;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private long queuedBytes;
     private InetSocketAddress lastSender;
@@ -57,7 +60,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
 
     UdpEndpoint(SelectorLoop loop, DatagramChannel channel, InetSocketAddress connectedRemote,
                 TrafficCounters counters, SessionListener listener, SenderHistory senders,
-                Runnable onChannelLost) throws IOException {
+                Runnable onChannelLost, Consumer<Throwable> onFault) throws IOException {
         this.loop = loop;
         this.channel = channel;
         this.local = (InetSocketAddress) channel.getLocalAddress();
@@ -69,6 +72,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         this.broadcast = new BroadcastPermission(channel);
         this.memberships = new Memberships(channel, listener);
         this.onChannelLost = onChannelLost;
+        this.onFault = onFault;
     }
 
     void start() throws IOException {
@@ -85,6 +89,13 @@ final class UdpEndpoint implements SelectorLoop.Handler {
 
     Memberships memberships() {
         return memberships;
+    }
+
+    /** What a listener or this code threw while handling the socket ends the session, with events. */
+    @Override
+    public boolean failed(SelectionKey failedKey, Throwable error) {
+        onFault.accept(error);
+        return true;
     }
 
     @Override
@@ -242,7 +253,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         SelectorLoop.closeQuietly(channel);
         Outgoing dropped;
         while ((dropped = queue.poll()) != null) {
-            dropped.done().completed(false); // never sent: senders waiting on it must learn so
+            Faults.completeQuietly(dropped.done(), false); // never sent: senders waiting on it must learn so
         }
         queuedBytes = 0;
     }

@@ -2,11 +2,11 @@ package io.socketdeck.core.udp;
 
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
-import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
@@ -18,22 +18,21 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A UDP socket: binds at once (to port 0 when the user left it to the system, so the port can be
- * shown before the first send), then receives and sends datagrams on its own {@link SelectorLoop}
- * on the thread that calls {@link #run()}. Each datagram is one event, never merged or split.
+ * shown before the first send), then receives and sends datagrams on its {@link SelectorLoop}.
+ * Each datagram is one event, never merged or split.
  *
  * <p>Optionally connected to one remote: only then does the system report ICMP errors such as
  * port unreachable to the socket (an unconnected socket never learns of them on Linux or in the
  * JDK), at the price of receiving only that remote's datagrams. The choice is the user's, because
  * silently connecting would drop replies that come from another port or host.
  */
-public final class UdpSession implements Session {
+public final class UdpSession extends AbstractLoopSession {
 
     /** The largest payload of one datagram over IPv4 (65,535 minus the IP and UDP headers). */
     public static final int MAX_PAYLOAD = 65_507;
@@ -42,29 +41,24 @@ public final class UdpSession implements Session {
     private static final Logger LOGGER = LoggerFactory.getLogger(UdpSession.class);
 
     private final UdpOptions options;
-    private final SessionListener listener;
-    private final TrafficCounters counters;
-    private final SelectorLoop loop = new SelectorLoop();
     private final SenderHistory senders = new SenderHistory(RECENT_SENDERS);
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean closeRequested = new AtomicBoolean();
     private volatile UdpEndpoint endpoint;
-    private volatile CloseReason endReason = CloseReason.LOCAL;
 
+    /** A socket on a loop of its own, driven by {@link #run()}. */
     public UdpSession(UdpOptions options, SessionListener listener, TrafficCounters counters) {
+        super(listener, counters);
         this.options = options;
-        this.listener = listener;
-        this.counters = counters;
+    }
+
+    /** A socket on {@code loop}, shared with other sessions; begin it with {@link #start()}. */
+    public UdpSession(UdpOptions options, SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
+        super(loop, listener, counters);
+        this.options = options;
     }
 
     @Override
-    public TrafficCounters counters() {
-        return counters;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return endpoint != null && !closeRequested.get() && !loop.isStopping();
+    protected boolean socketOpen() {
+        return endpoint != null;
     }
 
     /** Who sent to this socket lately; readable from any thread. */
@@ -88,25 +82,15 @@ public final class UdpSession implements Session {
     }
 
     @Override
-    public void run() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("a session runs once");
-        }
-        try {
-            if (!closeRequested.get() && open()) {
-                loop.run();
-            }
-        } finally {
-            UdpEndpoint current = endpoint;
-            if (current != null) {
-                current.close();
-            }
-            loop.close();
-            listener.onEvent(new SessionEvent.Closed(System.currentTimeMillis(), endReason));
+    protected void release(CloseReason reason) {
+        UdpEndpoint current = endpoint;
+        if (current != null) {
+            current.close();
         }
     }
 
-    private boolean open() {
+    @Override
+    protected void open() {
         InetSocketAddress bindTo = new InetSocketAddress(options.bindAddress(), options.bindPort());
         DatagramChannel channel = null;
         try {
@@ -125,15 +109,15 @@ public final class UdpSession implements Session {
                         .resolve(options.connectTo());
                 channel.connect(remote);
             }
-            UdpEndpoint opened = new UdpEndpoint(loop, channel, remote, counters, listener, senders, this::onChannelLost);
+            UdpEndpoint opened = new UdpEndpoint(loop(), channel, remote, counters(), listener(), senders,
+                    () -> end(CloseReason.ERROR), this::failed);
             opened.start();
             endpoint = opened;
             LOGGER.debug("UDP open on {} (receive buffer {} bytes)", opened.local(),
                     channel.getOption(StandardSocketOptions.SO_RCVBUF));
             long now = System.currentTimeMillis();
-            listener.onEvent(remote == null ? new SessionEvent.Opened(now, opened.local())
+            emit(remote == null ? new SessionEvent.Opened(now, opened.local())
                     : new SessionEvent.Connected(now, opened.local(), remote));
-            return true;
         } catch (UnknownHostException e) {
             SelectorLoop.closeQuietly(channel);
             failToOpen(FailureKind.UNKNOWN_HOST, null, options.connectTo().host());
@@ -147,17 +131,11 @@ public final class UdpSession implements Session {
             // Not about a peer, so no peer; the detail names the local address that failed.
             failToOpen(kind, null, Addresses.format(bindTo) + ": " + IoFailures.detail(e));
         }
-        return false;
     }
 
     private void failToOpen(FailureKind kind, InetSocketAddress where, String detail) {
-        listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), kind, where, detail));
-        endReason = CloseReason.ERROR;
-    }
-
-    private void onChannelLost() {
-        endReason = CloseReason.ERROR;
-        loop.stop();
+        emit(new SessionEvent.Failure(System.currentTimeMillis(), kind, where, detail));
+        end(CloseReason.ERROR);
     }
 
     /**
@@ -172,7 +150,7 @@ public final class UdpSession implements Session {
         if (current == null || !isOpen()) {
             return false;
         }
-        loop.execute(() -> current.send(bytes, target));
+        onLoop(() -> current.send(bytes, target));
         return true;
     }
 
@@ -181,14 +159,7 @@ public final class UdpSession implements Session {
      * and file sends. Each send is one datagram, in order with every other send of this socket.
      */
     public SendTarget target(UdpTarget target) {
-        return SendTarget.onLoop(loop, () -> endpoint != null && isOpen(), (bytes, done) -> {
-            UdpEndpoint current = endpoint;
-            if (current == null) {
-                done.completed(false);
-            } else {
-                current.send(bytes, target, done);
-            }
-        });
+        return sendTarget((bytes, done) -> endpoint.send(bytes, target, done));
     }
 
     /** Joins {@code group} on the interface named {@code interfaceName}; reported as an event. */
@@ -211,14 +182,7 @@ public final class UdpSession implements Session {
     private void onEndpoint(Consumer<UdpEndpoint> action) {
         UdpEndpoint current = endpoint;
         if (current != null && isOpen()) {
-            loop.execute(() -> action.accept(current));
-        }
-    }
-
-    @Override
-    public void close() {
-        if (closeRequested.compareAndSet(false, true)) {
-            loop.stop();
+            onLoop(() -> action.accept(current));
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.socketdeck.ui.app;
 
+import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.core.send.QuickCommandJson;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.IoWorkers;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.tab.TabContext;
@@ -40,7 +42,11 @@ public final class MainWindow {
     private static final String QUICK_COMMANDS = "quickCommands";
     private static final String VIEW_OPTIONS = "ui";
 
+    /** Two I/O threads serve every session of the window, a flood on one tab leaving the other free. */
+    private static final int IO_LOOPS = 2;
+
     private final UiTick tick = new UiTick();
+    private final LoopGroup loops = new LoopGroup(IO_LOOPS, IoWorkers.TASKS);
     private final QuickCommandsModel quickCommands = new QuickCommandsModel();
     private final ViewOptions viewOptions = new ViewOptions();
     private final List<OpenTab<?>> tabs = new ArrayList<>();
@@ -54,7 +60,7 @@ public final class MainWindow {
 
     public MainWindow(Consumer<Locale> languageSwitcher, Settings settings) {
         this.languageSwitcher = languageSwitcher;
-        TabContext context = new TabContext(tick);
+        TabContext context = new TabContext(tick, loops);
         for (TabKind<?> kind : KINDS) {
             tabs.add(OpenTab.of(kind, context));
         }
@@ -166,9 +172,10 @@ public final class MainWindow {
         });
     }
 
-    /** Closes every session and stops background work: on exit only. */
+    /** Closes every session, stops background work and the I/O loops: on exit only. */
     public void shutdown() {
         models().forEach(TabModel::shutdown);
+        loops.close(); // runs the closes just queued, then ends
     }
 
     public static void addStylesheets(Scene scene) {

@@ -22,9 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -57,6 +62,9 @@ public final class TrafficLog {
      */
     private static final int QUEUE_SHARE = 4;
     public static final int PREVIEW_CHARS = LogEntry.PREVIEW_CHARS;
+    /** Rows above which whole-log work (decoding again, filtering) runs on a worker, not the FX thread. */
+    static final int BACKGROUND_ABOVE = 2_000;
+    private static final long STORM_CHECK_NANOS = 100_000_000L;
 
     private final BoundedList<LogEntry> list;
     private final BatchQueue<LogEntry> pending;
@@ -77,6 +85,13 @@ public final class TrafficLog {
     private long heldDropped;
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
     private final LogFilter filter;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** Ingests folding a storm of connects or disconnects into summary rows. */
+    private final CopyOnWriteArrayList<LogIngest> folding = new CopyOnWriteArrayList<>();
+    private final UiTick.Handle stormJob;
+    private final BackgroundWork work = new BackgroundWork(busy);
+    /** Bumped by each re-render, so a slow one that finishes after a newer one is dropped. */
+    private long renderGeneration;
     private volatile Charset ingestCharset = charset.get();
 
     public TrafficLog(UiTick tick) {
@@ -87,6 +102,7 @@ public final class TrafficLog {
         list = new BoundedList<>(maxEntries, maxBytes, LogEntry::weight);
         pending = new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight);
         pump = new FxPump<>(tick, pending, this::append);
+        stormJob = tick.add(this::sayFoldedStorms);
         charset.addListener((obs, old, now) -> {
             ingestCharset = now;
             rerender();
@@ -109,12 +125,12 @@ public final class TrafficLog {
                 resume();
             }
         });
-        filter = new LogFilter(list.items(), charset);
+        filter = new LogFilter(tick, work, list.items(), charset);
     }
 
     /** A listener for one session: give each session its own, as it keeps that session's decoders. */
     public SessionListener newIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer);
+        return ingest(LogIngest.Framing.STREAM, false);
     }
 
     /**
@@ -122,12 +138,33 @@ public final class TrafficLog {
      * bytes, never joined with the one before (see {@link LogIngest}).
      */
     public SessionListener newDatagramIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.DATAGRAM, false);
+        return ingest(LogIngest.Framing.DATAGRAM, false);
     }
 
     /** Like {@link #newIngest()} for a server: clients arrive, it listens, sends may go to many. */
     public SessionListener newServerIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.STREAM, true);
+        return ingest(LogIngest.Framing.STREAM, true);
+    }
+
+    private LogIngest ingest(LogIngest.Framing framing, boolean serverSide) {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, framing, serverSide).whenFolding(ingest -> {
+            folding.addIfAbsent(ingest);
+            stormJob.wake();
+        });
+    }
+
+    /**
+     * While a storm is being folded, says its summary rows a window after they are due, so the
+     * last one comes even when nothing follows the storm; idle otherwise.
+     */
+    private long sayFoldedStorms(long nowNanos) {
+        for (LogIngest ingest : folding) {
+            ingest.sayFolded(System.currentTimeMillis());
+            if (!ingest.hasFolded()) {
+                folding.remove(ingest);
+            }
+        }
+        return folding.isEmpty() ? UiTick.IDLE : nowNanos + STORM_CHECK_NANOS;
     }
 
     public ObservableList<LogEntry> entries() {
@@ -316,10 +353,45 @@ public final class TrafficLog {
         renderRevision.set(renderRevision.get() + 1);
     }
 
-    /** Decodes every data row again in the current encoding, each stream in order, each datagram alone. */
+    /**
+     * Decodes every data row again in the current encoding, each stream in order, each datagram
+     * alone: a big log on a worker over a copy of the rows, the result shown in one go when ready.
+     */
     private void rerender() {
-        LogRendering.rerender(list.items(), charset.get());
-        redraw();
+        List<LogEntry> rows = List.copyOf(list.items());
+        Charset target = charset.get();
+        long generation = ++renderGeneration;
+        if (rows.size() <= BACKGROUND_ABOVE) {
+            LogRendering.rerender(rows, target);
+            redraw();
+            return;
+        }
+        work.run(() -> LogRendering.decode(rows, target), previews -> {
+            if (generation == renderGeneration) {
+                LogRendering.apply(rows, target, previews);
+                redraw();
+            }
+        });
+    }
+
+    /**
+     * The rows in {@code chosen}, decoded in full, as text lines in log order, for the clipboard:
+     * built on a worker for a big log; {@code ready} gets the text on the FX thread.
+     */
+    public void copyText(Collection<LogEntry> chosen, Consumer<String> ready) {
+        List<LogEntry> rows = List.copyOf(list.items());
+        List<LogEntry> wanted = List.copyOf(chosen);
+        Charset current = charset.get();
+        if (rows.size() <= BACKGROUND_ABOVE) {
+            ready.accept(LogExport.copyText(rows, wanted, current));
+        } else {
+            work.run(() -> LogExport.copyText(rows, wanted, current), ready);
+        }
+    }
+
+    /** True while whole-log work (decoding again, filtering) runs in the background: the view may say so. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     private void bump() {

@@ -181,10 +181,12 @@ public final class TrafficLogPane extends VBox {
         filter.textProperty().bindBidirectional(traffic.filter().patternProperty());
         filterHex.selectedProperty().bindBidirectional(traffic.filter().hexProperty());
         FieldErrorBinding.bind(traffic.filter().errorProperty(), filterError, filter);
-        filterCount.textProperty().bind(Bindings.createStringBinding(() -> traffic.filter().isActive()
+        filterCount.textProperty().bind(Bindings.createStringBinding(() -> traffic.busyProperty().get()
+                        ? I18n.text("log.working")
+                        : traffic.filter().isActive()
                         ? I18n.format("log.filter.count", traffic.shownEntries().size(), traffic.entries().size())
                         : "",
-                traffic.shownEntries(), traffic.entries()));
+                traffic.shownEntries(), traffic.entries(), traffic.busyProperty()));
 
         bindCount(rxBytes, counters.rxBytesProperty());
         bindCount(rxMessages, counters.rxMessagesProperty());
@@ -228,10 +230,11 @@ public final class TrafficLogPane extends VBox {
     /** Copies the selected rows, whole, as text lines; all rows when none is selected. */
     private void copySelection() {
         var selected = log.getSelectionModel().getSelectedItems();
-        var rows = selected.isEmpty() ? log.getItems() : selected;
-        ClipboardContent content = new ClipboardContent();
-        content.putString(LogExport.copyText(model.entries(), rows, model.charsetProperty().get()));
-        Clipboard.getSystemClipboard().setContent(content);
+        model.copyText(selected.isEmpty() ? log.getItems() : selected, text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
     }
 
     private void chooseFileAndSave() {

@@ -1,11 +1,12 @@
 package io.socketdeck.ui.tab;
 
+import io.socketdeck.core.io.LoopGroup;
+import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.ui.fx.FxEventQueue;
-import io.socketdeck.ui.fx.IoWorkers;
 import io.socketdeck.ui.send.SendTargetChoice;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -14,7 +15,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The skeleton every connection tab shares: the connection state and status line, open / close /
- * toggle, the session's worker, the state channel from the engine, and shutdown. A tab supplies
+ * toggle, starting the session on one of the window's I/O loops, the state channel from the
+ * engine, and shutdown. A tab supplies
  * only what is its own: how to build a session from its fields (or why not), how state events
  * change what it shows, where a send goes, and the words of its status line.
  *
@@ -31,6 +33,7 @@ public abstract class ConnectionTabModel implements TabModel {
     private final TabTraffic traffic;
     private final FxEventQueue<StateEvent> stateEvents;
     private final boolean serverSide;
+    private final LoopGroup loops;
     private Session session;
     /** Tags the current session's state events; a new object per open. */
     private Object run;
@@ -41,6 +44,7 @@ public abstract class ConnectionTabModel implements TabModel {
      */
     protected ConnectionTabModel(TabContext context, boolean datagrams, boolean serverSide) {
         this.serverSide = serverSide;
+        this.loops = context.loops();
         traffic = new TabTraffic(context.tick(), this::sendTarget, datagrams);
         stateEvents = new FxEventQueue<>(context.tick(), this::deliver);
         state.addListener((obs, old, now) -> {
@@ -55,8 +59,9 @@ public abstract class ConnectionTabModel implements TabModel {
      *
      * @param listener every event of the session goes here
      * @param counters the tab's counters, shared by its sessions
+     * @param loop     the I/O loop the session runs on, shared with the window's other sessions
      */
-    protected abstract Session createSession(SessionListener listener, TrafficCounters counters);
+    protected abstract Session createSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop);
 
     /** Where Send goes now, or why nowhere. */
     protected abstract SendTargetChoice sendTarget();
@@ -100,14 +105,14 @@ public abstract class ConnectionTabModel implements TabModel {
         }
         Object thisRun = new Object();
         Session created = createSession(traffic.newSessionListener(new StateChannel(thisRun), serverSide,
-                this::onTraffic), traffic.engineCounters());
+                this::onTraffic), traffic.engineCounters(), loops.next());
         if (created == null) {
             return false;
         }
         session = created;
         run = thisRun;
         state.set(ConnectionState.OPENING);
-        IoWorkers.run(new SessionTask(created));
+        created.start(); // opens on its loop; what happens next arrives as state events
         return true;
     }
 

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tcpclient;
 
+import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
@@ -64,7 +65,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     }
 
     @Override
-    protected Session createSession(SessionListener listener, TrafficCounters counters) {
+    protected Session createSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
         HostInput.Result hostInput = HostInput.parse(host.get());
         PortInput.Result portInput = PortInput.parse(port.get(), false);
         long timeoutMillis = Numbers.parse(connectTimeout.get(), 1, MAX_TIMEOUT_MILLIS);
@@ -78,7 +79,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 .withConnectTimeout(Duration.ofMillis(timeoutMillis));
         target = hostInput.host().contains(":") ? "[" + hostInput.host() + "]:" + portInput.port()
                 : hostInput.host() + ":" + portInput.port();
-        client = new TcpClientSession(options, listener, counters);
+        client = new TcpClientSession(options, listener, counters, loop);
         return client;
     }
 

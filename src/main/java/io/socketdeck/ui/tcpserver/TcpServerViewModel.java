@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tcpserver;
 
+import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.BindAddress;
@@ -106,7 +107,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     }
 
     @Override
-    protected Session createSession(SessionListener listener, TrafficCounters counters) {
+    protected Session createSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
         BindAddress.Parsed address = BindAddress.parse(bindAddress.get());
         PortInput.Result portInput = PortInput.parse(port.get(), true);
         int limit = parseMaxClients(maxClients.get());
@@ -121,7 +122,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         TcpServerOptions options = TcpServerOptions.of(requestedAddress.address(), requestedPort)
                 .withReuseAddress(reuseAddress.get())
                 .withMaxClients(limit);
-        server = new TcpServerSession(options, listener, counters);
+        server = new TcpServerSession(options, listener, counters, loop);
         return server;
     }
 
@@ -303,6 +304,11 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     /** The connected clients, in arrival order; read-only. */
     public ObservableList<ClientRow> clients() {
         return clients.rows();
+    }
+
+    /** Puts the client table in {@code order} (null: arrival), off the FX thread when big. */
+    void sortClients(Comparator<ClientRow> order) {
+        clients.sortBy(order);
     }
 
     /** Bumped when the clients' byte counts moved. */

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.udp;
 
+import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.MulticastInterfaces;
@@ -84,7 +85,7 @@ public final class UdpViewModel extends ConnectionTabModel {
     }
 
     @Override
-    protected Session createSession(SessionListener listener, TrafficCounters counters) {
+    protected Session createSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
         BindAddress.Parsed address = BindAddress.parse(bindHost.get());
         // An empty port is the common case, "unbound": the system picks one.
         String portText = bindPort.get() == null || bindPort.get().isBlank() ? "0" : bindPort.get();
@@ -103,7 +104,7 @@ public final class UdpViewModel extends ConnectionTabModel {
         }
         opening = address.address().isIpv6() ? "[" + address.address().literal() + "]" : address.address().literal();
         opening += port.port() == 0 ? "" : ":" + port.port();
-        udp = new UdpSession(options, listener, counters);
+        udp = new UdpSession(options, listener, counters, loop);
         return udp;
     }
 

@@ -152,12 +152,17 @@ class CaptureWriterTest {
         try (EchoPeer peer = EchoPeers.tcp()) {
             TcpClientSession session = run(peer.address(), capture, events, threads);
             events.await(SessionEvent.Connected.class);
+            int sent = 0;
             for (int i = 0; i < 20; i++) {
-                session.send(("line " + i + " \\ 你好\r\n").getBytes(StandardCharsets.UTF_8));
-                events.awaitBytes(Direction.RX, (int) counters.txBytes()); // one echo per send, in step
+                byte[] line = ("line " + i + " \\ 你好\r\n").getBytes(StandardCharsets.UTF_8);
+                session.send(line);
+                sent += line.length;
+                // One echo per send, in step. Not counters.txBytes(): it lags the send (the loop
+                // writes later), and an echo awaited for the bytes counted so far may be none.
+                events.awaitBytes(Direction.RX, sent);
             }
             session.send(new byte[] {0x01, (byte) 0xFE});
-            events.awaitBytes(Direction.RX, (int) counters.txBytes());
+            events.awaitBytes(Direction.RX, sent + 2);
             session.close();
             threads.get(0).join(TIMEOUT.toMillis());
             capture.close();

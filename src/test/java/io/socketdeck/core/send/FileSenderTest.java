@@ -93,6 +93,11 @@ class FileSenderTest {
         }
 
         @Override
+        public SelectorLoop.Timer whenClosed(Runnable action) {
+            return inner.whenClosed(action);
+        }
+
+        @Override
         public void send(byte[] bytes, SendCompletion done) {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             issuedBytes.addAndGet(bytes.length);

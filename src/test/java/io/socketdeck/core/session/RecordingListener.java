@@ -37,6 +37,24 @@ public final class RecordingListener implements SessionListener {
         return await(type, any -> true);
     }
 
+    /**
+     * Waits for {@link SessionEvent.Closed} and checks it is the only one and, so far, the last
+     * event; call {@link #assertClosedLast()} again at the end of a test to check nothing followed.
+     */
+    public SessionEvent.Closed awaitClosed() {
+        SessionEvent.Closed closed = await(SessionEvent.Closed.class);
+        assertClosedLast();
+        return closed;
+    }
+
+    /** Exactly one {@link SessionEvent.Closed}, and it is the last event. */
+    public synchronized void assertClosedLast() {
+        long closedCount = events.stream().filter(SessionEvent.Closed.class::isInstance).count();
+        if (closedCount != 1 || !(events.get(events.size() - 1) instanceof SessionEvent.Closed)) {
+            throw new AssertionError("expected one Closed, last, among " + events);
+        }
+    }
+
     /** All bytes of data events in {@code direction}, concatenated. */
     public byte[] bytes(Direction direction) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

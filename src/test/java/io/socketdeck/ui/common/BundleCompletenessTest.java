@@ -170,6 +170,7 @@ class BundleCompletenessTest {
         Properties engine = load(MAIN_RESOURCES.resolve("io/socketdeck/core/text").resolve(ENGLISH));
         for (CloseReason reason : CloseReason.values()) {
             assertTrue(engine.containsKey("event.disconnected." + reason.name()), reason.name());
+            assertTrue(engine.containsKey("event.reason." + reason.name()), reason.name());
         }
         for (FailureKind kind : FailureKind.values()) {
             assertTrue(engine.containsKey("failure." + kind.name()), kind.name());

@@ -5,6 +5,8 @@ import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.socketdeck.core.io.LoopGroup;
+import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.Session;
@@ -17,7 +19,6 @@ import io.socketdeck.ui.send.SendTargetChoice;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,30 +33,33 @@ class ConnectionTabModelTest {
 
     private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 50000);
     private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 4000);
+    /** Handed out but not used: the scripted sessions do no I/O. */
+    private static final LoopGroup LOOPS = new LoopGroup(1, LoopGroup.daemonThreads("tab-model-test"));
 
     /** A session that reports what the test tells it to, on the test's thread, and Closed when closed. */
     private static final class ScriptedSession implements Session {
         final SessionListener listener;
-        final CountDownLatch ended = new CountDownLatch(1);
+        private boolean ended;
 
         ScriptedSession(SessionListener listener) {
             this.listener = listener;
         }
 
         @Override
-        public void run() {
-            try {
-                ended.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        public void start() {
+            // nothing to open: the test speaks for it
         }
 
         @Override
-        public void close() {
-            if (ended.getCount() > 0) {
+        public void run() {
+            throw new UnsupportedOperationException("started, never run");
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!ended) {
+                ended = true;
                 listener.onEvent(new SessionEvent.Closed(System.currentTimeMillis(), CloseReason.LOCAL));
-                ended.countDown();
             }
         }
 
@@ -65,8 +69,8 @@ class ConnectionTabModelTest {
         }
 
         @Override
-        public boolean isOpen() {
-            return ended.getCount() > 0;
+        public synchronized boolean isOpen() {
+            return !ended;
         }
     }
 
@@ -75,11 +79,11 @@ class ConnectionTabModelTest {
         final List<String> seen = new ArrayList<>();
 
         ScriptedTab(UiTick tick) {
-            super(new TabContext(tick), false, false);
+            super(new TabContext(tick, LOOPS), false, false);
         }
 
         @Override
-        protected Session createSession(SessionListener listener, TrafficCounters counters) {
+        protected Session createSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
             ScriptedSession session = new ScriptedSession(listener);
             sessions.add(session);
             return session;

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -126,6 +127,28 @@ class TcpServerTabTest {
                     TIMEOUT, () -> "the table shows what " + address + " sent: " + tab.shownRow(address));
         }
         assertTrue(tab.label("#serverStatus").endsWith("3 clients"), tab.label("#serverStatus"));
+    }
+
+    @Test
+    void clickingAColumnHeaderSortsTheTableAndNewClientsTakeTheirPlace(FxRobot robot) throws Exception {
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
+        InetSocketAddress server = tab.listenOnLoopback(0);
+        List<TcpProbe> probes = List.of(javaClient(server), javaClient(server), javaClient(server));
+        tab.awaitTableRows(3);
+        robot.clickOn(robot.lookup(".column-header").match(node -> node.getId() != null
+                && node.getId().equals("addressColumn")).queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup(".column-header").match(node -> node.getId() != null
+                && node.getId().equals("addressColumn")).queryAs(javafx.scene.Node.class)); // descending
+        List<Integer> ports = probes.stream().map(p -> p.localAddress().getPort()).sorted(Comparator.reverseOrder()).toList();
+        awaitFx(() -> tab.table().getItems().stream().map(r -> r.remote().getPort()).toList().equals(ports),
+                () -> "highest port first: " + tab.tableAddresses());
+        TcpProbe late = javaClient(server);
+        tab.awaitTableRows(4);
+        int latePort = late.localAddress().getPort();
+        awaitFx(() -> {
+            List<Integer> shown = tab.table().getItems().stream().map(r -> r.remote().getPort()).toList();
+            return shown.equals(shown.stream().sorted(Comparator.reverseOrder()).toList()) && shown.contains(latePort);
+        }, () -> "a client that came later is placed in order: " + tab.tableAddresses());
     }
 
     @Test

@@ -1,0 +1,48 @@
+package io.socketdeck.core.tcp;
+
+import io.socketdeck.core.io.SelectorLoop;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Plain TCP: the application's bytes go to and come from the socket as they are. */
+public final class PlainTransport implements Transport {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(PlainTransport.class);
+
+    private final SocketChannel channel;
+
+    public PlainTransport(SocketChannel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public SocketChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        return channel.read(dst);
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        return channel.write(src);
+    }
+
+    @Override
+    public void close(boolean abort) {
+        if (abort) {
+            try {
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException e) {
+                LOGGER.debug("no RST for {}; it closes with a FIN", channel, e); // closed already
+            }
+        }
+        SelectorLoop.closeQuietly(channel);
+    }
+}
