@@ -92,6 +92,37 @@ public final class UdpProbe implements AutoCloseable {
         channel.send(ByteBuffer.wrap(bytes), to);
     }
 
+    /**
+     * Asks for a receive buffer of {@code bytes}; the kernel grants at most its
+     * {@code net.core.rmem_max}, so a test that cannot afford loss still has to read promptly.
+     */
+    public UdpProbe receiveBuffer(int bytes) throws IOException {
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, bytes);
+        return this;
+    }
+
+    /**
+     * How many datagrams the kernel dropped at this socket because its receive buffer was full
+     * (the {@code drops} column of {@code /proc/net/udp} and {@code udp6}), or -1 where the
+     * system does not say. On a loaded machine loopback UDP loses datagrams exactly this way.
+     */
+    public long kernelDrops() {
+        String port = String.format(":%04X", port());
+        for (String table : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(table))) {
+                    String[] columns = line.trim().split("\\s+");
+                    if (columns.length > 12 && columns[1].endsWith(port)) {
+                        return Long.parseLong(columns[columns.length - 1]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or the table is not readable: the caller treats -1 as "unknown"
+            }
+        }
+        return -1;
+    }
+
     /** The next datagram, waiting at most {@code timeout}. */
     public Datagram receive(Duration timeout) throws IOException {
         channel.socket().setSoTimeout((int) timeout.toMillis());
@@ -103,6 +134,18 @@ public final class UdpProbe implements AutoCloseable {
             throw new AssertionError("no datagram on " + address + " within " + timeout.toMillis() + " ms", e);
         }
         return new Datagram(Arrays.copyOf(buffer, packet.getLength()), (InetSocketAddress) packet.getSocketAddress());
+    }
+
+    /** The next datagram within {@code timeout}, or null when none came. */
+    public Datagram receiveOrNull(Duration timeout) throws IOException {
+        try {
+            return receive(timeout);
+        } catch (AssertionError e) {
+            if (e.getCause() instanceof SocketTimeoutException) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     @Override
