@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,10 +46,6 @@ public final class LocalAddresses {
     }
 
     private static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("not a literal: " + text, e);
-        }
+        return IpLiterals.parse(text).orElseThrow(() -> new IllegalStateException("not a literal: " + text));
     }
 }
