@@ -8,6 +8,7 @@ import io.socketdeck.core.log.LogRendering;
 import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.util.BatchQueue;
+import io.socketdeck.core.util.PrivateFiles;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.fx.BoundedList;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -170,7 +170,7 @@ public final class TrafficLog {
         Task<Integer> task = new Task<>() {
             @Override
             protected Integer call() throws IOException {
-                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                try (Writer out = PrivateFiles.newBufferedWriter(file, StandardCharsets.UTF_8)) { // 0600
                     LogExport.write(snapshot, entry -> true, current, format, out);
                 }
                 return snapshot.size();

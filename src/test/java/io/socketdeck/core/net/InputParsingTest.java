@@ -112,10 +112,11 @@ class InputParsingTest {
     @Test
     void localAddressesOfferWildcardsLoopbackAndInterfaces() {
         var choices = LocalAddresses.list();
-        assertEquals("0.0.0.0", choices.get(0).literal());
-        assertEquals("::", choices.get(1).literal());
-        assertTrue(choices.stream().anyMatch(c -> c.literal().equals("127.0.0.1")));
-        assertTrue(choices.stream().anyMatch(c -> c.literal().equals("::1")));
+        // Loopback first (issue 9): reachable from this computer only, the safe pick.
+        assertEquals("127.0.0.1", choices.get(0).literal());
+        assertEquals("::1", choices.get(1).literal());
+        assertEquals("0.0.0.0", choices.get(2).literal());
+        assertEquals("::", choices.get(3).literal());
         assertFalse(choices.stream().filter(c -> c.kind() == BindAddress.Kind.INTERFACE)
                 .anyMatch(c -> c.interfaceName().isEmpty()), "interface addresses carry the interface's name");
     }

@@ -15,7 +15,15 @@ import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.UiTick;
+import io.socketdeck.core.log.LogExport;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import javafx.concurrent.Task;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
@@ -134,6 +142,21 @@ class TrafficLogTest {
         assertTrue(RowText.payload(entry, ViewMode.TEXT).endsWith("(65,536 bytes in all)"),
                 RowText.payload(entry, ViewMode.TEXT));
         assertTrue(RowText.payload(entry, ViewMode.HEX).startsWith("78 78 78"));
+    }
+
+    /** Issue 9: a saved log holds the traffic like a capture: 0600, not 0644, an old file included. */
+    @Test
+    void aSavedLogIsReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("log.txt");
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+        log.newIngest().onEvent(rx(PEER_A, "password=hunter2".getBytes(UTF8)));
+        awaitFx(() -> log.entries().size() == 1, "one entry");
+        Task<Integer> save = onFx(() -> log.saveAs(file, LogExport.Format.TEXT));
+        assertEquals(1, save.get(10, TimeUnit.SECONDS));
+        assertTrue(Files.readString(file).contains("password=hunter2"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
     @Test
