@@ -9,6 +9,8 @@ import java.util.Optional;
  * What was sent from one send box, for Up and Down, like a shell's history: the newest
  * {@link #capacity()} distinct entries, sending one again moves it to the newest place.
  *
+ * <p>Only texts up to {@link #MAX_ENTRY_CHARS} are kept, {@link #MAX_TOTAL_CHARS} in all.
+ *
  * <p>Navigation: {@link #previous(String)} (Up) first keeps the box's text as the draft and shows
  * the newest entry, then older ones, stopping at the oldest; {@link #next()} (Down) goes back
  * towards the newest and then returns the draft, which ends the navigation. Sending, or any
@@ -20,10 +22,19 @@ import java.util.Optional;
 public final class SendHistory {
 
     public static final int DEFAULT_CAPACITY = 100;
+    /**
+     * The longest text remembered. A longer one (a pasted dump) is sent but not kept: the history
+     * is saved with the settings, and a 21-million-character entry once made the next start
+     * unable to read the settings file at all.
+     */
+    public static final int MAX_ENTRY_CHARS = 16 * 1024;
+    /** Characters of all entries together; the oldest go first beyond it. */
+    public static final int MAX_TOTAL_CHARS = 256 * 1024;
 
     private final int capacity;
     /** Oldest first. */
     private final List<String> entries = new ArrayList<>();
+    private long totalChars;
     /** Index into entries while navigating, -1 otherwise. */
     private int cursor = -1;
     private String draft = "";
@@ -54,17 +65,23 @@ public final class SendHistory {
         return capacity;
     }
 
-    /** Records a sent text as the newest entry; blank texts are not recorded. Ends navigation. */
+    /**
+     * Records a sent text as the newest entry; blank texts and texts over {@link #MAX_ENTRY_CHARS}
+     * are not recorded. Ends navigation.
+     */
     public void add(String text) {
         Objects.requireNonNull(text, "text");
         resetNavigation();
-        if (text.isBlank()) {
+        if (text.isBlank() || text.length() > MAX_ENTRY_CHARS) {
             return;
         }
-        entries.remove(text);
+        if (entries.remove(text)) {
+            totalChars -= text.length();
+        }
         entries.add(text);
-        while (entries.size() > capacity) {
-            entries.remove(0);
+        totalChars += text.length();
+        while (entries.size() > capacity || totalChars > MAX_TOTAL_CHARS) {
+            totalChars -= entries.remove(0).length();
         }
     }
 
@@ -120,6 +137,7 @@ public final class SendHistory {
 
     public void clear() {
         entries.clear();
+        totalChars = 0;
         resetNavigation();
     }
 }

@@ -75,4 +75,28 @@ class SendHistoryTest {
         assertEquals(sent.subList(50, 150), history.entries());
         assertEquals(history.entries(), SendHistory.restore(history.entries()).entries(), "round trip");
     }
+
+    /** Issue 9: the history is saved with the settings, so what it keeps is capped. */
+    @Test
+    void aHugeTextIsSentButNotRemembered() {
+        SendHistory history = new SendHistory();
+        history.add("AT");
+        history.add("x".repeat(SendHistory.MAX_ENTRY_CHARS + 1));
+        assertEquals(List.of("AT"), history.entries());
+        String atCap = "y".repeat(SendHistory.MAX_ENTRY_CHARS);
+        history.add(atCap);
+        assertEquals(List.of("AT", atCap), history.entries());
+    }
+
+    @Test
+    void allEntriesTogetherStayWithinTheirBudget() {
+        SendHistory history = new SendHistory();
+        for (int i = 0; i < 40; i++) {
+            history.add(i + "z".repeat(SendHistory.MAX_ENTRY_CHARS - 10));
+        }
+        int total = history.entries().stream().mapToInt(String::length).sum();
+        assertTrue(total <= SendHistory.MAX_TOTAL_CHARS, "total " + total);
+        assertTrue(history.entries().get(history.size() - 1).startsWith("39"), "the newest stays");
+        assertEquals(SendHistory.MAX_TOTAL_CHARS / (SendHistory.MAX_ENTRY_CHARS - 8), history.size());
+    }
 }
