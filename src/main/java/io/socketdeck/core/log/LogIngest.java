@@ -32,6 +32,15 @@ public final class LogIngest implements SessionListener {
 
     /** A UDP port may hear from any number of senders; the name cache must not grow with them. */
     static final int MAX_PEER_NAMES = 4096;
+    /**
+     * An error that happens again within this time of its row's first appearance is counted in
+     * that row ("… (×312)") instead of becoming another: a stuck peer provoking one failure per
+     * millisecond must not fill the log. After it, a new row starts, so a repeat is never hidden
+     * in a row long scrolled away.
+     */
+    static final long REPEAT_WINDOW_MILLIS = 10_000;
+    /** Distinct recent errors remembered for counting. */
+    static final int MAX_RECENT_ERRORS = 256;
 
     private final Supplier<Charset> charset;
     private final int previewChars;
@@ -45,6 +54,9 @@ public final class LogIngest implements SessionListener {
     private final Map<InetSocketAddress, String> peerNames = new HashMap<>();
     private InetSocketAddress lastPeer;
     private String lastPeerName;
+    /** The newest row of each recent error, by what it says and about whom. */
+    private final Map<String, LogEntry> recentErrors = new HashMap<>();
+    private final Consumer<LogEntry> repeated;
 
     public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out) {
         this(charset, previewChars, out, Framing.STREAM, false);
@@ -57,6 +69,16 @@ public final class LogIngest implements SessionListener {
      */
     public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing,
                      boolean serverSide) {
+        this(charset, previewChars, out, framing, serverSide, entry -> { });
+    }
+
+    /**
+     * @param repeated told, on the session's thread, when an error row already handed to {@code out}
+     *                 counts one more occurrence ({@link LogEntry#repeats()}): a view redraws it
+     */
+    public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing,
+                     boolean serverSide, Consumer<LogEntry> repeated) {
+        this.repeated = repeated;
         this.charset = charset;
         this.previewChars = previewChars;
         this.out = out;
@@ -79,15 +101,23 @@ public final class LogIngest implements SessionListener {
         } else if (event instanceof SessionEvent.Disconnected disconnected) {
             String peer = peerName(disconnected.remote());
             forget(peer);
-            LogEntry.Kind kind = EventTexts.isError(disconnected.reason()) ? LogEntry.Kind.ERROR : LogEntry.Kind.INFO;
-            out.accept(LogEntry.event(disconnected.timeMillis(), kind, peer,
-                    EventTexts.disconnected(disconnected)));
+            String text = EventTexts.disconnected(disconnected);
+            if (EventTexts.isError(disconnected.reason())) {
+                error(disconnected.timeMillis(), peer, text);
+            } else {
+                out.accept(LogEntry.event(disconnected.timeMillis(), LogEntry.Kind.INFO, peer, text));
+            }
             peerNames.remove(disconnected.remote());
             lastPeer = null;
+        } else if (event instanceof SessionEvent.PeerFinished finished) {
+            out.accept(LogEntry.event(finished.timeMillis(), LogEntry.Kind.INFO, peerName(finished.remote()),
+                    EventTexts.peerFinished(finished)));
         } else if (event instanceof SessionEvent.Failure failure) {
             String peer = failure.peer() == null ? "" : peerName(failure.peer());
-            out.accept(LogEntry.event(failure.timeMillis(), LogEntry.Kind.ERROR, peer,
-                    EventTexts.failure(failure)));
+            error(failure.timeMillis(), peer, EventTexts.failure(failure));
+        } else if (event instanceof SessionEvent.SendQueueFull full) {
+            String peer = full.peers().size() == 1 ? peerName(full.peers().get(0)) : EventTexts.clients(full.peers().size());
+            error(full.timeMillis(), peer, EventTexts.sendQueueFull(full));
         } else if (event instanceof SessionEvent.MulticastJoined joined) {
             out.accept(LogEntry.event(joined.timeMillis(), LogEntry.Kind.INFO, "",
                     EventTexts.multicastJoined(joined)));
@@ -109,6 +139,26 @@ public final class LogIngest implements SessionListener {
         StreamTextDecoder decoder = decoderFor(new StreamKey(peer, kind));
         return LogEntry.data(data.timeMillis(), kind, peer, bytes, decoder.charset(),
                 decoder.decodePreview(bytes, 0, bytes.length, previewChars));
+    }
+
+    /**
+     * An error row, or one more count in the row of the same error about the same peer when that
+     * row appeared less than {@link #REPEAT_WINDOW_MILLIS} ago.
+     */
+    private void error(long timeMillis, String peer, String text) {
+        String key = peer + '\u0000' + text;
+        LogEntry earlier = recentErrors.get(key);
+        if (earlier != null && timeMillis - earlier.timeMillis() < REPEAT_WINDOW_MILLIS) {
+            earlier.repeat();
+            repeated.accept(earlier);
+            return;
+        }
+        if (recentErrors.size() >= MAX_RECENT_ERRORS) {
+            recentErrors.clear(); // many distinct errors: forgetting only costs a row each
+        }
+        LogEntry entry = LogEntry.event(timeMillis, LogEntry.Kind.ERROR, peer, text);
+        recentErrors.put(key, entry);
+        out.accept(entry);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.socketdeck.core.text;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.SessionEvent;
+import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * What session events say, in the current {@link Language}: the same words in the window's log and
@@ -11,6 +13,8 @@ import io.socketdeck.core.session.SessionEvent;
 public final class EventTexts {
 
     private static final TextBundle TEXT = TextBundle.of(EventTexts.class);
+    /** Clients named in one event about many; the rest are counted. */
+    private static final int NAMED_PEERS = 5;
 
     private EventTexts() {
     }
@@ -52,6 +56,31 @@ public final class EventTexts {
 
     public static String disconnected(SessionEvent.Disconnected event) {
         return TEXT.format("event.disconnected." + event.reason().name(), Addresses.format(event.remote()));
+    }
+
+    /** The peer's end of stream: it sends no more, but the connection stays open for us to send. */
+    public static String peerFinished(SessionEvent.PeerFinished event) {
+        return TEXT.format("event.peerFinished", Addresses.format(event.remote()));
+    }
+
+    /** Clients that could not take a send to several: named (the first few) and counted. */
+    public static String sendQueueFull(SessionEvent.SendQueueFull event) {
+        List<InetSocketAddress> peers = event.peers();
+        String key = "event.sendQueueFull." + (event.skipped() ? "skipped" : "notSent")
+                + (peers.size() == 1 ? ".one" : ".many");
+        return TEXT.format(key, names(peers), peers.size());
+    }
+
+    /** "127.0.0.1:5001, 127.0.0.1:5002, … (and 95 more)": at most {@value #NAMED_PEERS} named. */
+    private static String names(List<InetSocketAddress> peers) {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < Math.min(NAMED_PEERS, peers.size()); i++) {
+            names.append(i == 0 ? "" : ", ").append(Addresses.format(peers.get(i)));
+        }
+        if (peers.size() > NAMED_PEERS) {
+            names.append(TEXT.format("log.andMore", peers.size() - NAMED_PEERS));
+        }
+        return names.toString();
     }
 
     public static String failure(SessionEvent.Failure event) {

@@ -57,6 +57,8 @@ public final class TrafficLog {
      */
     private static final int QUEUE_SHARE = 4;
     public static final int PREVIEW_CHARS = LogEntry.PREVIEW_CHARS;
+    /** Counts of repeated errors are redrawn at most this often. */
+    private static final long REPEATS_EVERY_NANOS = 250_000_000L;
 
     private final BoundedList<LogEntry> list;
     private final BatchQueue<LogEntry> pending;
@@ -77,6 +79,10 @@ public final class TrafficLog {
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
     private final LogFilter filter;
     private volatile Charset ingestCharset = charset.get();
+    /** An error row counted one more repeat (I/O thread); the rows on screen are redrawn, at most a few times a second. */
+    private volatile boolean repeatsChanged;
+    private final UiTick.Handle repeatsJob;
+    private long repeatsShownNanos;
 
     public TrafficLog(UiTick tick) {
         this(tick, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_BYTES);
@@ -86,6 +92,8 @@ public final class TrafficLog {
         list = new BoundedList<>(maxEntries, maxBytes, LogEntry::weight);
         pending = new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight);
         pump = new FxPump<>(tick, pending, this::append);
+        repeatsJob = tick.add(this::showRepeats);
+        repeatsShownNanos = System.nanoTime() - REPEATS_EVERY_NANOS;
         charset.addListener((obs, old, now) -> {
             ingestCharset = now;
             rerender();
@@ -113,7 +121,8 @@ public final class TrafficLog {
 
     /** A listener for one session: give each session its own, as it keeps that session's decoders. */
     public SessionListener newIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer);
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.STREAM, false,
+                this::repeated);
     }
 
     /**
@@ -121,12 +130,14 @@ public final class TrafficLog {
      * bytes, never joined with the one before (see {@link LogIngest}).
      */
     public SessionListener newDatagramIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.DATAGRAM, false);
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.DATAGRAM, false,
+                this::repeated);
     }
 
     /** Like {@link #newIngest()} for a server: clients arrive, it listens, sends may go to many. */
     public SessionListener newServerIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.STREAM, true);
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.STREAM, true,
+                this::repeated);
     }
 
     public ObservableList<LogEntry> entries() {
@@ -298,6 +309,25 @@ public final class TrafficLog {
             rerender(); // held across an encoding switch: decoded the old way
         }
         bump();
+    }
+
+    /** I/O thread: a row's count went up ("… (×312)"); cheap, the tick redraws later. */
+    private void repeated(LogEntry entry) {
+        repeatsChanged = true;
+        repeatsJob.wake();
+    }
+
+    private long showRepeats(long nowNanos) {
+        if (!repeatsChanged) {
+            return UiTick.IDLE;
+        }
+        if (nowNanos - repeatsShownNanos < REPEATS_EVERY_NANOS) {
+            return repeatsShownNanos + REPEATS_EVERY_NANOS;
+        }
+        repeatsChanged = false;
+        repeatsShownNanos = nowNanos;
+        redraw();
+        return UiTick.IDLE;
     }
 
     private void redraw() {

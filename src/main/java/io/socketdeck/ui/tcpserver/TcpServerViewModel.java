@@ -137,7 +137,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
             clientsJob.wake();
             return false;
         }
-        return true;
+        return !(event instanceof SessionEvent.PeerFinished); // a log row is enough: the client stays
     }
 
     @Override

@@ -58,7 +58,9 @@ class CaptureWriterTest {
             };
         }
         TcpClientSession session = new TcpClientSession(
-                TcpClientOptions.of(address.getAddress().getHostAddress(), address.getPort()),
+                // The source closes when done: the session ends then, not a minute later.
+                TcpClientOptions.of(address.getAddress().getHostAddress(), address.getPort())
+                        .withHalfCloseLinger(Duration.ZERO),
                 SessionListener.all(List.of(capture, recorder)), counters);
         Thread worker = new Thread(session::run, "capture-test-session");
         worker.setDaemon(true);
