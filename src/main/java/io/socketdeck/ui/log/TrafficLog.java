@@ -47,8 +47,13 @@ public final class TrafficLog {
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
     /** Memory for the entries' bytes and previews; the capture file, not the view, keeps it all. */
     public static final long DEFAULT_MAX_BYTES = 16L << 20;
-    /** Memory allowed per entry of the limit: the default's ratio, so a bigger log may hold more. */
+    /** Memory allowed per entry of the limit: the default's ratio, so a bigger log may hold more... */
     private static final long BYTES_PER_ENTRY = DEFAULT_MAX_BYTES / DEFAULT_MAX_ENTRIES;
+    /**
+     * ...but never more than this: at 100,000 rows the ratio gave 160 MiB, which a flood of big
+     * reads fills, and pausing then holds as much again. 100,000 rows of short lines still fit.
+     */
+    public static final long MAX_BYTES = 32L << 20;
     /** The sizes offered in the View menu. */
     public static final java.util.List<Integer> ENTRY_LIMITS = java.util.List.of(1_000, 10_000, 100_000);
     /**
@@ -56,6 +61,8 @@ public final class TrafficLog {
      * would just keep a flood's bytes alive longer, which the garbage collector pays for in pauses.
      */
     private static final int QUEUE_SHARE = 4;
+    /** Held rows while paused take at most this share of the list's memory (see {@link #hold}). */
+    private static final int HELD_SHARE = 4;
     public static final int PREVIEW_CHARS = LogEntry.PREVIEW_CHARS;
     /** Counts of repeated errors are redrawn at most this often. */
     private static final long REPEATS_EVERY_NANOS = 250_000_000L;
@@ -76,6 +83,8 @@ public final class TrafficLog {
     private final ArrayDeque<LogEntry> held = new ArrayDeque<>();
     private long heldWeight;
     private long heldDropped;
+    /** Rows the queue before the display had dropped when the pause began: those dropped since count too. */
+    private long droppedBeforePause;
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
     private final LogFilter filter;
     private volatile Charset ingestCharset = charset.get();
@@ -112,7 +121,9 @@ public final class TrafficLog {
         wrap.addListener((obs, old, now) -> redraw());
         showTime.addListener((obs, old, now) -> redraw());
         paused.addListener((obs, old, now) -> {
-            if (!now) {
+            if (now) {
+                droppedBeforePause = pump.dropped();
+            } else {
                 resume();
             }
         });
@@ -240,11 +251,16 @@ public final class TrafficLog {
 
     /** Keeps at most {@code maxEntries} rows, with memory for them in proportion. */
     public void setMaxEntries(int maxEntries) {
-        setLimits(maxEntries, Math.max(DEFAULT_MAX_BYTES, maxEntries * BYTES_PER_ENTRY));
+        setLimits(maxEntries, Math.min(MAX_BYTES, Math.max(DEFAULT_MAX_BYTES, maxEntries * BYTES_PER_ENTRY)));
     }
 
     public int maxEntries() {
         return list.maxItems();
+    }
+
+    /** Memory the rows may take, shown or held while paused (each within it). */
+    public long maxBytes() {
+        return list.maxWeight();
     }
 
     /** Entries trimmed off the top (or dropped before display) because of the limits. */
@@ -259,6 +275,7 @@ public final class TrafficLog {
         held.clear();
         heldWeight = 0;
         heldDropped = 0;
+        droppedBeforePause = pump.dropped();
         heldCount.set(0);
         bump();
     }
@@ -280,35 +297,62 @@ public final class TrafficLog {
         bump();
     }
 
-    /** Keeps what arrives while paused within the list's own limits: the oldest held rows go first. */
+    /**
+     * Keeps what arrives while paused within the log's limits: as many rows as the list, and a
+     * quarter of its memory, beside the rows on screen, which stay. The oldest held rows go first.
+     * On resume the held rows are the newest; more would only push out the ones on screen.
+     */
     private void hold(List<LogEntry> batch) {
         for (LogEntry entry : batch) {
             held.addLast(entry);
             heldWeight += entry.weight();
         }
-        while (held.size() > 1 && (held.size() > list.maxItems() || heldWeight > list.maxWeight())) {
-            heldWeight -= held.removeFirst().weight();
-            heldDropped++;
-        }
+        trimHeld(list.maxItems(), heldBudget());
         heldCount.set(held.size());
     }
 
+    /** Memory for held rows: a quarter of the list's, so paused and flooded the log takes 1.5 times its size. */
+    private long heldBudget() {
+        return list.maxWeight() / HELD_SHARE;
+    }
+
+    private void trimHeld(int maxItems, long maxWeight) {
+        while (held.size() > 1 && (held.size() > maxItems || heldWeight > maxWeight)) {
+            heldWeight -= held.removeFirst().weight();
+            heldDropped++;
+        }
+    }
+
     private void resume() {
-        List<LogEntry> waiting = new ArrayList<>(held);
-        long dropped = heldDropped;
+        long dropped = heldDropped + pump.dropped() - droppedBeforePause;
+        LogEntry note = null;
+        if (dropped > 0) {
+            // Room for the note above the held rows: the list keeps the newest, and the note is older.
+            // Sized for the largest count it can say, so the final text never weighs more.
+            int before = held.size();
+            long room = droppedNote(dropped + before).weight();
+            trimHeld(list.maxItems() - 1, list.maxWeight() - room);
+            note = droppedNote(dropped + before - held.size());
+        }
+        List<LogEntry> waiting = new ArrayList<>(held.size() + 1);
+        if (note != null) {
+            waiting.add(note);
+        }
+        waiting.addAll(held);
         held.clear();
         heldWeight = 0;
         heldDropped = 0;
         heldCount.set(0);
-        if (dropped > 0) {
-            waiting.add(0, LogEntry.event(System.currentTimeMillis(), LogEntry.Kind.INFO, "",
-                    I18n.format("log.droppedWhilePaused", I18n.count(dropped))));
-        }
         list.appendAll(waiting);
         if (LogRendering.anyStale(waiting, charset.get())) {
             rerender(); // held across an encoding switch: decoded the old way
         }
         bump();
+    }
+
+    private static LogEntry droppedNote(long dropped) {
+        return LogEntry.event(System.currentTimeMillis(), LogEntry.Kind.INFO, "",
+                I18n.format("log.droppedWhilePaused", I18n.count(dropped)));
     }
 
     /** I/O thread: a row's count went up ("… (×312)"); cheap, the tick redraws later. */
