@@ -50,6 +50,7 @@ class LayeringTest {
                 .orShould().callMethod(java.net.InetAddress.class, "getLocalHost")
                 .orShould().callMethod(java.net.InetAddress.class, "getHostName")
                 .orShould().callMethod(java.net.InetAddress.class, "getCanonicalHostName")
+                .orShould().callConstructor(java.net.InetSocketAddress.class, String.class, int.class)
                 .because("a lookup on the UI thread (or an I/O loop) freezes everything on it")
                 .check(PRODUCTION);
     }

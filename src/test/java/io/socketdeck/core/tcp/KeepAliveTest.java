@@ -67,8 +67,9 @@ class KeepAliveTest {
                     events, new TrafficCounters(), loops.next());
             client.start();
             try (Socket accepted = device.accept()) {
-                InetSocketAddress local = events.await(SessionEvent.Connected.class).local();
-                Timer timer = Await.value(() -> timerOf(local.getPort(), device.getLocalPort()).orElse(null),
+                events.await(SessionEvent.Connected.class);
+                // The session's socket: from the port the device sees it on, to the device's port.
+                Timer timer = Await.value(() -> timerOf(accepted.getPort(), device.getLocalPort()).orElse(null),
                         found -> found != null, TIMEOUT, "the connection in /proc/net/tcp");
                 assertEquals(2, timer.kind(), "the keepalive timer runs (2), not none (0): " + timer);
                 assertTrue(timer.ticks() > 0 && timer.ticks() <= 30 * TICKS_PER_SECOND,
@@ -102,8 +103,8 @@ class KeepAliveTest {
                     .withKeepAlive(KeepAlive.OFF), events, new TrafficCounters(), loops.next());
             client.start();
             try (Socket accepted = device.accept()) {
-                InetSocketAddress local = events.await(SessionEvent.Connected.class).local();
-                Timer timer = Await.value(() -> timerOf(local.getPort(), device.getLocalPort()).orElse(null),
+                events.await(SessionEvent.Connected.class);
+                Timer timer = Await.value(() -> timerOf(accepted.getPort(), device.getLocalPort()).orElse(null),
                         found -> found != null, TIMEOUT, "the connection in /proc/net/tcp");
                 assertEquals(0, timer.kind(), timer.toString());
             }
