@@ -51,9 +51,9 @@ public final class TrafficLog {
     private static final long BYTES_PER_ENTRY = DEFAULT_MAX_BYTES / DEFAULT_MAX_ENTRIES;
     /**
      * ...but never more than this: at 100,000 rows the ratio gave 160 MiB, which a flood of big
-     * reads fills, and pausing then holds as much again. 100,000 rows of short lines still fit.
+     * reads fills, and pausing then held as much again. 100,000 rows of up to 50 bytes still fit.
      */
-    public static final long MAX_BYTES = 32L << 20;
+    public static final long MAX_BYTES = 24L << 20;
     /** The sizes offered in the View menu. */
     public static final java.util.List<Integer> ENTRY_LIMITS = java.util.List.of(1_000, 10_000, 100_000);
     /**
@@ -217,6 +217,7 @@ public final class TrafficLog {
 
     /** Adds a row of the application's own, e.g. "saved the log to …"; FX thread. */
     public void note(LogEntry.Kind kind, String message) {
+        pump.flushNow(); // after the rows already queued: a note often follows from them
         list.appendAll(List.of(LogEntry.event(System.currentTimeMillis(), kind, "", message)));
         bump();
     }

@@ -146,7 +146,7 @@ class TrafficLogTest {
 
     /**
      * Issue 9, item 1: paused during a flood, the log held rows by count only (700 MB with 10,000
-     * rows, then OutOfMemoryError with 100,000). The log's byte budget for 100,000 rows is 32 MiB,
+     * rows, then OutOfMemoryError with 100,000). The log's byte budget for 100,000 rows is 24 MiB,
      * not 160, and held rows take at most a quarter of it beside the rows on screen: the oldest
      * go, and resuming says how many.
      */
@@ -158,7 +158,7 @@ class TrafficLogTest {
             log100k.pausedProperty().set(true);
             return log100k;
         });
-        assertEquals(TrafficLog.MAX_BYTES, onFx(big::maxBytes), "100,000 rows, 32 MiB of them");
+        assertEquals(TrafficLog.MAX_BYTES, onFx(big::maxBytes), "100,000 rows, 24 MiB of them");
         SessionListener ingest = big.newIngest();
         byte[] read = new byte[64 * 1024];
         Arrays.fill(read, (byte) 'x');
