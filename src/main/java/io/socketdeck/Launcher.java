@@ -1,6 +1,7 @@
 package io.socketdeck;
 
 import io.socketdeck.ui.app.SocketDeckApp;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -9,10 +10,21 @@ import javafx.application.Application;
  */
 public final class Launcher {
 
+    /**
+     * JavaFX's own logger. Held here: java.util.logging keeps loggers weakly, and the filter must
+     * outlive this method.
+     */
+    private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        // From a plain jar JavaFX runs from the classpath, which it calls an "Unsupported JavaFX
+        // configuration" at every start. That is how this jar is meant to run (mvn javafx:run and
+        // an app image use modules); the notice would only worry a user. Other JavaFX warnings stay.
+        JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
         Application.launch(SocketDeckApp.class, args);
     }
 }

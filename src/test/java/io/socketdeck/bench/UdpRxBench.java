@@ -52,7 +52,7 @@ final class UdpRxBench {
     }
 
     /** What the machine can do at best: a blocking receive loop with the engine's buffer sizes. */
-    @SuppressWarnings("try") // the channel is closed early on purpose: that ends the blocking receive
+    @SuppressWarnings("try") // closed early on purpose: closing is what ends the blocking receive
     private static Measured rawReceiver(PeerProcess blaster) throws Exception {
         AtomicLong received = new AtomicLong();
         try (DatagramChannel channel = DatagramChannel.open()) {

@@ -16,8 +16,8 @@ import javafx.scene.control.TextField;
 
 /**
  * Starts the real app and drives its TCP client tab against {@link DemoDevice}, so a screenshot
- * shows the window at work. Used with ../shared/tools/screenshot.sh:
- * {@code SCREENSHOT_CMD="mvn -q -o test-compile exec:java -Dexec.mainClass=io.socketdeck.tools.DemoScenario -Dexec.classpathScope=test"}.
+ * shows the window at work: run it under Xvfb as the README's "Screenshots" says, with
+ * {@code mvn -q -o test-compile exec:java -Dexec.mainClass=io.socketdeck.tools.DemoScenario -Dexec.classpathScope=test}.
  * It connects to a {@link DemoDevice} and sends a few commands.
  */
 public final class DemoScenario {
@@ -52,6 +52,7 @@ public final class DemoScenario {
                         Checksum.CRC16_MODBUS),
                 QuickCommand.text("心跳 PING", "PING"))));
         settings.put("tcpClient.log.encoding", "GBK");
+        settings.put("tcpClient.log.view", System.getProperty("demo.view", "TEXT")); // e.g. DUMP
         return settings;
     }
 

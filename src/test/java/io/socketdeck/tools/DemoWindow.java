@@ -24,8 +24,12 @@ final class DemoWindow {
     private DemoWindow() {
     }
 
-    /** Launches the app and returns its scene once the node {@code readyId} is in it. */
+    /**
+     * Launches the app and returns its scene once the node {@code readyId} is in it. The system
+     * property {@code demo.theme} ({@code LIGHT} or {@code DARK}) picks the theme.
+     */
     static Scene launch(String[] args, String readyId, Settings settings) throws Exception {
+        settings.put("ui.theme", System.getProperty("demo.theme", "LIGHT"));
         useSettings(settings);
         Thread app = new Thread(() -> Launcher.main(args), "app");
         app.start();

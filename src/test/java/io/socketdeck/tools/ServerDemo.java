@@ -23,9 +23,8 @@ import javafx.scene.control.TextField;
  * Starts the real app, listens on its TCP server tab and lets a few simulated devices connect
  * and talk (GBK text, as many Chinese devices send), then selects two of them, sends them a
  * command and broadcasts to all, so a screenshot shows the tab at work. A demo, not a test:
- * it waits on the wall clock. Used with ../shared/tools/screenshot.sh:
- * {@code SCREENSHOT_CMD="mvn -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java
- * -Dexec.mainClass=io.socketdeck.tools.ServerDemo -Dexec.classpathScope=test"}.
+ * it waits on the wall clock. Run it under Xvfb as the README's "Screenshots" says, with
+ * {@code mvn -q -o test-compile exec:java -Dexec.mainClass=io.socketdeck.tools.ServerDemo -Dexec.classpathScope=test}.
  */
 public final class ServerDemo {
 

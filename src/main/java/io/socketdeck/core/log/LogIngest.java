@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  * encodes each one completely, and the next one may come from another program on the same host
  * and port. Carrying a broken tail from one datagram into the next would garble a message that
  * was fine and hide which datagram was broken; its own replacement mark shows exactly that.
+ *
+ * <p>A storm of clients connecting or leaving is folded into summary rows (see {@link StormFolder});
+ * every other event is a row of its own.
  */
 public final class LogIngest implements SessionListener {
 
@@ -57,6 +60,16 @@ public final class LogIngest implements SessionListener {
     /** The newest row of each recent error, by what it says and about whom. */
     private final Map<String, LogEntry> recentErrors = new HashMap<>();
     private final Consumer<LogEntry> repeated;
+    /**
+     * Storms of arrivals, of clients finishing their sending and of departures, folded into
+     * summary rows; guarded by {@code arrivals}.
+     */
+    private final StormFolder arrivals = new StormFolder();
+    private final StormFolder finishes = new StormFolder();
+    private final StormFolder departures = new StormFolder();
+    /** True while folded events wait to be said: read on every event, so volatile, not the lock. */
+    private volatile boolean foldedWaiting;
+    private Consumer<LogIngest> onFolding = ingest -> { };
 
     public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out) {
         this(charset, previewChars, out, Framing.STREAM, false);
@@ -86,32 +99,106 @@ public final class LogIngest implements SessionListener {
         this.serverSide = serverSide;
     }
 
+    /**
+     * {@code onFolding} is told (on the I/O thread) when this starts folding a storm: its owner
+     * then calls {@link #sayFolded} now and then, so the summary also comes when the storm ends
+     * and nothing follows it.
+     */
+    public LogIngest whenFolding(Consumer<LogIngest> onFolding) {
+        this.onFolding = onFolding;
+        return this;
+    }
+
+    /** True while folded events of a storm wait to be said. Any thread. */
+    public boolean hasFolded() {
+        return foldedWaiting;
+    }
+
+    /**
+     * Says the folded events whose window closed before {@code nowMillis} (all of them with
+     * {@code Long.MAX_VALUE}) as summary rows. Any thread.
+     */
+    public void sayFolded(long nowMillis) {
+        synchronized (arrivals) {
+            if (arrivals.isDue(nowMillis)) {
+                StormFolder.Summary summary = arrivals.takeSummary();
+                out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "",
+                        EventTexts.arrivalsFolded(summary.count(), summary.seconds())));
+            }
+            if (finishes.isDue(nowMillis)) {
+                StormFolder.Summary summary = finishes.takeSummary();
+                out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "",
+                        EventTexts.finishesFolded(summary.count(), summary.seconds())));
+            }
+            if (departures.isDue(nowMillis)) {
+                StormFolder.Summary summary = departures.takeSummary();
+                out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "",
+                        EventTexts.departuresFolded(summary.count(), summary.seconds(), summary.reasons())));
+            }
+            foldedWaiting = arrivals.folded() > 0 || finishes.folded() > 0 || departures.folded() > 0;
+        }
+    }
+
+    /** True when the event is a row of its own; false when a storm folded it into a later summary row. */
+    private boolean shownAlone(SessionEvent event) {
+        if (foldedWaiting) {
+            sayFolded(event.timeMillis());
+        }
+        boolean alone;
+        synchronized (arrivals) {
+            if (event instanceof SessionEvent.Connected) {
+                alone = arrivals.admit(event.timeMillis(), null);
+            } else if (event instanceof SessionEvent.PeerFinished) {
+                alone = finishes.admit(event.timeMillis(), null);
+            } else if (event instanceof SessionEvent.Disconnected disconnected) {
+                alone = departures.admit(event.timeMillis(), disconnected.reason());
+            } else {
+                return true;
+            }
+            if (!alone && !foldedWaiting) {
+                foldedWaiting = true;
+                onFolding.accept(this);
+            }
+        }
+        return alone;
+    }
+
     @Override
     public void onEvent(SessionEvent event) {
+        if (foldedWaiting && !(event instanceof SessionEvent.Connected || event instanceof SessionEvent.PeerFinished
+                || event instanceof SessionEvent.Disconnected)) {
+            sayFolded(event instanceof SessionEvent.Closed ? Long.MAX_VALUE : event.timeMillis());
+        }
         if (event instanceof SessionEvent.Data data) {
             out.accept(dataEntry(data));
         } else if (event instanceof SessionEvent.SentToMany sent) {
             out.accept(sentToManyEntry(sent));
         } else if (event instanceof SessionEvent.Connected connected) {
-            out.accept(LogEntry.event(connected.timeMillis(), LogEntry.Kind.INFO, peerName(connected.remote()),
-                    serverSide ? EventTexts.accepted(connected) : EventTexts.connected(connected)));
+            if (shownAlone(connected)) {
+                out.accept(LogEntry.event(connected.timeMillis(), LogEntry.Kind.INFO, peerName(connected.remote()),
+                        serverSide ? EventTexts.accepted(connected) : EventTexts.connected(connected)));
+            }
         } else if (event instanceof SessionEvent.Opened opened) {
             out.accept(LogEntry.event(opened.timeMillis(), LogEntry.Kind.INFO, peerName(opened.local()),
                     serverSide ? EventTexts.listening(opened) : EventTexts.opened(opened)));
         } else if (event instanceof SessionEvent.Disconnected disconnected) {
             String peer = peerName(disconnected.remote());
             forget(peer);
-            String text = EventTexts.disconnected(disconnected);
-            if (EventTexts.isError(disconnected.reason())) {
-                error(disconnected.timeMillis(), peer, text);
-            } else {
-                out.accept(LogEntry.event(disconnected.timeMillis(), LogEntry.Kind.INFO, peer, text));
+            if (shownAlone(disconnected)) {
+                String text = EventTexts.disconnected(disconnected);
+                if (EventTexts.isError(disconnected.reason())) {
+                    error(disconnected.timeMillis(), peer, text);
+                } else {
+                    out.accept(LogEntry.event(disconnected.timeMillis(), LogEntry.Kind.INFO, peer, text));
+                }
             }
             peerNames.remove(disconnected.remote());
             lastPeer = null;
         } else if (event instanceof SessionEvent.PeerFinished finished) {
-            out.accept(LogEntry.event(finished.timeMillis(), LogEntry.Kind.INFO, peerName(finished.remote()),
-                    EventTexts.peerFinished(finished)));
+            if (shownAlone(finished)) {
+                out.accept(LogEntry.event(finished.timeMillis(), LogEntry.Kind.INFO, peerName(finished.remote()),
+                        EventTexts.peerFinished(finished)));
+            }
         } else if (event instanceof SessionEvent.Failure failure) {
             String peer = failure.peer() == null ? "" : peerName(failure.peer());
             error(failure.timeMillis(), peer, EventTexts.failure(failure));

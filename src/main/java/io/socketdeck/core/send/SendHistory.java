@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * What was sent from one send box, for Up and Down, like a shell's history: the newest
- * {@link #capacity()} distinct entries, sending one again moves it to the newest place.
+ * {@link #capacity()} distinct entries, sending one again moves it to the newest place. An entry
+ * keeps how its text was read (hex, escapes) with the text, so a recalled hex send is hex again:
+ * the same text in another mode is another entry.
  *
  * <p>Only texts up to {@link #MAX_ENTRY_CHARS} are kept, {@link #MAX_TOTAL_CHARS} in all.
  *
@@ -31,13 +33,36 @@ public final class SendHistory {
     /** Characters of all entries together; the oldest go first beyond it. */
     public static final int MAX_TOTAL_CHARS = 256 * 1024;
 
+    /** One send: the text as typed and how it was read. */
+    public record Entry(String text, boolean hex, boolean escapes) {
+
+        public Entry {
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** Plain text, no escapes. */
+        public static Entry text(String text) {
+            return new Entry(text, false, false);
+        }
+
+        /** The mode as one word, for a settings file: {@code text}, {@code hex} or {@code escapes}. */
+        public String mode() {
+            return hex ? "hex" : escapes ? "escapes" : "text";
+        }
+
+        /** {@code text} in the mode {@link #mode()} named; an unknown or missing name is plain text. */
+        public static Entry of(String text, String mode) {
+            return new Entry(text, "hex".equals(mode), "escapes".equals(mode));
+        }
+    }
+
     private final int capacity;
     /** Oldest first. */
-    private final List<String> entries = new ArrayList<>();
+    private final List<Entry> entries = new ArrayList<>();
     private long totalChars;
     /** Index into entries while navigating, -1 otherwise. */
     private int cursor = -1;
-    private String draft = "";
+    private Entry draft = Entry.text("");
 
     public SendHistory() {
         this(DEFAULT_CAPACITY);
@@ -51,9 +76,9 @@ public final class SendHistory {
     }
 
     /** A history holding {@code oldestFirst} as if each had been added in turn (duplicates and blanks dropped). */
-    public static SendHistory restore(List<String> oldestFirst) {
+    public static SendHistory restore(List<Entry> oldestFirst) {
         SendHistory history = new SendHistory();
-        for (String entry : oldestFirst) {
+        for (Entry entry : oldestFirst) {
             if (entry != null) {
                 history.add(entry);
             }
@@ -66,35 +91,36 @@ public final class SendHistory {
     }
 
     /**
-     * Records a sent text as the newest entry; blank texts and texts over {@link #MAX_ENTRY_CHARS}
-     * are not recorded. Ends navigation.
+     * Records a send as the newest entry; blank texts and texts over {@link #MAX_ENTRY_CHARS} are
+     * not recorded. Ends navigation.
      */
-    public void add(String text) {
-        Objects.requireNonNull(text, "text");
+    public void add(Entry entry) {
+        Objects.requireNonNull(entry, "entry");
         resetNavigation();
-        if (text.isBlank() || text.length() > MAX_ENTRY_CHARS) {
+        if (entry.text().isBlank() || entry.text().length() > MAX_ENTRY_CHARS) {
             return;
         }
-        if (entries.remove(text)) {
-            totalChars -= text.length();
+        if (entries.remove(entry)) {
+            totalChars -= entry.text().length();
         }
-        entries.add(text);
-        totalChars += text.length();
+        entries.add(entry);
+        totalChars += entry.text().length();
         while (entries.size() > capacity || totalChars > MAX_TOTAL_CHARS) {
-            totalChars -= entries.remove(0).length();
+            totalChars -= entries.remove(0).text().length();
         }
     }
 
     /**
      * Up: the next older entry, or empty when there is no history. On the first Up,
-     * {@code currentText} is kept as the draft that {@link #next()} returns to.
+     * {@code current} (what the box holds, in its mode) is kept as the draft that {@link #next()}
+     * returns to.
      */
-    public Optional<String> previous(String currentText) {
+    public Optional<Entry> previous(Entry current) {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
         if (cursor < 0) {
-            draft = currentText == null ? "" : currentText;
+            draft = current == null ? Entry.text("") : current;
             cursor = entries.size() - 1;
         } else if (cursor > 0) {
             cursor--;
@@ -103,7 +129,7 @@ public final class SendHistory {
     }
 
     /** Down: the next newer entry, then the draft (ending navigation); empty when not navigating. */
-    public Optional<String> next() {
+    public Optional<Entry> next() {
         if (cursor < 0) {
             return Optional.empty();
         }
@@ -111,7 +137,7 @@ public final class SendHistory {
             cursor++;
             return Optional.of(entries.get(cursor));
         }
-        String back = draft;
+        Entry back = draft;
         resetNavigation();
         return Optional.of(back);
     }
@@ -123,11 +149,11 @@ public final class SendHistory {
     /** Forgets the position and the draft, e.g. when the user types. */
     public void resetNavigation() {
         cursor = -1;
-        draft = "";
+        draft = Entry.text("");
     }
 
     /** Every entry, oldest first: what to persist. */
-    public List<String> entries() {
+    public List<Entry> entries() {
         return List.copyOf(entries);
     }
 

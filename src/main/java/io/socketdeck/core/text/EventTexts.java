@@ -5,6 +5,8 @@ import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.SessionEvent;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * What session events say, in the current {@link Language}: the same words in the window's log and
@@ -90,6 +92,27 @@ public final class EventTexts {
         // The OS's own words help a search; add them unless the sentence already quotes them.
         boolean quotesDetail = TEXT.text(key).contains("{1}");
         return quotesDetail || event.detail().isEmpty() ? text : text + "  (" + event.detail() + ")";
+    }
+
+    /** A storm of arrivals folded into one row: "1,234 more clients connected within 0.4 s". */
+    public static String arrivalsFolded(long count, double seconds) {
+        return TEXT.format("event.folded.connected", Language.count(count), seconds(seconds));
+    }
+
+    /** A storm of clients finishing their sending (their FIN) folded into one row. */
+    public static String finishesFolded(long count, double seconds) {
+        return TEXT.format("event.folded.peerFinished", Language.count(count), seconds(seconds));
+    }
+
+    /** A storm of departures folded into one row, with how many left for each reason. */
+    public static String departuresFolded(long count, double seconds, Map<CloseReason, Long> reasons) {
+        StringJoiner why = new StringJoiner(", ");
+        reasons.forEach((reason, n) -> why.add(TEXT.format("event.reason." + reason.name(), Language.count(n))));
+        return TEXT.format("event.folded.disconnected", Language.count(count), seconds(seconds), why.toString());
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Language.current(), "%.1f", seconds);
     }
 
     /** Resets and failures are shown as errors; orderly closes as information. */

@@ -77,9 +77,14 @@ public final class BatchQueue<T> {
 
     /** Takes every item queued so far, oldest first. */
     public List<T> drain() {
-        List<T> batch = new ArrayList<>();
+        return drain(Integer.MAX_VALUE);
+    }
+
+    /** Takes at most {@code max} items, oldest first; the rest wait for the next drain. */
+    public List<T> drain(int max) {
+        List<T> batch = new ArrayList<>(Math.min(max, 256));
         T item;
-        while ((item = items.poll()) != null) {
+        while (batch.size() < max && (item = items.poll()) != null) {
             batch.add(item);
             count.decrementAndGet();
             weight.addAndGet(-weigher.applyAsLong(item));

@@ -9,7 +9,6 @@ import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.IoWorkers;
 import io.socketdeck.ui.fx.UiTick;
-import io.socketdeck.ui.log.TrafficLog;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.tab.TabContext;
 import io.socketdeck.ui.tab.TabKind;
@@ -23,8 +22,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
@@ -43,7 +40,7 @@ public final class MainWindow {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MainWindow.class);
     private static final String QUICK_COMMANDS = "quickCommands";
-    private static final String LOG_LIMIT = "ui.logLimit";
+    private static final String VIEW_OPTIONS = "ui";
 
     /** Two I/O threads serve every session of the window, a flood on one tab leaving the other free. */
     private static final int IO_LOOPS = 2;
@@ -51,7 +48,7 @@ public final class MainWindow {
     private final UiTick tick = new UiTick();
     private final LoopGroup loops = new LoopGroup(IO_LOOPS, IoWorkers.TASKS);
     private final QuickCommandsModel quickCommands = new QuickCommandsModel();
-    private final IntegerProperty logLimit = new SimpleIntegerProperty(this, "logLimit", TrafficLog.DEFAULT_MAX_ENTRIES);
+    private final ViewOptions viewOptions = new ViewOptions();
     private final List<OpenTab<?>> tabs = new ArrayList<>();
     private final Consumer<Locale> languageSwitcher;
     private Parent root;
@@ -67,8 +64,18 @@ public final class MainWindow {
         for (TabKind<?> kind : KINDS) {
             tabs.add(OpenTab.of(kind, context));
         }
-        logLimit.addListener((obs, old, now) -> models().forEach(tab -> tab.traffic().log().setMaxEntries(now.intValue())));
+        viewOptions.logLimitProperty().addListener((obs, old, now) ->
+                models().forEach(tab -> tab.traffic().log().setMaxEntries(now.intValue())));
+        viewOptions.monospaceTextProperty().addListener((obs, old, on) ->
+                models().forEach(tab -> tab.traffic().log().monospaceTextProperty().set(on)));
+        viewOptions.themeProperty().addListener((obs, old, now) -> now.apply());
+        viewOptions.zoomProperty().addListener((obs, old, now) -> {
+            if (root != null) { // restoring the settings comes before the first view
+                zoom(root);
+            }
+        });
         restoreFrom(settings);
+        viewOptions.themeProperty().get().apply();
         root = buildView();
     }
 
@@ -90,11 +97,24 @@ public final class MainWindow {
     private Parent buildView() {
         List<MainWindowController.TabView> views = new ArrayList<>();
         for (OpenTab<?> tab : tabs) {
-            views.add(new MainWindowController.TabView(tab.kind().id(), I18n.text(tab.kind().titleKey()),
-                    tab.kind().icon(), tab.view(quickCommands), tab.model()));
+            views.add(new MainWindowController.TabView(tab.kind().id(), tab.kind().statusId(),
+                    I18n.text(tab.kind().titleKey()), tab.kind().icon(), tab.view(quickCommands), tab.model()));
         }
-        return Fxml.loadView(MainWindow.class, "MainWindow.fxml",
-                type -> new MainWindowController(languageSwitcher, views, logLimit));
+        Parent view = Fxml.loadView(MainWindow.class, "MainWindow.fxml",
+                type -> new MainWindowController(languageSwitcher, views, viewOptions));
+        zoom(view);
+        return view;
+    }
+
+    /** The zoom is the root's font size (what is sized in em follows) and the icons' size. */
+    private void zoom(Parent view) {
+        view.setStyle(viewOptions.zoomStyle());
+        view.getStylesheets().setAll(viewOptions.zoomStylesheet());
+    }
+
+    /** Theme, zoom, log size and fixed-width text: the View menu's choices for the whole window. */
+    public ViewOptions viewOptions() {
+        return viewOptions;
     }
 
     /** The window's one heartbeat: every engine-to-window update runs on it. */
@@ -125,24 +145,23 @@ public final class MainWindow {
     public void saveTo(Settings settings) {
         models().forEach(tab -> tab.saveTo(settings));
         settings.put(QUICK_COMMANDS, QuickCommandJson.toTree(quickCommands.items()));
-        settings.put(LOG_LIMIT, logLimit.get());
+        viewOptions.persisted().saveTo(settings, VIEW_OPTIONS);
     }
 
-    /** Everything {@link #saveTo} writes, to watch for changes: the tabs' fields, the commands, the log size. */
+    /** Everything {@link #saveTo} writes, to watch for changes: the tabs' fields, the commands, the view options. */
     public List<Observable> remembered() {
         List<Observable> all = new ArrayList<>();
         for (TabModel tab : models()) {
             all.addAll(tab.persisted().observables());
         }
         all.add(quickCommands.items());
-        all.add(logLimit);
+        all.addAll(viewOptions.persisted().observables());
         return all;
     }
 
     private void restoreFrom(Settings settings) {
         models().forEach(tab -> tab.restoreFrom(settings));
-        int limit = settings.getInt(LOG_LIMIT, TrafficLog.DEFAULT_MAX_ENTRIES);
-        logLimit.set(TrafficLog.ENTRY_LIMITS.contains(limit) ? limit : TrafficLog.DEFAULT_MAX_ENTRIES);
+        viewOptions.persisted().restoreFrom(settings, VIEW_OPTIONS);
         settings.get(QUICK_COMMANDS).ifPresent(tree -> {
             try {
                 quickCommands.setAll(QuickCommandJson.fromTree(tree).commands());

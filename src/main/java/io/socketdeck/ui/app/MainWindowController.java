@@ -4,8 +4,10 @@ import io.socketdeck.core.stats.ThroughputMeter;
 import io.socketdeck.core.stats.ThroughputSample;
 import io.socketdeck.ui.common.ByteRates;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.DialogStyle;
 import io.socketdeck.ui.fx.Sparkline;
 import io.socketdeck.ui.log.TrafficLog;
+import io.socketdeck.ui.tab.StateStyles;
 import io.socketdeck.ui.tab.TabModel;
 import io.socketdeck.ui.tab.ThroughputModel;
 import java.util.HashMap;
@@ -15,22 +17,31 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.IntegerProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The menu, the tabs and the status bar. */
+/**
+ * The menu, the tabs and the status bar. The status bar says, for the selected tab, where its
+ * connection is (left) and how fast traffic flows (right: rates each way and the last minute's
+ * chart, whose lines have the colours of the arrows before the rates).
+ */
 public final class MainWindowController {
 
     @FXML private TabPane tabs;
@@ -39,79 +50,163 @@ public final class MainWindowController {
     @FXML private ToggleGroup languageGroup;
     @FXML private StatusBar statusBar;
     @FXML private Menu logLimitMenu;
+    @FXML private Menu themeMenu;
+    @FXML private Menu zoomMenu;
+    @FXML private MenuItem zoomIn;
+    @FXML private MenuItem zoomOut;
+    @FXML private MenuItem zoomReset;
+    @FXML private CheckMenuItem monospaceText;
 
     private final Consumer<Locale> languageSwitcher;
     private final List<TabView> tabViews;
     private final Map<String, TabModel> sessionTabs = new HashMap<>();
-    private final IntegerProperty logLimit;
-    private final Label rates = new Label();
+    private final Map<String, Label> pills = new HashMap<>();
+    private final ViewOptions options;
+    private final Label rxRate = new Label();
+    private final Label txRate = new Label();
     private final Sparkline<ThroughputSample> chart = new Sparkline<>(ThroughputSample::rxBytesPerSecond,
             ThroughputSample::txBytesPerSecond, ThroughputMeter.HISTORY);
 
-    /** One tab to show: its automation id, title, icon, view and model. */
-    public record TabView(String id, String title, String icon, Parent content, TabModel model) {
+    /** One tab to show: its automation id and its status's, title, icon, view and model. */
+    public record TabView(String id, String statusId, String title, String icon, Parent content, TabModel model) {
     }
 
-    public MainWindowController(Consumer<Locale> languageSwitcher, List<TabView> tabViews, IntegerProperty logLimit) {
+    public MainWindowController(Consumer<Locale> languageSwitcher, List<TabView> tabViews, ViewOptions options) {
         this.languageSwitcher = languageSwitcher;
         this.tabViews = List.copyOf(tabViews);
-        this.logLimit = logLimit;
+        this.options = options;
     }
 
     @FXML
     private void initialize() {
+        StackPane statuses = new StackPane();
+        statuses.setId("statusConnection");
+        statuses.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (TabView view : tabViews) {
             Tab tab = new Tab(view.title(), view.content());
             tab.setId(view.id());
             tab.setGraphic(new FontIcon(view.icon()));
             tabs.getTabs().add(tab);
             sessionTabs.put(view.id(), view.model());
+            Label pill = StateStyles.pill(view.model(), view.statusId());
+            pills.put(view.id(), pill);
+            statuses.getChildren().add(pill);
         }
         boolean chinese = I18n.CHINESE.getLanguage().equals(I18n.locale().getLanguage());
         (chinese ? languageChinese : languageEnglish).setSelected(true);
         buildLogLimitMenu();
-        rates.setId("statusRates");
-        rates.getStyleClass().add("status-rates");
-        chart.setId("statusChart");
-        Tooltip.install(chart, new Tooltip(I18n.text("status.chart")));
-        statusBar.getRightItems().setAll(rates, chart);
+        buildThemeMenu();
+        bindZoomMenu();
+        monospaceText.selectedProperty().bindBidirectional(options.monospaceTextProperty());
+        buildStatusBar(statuses);
+        // The tabs have the focus when the window opens, not the first text field: a blinking caret
+        // redraws the window twice a second, and an idle window should cost nothing.
+        tabs.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                tabs.requestFocus();
+            }
+        });
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showStatusOf(now));
         showStatusOf(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    private void buildStatusBar(StackPane statuses) {
+        statusBar.setText("");
+        statusBar.getLeftItems().setAll(statuses);
+        rxRate.setId("statusRxRate");
+        txRate.setId("statusTxRate");
+        rxRate.setGraphic(legendIcon("fth-arrow-down-left", "rx"));
+        txRate.setGraphic(legendIcon("fth-arrow-up-right", "tx"));
+        for (Label rate : List.of(rxRate, txRate)) {
+            rate.getStyleClass().add("status-rate");
+            rate.setMinWidth(Label.USE_PREF_SIZE);
+        }
+        HBox rates = new HBox(12, rxRate, txRate);
+        rates.setId("statusRates");
+        rates.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        rates.getStyleClass().add("status-rates");
+        Tooltip.install(rates, new Tooltip(I18n.text("status.rates.tooltip")));
+        chart.setId("statusChart");
+        Tooltip.install(chart, new Tooltip(I18n.text("status.chart")));
+        Label span = new Label(I18n.text("status.chart.span"));
+        span.getStyleClass().add("status-chart-span");
+        span.setMinWidth(Label.USE_PREF_SIZE);
+        HBox right = new HBox(8, rates, chart, span);
+        right.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        right.setMinWidth(HBox.USE_PREF_SIZE);
+        statusBar.getRightItems().setAll(right);
+    }
+
+    private static FontIcon legendIcon(String literal, String direction) {
+        FontIcon icon = new FontIcon(literal);
+        icon.getStyleClass().addAll("counter-icon", direction);
+        return icon;
     }
 
     private void buildLogLimitMenu() {
         ToggleGroup limits = new ToggleGroup();
         for (int limit : TrafficLog.ENTRY_LIMITS) {
-            RadioMenuItem item = new RadioMenuItem(I18n.format("menu.view.logLimit.entries", I18n.count(limit)));
+            RadioMenuItem item = new RadioMenuItem(I18n.format("menu.view.logLimit.entries", limit));
             item.setId("logLimit" + limit);
             item.setToggleGroup(limits);
-            item.setSelected(limit == logLimit.get());
-            item.setOnAction(event -> logLimit.set(limit));
+            item.setSelected(limit == options.logLimitProperty().get());
+            item.setOnAction(event -> options.logLimitProperty().set(limit));
             logLimitMenu.getItems().add(item);
         }
     }
 
+    private void buildThemeMenu() {
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(I18n.text("menu.view.theme." + theme.name()));
+            item.setId(theme.menuId());
+            item.setToggleGroup(themes);
+            item.setSelected(theme == options.themeProperty().get());
+            item.setOnAction(event -> options.themeProperty().set(theme));
+            themeMenu.getItems().add(item);
+        }
+    }
+
+    private void bindZoomMenu() {
+        zoomIn.setOnAction(event -> options.zoomIn());
+        zoomOut.setOnAction(event -> options.zoomOut());
+        zoomReset.setOnAction(event -> options.actualSize());
+        zoomMenu.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.format("menu.view.zoom", options.zoomProperty().get()), options.zoomProperty()));
+        int biggest = ViewOptions.ZOOM_STEPS.get(ViewOptions.ZOOM_STEPS.size() - 1);
+        int smallest = ViewOptions.ZOOM_STEPS.get(0);
+        zoomIn.disableProperty().bind(options.zoomProperty().isEqualTo(biggest));
+        zoomOut.disableProperty().bind(options.zoomProperty().isEqualTo(smallest));
+        zoomReset.disableProperty().bind(options.zoomProperty().isEqualTo(ViewOptions.ACTUAL_SIZE));
+    }
+
     private void showStatusOf(Tab tab) {
-        statusBar.textProperty().unbind();
-        rates.textProperty().unbind();
+        rxRate.textProperty().unbind();
+        txRate.textProperty().unbind();
+        pills.forEach((id, pill) -> {
+            boolean shown = tab != null && id.equals(tab.getId());
+            pill.setVisible(shown);
+            pill.setManaged(shown);
+        });
         TabModel sessionTab = tab == null ? null : sessionTabs.get(tab.getId());
         if (sessionTab != null) {
-            statusBar.textProperty().bind(sessionTab.statusProperty());
             ThroughputModel throughput = sessionTab.traffic().throughput();
-            rates.textProperty().bind(Bindings.createStringBinding(() -> describe(throughput.currentProperty().get()),
+            rxRate.textProperty().bind(Bindings.createStringBinding(() -> rate(throughput.currentProperty().get(), true),
+                    throughput.currentProperty()));
+            txRate.textProperty().bind(Bindings.createStringBinding(() -> rate(throughput.currentProperty().get(), false),
                     throughput.currentProperty()));
             chart.setSamples(throughput.history());
         } else {
-            statusBar.setText("");
-            rates.setText("");
+            rxRate.setText("");
+            txRate.setText("");
             chart.setSamples(null);
         }
     }
 
-    private static String describe(ThroughputSample rate) {
-        return I18n.format("status.rates", ByteRates.format(rate.rxBytesPerSecond()),
-                ByteRates.perSecond(rate.rxMessagesPerSecond()), ByteRates.format(rate.txBytesPerSecond()),
-                ByteRates.perSecond(rate.txMessagesPerSecond()));
+    private static String rate(ThroughputSample rate, boolean receive) {
+        return receive
+                ? I18n.format("status.rate", ByteRates.format(rate.rxBytesPerSecond()), ByteRates.perSecond(rate.rxMessagesPerSecond()))
+                : I18n.format("status.rate", ByteRates.format(rate.txBytesPerSecond()), ByteRates.perSecond(rate.txMessagesPerSecond()));
     }
 
     @FXML
@@ -138,10 +233,25 @@ public final class MainWindowController {
 
     @FXML
     private void about() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, I18n.text("about.text"), ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
         alert.setTitle(I18n.text("about.title"));
         alert.setHeaderText(I18n.text("app.title"));
+        Label text = new Label(I18n.text("about.text"));
+        text.setWrapText(true);
+        Label version = new Label(I18n.format("about.version", AppInfo.version()));
+        version.setId("aboutVersion");
+        // A field, not a label: the path can be selected and copied.
+        TextField logFile = new TextField(AppInfo.logFile().toString());
+        logFile.setId("aboutLogFile");
+        logFile.setEditable(false);
+        logFile.setPrefColumnCount(36);
+        Label logCaption = new Label(I18n.text("about.logFile"));
+        logCaption.setWrapText(true);
+        VBox content = new VBox(10, text, version, logCaption, logFile);
+        content.setPrefWidth(480);
+        alert.getDialogPane().setContent(content);
         alert.initOwner(tabs.getScene().getWindow());
+        DialogStyle.like(alert, tabs.getScene().getWindow());
         alert.showAndWait();
     }
 }

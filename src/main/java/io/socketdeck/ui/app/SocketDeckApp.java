@@ -1,6 +1,5 @@
 package io.socketdeck.ui.app;
 
-import atlantafx.base.theme.PrimerLight;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.settings.SettingsStore;
 import io.socketdeck.ui.common.I18n;
@@ -16,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,23 +55,35 @@ public final class SocketDeckApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
+        LOGGER.info("SocketDeck {} on Java {}, JavaFX {}; settings in {}", AppInfo.version(),
+                System.getProperty("java.version"), System.getProperty("javafx.runtime.version"), store.file());
         settings = store.load(); // never throws: a broken file gives defaults and a warning
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         String language = settings.getString(LANGUAGE, "");
         I18n.use(language.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(language));
         window = new MainWindow(this::switchLanguage, settings);
         store.warning().ifPresent(warning -> window.note(SettingsMessages.describe(warning)));
         new SettingsAutosave(window.tick(), window.remembered(), this::saveSoon);
         saveProblemJob = window.tick().add(now -> showSaveProblem());
-        Scene scene = new Scene(window.root(), settings.getDouble(WIDTH, 1280), settings.getDouble(HEIGHT, 800));
+        // The size asked for (the last one, or 1280 x 800) on the screen's visual bounds, centred.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Rectangle2D bounds = WindowBounds.fit(settings.getDouble(WIDTH, WindowBounds.DEFAULT_WIDTH),
+                settings.getDouble(HEIGHT, WindowBounds.DEFAULT_HEIGHT), screen);
+        Scene scene = new Scene(window.root(), bounds.getWidth(), bounds.getHeight());
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
         stage.setTitle(I18n.text("app.title"));
         AppIcon.addTo(stage);
-        stage.setMinWidth(900);
-        stage.setMinHeight(520);
+        stage.setMinWidth(WindowBounds.minWidth(screen));
+        stage.setMinHeight(WindowBounds.minHeight(screen));
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
         stage.setMaximized(settings.getBoolean(MAXIMIZED, false));
         stage.show();
+        // The scene's size leaves out the title bar: once shown, keep the whole frame on the screen.
+        stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
+        stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
+        stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - stage.getWidth())));
+        stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - stage.getHeight())));
     }
 
     /** Another language for every view; the sessions, logs and what was typed stay as they are. */
@@ -97,11 +110,12 @@ public final class SocketDeckApp extends Application {
         if (window != null) {
             window.saveTo(settings);
             if (!stage.isMaximized()) {
-                settings.put(WIDTH, stage.getWidth()).put(HEIGHT, stage.getHeight());
+                // The scene's size, as it is given back at start: the frame's would grow by a title bar each time.
+                settings.put(WIDTH, stage.getScene().getWidth()).put(HEIGHT, stage.getScene().getHeight());
             }
             settings.put(MAXIMIZED, stage.isMaximized());
             Settings last = settings.copy();
-            ExitSave.run(() -> saveAndWait(last), store.file());
+            ExitSave.run(() -> saveAndWait(last), store.file(), stage);
             saver.shutdown();
             window.shutdown();
         }

@@ -4,6 +4,8 @@ import io.socketdeck.core.capture.CaptureFormat;
 import io.socketdeck.core.capture.CaptureOptions;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
+import io.socketdeck.ui.fx.DialogStyle;
+import io.socketdeck.ui.fx.FormGrid;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -16,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -51,15 +52,16 @@ final class CaptureDialog extends Dialog<CaptureOptions> {
         browse.setOnAction(event -> browse());
         HBox.setHgrow(file, Priority.ALWAYS);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        grid.addRow(0, new Label(I18n.text("capture.file")), new HBox(6, file, browse));
-        grid.addRow(1, new Label(I18n.text("capture.format")), new VBox(4, raw, logFormat));
-        grid.add(includeSent, 1, 2);
-        grid.addRow(3, new Label(I18n.text("capture.roll")), new HBox(6, rollMegabytes, new Label("MB")));
-        grid.add(problem, 0, 4, 2, 1);
+        FormGrid grid = new FormGrid()
+                .row(I18n.text("capture.file"), new HBox(6, file, browse))
+                .row(I18n.text("capture.format"), new VBox(4, raw, logFormat))
+                .row(null, includeSent)
+                .row(I18n.text("capture.roll"), new HBox(6, rollMegabytes, new Label("MB")))
+                .wide(problem);
         getDialogPane().setContent(grid);
+        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setResizable(true);
+        DialogStyle.like(this, owner);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, event -> {
             if (rollBytes() < 0 || file.getText().isBlank()) {

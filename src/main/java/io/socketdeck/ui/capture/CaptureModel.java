@@ -82,7 +82,7 @@ public final class CaptureModel {
         stopped.close(); // waits for an event being written on the I/O thread, then flushes
         running.set(false);
         status.set("");
-        log.note(LogEntry.Kind.INFO, I18n.format("capture.stopped", I18n.count(totalSize(stopped)),
+        log.note(LogEntry.Kind.INFO, I18n.format("capture.stopped", totalSize(stopped),
                 stopped.options().file().toString()));
     }
 

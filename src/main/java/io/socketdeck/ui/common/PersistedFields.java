@@ -4,11 +4,12 @@ import io.socketdeck.core.settings.Settings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.IntPredicate;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 
@@ -65,6 +66,25 @@ public final class PersistedFields {
         });
     }
 
+    /** A whole number; a stored one that {@code valid} refuses keeps the current value. */
+    public PersistedFields number(String key, IntegerProperty property, IntPredicate valid) {
+        observables.add(property);
+        return add(key, new Field() {
+            @Override
+            public void save(Settings settings, String path) {
+                settings.put(path, property.get());
+            }
+
+            @Override
+            public void restore(Settings settings, String path) {
+                int stored = settings.getInt(path, property.get());
+                if (valid.test(stored)) {
+                    property.set(stored);
+                }
+            }
+        });
+    }
+
     public <E extends Enum<E>> PersistedFields choice(String key, ObjectProperty<E> property, Class<E> type) {
         return named(key, property, Enum::name,
                 name -> Arrays.stream(type.getEnumConstants()).filter(value -> value.name().equals(name))
@@ -89,19 +109,24 @@ public final class PersistedFields {
         });
     }
 
-    /** @param changes invalidated whenever {@code get} would answer differently */
-    public PersistedFields textList(String key, Supplier<List<String>> get, Consumer<List<String>> set,
-                                    Observable changes) {
+    /**
+     * A value with its own way of being written and read, under {@code key}'s full path (it may
+     * use keys beside it, e.g. a list and a parallel list).
+     *
+     * @param changes invalidated whenever {@code save} would write something else
+     */
+    public PersistedFields custom(String key, BiConsumer<Settings, String> save, BiConsumer<Settings, String> restore,
+                                  Observable changes) {
         observables.add(changes);
         return add(key, new Field() {
             @Override
             public void save(Settings settings, String path) {
-                settings.put(path, get.get());
+                save.accept(settings, path);
             }
 
             @Override
             public void restore(Settings settings, String path) {
-                set.accept(settings.getStringList(path));
+                restore.accept(settings, path);
             }
         });
     }

@@ -10,7 +10,7 @@ import javafx.scene.control.Tooltip;
 
 /**
  * Shows a view model's validation message at its field: a red outline on the field, the text in
- * a label beside it and in the field's tooltip. When the message goes, the field's own tooltip
+ * a label beside it (under it, in a {@link FieldMessageLane}) and in the field's tooltip. When the message goes, the field's own tooltip
  * (its help text, if it has one) comes back.
  */
 public final class FieldErrorBinding {
@@ -19,6 +19,9 @@ public final class FieldErrorBinding {
     }
 
     public static void bind(ObservableStringValue error, Label messageLabel, Control... fields) {
+        if (fields.length > 0) {
+            FieldMessageLane.setAnchor(messageLabel, fields[0]); // in a lane, the message sits under its field
+        }
         List<Tooltip> help = new ArrayList<>(fields.length);
         for (Control field : fields) {
             help.add(field.getTooltip()); // the help the view gave it, kept for when the error clears

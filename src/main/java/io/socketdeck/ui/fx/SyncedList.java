@@ -1,22 +1,33 @@
 package io.socketdeck.ui.fx;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.collections.ObservableListBase;
 
 /**
  * An observable list kept equal to a source of truth elsewhere (an engine's snapshot) by one call
- * per update: the elements gone are removed, the new ones appended, the others keep their place,
- * and listeners get it all as one change, in time linear in the list's size. A table's selection
- * and scroll position survive, because unchanged rows are neither removed nor re-added.
+ * per update, in an order of its own: the elements gone are removed, the new ones inserted where
+ * the order puts them, the others keep their place, and listeners get it all as one change, in
+ * time linear in the list's size. A table's selection and scroll position survive, because
+ * unchanged rows are neither removed nor re-added; a new order is one permutation.
  * Read-only to everyone else; FX thread once shown.
  */
 public final class SyncedList<T> extends ObservableListBase<T> {
 
     private List<T> items = new ArrayList<>();
+    private Comparator<? super T> order;
+
+    /** @param order the order the list keeps, e.g. arrival */
+    public SyncedList(Comparator<? super T> order) {
+        this.order = order;
+    }
 
     @Override
     public T get(int index) {
@@ -28,10 +39,14 @@ public final class SyncedList<T> extends ObservableListBase<T> {
         return items.size();
     }
 
+    public Comparator<? super T> order() {
+        return order;
+    }
+
     /**
      * Makes this list hold exactly the elements of {@code target}, matched by {@code key}: kept
-     * elements stay where they are (this list's instance, not the target's), new ones are appended
-     * in {@code target}'s order.
+     * elements stay where they are (this list's instance, not the target's), new ones go where the
+     * list's order puts them.
      */
     public <K> void syncTo(List<T> target, Function<? super T, K> key) {
         Set<K> wanted = new HashSet<>(target.size() * 2);
@@ -54,19 +69,50 @@ public final class SyncedList<T> extends ObservableListBase<T> {
                 }
             }
             flushRemoved(removedRun, kept.size());
-            int from = kept.size();
+            List<T> arrived = new ArrayList<>();
             for (T element : target) {
                 if (!present.contains(key.apply(element))) {
-                    kept.add(element);
+                    arrived.add(element);
                 }
             }
-            items = kept;
-            if (kept.size() > from) {
-                nextAdd(from, kept.size());
-            }
+            items = insertInOrder(kept, arrived);
         } finally {
             endChange();
         }
+    }
+
+    /**
+     * Merges {@code arrived} into {@code kept} (already in order) by the list's order, reporting
+     * each run of new elements as one addition, in ascending position.
+     */
+    private List<T> insertInOrder(List<T> kept, List<T> arrived) {
+        if (arrived.isEmpty()) {
+            return kept;
+        }
+        arrived.sort(order);
+        List<T> merged = new ArrayList<>(kept.size() + arrived.size());
+        int k = 0;
+        int a = 0;
+        int runStart = -1;
+        while (k < kept.size() || a < arrived.size()) {
+            boolean takeNew = k == kept.size() || a < arrived.size() && order.compare(arrived.get(a), kept.get(k)) < 0;
+            if (takeNew) {
+                if (runStart < 0) {
+                    runStart = merged.size();
+                }
+                merged.add(arrived.get(a++));
+            } else {
+                if (runStart >= 0) {
+                    nextAdd(runStart, merged.size());
+                    runStart = -1;
+                }
+                merged.add(kept.get(k++));
+            }
+        }
+        if (runStart >= 0) {
+            nextAdd(runStart, merged.size());
+        }
+        return merged;
     }
 
     /** Reports a run of removed elements at {@code at}, the index they had once earlier runs were gone. */
@@ -77,7 +123,46 @@ public final class SyncedList<T> extends ObservableListBase<T> {
         }
     }
 
+    /**
+     * Puts the elements in {@code sorted} order, which the caller computed from a copy of this
+     * list (on a worker, for a big list), and keeps that order for elements to come, as one
+     * permutation. Returns false, changing nothing, when {@code sorted} does not hold exactly this
+     * list's elements any more (they changed meanwhile): the caller sorts again.
+     */
+    public boolean reorder(List<T> sorted, Comparator<? super T> newOrder) {
+        if (sorted.size() != items.size()) {
+            return false;
+        }
+        Map<T, Integer> oldIndex = new IdentityHashMap<>(items.size() * 2);
+        for (int i = 0; i < items.size(); i++) {
+            oldIndex.put(items.get(i), i);
+        }
+        int[] permutation = new int[items.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            Integer from = oldIndex.remove(sorted.get(i));
+            if (from == null) {
+                return false;
+            }
+            permutation[from] = i;
+        }
+        order = newOrder;
+        items = new ArrayList<>(sorted);
+        beginChange();
+        try {
+            nextPermutation(0, items.size(), permutation);
+        } finally {
+            endChange();
+        }
+        return true;
+    }
+
+    /** A copy of the elements in their current order, for sorting elsewhere. */
+    public List<T> snapshot() {
+        return Collections.unmodifiableList(new ArrayList<>(items));
+    }
+
     /** Removes everything, as one change. */
+    @Override
     public void clear() {
         if (items.isEmpty()) {
             return;

@@ -32,6 +32,11 @@ public final class UiTick {
 
     /** About one frame: a job due within this is run by keeping the pulse going, not by a timer thread. */
     private static final long PULSE_NANOS = 17_000_000L;
+    /**
+     * The FX time jobs may take in one pulse before those that can wait leave the rest of their
+     * work for the next pulse: a quarter of a 60 Hz frame, so drawing and input keep their share.
+     */
+    public static final long PULSE_BUDGET_NANOS = 4_000_000L;
 
     private static final ScheduledExecutorService WAKER = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "socketdeck-ui-tick");
@@ -83,6 +88,7 @@ public final class UiTick {
             pulse();
         }
     };
+    private long pulseStartNanos;
     private ScheduledFuture<?> pendingWake;
     private long pendingWakeNanos = IDLE;
     private long pulses;
@@ -140,8 +146,17 @@ public final class UiTick {
         }
     }
 
+    /**
+     * True once the jobs of this pulse have used its budget: a job with more to do than fits
+     * (a backlog of rows or events) stops here and asks for the next pulse. FX thread.
+     */
+    public boolean pulseSpent() {
+        return System.nanoTime() - pulseStartNanos > PULSE_BUDGET_NANOS;
+    }
+
     private void pulse() {
         long start = System.nanoTime();
+        pulseStartNanos = start;
         boolean ranAny = false;
         for (Handle handle : handles) {
             if (handle.removed) {

@@ -5,8 +5,13 @@ import io.socketdeck.core.codec.HexFormatException;
 import io.socketdeck.core.codec.HexParser;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.UiTick;
 import java.nio.charset.Charset;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,21 +27,55 @@ import javafx.collections.transformation.FilteredList;
  * Narrows the log to the rows that contain a pattern: text (ASCII case ignored) or hex bytes.
  * Data rows are matched on their raw bytes, with a text pattern encoded in the log's encoding,
  * so the whole payload is searched, not just the preview on screen; event rows on their text.
+ *
+ * <p>Typing is followed a moment after it pauses (on the window's tick), and a big log is searched
+ * on a worker over a copy of its rows: the FX thread then only looks the answers up, and tests
+ * rows that arrived meanwhile one by one.
  */
 public final class LogFilter {
 
+    static final long DEBOUNCE_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
+
     private final FilteredList<LogEntry> shown;
+    private final ObservableList<LogEntry> entries;
     private final ObjectProperty<Charset> charset;
+    private final BackgroundWork work;
     private final StringProperty pattern = new SimpleStringProperty(this, "pattern", "");
     private final BooleanProperty hex = new SimpleBooleanProperty(this, "hex");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final UiTick.Handle debounce;
+    private long changedNanos;
+    private boolean changed;
+    /** Bumped by each search, so a slow one that finishes after a newer one is dropped. */
+    private long generation;
 
-    LogFilter(ObservableList<LogEntry> entries, ObjectProperty<Charset> charset) {
+    LogFilter(UiTick tick, BackgroundWork work, ObservableList<LogEntry> entries, ObjectProperty<Charset> charset) {
         this.shown = new FilteredList<>(entries);
+        this.entries = entries;
         this.charset = charset;
-        pattern.addListener((obs, old, now) -> apply());
-        hex.addListener((obs, old, now) -> apply());
-        charset.addListener((obs, old, now) -> apply());
+        this.work = work;
+        this.debounce = tick.add(this::applyWhenQuiet);
+        pattern.addListener((obs, old, now) -> changed());
+        hex.addListener((obs, old, now) -> changed());
+        charset.addListener((obs, old, now) -> changed());
+    }
+
+    private void changed() {
+        changed = true;
+        changedNanos = System.nanoTime();
+        debounce.wake();
+    }
+
+    private long applyWhenQuiet(long nowNanos) {
+        if (!changed) {
+            return UiTick.IDLE;
+        }
+        if (nowNanos - changedNanos < DEBOUNCE_NANOS) {
+            return changedNanos + DEBOUNCE_NANOS;
+        }
+        changed = false;
+        apply();
+        return UiTick.IDLE;
     }
 
     ObservableList<LogEntry> shown() {
@@ -60,25 +99,55 @@ public final class LogFilter {
         return shown.getPredicate() != null;
     }
 
+    /** Applies the pattern now, without waiting for typing to pause; FX thread. */
+    public void applyNow() {
+        changed = false;
+        apply();
+    }
+
     private void apply() {
+        long search = ++generation;
         String text = pattern.get() == null ? "" : pattern.get();
         error.set(null);
         if (text.isBlank()) {
             shown.setPredicate(null);
             return;
         }
+        Predicate<LogEntry> matcher;
         if (hex.get()) {
             try {
-                shown.setPredicate(matchingBytes(HexParser.parse(text), false, null));
+                matcher = matchingBytes(HexParser.parse(text), false, null);
             } catch (HexFormatException e) {
                 error.set(I18n.format(e.reason() == HexFormatException.Reason.ODD_DIGITS
                         ? "send.error.hexOdd" : "send.error.hexChar", String.valueOf(e.position() + 1), e.offending()));
                 shown.setPredicate(entry -> false);
+                return;
             }
+        } else {
+            matcher = matchingBytes(text.getBytes(charset.get()), true, text.toLowerCase(Locale.ROOT));
+        }
+        if (entries.size() <= TrafficLog.BACKGROUND_ABOVE) {
+            shown.setPredicate(matcher);
             return;
         }
-        byte[] needle = text.getBytes(charset.get());
-        shown.setPredicate(matchingBytes(needle, true, text.toLowerCase(Locale.ROOT)));
+        List<LogEntry> rows = List.copyOf(entries);
+        work.run(() -> answers(rows, matcher), known -> {
+            if (search == generation) {
+                shown.setPredicate(entry -> {
+                    Boolean answer = known.get(entry);
+                    return answer != null ? answer : matcher.test(entry); // a row that came meanwhile
+                });
+            }
+        });
+    }
+
+    /** Whether each of {@code rows} matches; by identity, as a row is itself and no other. */
+    private static Map<LogEntry, Boolean> answers(List<LogEntry> rows, Predicate<LogEntry> matcher) {
+        Map<LogEntry, Boolean> known = new IdentityHashMap<>(rows.size() * 2);
+        for (LogEntry row : rows) {
+            known.put(row, matcher.test(row));
+        }
+        return known;
     }
 
     private static Predicate<LogEntry> matchingBytes(byte[] needle, boolean ignoreCase, String eventText) {

@@ -22,9 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -66,6 +71,9 @@ public final class TrafficLog {
     public static final int PREVIEW_CHARS = LogEntry.PREVIEW_CHARS;
     /** Counts of repeated errors are redrawn at most this often. */
     private static final long REPEATS_EVERY_NANOS = 250_000_000L;
+    /** Rows above which whole-log work (decoding again, filtering) runs on a worker, not the FX thread. */
+    static final int BACKGROUND_ABOVE = 2_000;
+    private static final long STORM_CHECK_NANOS = 100_000_000L;
 
     private final BoundedList<LogEntry> list;
     private final BatchQueue<LogEntry> pending;
@@ -79,6 +87,7 @@ public final class TrafficLog {
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", true);
     private final BooleanProperty showTime = new SimpleBooleanProperty(this, "showTime", true);
+    private final BooleanProperty monospaceText = new SimpleBooleanProperty(this, "monospaceText");
     /** Rows that arrived while the display was paused, shown on resume; within the list's limits. */
     private final ArrayDeque<LogEntry> held = new ArrayDeque<>();
     private long heldWeight;
@@ -87,6 +96,13 @@ public final class TrafficLog {
     private long droppedBeforePause;
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
     private final LogFilter filter;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** Ingests folding a storm of connects or disconnects into summary rows. */
+    private final CopyOnWriteArrayList<LogIngest> folding = new CopyOnWriteArrayList<>();
+    private final UiTick.Handle stormJob;
+    private final BackgroundWork work = new BackgroundWork(busy);
+    /** Bumped by each re-render, so a slow one that finishes after a newer one is dropped. */
+    private long renderGeneration;
     private volatile Charset ingestCharset = charset.get();
     /** An error row counted one more repeat (I/O thread); the rows on screen are redrawn, at most a few times a second. */
     private volatile boolean repeatsChanged;
@@ -103,6 +119,7 @@ public final class TrafficLog {
         pump = new FxPump<>(tick, pending, this::append);
         repeatsJob = tick.add(this::showRepeats);
         repeatsShownNanos = System.nanoTime() - REPEATS_EVERY_NANOS;
+        stormJob = tick.add(this::sayFoldedStorms);
         charset.addListener((obs, old, now) -> {
             ingestCharset = now;
             rerender();
@@ -127,13 +144,12 @@ public final class TrafficLog {
                 resume();
             }
         });
-        filter = new LogFilter(list.items(), charset);
+        filter = new LogFilter(tick, work, list.items(), charset);
     }
 
     /** A listener for one session: give each session its own, as it keeps that session's decoders. */
     public SessionListener newIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.STREAM, false,
-                this::repeated);
+        return ingest(LogIngest.Framing.STREAM, false);
     }
 
     /**
@@ -141,14 +157,34 @@ public final class TrafficLog {
      * bytes, never joined with the one before (see {@link LogIngest}).
      */
     public SessionListener newDatagramIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.DATAGRAM, false,
-                this::repeated);
+        return ingest(LogIngest.Framing.DATAGRAM, false);
     }
 
     /** Like {@link #newIngest()} for a server: clients arrive, it listens, sends may go to many. */
     public SessionListener newServerIngest() {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, LogIngest.Framing.STREAM, true,
-                this::repeated);
+        return ingest(LogIngest.Framing.STREAM, true);
+    }
+
+    private LogIngest ingest(LogIngest.Framing framing, boolean serverSide) {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, framing, serverSide, this::repeated)
+                .whenFolding(ingest -> {
+                    folding.addIfAbsent(ingest);
+                    stormJob.wake();
+                });
+    }
+
+    /**
+     * While a storm is being folded, says its summary rows a window after they are due, so the
+     * last one comes even when nothing follows the storm; idle otherwise.
+     */
+    private long sayFoldedStorms(long nowNanos) {
+        for (LogIngest ingest : folding) {
+            ingest.sayFolded(System.currentTimeMillis());
+            if (!ingest.hasFolded()) {
+                folding.remove(ingest);
+            }
+        }
+        return folding.isEmpty() ? UiTick.IDLE : nowNanos + STORM_CHECK_NANOS;
     }
 
     public ObservableList<LogEntry> entries() {
@@ -182,6 +218,16 @@ public final class TrafficLog {
         return showTime;
     }
 
+    /** Text payloads in a fixed-width font too; hex, hex + text and dump always are. Set for the whole window. */
+    public BooleanProperty monospaceTextProperty() {
+        return monospaceText;
+    }
+
+    /** The payloads are shown in a fixed-width font: any hex view, or text when asked for. */
+    public boolean isMonospace() {
+        return viewMode.get() != ViewMode.TEXT || monospaceText.get();
+    }
+
     /**
      * Saves every row, decoded in full, on a worker thread; a row in the log says how it went.
      * The rows are copied first, so traffic arriving meanwhile changes nothing.
@@ -199,7 +245,7 @@ public final class TrafficLog {
             }
         };
         task.setOnSucceeded(event -> note(LogEntry.Kind.INFO,
-                I18n.format("log.saved", I18n.count(task.getValue()), file.toString())));
+                I18n.format("log.saved", task.getValue(), file.toString())));
         task.setOnFailed(event -> note(LogEntry.Kind.ERROR,
                 I18n.format("log.saveFailed", file.toString(), String.valueOf(task.getException().getMessage()))));
         IoWorkers.run(task);
@@ -217,7 +263,7 @@ public final class TrafficLog {
 
     /** Adds a row of the application's own, e.g. "saved the log to …"; FX thread. */
     public void note(LogEntry.Kind kind, String message) {
-        pump.flushNow(); // after the rows already queued: a note often follows from them
+        pump.flushNow(); // rows that arrived before it come before it
         list.appendAll(List.of(LogEntry.event(System.currentTimeMillis(), kind, "", message)));
         bump();
     }
@@ -353,7 +399,7 @@ public final class TrafficLog {
 
     private static LogEntry droppedNote(long dropped) {
         return LogEntry.event(System.currentTimeMillis(), LogEntry.Kind.INFO, "",
-                I18n.format("log.droppedWhilePaused", I18n.count(dropped)));
+                I18n.format("log.droppedWhilePaused", dropped));
     }
 
     /** I/O thread: a row's count went up ("… (×312)"); cheap, the tick redraws later. */
@@ -379,10 +425,45 @@ public final class TrafficLog {
         renderRevision.set(renderRevision.get() + 1);
     }
 
-    /** Decodes every data row again in the current encoding, each stream in order, each datagram alone. */
+    /**
+     * Decodes every data row again in the current encoding, each stream in order, each datagram
+     * alone: a big log on a worker over a copy of the rows, the result shown in one go when ready.
+     */
     private void rerender() {
-        LogRendering.rerender(list.items(), charset.get());
-        redraw();
+        List<LogEntry> rows = List.copyOf(list.items());
+        Charset target = charset.get();
+        long generation = ++renderGeneration;
+        if (rows.size() <= BACKGROUND_ABOVE) {
+            LogRendering.rerender(rows, target);
+            redraw();
+            return;
+        }
+        work.run(() -> LogRendering.decode(rows, target), previews -> {
+            if (generation == renderGeneration) {
+                LogRendering.apply(rows, target, previews);
+                redraw();
+            }
+        });
+    }
+
+    /**
+     * The rows in {@code chosen}, decoded in full, as text lines in log order, for the clipboard:
+     * built on a worker for a big log; {@code ready} gets the text on the FX thread.
+     */
+    public void copyText(Collection<LogEntry> chosen, Consumer<String> ready) {
+        List<LogEntry> rows = List.copyOf(list.items());
+        List<LogEntry> wanted = List.copyOf(chosen);
+        Charset current = charset.get();
+        if (rows.size() <= BACKGROUND_ABOVE) {
+            ready.accept(LogExport.copyText(rows, wanted, current));
+        } else {
+            work.run(() -> LogExport.copyText(rows, wanted, current), ready);
+        }
+    }
+
+    /** True while whole-log work (decoding again, filtering) runs in the background: the view may say so. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     private void bump() {

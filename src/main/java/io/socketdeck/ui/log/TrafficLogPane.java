@@ -16,6 +16,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -42,6 +43,8 @@ import javafx.stage.FileChooser;
 public final class TrafficLogPane extends VBox {
 
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    /** On the list while payloads are shown in a fixed-width font (see socketdeck.css). */
+    private static final PseudoClass MONOSPACE = PseudoClass.getPseudoClass("monospace");
 
     @FXML private ComboBox<Charset> encoding;
     @FXML private ToggleGroup viewModes;
@@ -66,6 +69,7 @@ public final class TrafficLogPane extends VBox {
     @FXML private Label filterError;
     @FXML private ToggleButton capture;
     @FXML private Label captureStatus;
+    @FXML private Label held;
     @FXML private Button copy;
     @FXML private Button save;
     @FXML private Button clear;
@@ -73,6 +77,7 @@ public final class TrafficLogPane extends VBox {
 
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private String idPrefix = "";
+    private String messageUnitKey = "counters.messages";
     private TrafficLog model;
 
     public TrafficLogPane() {
@@ -109,23 +114,24 @@ public final class TrafficLogPane extends VBox {
         filterCount.setId(prefix + "FilterCount");
         capture.setId(prefix + "Capture");
         captureStatus.setId(prefix + "CaptureStatus");
+        held.setId(prefix + "Held");
         copy.setId(prefix + "Copy");
         save.setId(prefix + "Save");
         clear.setId(prefix + "Clear");
         log.setId(prefix + "Log");
     }
 
-    public String getMessageUnit() {
-        return rxMessagesUnit.getText();
+    public String getMessageUnitKey() {
+        return messageUnitKey;
     }
 
     /**
-     * What the message counters count, e.g. {@code messageUnit="%counters.datagrams"} in FXML for
-     * a UDP tab; "msg" by default.
+     * The bundle key of what the message counters count, a pattern of the count so it is plural
+     * when it should be: e.g. {@code messageUnitKey="counters.datagrams"} in FXML for a UDP tab;
+     * {@code counters.messages} by default. Set before {@link #bind}.
      */
-    public void setMessageUnit(String unit) {
-        rxMessagesUnit.setText(unit);
-        txMessagesUnit.setText(unit);
+    public void setMessageUnitKey(String key) {
+        messageUnitKey = key;
     }
 
     /** Shows {@code traffic} and {@code counters}; the capture button is wired by whoever owns the capture. */
@@ -149,9 +155,8 @@ public final class TrafficLogPane extends VBox {
         pause.selectedProperty().bindBidirectional(traffic.pausedProperty());
         wrap.selectedProperty().bindBidirectional(traffic.wrapProperty());
         timestamps.selectedProperty().bindBidirectional(traffic.showTimeProperty());
-        pause.textProperty().bind(Bindings.createStringBinding(() -> traffic.pausedProperty().get()
-                        ? I18n.format("log.paused", I18n.count(traffic.heldCountProperty().get()))
-                        : I18n.text("log.pause"),
+        held.textProperty().bind(Bindings.createStringBinding(() -> traffic.pausedProperty().get()
+                        ? I18n.format("log.paused", traffic.heldCountProperty().get()) : "",
                 traffic.pausedProperty(), traffic.heldCountProperty()));
 
         log.setItems(traffic.shownEntries());
@@ -168,20 +173,27 @@ public final class TrafficLogPane extends VBox {
         resetCounters.setOnAction(event -> counters.reset());
         ViewListeners.onChange(this, traffic.revisionProperty(), (obs, old, now) -> followTail());
         ViewListeners.onChange(this, traffic.renderRevisionProperty(), (obs, old, now) -> log.refresh());
+        Runnable font = () -> log.pseudoClassStateChanged(MONOSPACE, traffic.isMonospace());
+        ViewListeners.onChange(this, traffic.viewModeProperty(), (obs, old, now) -> font.run());
+        ViewListeners.onChange(this, traffic.monospaceTextProperty(), (obs, old, now) -> font.run());
+        font.run();
 
         filter.textProperty().bindBidirectional(traffic.filter().patternProperty());
         filterHex.selectedProperty().bindBidirectional(traffic.filter().hexProperty());
         FieldErrorBinding.bind(traffic.filter().errorProperty(), filterError, filter);
-        filterCount.textProperty().bind(Bindings.createStringBinding(() -> traffic.filter().isActive()
-                        ? I18n.format("log.filter.count", I18n.count(traffic.shownEntries().size()),
-                                I18n.count(traffic.entries().size()))
+        filterCount.textProperty().bind(Bindings.createStringBinding(() -> traffic.busyProperty().get()
+                        ? I18n.text("log.working")
+                        : traffic.filter().isActive()
+                        ? I18n.format("log.filter.count", traffic.shownEntries().size(), traffic.entries().size())
                         : "",
-                traffic.shownEntries(), traffic.entries()));
+                traffic.shownEntries(), traffic.entries(), traffic.busyProperty()));
 
         bindCount(rxBytes, counters.rxBytesProperty());
         bindCount(rxMessages, counters.rxMessagesProperty());
         bindCount(txBytes, counters.txBytesProperty());
         bindCount(txMessages, counters.txMessagesProperty());
+        bindUnit(rxMessagesUnit, counters.rxMessagesProperty());
+        bindUnit(txMessagesUnit, counters.txMessagesProperty());
     }
 
     /** One toggle per view; clicking the selected one again returns to text, so Hex is a toggle. */
@@ -203,6 +215,11 @@ public final class TrafficLogPane extends VBox {
         label.textProperty().bind(Bindings.createStringBinding(() -> I18n.count(value.get()), value));
     }
 
+    /** "1 datagram", "2 datagrams": the unit follows its count. */
+    private void bindUnit(Label label, javafx.beans.value.ObservableLongValue value) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> I18n.format(messageUnitKey, value.get()), value));
+    }
+
     private void followTail() {
         int size = log.getItems().size();
         if (follow.get() && size > 0 && !model.pausedProperty().get()) {
@@ -213,10 +230,11 @@ public final class TrafficLogPane extends VBox {
     /** Copies the selected rows, whole, as text lines; all rows when none is selected. */
     private void copySelection() {
         var selected = log.getSelectionModel().getSelectedItems();
-        var rows = selected.isEmpty() ? log.getItems() : selected;
-        ClipboardContent content = new ClipboardContent();
-        content.putString(LogExport.copyText(model.entries(), rows, model.charsetProperty().get()));
-        Clipboard.getSystemClipboard().setContent(content);
+        model.copyText(selected.isEmpty() ? log.getItems() : selected, text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
     }
 
     private void chooseFileAndSave() {

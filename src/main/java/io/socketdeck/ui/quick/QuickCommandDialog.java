@@ -9,6 +9,8 @@ import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PayloadErrors;
 import io.socketdeck.ui.common.SendOptionChoices;
+import io.socketdeck.ui.fx.DialogStyle;
+import io.socketdeck.ui.fx.FormGrid;
 import java.nio.charset.Charset;
 import java.util.Optional;
 import javafx.event.ActionEvent;
@@ -20,7 +22,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -48,6 +51,7 @@ final class QuickCommandDialog extends Dialog<QuickCommand> {
         problem.getStyleClass().add("field-error");
         problem.setWrapText(true);
         payload.setPrefRowCount(3);
+        payload.setPrefColumnCount(28);
         payload.setWrapText(true);
         encoding.getItems().setAll(SupportedCharsets.all());
         encoding.setConverter(SendOptionChoices.charsetNames());
@@ -61,17 +65,20 @@ final class QuickCommandDialog extends Dialog<QuickCommand> {
         lineEnding.setValue(start.lineEnding());
         checksum.setValue(start.checksum());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        grid.addRow(0, new Label(I18n.text("quick.name")), name);
-        grid.addRow(1, new Label(I18n.text("quick.payload")), payload);
-        grid.addRow(2, new Label(I18n.text("log.encoding")), encoding);
-        grid.add(new javafx.scene.layout.HBox(16, hex, escapes), 1, 3);
-        grid.addRow(4, new Label(I18n.text("send.lineEnding")), lineEnding);
-        grid.addRow(5, new Label(I18n.text("send.checksum")), checksum);
-        grid.add(problem, 0, 6, 2, 1);
+        payload.getStyleClass().add("send-input"); // fixed-width, as in the send box
+        FormGrid grid = new FormGrid()
+                .row(I18n.text("quick.name"), name)
+                .row(I18n.text("quick.payload"), payload)
+                .row(I18n.text("log.encoding"), encoding)
+                .row(null, new HBox(16, hex, escapes))
+                .row(I18n.text("send.lineEnding"), lineEnding)
+                .row(I18n.text("send.checksum"), checksum)
+                .wide(problem);
+        grid.setPrefWidth(Region.USE_COMPUTED_SIZE);
         getDialogPane().setContent(grid);
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        setResizable(true);
+        DialogStyle.like(this, owner);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = getDialogPane().lookupButton(ButtonType.OK);
         ok.addEventFilter(ActionEvent.ACTION, event -> {

@@ -75,7 +75,7 @@ public final class QuickCommandsModel {
         QuickCommandImport imported = QuickCommandList.importFrom(file);
         imported.commands().forEach(commands::add);
         sync();
-        String note = I18n.format("quick.imported", I18n.count(imported.commands().size()), file.getFileName().toString());
+        String note = I18n.format("quick.imported", imported.commands().size(), file.getFileName().toString());
         if (!imported.charsetFallbacks().isEmpty()) {
             note += " " + I18n.format("quick.imported.fallback", imported.charsetFallbacks().stream()
                     .map(fallback -> fallback.commandName() + " (" + fallback.charsetName() + ")")

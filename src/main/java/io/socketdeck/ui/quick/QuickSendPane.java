@@ -131,7 +131,7 @@ public final class QuickSendPane extends VBox {
         try {
             model.exportTo(file.toPath());
             notes.accept(new LogNote(LogEntry.Kind.INFO, I18n.format("quick.exported",
-                    I18n.count(model.items().size()), file.toString())));
+                    model.items().size(), file.toString())));
         } catch (IOException e) {
             notes.accept(new LogNote(LogEntry.Kind.ERROR, I18n.format("quick.exportFailed", file.getName(),
                     String.valueOf(e.getMessage()))));

@@ -119,7 +119,7 @@ public final class FileSendModel {
             sender = null;
             boolean ok = end.result() == FileSender.Outcome.COMPLETED;
             outcome.accept(ok, I18n.format("file.outcome." + end.result().name(), name,
-                    I18n.count(end.last().bytesSent()), I18n.count(end.last().totalBytes()), rate(end.last()),
+                    end.last().bytesSent(), end.last().totalBytes(), rate(end.last()),
                     end.detail()));
             return UiTick.IDLE;
         }

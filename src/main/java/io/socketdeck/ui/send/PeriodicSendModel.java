@@ -103,7 +103,7 @@ public final class PeriodicSendModel {
             running.set(false);
             sender = null;
             if (end.reason() == PeriodicSender.StopReason.SEND_FAILED || end.reason() == PeriodicSender.StopReason.FAILED) {
-                problem.accept(I18n.format("periodic.stopped." + end.reason().name(), I18n.count(end.total()),
+                problem.accept(I18n.format("periodic.stopped." + end.reason().name(), end.total(),
                         end.failure()));
             }
             return UiTick.IDLE;

@@ -9,6 +9,7 @@ import io.socketdeck.core.send.SendHistory;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PayloadErrors;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,10 +36,13 @@ public final class SendModel {
     private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
     private final ObjectProperty<Checksum> checksum = new SimpleObjectProperty<>(this, "checksum", Checksum.NONE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    /** The error is about where the send goes (not connected, no client selected), not what was typed. */
+    private boolean errorIsTarget;
     private SendHistory history = new SendHistory();
     private final ReadOnlyLongWrapper historyRevision = new ReadOnlyLongWrapper(this, "historyRevision");
 
     public SendModel() {
+        error.addListener((obs, old, now) -> errorIsTarget = false);
         text.addListener((obs, old, now) -> error.set(null));
         hex.addListener((obs, old, now) -> error.set(null));
         escapes.addListener((obs, old, now) -> error.set(null));
@@ -82,6 +86,22 @@ public final class SendModel {
         error.set(null);
     }
 
+    /** Shows why there is nowhere to send; it goes by itself when {@link #targetChanged()} says so. */
+    public void showTargetProblem(String message) {
+        error.set(message);
+        errorIsTarget = true;
+    }
+
+    /**
+     * Where a send would go may have changed (connected, stopped, another client selected): a
+     * message about the old target no longer holds. One about the text stays.
+     */
+    public void targetChanged() {
+        if (errorIsTarget) {
+            error.set(null);
+        }
+    }
+
     public PayloadOptions options(Charset charset) {
         return new PayloadOptions(hex.get(), charset, escapes.get(), lineEnding.get(), checksum.get());
     }
@@ -113,15 +133,19 @@ public final class SendModel {
     }
 
     /** Replaces the history with entries kept from an earlier run, oldest first. */
-    public void restoreHistory(java.util.List<String> oldestFirst) {
+    public void restoreHistory(List<SendHistory.Entry> oldestFirst) {
         history = SendHistory.restore(oldestFirst);
         historyRevision.set(historyRevision.get() + 1);
     }
 
-    /** Remembers what was just sent, for Up/Down. */
+    /** Remembers what was just sent, in its mode, for Up/Down. */
     public void remember() {
-        history.add(text.get() == null ? "" : text.get());
+        history.add(current());
         historyRevision.set(historyRevision.get() + 1);
+    }
+
+    private SendHistory.Entry current() {
+        return new SendHistory.Entry(text.get() == null ? "" : text.get(), hex.get(), escapes.get());
     }
 
     /** Changes whenever the history does: for saving it soon after a send. */
@@ -131,7 +155,7 @@ public final class SendModel {
 
     /** Up in the send box: the previous entry, keeping what was being typed as a draft. */
     public void historyBack() {
-        history.previous(text.get()).ifPresent(this::showFromHistory);
+        history.previous(current()).ifPresent(this::showFromHistory);
     }
 
     /** Down in the send box: the next entry, and finally the draft again. */
@@ -139,7 +163,10 @@ public final class SendModel {
         history.next().ifPresent(this::showFromHistory);
     }
 
-    private void showFromHistory(String entry) {
-        text.set(entry);
+    /** The entry's text in the mode it was sent in, so it goes out the same way again. */
+    private void showFromHistory(SendHistory.Entry entry) {
+        hex.set(entry.hex());
+        escapes.set(entry.escapes());
+        text.set(entry.text());
     }
 }

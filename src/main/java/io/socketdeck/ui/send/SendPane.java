@@ -5,6 +5,7 @@ import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.SendOptionChoices;
+import io.socketdeck.ui.fx.FieldMessageLane;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.log.TrafficLog;
@@ -26,6 +27,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
@@ -33,7 +35,7 @@ import javafx.stage.FileChooser;
  * line), hex or escaped text, line ending and checksum, Send (also Ctrl+Enter), repeat send,
  * file send with progress, the quick-send list, and the reason a send could not happen.
  */
-public final class SendPane extends HBox {
+public final class SendPane extends VBox {
 
     @FXML private TextArea input;
     @FXML private CheckBox hexSend;
@@ -187,6 +189,7 @@ public final class SendPane extends HBox {
             }
             repeat.setSelected(periodic.runningProperty().get());
         });
+        repeatSent.managedProperty().bind(repeatSent.textProperty().isNotEmpty()); // takes room once it counts
         repeatSent.textProperty().bind(Bindings.createStringBinding(() -> periodic.runningProperty().get()
                         || periodic.sentProperty().get() > 0 ? I18n.format("periodic.sent", I18n.count(periodic.sentProperty().get())) : "",
                 periodic.sentProperty(), periodic.runningProperty()));
@@ -213,6 +216,7 @@ public final class SendPane extends HBox {
         fileStallText.textProperty().bind(file.stallProperty());
         fileSkip.visibleProperty().bind(file.canSkipProperty());
         fileSkip.managedProperty().bind(file.canSkipProperty());
+        FieldMessageLane.setAnchor(fileStall, sendFile); // under File…, in the lane of messages
         fileWait.setOnAction(event -> file.keepWaiting());
         fileSkip.setOnAction(event -> file.skipStalled());
         sendFile.setOnAction(event -> {

@@ -5,7 +5,9 @@ import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.FileSendOptions;
 import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.send.SendHistory;
 import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.PersistedFields;
@@ -15,6 +17,8 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleStringProperty;
@@ -151,7 +155,28 @@ public final class SendToolkit {
                 .text("repeatCount", periodic.countProperty())
                 .text("chunkSize", chunkSize)
                 .text("chunkDelay", chunkDelay)
-                .textList("history", () -> box.history().entries(), box::restoreHistory, box.historyRevisionProperty());
+                .custom("history", this::saveHistory, this::restoreHistory, box.historyRevisionProperty());
+    }
+
+    /**
+     * The texts under {@code history}, as before modes were kept, so an older version still reads
+     * them; their modes beside them under {@code historyModes}.
+     */
+    private void saveHistory(Settings settings, String path) {
+        List<SendHistory.Entry> entries = box.history().entries();
+        settings.put(path, entries.stream().map(SendHistory.Entry::text).toList());
+        settings.put(path + "Modes", entries.stream().map(SendHistory.Entry::mode).toList());
+    }
+
+    /** Entries without a mode (a file written before modes were kept) come back as plain text. */
+    private void restoreHistory(Settings settings, String path) {
+        List<String> texts = settings.getStringList(path);
+        List<String> modes = settings.getStringList(path + "Modes");
+        List<SendHistory.Entry> entries = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            entries.add(SendHistory.Entry.of(texts.get(i), modes.size() == texts.size() ? modes.get(i) : null));
+        }
+        box.restoreHistory(entries);
     }
 
     /** Stops what runs in the background: on disconnect of the whole tab, exit and language switch. */
@@ -163,7 +188,7 @@ public final class SendToolkit {
     /** A datagram holds at most 65,507 bytes: say so before sending rather than lose it. */
     private boolean fits(byte[] bytes) {
         if (datagrams && bytes.length > FileSendOptions.MAX_DATAGRAM) {
-            box.showError(I18n.format("udp.error.tooLong", I18n.count(bytes.length), I18n.count(FileSendOptions.MAX_DATAGRAM)));
+            box.showError(I18n.format("udp.error.tooLong", bytes.length, FileSendOptions.MAX_DATAGRAM));
             return false;
         }
         return true;
@@ -176,16 +201,21 @@ public final class SendToolkit {
         long size = Numbers.parse(chunkSize.get(), 1, FileSendOptions.MAX_DATAGRAM);
         long delay = Numbers.parse(chunkDelay.get(), 0, 60_000);
         if (size < 0 || delay < 0) {
-            box.showError(I18n.format("file.error.chunks", I18n.count(FileSendOptions.MAX_DATAGRAM)));
+            box.showError(I18n.format("file.error.chunks", FileSendOptions.MAX_DATAGRAM));
             return Optional.empty();
         }
         return Optional.of(FileSendOptions.datagrams((int) size, Duration.ofMillis(delay)));
     }
 
+    /** Where a send goes may have changed: a message that there is nowhere to send goes. */
+    public void targetChanged() {
+        box.targetChanged();
+    }
+
     private Optional<SendTarget> target() {
         SendTargetChoice choice = targets.get();
         if (!choice.available()) {
-            box.showError(choice.problem());
+            box.showTargetProblem(choice.problem());
             return Optional.empty();
         }
         return Optional.of(choice.target());

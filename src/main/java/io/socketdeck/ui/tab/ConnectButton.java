@@ -6,15 +6,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The connect / listen / open button and status pill every connection tab has, bound to its
+ * The connect / listen / open button every connection tab has, bound to its
  * {@link ConnectionTabModel} in one call: the words and icon follow the state, the button waits
- * (disabled) while closing, the colours follow the state, and the fields that say what to open
- * are locked while something is open.
+ * (disabled) while closing, its colour follows the state, and the fields that say what to open
+ * are locked while something is open. The tab's status shows in the window's status bar.
  */
 public final class ConnectButton {
 
@@ -27,7 +26,7 @@ public final class ConnectButton {
      * @param busyIcon  Feather icon literal otherwise
      * @param fields    locked (read-only or disabled) unless idle
      */
-    public static void bind(Button button, Label status, ConnectionTabModel model,
+    public static void bind(Button button, ConnectionTabModel model,
                             Function<ConnectionState, String> textKey, String idleIcon, String busyIcon,
                             Control... fields) {
         var state = model.stateProperty();
@@ -36,8 +35,7 @@ public final class ConnectButton {
         button.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(state.get() == ConnectionState.IDLE ? idleIcon : busyIcon), state));
         button.disableProperty().bind(Bindings.equal(state, ConnectionState.CLOSING));
-        status.textProperty().bind(model.statusProperty());
-        StateStyles.bind(status, button, state);
+        StateStyles.bind(button, state);
         BooleanBinding idle = Bindings.equal(state, ConnectionState.IDLE);
         for (Control field : fields) {
             if (field instanceof TextInputControl text) {

@@ -47,7 +47,10 @@ public abstract class ConnectionTabModel implements TabModel {
         this.loops = context.loops();
         traffic = new TabTraffic(context.tick(), this::sendTarget, datagrams);
         stateEvents = new FxEventQueue<>(context.tick(), this::deliver);
-        state.addListener((obs, old, now) -> updateStatus());
+        state.addListener((obs, old, now) -> {
+            updateStatus();
+            traffic.sendTools().targetChanged(); // "not connected" no longer holds once connecting, and so on
+        });
     }
 
     /**

@@ -16,15 +16,34 @@ public final class StateStyles {
     private StateStyles() {
     }
 
-    public static void bind(Label status, Button toggle, ObservableValue<ConnectionState> state) {
+    /**
+     * A tab's status for the window's status bar: its words, coloured by state (grey idle, amber
+     * opening or closing, green open), with the automation id {@code id}.
+     */
+    public static Label pill(TabModel model, String id) {
+        Label pill = new Label();
+        pill.setId(id);
+        pill.getStyleClass().add("status-pill");
+        pill.setMinWidth(Label.USE_PREF_SIZE); // never cut: the status bar gives way elsewhere
+        pill.textProperty().bind(model.statusProperty());
+        ObservableValue<ConnectionState> state = model.stateProperty();
         Runnable apply = () -> {
             ConnectionState now = state.getValue();
-            status.pseudoClassStateChanged(OPEN, now == ConnectionState.OPEN);
-            status.pseudoClassStateChanged(OPENING, now == ConnectionState.OPENING || now == ConnectionState.CLOSING);
-            toggle.getStyleClass().removeAll(Styles.ACCENT, Styles.DANGER);
-            toggle.getStyleClass().add(now == ConnectionState.IDLE ? Styles.ACCENT : Styles.DANGER);
+            pill.pseudoClassStateChanged(OPEN, now == ConnectionState.OPEN);
+            pill.pseudoClassStateChanged(OPENING, now == ConnectionState.OPENING || now == ConnectionState.CLOSING);
         };
-        ViewListeners.onChange(status, state, (obs, old, now) -> apply.run());
+        ViewListeners.onChange(pill, state, (obs, old, now) -> apply.run());
+        apply.run();
+        return pill;
+    }
+
+    /** Accent while idle (it opens), danger otherwise (it closes). */
+    public static void bind(Button toggle, ObservableValue<ConnectionState> state) {
+        Runnable apply = () -> {
+            toggle.getStyleClass().removeAll(Styles.ACCENT, Styles.DANGER);
+            toggle.getStyleClass().add(state.getValue() == ConnectionState.IDLE ? Styles.ACCENT : Styles.DANGER);
+        };
+        ViewListeners.onChange(toggle, state, (obs, old, now) -> apply.run());
         apply.run();
     }
 }

@@ -14,16 +14,19 @@ import javafx.scene.Parent;
 public abstract class TabKind<M extends TabModel> {
 
     private final String id;
+    private final String statusId;
     private final String titleKey;
     private final String icon;
 
     /**
      * @param id       the tab's automation id, e.g. {@code tabTcpClient}
+     * @param statusId the automation id of its status in the window's status bar, e.g. {@code clientStatus}
      * @param titleKey the bundle key of its title
      * @param icon     a Feather icon literal, e.g. {@code fth-server}
      */
-    protected TabKind(String id, String titleKey, String icon) {
+    protected TabKind(String id, String statusId, String titleKey, String icon) {
         this.id = id;
+        this.statusId = statusId;
         this.titleKey = titleKey;
         this.icon = icon;
         I18n.register(getClass().getPackageName() + ".messages");
@@ -31,6 +34,10 @@ public abstract class TabKind<M extends TabModel> {
 
     public final String id() {
         return id;
+    }
+
+    public final String statusId() {
+        return statusId;
     }
 
     public final String titleKey() {

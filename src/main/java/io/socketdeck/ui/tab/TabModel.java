@@ -2,6 +2,7 @@ package io.socketdeck.ui.tab;
 
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.PersistedFields;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /** What the main window needs from every tab's view model. */
@@ -9,6 +10,9 @@ public interface TabModel {
 
     /** One line for the status bar while the tab is selected, localized. */
     ReadOnlyStringProperty statusProperty();
+
+    /** Where its connection is: colours its status. */
+    ReadOnlyObjectProperty<ConnectionState> stateProperty();
 
     /** The tab's log, counters, capture, rates and send tools. */
     TabTraffic traffic();

@@ -19,7 +19,6 @@ public final class TcpClientController {
     @FXML private TextField clientPort;
     @FXML private TextField clientTimeout;
     @FXML private Button clientConnect;
-    @FXML private Label clientStatus;
     @FXML private Label clientHostError;
     @FXML private Label clientPortError;
     @FXML private Label clientTimeoutError;
@@ -45,7 +44,7 @@ public final class TcpClientController {
         FieldErrorBinding.bind(viewModel.portErrorProperty(), clientPortError, clientPort);
         FieldErrorBinding.bind(viewModel.timeoutErrorProperty(), clientTimeoutError, clientTimeout);
 
-        ConnectButton.bind(clientConnect, clientStatus, viewModel, state -> switch (state) {
+        ConnectButton.bind(clientConnect, viewModel, state -> switch (state) {
             case IDLE -> "client.connect";
             case OPENING -> "client.cancel";
             case OPEN, CLOSING -> "client.disconnect";

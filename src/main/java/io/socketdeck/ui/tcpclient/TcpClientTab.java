@@ -10,7 +10,7 @@ import javafx.scene.Parent;
 public final class TcpClientTab extends TabKind<TcpClientViewModel> {
 
     public TcpClientTab() {
-        super("tabTcpClient", "tab.tcpClient", "fth-arrow-up-right");
+        super("tabTcpClient", "clientStatus", "tab.tcpClient", "fth-arrow-up-right");
     }
 
     @Override

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
@@ -35,11 +39,13 @@ final class ClientColumns {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(col -> formatted(ClientRow::address));
         column.setComparator(BY_ADDRESS);
+        sortsBy(column, () -> BY_ADDRESS);
     }
 
     static void since(TableColumn<ClientRow, Number> column) {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().connectedAtMillis()));
         column.setCellFactory(col -> formatted(millis -> TIME.format(Instant.ofEpochMilli(millis.longValue()))));
+        sortsBy(column, () -> Comparator.comparingLong(ClientRow::connectedAtMillis));
     }
 
     /** @param revision bumped when counts moved: visible cells read their row's count again */
@@ -47,6 +53,31 @@ final class ClientColumns {
                       ObservableValue<Number> revision) {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(count.applyAsLong(cell.getValue())));
         column.setCellFactory(col -> new CountCell(count, revision));
+        // A count moves while a sort runs: each sort reads a row's count once and keeps it, so the
+        // order stays consistent (and a sorted table does not reshuffle under the user's eyes).
+        sortsBy(column, () -> {
+            Map<ClientRow, Long> readOnce = new ConcurrentHashMap<>();
+            return Comparator.comparingLong(row -> readOnce.computeIfAbsent(row, r -> count.applyAsLong(r)));
+        });
+    }
+
+    /** Remembers how {@code column} orders rows; a fresh comparator per sort. */
+    private static void sortsBy(TableColumn<ClientRow, ?> column, Supplier<Comparator<ClientRow>> order) {
+        column.setUserData(order);
+    }
+
+    /** The order the table's sort columns ask for, first column first; null for none (arrival order). */
+    @SuppressWarnings("unchecked")
+    static Comparator<ClientRow> order(List<TableColumn<ClientRow, ?>> sortOrder) {
+        Comparator<ClientRow> order = null;
+        for (TableColumn<ClientRow, ?> column : sortOrder) {
+            Comparator<ClientRow> byColumn = ((Supplier<Comparator<ClientRow>>) column.getUserData()).get();
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            order = order == null ? byColumn : order.thenComparing(byColumn);
+        }
+        return order;
     }
 
     private static <T> TableCell<ClientRow, T> formatted(Function<T, String> format) {

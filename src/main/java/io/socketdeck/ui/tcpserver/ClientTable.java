@@ -1,22 +1,34 @@
 package io.socketdeck.ui.tcpserver;
 
+import io.socketdeck.ui.fx.IoWorkers;
 import io.socketdeck.ui.fx.SyncedList;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
 /**
  * The rows of the client table, with one source of truth: the engine's versioned list of its
  * clients. Each update makes the rows equal to that list in one list change (those gone removed,
- * new ones appended in arrival order), so a row can neither outlive its client nor miss one, and
- * ten thousand clients arriving cost a few changes, not ten thousand. Byte counts are read live by
- * the cells; {@link #countsRevisionProperty()} tells them when to look again. FX thread only.
+ * new ones inserted in the table's order), so a row can neither outlive its client nor miss one,
+ * and ten thousand clients arriving cost a few changes, not ten thousand. The table sorts through
+ * {@link #sortBy}, off the FX thread when big, applied as one permutation. Byte counts are read
+ * live by the cells; {@link #countsRevisionProperty()} tells them when to look again. FX thread only.
  */
 final class ClientTable {
 
-    private final SyncedList<ClientRow> rows = new SyncedList<>();
+    /** Arrival order: connection ids only grow. */
+    static final Comparator<ClientRow> BY_ARRIVAL = Comparator.comparingLong(ClientRow::id);
+    /** Rows above which a new order is computed on a worker, then applied as one permutation. */
+    static final int SORT_IN_BACKGROUND_ABOVE = 2_000;
+
+    private final SyncedList<ClientRow> rows = new SyncedList<>(BY_ARRIVAL);
+    /** Bumped by each sort, so a slow one that finishes after a newer one is dropped. */
+    private long sortGeneration;
     private final ObservableList<ClientRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyLongWrapper countsRevision = new ReadOnlyLongWrapper(this, "countsRevision");
     private long shownVersion = -1;
@@ -35,6 +47,36 @@ final class ClientTable {
     void show(long version, List<ClientRow> clients) {
         rows.syncTo(clients, ClientRow::id);
         shownVersion = version;
+    }
+
+    /**
+     * Puts the rows in {@code order} (null: arrival) and keeps it for rows to come, as one
+     * permutation. A big table is sorted on a worker over a copy; if clients came or went
+     * meanwhile, it sorts again. {@code order} must give each row the same place for as long as
+     * it is used (see {@link ClientColumns#order}): counts that move are read once per sort.
+     */
+    void sortBy(Comparator<ClientRow> order) {
+        Comparator<ClientRow> wanted = order == null ? BY_ARRIVAL : order.thenComparing(BY_ARRIVAL);
+        long generation = ++sortGeneration;
+        List<ClientRow> copy = new ArrayList<>(rows.snapshot());
+        if (copy.size() <= SORT_IN_BACKGROUND_ABOVE) {
+            copy.sort(wanted);
+            rows.reorder(copy, wanted);
+            return;
+        }
+        Task<List<ClientRow>> sorting = new Task<>() {
+            @Override
+            protected List<ClientRow> call() {
+                copy.sort(wanted);
+                return copy;
+            }
+        };
+        sorting.setOnSucceeded(event -> {
+            if (generation == sortGeneration && !rows.reorder(sorting.getValue(), wanted)) {
+                sortBy(order); // clients came or went while it sorted
+            }
+        });
+        IoWorkers.run(sorting);
     }
 
     /** Tells the count cells to draw again when any client's bytes moved; true when they did. */

@@ -11,7 +11,6 @@ import io.socketdeck.ui.tab.ConnectButton;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
 import javafx.beans.binding.Bindings;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -32,7 +31,6 @@ public final class TcpServerController {
     @FXML private TextField serverMaxClients;
     @FXML private CheckBox serverReuseAddress;
     @FXML private Button serverListen;
-    @FXML private Label serverStatus;
     @FXML private Label serverBindError;
     @FXML private Label serverPortError;
     @FXML private Label serverMaxClientsError;
@@ -87,7 +85,7 @@ public final class TcpServerController {
         FieldErrorBinding.bind(viewModel.portErrorProperty(), serverPortError, serverPort);
         FieldErrorBinding.bind(viewModel.maxClientsErrorProperty(), serverMaxClientsError, serverMaxClients);
 
-        ConnectButton.bind(serverListen, serverStatus, viewModel,
+        ConnectButton.bind(serverListen, viewModel,
                 state -> state == ConnectionState.IDLE ? "server.listen" : "server.stop", "fth-play", "fth-square",
                 serverBind, serverPort, serverMaxClients, serverReuseAddress);
         // Enter in a field listens, as Enter connects in the client tab.
@@ -100,9 +98,13 @@ public final class TcpServerController {
         ClientColumns.since(sinceColumn);
         ClientColumns.count(rxColumn, row -> row.rxBytes().getAsLong(), viewModel.countsRevisionProperty());
         ClientColumns.count(txColumn, row -> row.txBytes().getAsLong(), viewModel.countsRevisionProperty());
-        SortedList<ClientRow> sorted = new SortedList<>(viewModel.clients());
-        sorted.comparatorProperty().bind(serverClients.comparatorProperty());
-        serverClients.setItems(sorted);
+        // The table does not sort a copy of the rows on the FX thread: the model keeps them in
+        // the chosen order, sorting a big table on a worker and applying it as one permutation.
+        serverClients.setItems(viewModel.clients());
+        serverClients.setSortPolicy(table -> {
+            viewModel.sortClients(ClientColumns.order(table.getSortOrder()));
+            return true;
+        });
         serverClients.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Bindings.bindContent(viewModel.selectedClients(), serverClients.getSelectionModel().getSelectedItems());
         serverClientCount.textProperty().bind(viewModel.clientSummary());

@@ -10,7 +10,7 @@ import javafx.scene.Parent;
 public final class TcpServerTab extends TabKind<TcpServerViewModel> {
 
     public TcpServerTab() {
-        super("tabTcpServer", "tab.tcpServer", "fth-server");
+        super("tabTcpServer", "serverStatus", "tab.tcpServer", "fth-server");
     }
 
     @Override

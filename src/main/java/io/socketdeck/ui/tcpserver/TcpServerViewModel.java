@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpserver;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.PortInput;
@@ -87,7 +88,8 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         bindAddress.addListener((obs, old, now) -> bindError.set(null));
         port.addListener((obs, old, now) -> portError.set(null));
         maxClients.addListener((obs, old, now) -> maxClientsError.set(null));
-        recipients.addListener((obs, old, now) -> traffic().sendBox().clearError());
+        recipients.addListener((obs, old, now) -> traffic().sendTools().targetChanged());
+        selected.addListener((ListChangeListener<ClientRow>) change -> traffic().sendTools().targetChanged());
         clientSummary = Bindings.createStringBinding(
                 () -> I18n.format("server.clients.count", clients.rows().size(), selected.size()),
                 clients.rows(), selected);
@@ -235,6 +237,10 @@ public final class TcpServerViewModel extends ConnectionTabModel {
 
     @Override
     protected void onClosed() {
+        if (!listeningAddress.get().isEmpty()) {
+            // Each client's row says it was stopped; with none connected this row is all the log shows.
+            traffic().log().note(LogEntry.Kind.INFO, I18n.format("server.stopped", listeningAddress.get()));
+        }
         clients.clear();
         rowsById.clear();
         listeningAddress.set("");
@@ -310,6 +316,11 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     /** The connected clients, in arrival order; read-only. */
     public ObservableList<ClientRow> clients() {
         return clients.rows();
+    }
+
+    /** Puts the client table in {@code order} (null: arrival), off the FX thread when big. */
+    void sortClients(Comparator<ClientRow> order) {
+        clients.sortBy(order);
     }
 
     /** Bumped when the clients' byte counts moved. */

@@ -13,7 +13,9 @@ import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
+import io.socketdeck.ui.fx.FieldMessageLane;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -26,6 +28,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -37,7 +41,6 @@ public final class UdpController {
     @FXML private TextField udpBindPort;
     @FXML private Button udpOpen;
     @FXML private CheckBox udpConnected;
-    @FXML private Label udpStatus;
     @FXML private TextField udpRemoteHost;
     @FXML private TextField udpRemotePort;
     @FXML private MenuButton udpRecentSenders;
@@ -48,6 +51,9 @@ public final class UdpController {
     @FXML private TextField udpMulticastTtl;
     @FXML private CheckBox udpMulticastLoop;
     @FXML private Label udpJoinedGroups;
+    @FXML private ToggleButton udpMulticast;
+    @FXML private FlowPane multicastRow;
+    @FXML private FieldMessageLane multicastMessages;
     @FXML private Label udpBindHostError;
     @FXML private Label udpBindPortError;
     @FXML private Label udpRemoteHostError;
@@ -83,7 +89,7 @@ public final class UdpController {
         FieldErrorBinding.bind(viewModel.bindHostErrorProperty(), udpBindHostError, udpBindHost);
         FieldErrorBinding.bind(viewModel.bindPortErrorProperty(), udpBindPortError, udpBindPort);
 
-        ConnectButton.bind(udpOpen, udpStatus, viewModel,
+        ConnectButton.bind(udpOpen, viewModel,
                 state -> state == ConnectionState.IDLE ? "udp.open" : "udp.close", "fth-play", "fth-x-circle",
                 udpBindHost, udpBindPort, udpConnected);
         // Enter in the local port opens the socket, as Enter connects or listens in the TCP tabs.
@@ -163,5 +169,15 @@ public final class UdpController {
                 () -> new FontIcon(multicast.selectedJoinedProperty().get() ? "fth-log-out" : "fth-log-in"),
                 multicast.selectedJoinedProperty()));
         udpJoinedGroups.textProperty().bind(multicast.joinedSummaryProperty());
+
+        // Shown on request: most UDP work needs no multicast, and the room goes to the log.
+        udpMulticast.selectedProperty().bindBidirectional(multicast.shownProperty());
+        udpMulticast.textProperty().bind(Bindings.createStringBinding(() -> multicast.joined().isEmpty()
+                ? I18n.text("udp.multicast") : I18n.format("udp.multicast.joinedCount", multicast.joined().size()),
+                multicast.joined()));
+        for (javafx.scene.Node row : List.of(multicastRow, multicastMessages)) {
+            row.visibleProperty().bind(multicast.shownProperty());
+            row.managedProperty().bind(multicast.shownProperty());
+        }
     }
 }

@@ -45,6 +45,8 @@ public final class UdpMulticastModel {
     private final ObjectProperty<MulticastInterfaces.Choice> networkInterface = new SimpleObjectProperty<>(this, "interface");
     private final StringProperty ttl = new SimpleStringProperty(this, "ttl", Integer.toString(UdpOptions.DEFAULT_MULTICAST_TTL));
     private final BooleanProperty loopback = new SimpleBooleanProperty(this, "loopback", true);
+    /** The multicast row is shown; hidden by default, most UDP work needs none of it. */
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
     private final ReadOnlyStringWrapper groupError = new ReadOnlyStringWrapper(this, "groupError");
     private final ReadOnlyStringWrapper ttlError = new ReadOnlyStringWrapper(this, "ttlError");
     private final ObservableList<Membership> joined = FXCollections.observableArrayList();
@@ -154,6 +156,11 @@ public final class UdpMulticastModel {
 
     public BooleanProperty loopbackProperty() {
         return loopback;
+    }
+
+    /** Whether the tab shows the multicast controls (remembered with the tab's fields). */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     public ReadOnlyStringProperty groupErrorProperty() {

@@ -10,7 +10,7 @@ import javafx.scene.Parent;
 public final class UdpTab extends TabKind<UdpViewModel> {
 
     public UdpTab() {
-        super("tabUdp", "tab.udp", "fth-radio");
+        super("tabUdp", "udpStatus", "tab.udp", "fth-radio");
     }
 
     @Override

@@ -63,6 +63,9 @@ public final class UdpViewModel extends ConnectionTabModel {
                 remote.replyToSenderProperty().set(false);
             }
         });
+        // Someone to reply to, or another way of choosing the target: "nobody has sent yet" may no longer hold.
+        remote.lastSenderProperty().addListener((obs, old, now) -> traffic().sendTools().targetChanged());
+        remote.replyToSenderProperty().addListener((obs, old, now) -> traffic().sendTools().targetChanged());
         multicast.ttlProperty().addListener((obs, old, now) -> applyTtl());
         multicast.loopbackProperty().addListener((obs, old, on) -> {
             if (isOpen()) {
@@ -129,6 +132,7 @@ public final class UdpViewModel extends ConnectionTabModel {
                 .text("multicastGroup", multicast.groupProperty())
                 .text("multicastTtl", multicast.ttlProperty())
                 .flag("multicastLoopback", multicast.loopbackProperty())
+                .flag("multicastShown", multicast.shownProperty())
                 .include(traffic().persisted());
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.SessionEvent;
-import io.socketdeck.ui.log.TrafficLog;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
@@ -23,7 +22,7 @@ class LogIngestDatagramTest {
     private final List<LogEntry> entries = new ArrayList<>();
 
     private LogIngest ingest(LogIngest.Framing framing) {
-        return new LogIngest(() -> GBK, TrafficLog.PREVIEW_CHARS, entries::add, framing, false);
+        return new LogIngest(() -> GBK, LogEntry.PREVIEW_CHARS, entries::add, framing, false);
     }
 
     private static SessionEvent.Data rx(byte[] bytes) {

@@ -3,9 +3,9 @@ package io.socketdeck.core.log;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.SessionEvent;
-import io.socketdeck.ui.common.I18n;
-import io.socketdeck.ui.log.TrafficLog;
+import io.socketdeck.core.text.Language;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
@@ -28,16 +28,16 @@ class LogIngestServerTest {
 
     @BeforeEach
     void english() {
-        I18n.use(Locale.ENGLISH);
+        Language.use(Locale.ENGLISH);
     }
 
     @AfterEach
     void reset() {
-        I18n.use(Locale.ENGLISH);
+        Language.use(Locale.ENGLISH);
     }
 
     private LogIngest ingest(boolean serverSide) {
-        return new LogIngest(() -> charset, TrafficLog.PREVIEW_CHARS, entries::add, LogIngest.Framing.STREAM, serverSide);
+        return new LogIngest(() -> charset, LogEntry.PREVIEW_CHARS, entries::add, LogIngest.Framing.STREAM, serverSide);
     }
 
     @Test
@@ -78,8 +78,45 @@ class LogIngestServerTest {
 
     @Test
     void chineseNamesTheRecipientsInChinese() {
-        I18n.use(I18n.CHINESE);
+        Language.use(Language.CHINESE);
         ingest(true).onEvent(new SessionEvent.SentToMany(3, new byte[] {0x41}, 3));
         assertEquals("3 个客户端", entries.get(0).peer());
+    }
+
+    @Test
+    void aStormOfArrivalsIsFoldedIntoASummaryRowAndEveryDepartureCounted() {
+        LogIngest server = ingest(true);
+        for (int i = 0; i < 1_000; i++) { // all within one 100 ms window
+            server.onEvent(new SessionEvent.Connected(10_000 + i / 100, LOCAL,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 20_000 + i), i + 1));
+        }
+        assertEquals(StormFolder.SHOWN_PER_WINDOW, entries.size(), "the first of the window are rows of their own");
+        assertEquals(true, server.hasFolded());
+        server.sayFolded(10_200); // the window is over: its owner's tick says the rest
+        assertEquals(StormFolder.SHOWN_PER_WINDOW + 1, entries.size());
+        assertEquals("950 more clients connected within 0.0 s (too many to list one by one)",
+                entries.get(entries.size() - 1).message());
+        assertEquals(false, server.hasFolded());
+
+        entries.clear();
+        for (int i = 0; i < 1_000; i++) {
+            server.onEvent(new SessionEvent.Disconnected(20_000, new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    20_000 + i), i < 600 ? CloseReason.SERVER_STOPPED : CloseReason.RESET, i + 1));
+        }
+        server.onEvent(new SessionEvent.Closed(20_001, CloseReason.LOCAL)); // the end says what was folded
+        assertEquals(StormFolder.SHOWN_PER_WINDOW + 1, entries.size());
+        assertEquals("950 more clients disconnected within 0.0 s: 400 reset, 550 server stopped",
+                entries.get(entries.size() - 1).message());
+    }
+
+    @Test
+    void aFewClientsAreRowsOfTheirOwn() {
+        LogIngest server = ingest(true);
+        for (int i = 0; i < 3; i++) {
+            server.onEvent(new SessionEvent.Connected(30_000 + i * 500L, LOCAL,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 40_000 + i), i + 1));
+        }
+        assertEquals(3, entries.size());
+        assertEquals(false, server.hasFolded());
     }
 }

@@ -58,7 +58,7 @@ class ExitSaveTest {
     }
 
     private Future<Boolean> exit() {
-        return WaitForAsyncUtils.asyncFx(() -> ExitSave.run(this::save, store.file()));
+        return WaitForAsyncUtils.asyncFx(() -> ExitSave.run(this::save, store.file(), null));
     }
 
     private DialogPane awaitDialog(FxRobot robot) {

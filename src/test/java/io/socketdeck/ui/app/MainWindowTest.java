@@ -2,10 +2,13 @@ package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.testsupport.Await;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,6 +90,27 @@ class MainWindowTest {
     }
 
     @Test
+    void theSelectedTabsStatusShowsOnceInTheStatusBar(FxRobot robot) {
+        List<Label> shown = onFx(() -> stage.getScene().getRoot().lookupAll(".label").stream()
+                .filter(node -> node instanceof Label label && "Not connected".equals(label.getText()) && label.isVisible()
+                        && label.getParent() != null && label.getParent().isVisible())
+                .map(Label.class::cast).toList());
+        assertEquals(1, shown.size(), "once, not also in the status bar's text: " + shown);
+        assertEquals("clientStatus", shown.get(0).getId());
+        assertTrue(onFx(() -> robot.lookup(".status-bar").query().lookup("#clientStatus") != null), "in the status bar");
+        robot.clickOn("#tabTcpServer");
+        assertTrue(onFx(() -> robot.lookup("#serverStatus").query().isVisible()), "the server's now");
+        assertTrue(onFx(() -> !robot.lookup("#clientStatus").query().isVisible()), "not the client's");
+    }
+
+    @Test
+    void anOpenedWindowIsIdle(FxRobot robot) {
+        // No caret blinks (the tabs have the focus) and no job of the window's tick is due.
+        assertTrue(onFx(() -> stage.getScene().getFocusOwner() instanceof TabPane), () -> "focus: " + onFx(() -> stage.getScene().getFocusOwner()));
+        FxTesting.awaitFx(() -> !window.tick().isPulsing(), "the tick stops once nothing is due");
+    }
+
+    @Test
     void tabsCanBeClickedByTheirIds(FxRobot robot) {
         TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
         robot.clickOn("#tabTcpServer");
@@ -140,6 +164,23 @@ class MainWindowTest {
             return null;
         });
         assertEquals(1_000, onFx(() -> window.tab(TcpClientViewModel.class).traffic().log().maxEntries()));
+    }
+
+    @Test
+    void theAboutBoxShowsTheVersionAndWhereTheLogFileIs(FxRobot robot) {
+        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        MenuItem about = onFx(() -> menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
+                .filter(item -> "menuAbout".equals(item.getId())).findFirst().orElseThrow());
+        javafx.application.Platform.runLater(about::fire); // not waited for: the box waits for its OK
+        javafx.scene.Scene box = Await.value(() -> onFx(() -> javafx.stage.Window.getWindows().stream()
+                        .filter(javafx.stage.Window::isShowing).map(javafx.stage.Window::getScene)
+                        .filter(scene -> scene.lookup("#aboutVersion") != null).findFirst().orElse(null)),
+                java.util.Objects::nonNull, FxTesting.TIMEOUT, "the About box");
+        assertEquals("Version " + AppInfo.version(), onFx(() -> ((Label) box.lookup("#aboutVersion")).getText()));
+        assertTrue(AppInfo.version().matches("\\d+\\.\\d+\\.\\d+.*"), AppInfo.version());
+        assertEquals(AppInfo.logFile().toString(),
+                onFx(() -> ((javafx.scene.control.TextField) box.lookup("#aboutLogFile")).getText()));
+        runFx(() -> ((javafx.stage.Stage) box.getWindow()).close());
     }
 
     private static List<MenuItem> flatten(Menu menu) {

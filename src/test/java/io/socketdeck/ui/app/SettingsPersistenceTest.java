@@ -9,6 +9,7 @@ import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.send.SendHistory;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.settings.SettingsStore;
 import io.socketdeck.ui.common.I18n;
@@ -45,7 +46,8 @@ class SettingsPersistenceTest {
             client.traffic().log().charsetProperty().set(Charset.forName("GBK"));
             client.traffic().log().viewModeProperty().set(ViewMode.DUMP);
             client.traffic().sendBox().checksumProperty().set(Checksum.CRC16_MODBUS);
-            client.traffic().sendBox().history().add("读取温度");
+            client.traffic().sendBox().history().add(SendHistory.Entry.text("读取温度"));
+            client.traffic().sendBox().history().add(new SendHistory.Entry("01 03", true, false));
             before.tab(UdpViewModel.class).remote().portProperty().set("9000");
             before.quickCommands().add(QuickCommand.hex("read", "01 03 00 00 00 02"));
             Settings settings = new Settings();
@@ -66,10 +68,22 @@ class SettingsPersistenceTest {
         assertEquals(Charset.forName("GBK"), onFx(() -> client.traffic().log().charsetProperty().get()));
         assertEquals(ViewMode.DUMP, onFx(() -> client.traffic().log().viewModeProperty().get()));
         assertEquals(Checksum.CRC16_MODBUS, onFx(() -> client.traffic().sendBox().checksumProperty().get()));
-        assertEquals(List.of("读取温度"), onFx(() -> client.traffic().sendBox().history().entries()));
+        assertEquals(List.of(SendHistory.Entry.text("读取温度"), new SendHistory.Entry("01 03", true, false)),
+                onFx(() -> client.traffic().sendBox().history().entries()), "entries come back in their modes");
+        assertEquals(List.of("读取温度", "01 03"), loaded.getStringList("tcpClient.send.history"),
+                "the texts stay a list of strings, as an older version reads them");
         assertEquals("9000", onFx(() -> after.tab(UdpViewModel.class).remote().portProperty().get()));
         assertEquals(List.of(QuickCommand.hex("read", "01 03 00 00 00 02")), onFx(() -> List.copyOf(after.quickCommands().items())));
         runFx(after::shutdown);
+    }
+
+    @Test
+    void aHistoryWrittenBeforeModesWereKeptComesBackAsText() {
+        Settings older = new Settings().put("tcpClient.send.history", List.of("PING", "48 65"));
+        MainWindow window = onFx(() -> new MainWindow(locale -> { }, older));
+        assertEquals(List.of(SendHistory.Entry.text("PING"), SendHistory.Entry.text("48 65")),
+                onFx(() -> window.tab(TcpClientViewModel.class).traffic().sendBox().history().entries()));
+        runFx(window::shutdown);
     }
 
     @Test

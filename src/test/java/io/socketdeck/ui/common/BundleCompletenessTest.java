@@ -92,6 +92,37 @@ class BundleCompletenessTest {
         }
     }
 
+    /** "1 datagram", "2 datagrams": every English pattern given a count of 1 or 2 agrees with its noun. */
+    @Test
+    void countsAgreeWithTheirNounsInEnglish() throws IOException {
+        String nouns = "byte|row|command|client|datagram|entr(?:y|ie)|message|msg|send|time";
+        Pattern pluralAfterOne = Pattern.compile("(?<![\\d.,])1 (?:" + nouns + ")s\\b");
+        Pattern singularAfterTwo = Pattern.compile("(?<![\\d.,])2 (?:" + nouns.replace("entr(?:y|ie)", "entry") + ")\\b");
+        List<String> wrong = new ArrayList<>();
+        for (Path folder : bundleFolders()) {
+            Properties english = load(folder.resolve(ENGLISH));
+            for (String key : english.stringPropertyNames()) {
+                if (key.equals("log.more")) {
+                    continue; // "… (N bytes in all)" follows only the preview of a long payload
+                }
+                for (long count : new long[] {1, 2}) {
+                    Object[] args = new Object[10];
+                    java.util.Arrays.fill(args, count);
+                    String text = new MessageFormat(english.getProperty(key), java.util.Locale.ENGLISH).format(args);
+                    if ((count == 1 ? pluralAfterOne : singularAfterTwo).matcher(text).find()) {
+                        wrong.add(key + ": " + text);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        Properties log = load(MAIN_RESOURCES.resolve("io/socketdeck/ui/log").resolve(ENGLISH));
+        MessageFormat datagrams = new MessageFormat(log.getProperty("counters.datagrams"), java.util.Locale.ENGLISH);
+        assertEquals(List.of("datagrams", "datagram", "datagrams"),
+                List.of(datagrams.format(new Object[] {0L}), datagrams.format(new Object[] {1L}), datagrams.format(new Object[] {2L})),
+                "the counter's unit follows its count");
+    }
+
     @Test
     void everyKeyUsedInFxmlExists() throws IOException {
         Map<String, Path> keys = allKeys();
@@ -139,6 +170,7 @@ class BundleCompletenessTest {
         Properties engine = load(MAIN_RESOURCES.resolve("io/socketdeck/core/text").resolve(ENGLISH));
         for (CloseReason reason : CloseReason.values()) {
             assertTrue(engine.containsKey("event.disconnected." + reason.name()), reason.name());
+            assertTrue(engine.containsKey("event.reason." + reason.name()), reason.name());
         }
         for (FailureKind kind : FailureKind.values()) {
             assertTrue(engine.containsKey("failure." + kind.name()), kind.name());

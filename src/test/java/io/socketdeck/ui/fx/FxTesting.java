@@ -17,17 +17,25 @@ public final class FxTesting {
     private FxTesting() {
     }
 
+    /** Time for heavy work on the FX thread, such as building a whole window, on a loaded machine. */
+    public static final Duration SLOW_TIMEOUT = Duration.ofSeconds(60);
+
     /** Runs {@code query} on the FX thread and returns its result. */
     public static <T> T onFx(Callable<T> query) {
+        return onFx(TIMEOUT, query);
+    }
+
+    /** Runs {@code query} on the FX thread and returns its result, waiting up to {@code timeout}. */
+    public static <T> T onFx(Duration timeout, Callable<T> query) {
         try {
-            return WaitForAsyncUtils.asyncFx(query).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return WaitForAsyncUtils.asyncFx(query).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         } catch (ExecutionException e) {
             throw new AssertionError("FX query failed", e.getCause());
         } catch (TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer within " + TIMEOUT, e);
+            throw new AssertionError("the FX thread did not answer within " + timeout, e);
         }
     }
 

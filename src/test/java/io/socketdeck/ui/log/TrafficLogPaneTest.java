@@ -90,7 +90,7 @@ class TrafficLogPaneTest {
 
         robot.clickOn("#clientFilter").write("ALP");
         awaitFx(() -> shownData().equals(List.of("TX alpha", "RX alpha")), () -> "text filter: " + shownData());
-        assertEquals("2 of 7", onFx(() -> robot.lookup("#clientFilterCount").queryAs(Label.class).getText()));
+        assertEquals("Filter: 2 of 7 rows", onFx(() -> robot.lookup("#clientFilterCount").queryAs(Label.class).getText()));
 
         TextField filter = robot.lookup("#clientFilter").queryAs(TextField.class);
         robot.clickOn("#clientFilterHex");
@@ -106,6 +106,48 @@ class TrafficLogPaneTest {
         awaitFx(() -> shownData().size() == 6, "no filter, all rows");
     }
 
+    /** The payload texts shown in the log's cells, with their fonts. */
+    private List<javafx.scene.text.Text> shownPayloads() {
+        return onFx(() -> robot.lookup("#clientLog").queryAs(ListView.class).lookupAll(".log-payload .text").stream()
+                .filter(node -> node.isVisible() && node instanceof javafx.scene.text.Text text && !text.getText().isEmpty())
+                .map(javafx.scene.text.Text.class::cast).toList());
+    }
+
+    @Test
+    void hexViewsAreFixedWidthSoADumpLinesUpAndTextIsWhenAskedFor() {
+        sendAndAwaitEcho("AB");
+        sendAndAwaitEcho("ABCDEFGHIJKLMNOPQRSTUVWXYZ"); // two dump lines, the second shorter
+        robot.clickOn("#clientDumpView");
+        awaitFx(() -> shownPayloads().stream().anyMatch(text -> text.getText().contains("|AB|")), "the dump shown");
+        List<String> families = onFx(() -> shownPayloads().stream().map(text -> text.getFont().getFamily()).distinct().toList());
+        assertEquals(List.of("Monospaced"), families, "hex and dump are fixed-width");
+        // Every line's ASCII column starts at the same x, as in hexdump -C.
+        List<Double> asciiColumns = onFx(() -> {
+            List<Double> xs = new java.util.ArrayList<>();
+            for (javafx.scene.text.Text text : shownPayloads()) {
+                for (String line : text.getText().split("\n")) {
+                    int bar = line.indexOf('|');
+                    if (bar > 0) {
+                        javafx.scene.text.Text before = new javafx.scene.text.Text(line.substring(0, bar));
+                        before.setFont(text.getFont());
+                        xs.add(Math.rint(before.getLayoutBounds().getWidth() * 10) / 10);
+                    }
+                }
+            }
+            return xs;
+        });
+        assertTrue(asciiColumns.size() >= 4, asciiColumns.toString());
+        assertEquals(1, asciiColumns.stream().distinct().count(), "ASCII columns at " + asciiColumns);
+
+        robot.clickOn("#clientTextView");
+        awaitFx(() -> shownPayloads().stream().noneMatch(text -> text.getText().contains("|")), "text again");
+        assertTrue(onFx(() -> shownPayloads().stream().noneMatch(text -> text.getFont().getFamily().equals("Monospaced"))),
+                "text in the UI font by default");
+        runFx(() -> window.viewOptions().monospaceTextProperty().set(true));
+        awaitFx(() -> shownPayloads().stream().allMatch(text -> text.getFont().getFamily().equals("Monospaced")),
+                "View > Fixed-width text: text too");
+    }
+
     @Test
     void pauseHoldsTheViewButKeepsCounting() {
         sendAndAwaitEcho("one");
@@ -114,6 +156,7 @@ class TrafficLogPaneTest {
         sendAndAwaitEcho("two");
         assertEquals(rowsWhilePaused, onFx(() -> client.traffic().log().shownEntries().size()), "the view stands still");
         awaitFx(() -> client.traffic().log().heldCountProperty().get() == 2, "two rows held");
+        assertEquals("Paused: 2 new rows wait", onFx(() -> robot.lookup("#clientHeld").queryAs(Label.class).getText()));
         assertEquals(6, onFx(() -> client.traffic().counters().rxBytesProperty().get()), "counted while paused");
         robot.clickOn("#clientPause");
         awaitFx(() -> shownData().equals(List.of("TX one", "RX one", "TX two", "RX two")), () -> "resumed: " + shownData());

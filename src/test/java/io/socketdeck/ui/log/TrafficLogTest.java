@@ -181,7 +181,7 @@ class TrafficLogTest {
         List<LogEntry> shown = onFx(() -> List.copyOf(big.entries()));
         LogEntry note = shown.get(0);
         assertEquals(LogEntry.Kind.INFO, note.kind());
-        assertEquals(I18n.format("log.droppedWhilePaused", I18n.count(reads - held)), note.message(),
+        assertEquals(I18n.format("log.droppedWhilePaused", (long) (reads - held)), note.message(),
                 "resuming says how many rows were dropped");
         assertEquals(held + 1, shown.size());
         assertEquals(0, onFx(() -> big.heldCountProperty().get()));
@@ -211,5 +211,25 @@ class TrafficLogTest {
         assertEquals("48 69 0D 0A 00", RowText.payload(entry, ViewMode.HEX));
         assertEquals("48 69 0D 0A 00\nHi\\r\\n\n\\0", RowText.payload(entry, ViewMode.HEX_TEXT));
         assertEquals("00000000  48 69 0D 0A 00" + " ".repeat(36) + "|Hi...|", RowText.payload(entry, ViewMode.DUMP));
+    }
+
+    @Test
+    void aBigLogIsFilteredAndDecodedAgainOffTheFxThreadAndRowsArrivingMeanwhileStillCount() {
+        TrafficLog big = onFx(() -> new TrafficLog(new UiTick(), 20_000, 64L << 20));
+        SessionListener ingest = big.newIngest();
+        int rows = 3 * TrafficLog.BACKGROUND_ABOVE;
+        for (int i = 0; i < rows; i++) {
+            ingest.onEvent(rx(i % 2 == 0 ? PEER_A : PEER_B, ((i % 10 == 0 ? "你好 " : "plain ") + i).getBytes(GBK)));
+        }
+        awaitFx(() -> big.entries().size() == rows, "all rows shown");
+        runFx(() -> big.filter().patternProperty().set("plain"));
+        awaitFx(() -> !big.busyProperty().get() && big.shownEntries().size() == rows - rows / 10,
+                () -> "filtered: " + onFx(() -> big.shownEntries().size()));
+        ingest.onEvent(rx(PEER_A, "plain late".getBytes(GBK)));
+        awaitFx(() -> big.shownEntries().size() == rows - rows / 10 + 1, "a row that came later is tested too");
+
+        runFx(() -> big.charsetProperty().set(GBK));
+        awaitFx(() -> !big.busyProperty().get() && big.entries().stream().filter(e -> e.text().startsWith("你好")).count()
+                == rows / 10, "decoded again in GBK");
     }
 }

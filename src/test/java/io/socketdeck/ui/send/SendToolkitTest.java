@@ -169,6 +169,53 @@ class SendToolkitTest {
     }
 
     @Test
+    void aRecalledSendGoesOutInTheModeItWasSentIn(FxRobot robot) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            javafx.scene.control.CheckBox hex = robot.lookup("#clientHexSend").queryAs(javafx.scene.control.CheckBox.class);
+            runFx(() -> {
+                hex.setSelected(true);
+                input.setText("48 69");
+            });
+            robot.clickOn("#clientSend");
+            runFx(() -> {
+                hex.setSelected(false);
+                input.setText("ok");
+            });
+            robot.clickOn("#clientSend");
+            awaitFx(() -> new String(echoed(), StandardCharsets.US_ASCII).equals("Hiok"), () -> "echoed: " + new String(echoed(), StandardCharsets.US_ASCII));
+            robot.clickOn("#clientInput").type(KeyCode.UP).type(KeyCode.UP);
+            assertEquals("48 69", onFx(input::getText));
+            assertEquals(true, onFx(hex::isSelected), "the hex entry comes back as hex");
+            robot.clickOn("#clientSend");
+            awaitFx(() -> new String(echoed(), StandardCharsets.US_ASCII).equals("HiokHi"), () -> "echoed: " + new String(echoed(), StandardCharsets.US_ASCII));
+            robot.clickOn("#clientInput").type(KeyCode.UP).type(KeyCode.UP);
+            assertEquals("ok", onFx(input::getText));
+            assertEquals(false, onFx(hex::isSelected), "the text entry comes back as text");
+        }
+    }
+
+    @Test
+    void notConnectedGoesAwayOnceConnected(FxRobot robot) throws Exception {
+        javafx.scene.control.Label error = robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class);
+        runFx(() -> client.traffic().sendBox().textProperty().set("ping"));
+        robot.clickOn("#clientSend");
+        assertEquals("Not connected: connect first, then send.", onFx(error::getText));
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            assertEquals("", onFx(error::getText), "its cause is gone");
+            runFx(() -> client.traffic().sendBox().textProperty().set("48 6"));
+            runFx(() -> client.traffic().sendBox().hexProperty().set(true));
+            robot.clickOn("#clientSend");
+            String typo = onFx(error::getText);
+            runFx(client::disconnect);
+            awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "disconnected");
+            assertEquals(typo, onFx(error::getText), "a message about the text stays: the text is still wrong");
+        }
+    }
+
+    @Test
     void anUnsendableCharacterIsRefusedAtTheField(FxRobot robot) throws Exception {
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());

@@ -1,5 +1,8 @@
 package io.socketdeck.ui.tcpserver;
 
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,8 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
 
-/** The table's rows are the engine's list of clients, applied in one change per update; plain JUnit. */
+/** The table's rows are the engine's list of clients, applied in one change per update, in the table's order. */
+@ExtendWith(ApplicationExtension.class) // a big table sorts on a worker and comes back on the FX thread
 class ClientTableTest {
 
     private final ClientTable table = new ClientTable();
@@ -79,6 +85,31 @@ class ClientTableTest {
         bytes.addAndGet(100);
         assertTrue(table.refreshCounts());
         assertEquals(revision + 1, table.countsRevisionProperty().get());
+    }
+
+    @Test
+    void aSortIsOnePermutationAndNewClientsGoWhereTheOrderPutsThem() {
+        table.show(1, List.of(row(1, 5003), row(2, 5001), row(3, 5002)));
+        changes.clear();
+        table.sortBy(ClientColumns.BY_ADDRESS);
+        assertEquals(List.of(2L, 3L, 1L), shown(), "by port");
+        assertEquals(List.of(""), changes, "one change, a permutation (neither removed nor added)");
+        table.show(2, List.of(row(1, 5003), row(2, 5001), row(3, 5002), row(4, 5000), row(5, 5004)));
+        assertEquals(List.of(4L, 2L, 3L, 1L, 5L), shown(), "arrivals inserted in order");
+        table.sortBy(null);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), shown(), "no sort column: arrival order again");
+    }
+
+    @Test
+    void aBigTableIsSortedOffTheFxThreadAndAppliedWhole() throws Exception {
+        int count = 3 * ClientTable.SORT_IN_BACKGROUND_ABOVE;
+        List<ClientRow> clients = IntStream.range(0, count).mapToObj(i -> row(i, 60_000 - i)).toList();
+        runFx(() -> {
+            table.show(1, clients);
+            table.sortBy(ClientColumns.BY_ADDRESS);
+        });
+        awaitFx(() -> table.rows().get(0).id() == count - 1, "sorted by port, lowest first");
+        assertEquals(count, (int) onFx(() -> table.rows().size()));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -129,6 +130,28 @@ class TcpServerTabTest {
     }
 
     @Test
+    void clickingAColumnHeaderSortsTheTableAndNewClientsTakeTheirPlace(FxRobot robot) throws Exception {
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
+        InetSocketAddress server = tab.listenOnLoopback(0);
+        List<TcpProbe> probes = List.of(javaClient(server), javaClient(server), javaClient(server));
+        tab.awaitTableRows(3);
+        robot.clickOn(robot.lookup(".column-header").match(node -> node.getId() != null
+                && node.getId().equals("addressColumn")).queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup(".column-header").match(node -> node.getId() != null
+                && node.getId().equals("addressColumn")).queryAs(javafx.scene.Node.class)); // descending
+        List<Integer> ports = probes.stream().map(p -> p.localAddress().getPort()).sorted(Comparator.reverseOrder()).toList();
+        awaitFx(() -> tab.table().getItems().stream().map(r -> r.remote().getPort()).toList().equals(ports),
+                () -> "highest port first: " + tab.tableAddresses());
+        TcpProbe late = javaClient(server);
+        tab.awaitTableRows(4);
+        int latePort = late.localAddress().getPort();
+        awaitFx(() -> {
+            List<Integer> shown = tab.table().getItems().stream().map(r -> r.remote().getPort()).toList();
+            return shown.equals(shown.stream().sorted(Comparator.reverseOrder()).toList()) && shown.contains(latePort);
+        }, () -> "a client that came later is placed in order: " + tab.tableAddresses());
+    }
+
+    @Test
     void aSendToOneSelectedClientReachesOnlyItAndASendToAllReachesEveryClient(FxRobot robot) throws Exception {
         ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
@@ -230,6 +253,25 @@ class TcpServerTabTest {
         tab.awaitLog(e -> e.kind() == LogEntry.Kind.RX && "back".equals(e.text()), "a client of the new listener");
         Await.until(() -> onFx(() -> robot.lookup("#serverStatus").queryAs(Label.class).getText())
                 .equals("Listening on 127.0.0.1:" + first.getPort() + "  \u00b7  1 client"), TIMEOUT, "status names port and count");
+    }
+
+    @Test
+    void stoppingWithoutClientsIsLoggedAndSendMessagesGoWithTheirCause(FxRobot robot) throws Exception {
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
+        tab.send("hello");
+        assertEquals("Not listening: start the server first.", tab.label("#serverSendError"));
+        InetSocketAddress address = tab.listenOnLoopback(0);
+        assertEquals("", tab.label("#serverSendError"), "listening: the message no longer holds");
+        tab.recipients(Recipients.SELECTED);
+        tab.send("hello");
+        assertEquals("No client selected: select clients in the table, or send to all clients.",
+                tab.label("#serverSendError"));
+
+        tab.stop();
+
+        assertEquals("", tab.label("#serverSendError"), "stopped: no selection is not the reason any more");
+        tab.awaitLog(e -> ("Stopped listening on " + Addresses.format(address)).equals(e.message()),
+                "a row says the server stopped, though no client was there to be disconnected");
     }
 
     @Test

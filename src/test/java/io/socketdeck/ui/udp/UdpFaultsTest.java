@@ -123,6 +123,7 @@ class UdpFaultsTest {
         UdpTabDriver tab = new UdpTabDriver(robot, window);
         tab.bindTo("127.0.0.1", "");
         tab.open();
+        tab.showMulticast();
         tab.type("#udpMulticastGroup", "10.1.2.3");
         tab.click("#udpJoin");
         assertEquals("Not a multicast group: use 224.0.0.0\u2013239.255.255.255 (IPv4) or ff00::/8 (IPv6).",

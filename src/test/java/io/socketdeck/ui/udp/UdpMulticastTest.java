@@ -57,6 +57,7 @@ class UdpMulticastTest {
         tab.open();
         int port = Integer.parseInt(onFx(() -> tab.viewModel().localAddressProperty().get()).replaceAll(".*:", ""));
 
+        tab.showMulticast();
         tab.type("#udpMulticastGroup", group);
         tab.multicastInterface(lo);
         tab.click("#udpJoin");

@@ -1,7 +1,7 @@
 package io.socketdeck.ui.udp;
 
-import atlantafx.base.theme.PrimerLight;
 import io.socketdeck.core.net.MulticastInterfaces;
+import io.socketdeck.core.settings.Settings;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.common.I18n;
@@ -14,18 +14,18 @@ import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
  * Not a test: the real window with the UDP tab in a state worth a screenshot. Two "devices" on
  * loopback send to the tab (one in GBK, one plain ASCII), the tab replies to the last sender, and
- * a group datagram arrives through {@code lo}. Run under Xvfb by {@code ../shared/tools/screenshot.sh}
- * with {@code SCREENSHOT_CMD="mvn -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java
- * -Dexec.mainClass=io.socketdeck.ui.udp.UdpScreenshotDemo -Dexec.classpathScope=test"}; the
- * README's picture is that PNG with the black screen around the window trimmed
- * ({@code convert shot.png -trim +repage docs/screenshot-udp.png}).
+ * a group datagram arrives through {@code lo}. Run it under Xvfb as the README's "Screenshots"
+ * says, with {@code mvn -q -o test-compile exec:java -Dexec.mainClass=io.socketdeck.ui.udp.UdpScreenshotDemo
+ * -Dexec.classpathScope=test}; {@code -Ddemo.theme=DARK} for the dark theme.
  */
 public final class UdpScreenshotDemo extends Application {
 
@@ -40,10 +40,11 @@ public final class UdpScreenshotDemo extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         I18n.use(Locale.getDefault());
-        window = new MainWindow(locale -> { });
-        Scene scene = new Scene(window.root(), 1280, 800);
+        Settings settings = new Settings().put("ui.theme", System.getProperty("demo.theme", "LIGHT"));
+        window = new MainWindow(locale -> { }, settings);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds(); // 1280 x 800, or the screen when smaller
+        Scene scene = new Scene(window.root(), Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
         stage.setTitle(I18n.text("app.title"));
@@ -55,6 +56,7 @@ public final class UdpScreenshotDemo extends Application {
         udp.bindHostProperty().set("0.0.0.0");
         udp.bindPortProperty().set("9000");
         udp.traffic().log().charsetProperty().set(GBK);
+        udp.multicast().shownProperty().set(true);
         udp.multicast().groupProperty().set(GROUP);
         udp.multicast().interfaces().stream().filter(MulticastInterfaces.Choice::loopback).findFirst()
                 .ifPresent(lo -> udp.multicast().interfaceProperty().set(lo));

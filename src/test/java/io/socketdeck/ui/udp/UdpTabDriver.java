@@ -76,6 +76,15 @@ final class UdpTabDriver {
         robot.clickOn(id);
     }
 
+    /** Clicks Multicast, which shows the multicast row (hidden until asked for). */
+    void showMulticast() {
+        if (!onFx(() -> viewModel.multicast().shownProperty().get())) {
+            robot.clickOn("#udpMulticast");
+        }
+        awaitFx(() -> robot.lookup("#udpJoin").query().isVisible() && robot.lookup("#udpJoin").query().getScene() != null,
+                "the multicast row is shown");
+    }
+
     /** Types {@code text} into the send box and clicks Send. */
     void send(String text) {
         input(text);

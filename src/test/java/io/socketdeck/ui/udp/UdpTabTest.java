@@ -54,6 +54,15 @@ class UdpTabTest {
     }
 
     @Test
+    void enterInTheLocalPortOpensTheSocketAsEnterConnectsInTheTcpTabs(FxRobot robot) {
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        tab.bindTo("127.0.0.1", "0");
+        robot.clickOn("#udpBindPort").type(javafx.scene.input.KeyCode.ENTER);
+        tab.awaitState(io.socketdeck.ui.tab.ConnectionState.OPEN);
+        tab.close();
+    }
+
+    @Test
     void anUnboundTabSendsToAReceiverAndShowsItsGbkReplyWithItsSender(FxRobot robot) throws Exception {
         UdpTabDriver tab = new UdpTabDriver(robot, window);
         tab.bindTo("127.0.0.1", ""); // no port: the system picks one
@@ -89,7 +98,8 @@ class UdpTabTest {
         assertEquals(Long.toString(reply.getBytes(GBK).length), tab.label("#udpRxBytes"));
         assertEquals("4", tab.label("#udpTxBytes"), "你好 is 4 bytes in GBK");
         assertTrue(onFx(() -> robot.lookup(".counter-unit").queryAllAs(Label.class).stream()
-                .anyMatch(unit -> unit.isVisible() && "datagrams".equals(unit.getText()))), "the counters count datagrams");
+                .filter(unit -> unit.isVisible() && unit.getText().startsWith("datagram")).map(Label::getText).toList()
+                .equals(List.of("datagram", "datagram"))), "the counters count datagrams, one each way: singular");
     }
 
     @Test

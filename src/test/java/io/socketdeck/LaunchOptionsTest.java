@@ -1,0 +1,36 @@
+package io.socketdeck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** `mvn javafx:run` and bin/socketdeck start the app with the same JVM options. */
+class LaunchOptionsTest {
+
+    @Test
+    void thePomAndTheLauncherScriptAgree() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String plugin = pom.substring(pom.indexOf("<artifactId>javafx-maven-plugin</artifactId>"));
+        String options = plugin.substring(plugin.indexOf("<options>"), plugin.indexOf("</options>"));
+        List<String> fromPom = new ArrayList<>();
+        Matcher option = Pattern.compile("<option>([^<]+)</option>").matcher(options);
+        while (option.find()) {
+            fromPom.add(option.group(1));
+        }
+        String script = Files.readString(Path.of("bin", "socketdeck")).replace("\\\n", " ");
+        Matcher exec = Pattern.compile("exec \"\\$\\{JAVA:-java}\"([^$]+)\\$SOCKETDECK_JAVA_OPTS").matcher(script);
+        assertTrue(exec.find(), "the script's exec line");
+        List<String> fromScript = Arrays.stream(exec.group(1).trim().split("\\s+")).toList();
+        assertTrue(fromPom.contains("-XX:+UseSerialGC"), fromPom.toString());
+        assertEquals(fromPom, fromScript);
+    }
+}
