@@ -342,7 +342,9 @@ public final class TcpServerSession extends AbstractLoopSession {
                 return;
             }
             boolean one = targets.size() == 1;
-            Delivery delivery = new Delivery(targets.size(), done);
+            // One more than the recipients: the sender hears of the outcome only after this send's
+            // events, so "no recipient can take more" never comes before the row that says why.
+            Delivery delivery = new Delivery(targets.size() + 1, done);
             List<TcpConnection> full = null;
             int taken = 0;
             for (TcpConnection client : targets) {
@@ -359,21 +361,21 @@ public final class TcpServerSession extends AbstractLoopSession {
             if (!one && (taken > 0 || full == null)) {
                 emit(new SessionEvent.SentToMany(System.currentTimeMillis(), bytes, taken));
             }
-            if (full == null) {
-                return;
-            }
-            if (tracked) {
-                for (TcpConnection client : full) {
-                    leaveOut(client);
+            if (full != null) {
+                if (tracked) {
+                    for (TcpConnection client : full) {
+                        leaveOut(client);
+                    }
+                    if (taken == 0) {
+                        reportSkipped();
+                    } else {
+                        reportSoon();
+                    }
+                } else if (!one) {
+                    emit(new SessionEvent.SendQueueFull(System.currentTimeMillis(), remotesOf(full), false));
                 }
-                if (taken == 0) {
-                    reportSkipped();
-                } else {
-                    reportSoon();
-                }
-            } else if (!one) {
-                emit(new SessionEvent.SendQueueFull(System.currentTimeMillis(), remotesOf(full), false));
             }
+            delivery.completed(false); // the extra count: written or not is the recipients' to say
         }
 
         private Track track(TcpConnection client) {
