@@ -36,6 +36,25 @@ class LayeringTest {
                 .check(PRODUCTION);
     }
 
+    /**
+     * A name lookup can block for seconds. Only the lookup helpers may ask the name service, on
+     * threads of their own; everything else (reading a typed address on the UI thread above all)
+     * reads literals with {@code IpLiterals}, which never does.
+     */
+    @Test
+    void onlyTheLookupHelpersLookNamesUp() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.socketdeck.core.net.HostLookup")
+                .and().doNotHaveFullyQualifiedName("io.socketdeck.core.udp.TargetResolver")
+                .should().callMethod(java.net.InetAddress.class, "getByName", String.class)
+                .orShould().callMethod(java.net.InetAddress.class, "getAllByName", String.class)
+                .orShould().callMethod(java.net.InetAddress.class, "getLocalHost")
+                .orShould().callMethod(java.net.InetAddress.class, "getHostName")
+                .orShould().callMethod(java.net.InetAddress.class, "getCanonicalHostName")
+                .orShould().callConstructor(java.net.InetSocketAddress.class, String.class, int.class)
+                .because("a lookup on the UI thread (or an I/O loop) freezes everything on it")
+                .check(PRODUCTION);
+    }
+
     @Test
     void uiFeaturePackagesHaveNoCycles() {
         slices().matching(UI + ".(*)..").should().beFreeOfCycles().check(PRODUCTION);

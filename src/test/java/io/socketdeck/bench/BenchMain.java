@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    private static final List<String> GROUPS = List.of("tcp", "ui", "server", "udp", "periodic", "filesend", "capture");
+    private static final List<String> GROUPS = List.of("tcp", "ui", "server", "udp", "periodic", "filesend", "capture",
+            "reliability");
     /** The send and receive toolkit's groups, also selected together by {@code -Dbench.only=toolkit}. */
     private static final List<String> TOOLKIT = List.of("periodic", "filesend", "capture");
 
@@ -61,6 +62,7 @@ public final class BenchMain {
             case "periodic" -> PeriodicBench.run();
             case "filesend" -> FileSendBench.run();
             case "capture" -> CaptureBench.run();
+            case "reliability" -> ReliabilityBench.run();
             case "udp-rx" -> UdpRxBench.run(); // one half of "udp", for diagnosis
             case "udp-flood" -> UdpFloodBench.run();
             default -> throw new IllegalArgumentException("unknown benchmark group " + group);

@@ -91,6 +91,7 @@ final class ServerBench {
         Fx.run(() -> {
             server.traffic().log().clear();
             server.bindAddressProperty().set("127.0.0.1");
+            server.maxClientsProperty().set(""); // the user clears the default limit of 1,000 for a load test
             server.portProperty().set("0");
             server.listen();
         });

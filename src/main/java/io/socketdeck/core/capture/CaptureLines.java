@@ -16,10 +16,17 @@ import java.time.format.DateTimeFormatter;
  * <pre>
  * 2024-06-01 12:00:00.123	RX	192.0.2.7:502	7	hello\r\n
  * 2024-06-01 12:00:00.125	TX	192.0.2.7:502	2	\x01\x03
+ * 2024-06-01 12:00:00.900	PEER_FINISHED	192.0.2.7:502
  * 2024-06-01 12:00:01.000	DISCONNECTED	192.0.2.7:502		PEER
+ * 2024-06-01 12:00:02.000	SEND_QUEUE_FULL		2	SKIPPED 192.0.2.8:40001 192.0.2.9:40002
  * </pre>
  * Data is escaped text ({@link EscapeText#format}: lossless, one line) or spaced hex. The words are
  * English on purpose: a capture is data to be processed, not a translated screen.
+ *
+ * <p>PEER_FINISHED is the peer's end of stream: it sends no more, the connection stays open until
+ * DISCONNECTED. SEND_QUEUE_FULL names the clients that could not take a send to several (their
+ * count in the size column), with SKIPPED when a repeat or file send leaves them out from then
+ * on, else NOT_SENT.
  */
 final class CaptureLines {
 
@@ -52,6 +59,17 @@ final class CaptureLines {
         if (event instanceof SessionEvent.Disconnected disconnected) {
             return line(disconnected.timeMillis(), "DISCONNECTED", disconnected.remote(), "",
                     disconnected.reason().name());
+        }
+        if (event instanceof SessionEvent.PeerFinished finished) {
+            return line(finished.timeMillis(), "PEER_FINISHED", finished.remote(), "", "");
+        }
+        if (event instanceof SessionEvent.SendQueueFull full) {
+            StringBuilder peers = new StringBuilder();
+            for (InetSocketAddress peer : full.peers()) {
+                peers.append(peers.length() == 0 ? "" : " ").append(Addresses.format(peer));
+            }
+            return line(full.timeMillis(), "SEND_QUEUE_FULL", null, Integer.toString(full.peers().size()),
+                    (full.skipped() ? "SKIPPED " : "NOT_SENT ") + peers);
         }
         if (event instanceof SessionEvent.Failure failure) {
             return line(failure.timeMillis(), "FAILURE", failure.peer(), "",

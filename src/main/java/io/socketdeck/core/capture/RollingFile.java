@@ -1,11 +1,11 @@
 package io.socketdeck.core.capture;
 
+import io.socketdeck.core.util.PrivateFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,8 +110,7 @@ final class RollingFile implements Closeable {
     }
 
     private void open(Path path) throws IOException {
-        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        channel = PrivateFiles.openTruncated(path); // 0600: a capture is other people's traffic
         current = path;
         currentSize = 0;
         files.add(path);

@@ -1,6 +1,7 @@
 package io.socketdeck.core.log;
 
 import io.socketdeck.core.codec.DecodedPreview;
+import io.socketdeck.core.text.Language;
 import java.nio.charset.Charset;
 
 /**
@@ -31,6 +32,11 @@ public final class LogEntry {
     private final byte[] bytes;
     private final String message;
     private final boolean wholeMessage;
+    /**
+     * How many times this event row happened: an error repeated soon after is counted here instead
+     * of becoming another row. Written by the ingest's one thread, read by the view's.
+     */
+    private volatile int repeats = 1;
     // Rendering: written by the ingest before the entry is queued, later only on the FX thread.
     private Charset charset;
     private String text;
@@ -95,9 +101,20 @@ public final class LogEntry {
         return bytes == null ? 0 : bytes.length;
     }
 
-    /** The event text, or null for a data row. */
+    /** The event text, with how many times it happened when more than once; null for a data row. */
     public String message() {
-        return message;
+        int times = repeats;
+        return times > 1 ? message + "  (\u00d7" + Language.count(times) + ")" : message;
+    }
+
+    /** How many times this row's event happened (1 but for a repeated error). */
+    public int repeats() {
+        return repeats;
+    }
+
+    /** The same event once more; the ingest's thread only. */
+    void repeat() {
+        repeats++; // one writer: no lost update
     }
 
     /** The decoded preview of a data row in {@link #charset()}. */

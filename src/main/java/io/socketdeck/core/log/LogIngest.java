@@ -35,6 +35,15 @@ public final class LogIngest implements SessionListener {
 
     /** A UDP port may hear from any number of senders; the name cache must not grow with them. */
     static final int MAX_PEER_NAMES = 4096;
+    /**
+     * An error that happens again within this time of its row's first appearance is counted in
+     * that row ("… (×312)") instead of becoming another: a stuck peer provoking one failure per
+     * millisecond must not fill the log. After it, a new row starts, so a repeat is never hidden
+     * in a row long scrolled away.
+     */
+    static final long REPEAT_WINDOW_MILLIS = 10_000;
+    /** Distinct recent errors remembered for counting. */
+    static final int MAX_RECENT_ERRORS = 256;
 
     private final Supplier<Charset> charset;
     private final int previewChars;
@@ -48,8 +57,15 @@ public final class LogIngest implements SessionListener {
     private final Map<InetSocketAddress, String> peerNames = new HashMap<>();
     private InetSocketAddress lastPeer;
     private String lastPeerName;
-    /** Storms of arrivals and departures, folded into summary rows; guarded by itself. */
+    /** The newest row of each recent error, by what it says and about whom. */
+    private final Map<String, LogEntry> recentErrors = new HashMap<>();
+    private final Consumer<LogEntry> repeated;
+    /**
+     * Storms of arrivals, of clients finishing their sending and of departures, folded into
+     * summary rows; guarded by {@code arrivals}.
+     */
     private final StormFolder arrivals = new StormFolder();
+    private final StormFolder finishes = new StormFolder();
     private final StormFolder departures = new StormFolder();
     /** True while folded events wait to be said: read on every event, so volatile, not the lock. */
     private volatile boolean foldedWaiting;
@@ -66,6 +82,16 @@ public final class LogIngest implements SessionListener {
      */
     public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing,
                      boolean serverSide) {
+        this(charset, previewChars, out, framing, serverSide, entry -> { });
+    }
+
+    /**
+     * @param repeated told, on the session's thread, when an error row already handed to {@code out}
+     *                 counts one more occurrence ({@link LogEntry#repeats()}): a view redraws it
+     */
+    public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing,
+                     boolean serverSide, Consumer<LogEntry> repeated) {
+        this.repeated = repeated;
         this.charset = charset;
         this.previewChars = previewChars;
         this.out = out;
@@ -99,12 +125,17 @@ public final class LogIngest implements SessionListener {
                 out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "",
                         EventTexts.arrivalsFolded(summary.count(), summary.seconds())));
             }
+            if (finishes.isDue(nowMillis)) {
+                StormFolder.Summary summary = finishes.takeSummary();
+                out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "",
+                        EventTexts.finishesFolded(summary.count(), summary.seconds())));
+            }
             if (departures.isDue(nowMillis)) {
                 StormFolder.Summary summary = departures.takeSummary();
                 out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "",
                         EventTexts.departuresFolded(summary.count(), summary.seconds(), summary.reasons())));
             }
-            foldedWaiting = arrivals.folded() > 0 || departures.folded() > 0;
+            foldedWaiting = arrivals.folded() > 0 || finishes.folded() > 0 || departures.folded() > 0;
         }
     }
 
@@ -117,6 +148,8 @@ public final class LogIngest implements SessionListener {
         synchronized (arrivals) {
             if (event instanceof SessionEvent.Connected) {
                 alone = arrivals.admit(event.timeMillis(), null);
+            } else if (event instanceof SessionEvent.PeerFinished) {
+                alone = finishes.admit(event.timeMillis(), null);
             } else if (event instanceof SessionEvent.Disconnected disconnected) {
                 alone = departures.admit(event.timeMillis(), disconnected.reason());
             } else {
@@ -132,7 +165,8 @@ public final class LogIngest implements SessionListener {
 
     @Override
     public void onEvent(SessionEvent event) {
-        if (foldedWaiting && !(event instanceof SessionEvent.Connected || event instanceof SessionEvent.Disconnected)) {
+        if (foldedWaiting && !(event instanceof SessionEvent.Connected || event instanceof SessionEvent.PeerFinished
+                || event instanceof SessionEvent.Disconnected)) {
             sayFolded(event instanceof SessionEvent.Closed ? Long.MAX_VALUE : event.timeMillis());
         }
         if (event instanceof SessionEvent.Data data) {
@@ -151,15 +185,26 @@ public final class LogIngest implements SessionListener {
             String peer = peerName(disconnected.remote());
             forget(peer);
             if (shownAlone(disconnected)) {
-                LogEntry.Kind kind = EventTexts.isError(disconnected.reason()) ? LogEntry.Kind.ERROR : LogEntry.Kind.INFO;
-                out.accept(LogEntry.event(disconnected.timeMillis(), kind, peer, EventTexts.disconnected(disconnected)));
+                String text = EventTexts.disconnected(disconnected);
+                if (EventTexts.isError(disconnected.reason())) {
+                    error(disconnected.timeMillis(), peer, text);
+                } else {
+                    out.accept(LogEntry.event(disconnected.timeMillis(), LogEntry.Kind.INFO, peer, text));
+                }
             }
             peerNames.remove(disconnected.remote());
             lastPeer = null;
+        } else if (event instanceof SessionEvent.PeerFinished finished) {
+            if (shownAlone(finished)) {
+                out.accept(LogEntry.event(finished.timeMillis(), LogEntry.Kind.INFO, peerName(finished.remote()),
+                        EventTexts.peerFinished(finished)));
+            }
         } else if (event instanceof SessionEvent.Failure failure) {
             String peer = failure.peer() == null ? "" : peerName(failure.peer());
-            out.accept(LogEntry.event(failure.timeMillis(), LogEntry.Kind.ERROR, peer,
-                    EventTexts.failure(failure)));
+            error(failure.timeMillis(), peer, EventTexts.failure(failure));
+        } else if (event instanceof SessionEvent.SendQueueFull full) {
+            String peer = full.peers().size() == 1 ? peerName(full.peers().get(0)) : EventTexts.clients(full.peers().size());
+            error(full.timeMillis(), peer, EventTexts.sendQueueFull(full));
         } else if (event instanceof SessionEvent.MulticastJoined joined) {
             out.accept(LogEntry.event(joined.timeMillis(), LogEntry.Kind.INFO, "",
                     EventTexts.multicastJoined(joined)));
@@ -181,6 +226,26 @@ public final class LogIngest implements SessionListener {
         StreamTextDecoder decoder = decoderFor(new StreamKey(peer, kind));
         return LogEntry.data(data.timeMillis(), kind, peer, bytes, decoder.charset(),
                 decoder.decodePreview(bytes, 0, bytes.length, previewChars));
+    }
+
+    /**
+     * An error row, or one more count in the row of the same error about the same peer when that
+     * row appeared less than {@link #REPEAT_WINDOW_MILLIS} ago.
+     */
+    private void error(long timeMillis, String peer, String text) {
+        String key = peer + '\u0000' + text;
+        LogEntry earlier = recentErrors.get(key);
+        if (earlier != null && timeMillis - earlier.timeMillis() < REPEAT_WINDOW_MILLIS) {
+            earlier.repeat();
+            repeated.accept(earlier);
+            return;
+        }
+        if (recentErrors.size() >= MAX_RECENT_ERRORS) {
+            recentErrors.clear(); // many distinct errors: forgetting only costs a row each
+        }
+        LogEntry entry = LogEntry.event(timeMillis, LogEntry.Kind.ERROR, peer, text);
+        recentErrors.put(key, entry);
+        out.accept(entry);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.socketdeck.core.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
@@ -13,9 +12,6 @@ import java.util.Objects;
  * @param interfaceName the interface it belongs to, or "" for wildcards
  */
 public record BindAddress(Kind kind, InetAddress address, String interfaceName) {
-
-    private static final java.util.regex.Pattern IPV6_LITERAL =
-            java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+(%[\\w.-]+)?");
 
     /** What sort of local address this is. */
     public enum Kind {
@@ -54,8 +50,9 @@ public record BindAddress(Kind kind, InetAddress address, String interfaceName) 
     }
 
     /**
-     * Reads a typed address. Only IP literals: a bind address is one of this machine's, and a
-     * name lookup here would block the UI and hide mistakes.
+     * Reads a typed address. Only IP literals in ASCII ({@link IpLiterals}): a bind address is one
+     * of this machine's, and reading it must never become a name lookup, which would block the UI
+     * thread and hide mistakes ("१२७.०.०.१" is not 127.0.0.1 here, it is a typo).
      */
     public static Parsed parse(String text) {
         String trimmed = text == null ? "" : text.strip();
@@ -65,34 +62,15 @@ public record BindAddress(Kind kind, InetAddress address, String interfaceName) 
         if (trimmed.isEmpty()) {
             return new Parsed(null, Problem.EMPTY);
         }
-        if (!looksLikeIpLiteral(trimmed)) {
-            return new Parsed(null, Problem.NOT_AN_IP_ADDRESS);
-        }
-        try {
-            // A literal never triggers a lookup; checked above so a name cannot slip through.
-            InetAddress address = InetAddress.getByName(trimmed);
-            Kind kind = address.isAnyLocalAddress() ? (address instanceof Inet6Address ? Kind.ANY_IPV6 : Kind.ANY_IPV4)
-                    : address.isLoopbackAddress() ? Kind.LOOPBACK : Kind.TYPED;
-            return new Parsed(new BindAddress(kind, address, ""), null);
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            return new Parsed(null, Problem.NOT_AN_IP_ADDRESS);
-        }
+        return IpLiterals.parse(trimmed)
+                .map(address -> new Parsed(new BindAddress(kindOf(address), address, ""), null))
+                .orElseGet(() -> new Parsed(null, Problem.NOT_AN_IP_ADDRESS));
     }
 
-    private static boolean looksLikeIpLiteral(String text) {
-        if (text.indexOf(':') >= 0) {
-            return IPV6_LITERAL.matcher(text).matches(); // hex groups, optional dotted tail and %zone
+    private static Kind kindOf(InetAddress address) {
+        if (address.isAnyLocalAddress()) {
+            return address instanceof Inet6Address ? Kind.ANY_IPV6 : Kind.ANY_IPV4;
         }
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-                    || Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return address.isLoopbackAddress() ? Kind.LOOPBACK : Kind.TYPED;
     }
 }

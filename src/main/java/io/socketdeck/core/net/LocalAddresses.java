@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The addresses a server or UDP socket can bind to on this machine: both wildcards, loopback,
+ * The addresses a server or UDP socket can bind to on this machine: loopback, both wildcards,
  * then every address of every interface that is up, labelled with the interface's name.
  */
 public final class LocalAddresses {
@@ -25,10 +24,12 @@ public final class LocalAddresses {
 
     public static List<BindAddress> list() {
         List<BindAddress> choices = new ArrayList<>();
-        choices.add(new BindAddress(BindAddress.Kind.ANY_IPV4, literal("0.0.0.0"), ""));
-        choices.add(new BindAddress(BindAddress.Kind.ANY_IPV6, literal("::"), ""));
+        // Loopback first: this computer only, the choice that exposes nothing. Then the wildcards,
+        // which every device on the network can reach, then each interface.
         choices.add(new BindAddress(BindAddress.Kind.LOOPBACK, literal("127.0.0.1"), "lo"));
         choices.add(new BindAddress(BindAddress.Kind.LOOPBACK, literal("::1"), "lo"));
+        choices.add(new BindAddress(BindAddress.Kind.ANY_IPV4, literal("0.0.0.0"), ""));
+        choices.add(new BindAddress(BindAddress.Kind.ANY_IPV6, literal("::"), ""));
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nic.isUp() || nic.isLoopback()) {
@@ -47,10 +48,6 @@ public final class LocalAddresses {
     }
 
     private static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("not a literal: " + text, e);
-        }
+        return IpLiterals.parse(text).orElseThrow(() -> new IllegalStateException("not a literal: " + text));
     }
 }

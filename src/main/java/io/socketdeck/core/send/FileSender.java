@@ -1,14 +1,18 @@
 package io.socketdeck.core.send;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.SendTarget;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,16 @@ public final class FileSender {
 
     static final int CHUNKS_PER_TURN = 16;
     private static final long PROGRESS_EVERY_NANOS = 50_000_000L;
+    /**
+     * Chunks that wait this long without one going out make a stall: the peer (or, sending to
+     * several, the slowest of them) has stopped reading. The sender says so and whom it waits
+     * for; the user may wait, skip that peer or cancel.
+     */
+    public static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** How often a running send looks at itself: stalls, and a rate that falls when nothing moves. */
+    private static final long WATCH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The recent rate is measured over one to two of these. */
+    private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** How a file send ended. */
     public enum Outcome {
@@ -38,16 +52,24 @@ public final class FileSender {
         CANCELLED,
         /** The connection or socket closed before the whole file was sent. */
         TARGET_CLOSED,
-        /** A chunk was dropped although the target is open (its queue is full). */
+        /**
+         * A chunk was dropped although the target is open: its queue is full, or, sending to
+         * several, no recipient is left (all were skipped).
+         */
         SEND_FAILED,
         /** The file could not be read; the listener gets the system's text. */
-        READ_FAILED
+        READ_FAILED,
+        /** Something thrown while sending (a bug, an Error); the listener gets what it was. */
+        FAILED
     }
 
     /** Told about progress and the end, on the target's loop thread. */
     public interface Listener {
 
-        /** At most every 50 ms while sending; the UI keeps the latest and shows it once per frame. */
+        /**
+         * At most every 50 ms while sending, and every second while nothing moves (a stall); the
+         * UI keeps the latest and shows it once per frame.
+         */
         default void progress(FileSendProgress progress) {
         }
 
@@ -70,6 +92,12 @@ public final class FileSender {
     private SelectorLoop.Timer targetEnd;
     private long startNanos;
     private long lastReportNanos;
+    /** When a chunk last went out (or the send began). */
+    private long lastProgressNanos;
+    private long windowNanos;
+    private long windowBytes;
+    private long previousWindowNanos;
+    private long previousWindowBytes;
     private long bytesSent;
     private long chunksIssued;
     private int inFlight;
@@ -85,7 +113,7 @@ public final class FileSender {
         this.totalBytes = totalBytes;
         this.options = options;
         this.listener = listener;
-        this.progress = new FileSendProgress(0, totalBytes, 0, 0);
+        this.progress = FileSendProgress.start(totalBytes);
     }
 
     /**
@@ -128,6 +156,24 @@ public final class FileSender {
         return !finished.get();
     }
 
+    /** True when the target sends to several peers and can leave one out ({@link #skip}). */
+    public boolean canSkip() {
+        return target.canSkip();
+    }
+
+    /**
+     * Stops sending to {@code peer} (one the progress says the send waits on), so the others get
+     * the rest of the file; safe from any thread. What was queued for it stays queued.
+     */
+    public void skip(InetSocketAddress peer) {
+        loop.execute(() -> guarded(() -> {
+            if (!finished.get() && target.skip(peer)) {
+                LOGGER.debug("file send skips {}", peer);
+                pump();
+            }
+        }));
+    }
+
     /** The latest progress; safe from any thread. */
     public FileSendProgress progress() {
         return progress;
@@ -139,11 +185,42 @@ public final class FileSender {
         }
         startNanos = System.nanoTime();
         lastReportNanos = startNanos;
+        lastProgressNanos = startNanos;
+        windowNanos = startNanos;
+        previousWindowNanos = startNanos;
         if (!target.isOpen()) {
             finish(Outcome.TARGET_CLOSED, "");
             return;
         }
-        pump();
+        loop.schedule(WATCH_EVERY_NANOS, this::watch);
+        guarded(this::pump);
+    }
+
+    /**
+     * Every second while running: the rate falls to 0 when nothing moves, and chunks waiting
+     * {@link #STALL_NANOS} show as a stall naming whom they wait for.
+     */
+    private void watch() {
+        if (finished.get()) {
+            return;
+        }
+        guarded(() -> listener.progress(snapshot(System.nanoTime())));
+        if (!finished.get()) {
+            loop.schedule(WATCH_EVERY_NANOS, this::watch);
+        }
+    }
+
+    /**
+     * Runs {@code step}; what it throws ends the send with FAILED rather than escaping to the
+     * loop, which would log it and leave the send looking alive forever.
+     */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (Throwable fault) {
+            Faults.log("a file send failed", fault);
+            finish(Outcome.FAILED, Faults.describe(fault));
+        }
     }
 
     /** Issues chunks while the window and the schedule allow; re-entered from completions. */
@@ -161,7 +238,7 @@ public final class FileSender {
                     if (issuedThisTurn == CHUNKS_PER_TURN) {
                         // A timer, not execute(): tasks queued by the loop itself run in the same
                         // pass, timers only after the next select, so reads get their turn.
-                        loop.schedule(0, this::pump);
+                        loop.schedule(0, () -> guarded(this::pump));
                         return;
                     }
                     if (!dueNow()) {
@@ -199,7 +276,7 @@ public final class FileSender {
         waitingForDelay = true;
         loop.schedule(wait, () -> {
             waitingForDelay = false;
-            pump();
+            guarded(this::pump);
         });
         return false;
     }
@@ -227,24 +304,38 @@ public final class FileSender {
     }
 
     private void written(int length, boolean ok) {
-        inFlight--;
-        if (!ok) {
-            finish(target.isOpen() ? Outcome.SEND_FAILED : Outcome.TARGET_CLOSED, "");
-            return;
-        }
-        bytesSent += length;
-        long now = System.nanoTime();
-        if (now - lastReportNanos >= PROGRESS_EVERY_NANOS) {
-            lastReportNanos = now;
-            listener.progress(snapshot(now));
-        }
-        pump();
+        guarded(() -> {
+            inFlight--;
+            if (!ok) {
+                finish(target.isOpen() ? Outcome.SEND_FAILED : Outcome.TARGET_CLOSED, "");
+                return;
+            }
+            bytesSent += length;
+            long now = System.nanoTime();
+            lastProgressNanos = now;
+            if (now - lastReportNanos >= PROGRESS_EVERY_NANOS) {
+                lastReportNanos = now;
+                listener.progress(snapshot(now));
+            }
+            pump();
+        });
     }
 
     private FileSendProgress snapshot(long now) {
         long elapsed = startNanos == 0 ? 0 : now - startNanos;
         double rate = elapsed <= 0 ? 0 : bytesSent / (elapsed / 1e9);
-        FileSendProgress current = new FileSendProgress(bytesSent, totalBytes, elapsed, rate);
+        if (now - windowNanos >= RATE_WINDOW_NANOS) {
+            previousWindowNanos = windowNanos;
+            previousWindowBytes = windowBytes;
+            windowNanos = now;
+            windowBytes = bytesSent;
+        }
+        long span = now - previousWindowNanos;
+        double recent = span <= 0 ? 0 : (bytesSent - previousWindowBytes) / (span / 1e9);
+        boolean waiting = inFlight > 0 && !finished.get();
+        long idle = waiting ? now - lastProgressNanos : 0;
+        List<InetSocketAddress> waitingOn = idle >= STALL_NANOS ? target.waitingOn() : List.of();
+        FileSendProgress current = new FileSendProgress(bytesSent, totalBytes, elapsed, rate, recent, idle, waitingOn);
         progress = current;
         return current;
     }

@@ -1,6 +1,7 @@
 package io.socketdeck.core.send;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.SendTarget;
 import java.time.Duration;
 import java.util.Objects;
@@ -38,8 +39,16 @@ public final class PeriodicSender {
         STOPPED,
         /** The connection or socket closed. */
         TARGET_CLOSED,
-        /** A send was dropped although the target is open (its send queue is full). */
-        SEND_FAILED
+        /**
+         * A send was dropped although the target is open: its send queue is full (the peer is not
+         * reading), or, sending to several, no recipient could take more.
+         */
+        SEND_FAILED,
+        /**
+         * Something thrown while sending (a bug, or an Error such as a class that failed to load):
+         * the repeat ends rather than stop silently; {@link #failure()} names it.
+         */
+        FAILED
     }
 
     /** Told about each send and the end; called on the target's loop thread. */
@@ -70,6 +79,7 @@ public final class PeriodicSender {
     private final AtomicLong sent = new AtomicLong();
     private final SendTarget.SendCompletion onWritten = this::written;
     private volatile StopReason stopReason;
+    private volatile String failure = "";
     private SelectorLoop.Timer targetEnd;
     private SelectorLoop.Timer next;
     private long startNanos;
@@ -138,6 +148,11 @@ public final class PeriodicSender {
         return stopReason;
     }
 
+    /** What was thrown when it ended with {@link StopReason#FAILED}; "" otherwise. */
+    public String failure() {
+        return failure;
+    }
+
     private void begin() {
         if (finished.get()) {
             return;
@@ -146,7 +161,21 @@ public final class PeriodicSender {
         tick();
     }
 
+    /**
+     * One send, then the timer for the next. What it throws ends the repeat with FAILED instead of
+     * escaping to the loop, which would log it and leave the repeat looking alive forever.
+     */
     private void tick() {
+        try {
+            sendOnce();
+        } catch (Throwable fault) {
+            Faults.log("a repeat send failed", fault);
+            failure = Faults.describe(fault);
+            finish(StopReason.FAILED);
+        }
+    }
+
+    private void sendOnce() {
         if (finished.get()) {
             return;
         }

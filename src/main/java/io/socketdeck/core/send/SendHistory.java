@@ -11,6 +11,8 @@ import java.util.Optional;
  * keeps how its text was read (hex, escapes) with the text, so a recalled hex send is hex again:
  * the same text in another mode is another entry.
  *
+ * <p>Only texts up to {@link #MAX_ENTRY_CHARS} are kept, {@link #MAX_TOTAL_CHARS} in all.
+ *
  * <p>Navigation: {@link #previous(String)} (Up) first keeps the box's text as the draft and shows
  * the newest entry, then older ones, stopping at the oldest; {@link #next()} (Down) goes back
  * towards the newest and then returns the draft, which ends the navigation. Sending, or any
@@ -22,6 +24,14 @@ import java.util.Optional;
 public final class SendHistory {
 
     public static final int DEFAULT_CAPACITY = 100;
+    /**
+     * The longest text remembered. A longer one (a pasted dump) is sent but not kept: the history
+     * is saved with the settings, and a 21-million-character entry once made the next start
+     * unable to read the settings file at all.
+     */
+    public static final int MAX_ENTRY_CHARS = 16 * 1024;
+    /** Characters of all entries together; the oldest go first beyond it. */
+    public static final int MAX_TOTAL_CHARS = 256 * 1024;
 
     /** One send: the text as typed and how it was read. */
     public record Entry(String text, boolean hex, boolean escapes) {
@@ -49,6 +59,7 @@ public final class SendHistory {
     private final int capacity;
     /** Oldest first. */
     private final List<Entry> entries = new ArrayList<>();
+    private long totalChars;
     /** Index into entries while navigating, -1 otherwise. */
     private int cursor = -1;
     private Entry draft = Entry.text("");
@@ -79,17 +90,23 @@ public final class SendHistory {
         return capacity;
     }
 
-    /** Records a send as the newest entry; blank texts are not recorded. Ends navigation. */
+    /**
+     * Records a send as the newest entry; blank texts and texts over {@link #MAX_ENTRY_CHARS} are
+     * not recorded. Ends navigation.
+     */
     public void add(Entry entry) {
         Objects.requireNonNull(entry, "entry");
         resetNavigation();
-        if (entry.text().isBlank()) {
+        if (entry.text().isBlank() || entry.text().length() > MAX_ENTRY_CHARS) {
             return;
         }
-        entries.remove(entry);
+        if (entries.remove(entry)) {
+            totalChars -= entry.text().length();
+        }
         entries.add(entry);
-        while (entries.size() > capacity) {
-            entries.remove(0);
+        totalChars += entry.text().length();
+        while (entries.size() > capacity || totalChars > MAX_TOTAL_CHARS) {
+            totalChars -= entries.remove(0).text().length();
         }
     }
 
@@ -146,6 +163,7 @@ public final class SendHistory {
 
     public void clear() {
         entries.clear();
+        totalChars = 0;
         resetNavigation();
     }
 }

@@ -4,8 +4,10 @@ import io.socketdeck.core.io.EndActions;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.SendTarget.SendCompletion;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -279,7 +281,30 @@ public abstract class AbstractLoopSession implements Session {
      * timer is). A send that reaches the loop after the session ended is dropped (told false).
      */
     protected final SendTarget sendTarget(BiConsumer<byte[], SendCompletion> sendOnLoop) {
-        return new SessionTarget(sendOnLoop);
+        return new SessionTarget(sendOnLoop::accept);
+    }
+
+    /** Like {@link #sendTarget(BiConsumer)} for a target that can also say who it waits for, or skip one. */
+    protected final SendTarget targetOf(TargetOps ops) {
+        return new SessionTarget(ops);
+    }
+
+    /** What a session's send target does on the loop thread (see {@link SendTarget}). */
+    protected interface TargetOps {
+
+        void send(byte[] bytes, SendCompletion done);
+
+        default List<InetSocketAddress> waitingOn() {
+            return List.of();
+        }
+
+        default boolean canSkip() {
+            return false;
+        }
+
+        default boolean skip(InetSocketAddress peer) {
+            return false;
+        }
     }
 
     private void runGuarded(Runnable task) {
@@ -317,10 +342,25 @@ public abstract class AbstractLoopSession implements Session {
     }
 
     private final class SessionTarget implements SendTarget {
-        private final BiConsumer<byte[], SendCompletion> sendOnLoop;
+        private final TargetOps ops;
 
-        SessionTarget(BiConsumer<byte[], SendCompletion> sendOnLoop) {
-            this.sendOnLoop = sendOnLoop;
+        SessionTarget(TargetOps ops) {
+            this.ops = ops;
+        }
+
+        @Override
+        public List<InetSocketAddress> waitingOn() {
+            return ended.get() ? List.of() : ops.waitingOn();
+        }
+
+        @Override
+        public boolean canSkip() {
+            return ops.canSkip();
+        }
+
+        @Override
+        public boolean skip(InetSocketAddress peer) {
+            return !ended.get() && ops.skip(peer);
         }
 
         @Override
@@ -343,7 +383,7 @@ public abstract class AbstractLoopSession implements Session {
                 if (ended.get()) {
                     Faults.completeQuietly(done, false);
                 } else {
-                    guard(() -> sendOnLoop.accept(bytes, done));
+                    guard(() -> ops.send(bytes, done));
                 }
             };
             if (loop.inLoop()) {

@@ -8,6 +8,11 @@ public enum FailureKind {
     UNKNOWN_HOST,
     CONNECTION_REFUSED,
     CONNECT_TIMEOUT,
+    /**
+     * An established connection's peer stopped answering: keepalive probes or the retransmission
+     * of sent data went unanswered (the system's "connection timed out").
+     */
+    PEER_NOT_RESPONDING,
     CONNECTION_RESET,
     HOST_UNREACHABLE,
     NETWORK_UNREACHABLE,

@@ -66,6 +66,22 @@ public final class IoFailures {
         return FailureKind.IO;
     }
 
+    /**
+     * Like {@link #classify} for an error on a connection that was established: there, "connection
+     * timed out" (ETIMEDOUT; Windows: "did not properly respond") means keepalive probes or
+     * retransmissions went unanswered, the peer vanished: {@link FailureKind#PEER_NOT_RESPONDING},
+     * not a connect that took too long.
+     */
+    public static FailureKind classifyEstablished(Throwable error) {
+        FailureKind kind = classify(error);
+        String text = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
+        if (kind == FailureKind.CONNECT_TIMEOUT || kind == FailureKind.IO
+                && (text.contains("timed out") || text.contains("did not properly respond"))) {
+            return FailureKind.PEER_NOT_RESPONDING;
+        }
+        return kind;
+    }
+
     /** The operating system's text for the log, never null. */
     public static String detail(Throwable error) {
         String message = error.getMessage();

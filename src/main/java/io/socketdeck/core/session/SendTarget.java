@@ -1,6 +1,8 @@
 package io.socketdeck.core.session;
 
 import io.socketdeck.core.io.SelectorLoop;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
@@ -42,6 +44,33 @@ public interface SendTarget {
      */
     default SelectorLoop.Timer whenClosed(Runnable action) {
         return loop().whenStopped(action);
+    }
+
+    /**
+     * The peers whose sends through this target still wait to be handed to the system, oldest
+     * connection first: who a stalled file send waits for. Loop thread. Empty when none waits, or
+     * when the target cannot tell (a datagram never waits).
+     */
+    default List<InetSocketAddress> waitingOn() {
+        return List.of();
+    }
+
+    /**
+     * True when this target sends to several peers and can leave one out ({@link #skip}).
+     */
+    default boolean canSkip() {
+        return false;
+    }
+
+    /**
+     * Leaves {@code peer} out of this target's sends from now on; what already waits for it no
+     * longer holds up this target's senders (their sends complete as written by the others).
+     * Loop thread. The peer stays connected and what was queued for it stays queued.
+     *
+     * @return false when there is no such peer among the target's, or the target cannot skip one
+     */
+    default boolean skip(InetSocketAddress peer) {
+        return false;
     }
 
     /**

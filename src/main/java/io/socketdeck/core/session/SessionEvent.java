@@ -2,6 +2,7 @@ package io.socketdeck.core.session;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -80,6 +81,38 @@ public sealed interface SessionEvent {
         /** With id 0, for callers that know no connection id. */
         public Disconnected(long timeMillis, InetSocketAddress remote, CloseReason reason) {
             this(timeMillis, remote, reason, ConnectionIds.NONE);
+        }
+    }
+
+    /**
+     * The peer finished sending: its end of stream (a FIN). It may have closed its socket, or only
+     * shut its output and wait for an answer ({@code printf ... | nc -N}); nobody can tell the two
+     * apart, so the connection stays open and we may still send. It ends when we close it, when a
+     * send finds the peer gone, or after a quiet linger time (then {@link Disconnected} with
+     * {@link CloseReason#PEER}).
+     *
+     * @param connection the connection's {@linkplain ConnectionIds id}
+     */
+    record PeerFinished(long timeMillis, InetSocketAddress remote, long connection) implements SessionEvent {
+        public PeerFinished {
+            Objects.requireNonNull(remote, "remote");
+        }
+    }
+
+    /**
+     * A send to several clients that some of them could not take: their send queues are full, as
+     * they have not been reading. One event names all of them, however many, instead of one
+     * failure per client per send.
+     *
+     * @param peers   the clients that did not get the bytes, in no particular order; never empty
+     * @param skipped true when the sender (a repeat or a file send) leaves them out from now on
+     */
+    record SendQueueFull(long timeMillis, List<InetSocketAddress> peers, boolean skipped) implements SessionEvent {
+        public SendQueueFull {
+            peers = List.copyOf(peers);
+            if (peers.isEmpty()) {
+                throw new IllegalArgumentException("no peer");
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A tree of settings addressed by dotted paths ({@code "tcpClient.host"}, {@code "window.width"}),
@@ -13,9 +15,18 @@ import java.util.Optional;
  *
  * <p>Getters never fail: a missing value, or one of the wrong type (a hand-edited file with
  * {@code "port": "abc"}), gives the default passed in, so one bad entry costs that entry only.
- * Not thread-safe: the UI owns it; hand a {@link #copy()} to another thread.
+ * Strings are capped at {@link #MAX_STRING_CHARS}. Not thread-safe: the UI owns it; hand a {@link #copy()} to another thread.
  */
 public final class Settings {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(Settings.class);
+
+    /**
+     * The longest string stored: a twentieth of what the JSON reader takes (20 million chars), so
+     * no single value can make the next start fail to read the file and reset every setting. A
+     * longer string is stored as "" (and logged): that value alone is lost.
+     */
+    public static final int MAX_STRING_CHARS = 1 << 20;
 
     private final Map<String, Object> root;
 
@@ -174,7 +185,15 @@ public final class Settings {
     }
 
     private static Object copyValue(Object value) {
-        if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+        if (value instanceof String text) {
+            if (text.length() > MAX_STRING_CHARS) {
+                LOGGER.warn("a setting of {} characters is over the limit of {}: stored empty", text.length(),
+                        MAX_STRING_CHARS);
+                return "";
+            }
+            return text;
+        }
+        if (value instanceof Boolean || value instanceof Number) {
             return value;
         }
         if (value instanceof Enum<?> constant) {

@@ -3,6 +3,7 @@ package io.socketdeck.core.settings;
 import io.socketdeck.core.util.AtomicFiles;
 import io.socketdeck.core.util.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Saving is atomic ({@link AtomicFiles}): a crash or a full disk mid-save leaves the previous
  *       file intact.</li>
  *   <li>Loading never fails: a missing file gives empty settings (every getter's default); a corrupt
- *       one (not JSON, truncated, not an object) gives the same, is moved aside to
+ *       one (not JSON, truncated, not an object, over {@link #MAX_FILE_BYTES}) gives the same, is moved aside to
  *       {@code settings.json.<time>.corrupt} so the next save does not destroy it, and leaves a
  *       {@link #warning()} for the UI to show; an unreadable one gives defaults and a warning.</li>
  *   <li>The default location is {@code ~/.socketdeck/settings.json}; the system property
@@ -35,6 +36,12 @@ public final class SettingsStore {
     private static final Logger LOGGER = LoggerFactory.getLogger(SettingsStore.class);
 
     public static final String PATH_PROPERTY = "socketdeck.settings";
+    /**
+     * The largest settings file read. Every stored string is capped ({@link Settings#MAX_STRING_CHARS})
+     * and so is the send history, so a real file stays far below; a bigger one is treated as
+     * corrupt (moved aside) instead of being read into memory, however big it is.
+     */
+    public static final long MAX_FILE_BYTES = 32L << 20;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
@@ -66,12 +73,17 @@ public final class SettingsStore {
     public Settings load() {
         warning = null;
         byte[] content;
-        try {
-            content = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            // Never more than the cap, whatever the file's size says or becomes while it is read.
+            content = in.readNBytes((int) MAX_FILE_BYTES + 1);
         } catch (NoSuchFileException e) {
             return new Settings(); // first start
         } catch (IOException | SecurityException e) {
             return fallBack(new SettingsWarning(SettingsWarning.Kind.UNREADABLE, file, null, e.toString()), e);
+        }
+        if (content.length > MAX_FILE_BYTES) {
+            return fallBack(new SettingsWarning(SettingsWarning.Kind.CORRUPT, file, keepAside(),
+                    "larger than " + (MAX_FILE_BYTES >> 20) + " MiB"), null);
         }
         String problem;
         try {
@@ -92,10 +104,19 @@ public final class SettingsStore {
         return Optional.ofNullable(warning);
     }
 
-    /** Writes {@code settings} atomically, creating the directory if needed. */
+    /**
+     * Writes {@code settings} atomically, creating the directory if needed. Settings that would
+     * make a file {@link #load()} refuses are not written: the previous file stays.
+     *
+     * @throws IOException when the file cannot be written, or would be over {@link #MAX_FILE_BYTES}
+     */
     public void save(Settings settings) throws IOException {
-        String json = Json.write(settings.toMap());
-        AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
+        byte[] json = Json.write(settings.toMap()).getBytes(StandardCharsets.UTF_8);
+        if (json.length > MAX_FILE_BYTES) {
+            throw new IOException("the settings would take " + json.length + " bytes, more than the "
+                    + (MAX_FILE_BYTES >> 20) + " MiB a settings file may have");
+        }
+        AtomicFiles.write(file, json);
     }
 
     private Settings fallBack(SettingsWarning found, Exception cause) {

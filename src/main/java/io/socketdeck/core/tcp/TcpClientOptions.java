@@ -12,15 +12,29 @@ import java.util.Objects;
  * @param noDelay        TCP_NODELAY: on by default because people send small commands and want
  *                       them on the wire now, not after Nagle's delay
  * @param readBufferSize bytes per read; also the largest single RX event
+ * @param keepAlive      TCP keepalive, on by default so a vanished peer is noticed while idle
+ * @param sendQueue      what may wait to be sent when the peer does not read
+ * @param halfCloseLinger how long the connection stays open, for our answer, after the peer
+ *                       finished sending, while nothing is sent; zero closes it as soon as what
+ *                       waits has gone out
  */
-public record TcpClientOptions(String host, int port, Duration connectTimeout, boolean noDelay, int readBufferSize) {
+public record TcpClientOptions(String host, int port, Duration connectTimeout, boolean noDelay, int readBufferSize,
+                               KeepAlive keepAlive, SendQueueLimits sendQueue, Duration halfCloseLinger) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_READ_BUFFER = 64 * 1024;
+    /**
+     * A peer that shut its output (a request, then {@code shutdown}) may wait for an answer typed
+     * by hand: a minute of quiet before the connection is closed for it.
+     */
+    public static final Duration DEFAULT_HALF_CLOSE_LINGER = Duration.ofSeconds(60);
 
     public TcpClientOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        Objects.requireNonNull(sendQueue, "sendQueue");
+        Objects.requireNonNull(halfCloseLinger, "halfCloseLinger");
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -30,17 +44,33 @@ public record TcpClientOptions(String host, int port, Duration connectTimeout, b
         if (readBufferSize < 1) {
             throw new IllegalArgumentException("read buffer size must be positive: " + readBufferSize);
         }
+        if (halfCloseLinger.isNegative()) {
+            throw new IllegalArgumentException("half-close linger must not be negative: " + halfCloseLinger);
+        }
     }
 
     public static TcpClientOptions of(String host, int port) {
-        return new TcpClientOptions(host, port, DEFAULT_CONNECT_TIMEOUT, true, DEFAULT_READ_BUFFER);
+        return new TcpClientOptions(host, port, DEFAULT_CONNECT_TIMEOUT, true, DEFAULT_READ_BUFFER, KeepAlive.DEFAULT,
+                SendQueueLimits.CLIENT, DEFAULT_HALF_CLOSE_LINGER);
     }
 
     public TcpClientOptions withConnectTimeout(Duration timeout) {
-        return new TcpClientOptions(host, port, timeout, noDelay, readBufferSize);
+        return new TcpClientOptions(host, port, timeout, noDelay, readBufferSize, keepAlive, sendQueue, halfCloseLinger);
     }
 
     public TcpClientOptions withNoDelay(boolean on) {
-        return new TcpClientOptions(host, port, connectTimeout, on, readBufferSize);
+        return new TcpClientOptions(host, port, connectTimeout, on, readBufferSize, keepAlive, sendQueue, halfCloseLinger);
+    }
+
+    public TcpClientOptions withKeepAlive(KeepAlive value) {
+        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize, value, sendQueue, halfCloseLinger);
+    }
+
+    public TcpClientOptions withSendQueue(SendQueueLimits value) {
+        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize, keepAlive, value, halfCloseLinger);
+    }
+
+    public TcpClientOptions withHalfCloseLinger(Duration value) {
+        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize, keepAlive, sendQueue, value);
     }
 }

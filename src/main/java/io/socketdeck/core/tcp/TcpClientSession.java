@@ -17,13 +17,15 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A TCP client: looks the host up, connects with a timeout, then reads and writes on its loop. It
  * is its own {@link SendTarget}: periodic and file sends go through the connection's write queue,
- * in order with typed sends. The session ends when its connection does, for the same reason.
+ * in order with typed sends. The session ends when its connection does, for the same reason; the
+ * server finishing its sending is not that end (see {@link SessionEvent.PeerFinished}).
  */
 public final class TcpClientSession extends AbstractLoopSession implements SendTarget {
 
@@ -34,7 +36,18 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     /** Loop thread only: the socket while it connects. */
     private SocketChannel connecting;
     private volatile TcpConnection connection;
-    private final SendTarget connectionTarget = sendTarget((bytes, done) -> connection.send(bytes, done));
+    private final SendTarget connectionTarget = targetOf(new TargetOps() {
+        @Override
+        public void send(byte[] bytes, SendCompletion done) {
+            connection.send(bytes, done);
+        }
+
+        @Override
+        public List<InetSocketAddress> waitingOn() {
+            TcpConnection current = connection;
+            return current != null && current.hasQueued() ? List.of(current.remote()) : List.of();
+        }
+    });
 
     /** A client on a loop of its own, driven by {@link #run()}. */
     public TcpClientSession(TcpClientOptions options, SessionListener listener, TrafficCounters counters) {
@@ -83,6 +96,7 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
+            options.keepAlive().applyTo(channel);
             connecting = channel;
             if (channel.connect(target)) {
                 onConnected(channel);
@@ -113,9 +127,11 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     }
 
     private void onConnected(SocketChannel channel) throws IOException {
+        TcpConnection.Setup setup = new TcpConnection.Setup(options.sendQueue(), null,
+                options.halfCloseLinger().toNanos(), finished -> { });
         TcpConnection established = new TcpConnection(loop(), transports.over(channel),
-                ByteBuffer.allocateDirect(options.readBufferSize()), counters(), listener(), this::onConnectionClosed,
-                error -> end(CloseReason.ERROR));
+                ByteBuffer.allocateDirect(options.readBufferSize()), counters(), listener(), setup,
+                this::onConnectionClosed, error -> end(CloseReason.ERROR));
         connecting = null;
         connection = established;
         LOGGER.debug("connected {} -> {}", established.local(), established.remote());
@@ -158,5 +174,16 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     @Override
     public void send(byte[] bytes, SendCompletion done) {
         connectionTarget.send(bytes, done);
+    }
+
+    @Override
+    public List<InetSocketAddress> waitingOn() {
+        return connectionTarget.waitingOn();
+    }
+
+    /** True once the server finished sending (its end of stream) while we may still send; any thread. */
+    public boolean peerFinished() {
+        TcpConnection current = connection;
+        return current != null && current.peerFinished();
     }
 }

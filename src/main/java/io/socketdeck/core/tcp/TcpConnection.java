@@ -15,15 +15,22 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.util.ArrayDeque;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * One established TCP connection on a {@link SelectorLoop}, over any {@link Transport}: reads into
- * the session's shared buffer, queues writes the transport cannot take yet, and reports its
- * Connected, data, counts and the way it ended, each event with its id. Shared by the client
- * session and every client of the server session, and by every transport.
+ * the session's shared buffer, queues writes the transport cannot take yet (within
+ * {@link SendQueueLimits}, see {@link SendQueue}), and reports its Connected, data, counts and the
+ * way it ended, each event with its id. Shared by the client session and every client of the
+ * server session, and by every transport.
+ *
+ * <p>The peer's end of stream is not the end of the connection: the peer may have only shut its
+ * output (a request, then {@code shutdown(SHUT_WR)}) and wait for our answer. It is reported as
+ * {@link SessionEvent.PeerFinished}; reading stops, sending goes on, nothing queued is dropped.
+ * The connection then closes (reason PEER) once nothing has been sent or waited to be sent for
+ * the linger time, or when we close it, or when a write finds the peer gone (a reset).
  *
  * <p>What is thrown while handling the connection, by a listener's {@code onEvent} included, ends
  * this connection alone: a {@link SessionEvent.Failure} naming the exception, then
@@ -37,8 +44,29 @@ final class TcpConnection implements SelectorLoop.Handler {
 
     /** Reads per readiness before other connections get their turn. */
     private static final int READS_PER_TURN = 16;
-    /** A peer that stops reading must not make us buffer without bound. */
-    static final long MAX_QUEUED_BYTES = 64L << 20;
+
+    /** How a send was taken. */
+    enum Offer {
+        /** Written or queued: its completion will tell which. */
+        TAKEN,
+        /** Refused: too much waits already (the peer is not reading); completion told false. */
+        FULL,
+        /** Refused: the connection is closed; completion told false. */
+        CLOSED
+    }
+
+    /**
+     * What a session decides for its connections.
+     *
+     * @param limits         what may wait to be sent on one connection
+     * @param budget         shared by all the connections of one server, or null
+     * @param lingerNanos    how long a connection whose peer finished sending stays open while
+     *                       nothing is sent; 0 closes it as soon as what waits has gone out
+     * @param onPeerFinished told when the peer finished sending (a server keeps a few such open)
+     */
+    record Setup(SendQueueLimits limits, SendQueue.Budget budget, long lingerNanos,
+                 Consumer<TcpConnection> onPeerFinished) {
+    }
 
     private final long id = ConnectionIds.next();
     private final SelectorLoop loop;
@@ -52,18 +80,25 @@ final class TcpConnection implements SelectorLoop.Handler {
     private final SessionListener listener;
     private final Consumer<TcpConnection> onClosed;
     private final Consumer<Error> onError;
-    private final ArrayDeque<PendingWrite> writeQueue = new ArrayDeque<>();
-    private long queuedBytes;
+    private final SendQueue writeQueue;
+    private final Setup setup;
+    private final SendQueue.Written onWritten = this::written;
     /** True inside flush(): a completion that sends again only queues, the running flush writes it. */
     private boolean flushing;
     private SelectionKey key;
     private volatile boolean closed;
     private CloseReason closeReason;
+    /** The peer finished sending (end of stream): we no longer read, we may still send. */
+    private volatile boolean peerFinished;
+    private long lastSendNanos;
+    private SelectorLoop.Timer linger;
 
     TcpConnection(SelectorLoop loop, Transport transport, ByteBuffer readBuffer,
-                  TrafficCounters sessionCounters, SessionListener listener,
+                  TrafficCounters sessionCounters, SessionListener listener, Setup setup,
                   Consumer<TcpConnection> onClosed, Consumer<Error> onError) throws IOException {
         this.loop = loop;
+        this.setup = setup;
+        this.writeQueue = new SendQueue(setup.limits(), setup.budget());
         this.transport = transport;
         this.remote = (InetSocketAddress) transport.channel().getRemoteAddress();
         this.local = (InetSocketAddress) transport.channel().getLocalAddress();
@@ -118,6 +153,16 @@ final class TcpConnection implements SelectorLoop.Handler {
         return closed;
     }
 
+    /** True once the peer has finished sending (its end of stream); any thread. */
+    boolean peerFinished() {
+        return peerFinished;
+    }
+
+    /** True while sends wait for the transport: the peer is not taking them as fast as they come. */
+    boolean hasQueued() {
+        return !writeQueue.isEmpty();
+    }
+
     /** Why it closed, or null while open. */
     CloseReason closeReason() {
         return closeReason;
@@ -135,8 +180,49 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (readyKey.isValid() && readyKey.isWritable()) {
             flush();
         }
-        if (!closed && readyKey.isValid() && readyKey.isReadable()) {
+        if (!closed && !peerFinished && readyKey.isValid() && readyKey.isReadable()) {
             read();
+        }
+    }
+
+    /**
+     * End of stream: the peer will send nothing more, but may still read (it only shut its output).
+     * Reading stops (an ended stream is always readable: the selector would spin); sending goes on.
+     */
+    private void finishedByPeer() {
+        peerFinished = true;
+        if (key != null && key.isValid()) {
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        }
+        lastSendNanos = System.nanoTime();
+        listener.onEvent(new SessionEvent.PeerFinished(System.currentTimeMillis(), remote, id));
+        if (closed) {
+            return; // the listener closed it
+        }
+        setup.onPeerFinished().accept(this);
+        if (!closed) {
+            lingerOrClose();
+        }
+    }
+
+    /**
+     * After the peer finished: closes once nothing waits and nothing was sent for the linger time;
+     * with no linger, as soon as what waits has gone out.
+     */
+    private void lingerOrClose() {
+        if (closed || !peerFinished) {
+            return;
+        }
+        if (writeQueue.isEmpty() && System.nanoTime() - lastSendNanos >= setup.lingerNanos()) {
+            close(CloseReason.PEER);
+            return;
+        }
+        if (setup.lingerNanos() > 0 && linger == null) {
+            long due = Math.max(0, lastSendNanos + setup.lingerNanos() - System.nanoTime());
+            linger = loop.schedule(due, () -> {
+                linger = null;
+                lingerOrClose();
+            });
         }
     }
 
@@ -151,7 +237,7 @@ final class TcpConnection implements SelectorLoop.Handler {
                 return;
             }
             if (count < 0) {
-                close(CloseReason.PEER);
+                finishedByPeer();
                 return;
             }
             if (count == 0) {
@@ -175,51 +261,58 @@ final class TcpConnection implements SelectorLoop.Handler {
 
     /**
      * Queues {@code bytes} and writes what the socket takes now; {@code done} learns whether they
-     * were all written (true) or dropped (false: closed, or the queue is full).
+     * were all written (true) or dropped (false: closed, or the queue is full, reported).
      */
     void send(byte[] bytes, SendCompletion done) {
-        send(bytes, true, done);
+        offer(bytes, true, true, done);
     }
 
     /**
      * Queues {@code bytes} for sending and writes what the transport takes now. The array is only
-     * read, never copied, so one payload can be handed to many connections.
+     * read, never changed, so one payload can be handed to many connections (a small one that
+     * must wait is copied into a batch, see {@link SendQueue}).
      *
-     * @param reportTx false when the caller reports the send itself, once for many connections
-     *                 (a server's broadcast); the bytes are counted either way
-     * @param done     learns whether the bytes were all written (true) or dropped (false)
-     * @return false when the bytes were refused (closed, or too much already waiting), which
-     *         has been reported as a failure
+     * @param reportTx      false when the caller reports the send itself, once for many connections
+     *                      (a server's broadcast); the bytes are counted either way
+     * @param reportRefusal false when the caller reports a refusal itself, once for many
+     * @param done          learns whether the bytes were all written (true) or dropped (false)
+     * @return how the bytes were taken; refused ones were told to {@code done} already
      */
-    boolean send(byte[] bytes, boolean reportTx, SendCompletion done) {
+    Offer offer(byte[] bytes, boolean reportTx, boolean reportRefusal, SendCompletion done) {
         try {
-            return queue(bytes, reportTx, done);
+            return queue(bytes, reportTx, reportRefusal, done);
         } catch (Throwable fault) {
             crash(fault); // a listener threw on TX data or a failure: ends this connection only
-            return false;
+            return Offer.CLOSED;
         }
     }
 
-    private boolean queue(byte[] bytes, boolean reportTx, SendCompletion done) {
+    private Offer queue(byte[] bytes, boolean reportTx, boolean reportRefusal, SendCompletion done) {
         if (closed) {
-            refuse(FailureKind.NOT_CONNECTED, "connection closed", done);
-            return false;
+            refuse(reportRefusal, FailureKind.NOT_CONNECTED, "connection closed", done);
+            return Offer.CLOSED;
         }
-        if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
-            refuse(FailureKind.SEND_BUFFER_FULL, queuedBytes + " bytes waiting", done);
-            return false;
+        if (!writeQueue.fits(bytes.length)) {
+            refuse(reportRefusal, FailureKind.SEND_BUFFER_FULL, String.format(Locale.ROOT,
+                    "%,d bytes in %,d sends waiting", writeQueue.cost(), writeQueue.messages()), done);
+            return Offer.FULL;
         }
-        writeQueue.add(new PendingWrite(ByteBuffer.wrap(bytes), reportTx, done));
-        queuedBytes += bytes.length;
-        if (!flushing) {
+        boolean wasEmpty = writeQueue.isEmpty();
+        writeQueue.add(bytes, reportTx, done);
+        lastSendNanos = System.nanoTime();
+        // Behind others the bytes wait for OP_WRITE: trying now would cost a write call that
+        // takes nothing, per send, for every stalled connection.
+        if (!flushing && wasEmpty) {
             flush();
         }
-        return true;
+        return Offer.TAKEN;
     }
 
-    private void refuse(FailureKind kind, String detail, SendCompletion done) {
+    private void refuse(boolean report, FailureKind kind, String detail, SendCompletion done) {
         try {
-            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), kind, remote, detail, id));
+            if (report) {
+                listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), kind, remote, detail, id));
+            }
         } finally {
             Faults.completeQuietly(done, false);
         }
@@ -234,24 +327,10 @@ final class TcpConnection implements SelectorLoop.Handler {
         try {
             boolean drained = transport.flush();
             while (drained && !writeQueue.isEmpty() && !closed) {
-                PendingWrite head = writeQueue.peek();
-                transport.write(head.buffer());
-                if (head.buffer().hasRemaining()) {
+                int count = transport.write(writeQueue.head());
+                if (!writeQueue.advance(count, onWritten)) {
                     drained = false;
                     break;
-                }
-                writeQueue.poll();
-                int length = head.buffer().limit();
-                queuedBytes -= length;
-                ownCounters.addSent(length);
-                sessionCounters.addSent(length);
-                try {
-                    if (head.reportTx()) {
-                        listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote,
-                                head.buffer().array(), id));
-                    }
-                } finally {
-                    Faults.completeQuietly(head.done(), true);
                 }
                 drained = transport.flush();
             }
@@ -262,6 +341,24 @@ final class TcpConnection implements SelectorLoop.Handler {
             fail(e);
         } finally {
             flushing = false;
+        }
+        if (peerFinished && writeQueue.isEmpty()) {
+            lingerOrClose(); // with no linger, the peer that finished is closed once all went out
+        }
+    }
+
+    /** One send has been taken whole by the transport: counted, shown as TX, its sender told. */
+    private void written(byte[] bytes, int offset, int length, boolean copied, boolean reportTx, SendCompletion done) {
+        ownCounters.addSent(length);
+        sessionCounters.addSent(length);
+        lastSendNanos = System.nanoTime();
+        try {
+            if (reportTx) {
+                byte[] own = copied ? Arrays.copyOfRange(bytes, offset, offset + length) : bytes;
+                listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote, own, id));
+            }
+        } finally {
+            Faults.completeQuietly(done, true);
         }
     }
 
@@ -291,8 +388,9 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (IoFailures.isReset(error)) {
             close(CloseReason.RESET);
         } else {
-            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error),
-                    remote, IoFailures.detail(error), id));
+            // Established: a timeout here is keepalive or retransmission giving up on the peer.
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(),
+                    IoFailures.classifyEstablished(error), remote, IoFailures.detail(error), id));
             close(CloseReason.ERROR);
         }
     }
@@ -327,10 +425,12 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (key != null) {
             key.cancel();
         }
+        if (linger != null) {
+            linger.cancel();
+            linger = null;
+        }
         transport.close(reason == CloseReason.REJECTED);
-        List<PendingWrite> dropped = List.copyOf(writeQueue);
-        writeQueue.clear();
-        queuedBytes = 0;
+        SendCompletion[] dropped = writeQueue.clear();
         Throwable fault = null;
         try {
             listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
@@ -338,16 +438,12 @@ final class TcpConnection implements SelectorLoop.Handler {
             fault = thrown;
             Faults.log("listener failed on Disconnected", thrown);
         }
-        for (PendingWrite write : dropped) {
-            Faults.completeQuietly(write.done(), false);
+        for (SendCompletion done : dropped) {
+            Faults.completeQuietly(done, false);
         }
         onClosed.accept(this);
         if (fault instanceof Error error) {
             onError.accept(error);
         }
-    }
-
-    /** Bytes waiting for the transport, whether they are reported as TX data, and who waits for them. */
-    private record PendingWrite(ByteBuffer buffer, boolean reportTx, SendCompletion done) {
     }
 }

@@ -1,6 +1,7 @@
 package io.socketdeck.core.tcp;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -18,15 +19,32 @@ import java.util.Objects;
  *                       net.core.somaxconn
  * @param noDelay        TCP_NODELAY on every client, as in the client tab: small commands leave now
  * @param readBufferSize bytes per read; one buffer serves every client, as they are read in turn
+ * @param keepAlive      TCP keepalive on every client, on by default
+ * @param sendQueue      what may wait to be sent to one client that does not read
+ * @param totalQueued    what may wait for all clients together, counted as {@code sendQueue} counts
+ * @param halfCloseLinger how long a client that finished sending stays open while nothing is sent
+ *                       to it (see {@link TcpClientOptions#halfCloseLinger()})
+ * @param maxLingering   clients that finished sending kept open at once; beyond it the one that
+ *                       finished first is closed, so clients that close by the thousand cannot
+ *                       pile up as half-closed connections
  */
 public record TcpServerOptions(InetAddress bindAddress, int port, boolean reuseAddress, int maxClients,
-                               int backlog, boolean noDelay, int readBufferSize) {
+                               int backlog, boolean noDelay, int readBufferSize, KeepAlive keepAlive,
+                               SendQueueLimits sendQueue, long totalQueued, Duration halfCloseLinger,
+                               int maxLingering) {
 
     public static final int DEFAULT_BACKLOG = 4096;
     public static final int UNLIMITED = 0;
+    /** What all clients together may have waiting: 64 MiB, a stalled client's share of it at most 1 MiB. */
+    public static final long DEFAULT_TOTAL_QUEUED_BYTES = 64L << 20;
+    /** Half-closed clients kept open for an answer at once. */
+    public static final int DEFAULT_MAX_LINGERING = 64;
 
     public TcpServerOptions {
         Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        Objects.requireNonNull(sendQueue, "sendQueue");
+        Objects.requireNonNull(halfCloseLinger, "halfCloseLinger");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -39,20 +57,48 @@ public record TcpServerOptions(InetAddress bindAddress, int port, boolean reuseA
         if (readBufferSize < 1) {
             throw new IllegalArgumentException("read buffer size must be positive: " + readBufferSize);
         }
+        if (totalQueued < 1 || maxLingering < 0 || halfCloseLinger.isNegative()) {
+            throw new IllegalArgumentException("queue total, lingering count and linger must not be negative");
+        }
     }
 
-    /** Listens on {@code bindAddress:port} with address reuse, no client limit, TCP_NODELAY. */
+    /** Listens on {@code bindAddress:port} with address reuse, no client limit, TCP_NODELAY, keepalive. */
     public static TcpServerOptions of(InetAddress bindAddress, int port) {
         return new TcpServerOptions(bindAddress, port, true, UNLIMITED, DEFAULT_BACKLOG, true,
-                TcpClientOptions.DEFAULT_READ_BUFFER);
+                TcpClientOptions.DEFAULT_READ_BUFFER, KeepAlive.DEFAULT, SendQueueLimits.SERVER_CLIENT,
+                DEFAULT_TOTAL_QUEUED_BYTES, TcpClientOptions.DEFAULT_HALF_CLOSE_LINGER, DEFAULT_MAX_LINGERING);
     }
 
     public TcpServerOptions withReuseAddress(boolean on) {
-        return new TcpServerOptions(bindAddress, port, on, maxClients, backlog, noDelay, readBufferSize);
+        return new TcpServerOptions(bindAddress, port, on, maxClients, backlog, noDelay, readBufferSize, keepAlive,
+                sendQueue, totalQueued, halfCloseLinger, maxLingering);
     }
 
     /** At most {@code limit} clients at a time; {@link #UNLIMITED} for no limit. */
     public TcpServerOptions withMaxClients(int limit) {
-        return new TcpServerOptions(bindAddress, port, reuseAddress, limit, backlog, noDelay, readBufferSize);
+        return new TcpServerOptions(bindAddress, port, reuseAddress, limit, backlog, noDelay, readBufferSize,
+                keepAlive, sendQueue, totalQueued, halfCloseLinger, maxLingering);
+    }
+
+    public TcpServerOptions withKeepAlive(KeepAlive value) {
+        return new TcpServerOptions(bindAddress, port, reuseAddress, maxClients, backlog, noDelay, readBufferSize,
+                value, sendQueue, totalQueued, halfCloseLinger, maxLingering);
+    }
+
+    /** Per client {@code perClient}, all clients together {@code total} bytes. */
+    public TcpServerOptions withSendQueue(SendQueueLimits perClient, long total) {
+        return new TcpServerOptions(bindAddress, port, reuseAddress, maxClients, backlog, noDelay, readBufferSize,
+                keepAlive, perClient, total, halfCloseLinger, maxLingering);
+    }
+
+    /** Clients that finished sending stay open {@code linger} while nothing is sent; zero closes them at once. */
+    public TcpServerOptions withHalfCloseLinger(Duration linger) {
+        return withHalfCloseLinger(linger, maxLingering);
+    }
+
+    /** As above, with at most {@code maxAtOnce} such clients kept open at a time. */
+    public TcpServerOptions withHalfCloseLinger(Duration linger, int maxAtOnce) {
+        return new TcpServerOptions(bindAddress, port, reuseAddress, maxClients, backlog, noDelay, readBufferSize,
+                keepAlive, sendQueue, totalQueued, linger, maxAtOnce);
     }
 }

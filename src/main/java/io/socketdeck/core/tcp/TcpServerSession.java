@@ -20,9 +20,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +59,16 @@ public final class TcpServerSession extends AbstractLoopSession {
     /** The loop reads one client at a time, so one buffer serves them all. */
     private final ByteBuffer readBuffer;
     private final ServerClients clients = new ServerClients();
+    /** What all clients' send queues may hold together. */
+    private final SendQueue.Budget queueBudget;
+    /** Clients that finished sending and are kept open for an answer, the first to finish first. */
+    private final ArrayDeque<TcpConnection> lingering = new ArrayDeque<>();
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress localAddress;
     private SelectionKey acceptKey;
     private boolean acceptPaused;
+    /** What every client connection is given. */
+    private TcpConnection.Setup setup;
 
     /** A server on a loop of its own, driven by {@link #run()}. */
     public TcpServerSession(TcpServerOptions options, SessionListener listener, TrafficCounters counters) {
@@ -64,6 +76,7 @@ public final class TcpServerSession extends AbstractLoopSession {
         this.options = options;
         this.transports = Transport.Factory.PLAIN;
         this.readBuffer = ByteBuffer.allocateDirect(options.readBufferSize());
+        this.queueBudget = new SendQueue.Budget(options.totalQueued());
     }
 
     /** A server on {@code loop}, shared with other sessions; begin it with {@link #start()}. */
@@ -82,6 +95,7 @@ public final class TcpServerSession extends AbstractLoopSession {
         this.options = options;
         this.transports = transports;
         this.readBuffer = ByteBuffer.allocateDirect(options.readBufferSize());
+        this.queueBudget = new SendQueue.Budget(options.totalQueued());
     }
 
     @Override
@@ -107,6 +121,8 @@ public final class TcpServerSession extends AbstractLoopSession {
 
     @Override
     protected void open() {
+        setup = new TcpConnection.Setup(options.sendQueue(), queueBudget, options.halfCloseLinger().toNanos(),
+                this::onPeerFinished);
         InetSocketAddress wanted = new InetSocketAddress(options.bindAddress(), options.port());
         ServerSocketChannel channel = null;
         try {
@@ -156,8 +172,9 @@ public final class TcpServerSession extends AbstractLoopSession {
         TcpConnection client;
         try {
             accepted.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
+            options.keepAlive().applyTo(accepted);
             // An Error while handling one client, reported on that client, ends the whole server.
-            client = new TcpConnection(loop(), transports.over(accepted), readBuffer, counters(), listener(),
+            client = new TcpConnection(loop(), transports.over(accepted), readBuffer, counters(), listener(), setup,
                     this::onClientClosed, error -> end(CloseReason.ERROR));
         } catch (IOException e) {
             // The client went away between the handshake and our accept; nobody to report about.
@@ -193,6 +210,22 @@ public final class TcpServerSession extends AbstractLoopSession {
 
     private void onClientClosed(TcpConnection closed) {
         clients.remove(closed);
+        if (closed.peerFinished()) {
+            lingering.remove(closed);
+        }
+    }
+
+    /**
+     * A client finished sending: it stays open for an answer, but only so many at once. Clients
+     * that simply close by the thousand (a load test, a crowd of devices leaving) must not pile up
+     * as half-closed sockets: beyond the limit the one that finished first is closed.
+     */
+    private void onPeerFinished(TcpConnection client) {
+        lingering.addLast(client);
+        while (lingering.size() > options.maxLingering()) {
+            TcpConnection oldest = lingering.pollFirst();
+            oldest.close(CloseReason.PEER);
+        }
     }
 
     /**
@@ -205,7 +238,7 @@ public final class TcpServerSession extends AbstractLoopSession {
         if (!isOpen()) {
             return false;
         }
-        onLoop(() -> deliver(clients.all(), bytes));
+        onLoop(() -> new ClientGroup(null, false).deliver(bytes, SendTarget.SendCompletion.IGNORE));
         return true;
     }
 
@@ -221,76 +254,29 @@ public final class TcpServerSession extends AbstractLoopSession {
         }
         List<InetSocketAddress> targets = List.copyOf(remotes);
         onLoop(() -> {
-            List<TcpConnection> live = new ArrayList<>(targets.size());
             for (InetSocketAddress remote : targets) {
-                TcpConnection client = clients.get(remote);
-                if (client == null) {
+                if (clients.get(remote) == null) {
                     emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED,
                             remote, "not connected"));
-                } else {
-                    live.add(client);
                 }
             }
-            if (!live.isEmpty()) {
-                deliver(live, bytes);
-            }
+            new ClientGroup(targets, false).deliver(bytes, SendTarget.SendCompletion.IGNORE);
         });
         return true;
     }
 
     /**
-     * One client's send is that client's TX data, like the client tab's. A send to several is
-     * reported once, as {@link SessionEvent.SentToMany}: a broadcast to 10,000 clients must not
-     * become 10,000 log lines. Counters count every client's bytes either way.
+     * Every client connected at the moment of each send, for repeat and file sends. A client
+     * whose send queue is full (it is not reading) is left out from then on, with one event for
+     * all left out at a time; when none is left the sends fail, which stops the sender.
      */
-    private void deliver(List<TcpConnection> targets, byte[] bytes) {
-        deliver(targets, bytes, SendTarget.SendCompletion.IGNORE);
-    }
-
-    /**
-     * As above; {@code done} is told once every recipient has written the bytes or dropped them:
-     * true when at least one wrote them. A file sent to many clients so goes at the pace of the
-     * slowest, and a client leaving midway does not stop it for the others.
-     */
-    private void deliver(List<TcpConnection> targets, byte[] bytes, SendTarget.SendCompletion done) {
-        if (targets.isEmpty()) {
-            Faults.completeQuietly(done, false);
-            return;
-        }
-        if (targets.size() == 1) {
-            targets.get(0).send(bytes, true, done);
-            return;
-        }
-        int[] pending = {targets.size()};
-        boolean[] anyWritten = {false};
-        SendTarget.SendCompletion each = written -> { // loop thread only: plain counters suffice
-            anyWritten[0] |= written;
-            if (--pending[0] == 0) {
-                done.completed(anyWritten[0]);
-            }
-        };
-        int recipients = 0;
-        for (TcpConnection client : targets) {
-            if (client.send(bytes, false, each)) {
-                recipients++;
-            }
-        }
-        emit(new SessionEvent.SentToMany(System.currentTimeMillis(), bytes, recipients));
-    }
-
-    /** Every client connected at the moment of each send, for repeat and file sends. */
     public SendTarget allClients() {
-        return targetFor(null);
+        return targetOf(new ClientGroup(null, true));
     }
 
-    /** The clients at {@code remotes} that are still connected at each send. */
+    /** The clients at {@code remotes} that are still connected at each send; see {@link #allClients()}. */
     public SendTarget clients(Collection<InetSocketAddress> remotes) {
-        return targetFor(List.copyOf(remotes));
-    }
-
-    private SendTarget targetFor(List<InetSocketAddress> remotes) {
-        return sendTarget((bytes, done) ->
-                deliver(remotes == null ? clients.all() : live(remotes), bytes, done));
+        return targetOf(new ClientGroup(List.copyOf(remotes), true));
     }
 
     private List<TcpConnection> live(List<InetSocketAddress> remotes) {
@@ -302,6 +288,229 @@ public final class TcpServerSession extends AbstractLoopSession {
             }
         }
         return live;
+    }
+
+    /**
+     * The clients one sender sends to, all or those at given addresses, at the moment of each
+     * send; loop thread only.
+     *
+     * <p>One client's send is that client's TX data, like the client tab's. A send to several is
+     * reported once, as {@link SessionEvent.SentToMany}: a broadcast to 10,000 clients must not
+     * become 10,000 log lines. Counters count every client's bytes either way. Clients that could
+     * not take the bytes (their queues are full) are named in one {@link SessionEvent.SendQueueFull}.
+     *
+     * <p>A sender's completion is told once every recipient has written the bytes or dropped them:
+     * true when at least one wrote them. A file sent to many clients so goes at the pace of the
+     * slowest, and a client leaving midway does not stop it for the others.
+     *
+     * <p>A tracked group (a repeat or a file send) remembers what each client still owes it, so it
+     * can name who it waits for and leave a client out ({@link #skip}); a client whose queue is full
+     * is left out at once. Those left out are reported together, at most once a second, and at once
+     * when nobody is left, because the sender then stops.
+     */
+    private final class ClientGroup implements TargetOps {
+
+        private static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+        private final List<InetSocketAddress> remotes;
+        private final boolean tracked;
+        private final Map<TcpConnection, Track> tracks = new HashMap<>();
+        private final Set<TcpConnection> skipped = new HashSet<>();
+        private final List<InetSocketAddress> unreported = new ArrayList<>();
+        private boolean reportedRecently;
+
+        /** @param remotes the clients' addresses, or null for every client */
+        ClientGroup(List<InetSocketAddress> remotes, boolean tracked) {
+            this.remotes = remotes;
+            this.tracked = tracked;
+        }
+
+        @Override
+        public void send(byte[] bytes, SendTarget.SendCompletion done) {
+            deliver(bytes, done);
+        }
+
+        void deliver(byte[] bytes, SendTarget.SendCompletion done) {
+            List<TcpConnection> targets = remotes == null ? clients.all() : live(remotes);
+            if (!skipped.isEmpty()) {
+                skipped.removeIf(TcpConnection::isClosed);
+                targets.removeIf(skipped::contains);
+            }
+            if (targets.isEmpty()) {
+                reportSkipped(); // nobody left: the sender stops now, so say why now
+                Faults.completeQuietly(done, false);
+                return;
+            }
+            boolean one = targets.size() == 1;
+            // One more than the recipients: the sender hears of the outcome only after this send's
+            // events, so "no recipient can take more" never comes before the row that says why.
+            Delivery delivery = new Delivery(targets.size() + 1, done);
+            List<TcpConnection> full = null;
+            int taken = 0;
+            for (TcpConnection client : targets) {
+                SendTarget.SendCompletion each = tracked ? track(client).expect(delivery) : delivery;
+                // A lone untracked recipient reports its own refusal, as the client tab's connection does.
+                TcpConnection.Offer offer = client.offer(bytes, one, one && !tracked, each);
+                if (offer == TcpConnection.Offer.TAKEN) {
+                    taken++;
+                } else if (offer == TcpConnection.Offer.FULL) {
+                    full = full == null ? new ArrayList<>() : full;
+                    full.add(client);
+                }
+            }
+            if (!one && (taken > 0 || full == null)) {
+                emit(new SessionEvent.SentToMany(System.currentTimeMillis(), bytes, taken));
+            }
+            if (full != null) {
+                if (tracked) {
+                    for (TcpConnection client : full) {
+                        leaveOut(client);
+                    }
+                    if (taken == 0) {
+                        reportSkipped();
+                    } else {
+                        reportSoon();
+                    }
+                } else if (!one) {
+                    emit(new SessionEvent.SendQueueFull(System.currentTimeMillis(), remotesOf(full), false));
+                }
+            }
+            delivery.completed(false); // the extra count: written or not is the recipients' to say
+        }
+
+        private Track track(TcpConnection client) {
+            return tracks.computeIfAbsent(client, Track::new);
+        }
+
+        /** No more sends to {@code client}; what it still owes this group counts as not written. */
+        private void leaveOut(TcpConnection client) {
+            skipped.add(client);
+            unreported.add(client.remote());
+            Track track = tracks.remove(client);
+            if (track != null) {
+                track.abandon();
+            }
+        }
+
+        private void reportSoon() {
+            if (!reportedRecently) {
+                reportSkipped();
+                reportedRecently = true;
+                schedule(REPORT_EVERY_NANOS, () -> {
+                    reportedRecently = false;
+                    reportSkipped(); // those left out within the second, together
+                });
+            }
+        }
+
+        private void reportSkipped() {
+            if (!unreported.isEmpty()) {
+                emit(new SessionEvent.SendQueueFull(System.currentTimeMillis(), List.copyOf(unreported), true));
+                unreported.clear();
+            }
+        }
+
+        @Override
+        public List<InetSocketAddress> waitingOn() {
+            List<TcpConnection> waiting = new ArrayList<>();
+            for (Track track : tracks.values()) {
+                if (track.owes() && !track.client.isClosed()) {
+                    waiting.add(track.client);
+                }
+            }
+            waiting.sort(Comparator.comparingLong(TcpConnection::id));
+            return remotesOf(waiting);
+        }
+
+        @Override
+        public boolean canSkip() {
+            return tracked;
+        }
+
+        @Override
+        public boolean skip(InetSocketAddress peer) {
+            TcpConnection client = clients.get(peer);
+            if (!tracked || client == null || skipped.contains(client)
+                    || remotes != null && !remotes.contains(peer)) {
+                return false;
+            }
+            skipped.add(client);
+            Track track = tracks.remove(client);
+            if (track != null) {
+                track.abandon();
+            }
+            return true;
+        }
+
+        /**
+         * What one client still owes this group, oldest first. The client's queue tells it of each
+         * send in order, whether it was written or dropped; once the group left the client out, it
+         * no longer listens.
+         */
+        private final class Track implements SendTarget.SendCompletion {
+            private final TcpConnection client;
+            private final ArrayDeque<Delivery> owed = new ArrayDeque<>();
+
+            Track(TcpConnection client) {
+                this.client = client;
+            }
+
+            SendTarget.SendCompletion expect(Delivery delivery) {
+                owed.addLast(delivery);
+                return this;
+            }
+
+            boolean owes() {
+                return !owed.isEmpty();
+            }
+
+            @Override
+            public void completed(boolean written) {
+                Delivery delivery = owed.pollFirst();
+                if (delivery != null) {
+                    delivery.completed(written);
+                }
+                if (owed.isEmpty() && client.isClosed()) {
+                    tracks.remove(client, this);
+                }
+            }
+
+            /** Counts everything owed as not written by this client; later news of it is ignored. */
+            void abandon() {
+                Delivery delivery;
+                while ((delivery = owed.pollFirst()) != null) {
+                    delivery.completed(false);
+                }
+            }
+        }
+    }
+
+    /** One send to several clients: tells its sender once all have written or dropped it. Loop thread. */
+    private static final class Delivery implements SendTarget.SendCompletion {
+        private final SendTarget.SendCompletion done;
+        private int pending;
+        private boolean anyWritten;
+
+        Delivery(int recipients, SendTarget.SendCompletion done) {
+            this.pending = recipients;
+            this.done = done;
+        }
+
+        @Override
+        public void completed(boolean written) {
+            anyWritten |= written;
+            if (--pending == 0) {
+                Faults.completeQuietly(done, anyWritten);
+            }
+        }
+    }
+
+    private static List<InetSocketAddress> remotesOf(List<TcpConnection> connections) {
+        List<InetSocketAddress> addresses = new ArrayList<>(connections.size());
+        for (TcpConnection connection : connections) {
+            addresses.add(connection.remote());
+        }
+        return addresses;
     }
 
     /** Closes the connections of the clients at {@code remotes}; each is reported as KICKED. */

@@ -3,6 +3,8 @@ package io.socketdeck.core.text;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.SessionEvent;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -13,6 +15,8 @@ import java.util.StringJoiner;
 public final class EventTexts {
 
     private static final TextBundle TEXT = TextBundle.of(EventTexts.class);
+    /** Clients named in one event about many; the rest are counted. */
+    private static final int NAMED_PEERS = 5;
 
     private EventTexts() {
     }
@@ -56,6 +60,31 @@ public final class EventTexts {
         return TEXT.format("event.disconnected." + event.reason().name(), Addresses.format(event.remote()));
     }
 
+    /** The peer's end of stream: it sends no more, but the connection stays open for us to send. */
+    public static String peerFinished(SessionEvent.PeerFinished event) {
+        return TEXT.format("event.peerFinished", Addresses.format(event.remote()));
+    }
+
+    /** Clients that could not take a send to several: named (the first few) and counted. */
+    public static String sendQueueFull(SessionEvent.SendQueueFull event) {
+        List<InetSocketAddress> peers = event.peers();
+        String key = "event.sendQueueFull." + (event.skipped() ? "skipped" : "notSent")
+                + (peers.size() == 1 ? ".one" : ".many");
+        return TEXT.format(key, names(peers), peers.size());
+    }
+
+    /** "127.0.0.1:5001, 127.0.0.1:5002, … (and 95 more)": at most {@value #NAMED_PEERS} named. */
+    private static String names(List<InetSocketAddress> peers) {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < Math.min(NAMED_PEERS, peers.size()); i++) {
+            names.append(i == 0 ? "" : ", ").append(Addresses.format(peers.get(i)));
+        }
+        if (peers.size() > NAMED_PEERS) {
+            names.append(TEXT.format("log.andMore", peers.size() - NAMED_PEERS));
+        }
+        return names.toString();
+    }
+
     public static String failure(SessionEvent.Failure event) {
         String where = event.peer() == null ? "" : Addresses.format(event.peer());
         String key = "failure." + event.kind().name();
@@ -68,6 +97,11 @@ public final class EventTexts {
     /** A storm of arrivals folded into one row: "1,234 more clients connected within 0.4 s". */
     public static String arrivalsFolded(long count, double seconds) {
         return TEXT.format("event.folded.connected", Language.count(count), seconds(seconds));
+    }
+
+    /** A storm of clients finishing their sending (their FIN) folded into one row. */
+    public static String finishesFolded(long count, double seconds) {
+        return TEXT.format("event.folded.peerFinished", Language.count(count), seconds(seconds));
     }
 
     /** A storm of departures folded into one row, with how many left for each reason. */

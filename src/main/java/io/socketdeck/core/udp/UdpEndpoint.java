@@ -34,6 +34,12 @@ final class UdpEndpoint implements SelectorLoop.Handler {
     private static final int DATAGRAMS_PER_TURN = 256;
     /** Sends waiting for room in the socket buffer; more is a runaway sender, not a user. */
     static final long MAX_QUEUED_BYTES = 16L << 20;
+    /**
+     * Memory of one waiting datagram besides its payload (its record, buffer wrapper and queue
+     * slot), counted against {@link #MAX_QUEUED_BYTES}: tiny datagrams must not fill the heap
+     * before the byte limit is reached.
+     */
+    static final int DATAGRAM_OVERHEAD = 96;
 
     private record Outgoing(ByteBuffer bytes, InetSocketAddress target, SendTarget.SendCompletion done) {
     }
@@ -174,14 +180,14 @@ final class UdpEndpoint implements SelectorLoop.Handler {
             done.completed(false);
             return;
         }
-        if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
+        if (queuedBytes + DATAGRAM_OVERHEAD + bytes.length > MAX_QUEUED_BYTES) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.SEND_BUFFER_FULL, address,
-                    queuedBytes + " bytes waiting"));
+                    queue.size() + " datagrams waiting"));
             done.completed(false);
             return;
         }
         queue.add(new Outgoing(ByteBuffer.wrap(bytes), address, done));
-        queuedBytes += bytes.length;
+        queuedBytes += DATAGRAM_OVERHEAD + bytes.length;
         flush();
     }
 
@@ -232,7 +238,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
     }
 
     private void dequeue() {
-        queuedBytes -= queue.poll().bytes().capacity();
+        queuedBytes -= DATAGRAM_OVERHEAD + queue.poll().bytes().capacity();
     }
 
     <T> void setOption(SocketOption<T> option, T value) {

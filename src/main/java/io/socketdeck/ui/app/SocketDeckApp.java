@@ -3,11 +3,17 @@ package io.socketdeck.ui.app;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.settings.SettingsStore;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.UiTick;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -28,6 +34,8 @@ public final class SocketDeckApp extends Application {
     private static final String WIDTH = "ui.window.width";
     private static final String HEIGHT = "ui.window.height";
     private static final String MAXIMIZED = "ui.window.maximized";
+    /** How long the exit waits for the last save before it counts as failed. */
+    private static final long EXIT_SAVE_SECONDS = 10;
 
     /** One writer, so an older snapshot can never land after a newer one. */
     private final ExecutorService saver = Executors.newSingleThreadExecutor(runnable -> {
@@ -36,9 +44,13 @@ public final class SocketDeckApp extends Application {
         return thread;
     });
     private final SettingsStore store = SettingsStore.atDefaultLocation();
+    /** The reason the newest save failed, handed from the settings thread to the window; null once one worked. */
+    private final AtomicReference<String> saveProblem = new AtomicReference<>();
     private Settings settings;
     private Stage stage;
     private MainWindow window;
+    private UiTick.Handle saveProblemJob;
+    private String shownProblem;
 
     @Override
     public void start(Stage primaryStage) {
@@ -51,6 +63,7 @@ public final class SocketDeckApp extends Application {
         window = new MainWindow(this::switchLanguage, settings);
         store.warning().ifPresent(warning -> window.note(SettingsMessages.describe(warning)));
         new SettingsAutosave(window.tick(), window.remembered(), this::saveSoon);
+        saveProblemJob = window.tick().add(now -> showSaveProblem());
         // The size asked for (the last one, or 1280 x 800) on the screen's visual bounds, centred.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Rectangle2D bounds = WindowBounds.fit(settings.getDouble(WIDTH, WindowBounds.DEFAULT_WIDTH),
@@ -88,6 +101,10 @@ public final class SocketDeckApp extends Application {
         saver.execute(() -> write(snapshot));
     }
 
+    /**
+     * The last save; when it fails the user is asked, in a dialog, to fix it and try again or quit
+     * without saving (see {@link ExitSave}). The sessions close afterwards either way.
+     */
     @Override
     public void stop() {
         if (window != null) {
@@ -98,22 +115,49 @@ public final class SocketDeckApp extends Application {
             }
             settings.put(MAXIMIZED, stage.isMaximized());
             Settings last = settings.copy();
-            saver.execute(() -> write(last));
+            ExitSave.run(() -> saveAndWait(last), store.file(), stage);
             saver.shutdown();
-            try {
-                saver.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             window.shutdown();
         }
     }
 
-    private void write(Settings snapshot) {
+    /** Saves on the settings thread, after any save still queued there, and waits for it. */
+    private Optional<String> saveAndWait(Settings snapshot) {
+        Future<Optional<String>> done = saver.submit(() -> write(snapshot));
+        try {
+            return done.get(EXIT_SAVE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(e.toString());
+        } catch (ExecutionException e) {
+            return Optional.of(String.valueOf(e.getCause()));
+        } catch (TimeoutException e) {
+            return Optional.of(I18n.format("settings.saveTimeout", EXIT_SAVE_SECONDS));
+        }
+    }
+
+    /** Settings thread: the reason the save failed, also left for the window to show; empty when saved. */
+    private Optional<String> write(Settings snapshot) {
         try {
             store.save(snapshot);
-        } catch (IOException e) {
+            saveProblem.set(null);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
             LOGGER.warn("cannot save settings to {}", store.file(), e);
+            String problem = e.getMessage() == null ? e.toString() : e.getMessage();
+            saveProblem.set(problem);
+            saveProblemJob.wake();
+            return Optional.of(problem);
         }
+    }
+
+    /** A failed save during the session, once per problem, in the log: the next change saves again. */
+    private long showSaveProblem() {
+        String problem = saveProblem.get();
+        if (problem != null && !problem.equals(shownProblem)) {
+            window.note(I18n.format("settings.saveFailed", store.file().toString(), problem));
+        }
+        shownProblem = problem;
+        return UiTick.IDLE;
     }
 }

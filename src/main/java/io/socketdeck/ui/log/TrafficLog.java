@@ -8,6 +8,7 @@ import io.socketdeck.core.log.LogRendering;
 import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.util.BatchQueue;
+import io.socketdeck.core.util.PrivateFiles;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.fx.BoundedList;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,8 +52,13 @@ public final class TrafficLog {
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
     /** Memory for the entries' bytes and previews; the capture file, not the view, keeps it all. */
     public static final long DEFAULT_MAX_BYTES = 16L << 20;
-    /** Memory allowed per entry of the limit: the default's ratio, so a bigger log may hold more. */
+    /** Memory allowed per entry of the limit: the default's ratio, so a bigger log may hold more... */
     private static final long BYTES_PER_ENTRY = DEFAULT_MAX_BYTES / DEFAULT_MAX_ENTRIES;
+    /**
+     * ...but never more than this: at 100,000 rows the ratio gave 160 MiB, which a flood of big
+     * reads fills, and pausing then held as much again. 100,000 rows of up to 50 bytes still fit.
+     */
+    public static final long MAX_BYTES = 24L << 20;
     /** The sizes offered in the View menu. */
     public static final java.util.List<Integer> ENTRY_LIMITS = java.util.List.of(1_000, 10_000, 100_000);
     /**
@@ -61,7 +66,11 @@ public final class TrafficLog {
      * would just keep a flood's bytes alive longer, which the garbage collector pays for in pauses.
      */
     private static final int QUEUE_SHARE = 4;
+    /** Held rows while paused take at most this share of the list's memory (see {@link #hold}). */
+    private static final int HELD_SHARE = 4;
     public static final int PREVIEW_CHARS = LogEntry.PREVIEW_CHARS;
+    /** Counts of repeated errors are redrawn at most this often. */
+    private static final long REPEATS_EVERY_NANOS = 250_000_000L;
     /** Rows above which whole-log work (decoding again, filtering) runs on a worker, not the FX thread. */
     static final int BACKGROUND_ABOVE = 2_000;
     private static final long STORM_CHECK_NANOS = 100_000_000L;
@@ -83,6 +92,8 @@ public final class TrafficLog {
     private final ArrayDeque<LogEntry> held = new ArrayDeque<>();
     private long heldWeight;
     private long heldDropped;
+    /** Rows the queue before the display had dropped when the pause began: those dropped since count too. */
+    private long droppedBeforePause;
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
     private final LogFilter filter;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -93,6 +104,10 @@ public final class TrafficLog {
     /** Bumped by each re-render, so a slow one that finishes after a newer one is dropped. */
     private long renderGeneration;
     private volatile Charset ingestCharset = charset.get();
+    /** An error row counted one more repeat (I/O thread); the rows on screen are redrawn, at most a few times a second. */
+    private volatile boolean repeatsChanged;
+    private final UiTick.Handle repeatsJob;
+    private long repeatsShownNanos;
 
     public TrafficLog(UiTick tick) {
         this(tick, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_BYTES);
@@ -102,6 +117,8 @@ public final class TrafficLog {
         list = new BoundedList<>(maxEntries, maxBytes, LogEntry::weight);
         pending = new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight);
         pump = new FxPump<>(tick, pending, this::append);
+        repeatsJob = tick.add(this::showRepeats);
+        repeatsShownNanos = System.nanoTime() - REPEATS_EVERY_NANOS;
         stormJob = tick.add(this::sayFoldedStorms);
         charset.addListener((obs, old, now) -> {
             ingestCharset = now;
@@ -121,7 +138,9 @@ public final class TrafficLog {
         wrap.addListener((obs, old, now) -> redraw());
         showTime.addListener((obs, old, now) -> redraw());
         paused.addListener((obs, old, now) -> {
-            if (!now) {
+            if (now) {
+                droppedBeforePause = pump.dropped();
+            } else {
                 resume();
             }
         });
@@ -147,10 +166,11 @@ public final class TrafficLog {
     }
 
     private LogIngest ingest(LogIngest.Framing framing, boolean serverSide) {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, framing, serverSide).whenFolding(ingest -> {
-            folding.addIfAbsent(ingest);
-            stormJob.wake();
-        });
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, framing, serverSide, this::repeated)
+                .whenFolding(ingest -> {
+                    folding.addIfAbsent(ingest);
+                    stormJob.wake();
+                });
     }
 
     /**
@@ -218,7 +238,7 @@ public final class TrafficLog {
         Task<Integer> task = new Task<>() {
             @Override
             protected Integer call() throws IOException {
-                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                try (Writer out = PrivateFiles.newBufferedWriter(file, StandardCharsets.UTF_8)) { // 0600
                     LogExport.write(snapshot, entry -> true, current, format, out);
                 }
                 return snapshot.size();
@@ -278,11 +298,16 @@ public final class TrafficLog {
 
     /** Keeps at most {@code maxEntries} rows, with memory for them in proportion. */
     public void setMaxEntries(int maxEntries) {
-        setLimits(maxEntries, Math.max(DEFAULT_MAX_BYTES, maxEntries * BYTES_PER_ENTRY));
+        setLimits(maxEntries, Math.min(MAX_BYTES, Math.max(DEFAULT_MAX_BYTES, maxEntries * BYTES_PER_ENTRY)));
     }
 
     public int maxEntries() {
         return list.maxItems();
+    }
+
+    /** Memory the rows may take, shown or held while paused (each within it). */
+    public long maxBytes() {
+        return list.maxWeight();
     }
 
     /** Entries trimmed off the top (or dropped before display) because of the limits. */
@@ -297,6 +322,7 @@ public final class TrafficLog {
         held.clear();
         heldWeight = 0;
         heldDropped = 0;
+        droppedBeforePause = pump.dropped();
         heldCount.set(0);
         bump();
     }
@@ -318,35 +344,81 @@ public final class TrafficLog {
         bump();
     }
 
-    /** Keeps what arrives while paused within the list's own limits: the oldest held rows go first. */
+    /**
+     * Keeps what arrives while paused within the log's limits: as many rows as the list, and a
+     * quarter of its memory, beside the rows on screen, which stay. The oldest held rows go first.
+     * On resume the held rows are the newest; more would only push out the ones on screen.
+     */
     private void hold(List<LogEntry> batch) {
         for (LogEntry entry : batch) {
             held.addLast(entry);
             heldWeight += entry.weight();
         }
-        while (held.size() > 1 && (held.size() > list.maxItems() || heldWeight > list.maxWeight())) {
-            heldWeight -= held.removeFirst().weight();
-            heldDropped++;
-        }
+        trimHeld(list.maxItems(), heldBudget());
         heldCount.set(held.size());
     }
 
+    /** Memory for held rows: a quarter of the list's, so paused and flooded the log takes 1.5 times its size. */
+    private long heldBudget() {
+        return list.maxWeight() / HELD_SHARE;
+    }
+
+    private void trimHeld(int maxItems, long maxWeight) {
+        while (held.size() > 1 && (held.size() > maxItems || heldWeight > maxWeight)) {
+            heldWeight -= held.removeFirst().weight();
+            heldDropped++;
+        }
+    }
+
     private void resume() {
-        List<LogEntry> waiting = new ArrayList<>(held);
-        long dropped = heldDropped;
+        long dropped = heldDropped + pump.dropped() - droppedBeforePause;
+        LogEntry note = null;
+        if (dropped > 0) {
+            // Room for the note above the held rows: the list keeps the newest, and the note is older.
+            // Sized for the largest count it can say, so the final text never weighs more.
+            int before = held.size();
+            long room = droppedNote(dropped + before).weight();
+            trimHeld(list.maxItems() - 1, list.maxWeight() - room);
+            note = droppedNote(dropped + before - held.size());
+        }
+        List<LogEntry> waiting = new ArrayList<>(held.size() + 1);
+        if (note != null) {
+            waiting.add(note);
+        }
+        waiting.addAll(held);
         held.clear();
         heldWeight = 0;
         heldDropped = 0;
         heldCount.set(0);
-        if (dropped > 0) {
-            waiting.add(0, LogEntry.event(System.currentTimeMillis(), LogEntry.Kind.INFO, "",
-                    I18n.format("log.droppedWhilePaused", dropped)));
-        }
         list.appendAll(waiting);
         if (LogRendering.anyStale(waiting, charset.get())) {
             rerender(); // held across an encoding switch: decoded the old way
         }
         bump();
+    }
+
+    private static LogEntry droppedNote(long dropped) {
+        return LogEntry.event(System.currentTimeMillis(), LogEntry.Kind.INFO, "",
+                I18n.format("log.droppedWhilePaused", dropped));
+    }
+
+    /** I/O thread: a row's count went up ("… (×312)"); cheap, the tick redraws later. */
+    private void repeated(LogEntry entry) {
+        repeatsChanged = true;
+        repeatsJob.wake();
+    }
+
+    private long showRepeats(long nowNanos) {
+        if (!repeatsChanged) {
+            return UiTick.IDLE;
+        }
+        if (nowNanos - repeatsShownNanos < REPEATS_EVERY_NANOS) {
+            return repeatsShownNanos + REPEATS_EVERY_NANOS;
+        }
+        repeatsChanged = false;
+        repeatsShownNanos = nowNanos;
+        redraw();
+        return UiTick.IDLE;
     }
 
     private void redraw() {

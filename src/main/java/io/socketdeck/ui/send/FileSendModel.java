@@ -1,5 +1,6 @@
 package io.socketdeck.ui.send;
 
+import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.send.FileSendOptions;
 import io.socketdeck.core.send.FileSendProgress;
 import io.socketdeck.core.send.FileSender;
@@ -8,7 +9,9 @@ import io.socketdeck.ui.common.ByteRates;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.UiTick;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -28,6 +31,12 @@ public final class FileSendModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(this, "fraction");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    /** "Stalled: 127.0.0.1:5000 has not read for 7 s", or "" while the send moves. */
+    private final ReadOnlyStringWrapper stall = new ReadOnlyStringWrapper(this, "stall", "");
+    private final ReadOnlyBooleanWrapper canSkip = new ReadOnlyBooleanWrapper(this, "canSkip");
+    /** The user chose to wait at this many bytes sent: no prompt until the send moves and stalls again. */
+    private long waitingAccepted = -1;
+    private List<InetSocketAddress> stalledOn = List.of();
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** The end of a send, handed over from the loop thread. */
@@ -50,6 +59,9 @@ public final class FileSendModel {
         cancel();
         fraction.set(0);
         status.set("");
+        stall.set("");
+        waitingAccepted = -1;
+        stalledOn = List.of();
         FileSender[] self = new FileSender[1];
         FileSender started = FileSender.start(file, target, options, new FileSender.Listener() {
             @Override
@@ -60,6 +72,7 @@ public final class FileSendModel {
         });
         self[0] = started;
         sender = started;
+        canSkip.set(started.canSkip());
         name = file.getFileName().toString();
         this.outcome = outcome;
         running.set(true);
@@ -72,6 +85,28 @@ public final class FileSendModel {
         }
     }
 
+    /** The answer "wait" to a stall: the prompt goes until the send moves and stalls again. */
+    public void keepWaiting() {
+        if (sender != null) {
+            waitingAccepted = sender.progress().bytesSent();
+            stall.set("");
+        }
+    }
+
+    /**
+     * The answer "skip" to a stall: the peers the send waits on get no more of the file, the
+     * others get the rest; {@code outcome} notes it in the log.
+     */
+    public void skipStalled() {
+        if (sender != null && canSkip.get()) {
+            for (InetSocketAddress peer : stalledOn) {
+                sender.skip(peer);
+            }
+            outcome.accept(true, I18n.format("file.skipped", names(stalledOn), name));
+            stall.set("");
+        }
+    }
+
     private long onTick(long nowNanos) {
         if (sender == null) {
             return UiTick.IDLE;
@@ -79,6 +114,7 @@ public final class FileSendModel {
         Finished end = finished.get();
         if (end != null && end.send()[0] == sender) { // not the end of a send cancelled for this one
             show(end.last());
+            stall.set("");
             running.set(false);
             sender = null;
             boolean ok = end.result() == FileSender.Outcome.COMPLETED;
@@ -94,9 +130,35 @@ public final class FileSendModel {
     private void show(FileSendProgress progress) {
         fraction.set(progress.fraction());
         status.set(I18n.format("file.progress", I18n.count(progress.bytesSent()), I18n.count(progress.totalBytes()),
-                rate(progress)));
+                ByteRates.format(progress.recentBytesPerSecond())));
+        showStall(progress);
     }
 
+    /** A stall is shown until the send moves, unless the user chose to wait through this one. */
+    private void showStall(FileSendProgress progress) {
+        if (waitingAccepted >= 0 && progress.bytesSent() != waitingAccepted) {
+            waitingAccepted = -1; // it moved: the next stall is news again
+        }
+        if (!progress.stalled() || waitingAccepted >= 0) {
+            stall.set("");
+            return;
+        }
+        stalledOn = progress.waitingOn();
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(progress.idleNanos());
+        stall.set(stalledOn.isEmpty() ? I18n.format("file.stalled.unknown", seconds)
+                : I18n.format("file.stalled", names(stalledOn), stalledOn.size(), seconds));
+    }
+
+    /** "127.0.0.1:5000" or "127.0.0.1:5000 and 2 more". */
+    private static String names(List<InetSocketAddress> peers) {
+        if (peers.isEmpty()) {
+            return "";
+        }
+        String first = Addresses.format(peers.get(0));
+        return peers.size() == 1 ? first : I18n.format("file.stalled.andMore", first, peers.size() - 1);
+    }
+
+    /** The average over the whole send, for its outcome. */
     private static String rate(FileSendProgress progress) {
         return ByteRates.format(progress.bytesPerSecond());
     }
@@ -109,9 +171,19 @@ public final class FileSendModel {
         return fraction.getReadOnlyProperty();
     }
 
-    /** "1,234,567 of 5,000,000 bytes · 12.3 MB/s". */
+    /** "1,234,567 of 5,000,000 bytes · 12.3 MB/s", the rate over the last seconds (0 when stalled). */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Why the send stands still and whom it waits for, or "" while it moves (or the user waits). */
+    public ReadOnlyStringProperty stallProperty() {
+        return stall.getReadOnlyProperty();
+    }
+
+    /** True when the send goes to several clients, so a stalled one can be skipped. */
+    public ReadOnlyBooleanProperty canSkipProperty() {
+        return canSkip.getReadOnlyProperty();
     }
 
     /** A send's end: which send (filled in once started), how, and the last figures. */

@@ -8,6 +8,7 @@ import io.socketdeck.ui.fx.UiTick;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -37,6 +38,7 @@ public final class PeriodicSendModel {
     private final AtomicReference<Finished> finished = new AtomicReference<>();
     private final UiTick.Handle job;
     private PeriodicSender sender;
+    private Consumer<String> problem = text -> { };
 
     public PeriodicSendModel(UiTick tick) {
         job = tick.add(this::onTick);
@@ -58,8 +60,13 @@ public final class PeriodicSendModel {
         return true;
     }
 
-    void start(SendTarget target, byte[] payload) {
+    /**
+     * Starts repeating {@code payload}; {@code problem} gets, on the FX thread, the localized reason
+     * when the repeat stops by itself because sending failed (nobody can take more, or a fault).
+     */
+    void start(SendTarget target, byte[] payload, Consumer<String> problem) {
         stop();
+        this.problem = problem;
         long millis = parse(interval.get(), 1, MAX_INTERVAL_MILLIS);
         String countText = count.get() == null ? "" : count.get().strip();
         long times = countText.isEmpty() ? PeriodicSender.UNLIMITED : parse(countText, 1, Long.MAX_VALUE / 2);
@@ -70,7 +77,8 @@ public final class PeriodicSendModel {
                 new PeriodicSender.Listener() {
                     @Override
                     public void stopped(PeriodicSender.StopReason reason, long total) {
-                        finished.set(new Finished(self, total)); // once per run, not per send
+                        // once per run, not per send
+                        finished.set(new Finished(self, total, reason, self[0] == null ? "" : self[0].failure()));
                         job.wake();
                     }
                 });
@@ -94,6 +102,10 @@ public final class PeriodicSendModel {
             sent.set(end.total());
             running.set(false);
             sender = null;
+            if (end.reason() == PeriodicSender.StopReason.SEND_FAILED || end.reason() == PeriodicSender.StopReason.FAILED) {
+                problem.accept(I18n.format("periodic.stopped." + end.reason().name(), end.total(),
+                        end.failure()));
+            }
             return UiTick.IDLE;
         }
         sent.set(sender.sentCount());
@@ -126,7 +138,7 @@ public final class PeriodicSendModel {
         return intervalError.getReadOnlyProperty();
     }
 
-    /** A run's end: which run (filled in once started), and how many sends it made. */
-    private record Finished(PeriodicSender[] run, long total) {
+    /** A run's end: which run (filled in once started), how many sends it made, why it ended. */
+    private record Finished(PeriodicSender[] run, long total, PeriodicSender.StopReason reason, String failure) {
     }
 }

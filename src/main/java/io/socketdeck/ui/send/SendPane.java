@@ -5,6 +5,7 @@ import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.SendOptionChoices;
+import io.socketdeck.ui.fx.FieldMessageLane;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.log.TrafficLog;
@@ -12,6 +13,7 @@ import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.quick.QuickSendPane;
 import java.io.File;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -52,6 +54,10 @@ public final class SendPane extends VBox {
     @FXML private ProgressBar fileProgress;
     @FXML private Label fileStatus;
     @FXML private Button fileCancel;
+    @FXML private HBox fileStall;
+    @FXML private Label fileStallText;
+    @FXML private Button fileWait;
+    @FXML private Button fileSkip;
     @FXML private Label error;
     @FXML private QuickSendPane quickSend;
 
@@ -87,6 +93,10 @@ public final class SendPane extends VBox {
         fileProgress.setId(prefix + "FileProgress");
         fileStatus.setId(prefix + "FileStatus");
         fileCancel.setId(prefix + "FileCancel");
+        fileStall.setId(prefix + "FileStall");
+        fileStallText.setId(prefix + "FileStallText");
+        fileWait.setId(prefix + "FileWait");
+        fileSkip.setId(prefix + "FileSkip");
         error.setId(prefix + "SendError");
         quickSend.setIdPrefix(prefix);
     }
@@ -199,6 +209,16 @@ public final class SendPane extends VBox {
         fileProgress.progressProperty().bind(file.fractionProperty());
         fileStatus.textProperty().bind(file.statusProperty());
         fileCancel.setOnAction(event -> tools.cancelFile());
+        // A stalled send asks: wait, skip the client that is not reading (several clients only), or cancel.
+        BooleanBinding stalled = file.stallProperty().isNotEmpty();
+        fileStall.visibleProperty().bind(stalled);
+        fileStall.managedProperty().bind(stalled);
+        fileStallText.textProperty().bind(file.stallProperty());
+        fileSkip.visibleProperty().bind(file.canSkipProperty());
+        fileSkip.managedProperty().bind(file.canSkipProperty());
+        FieldMessageLane.setAnchor(fileStall, sendFile); // under File…, in the lane of messages
+        fileWait.setOnAction(event -> file.keepWaiting());
+        fileSkip.setOnAction(event -> file.skipStalled());
         sendFile.setOnAction(event -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(I18n.text("file.choose"));

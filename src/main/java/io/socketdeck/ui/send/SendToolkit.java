@@ -114,7 +114,7 @@ public final class SendToolkit {
         if (bytes.isEmpty()) {
             return false;
         }
-        periodic.start(target.get(), bytes.get());
+        periodic.start(target.get(), bytes.get(), problem -> log.note(LogEntry.Kind.ERROR, problem));
         box.remember();
         return true;
     }

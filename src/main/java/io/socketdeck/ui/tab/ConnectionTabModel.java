@@ -212,7 +212,7 @@ public abstract class ConnectionTabModel implements TabModel {
         public void onEvent(SessionEvent event) {
             if (event instanceof SessionEvent.Opened || event instanceof SessionEvent.Connected) {
                 opened = true;
-            } else if (event instanceof SessionEvent.Failure && opened) {
+            } else if (opened && (event instanceof SessionEvent.Failure || event instanceof SessionEvent.SendQueueFull)) {
                 return;
             }
             if (event instanceof SessionEvent.Closed || needsOnFx(event)) {

@@ -19,6 +19,8 @@ import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.ConnectionTabModel;
 import io.socketdeck.ui.tab.TabContext;
 import java.time.Duration;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -40,6 +42,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     private final ReadOnlyStringWrapper timeoutError = new ReadOnlyStringWrapper(this, "timeoutError");
     private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper(this, "portError");
     private final ReadOnlyStringWrapper localAddress = new ReadOnlyStringWrapper(this, "localAddress", "");
+    private final ReadOnlyBooleanWrapper peerFinished = new ReadOnlyBooleanWrapper(this, "peerFinished");
     private TcpClientSession client;
     private String target = "";
 
@@ -97,13 +100,25 @@ public final class TcpClientViewModel extends ConnectionTabModel {
             localAddress.set(Addresses.format(connected.local()));
             target = Addresses.format(connected.remote());
             becomeOpen();
+        } else if (event instanceof SessionEvent.PeerFinished) {
+            peerFinished.set(true); // still connected, and Send still works: the status says so
+            updateStatus();
         }
     }
 
     @Override
     protected void onClosed() {
         localAddress.set("");
+        peerFinished.set(false);
         client = null;
+    }
+
+    /**
+     * True while connected after the peer finished sending (its end of stream): it will send
+     * nothing more, and may be waiting for our answer. Disconnect closes the connection.
+     */
+    public ReadOnlyBooleanProperty peerFinishedProperty() {
+        return peerFinished.getReadOnlyProperty();
     }
 
     @Override
@@ -111,7 +126,8 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         return switch (now) {
             case IDLE -> I18n.text("client.state.idle");
             case OPENING -> I18n.format("client.state.connecting", target);
-            case OPEN -> I18n.format("client.state.connected", localAddress.get(), target);
+            case OPEN -> I18n.format(peerFinished.get() ? "client.state.peerFinished" : "client.state.connected",
+                    localAddress.get(), target);
             case CLOSING -> I18n.text("client.state.closing");
         };
     }

@@ -54,11 +54,17 @@ import javafx.collections.ObservableList;
 public final class TcpServerViewModel extends ConnectionTabModel {
 
     static final int MAX_CLIENTS_LIMIT = 1_000_000;
+    /**
+     * Max clients at first start: finite, so a server open to the network cannot be made to hold
+     * every file descriptor of the machine; ample for a lab of devices. Cleared, there is no limit.
+     */
+    static final int DEFAULT_MAX_CLIENTS = 1_000;
     private static final long COUNTS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final StringProperty bindAddress = new SimpleStringProperty(this, "bindAddress", "0.0.0.0");
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
-    private final StringProperty maxClients = new SimpleStringProperty(this, "maxClients", "");
+    private final StringProperty maxClients = new SimpleStringProperty(this, "maxClients",
+            Integer.toString(DEFAULT_MAX_CLIENTS));
     private final BooleanProperty reuseAddress = new SimpleBooleanProperty(this, "reuseAddress", true);
     private final ReadOnlyStringWrapper bindError = new ReadOnlyStringWrapper(this, "bindError");
     private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper(this, "portError");
@@ -133,7 +139,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
             clientsJob.wake();
             return false;
         }
-        return true;
+        return !(event instanceof SessionEvent.PeerFinished); // a log row is enough: the client stays
     }
 
     @Override
@@ -259,9 +265,15 @@ public final class TcpServerViewModel extends ConnectionTabModel {
             case IDLE -> I18n.text("server.state.idle");
             case OPENING -> I18n.format("server.state.opening", requestedAddress == null ? ""
                     : Addresses.format(new InetSocketAddress(requestedAddress.address(), requestedPort)));
-            case OPEN -> I18n.format("server.state.listening", listeningAddress.get(), clients.rows().size());
+            // On a wildcard, say who can reach it: every device on the network, not this computer only.
+            case OPEN -> I18n.format(listensOnAllInterfaces() ? "server.state.listeningAll" : "server.state.listening",
+                    listeningAddress.get(), clients.rows().size());
             case CLOSING -> I18n.text("server.state.closing");
         };
+    }
+
+    private boolean listensOnAllInterfaces() {
+        return requestedAddress != null && requestedAddress.address().isAnyLocalAddress();
     }
 
     public StringProperty bindAddressProperty() {

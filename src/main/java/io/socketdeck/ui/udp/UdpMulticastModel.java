@@ -107,7 +107,7 @@ public final class UdpMulticastModel {
     /** The TTL typed, or -1 with the reason at the field. */
     int parseTtl() {
         String text = ttl.get() == null ? "" : ttl.get().strip();
-        if (!text.isEmpty() && text.length() <= 3 && text.chars().allMatch(Character::isDigit)
+        if (!text.isEmpty() && text.length() <= 3 && text.chars().allMatch(c -> c >= '0' && c <= '9')
                 && Integer.parseInt(text) <= 255) {
             ttlError.set(null);
             return Integer.parseInt(text);

@@ -49,6 +49,8 @@ public final class UdpViewModel extends ConnectionTabModel {
     private final UiTick.Handle senderJob;
     private UdpSession udp;
     private String opening = "";
+    /** The socket was bound to a wildcard: every device on the network can send to it. */
+    private boolean allInterfaces;
     private String connectedTo = "";
 
     public UdpViewModel(TabContext context) {
@@ -104,6 +106,7 @@ public final class UdpViewModel extends ConnectionTabModel {
         }
         opening = address.address().isIpv6() ? "[" + address.address().literal() + "]" : address.address().literal();
         opening += port.port() == 0 ? "" : ":" + port.port();
+        allInterfaces = address.address().address().isAnyLocalAddress();
         udp = new UdpSession(options, listener, counters, loop);
         return udp;
     }
@@ -203,8 +206,11 @@ public final class UdpViewModel extends ConnectionTabModel {
         return switch (now) {
             case IDLE -> I18n.text("udp.state.idle");
             case OPENING -> I18n.format("udp.state.opening", opening);
-            case OPEN -> connectedTo.isEmpty() ? I18n.format("udp.state.open", localAddress.get())
-                    : I18n.format("udp.state.connected", localAddress.get(), connectedTo);
+            // On a wildcard, say who can reach it: every device on the network, not this computer only.
+            case OPEN -> connectedTo.isEmpty()
+                    ? I18n.format(allInterfaces ? "udp.state.openAll" : "udp.state.open", localAddress.get())
+                    : I18n.format(allInterfaces ? "udp.state.connectedAll" : "udp.state.connected",
+                            localAddress.get(), connectedTo);
             case CLOSING -> I18n.text("udp.state.closing");
         };
     }

@@ -58,7 +58,9 @@ class CaptureWriterTest {
             };
         }
         TcpClientSession session = new TcpClientSession(
-                TcpClientOptions.of(address.getAddress().getHostAddress(), address.getPort()),
+                // The source closes when done: the session ends then, not a minute later.
+                TcpClientOptions.of(address.getAddress().getHostAddress(), address.getPort())
+                        .withHalfCloseLinger(Duration.ZERO),
                 SessionListener.all(List.of(capture, recorder)), counters);
         Thread worker = new Thread(session::run, "capture-test-session");
         worker.setDaemon(true);
@@ -190,6 +192,35 @@ class CaptureWriterTest {
             assertTrue(all.get(0).contains("\tCONNECTED\t"), all.get(0));
             assertTrue(all.get(all.size() - 1).matches(".*\tCLOSED\t\t\tLOCAL"), all.get(all.size() - 1));
             assertTrue(all.stream().anyMatch(l -> l.contains("\\x01\\xFE")), "bytes that are not text as \\x");
+        } finally {
+            capture.close();
+        }
+    }
+
+    /**
+     * Issue 9: captures were created 0644, readable by every user of the machine although they
+     * hold other people's traffic. Every file of a capture (received, sent, each roll) is 0600,
+     * an old file written over included.
+     */
+    @Test
+    void captureFilesAreReadableByTheirOwnerOnly() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path file = dir.resolve("private.bin");
+        Files.writeString(file, "an older capture");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        CaptureWriter capture = CaptureWriter.open(CaptureOptions.raw(file).withIncludeSent(true).withRollBytes(4),
+                failures::add);
+        try {
+            InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 502);
+            capture.onEvent(new SessionEvent.Data(0, Direction.RX, peer, "received".getBytes(StandardCharsets.US_ASCII)));
+            capture.onEvent(new SessionEvent.Data(1, Direction.TX, peer, "sent".getBytes(StandardCharsets.US_ASCII)));
+            capture.close();
+            List<Path> files = capture.files();
+            assertEquals(3, files.size(), files.toString()); // private.bin, private.bin.1, the .tx file
+            for (Path written : files) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(written)), written.toString());
+            }
         } finally {
             capture.close();
         }

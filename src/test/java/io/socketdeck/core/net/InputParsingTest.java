@@ -80,13 +80,43 @@ class InputParsingTest {
         assertNull(BindAddress.parse("example.com").address());
     }
 
+    /**
+     * Issue 9: digits of other scripts passed Character.isDigit, and text that is no literal went
+     * to InetAddress.getByName, which looks names up: on the UI thread. Now only ASCII literals
+     * read, built from their bytes (LayeringTest keeps name lookups out of parsing).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "'\u0967\u0968\u0967.\u0966.\u0966.\u0967'", // Devanagari digits
+        "'\uFF11\uFF12\uFF17.0.0.1'",                    // fullwidth digits
+        "'\u0661\u0662\u0667.0.0.1'",                    // Arabic-Indic digits
+        "1:2", "1::2::3", ":::", "1:2:3:4:5:6:7:8:9", "12345::", "::1.2.3", "1.2.3.4::",
+        "fe80::1%", "fe80::1%e\u0301th0", "0x7f.0.0.1", "1.2.3.04444", "1..2.3"})
+    void bindAddressesAreAsciiLiteralsAndNeverLookedUp(String text) {
+        assertEquals(BindAddress.Problem.NOT_AN_IP_ADDRESS, BindAddress.parse(text).problem(), text);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "127.0.0.1, 127.0.0.1", "010.1.1.1, 10.1.1.1", "::, ::", "::1, ::1", "'[fd00::2]', fd00::2",
+        "1:2:3:4:5:6:7:8, 1:2:3:4:5:6:7:8", "1::8, 1::8", "1:2:3:4:5:6:7::, 1:2:3:4:5:6:7:0",
+        "::ffff:192.0.2.7, 192.0.2.7", "64:ff9b::192.0.2.7, 64:ff9b::c000:207", "FE80::A, fe80::a",
+        "fe80::1%1, fe80::1%1"})
+    void ipLiteralsReadAsTheJdkReadsThem(String text, String literal) throws Exception {
+        BindAddress parsed = BindAddress.parse(text).address();
+        assertEquals(literal, parsed.literal());
+        String bare = text.startsWith("[") ? text.substring(1, text.length() - 1) : text;
+        assertEquals(InetAddress.getByName(bare), parsed.address(), "the same address as the JDK's reading");
+    }
+
     @Test
     void localAddressesOfferWildcardsLoopbackAndInterfaces() {
         var choices = LocalAddresses.list();
-        assertEquals("0.0.0.0", choices.get(0).literal());
-        assertEquals("::", choices.get(1).literal());
-        assertTrue(choices.stream().anyMatch(c -> c.literal().equals("127.0.0.1")));
-        assertTrue(choices.stream().anyMatch(c -> c.literal().equals("::1")));
+        // Loopback first (issue 9): reachable from this computer only, the safe pick.
+        assertEquals("127.0.0.1", choices.get(0).literal());
+        assertEquals("::1", choices.get(1).literal());
+        assertEquals("0.0.0.0", choices.get(2).literal());
+        assertEquals("::", choices.get(3).literal());
         assertFalse(choices.stream().filter(c -> c.kind() == BindAddress.Kind.INTERFACE)
                 .anyMatch(c -> c.interfaceName().isEmpty()), "interface addresses carry the interface's name");
     }

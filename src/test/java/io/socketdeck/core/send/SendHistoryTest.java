@@ -86,6 +86,30 @@ class SendHistoryTest {
         assertEquals(history.entries(), SendHistory.restore(history.entries()).entries(), "round trip");
     }
 
+    /** Issue 9: the history is saved with the settings, so what it keeps is capped. */
+    @Test
+    void aHugeTextIsSentButNotRemembered() {
+        SendHistory history = new SendHistory();
+        history.add(Entry.text("AT"));
+        history.add(Entry.text("x".repeat(SendHistory.MAX_ENTRY_CHARS + 1)));
+        assertEquals(List.of("AT"), texts(history));
+        String atCap = "y".repeat(SendHistory.MAX_ENTRY_CHARS);
+        history.add(Entry.text(atCap));
+        assertEquals(List.of("AT", atCap), texts(history));
+    }
+
+    @Test
+    void allEntriesTogetherStayWithinTheirBudget() {
+        SendHistory history = new SendHistory();
+        for (int i = 0; i < 40; i++) {
+            history.add(Entry.text(i + "z".repeat(SendHistory.MAX_ENTRY_CHARS - 10)));
+        }
+        int total = texts(history).stream().mapToInt(String::length).sum();
+        assertTrue(total <= SendHistory.MAX_TOTAL_CHARS, "total " + total);
+        assertTrue(texts(history).get(history.size() - 1).startsWith("39"), "the newest stays");
+        assertEquals(SendHistory.MAX_TOTAL_CHARS / (SendHistory.MAX_ENTRY_CHARS - 8), history.size());
+    }
+
     @Test
     void anEntryComesBackInTheModeItWasSentIn() {
         SendHistory history = new SendHistory();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,6 +166,57 @@ class SettingsStoreTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
+    }
+
+    /**
+     * Issue 9: a 3 GB settings file made load(), documented never to throw, throw
+     * OutOfMemoryError. A file over the cap is now corrupt: kept aside, defaults, a warning, and
+     * never more than the cap is read.
+     */
+    @Test
+    void aHugeFileIsCorruptNotAnOutOfMemoryError() throws Exception {
+        Path file = dir.resolve("settings.json");
+        try (RandomAccessFile huge = new RandomAccessFile(file.toFile(), "rw")) {
+            huge.write("{\"language\": \"en\", \"pad\": \"".getBytes(StandardCharsets.US_ASCII));
+            huge.setLength(3L << 30); // sparse: 3 GB that take no disk
+        }
+        SettingsStore store = new SettingsStore(file);
+        Settings loaded = store.load();
+        assertTrue(loaded.isEmpty(), "defaults");
+        SettingsWarning warning = store.warning().orElseThrow();
+        assertEquals(SettingsWarning.Kind.CORRUPT, warning.kind());
+        assertTrue(warning.detail().contains("larger than 32 MiB"), warning.detail());
+        assertEquals(3L << 30, Files.size(warning.keptAs()), "kept aside whole");
+        assertFalse(Files.exists(file));
+    }
+
+    /**
+     * Issue 9: a 21-million-character send-history entry was saved as it was; the JSON reader
+     * stops at 20 million, so the next start found the file corrupt and reset every setting. Now
+     * no stored string can come near that limit: the one value is lost, the file and the rest stay.
+     */
+    @Test
+    void aGiantStringCostsThatValueOnlyNotEverySetting() throws Exception {
+        Path file = dir.resolve("settings.json");
+        SettingsStore store = new SettingsStore(file);
+        String giant = "A".repeat(21_000_000);
+        store.save(sample().put("tcpClient.send.history", List.of("AT", giant, "ATI")).put("tcpClient.note", giant));
+
+        Settings loaded = store.load();
+        assertTrue(store.warning().isEmpty(), "the file reads: " + store.warning());
+        assertEquals("zh-CN", loaded.getString("language", "en"), "every other setting survives");
+        assertEquals(502, loaded.getInt("tcpClient.port", 0));
+        assertEquals(List.of("AT", "", "ATI"), loaded.getStringList("tcpClient.send.history"));
+        assertEquals("", loaded.getString("tcpClient.note", "default"));
+        assertTrue(Files.size(file) < 1_000_000, "nothing near the reader's limit was written: " + Files.size(file));
+    }
+
+    @Test
+    void aStringAtTheCapIsKept() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        String atCap = "B".repeat(Settings.MAX_STRING_CHARS);
+        store.save(new Settings().put("big", atCap));
+        assertEquals(atCap, store.load().getString("big", ""));
     }
 
     @Test

@@ -46,7 +46,8 @@ class ClientListTest {
     }
 
     private TcpServerSession startServer(SessionListener listener) {
-        TcpServerSession server = new TcpServerSession(TcpServerOptions.of(InetAddress.getLoopbackAddress(), 0),
+        TcpServerSession server = new TcpServerSession(TcpServerOptions.of(InetAddress.getLoopbackAddress(), 0)
+                .withHalfCloseLinger(Duration.ZERO), // clients that close are gone at once: membership is the point
                 listener, new TrafficCounters(), group.next());
         server.start();
         return server;

@@ -147,14 +147,36 @@ class TcpClientSessionTest {
         }
     }
 
+    /**
+     * A FIN is the peer finishing its sending, not the end of the connection: it may wait for an
+     * answer. Without a linger time the connection closes with PEER as soon as nothing waits.
+     */
     @Test
     void peerCloseIsAFin() throws Exception {
+        try (ResettingServer server = new ResettingServer()) {
+            start(to(server.address()).withHalfCloseLinger(Duration.ZERO));
+            events.await(SessionEvent.Connected.class);
+            server.awaitAccepted(1, RecordingListener.TIMEOUT);
+            server.closeGracefully();
+            events.await(SessionEvent.PeerFinished.class);
+            assertEquals(CloseReason.PEER, events.await(SessionEvent.Disconnected.class).reason());
+            assertEquals(CloseReason.PEER, events.awaitClosed().reason());
+        }
+    }
+
+    @Test
+    void byDefaultAFinLeavesTheConnectionOpenForUsToCloseOrAnswer() throws Exception {
         try (ResettingServer server = new ResettingServer()) {
             start(to(server.address()));
             events.await(SessionEvent.Connected.class);
             server.awaitAccepted(1, RecordingListener.TIMEOUT);
             server.closeGracefully();
-            assertEquals(CloseReason.PEER, events.await(SessionEvent.Disconnected.class).reason());
+            events.await(SessionEvent.PeerFinished.class);
+            assertTrue(session.isOpen(), "still open: the peer may only have shut its output");
+            assertTrue(session.peerFinished());
+            session.close();
+            assertEquals(CloseReason.LOCAL, events.await(SessionEvent.Disconnected.class).reason());
+            assertEquals(CloseReason.LOCAL, events.awaitClosed().reason());
         }
     }
 

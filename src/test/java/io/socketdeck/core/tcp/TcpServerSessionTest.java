@@ -157,7 +157,7 @@ class TcpServerSessionTest {
 
     @Test
     void aSendToAClientThatLeftIsANotConnectedFailure() throws Exception {
-        Running server = start(loopback(0));
+        Running server = start(loopback(0).withHalfCloseLinger(Duration.ZERO));
         TcpProbe gone = connectClients(server, 1).get(0);
         InetSocketAddress address = gone.localAddress();
         gone.close();
@@ -188,12 +188,13 @@ class TcpServerSessionTest {
 
     @Test
     void aPeersCloseAndAResetAreToldApart() throws Exception {
-        Running server = start(loopback(0));
+        Running server = start(loopback(0).withHalfCloseLinger(Duration.ZERO));
         List<TcpProbe> clients = connectClients(server, 2);
         InetSocketAddress closing = clients.get(0).localAddress();
         InetSocketAddress resetting = clients.get(1).localAddress();
         clients.get(0).close();
         clients.get(1).close(true);
+        server.events().await(SessionEvent.PeerFinished.class, f -> f.remote().equals(closing));
         assertEquals(CloseReason.PEER, server.events().await(SessionEvent.Disconnected.class,
                 d -> d.remote().equals(closing)).reason());
         assertEquals(CloseReason.RESET, server.events().await(SessionEvent.Disconnected.class,

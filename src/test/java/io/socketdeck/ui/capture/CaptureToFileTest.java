@@ -54,9 +54,11 @@ class CaptureToFileTest {
                 client.portProperty().set(Integer.toString(source.address().getPort()));
                 client.connect();
             });
-            // The source closes after its last byte: the session ends, so every event has been handled.
+            // The source finishes after its last byte; we then close, so every event has been handled.
             awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == sent.length
-                    && client.stateProperty().get() == ConnectionState.IDLE, "all received and closed");
+                    && client.peerFinishedProperty().get(), "all received, the peer finished");
+            runFx(client::disconnect);
+            awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "closed");
             runFx(() -> client.traffic().capture().stop());
         }
         long reads = onFx(() -> client.traffic().counters().rxMessagesProperty().get());

@@ -15,7 +15,15 @@ import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.UiTick;
+import io.socketdeck.core.log.LogExport;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import javafx.concurrent.Task;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
@@ -134,6 +142,64 @@ class TrafficLogTest {
         assertTrue(RowText.payload(entry, ViewMode.TEXT).endsWith("(65,536 bytes in all)"),
                 RowText.payload(entry, ViewMode.TEXT));
         assertTrue(RowText.payload(entry, ViewMode.HEX).startsWith("78 78 78"));
+    }
+
+    /**
+     * Issue 9, item 1: paused during a flood, the log held rows by count only (700 MB with 10,000
+     * rows, then OutOfMemoryError with 100,000). The log's byte budget for 100,000 rows is 24 MiB,
+     * not 160, and held rows take at most a quarter of it beside the rows on screen: the oldest
+     * go, and resuming says how many.
+     */
+    @Test
+    void pausedDuringAFloodTheLogHoldsNoMoreThanItsByteBudget() {
+        TrafficLog big = onFx(() -> {
+            TrafficLog log100k = new TrafficLog(new UiTick());
+            log100k.setMaxEntries(100_000);
+            log100k.pausedProperty().set(true);
+            return log100k;
+        });
+        assertEquals(TrafficLog.MAX_BYTES, onFx(big::maxBytes), "100,000 rows, 24 MiB of them");
+        SessionListener ingest = big.newIngest();
+        byte[] read = new byte[64 * 1024];
+        Arrays.fill(read, (byte) 'x');
+        int reads = 2_000; // 131 MB of reads, four times the budget
+        for (int i = 0; i < reads; i++) {
+            ingest.onEvent(rx(PEER_A, read));
+            if (i % 100 == 99) {
+                runFx(big::flushNow); // the tick's drain, as pulses would do it
+            }
+        }
+        runFx(big::flushNow);
+        long rowWeight = 96 + read.length + 2L * TrafficLog.PREVIEW_CHARS; // LogEntry.weight() of such a read
+        int held = onFx(() -> big.heldCountProperty().get());
+        assertTrue(held > 0, "rows are held while paused");
+        assertTrue(held * rowWeight <= TrafficLog.MAX_BYTES / 4, held + " rows of 64 KiB held: " + held * rowWeight + " bytes");
+        assertTrue(held >= TrafficLog.MAX_BYTES / 4 / rowWeight - 1, "as many as fit: " + held);
+        assertEquals(0, onFx(() -> big.entries().size()), "the display stands still");
+
+        runFx(() -> big.pausedProperty().set(false));
+        List<LogEntry> shown = onFx(() -> List.copyOf(big.entries()));
+        LogEntry note = shown.get(0);
+        assertEquals(LogEntry.Kind.INFO, note.kind());
+        assertEquals(I18n.format("log.droppedWhilePaused", (long) (reads - held)), note.message(),
+                "resuming says how many rows were dropped");
+        assertEquals(held + 1, shown.size());
+        assertEquals(0, onFx(() -> big.heldCountProperty().get()));
+    }
+
+    /** Issue 9: a saved log holds the traffic like a capture: 0600, not 0644, an old file included. */
+    @Test
+    void aSavedLogIsReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("log.txt");
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+        log.newIngest().onEvent(rx(PEER_A, "password=hunter2".getBytes(UTF8)));
+        awaitFx(() -> log.entries().size() == 1, "one entry");
+        Task<Integer> save = onFx(() -> log.saveAs(file, LogExport.Format.TEXT));
+        assertEquals(1, save.get(10, TimeUnit.SECONDS));
+        assertTrue(Files.readString(file).contains("password=hunter2"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
     @Test

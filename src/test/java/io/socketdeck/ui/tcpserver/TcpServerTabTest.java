@@ -275,7 +275,7 @@ class TcpServerTabTest {
     }
 
     @Test
-    void peerCloseAndResetAreEventsAndLeaveTheTable(FxRobot robot) throws Exception {
+    void aClientThatFinishesStaysUntilDisconnectedAndAResetLeavesAtOnce(FxRobot robot) throws Exception {
         ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
         TcpProbe closing = javaClient(server);
@@ -287,10 +287,17 @@ class TcpServerTabTest {
         closing.close();
         resetting.close(true);
 
-        tab.awaitLog(e -> e.kind() == LogEntry.Kind.INFO && (closingAddress + " closed the connection").equals(e.message()),
-                "peer close event");
+        // A FIN only says the client finished sending: it stays listed, we may still answer it.
+        tab.awaitLog(e -> e.kind() == LogEntry.Kind.INFO && e.message().startsWith(closingAddress
+                + " finished sending (end of stream)"), "peer finished event");
         tab.awaitLog(e -> e.kind() == LogEntry.Kind.ERROR && ("Connection reset by " + resettingAddress).equals(e.message()),
                 "reset event");
+        tab.awaitTableRows(1);
+        assertEquals(List.of(closingAddress), tab.tableAddresses());
+        tab.clickRow(closingAddress, false);
+        robot.clickOn("#serverDisconnect");
+        tab.awaitLog(e -> e.kind() == LogEntry.Kind.INFO && ("Disconnected " + closingAddress).equals(e.message()),
+                "we close it");
         tab.awaitTableRows(0);
         Set<String> named = onFx(() -> tab.log().getItems().stream().map(LogEntry::peer).collect(Collectors.toSet()));
         assertTrue(named.containsAll(Set.of(closingAddress, resettingAddress)), "entries name their client: " + named);

@@ -1,0 +1,251 @@
+package io.socketdeck.core.tcp;
+
+import io.socketdeck.core.session.SendTarget.SendCompletion;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+/**
+ * What waits for one connection's transport, bounded by what it really costs in memory and by
+ * the number of sends. Loop thread only.
+ *
+ * <p>Each waiting send costs its bytes and an entry ({@link #ENTRY_OVERHEAD}): the record, the
+ * deque slot, the completion. Counting payload bytes only let 8-byte messages to a stalled device
+ * take a gigabyte before the 64 MiB cap refused any. Small sends that must wait behind others are
+ * copied together into one batch ({@link #COALESCE_MAX}, {@link #BATCH_MAX}), where each costs its
+ * bytes and {@link #PART_OVERHEAD}; each still completes, counts and shows as its own send.
+ *
+ * <p>A send that finds the queue empty is taken whatever its size (the transport usually writes
+ * it at once); the limits apply to what must wait behind others. A server's clients also share
+ * one {@link Budget}, so a hundred stalled clients cannot hold a hundred times a client's limit.
+ */
+final class SendQueue {
+
+    /** Memory of one waiting send besides its bytes. */
+    static final int ENTRY_OVERHEAD = 64;
+    /** Memory of one small send inside a batch besides its bytes: its end, its completion, its flag. */
+    static final int PART_OVERHEAD = 16;
+    /** Sends up to this size are copied into a batch when they must wait. */
+    static final int COALESCE_MAX = 512;
+    /** Bytes one batch holds at most. */
+    static final int BATCH_MAX = 16 * 1024;
+    private static final int BATCH_FIRST_CAPACITY = 256;
+
+    /** Told of each send once the transport has taken all its bytes, in order. */
+    interface Written {
+        /**
+         * @param bytes  an array holding the send's bytes at {@code offset}, {@code length} long;
+         *               the caller's own array for a send that was not copied
+         * @param copied true when {@code bytes} is a batch shared by several sends (copy the range
+         *               before keeping it)
+         */
+        void written(byte[] bytes, int offset, int length, boolean copied, boolean reportTx, SendCompletion done);
+    }
+
+    /** The bytes shared by all the connections of one server: loop thread only. */
+    static final class Budget {
+        private final long max;
+        private long used;
+
+        Budget(long max) {
+            this.max = max;
+        }
+
+        boolean fits(long cost) {
+            return used + cost <= max;
+        }
+
+        long used() {
+            return used;
+        }
+    }
+
+    private final ArrayDeque<Object> entries = new ArrayDeque<>();
+    private final SendQueueLimits limits;
+    private final Budget budget;
+    private long cost;
+    private int messages;
+
+    SendQueue(SendQueueLimits limits, Budget budget) {
+        this.limits = limits;
+        this.budget = budget;
+    }
+
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Memory the waiting sends account for. */
+    long cost() {
+        return cost;
+    }
+
+    /** Sends waiting. */
+    int messages() {
+        return messages;
+    }
+
+    /** Whether a send of {@code length} bytes may wait behind what waits now. */
+    boolean fits(int length) {
+        if (entries.isEmpty()) {
+            return true;
+        }
+        long more = costOf(length);
+        return messages < limits.maxMessages() && cost + more <= limits.maxBytes()
+                && (budget == null || budget.fits(more));
+    }
+
+    /** Adds a send at the end; check {@link #fits} first. The array is only read, never changed. */
+    void add(byte[] bytes, boolean reportTx, SendCompletion done) {
+        Object tail = entries.peekLast();
+        boolean small = bytes.length <= COALESCE_MAX;
+        if (small && tail instanceof Batch batch && batch.length + bytes.length <= BATCH_MAX) {
+            charge(batch.append(bytes, reportTx, done));
+        } else if (small && tail != null) {
+            Batch batch = new Batch();
+            charge(ENTRY_OVERHEAD + BATCH_FIRST_CAPACITY + batch.append(bytes, reportTx, done));
+            entries.addLast(batch);
+        } else {
+            entries.addLast(new Single(bytes, reportTx, done));
+            charge(ENTRY_OVERHEAD + bytes.length);
+        }
+        messages++;
+    }
+
+    /** The unwritten bytes of the oldest send (or batch), to hand to the transport; null when empty. */
+    ByteBuffer head() {
+        Object head = entries.peekFirst();
+        if (head instanceof Single single) {
+            return ByteBuffer.wrap(single.bytes, single.written, single.bytes.length - single.written);
+        }
+        if (head instanceof Batch batch) {
+            return ByteBuffer.wrap(batch.data, batch.written, batch.length - batch.written);
+        }
+        return null;
+    }
+
+    /**
+     * The transport took {@code count} bytes of {@link #head()}: sends now fully written are
+     * removed and told to {@code out}, oldest first.
+     *
+     * @return true when the head was written whole (the next one may be tried)
+     */
+    boolean advance(int count, Written out) {
+        Object head = entries.peekFirst();
+        if (head instanceof Single single) {
+            single.written += count;
+            if (single.written < single.bytes.length) {
+                return false;
+            }
+            entries.pollFirst();
+            release(ENTRY_OVERHEAD + single.bytes.length, 1);
+            out.written(single.bytes, 0, single.bytes.length, false, single.reportTx, single.done);
+            return true;
+        }
+        Batch batch = (Batch) head;
+        batch.written += count;
+        boolean whole = batch.written == batch.length;
+        if (whole) {
+            entries.pollFirst();
+            release(ENTRY_OVERHEAD + batch.data.length + (long) PART_OVERHEAD * batch.parts,
+                    batch.parts - batch.completed);
+        }
+        // Parts are told after the batch's accounting, in order; a part told may queue more sends.
+        while (batch.completed < batch.parts && batch.ends[batch.completed] <= batch.written) {
+            int part = batch.completed++;
+            int start = part == 0 ? 0 : batch.ends[part - 1];
+            if (!whole) {
+                release(0, 1);
+            }
+            out.written(batch.data, start, batch.ends[part] - start, true, batch.report[part], batch.dones[part]);
+        }
+        return whole;
+    }
+
+    /** Empties the queue: the completions of every send that never went out, oldest first. */
+    SendCompletion[] clear() {
+        SendCompletion[] dropped = new SendCompletion[messages];
+        int n = 0;
+        for (Object entry : entries) {
+            if (entry instanceof Single single) {
+                dropped[n++] = single.done;
+            } else {
+                Batch batch = (Batch) entry;
+                for (int part = batch.completed; part < batch.parts; part++) {
+                    dropped[n++] = batch.dones[part];
+                }
+            }
+        }
+        entries.clear();
+        release(cost, messages);
+        return n == dropped.length ? dropped : Arrays.copyOf(dropped, n);
+    }
+
+    private static long costOf(int length) {
+        return length <= COALESCE_MAX ? PART_OVERHEAD + length : ENTRY_OVERHEAD + length;
+    }
+
+    private void charge(long more) {
+        cost += more;
+        if (budget != null) {
+            budget.used += more;
+        }
+    }
+
+    private void release(long less, int sends) {
+        cost -= less;
+        messages -= sends;
+        if (budget != null) {
+            budget.used -= less;
+        }
+    }
+
+    /** One send waiting as it was given. */
+    private static final class Single {
+        final byte[] bytes;
+        final boolean reportTx;
+        final SendCompletion done;
+        int written;
+
+        Single(byte[] bytes, boolean reportTx, SendCompletion done) {
+            this.bytes = bytes;
+            this.reportTx = reportTx;
+            this.done = done;
+        }
+    }
+
+    /** Small sends copied one after the other; each keeps its end, completion and TX flag. */
+    private static final class Batch {
+        byte[] data = new byte[BATCH_FIRST_CAPACITY];
+        int length;
+        int written;
+        int[] ends = new int[16];
+        SendCompletion[] dones = new SendCompletion[16];
+        boolean[] report = new boolean[16];
+        int parts;
+        int completed;
+
+        /** Copies {@code bytes} in; returns the memory this added (growth of the arrays included). */
+        long append(byte[] bytes, boolean reportTx, SendCompletion done) {
+            long added = PART_OVERHEAD;
+            if (length + bytes.length > data.length) {
+                int capacity = Math.min(BATCH_MAX, Math.max(length + bytes.length, data.length * 2));
+                added += capacity - data.length;
+                data = Arrays.copyOf(data, capacity);
+            }
+            if (parts == ends.length) {
+                int more = parts * 2;
+                ends = Arrays.copyOf(ends, more);
+                dones = Arrays.copyOf(dones, more);
+                report = Arrays.copyOf(report, more);
+            }
+            System.arraycopy(bytes, 0, data, length, bytes.length);
+            length += bytes.length;
+            ends[parts] = length;
+            dones[parts] = done;
+            report[parts] = reportTx;
+            parts++;
+            return added;
+        }
+    }
+}
