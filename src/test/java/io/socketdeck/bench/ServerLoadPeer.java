@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Usage: {@code ServerLoadPeer PORT COUNT}. Prints {@code READY}, then
  * {@code CONNECTED <n> <failed> <millis>} once every connect has finished. Commands on stdin:
  * {@code EXPECT <bytes>} answers {@code ARMED}, then {@code RECEIVED <n> <millis>} when every
- * open client has read that many more bytes. Exits when stdin closes.
+ * open client has read that many more bytes; {@code CLOSE} closes every client at once (a storm of
+ * departures) and answers {@code CLOSED <n> <millis>}. Exits when stdin closes.
  */
 public final class ServerLoadPeer {
 
@@ -158,8 +159,25 @@ public final class ServerLoadPeer {
                 satisfied = 0;
                 armedAtNanos = System.nanoTime();
                 say("ARMED");
+            } else if (command.equals("CLOSE")) {
+                closeAll();
             }
         }
+    }
+
+    /** Every open client leaves, back to back; connects still under way are left alone. */
+    private void closeAll() {
+        long start = System.nanoTime();
+        int closed = 0;
+        for (SelectionKey key : selector.keys()) {
+            if (key.isValid() && (key.interestOps() & SelectionKey.OP_READ) != 0) {
+                key.cancel();
+                closeQuietly((SocketChannel) key.channel());
+                closed++;
+            }
+        }
+        open -= closed;
+        say("CLOSED " + closed + " " + (System.nanoTime() - start) / 1_000_000);
     }
 
     private void startCommandReader() {
