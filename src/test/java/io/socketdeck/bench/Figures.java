@@ -24,11 +24,6 @@ final class Figures {
     private Figures() {
     }
 
-    /** A figure without a target or description yet (benches not yet converted). */
-    static void print(String name, double value) {
-        print(name, value, "");
-    }
-
     /** A figure without a target: context for the others. */
     static void print(String name, double value, String what) {
         String text = format(value);
