@@ -25,11 +25,11 @@ import java.util.Map;
 public final class BenchMain {
 
     private static final List<String> GROUPS =
-            List.of("idle", "tcp", "ui", "server", "udp", "periodic", "filesend", "capture");
+            List.of("idle", "tcp", "ui", "server", "udp", "periodic", "filesend", "capture", "coldstart");
     /** The send and receive toolkit's groups, also selected together by {@code -Dbench.only=toolkit}. */
     private static final List<String> TOOLKIT = List.of("periodic", "filesend", "capture");
     /** Groups whose JVM needs no FX toolkit of its own. */
-    private static final List<String> NO_FX = List.of("filesend");
+    private static final List<String> NO_FX = List.of("filesend", "coldstart");
 
     private BenchMain() {
     }
@@ -80,6 +80,7 @@ public final class BenchMain {
             case "periodic" -> PeriodicBench.run();
             case "filesend" -> FileSendBench.run();
             case "capture" -> CaptureBench.run();
+            case "coldstart" -> ColdStartBench.run();
             case "udp-rx" -> UdpRxBench.run(); // one half of "udp", for diagnosis
             case "udp-flood" -> UdpFloodBench.run();
             default -> throw new IllegalArgumentException("unknown benchmark group " + group);

@@ -58,6 +58,9 @@ public final class SocketDeckApp extends Application {
         stage.setMinHeight(520);
         stage.setMaximized(settings.getBoolean(MAXIMIZED, false));
         stage.show();
+        if (Boolean.getBoolean("socketdeck.exitOnFirstFrame")) { // the cold-start benchmark's probe
+            scene.addPostLayoutPulseListener(() -> { System.out.println("socketdeck: first frame"); System.exit(0); });
+        }
     }
 
     /** Another language for every view; the sessions, logs and what was typed stay as they are. */
