@@ -66,8 +66,10 @@ final class FileSendBench {
                 engine.add(note(round, "FileSender", fileSender(file, sink.port())));
             }
             double[] ratios = new double[ROUNDS];
+            double[] streamRatios = new double[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
                 ratios[i] = engine.get(i).mbs() / sendfile.get(i).mbs();
+                streamRatios[i] = engine.get(i).mbs() / stream.get(i).mbs();
             }
             String what = ", a " + (FILE_BYTES >> 20) + " MiB file from the page cache until the receiver acknowledges"
                     + " its last byte, median of " + ROUNDS + " alternating rounds";
@@ -77,7 +79,7 @@ final class FileSendBench {
                     "a plain blocking socket writing the file through a 64 KiB heap buffer" + what);
             Figures.print("file_send_mb_s", median(engine), "the engine: FileSender through a TcpClientSession" + what);
             double ratio = TcpIngestBench.median(ratios);
-            Figures.note(String.format(Locale.ROOT, "file_send_ratio by round: %s", fmt(ratios)));
+            Figures.note("file_send_ratio by round: " + fmt(ratios) + "; engine / stream copy by round: " + fmt(streamRatios));
             Figures.atLeast("file_send_ratio", ratio, 0.8, "engine / sendfile, median of the per-round ratios");
         } finally {
             Files.deleteIfExists(file);
