@@ -51,9 +51,11 @@ public final class BenchMain {
         Files.deleteIfExists(results);
         Machine.describe().forEach(line -> Figures.note(line));
         Map<String, Integer> exits = new LinkedHashMap<>();
+        Map<String, String> loads = new LinkedHashMap<>();
         for (String group : GROUPS) {
             if (only.isEmpty() || only.contains(group) || only.contains("toolkit") && TOOLKIT.contains(group)) {
-                Figures.note("group " + group + " (" + Machine.load() + ")");
+                loads.put(group, Machine.load());
+                Figures.note("group " + group + " (" + loads.get(group) + ")");
                 int exit = fork(group, results);
                 exits.put(group, exit);
                 if (exit != 0 && exit != Figures.MISSED_EXIT) {
@@ -61,7 +63,7 @@ public final class BenchMain {
                 }
             }
         }
-        System.exit(summarize(exits, results));
+        System.exit(summarize(exits, loads, results));
     }
 
     private static void runGroup(String group) throws Exception {
@@ -101,7 +103,7 @@ public final class BenchMain {
     }
 
     /** Notes what missed, writes the run's table and gives the run's exit code. */
-    private static int summarize(Map<String, Integer> exits, Path results) throws Exception {
+    private static int summarize(Map<String, Integer> exits, Map<String, String> loads, Path results) throws Exception {
         List<String[]> rows = new ArrayList<>();
         if (Files.exists(results)) {
             for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
@@ -120,11 +122,13 @@ public final class BenchMain {
         }
         StringBuilder table = new StringBuilder();
         Machine.describe().forEach(line -> table.append(line).append("  \n"));
-        table.append("\n| figure | what | target | value | |\n|---|---|---|---|---|\n");
+        loads.forEach((group, load) -> table.append("group ").append(group).append(" started at ").append(load)
+                .append("  \n"));
+        table.append("\n| figure | what | target | value | met |\n|---|---|---|---|---|\n");
         for (String[] row : rows) {
             table.append("| `").append(row[0]).append("` | ").append(row[4]).append(" | ")
                     .append(row[2].replace("<=", "≤").replace(">=", "≥")).append(" | ").append(row[1]).append(" | ")
-                    .append(row[3].equals("FAIL") ? "**missed**" : row[3].equals("ok") ? "met" : "").append(" |\n");
+                    .append(row[3].equals("FAIL") ? "**no**" : row[3].equals("ok") ? "yes" : "").append(" |\n");
         }
         Path markdown = results.resolveSibling("bench-results.md");
         Files.writeString(markdown, table, StandardCharsets.UTF_8);
