@@ -65,6 +65,9 @@ final class Figures {
 
     private static void judge(String name, double value, boolean met, String target, String miss, String what) {
         String text = format(value);
+        if (!met && target.endsWith(" " + text)) {
+            text = String.format(Locale.ROOT, "%.6g", value); // a miss must not print as the target itself
+        }
         System.out.println(name + ": " + text);
         System.out.flush();
         if (met) {
