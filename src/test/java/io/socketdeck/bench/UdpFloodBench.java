@@ -68,13 +68,13 @@ final class UdpFloodBench {
             if (counted == 0 || entries == 0) {
                 throw new IllegalStateException("the tab received nothing: the bench measured no flood");
             }
-            if (!Bench.QUICK && sent / seconds < RATE * 0.9) {
-                throw new IllegalStateException("the blaster offered " + Math.round(sent / seconds) + " datagrams a second,"
-                        + " not " + RATE + ": the bench did not measure the load it names");
-            }
             Figures.atMost("udp_loss_at_100k_pps", allSent - counted, 0,
                     "64-byte datagrams sent at 100,000/s (" + WARMUP_MILLIS / 1000.0 + " s, then " + FLOOD_MILLIS / 1000.0
                             + " s) minus those the tab's counters show, kernel drops included");
+            if (!Bench.QUICK && sent / seconds < RATE * 0.9) {
+                Figures.failAlso("udp_loss_at_100k_pps", "the blaster offered " + Math.round(sent / seconds)
+                        + " datagrams a second, not " + RATE + ": the figure is not for the load it names");
+            }
             UiPhase.report("udp_ui", meter, List.of(first, second), List.of(second),
                     "in the real UDP tab during both floods (the first, cold one included)");
         }
