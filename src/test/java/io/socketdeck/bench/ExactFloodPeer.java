@@ -6,12 +6,17 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.zip.CRC32;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * Like {@link FloodPeer}, but sends exactly the number of bytes given as its argument to the first
- * client, as fast as the client reads, then closes; prints {@code SENT <bytes> <crc32>} when done,
- * so the parent can compare a capture with what was really sent. Runs in its own JVM.
+ * Like {@link FloodPeer}, but sends exactly the number of bytes given as its argument to each
+ * client in turn, as fast as the client reads, then closes it and prints
+ * {@code SENT <bytes> <sha-256>}, so the parent can compare a capture with what was really sent.
+ * The bytes are {@link FloodPeer#telemetry} repeated; their SHA-256 is computed before the first
+ * client is served, over exactly the bytes then written, so hashing never slows the flood. Runs
+ * in its own JVM; exits when stdin closes.
  */
 public final class ExactFloodPeer {
 
@@ -20,31 +25,51 @@ public final class ExactFloodPeer {
 
     public static void main(String[] args) throws IOException {
         long total = Long.parseLong(args[0]);
+        ByteBuffer payload = FloodPeer.telemetry(FloodPeer.CHUNK);
+        String sha256 = sha256(payload, total);
         ServerSocketChannel server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         System.out.println("PORT " + ((InetSocketAddress) server.getLocalAddress()).getPort());
         System.out.flush();
-        ByteBuffer payload = FloodPeer.telemetry(FloodPeer.CHUNK);
-        CRC32 crc = new CRC32();
-        long sent = 0;
-        try (SocketChannel client = server.accept()) {
-            while (sent < total) {
-                payload.clear();
-                payload.limit((int) Math.min(payload.capacity(), total - sent));
-                crc.update(payload.duplicate());
-                while (payload.hasRemaining()) {
-                    sent += client.write(payload);
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent holds stdin open while it wants us
+                }
+            } catch (IOException ignored) {
+                // parent gone
+            }
+            System.exit(0);
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        while (true) {
+            long sent = 0;
+            try (SocketChannel client = server.accept()) {
+                while (sent < total) {
+                    payload.clear().limit((int) Math.min(payload.capacity(), total - sent));
+                    while (payload.hasRemaining()) {
+                        sent += client.write(payload);
+                    }
                 }
             }
+            System.out.println("SENT " + sent + " " + sha256);
+            System.out.flush();
         }
-        System.out.println("SENT " + sent + " " + Long.toHexString(crc.getValue()));
-        System.out.flush();
+    }
+
+    /** The SHA-256 of the first {@code total} bytes of {@code payload} repeated, as written above. */
+    private static String sha256(ByteBuffer payload, long total) {
         try {
-            while (System.in.read() >= 0) {
-                // wait until the parent is done with us
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (long hashed = 0; hashed < total; ) {
+                ByteBuffer chunk = payload.duplicate().clear().limit((int) Math.min(payload.capacity(), total - hashed));
+                hashed += chunk.remaining();
+                digest.update(chunk);
             }
-        } catch (IOException ignored) {
-            // parent gone
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

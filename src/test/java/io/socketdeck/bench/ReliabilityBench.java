@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Issue 9's limits, measured in the real window with loads from other processes:
+ * The memory limits a peer cannot push past, measured in the real window with loads from other processes:
  *
  * <ul>
  *   <li>{@code paused_flood_heap_mb}: the client tab with the 100,000-row log, flooded with 64 KiB
@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  *       repeat every 1 ms to all of them for 60 s; heap after GC. Target 256 MB.</li>
  *   <li>{@code stuck_client_error_rows}: error rows in that tab's log after those 60 s. Target 10.</li>
  * </ul>
- * A missed target is flagged FAIL on its line and ends the group with a non-zero exit.
+ * A missed target is flagged FAIL and the run exits non-zero.
  */
 final class ReliabilityBench {
 
@@ -35,7 +35,7 @@ final class ReliabilityBench {
     }
 
     static void run() throws Exception {
-        MainWindow window = UiFloodBench.showWindow(new PulseGapMeter());
+        MainWindow window = BenchWindow.show(new PulseGapMeter(), "tabTcpClient");
         Thread.sleep(SETTLE_MILLIS); // a user opens the window first
         Figures.note(String.format("idle window: heap after GC %.1f MB (live after the last GC %.1f MB)",
                 UiFloodBench.heapAfterGcMb(), liveAfterGcMb()));
@@ -45,7 +45,6 @@ final class ReliabilityBench {
         } finally {
             Fx.run(window::shutdown);
         }
-        Figures.failOnMissedTargets();
     }
 
     private static void pausedFlood(MainWindow window) throws Exception {
@@ -78,7 +77,7 @@ final class ReliabilityBench {
             if (rx == 0) {
                 throw new IllegalStateException("no flood while paused: the bench measured nothing");
             }
-            Figures.check("paused_flood_heap_mb", heapMb, 128);
+            Figures.atMost("paused_flood_heap_mb", heapMb, 128, "heap after 20 s of flood into a paused log (MB)");
             Fx.run(log::clear);
         }
     }
@@ -123,8 +122,8 @@ final class ReliabilityBench {
                     + " clients' sockets, repeat %s", connected, sends, (System.nanoTime() - start) / 1e9, tx / 1e6,
                     running ? "still running" : "stopped by itself"));
             errors.forEach(message -> Figures.note("  error row: " + message));
-            Figures.check("stuck_clients_heap_mb", heapMb, 256);
-            Figures.check("stuck_client_error_rows", errors.size(), 10);
+            Figures.atMost("stuck_clients_heap_mb", heapMb, 256, "heap with 100 clients that never read and a 1 KiB repeat every 1 ms (MB)");
+            Figures.atMost("stuck_client_error_rows", errors.size(), 10, "error rows the stuck clients cause (coalesced)");
         }
     }
 

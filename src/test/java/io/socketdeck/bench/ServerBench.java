@@ -3,6 +3,7 @@ package io.socketdeck.bench;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tcpserver.ClientRow;
 import io.socketdeck.ui.tcpserver.Recipients;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.io.IOException;
@@ -13,26 +14,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import javafx.scene.control.TabPane;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 
 /**
  * The real TCP server tab, shown on Monocle, while 10,000 loopback clients from another process
- * connect to it: how many it holds, the largest gap between FX pulses while they connect and
- * the table fills, how long one 64-byte message sent from the tab takes to reach every client
- * (the load process says when the last one has it), and the heap with all of them connected.
+ * connect to it and leave, in four rounds, each with a fresh load process and a fresh listen:
  *
- * <p>Two rounds, each with a fresh load process and a fresh listen: the first runs a cold JVM
- * (class loading, JIT) and is reported apart, the second is the measurement, as in
- * {@link UiFloodBench}.
+ * <ol>
+ *   <li>cold: the 10,000 connect, then all leave at once (they close their sockets);</li>
+ *   <li>the same once warm, with five broadcasts (one 64-byte message from the tab until the load
+ *       process says every client has it) and the heap with all of them connected;</li>
+ *   <li>and 4. the client table sorted by address (a click on its header, as a user does) before
+ *       the 10,000 connect, then Stop with all of them connected.</li>
+ * </ol>
+ *
+ * Every pulse of every round counts; "after warm-up" is the second round of each kind.
  */
 final class ServerBench {
 
-    static final int CLIENTS = Integer.getInteger("bench.server.clients", 10_000);
+    static final int CLIENTS = Integer.getInteger("bench.server.clients", (int) Bench.pick(10_000, 2_000));
     private static final int BROADCASTS = 5;
     /** 64 bytes on the wire: a typical short command, the same for every client. */
     private static final String MESSAGE = "broadcast: set report interval to 500 ms, then reply status ok\r\n";
-    private static final long SETTLE_MILLIS = 2_000;
+    private static final long SETTLE_MILLIS = Bench.millis(2_000);
+    /** After the table is full: the byte-count poll runs over it a few times, as a user watches it. */
+    private static final long WATCH_MILLIS = 1_500;
+    /** After the table is empty: the storm's last summary row comes a moment later. */
+    private static final long TAIL_MILLIS = 1_000;
     private static final long CONNECT_TIMEOUT_MILLIS = 180_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -51,43 +65,65 @@ final class ServerBench {
         new ServerBench().measure();
     }
 
-    private void measure() throws Exception {
-        window = UiFloodBench.showWindow(meter);
-        server = window.tab(TcpServerViewModel.class);
-        Fx.run(() -> {
-            TabPane tabs = (TabPane) window.root().lookup(".session-tabs");
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow());
-        });
-        Thread.sleep(SETTLE_MILLIS); // a user opens the window before the devices arrive
-
-        Round warmup = round(false);
-        Round measured = round(true);
-        Fx.run(window::shutdown);
-
-        Figures.print("server_clients_connected", measured.clientsShown);
-        Figures.print("server_connect_all_s", measured.fillSeconds);
-        Figures.print("server_broadcast_ms", median(measured.broadcasts));
-        Figures.print("server_broadcast_worst_ms", measured.broadcasts.stream().mapToDouble(Double::doubleValue).max().orElse(0));
-        Figures.print("server_heap_mb", measured.heapMb);
-        Figures.print("server_ui_max_pulse_gap_ms", measured.connectGap);
-        Figures.print("server_ui_first_round_max_pulse_gap_ms", warmup.connectGap);
-        Figures.print("server_ui_stop_max_pulse_gap_ms", measured.stopGap);
+    /** How a round's clients go. */
+    private enum End {
+        /** They all close their sockets at once. */
+        CLIENTS_LEAVE,
+        /** The user presses Stop with all of them connected. */
+        STOP
     }
 
     /** What one round saw. */
     private static final class Round {
+        final String name;
         int clientsShown;
         double fillSeconds;
-        double connectGap;
-        double stopGap;
+        UiPhase connect;
+        UiPhase leave;
         double heapMb;
         final List<Double> broadcasts = new ArrayList<>();
+
+        Round(String name) {
+            this.name = name;
+        }
     }
 
-    /** Listen, let CLIENTS connect and fill the table, optionally broadcast, then Stop. */
-    private Round round(boolean full) throws Exception {
-        Round round = new Round();
+    private void measure() throws Exception {
+        window = BenchWindow.show(meter, "tabTcpServer");
+        server = window.tab(TcpServerViewModel.class);
+        Bench.letTimePass(SETTLE_MILLIS); // a user opens the window before the devices arrive
+
+        Round cold = round("round 1 (cold)", false, End.CLIENTS_LEAVE);
+        Round warm = round("round 2", true, End.CLIENTS_LEAVE);
+        clickAddressHeader();
+        Round sortedCold = round("round 3 (sorted)", false, End.STOP);
+        Round sortedWarm = round("round 4 (sorted)", false, End.STOP);
+        Fx.run(window::shutdown);
+
+        List<Round> all = List.of(cold, warm, sortedCold, sortedWarm);
+        Figures.atLeast("server_clients_connected", all.stream().mapToInt(r -> r.clientsShown).min().orElse(0), CLIENTS,
+                "loopback clients shown in the real server tab's table (the fewest of the four rounds)");
+        Figures.print("server_connect_all_s", warm.fillSeconds,
+                "from the load process's start until the table shows all " + CLIENTS + " (round 2)");
+        Figures.atMost("server_broadcast_ms", median(warm.broadcasts), 250,
+                "one 64-byte send from the tab until all " + CLIENTS + " clients have it (median of " + BROADCASTS + ")");
+        Figures.print("server_broadcast_worst_ms", warm.broadcasts.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                "the slowest of those " + BROADCASTS);
+        Figures.atMost("server_heap_mb", warm.heapMb, 512, "heap after GC with " + CLIENTS + " clients connected");
+        UiPhase.report("server_ui", meter, List.of(cold.connect, warm.connect), List.of(warm.connect),
+                "while " + CLIENTS + " clients connect and the table fills (rounds 1 and 2, the cold first one included)");
+        UiPhase.report("server_sorted_storm", meter, List.of(sortedCold.connect, sortedWarm.connect),
+                List.of(sortedWarm.connect),
+                "while " + CLIENTS + " clients connect to the table sorted by address by a header click (rounds 3 and 4)");
+        UiPhase.report("server_disconnect_storm", meter, List.of(cold.leave, warm.leave), List.of(warm.leave),
+                "while all " + CLIENTS + " clients leave at once (rounds 1 and 2)");
+        UiPhase.report("server_ui_stop", meter, List.of(sortedCold.leave, sortedWarm.leave), List.of(sortedWarm.leave),
+                "while Stop closes the server with " + CLIENTS + " clients connected (rounds 3 and 4)");
+    }
+
+    /** Listen, let CLIENTS connect and fill the table, optionally broadcast, then let them go. */
+    private Round round(String name, boolean full, End end) throws Exception {
+        Round round = new Round(name);
         Fx.run(() -> {
             server.traffic().log().clear();
             server.bindAddressProperty().set("127.0.0.1");
@@ -95,35 +131,32 @@ final class ServerBench {
             server.portProperty().set("0");
             server.listen();
         });
-        await(call(() -> Fx.call(() -> server.stateProperty().get() == ConnectionState.OPEN)), 10_000,
-                "the server tab did not listen");
+        Fx.await("the server tab listens", 10_000, () -> server.stateProperty().get() == ConnectionState.OPEN);
         String listening = Fx.call(() -> server.listeningAddressProperty().get());
         int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
 
+        long fxThread = Fx.call(() -> Thread.currentThread().getId());
+        long fxCpuBefore = THREADS.getThreadCpuTime(fxThread);
+        long renderCpuBefore = cpuOfThreadsNamed("QuantumRenderer");
+        long ioCpuBefore = cpuOfThreadsNamed("socketdeck-io");
+        round.connect = UiPhase.begin(name + ", " + CLIENTS + " connect", window.tick());
+        long start = System.nanoTime();
         try (PeerProcess load = PeerProcess.start(ServerLoadPeer.class, Integer.toString(port), Integer.toString(CLIENTS))) {
-            long fxThread = Fx.call(() -> Thread.currentThread().getId());
-            long fxCpuBefore = THREADS.getThreadCpuTime(fxThread);
-            long renderCpuBefore = cpuOfThreadsNamed("QuantumRenderer");
-            long ioCpuBefore = cpuOfThreadsNamed("socketdeck-io");
-            Fx.run(meter::restart);
-            long start = System.nanoTime();
             String connected = load.readLine();
-            await(call(() -> Fx.call(() -> server.clients().size() >= CLIENTS)), CONNECT_TIMEOUT_MILLIS,
-                    "the table did not reach " + CLIENTS + " clients; load generator: " + connected);
+            Fx.await("the table reaches " + CLIENTS + " clients; load generator: " + connected, CONNECT_TIMEOUT_MILLIS,
+                    () -> server.clients().size() >= CLIENTS);
             round.fillSeconds = (System.nanoTime() - start) / 1e9;
-            Thread.sleep(1_500); // the byte-count poll runs over the full table a few times, as a user watches it
-            Fx.run(meter::stop);
-            round.connectGap = meter.maxGapMillis();
+            Bench.letTimePass(WATCH_MILLIS);
+            round.connect.end(meter);
             round.clientsShown = Fx.call(() -> server.clients().size());
-            long errors = Fx.call(() -> server.traffic().log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR).count());
-            Figures.note(String.format("%s round: load generator %s; table full after %.1f s, %d pulses, max gap %.0f ms,"
-                    + " %d error events", full ? "measured" : "first", connected, round.fillSeconds, meter.pulses(),
-                    round.connectGap, errors));
-            // CPU times are steadier than pulse gaps on a shared machine: they do not count waiting for a core.
-            Figures.note(String.format("  CPU while connecting: FX thread %.0f ms, renderer %.0f ms, server I/O %.0f ms",
-                    (THREADS.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e6,
+            long errors = Fx.call(() -> server.traffic().log().entries().stream()
+                    .filter(e -> e.kind() == LogEntry.Kind.ERROR).count());
+            Figures.note(String.format("%s: load generator %s; table full after %.1f s, %d error events; CPU while"
+                    + " connecting: FX thread %.0f ms, renderer %.0f ms, server I/O %.0f ms", name, connected,
+                    round.fillSeconds, errors, (THREADS.getThreadCpuTime(fxThread) - fxCpuBefore) / 1e6,
                     (cpuOfThreadsNamed("QuantumRenderer") - renderCpuBefore) / 1e6,
                     (cpuOfThreadsNamed("socketdeck-io") - ioCpuBefore) / 1e6));
+            checkOrder();
 
             if (full) {
                 long txBefore = Fx.call(() -> server.traffic().counters().engineCounters().txBytes());
@@ -131,21 +164,83 @@ final class ServerBench {
                     round.broadcasts.add(broadcastMillis(load));
                 }
                 Figures.note("  broadcasts (ms): " + round.broadcasts);
-                // The server counts a write just after it returns, so a client may report first: wait a moment.
+                // The server counts a write just after it returns, so a client may report first.
                 long expectedTx = txBefore + (long) BROADCASTS * CLIENTS * MESSAGE.length();
-                await(call(() -> server.traffic().counters().engineCounters().txBytes() == expectedTx), 10_000,
-                        "the TX counter is not every client's bytes");
+                Fx.await("the TX counter is every client's bytes", 10_000,
+                        () -> server.traffic().counters().engineCounters().txBytes() == expectedTx);
                 round.heapMb = UiFloodBench.heapAfterGcMb();
             }
 
-            Fx.run(meter::restart);
-            Fx.run(server::stop);
-            await(call(() -> Fx.call(() -> server.stateProperty().get() == ConnectionState.IDLE)), 60_000,
-                    "the server did not stop");
-            Fx.run(meter::stop);
-            round.stopGap = meter.maxGapMillis();
+            if (end == End.CLIENTS_LEAVE) {
+                round.leave = UiPhase.begin(name + ", all " + CLIENTS + " leave", window.tick());
+                load.tell("CLOSE");
+                String closed = load.readLine();
+                Fx.await("the table empties; load generator: " + closed, 60_000, () -> server.clients().isEmpty());
+                Bench.letTimePass(TAIL_MILLIS);
+                round.leave.end(meter);
+                Fx.run(server::stop);
+                Fx.await("the server stops", 60_000, () -> server.stateProperty().get() == ConnectionState.IDLE);
+            } else {
+                round.leave = UiPhase.begin(name + ", Stop with " + CLIENTS + " connected", window.tick());
+                Fx.run(server::stop);
+                Fx.await("the server stops", 60_000,
+                        () -> server.stateProperty().get() == ConnectionState.IDLE && server.clients().isEmpty());
+                Bench.letTimePass(TAIL_MILLIS);
+                round.leave.end(meter);
+            }
         }
         return round;
+    }
+
+    /**
+     * Sorts the client table by address the way a user does: a click on the column's header (a
+     * press and a release on it, which the header turns into its sort).
+     */
+    private void clickAddressHeader() throws Exception {
+        Fx.run(() -> {
+            TableView<?> table = clientTable();
+            TableColumn<?, ?> address = table.getColumns().get(0);
+            TableColumnHeader header = table.lookupAll(".column-header").stream()
+                    .filter(node -> node instanceof TableColumnHeader h && h.getTableColumn() == address)
+                    .map(TableColumnHeader.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no header for the address column"));
+            Event.fireEvent(header, mouse(header, MouseEvent.MOUSE_PRESSED));
+            Event.fireEvent(header, mouse(header, MouseEvent.MOUSE_RELEASED));
+            if (!table.getSortOrder().equals(List.of(address))) {
+                throw new IllegalStateException("the header click did not sort the table by address: " + table.getSortOrder());
+            }
+        });
+    }
+
+    private static MouseEvent mouse(Node target, javafx.event.EventType<MouseEvent> type) {
+        double x = target.getLayoutBounds().getWidth() / 2;
+        double y = target.getLayoutBounds().getHeight() / 2;
+        var screen = target.localToScreen(x, y);
+        return new MouseEvent(target, target, type, x, y, screen.getX(), screen.getY(), MouseButton.PRIMARY, 1,
+                false, false, false, false, type == MouseEvent.MOUSE_PRESSED, false, false, true, false, true, null);
+    }
+
+    private TableView<?> clientTable() {
+        return (TableView<?>) window.root().lookup(".client-table");
+    }
+
+    /** When the table is sorted, its rows must be in address order: the bench measured a sorted table. */
+    private void checkOrder() throws Exception {
+        String problem = Fx.call(() -> {
+            if (clientTable().getSortOrder().isEmpty()) {
+                return null;
+            }
+            List<? extends ClientRow> rows = server.clients();
+            for (int i = 1; i < rows.size(); i++) {
+                if (rows.get(i - 1).remote().getPort() > rows.get(i).remote().getPort()) {
+                    return "row " + i + " is out of address order";
+                }
+            }
+            return null;
+        });
+        if (problem != null) {
+            throw new IllegalStateException("the sorted table is not sorted: " + problem);
+        }
     }
 
     /**
@@ -207,30 +302,6 @@ final class ServerBench {
                             + "raise the hard limit (ulimit -Hn) to at least that");
                 }
             }
-        }
-    }
-
-    private interface Check {
-        boolean get() throws Exception;
-    }
-
-    private static BooleanSupplier call(Check check) {
-        return () -> {
-            try {
-                return check.get();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
-
-    private static void await(BooleanSupplier condition, long timeoutMillis, String failure) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(failure);
-            }
-            Thread.sleep(20); // polling a condition with a deadline
         }
     }
 }

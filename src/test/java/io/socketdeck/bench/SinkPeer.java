@@ -1,16 +1,16 @@
 package io.socketdeck.bench;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 
 /**
- * A receiver in its own JVM (see {@link PeerProcess}); every client gets its own reading thread.
+ * A receiver in its own JVM (see {@link PeerProcess}); every client gets its own reading thread,
+ * which reads with a blocking channel into one direct buffer: no copy into the Java heap, so the
+ * sink is as cheap as a Java reader gets and a fast sender is not capped by it.
  *
  * <p>Protocol, so a sender can time delivery rather than hand-over to its socket buffer: a client
  * may send an 8-byte big-endian length {@code L} followed by {@code L} bytes, and is answered with
@@ -26,9 +26,9 @@ public final class SinkPeer {
 
     public static void main(String[] args) throws IOException {
         boolean discard = args.length > 0 && args[0].equals("discard");
-        ServerSocket server = new ServerSocket();
+        ServerSocketChannel server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        System.out.println("PORT " + server.getLocalPort());
+        System.out.println("PORT " + ((InetSocketAddress) server.getLocalAddress()).getPort());
         System.out.flush();
         Thread watchdog = new Thread(() -> {
             try {
@@ -43,34 +43,42 @@ public final class SinkPeer {
         watchdog.setDaemon(true);
         watchdog.start();
         while (true) {
-            Socket client = server.accept();
+            SocketChannel client = server.accept();
             Thread reader = new Thread(() -> serve(client, discard), "sink");
             reader.setDaemon(true);
             reader.start();
         }
     }
 
-    private static void serve(Socket client, boolean discard) {
-        byte[] buffer = new byte[256 * 1024];
-        try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+    private static void serve(SocketChannel client, boolean discard) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+        ByteBuffer length = ByteBuffer.allocate(Long.BYTES);
+        ByteBuffer ack = ByteBuffer.allocate(1);
+        try (client) {
             if (discard) {
-                while (in.read(buffer) >= 0) {
+                while (client.read(buffer.clear()) >= 0) {
                     // drop
                 }
                 return;
             }
-            DataInputStream data = new DataInputStream(in);
             while (true) {
-                long remaining = data.readLong();
+                length.clear();
+                while (length.hasRemaining()) {
+                    if (client.read(length) < 0) {
+                        return;
+                    }
+                }
+                long remaining = length.flip().getLong();
                 while (remaining > 0) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
+                    int n = client.read(buffer);
                     if (n < 0) {
                         return;
                     }
                     remaining -= n;
                 }
-                out.write(ACK);
-                out.flush();
+                ack.clear().put((byte) ACK).flip();
+                client.write(ack);
             }
         } catch (IOException endOfClient) {
             // the client hung up

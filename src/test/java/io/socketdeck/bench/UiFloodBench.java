@@ -1,25 +1,22 @@
 package io.socketdeck.bench;
 
-import atlantafx.base.theme.PrimerLight;
 import io.socketdeck.ui.app.MainWindow;
-import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.lang.management.ManagementFactory;
-import java.util.Locale;
-import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
+import java.util.List;
 
 /**
- * The real TCP client tab, shown on Monocle, while a peer in another process floods it for 20 s:
- * the largest gap between FX pulses, and the heap after GC with the log full.
+ * The real TCP client tab, shown on Monocle, while a peer in another process floods it for 25 s
+ * from the moment it connects: every FX pulse counts, the cold first seconds included (the
+ * figures "after warm-up" leave out the first 5 s); and the heap after GC with the log full.
  */
 final class UiFloodBench {
 
-    private static final long FLOOD_MILLIS = 20_000;
-    private static final long SETTLE_MILLIS = 2_000;
-    private static final long WARMUP_MILLIS = 5_000;
+    private static final long FLOOD_MILLIS = Bench.millis(25_000);
+    private static final long WARMUP_MILLIS = Bench.millis(5_000);
+    private static final long SETTLE_MILLIS = Bench.millis(2_000);
+    private static final long IDLE_MILLIS = Bench.millis(20_000);
 
     private UiFloodBench() {
     }
@@ -27,76 +24,62 @@ final class UiFloodBench {
     static void run() throws Exception {
         try (PeerProcess peer = PeerProcess.start(FloodPeer.class)) {
             PulseGapMeter meter = new PulseGapMeter();
-            MainWindow window = showWindow(meter);
+            MainWindow window = BenchWindow.show(meter, "tabTcpClient");
             TcpClientViewModel client = window.tab(TcpClientViewModel.class);
-            Thread.sleep(SETTLE_MILLIS); // a user opens the window before a device floods it
+            Bench.letTimePass(SETTLE_MILLIS); // a user opens the window before a device floods it
+            UiPhase whole = UiPhase.begin("whole flood", window.tick());
             Fx.run(() -> {
                 client.portProperty().set(Integer.toString(peer.port()));
                 client.connect();
             });
-            awaitOpen(client);
-            // The first seconds of a flood run cold code on a machine whose two cores the flood
-            // already fills; reported apart, then the steady state is measured.
-            Fx.run(meter::restart);
-            Thread.sleep(WARMUP_MILLIS);
-            Fx.run(meter::stop);
-            double warmupGap = meter.maxGapMillis();
-            Fx.run(meter::restart);
+            Fx.await("the client tab connects to the flood peer", 10_000,
+                    () -> client.stateProperty().get() == ConnectionState.OPEN);
             long start = System.nanoTime();
-            Thread.sleep(FLOOD_MILLIS); // the flood runs for a wall-clock time: sleeping is the point here
+            Bench.letTimePass(WARMUP_MILLIS);
+            UiPhase warm = UiPhase.begin("after the first " + WARMUP_MILLIS / 1000.0 + " s", window.tick());
+            Bench.letTimePass(FLOOD_MILLIS - WARMUP_MILLIS);
+            warm.end(meter);
+            whole.end(meter);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Fx.run(meter::stop);
             double heapMb = heapAfterGcMb();
             long rx = Fx.call(() -> client.traffic().counters().rxBytesProperty().get());
             int entries = Fx.call(() -> client.traffic().log().entries().size());
             Fx.run(window::shutdown);
-            Figures.note(String.format("ui flood: %.0f MB in %.1f s (%.0f MB/s), %d pulses, %d log entries",
-                    rx / 1e6, seconds, rx / 1e6 / seconds, meter.pulses(), entries));
+            Figures.note(String.format("ui flood: %.0f MB in %.1f s (%.0f MB/s), %d log entries",
+                    rx / 1e6, seconds, rx / 1e6 / seconds, entries));
             if (rx == 0 || entries == 0) {
                 throw new IllegalStateException("the tab received nothing: the bench measured no flood");
             }
-            Figures.print("ui_flood_max_pulse_gap_ms", meter.maxGapMillis());
-            Figures.print("ui_flood_warmup_max_pulse_gap_ms", warmupGap);
-            Figures.print("ui_flood_heap_mb", heapMb);
+            UiPhase.report("ui_flood", meter, List.of(whole), List.of(warm),
+                    "while a peer floods the real client tab, from its connect on");
+            Figures.atMost("ui_flood_heap_mb", heapMb, 128, "heap after GC with the log full, flood running");
         }
     }
 
-    /** The same window, no traffic: what the machine's scheduling alone does to pulses. */
+    /**
+     * The same window, no traffic, from the moment it is shown: what scheduling alone does to
+     * pulses (the first frame included; "after warm-up" leaves out its first 2 s). A floor for
+     * the other pulse figures, with no target of its own but the FX thread's work.
+     */
     static void idleBaseline() throws Exception {
         PulseGapMeter meter = new PulseGapMeter();
-        MainWindow window = showWindow(meter);
-        Thread.sleep(SETTLE_MILLIS);
-        Fx.run(meter::restart);
-        Thread.sleep(FLOOD_MILLIS);
-        Fx.run(meter::stop);
-        Figures.note("idle pulses: " + meter.pulses());
-        Figures.print("ui_idle_max_pulse_gap_ms", meter.maxGapMillis());
-    }
-
-    /** The real main window, in English, at the app's size, shown on a stage of its own. */
-    static MainWindow showWindow(PulseGapMeter meter) throws Exception {
-        return Fx.call(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            I18n.use(Locale.ENGLISH);
-            MainWindow shown = new MainWindow(locale -> { });
-            Stage stage = new Stage();
-            Scene scene = new Scene(shown.root(), 1280, 800);
-            MainWindow.addStylesheets(scene);
-            stage.setScene(scene);
-            stage.show();
-            scene.addPostLayoutPulseListener(meter::layoutDone);
-            return shown;
-        });
-    }
-
-    private static void awaitOpen(TcpClientViewModel client) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (Fx.call(() -> client.stateProperty().get()) != ConnectionState.OPEN) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the client tab did not connect to the flood peer");
-            }
-            Thread.sleep(20); // polling a condition with a deadline
-        }
+        MainWindow window = BenchWindow.show(meter, "tabTcpClient");
+        UiPhase idle = UiPhase.begin("idle window", window.tick());
+        Bench.letTimePass(SETTLE_MILLIS);
+        UiPhase warm = UiPhase.begin("idle window after " + SETTLE_MILLIS / 1000.0 + " s", window.tick());
+        Bench.letTimePass(IDLE_MILLIS - SETTLE_MILLIS);
+        warm.end(meter);
+        idle.end(meter);
+        Fx.run(window::shutdown);
+        PulseGapMeter.Stats stats = Fx.call(() -> meter.stats(List.of(idle)));
+        PulseGapMeter.Stats warmStats = Fx.call(() -> meter.stats(List.of(warm)));
+        String what = " of the shown window with no traffic, over " + IDLE_MILLIS / 1000.0 + " s from its show";
+        Figures.print("ui_idle_max_pulse_gap_ms", stats.maxGapMs(), "the floor: largest gap between FX pulses" + what);
+        Figures.print("ui_idle_p99_pulse_gap_ms", stats.p99GapMs(), "p99 of those gaps");
+        Figures.atMost("ui_idle_fx_work_max_ms", stats.fxWorkMaxMs(), UiPhase.FX_WORK_TARGET_MS,
+                "most FX-thread CPU time between two of those pulses (the first frame's included)");
+        Figures.print("ui_idle_after_warmup_max_pulse_gap_ms", warmStats.maxGapMs(),
+                "the largest gap after the first " + SETTLE_MILLIS / 1000.0 + " s");
     }
 
     static double heapAfterGcMb() {

@@ -1,0 +1,40 @@
+package io.socketdeck.bench;
+
+import atlantafx.base.theme.PrimerLight;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.common.I18n;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+/** The real main window, in English, at the app's default size, shown on Monocle with a pulse meter. */
+final class BenchWindow {
+
+    private BenchWindow() {
+    }
+
+    /**
+     * Starts {@code meter} first (so no pulse of the window's life is missed and its timer runs
+     * first in each pulse), then builds and shows the window with the tab {@code tabId} selected.
+     */
+    static MainWindow show(PulseGapMeter meter, String tabId) throws Exception {
+        return Fx.call(() -> {
+            meter.start();
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            I18n.use(Locale.ENGLISH);
+            MainWindow shown = new MainWindow(locale -> { });
+            Stage stage = new Stage();
+            Scene scene = new Scene(shown.root(), 1280, 800);
+            MainWindow.addStylesheets(scene);
+            stage.setScene(scene);
+            stage.show();
+            TabPane tabs = (TabPane) scene.lookup(".session-tabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(tab -> tabId.equals(tab.getId())).findFirst().orElseThrow());
+            scene.addPostLayoutPulseListener(meter::layoutDone);
+            return shown;
+        });
+    }
+}
