@@ -177,6 +177,7 @@ public final class TrafficLogPane extends VBox {
         ViewListeners.onChange(this, traffic.viewModeProperty(), (obs, old, now) -> font.run());
         ViewListeners.onChange(this, traffic.monospaceTextProperty(), (obs, old, now) -> font.run());
         font.run();
+        OneLineRows.keep(log, traffic, filterCount); // after the font's listeners: it measures in the new font
 
         filter.textProperty().bindBidirectional(traffic.filter().patternProperty());
         filterHex.selectedProperty().bindBidirectional(traffic.filter().hexProperty());

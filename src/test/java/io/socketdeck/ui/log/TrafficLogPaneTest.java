@@ -202,4 +202,34 @@ class TrafficLogPaneTest {
         robot.clickOn("#clientTimestamps");
         awaitFx(() -> robot.lookup(".log-time").queryAll().stream().noneMatch(javafx.scene.Node::isVisible), "times hidden");
     }
+
+    @Test
+    void oneLineRowsHaveAFixedHeightThatFitsChineseTextAndOtherViewsMeasureTheirRows() {
+        sendAndAwaitEcho("Ag 你好，设备");
+        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        runFx(() -> client.traffic().log().wrapProperty().set(false));
+        double fixed = onFx(log::getFixedCellSize);
+        assertTrue(fixed > 0, "text without wrap: one fixed height, " + fixed);
+        double tallest = onFx(() -> robot.lookup(".log-cell").queryAll().stream()
+                .filter(cell -> ((LogCell) cell).getItem() != null)
+                .mapToDouble(cell -> measured((LogCell) cell)).max().orElse(0));
+        assertTrue(tallest > 0 && fixed >= tallest, "the fixed height " + fixed + " fits the tallest row " + tallest);
+        runFx(() -> window.viewOptions().zoomProperty().set(150));
+        awaitFx(() -> log.getFixedCellSize() > fixed * 1.3, "zoomed in: taller rows, " + onFx(log::getFixedCellSize));
+        runFx(() -> window.viewOptions().zoomProperty().set(100));
+
+        runFx(() -> client.traffic().log().viewModeProperty().set(io.socketdeck.core.log.ViewMode.DUMP));
+        assertTrue(onFx(log::getFixedCellSize) <= 0, "a dump is several lines: heights measured");
+        runFx(() -> client.traffic().log().viewModeProperty().set(io.socketdeck.core.log.ViewMode.HEX));
+        assertTrue(onFx(log::getFixedCellSize) > 0, "hex without wrap is one line again");
+        runFx(() -> client.traffic().log().wrapProperty().set(true));
+        assertTrue(onFx(log::getFixedCellSize) <= 0, "wrapped rows vary");
+    }
+
+    /** What {@code cell}'s row needs without a fixed size: its content's height plus its insets. */
+    private static double measured(LogCell cell) {
+        javafx.scene.Node row = cell.getGraphic();
+        return row == null ? 0
+                : cell.snappedTopInset() + row.prefHeight(row.getLayoutBounds().getWidth()) + cell.snappedBottomInset();
+    }
 }
