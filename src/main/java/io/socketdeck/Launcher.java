@@ -25,6 +25,7 @@ public final class Launcher {
         // an app image use modules); the notice would only worry a user. Other JavaFX warnings stay.
         JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
                 || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
+        StartupWarmup.begin();
         Application.launch(SocketDeckApp.class, args);
     }
 }

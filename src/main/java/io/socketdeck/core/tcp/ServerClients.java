@@ -47,6 +47,10 @@ final class ServerClients {
         return new ArrayList<>(byRemote.values());
     }
 
+    long version() {
+        return version;
+    }
+
     int size() {
         return byRemote.size();
     }

@@ -536,6 +536,11 @@ public final class TcpServerSession extends AbstractLoopSession {
         return clients.list();
     }
 
+    /** The version {@link #clientList()} would have now, without building it; any thread. */
+    public long clientVersion() {
+        return clients.version();
+    }
+
     /** The clients connected now with their counts at this moment, oldest first; any thread. */
     public List<ClientSnapshot> clients() {
         List<ServerClient> now = clientList().clients();

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.scene.Parent;
+import javafx.scene.control.TabPane;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,15 +91,26 @@ public final class MainWindow {
     public Parent useLanguage(Locale locale) {
         I18n.use(locale);
         models().forEach(TabModel::languageChanged);
+        String shown = selectedTabId(root);
         root = buildView();
+        if (root.lookup(".session-tabs") instanceof TabPane tabs) { // the same tab stays in front
+            tabs.getTabs().stream().filter(tab -> tab.getId().equals(shown)).findFirst()
+                    .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+        }
         return root;
+    }
+
+    private static String selectedTabId(Parent view) {
+        return view != null && view.lookup(".session-tabs") instanceof TabPane tabs
+                && tabs.getSelectionModel().getSelectedItem() != null
+                ? tabs.getSelectionModel().getSelectedItem().getId() : "";
     }
 
     private Parent buildView() {
         List<MainWindowController.TabView> views = new ArrayList<>();
         for (OpenTab<?> tab : tabs) {
             views.add(new MainWindowController.TabView(tab.kind().id(), tab.kind().statusId(),
-                    I18n.text(tab.kind().titleKey()), tab.kind().icon(), tab.view(quickCommands), tab.model()));
+                    I18n.text(tab.kind().titleKey()), tab.kind().icon(), () -> tab.view(quickCommands), tab.model()));
         }
         Parent view = Fxml.loadView(MainWindow.class, "MainWindow.fxml",
                 type -> new MainWindowController(languageSwitcher, views, viewOptions));

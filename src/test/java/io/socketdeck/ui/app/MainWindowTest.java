@@ -79,6 +79,10 @@ class MainWindowTest {
     void everyDocumentedAutomationIdExistsOnceInTheWindow(FxRobot robot) throws IOException {
         Set<String> ids = documentedIds();
         assertTrue(ids.size() > 150, "the README table lists the ids: " + ids.size());
+        // A tab's view is built when the tab is first shown, as a script would show it to use it.
+        robot.clickOn("#tabTcpServer");
+        robot.clickOn("#tabUdp");
+        robot.clickOn("#tabTcpClient");
         List<String> problems = new ArrayList<>();
         for (String id : ids) {
             int found = onFx(() -> robot.lookup("#" + id).queryAll().size());
@@ -101,6 +105,21 @@ class MainWindowTest {
         robot.clickOn("#tabTcpServer");
         assertTrue(onFx(() -> robot.lookup("#serverStatus").query().isVisible()), "the server's now");
         assertTrue(onFx(() -> !robot.lookup("#clientStatus").query().isVisible()), "not the client's");
+    }
+
+    @Test
+    void aTabsViewIsBuiltWhenTheTabIsFirstShownAndKeptAfter(FxRobot robot) {
+        TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
+        assertEquals(List.of("tabTcpClient"), onFx(() -> tabs.getTabs().stream()
+                .filter(tab -> tab.getContent() != null).map(javafx.scene.control.Tab::getId).toList()),
+                "only the shown tab is built at start");
+        assertEquals(0, onFx(() -> robot.lookup("#udpBindPort").queryAll().size()));
+        robot.clickOn("#tabUdp");
+        Node udp = onFx(() -> tabs.getSelectionModel().getSelectedItem().getContent());
+        assertTrue(udp != null && onFx(() -> robot.lookup("#udpBindPort").queryAll().size()) == 1, "built when shown");
+        robot.clickOn("#tabTcpClient");
+        robot.clickOn("#tabUdp");
+        assertTrue(udp == onFx(() -> tabs.getSelectionModel().getSelectedItem().getContent()), "and kept, not built again");
     }
 
     @Test

@@ -158,8 +158,12 @@ class UserStateTest {
         awaitFx(() -> server.traffic().counters().rxBytesProperty().get() == 6, "first bytes in");
         int rowsBefore = onFx(() -> server.traffic().log().entries().size());
 
+        robot.clickOn("#tabTcpServer"); // the user looks at the server when switching
         runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
 
+        assertEquals("tabTcpServer", onFx(() -> robot.lookup(".session-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getId()), "the same tab stays in front");
+        awaitFx(() -> robot.lookup("#serverInput").tryQuery().isPresent(), "the server's view is shown");
         assertEquals("停止", onFx(() -> robot.lookup("#serverListen").queryAs(Button.class).getText()),
                 "the window speaks Chinese");
         assertEquals(ConnectionState.OPEN, onFx(() -> server.stateProperty().get()), "still listening");

@@ -48,6 +48,7 @@ class ExposedDefaultsTest {
 
     @Test
     void maxClientsStartsFiniteAndAnEmptyFieldStillMeansNoLimit(FxRobot robot) {
+        robot.clickOn("#tabTcpServer");
         TextField field = robot.lookup("#serverMaxClients").queryAs(TextField.class);
         assertEquals("1000", onFx(field::getText));
         assertEquals(1_000, TcpServerViewModel.parseMaxClients(onFx(field::getText)));
@@ -57,6 +58,8 @@ class ExposedDefaultsTest {
 
     @Test
     void theAddressListOffersLoopbackFirst(FxRobot robot) {
+        robot.clickOn("#tabTcpServer");
+        robot.clickOn("#tabUdp");
         @SuppressWarnings("unchecked")
         ComboBox<BindAddress> server = robot.lookup("#serverBind").queryAs(ComboBox.class);
         @SuppressWarnings("unchecked")

@@ -35,8 +35,14 @@ final class ServerTabDriver {
         this.robot = robot;
         this.viewModel = viewModel;
         TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
-        runFx(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow()));
+        runFx(() -> {
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow());
+            // A tab's view is built when first shown; its controls inside split panes join the
+            // scene graph with their skins, made here rather than on the next pulse.
+            tabs.applyCss();
+            tabs.layout();
+        });
     }
 
     TcpServerViewModel viewModel() {

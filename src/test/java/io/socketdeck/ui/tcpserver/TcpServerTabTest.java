@@ -73,6 +73,7 @@ class TcpServerTabTest {
         String readme = Files.readString(Path.of("README.md"));
         int start = readme.indexOf("## Automation ids");
         Matcher id = Pattern.compile("`(server[A-Za-z0-9]+)`").matcher(readme.substring(start, readme.indexOf("\n## ", start + 1)));
+        robot.clickOn("#tabTcpServer"); // its view is built when first shown
         List<String> problems = new ArrayList<>();
         int checked = 0;
         while (id.find()) {
