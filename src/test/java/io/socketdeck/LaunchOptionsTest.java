@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** `mvn javafx:run` and bin/socketdeck start the app with the same JVM options. */
+/** `mvn javafx:run`, bin/socketdeck and the benchmarks start the app with the same JVM options. */
 class LaunchOptionsTest {
 
     @Test
@@ -30,7 +30,16 @@ class LaunchOptionsTest {
         Matcher exec = Pattern.compile("exec \"\\$\\{JAVA:-java}\"([^$]+)\\$SOCKETDECK_JAVA_OPTS").matcher(script);
         assertTrue(exec.find(), "the script's exec line");
         List<String> fromScript = Arrays.stream(exec.group(1).trim().split("\\s+")).toList();
-        assertTrue(fromPom.contains("-XX:+UseSerialGC"), fromPom.toString());
+        assertTrue(fromPom.contains("-XX:+UseG1GC") && fromPom.contains("-XX:MaxGCPauseMillis=10"), fromPom.toString());
         assertEquals(fromPom, fromScript);
+        // The benchmarks measure the window as it runs: with the same options.
+        String bench = pom.substring(pom.indexOf("<id>benchmarks</id>"));
+        String arguments = bench.substring(bench.indexOf("<arguments>"), bench.indexOf("</arguments>"));
+        List<String> fromBench = new ArrayList<>();
+        Matcher argument = Pattern.compile("<argument>(-X[^<]+)</argument>").matcher(arguments);
+        while (argument.find()) {
+            fromBench.add(argument.group(1));
+        }
+        assertEquals(fromPom, fromBench);
     }
 }

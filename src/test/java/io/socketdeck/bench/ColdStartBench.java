@@ -87,6 +87,9 @@ final class ColdStartBench {
     private static double start(String mainClass, String x11, Path settings) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The app's heap and collector options (this JVM has them, see the pom), for both windows.
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-Xm") || option.startsWith("-XX:")).forEach(command::add);
         command.add("-Dprism.order=sw");
         if (x11 == null) {
             command.add("-Dglass.platform=Monocle");
