@@ -38,11 +38,13 @@ public final class ServerDemo {
     public static void main(String[] args) throws Exception {
         Settings settings = new Settings();
         settings.put("tcpServer.log.encoding", "GBK");
-        Scene scene = DemoWindow.launch(args, "#serverPort", settings);
+        Scene scene = DemoWindow.launch(args, "#clientPort", settings); // the tab in front at start
         DemoWindow.onFx(scene, s -> {
             TabPane tabs = (TabPane) s.lookup(".session-tabs");
             tabs.getSelectionModel().select(tabs.getTabs().stream()
                     .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow());
+            tabs.applyCss(); // the server's view is built when shown; its skins now, not next pulse
+            tabs.layout();
             @SuppressWarnings("unchecked")
             ComboBox<Charset> encoding = (ComboBox<Charset>) s.lookup("#serverEncoding");
             encoding.setValue(GBK);
