@@ -36,6 +36,8 @@ public final class StreamTextDecoder {
     private final Charset charset;
     private final CharsetDecoder decoder;
     private final boolean utf8FastPath;
+    /** See {@link #boundaryBelow(Charset)}. */
+    private final int boundaryBelow;
     private final CharBuffer chunk = CharBuffer.allocate(CHUNK_CHARS);
     private byte[] pending = new byte[8];
     private int pendingLength;
@@ -55,6 +57,20 @@ public final class StreamTextDecoder {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(REPLACEMENT);
         this.utf8FastPath = allowUtf8FastPath && StandardCharsets.UTF_8.equals(charset);
+        this.boundaryBelow = boundaryBelow(charset);
+    }
+
+    /**
+     * For charsets where every byte below the result begins a character whatever precedes it
+     * (the JDK's decoders end a malformed lead byte before such a byte), else 0. GB18030 is left
+     * out: its four-byte sequences use digits as second and fourth bytes.
+     */
+    static int boundaryBelow(Charset charset) {
+        return switch (charset.name()) {
+            case "GBK", "Big5" -> 0x40;
+            case "ISO-8859-1", "US-ASCII" -> 0x100;
+            default -> 0;
+        };
     }
 
     public Charset charset() {
@@ -174,8 +190,47 @@ public final class StreamTextDecoder {
             consumeUtf8(bytes, start, end, sink);
         } else {
             ByteBuffer in = ByteBuffer.wrap(bytes, start, end - start);
+            if (boundaryBelow > 0) {
+                decodeWhileWanted(in, sink);
+                skipToLastBoundary(in);
+            }
             decodeAvailable(in, sink);
             keepPending(in);
+        }
+    }
+
+    /** Decodes only as far as the sink still wants chars, in chunks not much bigger than that. */
+    private void decodeWhileWanted(ByteBuffer in, CharSink sink) {
+        long wanted;
+        while (in.hasRemaining() && (wanted = sink.charsWanted()) > 0) {
+            chunk.limit((int) Math.min(CHUNK_CHARS, wanted + 16));
+            CoderResult result = decoder.decode(in, chunk, false);
+            drainChunk(sink);
+            if (!result.isOverflow()) {
+                return; // all of it, or an incomplete character at the end
+            }
+        }
+    }
+
+    /**
+     * The sink has what it wants; what remains only decides which bytes carry over to the next
+     * read. In these charsets a byte below {@link #boundaryBelow} always begins a character
+     * (GBK's and Big5's second bytes are 0x40 and up), so decoding resumes at the last such byte:
+     * a 64 KiB read of Chinese text costs a scan, not a decode.
+     */
+    private void skipToLastBoundary(ByteBuffer in) {
+        if (!in.hasRemaining()) {
+            return;
+        }
+        byte[] array = in.array();
+        int from = in.arrayOffset() + in.position();
+        int end = in.arrayOffset() + in.limit();
+        for (int i = end - 1; i > from; i--) {
+            if ((array[i] & 0xFF) < boundaryBelow) {
+                in.position(i - in.arrayOffset());
+                decoder.reset();
+                return;
+            }
         }
     }
 
