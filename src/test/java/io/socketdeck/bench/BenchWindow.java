@@ -22,7 +22,7 @@ final class BenchWindow {
     static MainWindow show(PulseGapMeter meter, String tabId) throws Exception {
         return Fx.call(() -> {
             meter.start();
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
             I18n.use(Locale.ENGLISH);
             MainWindow shown = new MainWindow(locale -> { });
             Stage stage = new Stage();

@@ -14,7 +14,7 @@ public final class MainWindowFixture {
     }
 
     public static MainWindow show(Stage stage, Locale locale) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         I18n.use(locale);
         MainWindow window = new MainWindow(newLocale -> { });
         Scene scene = new Scene(window.root(), 1100, 700);

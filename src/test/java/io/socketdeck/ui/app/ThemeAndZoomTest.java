@@ -57,7 +57,7 @@ class ThemeAndZoomTest {
     void tearDown() {
         runFx(() -> {
             window.shutdown();
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
             I18n.use(Locale.ENGLISH);
         });
     }
@@ -86,7 +86,7 @@ class ThemeAndZoomTest {
             fire(robot, "themeDark");
             WaitForAsyncUtils.waitForFxEvents();
 
-            assertEquals(new PrimerDark().getUserAgentStylesheet(), onFx(Application::getUserAgentStylesheet));
+            assertEquals(new PrimerDark().getUserAgentStylesheetBSS(), onFx(Application::getUserAgentStylesheet));
             assertEquals(Theme.DARK, onFx(() -> window.viewOptions().themeProperty().get()));
             assertNotEquals(lightRx, onFx(chart::getFirstColor), "the chart takes its colours from the theme");
             assertEquals(ConnectionState.OPEN, onFx(() -> client.stateProperty().get()), "nothing was closed");

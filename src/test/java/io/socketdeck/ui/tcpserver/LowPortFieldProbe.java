@@ -36,7 +36,7 @@ public final class LowPortFieldProbe {
             throw new IllegalStateException("no FX toolkit");
         }
         Scene scene = onFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
             I18n.use(Locale.ENGLISH);
             MainWindow window = new MainWindow(locale -> { });
             Stage stage = new Stage();
