@@ -1,6 +1,7 @@
 package io.socketdeck.tools;
 
 import io.socketdeck.core.settings.Settings;
+import io.socketdeck.ui.app.MainWindowFixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +15,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -40,11 +40,7 @@ public final class ServerDemo {
         settings.put("tcpServer.log.encoding", "GBK");
         Scene scene = DemoWindow.launch(args, "#clientPort", settings); // the tab in front at start
         DemoWindow.onFx(scene, s -> {
-            TabPane tabs = (TabPane) s.lookup(".session-tabs");
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow());
-            tabs.applyCss(); // the server's view is built when shown; its skins now, not next pulse
-            tabs.layout();
+            MainWindowFixture.showTab(s.getRoot(), "tabTcpServer");
             @SuppressWarnings("unchecked")
             ComboBox<Charset> encoding = (ComboBox<Charset>) s.lookup("#serverEncoding");
             encoding.setValue(GBK);

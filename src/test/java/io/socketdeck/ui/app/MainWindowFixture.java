@@ -4,7 +4,9 @@ import atlantafx.base.theme.PrimerLight;
 import io.socketdeck.ui.common.I18n;
 import java.util.Locale;
 import javafx.application.Application;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 /** Shows the real main window on a TestFX stage, in a chosen language. */
@@ -22,5 +24,18 @@ public final class MainWindowFixture {
         stage.setScene(scene);
         stage.show();
         return window;
+    }
+
+    /**
+     * Brings the tab {@code tabId} to the front, as a click on it would, and lays it out now: its
+     * view is built when first shown, and controls inside its split panes join the scene graph
+     * with their skins, which would otherwise come on the next pulse. FX thread.
+     */
+    public static void showTab(Parent root, String tabId) {
+        TabPane tabs = (TabPane) root.lookup(".session-tabs");
+        tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(tab -> tabId.equals(tab.getId())).findFirst().orElseThrow());
+        tabs.applyCss();
+        tabs.layout();
     }
 }

@@ -42,11 +42,7 @@ public final class LowPortFieldProbe {
             Stage stage = new Stage();
             stage.setScene(new Scene(window.root(), 1100, 700));
             stage.show();
-            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) stage.getScene().lookup(".session-tabs");
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow());
-            tabs.applyCss(); // the server tab's view is built when first shown
-            tabs.layout();
+            io.socketdeck.ui.app.MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer");
             ((ComboBox<?>) stage.getScene().lookup("#serverBind")).getEditor().setText("127.0.0.1");
             ((TextField) stage.getScene().lookup("#serverPort")).setText(Integer.toString(LowPorts.PRIVILEGED_PORT));
             ((Button) stage.getScene().lookup("#serverListen")).fire();

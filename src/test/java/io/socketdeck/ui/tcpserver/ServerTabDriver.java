@@ -6,16 +6,17 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.BindAddress;
+import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.Predicate;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -34,15 +35,8 @@ final class ServerTabDriver {
     ServerTabDriver(FxRobot robot, TcpServerViewModel viewModel) {
         this.robot = robot;
         this.viewModel = viewModel;
-        TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
-        runFx(() -> {
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow());
-            // A tab's view is built when first shown; its controls inside split panes join the
-            // scene graph with their skins, made here rather than on the next pulse.
-            tabs.applyCss();
-            tabs.layout();
-        });
+        Parent root = robot.lookup(".session-tabs").query().getScene().getRoot();
+        runFx(() -> MainWindowFixture.showTab(root, "tabTcpServer"));
     }
 
     TcpServerViewModel viewModel() {

@@ -4,6 +4,7 @@ import io.socketdeck.core.net.MulticastInterfaces;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.net.InetAddress;
@@ -16,7 +17,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -49,8 +49,7 @@ public final class UdpScreenshotDemo extends Application {
         stage.setScene(scene);
         stage.setTitle(I18n.text("app.title"));
         stage.show();
-        TabPane tabs = (TabPane) scene.lookup(".session-tabs");
-        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tabUdp".equals(t.getId())).findFirst().orElseThrow());
+        MainWindowFixture.showTab(scene.getRoot(), "tabUdp");
 
         UdpViewModel udp = window.tab(UdpViewModel.class);
         udp.bindHostProperty().set("0.0.0.0");

@@ -8,6 +8,7 @@ import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.MulticastInterfaces;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.nio.charset.Charset;
@@ -17,7 +18,6 @@ import java.util.function.Predicate;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.testfx.api.FxRobot;
@@ -31,15 +31,7 @@ final class UdpTabDriver {
     UdpTabDriver(FxRobot robot, MainWindow window) {
         this.robot = robot;
         this.viewModel = window.tab(UdpViewModel.class);
-        TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
-        runFx(() -> {
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(tab -> "tabUdp".equals(tab.getId())).findFirst().orElseThrow());
-            // A tab's view is built when first shown; its controls inside split panes join the
-            // scene graph with their skins, made here rather than on the next pulse.
-            tabs.applyCss();
-            tabs.layout();
-        });
+        runFx(() -> MainWindowFixture.showTab(window.root(), "tabUdp"));
     }
 
     UdpViewModel viewModel() {
