@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -120,22 +121,19 @@ public final class LogIngest implements SessionListener {
      */
     public void sayFolded(long nowMillis) {
         synchronized (arrivals) {
-            if (arrivals.isDue(nowMillis)) {
-                StormFolder.Summary summary = arrivals.takeSummary();
-                out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "",
-                        EventTexts.arrivalsFolded(summary.count(), summary.seconds())));
-            }
-            if (finishes.isDue(nowMillis)) {
-                StormFolder.Summary summary = finishes.takeSummary();
-                out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "",
-                        EventTexts.finishesFolded(summary.count(), summary.seconds())));
-            }
-            if (departures.isDue(nowMillis)) {
-                StormFolder.Summary summary = departures.takeSummary();
-                out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "",
-                        EventTexts.departuresFolded(summary.count(), summary.seconds(), summary.reasons())));
-            }
+            sayIfDue(arrivals, nowMillis, summary -> EventTexts.arrivalsFolded(summary.count(), summary.seconds()));
+            sayIfDue(finishes, nowMillis, summary -> EventTexts.finishesFolded(summary.count(), summary.seconds()));
+            sayIfDue(departures, nowMillis,
+                    summary -> EventTexts.departuresFolded(summary.count(), summary.seconds(), summary.reasons()));
             foldedWaiting = arrivals.folded() > 0 || finishes.folded() > 0 || departures.folded() > 0;
+        }
+    }
+
+    /** One summary row for {@code folder}'s storm once its window has closed; holding the fold lock. */
+    private void sayIfDue(StormFolder folder, long nowMillis, Function<StormFolder.Summary, String> text) {
+        if (folder.isDue(nowMillis)) {
+            StormFolder.Summary summary = folder.takeSummary();
+            out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "", text.apply(summary)));
         }
     }
 

@@ -2,6 +2,7 @@ package io.socketdeck.ui.log;
 
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.log.ViewMode;
+import io.socketdeck.ui.fx.ViewListeners;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -36,9 +37,10 @@ final class OneLineRows {
     static void keep(ListView<LogEntry> list, TrafficLog log, Label fontSource) {
         OneLineRows rows = new OneLineRows(list, log);
         Runnable update = rows::update;
-        log.wrapProperty().addListener((obs, old, now) -> update.run());
-        log.viewModeProperty().addListener((obs, old, now) -> update.run());
-        log.monospaceTextProperty().addListener((obs, old, now) -> update.run());
+        // The log outlives this view (a language switch builds a new one around it).
+        ViewListeners.onChange(list, log.wrapProperty(), (obs, old, now) -> update.run());
+        ViewListeners.onChange(list, log.viewModeProperty(), (obs, old, now) -> update.run());
+        ViewListeners.onChange(list, log.monospaceTextProperty(), (obs, old, now) -> update.run());
         list.skinProperty().addListener((obs, old, now) -> update.run());
         list.sceneProperty().addListener((obs, old, now) -> update.run());
         // The font changes during a CSS pass that may not have reached the list yet: measure after it.
