@@ -1,8 +1,6 @@
 package io.socketdeck.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -27,22 +25,7 @@ public final class ExactFloodPeer {
         long total = Long.parseLong(args[0]);
         ByteBuffer payload = FloodPeer.telemetry(FloodPeer.CHUNK);
         String sha256 = sha256(payload, total);
-        ServerSocketChannel server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        System.out.println("PORT " + ((InetSocketAddress) server.getLocalAddress()).getPort());
-        System.out.flush();
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent holds stdin open while it wants us
-                }
-            } catch (IOException ignored) {
-                // parent gone
-            }
-            System.exit(0);
-        }, "watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        ServerSocketChannel server = PeerProcess.listenForParent();
         while (true) {
             long sent = 0;
             try (SocketChannel client = server.accept()) {

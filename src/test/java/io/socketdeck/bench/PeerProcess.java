@@ -3,6 +3,9 @@ package io.socketdeck.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,5 +79,29 @@ final class PeerProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The child's side: a server socket on loopback port 0, announced as {@code PORT <n>}, with a
+     * daemon thread that ends the child when the parent closes its stdin (or dies).
+     */
+    static ServerSocketChannel listenForParent() throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        System.out.println("PORT " + ((InetSocketAddress) server.getLocalAddress()).getPort());
+        System.out.flush();
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent holds stdin open while it wants us
+                }
+            } catch (IOException ignored) {
+                // parent gone
+            }
+            System.exit(0);
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return server;
     }
 }

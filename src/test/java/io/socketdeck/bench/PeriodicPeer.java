@@ -1,8 +1,6 @@
 package io.socketdeck.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -32,22 +30,7 @@ public final class PeriodicPeer {
         int size = Integer.parseInt(args[1]);
         long measureNanos = Long.parseLong(args[2]) * 1_000_000L;
         long floodRate = Long.parseLong(args[3]);
-        ServerSocketChannel server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        System.out.println("PORT " + ((InetSocketAddress) server.getLocalAddress()).getPort());
-        System.out.flush();
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent holds stdin open while it wants us
-                }
-            } catch (IOException ignored) {
-                // parent gone
-            }
-            System.exit(0);
-        }, "watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        ServerSocketChannel server = PeerProcess.listenForParent();
 
         try (SocketChannel client = server.accept()) {
             Thread flood = new Thread(() -> flood(client, floodRate), "flood");

@@ -1,8 +1,6 @@
 package io.socketdeck.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -26,22 +24,7 @@ public final class SinkPeer {
 
     public static void main(String[] args) throws IOException {
         boolean discard = args.length > 0 && args[0].equals("discard");
-        ServerSocketChannel server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        System.out.println("PORT " + ((InetSocketAddress) server.getLocalAddress()).getPort());
-        System.out.flush();
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent holds stdin open while it wants us
-                }
-            } catch (IOException ignored) {
-                // parent gone
-            }
-            System.exit(0);
-        });
-        watchdog.setDaemon(true);
-        watchdog.start();
+        ServerSocketChannel server = PeerProcess.listenForParent();
         while (true) {
             SocketChannel client = server.accept();
             Thread reader = new Thread(() -> serve(client, discard), "sink");
