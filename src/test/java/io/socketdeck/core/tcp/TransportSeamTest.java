@@ -116,6 +116,9 @@ class TransportSeamTest {
             byte[] pong = "pong".getBytes(StandardCharsets.US_ASCII);
             assertTrue(server.sendToAll(pong));
             assertArrayEquals(XorTransport.xor(pong), client.readExactly(pong.length, TIMEOUT));
+            // A write is counted just after it returns, so the client may read it first: wait for the count.
+            io.socketdeck.testsupport.Await.until(() -> server.clients().get(0).txBytes() == pong.length, TIMEOUT,
+                    () -> "the pong counted as sent: " + server.clients().get(0).txBytes());
             ClientSnapshot seen = server.clients().get(0);
             assertEquals(ping.length, seen.rxBytes());
             assertEquals(pong.length, seen.txBytes());
