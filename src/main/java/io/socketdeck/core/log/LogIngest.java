@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 public final class LogIngest implements SessionListener {
 
     /** How the session's bytes come: a byte stream per peer (TCP) or self-contained datagrams (UDP). */
-    public enum Framing {
+    public enum Boundaries {
         STREAM, DATAGRAM
     }
 
@@ -49,7 +49,7 @@ public final class LogIngest implements SessionListener {
     private final Supplier<Charset> charset;
     private final int previewChars;
     private final Consumer<LogEntry> out;
-    private final Framing framing;
+    private final Boundaries boundaries;
     private final boolean serverSide;
     private final Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
     private StreamTextDecoder messageDecoder;
@@ -73,30 +73,30 @@ public final class LogIngest implements SessionListener {
     private Consumer<LogIngest> onFolding = ingest -> { };
 
     public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out) {
-        this(charset, previewChars, out, Framing.STREAM, false);
+        this(charset, previewChars, out, Boundaries.STREAM, false);
     }
 
     /**
-     * @param framing    streams (TCP: one decoder per peer and direction) or datagrams (each alone)
+     * @param boundaries    streams (TCP: one decoder per peer and direction) or datagrams (each alone)
      * @param serverSide true for a server's log: a connection is a client arriving ("Client X
      *                   connected") and opening is listening, rather than "Connected to X"
      */
-    public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing,
+    public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Boundaries boundaries,
                      boolean serverSide) {
-        this(charset, previewChars, out, framing, serverSide, entry -> { });
+        this(charset, previewChars, out, boundaries, serverSide, entry -> { });
     }
 
     /**
      * @param repeated told, on the session's thread, when an error row already handed to {@code out}
      *                 counts one more occurrence ({@link LogEntry#repeats()}): a view redraws it
      */
-    public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Framing framing,
+    public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Boundaries boundaries,
                      boolean serverSide, Consumer<LogEntry> repeated) {
         this.repeated = repeated;
         this.charset = charset;
         this.previewChars = previewChars;
         this.out = out;
-        this.framing = framing;
+        this.boundaries = boundaries;
         this.serverSide = serverSide;
     }
 
@@ -216,7 +216,7 @@ public final class LogIngest implements SessionListener {
         LogEntry.Kind kind = data.direction() == Direction.RX ? LogEntry.Kind.RX : LogEntry.Kind.TX;
         String peer = peerName(data.peer());
         byte[] bytes = data.bytes();
-        if (framing == Framing.DATAGRAM) {
+        if (boundaries == Boundaries.DATAGRAM) {
             StreamTextDecoder decoder = messageDecoder();
             return LogEntry.message(data.timeMillis(), kind, peer, bytes, decoder.charset(),
                     decoder.decodeWholePreview(bytes, 0, bytes.length, previewChars));

@@ -23,6 +23,11 @@ public enum FailureKind {
     MESSAGE_TOO_LONG,
     SEND_BUFFER_FULL,
     NOT_CONNECTED,
+    /**
+     * A length-prefixed frame announced more bytes than the framing's maximum (or fewer than its
+     * own header): the stream lost its place, the bytes held are shown unframed.
+     */
+    FRAME_TOO_LONG,
     /** An IPv4 socket asked to reach an IPv6 address, or the other way round. */
     ADDRESS_FAMILY,
     IO

@@ -1,5 +1,6 @@
 package io.socketdeck.core.tcp;
 
+import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.HostLookup;
 import io.socketdeck.core.session.AbstractLoopSession;
@@ -36,6 +37,7 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     /** Loop thread only: the socket while it connects. */
     private SocketChannel connecting;
     private volatile TcpConnection connection;
+    private final ReceiveFraming framing = new ReceiveFraming();
     private final SendTarget connectionTarget = targetOf(new TargetOps() {
         @Override
         public void send(byte[] bytes, SendCompletion done) {
@@ -128,7 +130,7 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
 
     private void onConnected(SocketChannel channel) throws IOException {
         TcpConnection.Setup setup = new TcpConnection.Setup(options.sendQueue(), null,
-                options.halfCloseLinger().toNanos(), finished -> { });
+                options.halfCloseLinger().toNanos(), finished -> { }, framing);
         TcpConnection established = new TcpConnection(loop(), transports.over(channel),
                 ByteBuffer.allocateDirect(options.readBufferSize()), counters(), listener(), setup,
                 this::onConnectionClosed, error -> end(CloseReason.ERROR));
@@ -156,6 +158,23 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
         if (current != null) {
             current.close(reason); // no-op when it ended first, and so ended the session
         }
+    }
+
+    /**
+     * Cuts what the server sends, from now on, with {@code wanted}; a live connection takes it up
+     * on its next turn, handing over the frame it had begun. Any thread, before or after start.
+     */
+    public void setFraming(Framing wanted) {
+        framing.set(wanted);
+        TcpConnection current = connection;
+        if (current != null) {
+            current.reframe();
+        }
+    }
+
+    /** The framing set last. */
+    public Framing framing() {
+        return framing.current();
     }
 
     /**

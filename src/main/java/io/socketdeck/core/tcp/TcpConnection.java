@@ -1,5 +1,7 @@
 package io.socketdeck.core.tcp;
 
+import io.socketdeck.core.framing.Framer;
+import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.ConnectionIds;
@@ -63,9 +65,10 @@ final class TcpConnection implements SelectorLoop.Handler {
      * @param lingerNanos    how long a connection whose peer finished sending stays open while
      *                       nothing is sent; 0 closes it as soon as what waits has gone out
      * @param onPeerFinished told when the peer finished sending (a server keeps a few such open)
+     * @param framing        what reads are cut into before they are reported, shared by the session
      */
     record Setup(SendQueueLimits limits, SendQueue.Budget budget, long lingerNanos,
-                 Consumer<TcpConnection> onPeerFinished) {
+                 Consumer<TcpConnection> onPeerFinished, ReceiveFraming framing) {
     }
 
     private final long id = ConnectionIds.next();
@@ -92,6 +95,24 @@ final class TcpConnection implements SelectorLoop.Handler {
     private volatile boolean peerFinished;
     private long lastSendNanos;
     private SelectorLoop.Timer linger;
+    /** The framing the reads are cut with now, and its state; null state: each read is a row. */
+    private Framing framingInUse = Framing.AsRead.INSTANCE;
+    private Framer framer;
+    private final Framer.Sink frames = new Framer.Sink() {
+        @Override
+        public void frame(byte[] frame) {
+            emitReceived(frame);
+        }
+
+        @Override
+        public void oversized(long announced, byte[] held) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.FRAME_TOO_LONG, remote,
+                    String.format(Locale.ROOT, "%,d", announced), id));
+            emitReceived(held);
+        }
+    };
+    private long lastReadNanos;
+    private SelectorLoop.Timer idleGap;
 
     TcpConnection(SelectorLoop loop, Transport transport, ByteBuffer readBuffer,
                   TrafficCounters sessionCounters, SessionListener listener, Setup setup,
@@ -190,6 +211,7 @@ final class TcpConnection implements SelectorLoop.Handler {
      * Reading stops (an ended stream is always readable: the selector would spin); sending goes on.
      */
     private void finishedByPeer() {
+        handOverHeld(); // the peer's last, unfinished frame is a row before its end of stream
         peerFinished = true;
         if (key != null && key.isValid()) {
             key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
@@ -248,7 +270,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             readBuffer.get(bytes);
             ownCounters.addReceived(count);
             sessionCounters.addReceived(count);
-            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes, id));
+            received(bytes);
             if (count < readBuffer.capacity()) {
                 break; // drained the socket: no need for another read syscall that returns 0
             }
@@ -257,6 +279,81 @@ final class TcpConnection implements SelectorLoop.Handler {
             // A transport that answers on its own (a TLS handshake) may have something to write now.
             flushTransport();
         }
+    }
+
+    /** Reports what was read: as it is, or cut by the framing into the frames it completes. */
+    private void received(byte[] bytes) {
+        if (framingInUse != setup.framing().current()) {
+            applyFraming();
+        }
+        if (framer == null) {
+            emitReceived(bytes);
+            return;
+        }
+        framer.feed(bytes, 0, bytes.length, frames);
+        if (framer.idleGapNanos() > 0 && framer.held() > 0) {
+            lastReadNanos = System.nanoTime();
+            if (idleGap == null) {
+                scheduleIdleGap(framer.idleGapNanos());
+            }
+        }
+    }
+
+    private void emitReceived(byte[] bytes) {
+        listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes, id));
+    }
+
+    /** Ends the held frame once no byte came for the gap; a read since the timer was set moves it on. */
+    private void scheduleIdleGap(long delayNanos) {
+        idleGap = loop.schedule(delayNanos, () -> {
+            idleGap = null;
+            if (closed || framer == null) {
+                return;
+            }
+            long quiet = System.nanoTime() - lastReadNanos;
+            if (quiet >= framer.idleGapNanos()) {
+                handOverHeld();
+            } else if (framer.held() > 0) {
+                scheduleIdleGap(framer.idleGapNanos() - quiet);
+            }
+        });
+    }
+
+    /**
+     * Takes up the session's framing if it changed: the frame begun under the old one is reported
+     * as it is (nothing held is lost), and the next read is cut the new way. Loop thread.
+     */
+    void applyFraming() {
+        Framing wanted = setup.framing().current();
+        if (wanted == framingInUse || closed) {
+            return;
+        }
+        if (wanted.equals(framingInUse)) {
+            framingInUse = wanted; // the same framing set again: the frame begun goes on
+            return;
+        }
+        handOverHeld();
+        framingInUse = wanted;
+        framer = wanted instanceof Framing.AsRead ? null : wanted.newFramer(setup.framing().budget());
+    }
+
+    /** Reports the frame begun and not finished as a row of its own (end of stream, close, a gap). */
+    private void handOverHeld() {
+        byte[] held = framer == null ? null : framer.flush();
+        if (held != null) {
+            emitReceived(held);
+        }
+    }
+
+    /** Asks the loop to take up a changed framing; any thread. */
+    void reframe() {
+        loop.execute(() -> {
+            try {
+                applyFraming();
+            } catch (Throwable fault) {
+                crash(fault);
+            }
+        });
     }
 
     /**
@@ -420,10 +517,19 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (closed) {
             return;
         }
+        try {
+            handOverHeld(); // the unfinished frame is a row before the Disconnected one
+        } catch (Throwable thrown) {
+            Faults.log("listener failed on the last frame", thrown);
+        }
         closed = true;
         closeReason = reason;
         if (key != null) {
             key.cancel();
+        }
+        if (idleGap != null) {
+            idleGap.cancel();
+            idleGap = null;
         }
         if (linger != null) {
             linger.cancel();

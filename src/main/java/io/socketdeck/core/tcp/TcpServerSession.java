@@ -1,5 +1,6 @@
 package io.socketdeck.core.tcp;
 
+import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
@@ -59,6 +60,7 @@ public final class TcpServerSession extends AbstractLoopSession {
     /** The loop reads one client at a time, so one buffer serves them all. */
     private final ByteBuffer readBuffer;
     private final ServerClients clients = new ServerClients();
+    private final ReceiveFraming framing = new ReceiveFraming();
     /** What all clients' send queues may hold together. */
     private final SendQueue.Budget queueBudget;
     /** Clients that finished sending and are kept open for an answer, the first to finish first. */
@@ -122,7 +124,7 @@ public final class TcpServerSession extends AbstractLoopSession {
     @Override
     protected void open() {
         setup = new TcpConnection.Setup(options.sendQueue(), queueBudget, options.halfCloseLinger().toNanos(),
-                this::onPeerFinished);
+                this::onPeerFinished, framing);
         InetSocketAddress wanted = new InetSocketAddress(options.bindAddress(), options.port());
         ServerSocketChannel channel = null;
         try {
@@ -524,6 +526,22 @@ public final class TcpServerSession extends AbstractLoopSession {
                 }
             }
         });
+    }
+
+    /**
+     * Cuts what every client sends, from now on, with {@code wanted}: live clients take it up on
+     * their next turn, handing over the frame they had begun; new clients start with it. Any thread.
+     */
+    public void setFraming(Framing wanted) {
+        framing.set(wanted);
+        for (TcpConnection client : clients.all()) {
+            client.reframe();
+        }
+    }
+
+    /** The framing set last. */
+    public Framing framing() {
+        return framing.current();
     }
 
     /**

@@ -149,7 +149,7 @@ public final class TrafficLog {
 
     /** A listener for one session: give each session its own, as it keeps that session's decoders. */
     public SessionListener newIngest() {
-        return ingest(LogIngest.Framing.STREAM, false);
+        return ingest(LogIngest.Boundaries.STREAM, false);
     }
 
     /**
@@ -157,16 +157,16 @@ public final class TrafficLog {
      * bytes, never joined with the one before (see {@link LogIngest}).
      */
     public SessionListener newDatagramIngest() {
-        return ingest(LogIngest.Framing.DATAGRAM, false);
+        return ingest(LogIngest.Boundaries.DATAGRAM, false);
     }
 
     /** Like {@link #newIngest()} for a server: clients arrive, it listens, sends may go to many. */
     public SessionListener newServerIngest() {
-        return ingest(LogIngest.Framing.STREAM, true);
+        return ingest(LogIngest.Boundaries.STREAM, true);
     }
 
-    private LogIngest ingest(LogIngest.Framing framing, boolean serverSide) {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, framing, serverSide, this::repeated)
+    private LogIngest ingest(LogIngest.Boundaries boundaries, boolean serverSide) {
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, boundaries, serverSide, this::repeated)
                 .whenFolding(ingest -> {
                     folding.addIfAbsent(ingest);
                     stormJob.wake();

@@ -21,8 +21,8 @@ class LogIngestDatagramTest {
 
     private final List<LogEntry> entries = new ArrayList<>();
 
-    private LogIngest ingest(LogIngest.Framing framing) {
-        return new LogIngest(() -> GBK, LogEntry.PREVIEW_CHARS, entries::add, framing, false);
+    private LogIngest ingest(LogIngest.Boundaries boundaries) {
+        return new LogIngest(() -> GBK, LogEntry.PREVIEW_CHARS, entries::add, boundaries, false);
     }
 
     private static SessionEvent.Data rx(byte[] bytes) {
@@ -32,7 +32,7 @@ class LogIngestDatagramTest {
     @Test
     void aBrokenDatagramDoesNotGarbleTheNextOne() {
         byte[] ni = "你".getBytes(GBK);
-        LogIngest datagrams = ingest(LogIngest.Framing.DATAGRAM);
+        LogIngest datagrams = ingest(LogIngest.Boundaries.DATAGRAM);
         datagrams.onEvent(rx(new byte[] {'a', ni[0]}));
         datagrams.onEvent(rx("你好".getBytes(GBK)));
 
@@ -44,7 +44,7 @@ class LogIngestDatagramTest {
     @Test
     void aStreamStillJoinsACharacterSplitAcrossReads() {
         byte[] ni = "你".getBytes(GBK);
-        LogIngest stream = ingest(LogIngest.Framing.STREAM);
+        LogIngest stream = ingest(LogIngest.Boundaries.STREAM);
         stream.onEvent(rx(new byte[] {'a', ni[0]}));
         stream.onEvent(rx(new byte[] {ni[1]}));
 
@@ -54,7 +54,7 @@ class LogIngestDatagramTest {
 
     @Test
     void multicastMembershipIsAnInfoRow() throws Exception {
-        LogIngest datagrams = ingest(LogIngest.Framing.DATAGRAM);
+        LogIngest datagrams = ingest(LogIngest.Boundaries.DATAGRAM);
         SessionEvent.MulticastJoined joined =
                 new SessionEvent.MulticastJoined(1L, InetAddress.getByName("ff15:0:0:0:0:0:0:1234"), "lo");
         datagrams.onEvent(joined);
@@ -64,7 +64,7 @@ class LogIngestDatagramTest {
 
     @Test
     void senderNamesStayBoundedUnderAPortScan() {
-        LogIngest datagrams = ingest(LogIngest.Framing.DATAGRAM);
+        LogIngest datagrams = ingest(LogIngest.Boundaries.DATAGRAM);
         int senders = LogIngest.MAX_PEER_NAMES + 10;
         for (int port = 1; port <= senders; port++) {
             datagrams.onEvent(new SessionEvent.Data(1L, Direction.RX,

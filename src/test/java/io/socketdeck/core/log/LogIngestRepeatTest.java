@@ -29,7 +29,7 @@ class LogIngestRepeatTest {
     private final List<LogEntry> rows = new ArrayList<>();
     private final List<LogEntry> repeated = new ArrayList<>();
     private final LogIngest ingest = new LogIngest(() -> StandardCharsets.UTF_8, LogEntry.PREVIEW_CHARS, rows::add,
-            LogIngest.Framing.STREAM, true, repeated::add);
+            LogIngest.Boundaries.STREAM, true, repeated::add);
 
     @BeforeEach
     void english() {

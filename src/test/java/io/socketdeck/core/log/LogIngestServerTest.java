@@ -37,7 +37,7 @@ class LogIngestServerTest {
     }
 
     private LogIngest ingest(boolean serverSide) {
-        return new LogIngest(() -> charset, LogEntry.PREVIEW_CHARS, entries::add, LogIngest.Framing.STREAM, serverSide);
+        return new LogIngest(() -> charset, LogEntry.PREVIEW_CHARS, entries::add, LogIngest.Boundaries.STREAM, serverSide);
     }
 
     @Test

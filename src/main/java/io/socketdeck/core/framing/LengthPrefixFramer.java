@@ -1,0 +1,76 @@
+package io.socketdeck.core.framing;
+
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Reads each frame's length from its header, also when the header or the frame straddles reads.
+ * A length over the maximum (or shorter than the header itself) is reported with the bytes held
+ * and the rest of the read, and framing starts again with the next read.
+ */
+final class LengthPrefixFramer implements Framer {
+
+    private final Framing.LengthPrefix spec;
+    private final int header;
+    private final HeldBytes held;
+
+    LengthPrefixFramer(Framing.LengthPrefix spec, HeldBytes held) {
+        this.spec = spec;
+        this.header = spec.headerLength();
+        this.held = held;
+    }
+
+    @Override
+    public void feed(byte[] bytes, int offset, int length, Sink sink) {
+        int end = offset + length;
+        int at = offset;
+        while (true) {
+            Joined run = new Joined(held, bytes, at);
+            int available = held.size() + end - at;
+            if (available < header) {
+                break;
+            }
+            long total = frameLength(run);
+            if (total < header || total > spec.maxFrame()) {
+                sink.oversized(total, run.copy(available));
+                held.discard(held.size());
+                return;
+            }
+            if (available < total) {
+                break;
+            }
+            int fromRead = (int) total - held.size();
+            sink.frame(run.copy((int) total));
+            held.discard(held.size());
+            at += fromRead;
+        }
+        if (at < end && !held.add(bytes, at, end - at)) {
+            // The session's budget has no room: what began is handed over cut, and framing starts again.
+            byte[] earlier = held.takeAll();
+            if (earlier != null) {
+                sink.frame(earlier);
+            }
+            sink.frame(Arrays.copyOfRange(bytes, at, end));
+        }
+    }
+
+    private long frameLength(Joined run) {
+        long value = 0;
+        int width = spec.width();
+        for (int i = 0; i < width; i++) {
+            int index = spec.order() == ByteOrder.BIG_ENDIAN ? spec.offset() + i : spec.offset() + width - 1 - i;
+            value = value << 8 | run.get(index) & 0xFF;
+        }
+        return spec.countsHeader() ? value : header + value;
+    }
+
+    @Override
+    public byte[] flush() {
+        return held.takeAll();
+    }
+
+    @Override
+    public int held() {
+        return held.size();
+    }
+}
