@@ -41,6 +41,11 @@ public final class DemoScenario {
         send(scene, "查询设备序列号", false);
         Thread.sleep(1_200);
         send(scene, "设置上报间隔=500ms", false);
+        if (Boolean.getBoolean("demo.framingDialog")) { // a dialog over the window, for its screenshot
+            Thread.sleep(1_200);
+            DemoWindow.onFx(scene, s -> javafx.application.Platform.runLater(
+                    ((Button) s.lookup(System.getProperty("demo.dialogButton", "#clientFraming")))::fire));
+        }
     }
 
     /** The quick commands a user of this device would keep at hand, and its encoding. */
@@ -53,6 +58,8 @@ public final class DemoScenario {
                 QuickCommand.text("心跳 PING", "PING"))));
         settings.put("tcpClient.log.encoding", "GBK");
         settings.put("tcpClient.log.view", System.getProperty("demo.view", "TEXT")); // e.g. DUMP
+        // e.g. delimiter_0D0A_strip: underscores for spaces, so it passes through a shell and Maven
+        settings.put("tcpClient.framing", System.getProperty("demo.framing", "as-read").replace('_', ' '));
         return settings;
     }
 

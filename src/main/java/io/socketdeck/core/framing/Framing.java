@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How a TCP tab cuts the received byte stream into messages: what one RX row is, and what a rule
@@ -120,6 +121,7 @@ public sealed interface Framing {
     record LengthPrefix(int width, ByteOrder order, int offset, boolean countsHeader, int maxFrame)
             implements Framing {
         public LengthPrefix {
+            Objects.requireNonNull(order, "order");
             if (width != 1 && width != 2 && width != 4) {
                 throw new IllegalArgumentException("a length field has 1, 2 or 4 bytes, not " + width);
             }

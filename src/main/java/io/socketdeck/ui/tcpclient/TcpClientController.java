@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tcpclient;
 
+import io.socketdeck.ui.framing.FramingButton;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
@@ -19,6 +20,7 @@ public final class TcpClientController {
     @FXML private TextField clientPort;
     @FXML private TextField clientTimeout;
     @FXML private Button clientConnect;
+    @FXML private FramingButton clientFraming;
     @FXML private Label clientHostError;
     @FXML private Label clientPortError;
     @FXML private Label clientTimeoutError;
@@ -37,6 +39,7 @@ public final class TcpClientController {
 
     @FXML
     private void initialize() {
+        clientFraming.framingProperty().bindBidirectional(viewModel.framingProperty());
         clientHost.textProperty().bindBidirectional(viewModel.hostProperty());
         clientPort.textProperty().bindBidirectional(viewModel.portProperty());
         clientTimeout.textProperty().bindBidirectional(viewModel.connectTimeoutProperty());

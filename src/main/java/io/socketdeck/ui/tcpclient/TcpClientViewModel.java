@@ -1,5 +1,7 @@
 package io.socketdeck.ui.tcpclient;
 
+import io.socketdeck.core.framing.Framing;
+import io.socketdeck.core.framing.FramingText;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.HostInput;
@@ -19,10 +21,12 @@ import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.ConnectionTabModel;
 import io.socketdeck.ui.tab.TabContext;
 import java.time.Duration;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -44,10 +48,17 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     private final ReadOnlyStringWrapper localAddress = new ReadOnlyStringWrapper(this, "localAddress", "");
     private final ReadOnlyBooleanWrapper peerFinished = new ReadOnlyBooleanWrapper(this, "peerFinished");
     private TcpClientSession client;
+    private final ObjectProperty<Framing> framing = new SimpleObjectProperty<>(this, "framing", Framing.AsRead.INSTANCE);
     private String target = "";
 
     public TcpClientViewModel(TabContext context) {
         super(context, false, false);
+        // Taken up by the live connections at once: what they had begun to hold is shown, not lost.
+        framing.addListener((obs, old, now) -> {
+            if (client != null) {
+                client.setFraming(now);
+            }
+        });
         host.addListener((obs, old, now) -> hostError.set(null));
         port.addListener((obs, old, now) -> portError.set(null));
         connectTimeout.addListener((obs, old, now) -> timeoutError.set(null));
@@ -83,6 +94,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         target = hostInput.host().contains(":") ? "[" + hostInput.host() + "]:" + portInput.port()
                 : hostInput.host() + ":" + portInput.port();
         client = new TcpClientSession(options, listener, counters, loop);
+        client.setFraming(framing.get());
         return client;
     }
 
@@ -143,6 +155,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 .text("host", host)
                 .text("port", port)
                 .text("connectTimeout", connectTimeout)
+                .named("framing", framing, FramingText::format, FramingText::parse)
                 .include(traffic().persisted());
     }
 
@@ -172,5 +185,10 @@ public final class TcpClientViewModel extends ConnectionTabModel {
 
     public ReadOnlyStringProperty localAddressProperty() {
         return localAddress.getReadOnlyProperty();
+    }
+
+    /** How received bytes are cut into rows; a change applies to the live connection too. */
+    public ObjectProperty<Framing> framingProperty() {
+        return framing;
     }
 }

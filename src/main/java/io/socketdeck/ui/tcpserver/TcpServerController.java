@@ -3,6 +3,7 @@ package io.socketdeck.ui.tcpserver;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.ui.common.BindAddressChoices;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.framing.FramingButton;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
@@ -31,6 +32,7 @@ public final class TcpServerController {
     @FXML private TextField serverMaxClients;
     @FXML private CheckBox serverReuseAddress;
     @FXML private Button serverListen;
+    @FXML private FramingButton serverFraming;
     @FXML private Label serverBindError;
     @FXML private Label serverPortError;
     @FXML private Label serverMaxClientsError;
@@ -57,6 +59,7 @@ public final class TcpServerController {
 
     @FXML
     private void initialize() {
+        serverFraming.framingProperty().bindBidirectional(viewModel.framingProperty());
         bindListening();
         bindClientTable();
         serverTarget.getItems().setAll(Recipients.values());

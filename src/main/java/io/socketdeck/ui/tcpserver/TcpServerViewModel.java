@@ -1,5 +1,7 @@
 package io.socketdeck.ui.tcpserver;
 
+import io.socketdeck.core.framing.Framing;
+import io.socketdeck.core.framing.FramingText;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.Addresses;
@@ -80,6 +82,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     /** The rows shown, by connection id: a client keeps its row object for its whole life. */
     private final Map<Long, ClientRow> rowsById = new HashMap<>();
     private TcpServerSession server;
+    private final ObjectProperty<Framing> framing = new SimpleObjectProperty<>(this, "framing", Framing.AsRead.INSTANCE);
     private BindAddress requestedAddress;
     private int requestedPort;
     private long countsShownNanos;
@@ -88,6 +91,12 @@ public final class TcpServerViewModel extends ConnectionTabModel {
 
     public TcpServerViewModel(TabContext context) {
         super(context, false, true);
+        // Taken up by the live clients at once: what they had begun to hold is shown, not lost.
+        framing.addListener((obs, old, now) -> {
+            if (server != null) {
+                server.setFraming(now);
+            }
+        });
         bindAddress.addListener((obs, old, now) -> bindError.set(null));
         port.addListener((obs, old, now) -> portError.set(null));
         maxClients.addListener((obs, old, now) -> maxClientsError.set(null));
@@ -132,6 +141,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 .withReuseAddress(reuseAddress.get())
                 .withMaxClients(limit);
         server = new TcpServerSession(options, listener, counters, loop);
+        server.setFraming(framing.get());
         return server;
     }
 
@@ -366,6 +376,12 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 .text("maxClients", maxClients)
                 .flag("reuseAddress", reuseAddress)
                 .choice("recipients", recipients, Recipients.class)
+                .named("framing", framing, FramingText::format, FramingText::parse)
                 .include(traffic().persisted());
+    }
+
+    /** How received bytes are cut into rows, per client; a change applies to the live clients too. */
+    public ObjectProperty<Framing> framingProperty() {
+        return framing;
     }
 }

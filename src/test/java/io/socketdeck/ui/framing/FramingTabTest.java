@@ -1,0 +1,162 @@
+package io.socketdeck.ui.framing;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.socketdeck.core.framing.Framing;
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.PythonPeer;
+import io.socketdeck.testsupport.TcpProbe;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
+import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import io.socketdeck.ui.tcpserver.TcpServerViewModel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Issue 12, framing, from the window: the framing button opens the dialog, a bad field keeps it
+ * open with the reason under that field, and the framing chosen cuts what a real peer sends.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FramingTabTest {
+
+    private Stage stage;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void tearDown() {
+        runFx(() -> {
+            Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage).toList()
+                    .forEach(w -> ((Stage) w).close());
+            window.shutdown();
+        });
+    }
+
+    /** Clicks the framing button {@code id} and returns the dialog it opens. */
+    private Scene openDialog(String id) {
+        Button button = onFx(() -> (Button) stage.getScene().lookup(id));
+        Platform.runLater(button::fire); // not waited for: the dialog waits for its OK
+        return Await.value(() -> onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
+                        .map(Window::getScene).filter(scene -> scene.lookup("#framingKind") != null).findFirst()
+                        .orElse(null)), Objects::nonNull, FxTesting.TIMEOUT, "the framing dialog");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void choose(Scene dialog, FramingKind kind) {
+        runFx(() -> ((ComboBox<FramingKind>) dialog.lookup("#framingKind")).setValue(kind));
+    }
+
+    private static void type(Scene dialog, String id, String text) {
+        runFx(() -> ((TextField) dialog.lookup(id)).setText(text));
+    }
+
+    private static void press(Scene dialog, ButtonType type) {
+        runFx(() -> ((Button) ((DialogPane) dialog.getRoot()).lookupButton(type)).fire());
+    }
+
+    private static List<String> rxRows(ListView<LogEntry> log) {
+        return onFx(() -> log.getItems().stream().filter(entry -> entry.kind() == LogEntry.Kind.RX)
+                .map(entry -> new String(entry.bytes(), StandardCharsets.ISO_8859_1)).toList());
+    }
+
+    @Test
+    void aDelimiterChosenInTheDialogCutsWhatTheDeviceSendsIntoLines(FxRobot robot) throws Exception {
+        assumeTrue(PythonPeer.available(), "python3");
+        TcpClientViewModel client = window.tab(TcpClientViewModel.class);
+        Scene dialog = openDialog("#clientFraming");
+        choose(dialog, FramingKind.DELIMITER); // \r\n, stripped, unless changed
+        press(dialog, ButtonType.OK);
+        awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
+        assertEquals(new Framing.Delimiter(new byte[] {'\r', '\n'}, false), onFx(() -> client.framingProperty().get()));
+        assertEquals("Delimiter \\r\\n", onFx(() -> ((Button) stage.getScene().lookup("#clientFraming")).getText()));
+
+        String[] pieces = {"41540d", "0a4f4b0d0a45", "52524f520d0a"}; // AT\r | \nOK\r\nE | RROR\r\n
+        try (PythonPeer device = PythonPeer.start("tcp_chunks_server.py", "127.0.0.1", pieces)) {
+            robot.clickOn("#clientPort").write(Integer.toString(device.port()));
+            robot.clickOn("#clientConnect");
+            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            awaitFx(() -> rxRows(log).size() == 3, () -> "three rows: " + rxRows(log));
+            assertEquals(List.of("AT", "OK", "ERROR"), rxRows(log));
+            assertEquals(15, onFx(() -> client.traffic().counters().engineCounters().rxBytes()), "every byte counted");
+        }
+    }
+
+    @Test
+    void aBadNumberKeepsTheDialogOpenWithTheReasonUnderTheField() {
+        Scene dialog = openDialog("#clientFraming");
+        choose(dialog, FramingKind.FIXED_LENGTH);
+        type(dialog, "#framingLength", "0");
+        press(dialog, ButtonType.OK);
+        Label error = onFx(() -> (Label) dialog.lookup("#framingLengthError"));
+        awaitFx(() -> error.isVisible() && error.getText().equals("A whole number from 1 to 16,777,216"),
+                () -> "the reason: " + onFx(error::getText));
+        assertTrue(onFx(() -> dialog.getWindow().isShowing()), "still open");
+        type(dialog, "#framingLength", "4");
+        press(dialog, ButtonType.OK);
+        awaitFx(() -> !dialog.getWindow().isShowing(), "closed once the field is right");
+        assertEquals(new Framing.FixedLength(4),
+                onFx(() -> window.tab(TcpClientViewModel.class).framingProperty().get()));
+    }
+
+    @Test
+    void theServerCutsEachClientsBytesAndAChangeAppliesWhileListening(FxRobot robot) throws Exception {
+        TcpServerViewModel server = window.tab(TcpServerViewModel.class);
+        runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer"));
+        runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
+        robot.clickOn("#serverListen");
+        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
+        String address = onFx(() -> server.listeningAddressProperty().get());
+        int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+
+        Scene dialog = openDialog("#serverFraming");
+        choose(dialog, FramingKind.FIXED_LENGTH);
+        type(dialog, "#framingLength", "2");
+        press(dialog, ButtonType.OK);
+        awaitFx(() -> server.framingProperty().get().equals(new Framing.FixedLength(2)), "fixed length 2");
+        try (TcpProbe client = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            client.send(HexFormat.of().parseHex("6162636465"));
+            ListView<LogEntry> log = robot.lookup("#serverLog").queryListView();
+            awaitFx(() -> rxRows(log).size() == 2, () -> "two rows: " + rxRows(log));
+            assertEquals(List.of("ab", "cd"), rxRows(log), "the odd byte is held for the next");
+        }
+        ListView<LogEntry> log = robot.lookup("#serverLog").queryListView();
+        awaitFx(() -> rxRows(log).size() == 3, () -> "the held byte shown when the client left: " + rxRows(log));
+        assertEquals("e", rxRows(log).get(2));
+    }
+}
