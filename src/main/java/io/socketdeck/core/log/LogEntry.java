@@ -37,6 +37,8 @@ public final class LogEntry {
      * of becoming another row. Written by the ingest's one thread, read by the view's.
      */
     private volatile int repeats = 1;
+    /** A send the application made on its own (an echo, an auto-reply); set by the ingest before queueing. */
+    private boolean automatic;
     // Rendering: written by the ingest before the entry is queued, later only on the FX thread.
     private Charset charset;
     private String text;
@@ -77,6 +79,16 @@ public final class LogEntry {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** True for a TX row the application sent on its own (an echo, an auto-reply), not typed. */
+    public boolean automatic() {
+        return automatic;
+    }
+
+    LogEntry markAutomatic() {
+        automatic = true;
+        return this;
     }
 
     public String peer() {

@@ -218,12 +218,14 @@ public final class LogIngest implements SessionListener {
         byte[] bytes = data.bytes();
         if (boundaries == Boundaries.DATAGRAM) {
             StreamTextDecoder decoder = messageDecoder();
-            return LogEntry.message(data.timeMillis(), kind, peer, bytes, decoder.charset(),
+            LogEntry entry = LogEntry.message(data.timeMillis(), kind, peer, bytes, decoder.charset(),
                     decoder.decodeWholePreview(bytes, 0, bytes.length, previewChars));
+            return data.automatic() ? entry.markAutomatic() : entry;
         }
         StreamTextDecoder decoder = decoderFor(new StreamKey(peer, kind));
-        return LogEntry.data(data.timeMillis(), kind, peer, bytes, decoder.charset(),
+        LogEntry entry = LogEntry.data(data.timeMillis(), kind, peer, bytes, decoder.charset(),
                 decoder.decodePreview(bytes, 0, bytes.length, previewChars));
+        return data.automatic() ? entry.markAutomatic() : entry;
     }
 
     /**

@@ -28,6 +28,11 @@ public enum FailureKind {
      * own header): the stream lost its place, the bytes held are shown unframed.
      */
     FRAME_TOO_LONG,
+    /**
+     * Automatic answers to a peer were paused: it kept sending back our own last answer, many
+     * times a second (two echoes answering each other). The detail is the pause in seconds.
+     */
+    REPLY_LOOP,
     /** An IPv4 socket asked to reach an IPv6 address, or the other way round. */
     ADDRESS_FAMILY,
     IO

@@ -110,6 +110,17 @@ public interface SendTarget {
         /** For senders that do not care. */
         SendCompletion IGNORE = written -> { };
 
+        /** An automatic reply's: its TX event says it was not typed (see {@link SessionEvent.Data#automatic()}). */
+        SendCompletion AUTOMATIC = new Automatic() {
+        };
+
         void completed(boolean written);
+    }
+
+    /** Marks a send the application made on its own (an echo, an auto-reply) rather than the user. */
+    interface Automatic extends SendCompletion {
+        @Override
+        default void completed(boolean written) {
+        }
     }
 }

@@ -51,18 +51,23 @@ public sealed interface SessionEvent {
      * engine hands over a fresh array and nobody may modify it afterwards.
      *
      * @param connection the TCP connection's {@linkplain ConnectionIds id}; 0 for a datagram
+     * @param automatic  sent by the application on its own (an echo, an auto-reply), not typed
      */
-    record Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes, long connection)
-            implements SessionEvent {
+    record Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes, long connection,
+                boolean automatic) implements SessionEvent {
         public Data {
             Objects.requireNonNull(direction, "direction");
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(bytes, "bytes");
         }
 
+        public Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes, long connection) {
+            this(timeMillis, direction, peer, bytes, connection, false);
+        }
+
         /** Not about a TCP connection (a datagram): id 0. */
         public Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes) {
-            this(timeMillis, direction, peer, bytes, ConnectionIds.NONE);
+            this(timeMillis, direction, peer, bytes, ConnectionIds.NONE, false);
         }
     }
 

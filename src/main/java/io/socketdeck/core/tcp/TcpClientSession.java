@@ -8,6 +8,7 @@ import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * in order with typed sends. The session ends when its connection does, for the same reason; the
  * server finishing its sending is not that end (see {@link SessionEvent.PeerFinished}).
  */
-public final class TcpClientSession extends AbstractLoopSession implements SendTarget {
+public final class TcpClientSession extends AbstractLoopSession implements SendTarget, Replies {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TcpClientSession.class);
 
@@ -157,6 +158,14 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
         TcpConnection current = connection;
         if (current != null) {
             current.close(reason); // no-op when it ended first, and so ended the session
+        }
+    }
+
+    @Override
+    public void reply(SessionEvent.Data request, byte[] bytes) {
+        TcpConnection current = connection;
+        if (current != null && current.id() == request.connection()) {
+            current.offer(bytes, true, true, SendCompletion.AUTOMATIC);
         }
     }
 

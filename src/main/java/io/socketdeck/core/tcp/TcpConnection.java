@@ -9,6 +9,7 @@ import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
+import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.SendTarget.SendCompletion;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
@@ -452,7 +453,8 @@ final class TcpConnection implements SelectorLoop.Handler {
         try {
             if (reportTx) {
                 byte[] own = copied ? Arrays.copyOfRange(bytes, offset, offset + length) : bytes;
-                listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote, own, id));
+                listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote, own, id,
+                        done instanceof SendTarget.Automatic));
             }
         } finally {
             Faults.completeQuietly(done, true);

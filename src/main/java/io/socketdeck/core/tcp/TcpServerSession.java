@@ -8,6 +8,7 @@ import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>Clients are known by their remote address and port, which is unique among live
  * connections. The send, disconnect and snapshot methods are safe from any thread.
  */
-public final class TcpServerSession extends AbstractLoopSession {
+public final class TcpServerSession extends AbstractLoopSession implements Replies {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TcpServerSession.class);
 
@@ -526,6 +527,14 @@ public final class TcpServerSession extends AbstractLoopSession {
                 }
             }
         });
+    }
+
+    @Override
+    public void reply(SessionEvent.Data request, byte[] bytes) {
+        TcpConnection client = clients.get(request.peer());
+        if (client != null && client.id() == request.connection()) {
+            client.offer(bytes, true, true, SendTarget.SendCompletion.AUTOMATIC);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.socketdeck.core.udp;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Faults;
@@ -210,7 +211,8 @@ final class UdpEndpoint implements SelectorLoop.Handler {
             dequeue();
             byte[] bytes = next.bytes().array();
             counters.addSent(bytes.length);
-            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, next.target(), bytes));
+            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, next.target(), bytes,
+                    ConnectionIds.NONE, next.done() instanceof SendTarget.Automatic));
             next.done().completed(true);
         }
         if (key.isValid() && key.interestOps() != SelectionKey.OP_READ) {

@@ -7,6 +7,7 @@ import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * JDK), at the price of receiving only that remote's datagrams. The choice is the user's, because
  * silently connecting would drop replies that come from another port or host.
  */
-public final class UdpSession extends AbstractLoopSession {
+public final class UdpSession extends AbstractLoopSession implements Replies {
 
     /** The largest payload of one datagram over IPv4 (65,535 minus the IP and UDP headers). */
     public static final int MAX_PAYLOAD = 65_507;
@@ -152,6 +153,14 @@ public final class UdpSession extends AbstractLoopSession {
         }
         onLoop(() -> current.send(bytes, target));
         return true;
+    }
+
+    @Override
+    public void reply(SessionEvent.Data request, byte[] bytes) {
+        UdpEndpoint current = endpoint;
+        if (current != null) {
+            current.send(bytes, UdpTarget.of(request.peer()), SendTarget.SendCompletion.AUTOMATIC);
+        }
     }
 
     /**

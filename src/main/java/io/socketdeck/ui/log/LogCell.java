@@ -26,6 +26,8 @@ final class LogCell extends ListCell<LogEntry> {
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private static final Map<LogEntry.Kind, PseudoClass> KIND_STATES = new EnumMap<>(LogEntry.Kind.class);
+    /** A send made by the application on its own (an echo, an auto-reply). */
+    private static final PseudoClass AUTOMATIC = PseudoClass.getPseudoClass("auto");
 
     static {
         for (LogEntry.Kind kind : LogEntry.Kind.values()) {
@@ -40,6 +42,7 @@ final class LogCell extends ListCell<LogEntry> {
     private final WrappingText payload = new WrappingText();
     private final HBox row = new HBox(time, badge, peer, payload);
     private LogEntry.Kind shownKind;
+    private boolean shownAutomatic;
 
     LogCell(TrafficLog log) {
         this.log = log;
@@ -71,7 +74,7 @@ final class LogCell extends ListCell<LogEntry> {
         if (showTime) {
             time.setText(TIME.format(Instant.ofEpochMilli(entry.timeMillis())));
         }
-        showKind(entry.kind());
+        showKind(entry.kind(), entry.automatic());
         peer.setText(entry.peer());
         payload.setWrap(log.wrapProperty().get());
         payload.setText(entry.isData() ? RowText.payload(entry, log.viewModeProperty().get()) : entry.message());
@@ -80,15 +83,17 @@ final class LogCell extends ListCell<LogEntry> {
 
     // A pseudo-class switch restyles one node; changing style classes would re-apply all CSS of
     // the row, on every pulse of a flood.
-    private void showKind(LogEntry.Kind kind) {
-        if (kind == shownKind) {
+    private void showKind(LogEntry.Kind kind, boolean automatic) {
+        if (kind == shownKind && automatic == shownAutomatic) {
             return;
         }
         if (shownKind != null) {
             badge.pseudoClassStateChanged(KIND_STATES.get(shownKind), false);
         }
         badge.pseudoClassStateChanged(KIND_STATES.get(kind), true);
-        badge.setText(I18n.text("log.kind." + kind.name()));
+        badge.pseudoClassStateChanged(AUTOMATIC, automatic);
+        badge.setText(I18n.text(automatic ? "log.kind.AUTO" : "log.kind." + kind.name()));
         shownKind = kind;
+        shownAutomatic = automatic;
     }
 }

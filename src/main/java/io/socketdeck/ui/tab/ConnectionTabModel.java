@@ -4,6 +4,7 @@ import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.ui.fx.FxEventQueue;
@@ -108,6 +109,9 @@ public abstract class ConnectionTabModel implements TabModel {
                 this::onTraffic), traffic.engineCounters(), loops.next());
         if (created == null) {
             return false;
+        }
+        if (created instanceof Replies answering) {
+            traffic.answerThrough(answering);
         }
         session = created;
         run = thisRun;

@@ -1,5 +1,7 @@
 package io.socketdeck.ui.tab;
 
+import io.socketdeck.core.respond.Responder;
+import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
@@ -8,6 +10,7 @@ import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.log.CountersModel;
 import io.socketdeck.ui.log.TrafficLog;
+import io.socketdeck.ui.respond.ResponsesModel;
 import io.socketdeck.ui.send.SendModel;
 import io.socketdeck.ui.send.SendTargetChoice;
 import io.socketdeck.ui.send.SendToolkit;
@@ -25,6 +28,7 @@ public final class TabTraffic {
     private final CaptureModel capture;
     private final ThroughputModel throughput;
     private final SendToolkit sendTools;
+    private final ResponsesModel responses = new ResponsesModel();
     private final boolean datagrams;
 
     /**
@@ -52,7 +56,7 @@ public final class TabTraffic {
     SessionListener newSessionListener(SessionListener state, boolean serverSide, Runnable onTraffic) {
         SessionListener rows = datagrams ? log.newDatagramIngest() : serverSide ? log.newServerIngest() : log.newIngest();
         SessionListener captured = capture.listener();
-        return event -> {
+        SessionListener shown = event -> {
             captured.onEvent(event);
             rows.onEvent(event);
             if (event instanceof SessionEvent.Data || event instanceof SessionEvent.SentToMany) {
@@ -63,6 +67,17 @@ public final class TabTraffic {
                 state.onEvent(event);
             }
         };
+        // Last: a request's row and capture come before its answer's, which the answer re-enters.
+        Responder responder = responses.newResponder(shown);
+        return event -> {
+            shown.onEvent(event);
+            responder.onEvent(event);
+        };
+    }
+
+    /** The session a new session's listener answers through (echo, rules), once it exists. */
+    void answerThrough(Replies session) {
+        responses.answerThrough(session);
     }
 
     /** The engine-side counters every session of the tab adds to. */
@@ -70,9 +85,10 @@ public final class TabTraffic {
         return counters.engineCounters();
     }
 
-    /** What the log and the send tools remember, under "log" and "send". */
+    /** What the log, the send tools and the answers remember, under "log", "send" and "respond". */
     public PersistedFields persisted() {
-        return new PersistedFields().nested("log", log.persisted()).nested("send", sendTools.persisted());
+        return new PersistedFields().nested("log", log.persisted()).nested("send", sendTools.persisted())
+                .nested("respond", responses.persisted());
     }
 
     /** Stops what runs in the background: repeat and file sends, the capture. */
@@ -99,6 +115,10 @@ public final class TabTraffic {
 
     public SendToolkit sendTools() {
         return sendTools;
+    }
+
+    public ResponsesModel responses() {
+        return responses;
     }
 
     public SendModel sendBox() {

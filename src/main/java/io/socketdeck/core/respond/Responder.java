@@ -1,0 +1,114 @@
+package io.socketdeck.core.respond;
+
+import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Replies;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers received messages on the session's I/O thread, as the tab asks: with echo on, each
+ * message (a read, a frame, a datagram) goes back unchanged to where it came from. It must be the
+ * last of a session's listeners, so the request's row and capture come before the answer's.
+ *
+ * <p>Two echoing peers (two SocketDeck windows, or an echo server) would answer each other for
+ * ever, as fast as the loopback goes. A run of {@value #LOOP_RUN} messages from one peer, each
+ * equal to our own last answer to it, within a second, is taken for such a loop: answers to that
+ * peer stop for {@value #PAUSE_SECONDS} s, with one error event, which ends the ping-pong. A
+ * device repeating the same request a few times a second is far from that.
+ */
+public final class Responder implements SessionListener {
+
+    static final int LOOP_RUN = 1000;
+    static final long LOOP_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final int PAUSE_SECONDS = 2;
+    /** Peers remembered for the loop guard: a UDP port may hear from any number of senders. */
+    private static final int MAX_PEERS = 1024;
+
+    private final SessionListener report;
+    private final Map<InetSocketAddress, LoopWatch> watches = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, LoopWatch> eldest) {
+            return size() > MAX_PEERS;
+        }
+    };
+    private volatile boolean echo;
+    private volatile Replies replies;
+
+    /** @param report where the loop guard's event goes: the session's other listeners */
+    public Responder(SessionListener report) {
+        this.report = report;
+    }
+
+    /** The session answers go through; set once it exists. Any thread. */
+    public void answerThrough(Replies session) {
+        this.replies = session;
+    }
+
+    /** Echo on or off, from now on; any thread. */
+    public void setEcho(boolean on) {
+        echo = on;
+    }
+
+    @Override
+    public void onEvent(SessionEvent event) {
+        if (!(event instanceof SessionEvent.Data data)) {
+            return;
+        }
+        if (data.direction() == Direction.TX) {
+            if (data.automatic()) {
+                watch(data.peer()).lastAnswer = data.bytes(); // the event's own array: never changed
+            }
+            return;
+        }
+        Replies session = replies;
+        if (!echo || session == null) {
+            return;
+        }
+        if (watch(data.peer()).allows(data, System.nanoTime())) {
+            session.reply(data, data.bytes());
+        }
+    }
+
+    private LoopWatch watch(InetSocketAddress peer) {
+        return watches.computeIfAbsent(peer, key -> new LoopWatch());
+    }
+
+    /** One peer's recent answers, for the loop guard. */
+    private final class LoopWatch {
+        byte[] lastAnswer;
+        int run;
+        long runStartNanos;
+        long pausedUntilNanos;
+
+        boolean allows(SessionEvent.Data request, long now) {
+            if (pausedUntilNanos != 0) {
+                if (now - pausedUntilNanos < 0) {
+                    return false;
+                }
+                pausedUntilNanos = 0;
+                run = 0;
+            }
+            if (lastAnswer == null || !Arrays.equals(lastAnswer, request.bytes())) {
+                run = 0;
+                return true;
+            }
+            if (run == 0 || now - runStartNanos > LOOP_WINDOW_NANOS) {
+                run = 0;
+                runStartNanos = now;
+            }
+            if (++run < LOOP_RUN) {
+                return true;
+            }
+            pausedUntilNanos = now + TimeUnit.SECONDS.toNanos(PAUSE_SECONDS);
+            report.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.REPLY_LOOP, request.peer(),
+                    Integer.toString(PAUSE_SECONDS), request.connection()));
+            return false;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.socketdeck.core.session;
+
+/**
+ * A session that can answer a message where it came from: the client's server, the server's
+ * client that sent it, the UDP sender. Called on the session's I/O thread, from inside the
+ * listener that received {@code request}; the answer goes out as an automatic send (its TX event
+ * says so) and is counted like any other.
+ */
+public interface Replies {
+
+    /** Sends {@code bytes} to the peer {@code request} came from; nothing when it has gone. */
+    void reply(SessionEvent.Data request, byte[] bytes);
+}
