@@ -68,6 +68,7 @@ public final class TrafficLogPane extends VBox {
     @FXML private Label filterCount;
     @FXML private Label filterError;
     @FXML private ToggleButton capture;
+    @FXML private ToggleButton echo;
     @FXML private Label captureStatus;
     @FXML private Label held;
     @FXML private Button copy;
@@ -113,6 +114,7 @@ public final class TrafficLogPane extends VBox {
         filterHex.setId(prefix + "FilterHex");
         filterCount.setId(prefix + "FilterCount");
         capture.setId(prefix + "Capture");
+        echo.setId(prefix + "Echo");
         captureStatus.setId(prefix + "CaptureStatus");
         held.setId(prefix + "Held");
         copy.setId(prefix + "Copy");
@@ -142,6 +144,11 @@ public final class TrafficLogPane extends VBox {
     /** The capture toggle and its status label, for the capture feature to drive. */
     public ToggleButton captureButton() {
         return capture;
+    }
+
+    /** The echo switch, for the answering feature to drive. */
+    public ToggleButton echoButton() {
+        return echo;
     }
 
     public Label captureStatusLabel() {

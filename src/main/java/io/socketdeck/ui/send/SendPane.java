@@ -14,7 +14,6 @@ import io.socketdeck.ui.quick.QuickSendPane;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -41,7 +40,6 @@ public final class SendPane extends VBox {
     @FXML private TextArea input;
     @FXML private CheckBox hexSend;
     @FXML private CheckBox escapes;
-    @FXML private CheckBox echo;
     @FXML private Button send;
     @FXML private ComboBox<LineEnding> lineEnding;
     @FXML private ComboBox<Checksum> checksum;
@@ -72,11 +70,6 @@ public final class SendPane extends VBox {
         SendOptionChoices.fillChecksums(checksum);
     }
 
-    /** The Echo switch: every received message goes back where it came from. */
-    public BooleanProperty echoProperty() {
-        return echo.selectedProperty();
-    }
-
     public String getIdPrefix() {
         return idPrefix;
     }
@@ -87,7 +80,6 @@ public final class SendPane extends VBox {
         input.setId(prefix + "Input");
         hexSend.setId(prefix + "HexSend");
         escapes.setId(prefix + "Escapes");
-        echo.setId(prefix + "Echo");
         send.setId(prefix + "Send");
         lineEnding.setId(prefix + "LineEnding");
         checksum.setId(prefix + "Checksum");

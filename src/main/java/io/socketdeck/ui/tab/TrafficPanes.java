@@ -19,6 +19,6 @@ public final class TrafficPanes {
         CaptureControls.bind(logPane.captureButton(), logPane.captureStatusLabel(), traffic.capture(),
                 "socketdeck-" + logPane.getIdPrefix() + "-capture.bin", () -> traffic.log().charsetProperty().get());
         sendPane.bind(traffic.sendTools(), commands, traffic.log(), scope);
-        sendPane.echoProperty().bindBidirectional(traffic.responses().echoProperty());
+        logPane.echoButton().selectedProperty().bindBidirectional(traffic.responses().echoProperty());
     }
 }
