@@ -21,7 +21,13 @@ public final class PayloadException extends Exception {
         BAD_HEX_ESCAPE,
         BAD_UNICODE_ESCAPE,
         TRAILING_BACKSLASH,
-        UNMAPPABLE
+        UNMAPPABLE,
+        /** A <code>{{NAME}}</code> that is no macro; {@link #offending()} is the whole of it. */
+        UNKNOWN_MACRO,
+        /** A macro whose argument is wrong (<code>{{RANDOM:0}}</code>, a bad time pattern, an unclosed <code>{{</code>). */
+        BAD_MACRO,
+        /** A macro that only an automatic answer has (<code>{{REQ_HEX}}</code>), in a send of one's own. */
+        MACRO_NOT_HERE
     }
 
     private final Reason reason;
@@ -50,6 +56,27 @@ public final class PayloadException extends Exception {
         this.position = cause.position();
         this.offending = Objects.requireNonNull(cause.offending());
         this.charsetName = cause.charsetName();
+    }
+
+    PayloadException(Reason reason, int position, String offending) {
+        super(reason + " at " + position + ": " + offending);
+        this.reason = reason;
+        this.position = position;
+        this.offending = offending;
+        this.charsetName = null;
+    }
+
+    private PayloadException(PayloadException at, int shift) {
+        super(at.getMessage(), at.getCause());
+        this.reason = at.reason;
+        this.position = at.position + shift;
+        this.offending = at.offending;
+        this.charsetName = at.charsetName;
+    }
+
+    /** The same problem, {@code shift} characters further into the typed text (a piece of it was parsed). */
+    PayloadException shifted(int shift) {
+        return shift == 0 ? this : new PayloadException(this, shift);
     }
 
     public Reason reason() {

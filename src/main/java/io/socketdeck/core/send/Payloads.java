@@ -5,6 +5,9 @@ import io.socketdeck.core.codec.HexFormatException;
 import io.socketdeck.core.codec.HexParser;
 import io.socketdeck.core.codec.TextEncoding;
 import io.socketdeck.core.codec.TextEncodingException;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns what the user typed into the bytes that go on the wire, in this order:
@@ -27,26 +30,77 @@ public final class Payloads {
     private Payloads() {
     }
 
+    /** Builds {@code text} with no counter and no request (see {@link MacroValues#NONE}). */
     public static byte[] build(String text, PayloadOptions options) throws PayloadException {
-        String input = text == null ? "" : text;
-        byte[] payload;
-        if (options.hex()) {
-            try {
-                payload = HexParser.parse(input);
-            } catch (HexFormatException e) {
-                throw new PayloadException(e);
-            }
-        } else {
-            try {
-                payload = options.escapes()
-                        ? EscapeText.encode(input, options.charset())
-                        : TextEncoding.encode(input, options.charset());
-            } catch (TextEncodingException e) {
-                throw new PayloadException(e);
-            }
-        }
+        return build(text, options, MacroValues.NONE);
+    }
+
+    /** Builds {@code text}, its {@link Macros macros} replaced by {@code values}. */
+    public static byte[] build(String text, PayloadOptions options, MacroValues values) throws PayloadException {
+        return build(Macros.parse(text == null ? "" : text), options, values);
+    }
+
+    /** Builds a payload parsed once (a repeat builds it again at each send, for new macro values). */
+    public static byte[] build(Macros.Template template, PayloadOptions options, MacroValues values)
+            throws PayloadException {
+        long counter = Macros.counterFor(template, values);
+        byte[] payload = options.hex() ? hex(template, values, counter) : text(template, options, values, counter);
         byte[] withChecksum = options.checksum().append(payload);
         return appendLineEnding(withChecksum, options);
+    }
+
+    /** Hex: macros become hex digits (raw bytes) or the text the hex parser reads (a counter, a time). */
+    private static byte[] hex(Macros.Template template, MacroValues values, long counter) throws PayloadException {
+        StringBuilder expanded = new StringBuilder();
+        List<int[]> starts = new ArrayList<>(); // {position in expanded, position typed, 1 for a literal}
+        for (Macros.Piece piece : template.pieces()) {
+            starts.add(new int[] {expanded.length(), piece.start(), piece instanceof Macros.Literal ? 1 : 0});
+            if (piece instanceof Macros.Literal literal) {
+                expanded.append(literal.text());
+            } else {
+                Object value = Macros.value((Macros.Macro) piece, values, counter);
+                expanded.append(value instanceof byte[] bytes ? " " + Macros.asHex(bytes) + " " : value);
+            }
+        }
+        try {
+            return HexParser.parse(expanded.toString());
+        } catch (HexFormatException e) {
+            PayloadException problem = new PayloadException(e);
+            int[] at = starts.get(0);
+            for (int[] start : starts) {
+                if (start[0] <= e.position()) {
+                    at = start;
+                }
+            }
+            // Within typed text the position moves with it; within a macro it is the macro's.
+            return rethrow(problem.shifted(at[2] == 1 ? at[1] - at[0] : at[1] - e.position()));
+        }
+    }
+
+    private static byte[] rethrow(PayloadException problem) throws PayloadException {
+        throw problem;
+    }
+
+    /** Text: typed runs encoded with escapes as set, text macros encoded plain, byte macros as they are. */
+    private static byte[] text(Macros.Template template, PayloadOptions options, MacroValues values, long counter)
+            throws PayloadException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Macros.Piece piece : template.pieces()) {
+            try {
+                if (piece instanceof Macros.Literal literal) {
+                    out.writeBytes(options.escapes() ? EscapeText.encode(literal.text(), options.charset())
+                            : TextEncoding.encode(literal.text(), options.charset()));
+                } else {
+                    Object value = Macros.value((Macros.Macro) piece, values, counter);
+                    out.writeBytes(value instanceof byte[] bytes ? bytes
+                            : TextEncoding.encode((String) value, options.charset()));
+                }
+            } catch (TextEncodingException e) {
+                int shift = piece instanceof Macros.Literal ? piece.start() : piece.start() - e.position();
+                throw new PayloadException(e).shifted(shift);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static byte[] appendLineEnding(byte[] bytes, PayloadOptions options) {

@@ -5,6 +5,7 @@ import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.SendTarget;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -71,7 +72,7 @@ public final class PeriodicSender {
 
     private final SendTarget target;
     private final SelectorLoop loop;
-    private final byte[] payload;
+    private final Supplier<byte[]> payloads;
     private final long intervalNanos;
     private final long count;
     private final Listener listener;
@@ -84,10 +85,11 @@ public final class PeriodicSender {
     private SelectorLoop.Timer next;
     private long startNanos;
 
-    private PeriodicSender(SendTarget target, byte[] payload, Duration interval, long count, Listener listener) {
+    private PeriodicSender(SendTarget target, Supplier<byte[]> payloads, Duration interval, long count,
+                           Listener listener) {
         this.target = target;
         this.loop = target.loop();
-        this.payload = payload.clone();
+        this.payloads = payloads;
         this.intervalNanos = interval.toNanos();
         this.count = count;
         this.listener = listener;
@@ -102,7 +104,22 @@ public final class PeriodicSender {
      */
     public static PeriodicSender start(SendTarget target, byte[] payload, Duration interval, long count,
                                        Listener listener) {
+        if (payload.length == 0) {
+            throw new IllegalArgumentException("nothing to send");
+        }
+        byte[] own = payload.clone();
+        return start(target, own::clone, interval, count, listener);
+    }
+
+    /**
+     * Starts sending what {@code payloads} gives, asked anew for each send on the target's loop
+     * (a payload with macros: a new counter, a new time); otherwise as {@link #start(SendTarget,
+     * byte[], Duration, long, Listener)}. Each array it gives belongs to the sender.
+     */
+    public static PeriodicSender start(SendTarget target, Supplier<byte[]> payloads, Duration interval, long count,
+                                       Listener listener) {
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(payloads, "payloads");
         Objects.requireNonNull(listener, "listener");
         if (interval.compareTo(Duration.ofMillis(1)) < 0) {
             throw new IllegalArgumentException("the interval must be at least 1 ms: " + interval);
@@ -110,10 +127,7 @@ public final class PeriodicSender {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }
-        if (payload.length == 0) {
-            throw new IllegalArgumentException("nothing to send");
-        }
-        PeriodicSender sender = new PeriodicSender(target, payload, interval, count, listener);
+        PeriodicSender sender = new PeriodicSender(target, payloads, interval, count, listener);
         // Registered before anything is queued: if the session ends first, the sender still ends.
         // Its end, not its loop's: a shared loop goes on serving others, and the timer with it.
         sender.targetEnd = target.whenClosed(() -> sender.finish(StopReason.TARGET_CLOSED));
@@ -191,7 +205,7 @@ public final class PeriodicSender {
             startNanos = now - sequence * intervalNanos;
             due = now;
         }
-        target.send(payload.clone(), onWritten);
+        target.send(payloads.get(), onWritten);
         sent.incrementAndGet();
         listener.sent(sequence, due, now);
         if (count != UNLIMITED && sequence + 1 >= count) {

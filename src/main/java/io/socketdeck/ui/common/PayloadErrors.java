@@ -18,6 +18,9 @@ public final class PayloadErrors {
             case BAD_UNICODE_ESCAPE -> I18n.format("send.error.badUnicodeEscape", at, e.offending());
             case TRAILING_BACKSLASH -> I18n.format("send.error.trailingBackslash", at);
             case UNMAPPABLE -> I18n.format("send.error.unmappable", e.offending(), at, e.charsetName());
+            case UNKNOWN_MACRO -> I18n.format("send.error.unknownMacro", at, e.offending());
+            case BAD_MACRO -> I18n.format("send.error.badMacro", at, e.offending());
+            case MACRO_NOT_HERE -> I18n.format("send.error.macroNotHere", at, e.offending());
         };
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -61,10 +62,11 @@ public final class PeriodicSendModel {
     }
 
     /**
-     * Starts repeating {@code payload}; {@code problem} gets, on the FX thread, the localized reason
+     * Starts repeating what {@code payloads} builds, once per send on the session's thread (new
+     * macro values each time); {@code problem} gets, on the FX thread, the localized reason
      * when the repeat stops by itself because sending failed (nobody can take more, or a fault).
      */
-    void start(SendTarget target, byte[] payload, Consumer<String> problem) {
+    void start(SendTarget target, Supplier<byte[]> payloads, Consumer<String> problem) {
         stop();
         this.problem = problem;
         long millis = parse(interval.get(), 1, MAX_INTERVAL_MILLIS);
@@ -73,7 +75,7 @@ public final class PeriodicSendModel {
         sent.set(0);
         running.set(true);
         PeriodicSender[] self = new PeriodicSender[1];
-        PeriodicSender started = PeriodicSender.start(target, payload, Duration.ofMillis(millis), times,
+        PeriodicSender started = PeriodicSender.start(target, payloads, Duration.ofMillis(millis), times,
                 new PeriodicSender.Listener() {
                     @Override
                     public void stopped(PeriodicSender.StopReason reason, long total) {

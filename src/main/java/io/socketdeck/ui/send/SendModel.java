@@ -2,6 +2,8 @@ package io.socketdeck.ui.send;
 
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
+import io.socketdeck.core.send.MacroValues;
+import io.socketdeck.core.send.Macros;
 import io.socketdeck.core.send.PayloadException;
 import io.socketdeck.core.send.PayloadOptions;
 import io.socketdeck.core.send.Payloads;
@@ -11,6 +13,9 @@ import io.socketdeck.ui.common.PayloadErrors;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -40,6 +45,9 @@ public final class SendModel {
     private boolean errorIsTarget;
     private SendHistory history = new SendHistory();
     private final ReadOnlyLongWrapper historyRevision = new ReadOnlyLongWrapper(this, "historyRevision");
+    /** The tab's {@code {{COUNTER}}}: 1 for its first send that has it; any thread (a repeat builds on its session's). */
+    private final AtomicLong counter = new AtomicLong();
+    private final MacroValues macros = counter::incrementAndGet;
 
     public SendModel() {
         error.addListener((obs, old, now) -> errorIsTarget = false);
@@ -119,7 +127,7 @@ public final class SendModel {
     /** Builds any payload, e.g. a quick command's, reporting problems at the send box. */
     public Optional<byte[]> build(String input, PayloadOptions options) {
         try {
-            byte[] bytes = Payloads.build(input, options);
+            byte[] bytes = Payloads.build(input, options, macros);
             if (bytes.length == 0) {
                 error.set(I18n.text("send.error.empty"));
                 return Optional.empty();
@@ -130,6 +138,35 @@ public final class SendModel {
             error.set(PayloadErrors.describe(e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * What a repeat sends, asked once per send: {@code first} (the send box's content, built and
+     * checked already) and, when it has macros that change (a counter, a time), the content built
+     * again for each later send with new values.
+     */
+    public Supplier<byte[]> repeating(byte[] first, Charset charset) {
+        Macros.Template template;
+        try {
+            template = Macros.parse(text.get() == null ? "" : text.get());
+        } catch (PayloadException alreadyBuilt) {
+            throw new IllegalStateException("built once already", alreadyBuilt);
+        }
+        if (template.fixed()) {
+            return first::clone;
+        }
+        PayloadOptions options = options(charset);
+        AtomicBoolean firstTaken = new AtomicBoolean();
+        return () -> {
+            if (firstTaken.compareAndSet(false, true)) {
+                return first;
+            }
+            try {
+                return Payloads.build(template, options, macros);
+            } catch (PayloadException checkedAtStart) {
+                throw new IllegalStateException("the first send built it", checkedAtStart);
+            }
+        };
     }
 
     /** Replaces the history with entries kept from an earlier run, oldest first. */

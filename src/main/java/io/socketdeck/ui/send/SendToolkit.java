@@ -114,7 +114,8 @@ public final class SendToolkit {
         if (bytes.isEmpty()) {
             return false;
         }
-        periodic.start(target.get(), bytes.get(), problem -> log.note(LogEntry.Kind.ERROR, problem));
+        periodic.start(target.get(), box.repeating(bytes.get(), charset.getValue()),
+                problem -> log.note(LogEntry.Kind.ERROR, problem));
         box.remember();
         return true;
     }

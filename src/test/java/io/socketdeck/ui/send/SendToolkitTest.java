@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -69,6 +70,10 @@ class SendToolkitTest {
     }
 
     /** Every RX byte in the log, in order: what the echo peer sent back. */
+    private String echoedText() {
+        return new String(echoed(), StandardCharsets.US_ASCII);
+    }
+
     private byte[] echoed() {
         return onFx(() -> {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -132,6 +137,37 @@ class SendToolkitTest {
             assertEquals(40L * message.length, sink.received(), "exactly 40 messages, no more");
         }
     }
+
+    @Test
+    void aRepeatSendsTheMacrosNewValuesEachTime(FxRobot robot) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            runFx(() -> input.setText("#{{COUNTER:3}};"));
+            runFx(() -> robot.lookup("#clientRepeatInterval").queryAs(TextField.class).setText("5"));
+            runFx(() -> robot.lookup("#clientRepeatCount").queryAs(TextField.class).setText("3"));
+            robot.clickOn("#clientRepeat");
+            String expected = "#001;#002;#003;";
+            awaitFx(() -> echoedText().equals(expected), () -> "echoed: " + echoedText());
+            robot.clickOn("#clientSend"); // the counter is the tab's: the next send goes on from there
+            awaitFx(() -> echoedText().equals(expected + "#004;"), () -> "echoed: " + echoedText());
+        }
+    }
+
+    @Test
+    void anUnknownMacroIsRefusedAtTheSendBoxNamingIt(FxRobot robot) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            runFx(() -> input.setText("AT{{NOPE}}"));
+            robot.clickOn("#clientSend");
+            Label error = robot.lookup("#clientSendError").queryAs(Label.class);
+            awaitFx(() -> error.getText().startsWith("Unknown macro at character 3: \u201c{{NOPE}}\u201d (macros: {{COUNTER}}"),
+                    () -> "the message: " + onFx(error::getText));
+            assertEquals(0L, onFx(() -> client.traffic().counters().txBytesProperty().get()), "nothing sent");
+        }
+    }
+
 
     @Test
     void aFileArrivesByteIdenticalOverTcp(@TempDir Path dir) throws Exception {
