@@ -1,19 +1,24 @@
 package io.socketdeck.core.respond;
 
+import io.socketdeck.core.send.MacroValues;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Answers received messages on the session's I/O thread, as the tab asks: with echo on, each
- * message (a read, a frame, a datagram) goes back unchanged to where it came from. It must be the
+ * Answers received messages on the session's I/O thread, as the tab asks: the first enabled
+ * auto-reply rule that matches a message (a read, a frame, a datagram) answers it; with echo on,
+ * a message no rule answered goes back unchanged to where it came from. It must be the
  * last of a session's listeners, so the request's row and capture come before the answer's.
  *
  * <p>Two echoing peers (two SocketDeck windows, or an echo server) would answer each other for
@@ -37,12 +42,33 @@ public final class Responder implements SessionListener {
             return size() > MAX_PEERS;
         }
     };
+    private final Supplier<Charset> textCharset;
+    private final MacroValues counter;
     private volatile boolean echo;
+    private volatile boolean rulesOn;
+    private volatile RuleSet rules = RuleSet.EMPTY;
     private volatile Replies replies;
 
-    /** @param report where the loop guard's event goes: the session's other listeners */
+    /** A responder with no rules and no counter, its text matches in UTF-8: echo only. */
     public Responder(SessionListener report) {
+        this(report, () -> StandardCharsets.UTF_8, MacroValues.NONE);
+    }
+
+    /**
+     * @param report      where the loop guard's event goes: the session's other listeners
+     * @param textCharset the tab's encoding now: text rules match the message decoded in it
+     * @param counter     the tab's counter, for {@code {{COUNTER}}} in replies
+     */
+    public Responder(SessionListener report, Supplier<Charset> textCharset, MacroValues counter) {
         this.report = report;
+        this.textCharset = textCharset;
+        this.counter = counter;
+    }
+
+    /** The rules to answer with, and whether they are on, from now on; any thread. */
+    public void setRules(RuleSet set, boolean on) {
+        rules = set;
+        rulesOn = on;
     }
 
     /** The session answers go through; set once it exists. Any thread. */
@@ -67,11 +93,23 @@ public final class Responder implements SessionListener {
             return;
         }
         Replies session = replies;
-        if (!echo || session == null) {
+        if (session == null || !echo && !rulesOn) {
             return;
         }
-        if (watch(data.peer()).allows(data, System.nanoTime())) {
+        // A rule that matches answers; echo answers what no rule did.
+        RuleSet.Answer answer = rulesOn ? rules.answer(data.bytes(), textCharset.get(), counter) : null;
+        if (answer == null && !echo) {
+            return;
+        }
+        if (!watch(data.peer()).allows(data, System.nanoTime())) {
+            return;
+        }
+        if (answer == null) {
             session.reply(data, data.bytes());
+        } else if (answer.delayNanos() == 0) {
+            session.reply(data, answer.bytes());
+        } else {
+            session.replyAfter(answer.delayNanos(), data, answer.bytes());
         }
     }
 

@@ -10,4 +10,7 @@ public interface Replies {
 
     /** Sends {@code bytes} to the peer {@code request} came from; nothing when it has gone. */
     void reply(SessionEvent.Data request, byte[] bytes);
+
+    /** The same after {@code delayNanos}, on the session's thread; nothing once the session has ended. */
+    void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes);
 }

@@ -162,6 +162,11 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     }
 
     @Override
+    public void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes) {
+        schedule(delayNanos, () -> reply(request, bytes));
+    }
+
+    @Override
     public void reply(SessionEvent.Data request, byte[] bytes) {
         TcpConnection current = connection;
         if (current != null && current.id() == request.connection()) {

@@ -530,6 +530,11 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
     }
 
     @Override
+    public void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes) {
+        schedule(delayNanos, () -> reply(request, bytes));
+    }
+
+    @Override
     public void reply(SessionEvent.Data request, byte[] bytes) {
         TcpConnection client = clients.get(request.peer());
         if (client != null && client.id() == request.connection()) {

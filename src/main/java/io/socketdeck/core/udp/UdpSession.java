@@ -156,6 +156,11 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
     }
 
     @Override
+    public void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes) {
+        schedule(delayNanos, () -> reply(request, bytes));
+    }
+
+    @Override
     public void reply(SessionEvent.Data request, byte[] bytes) {
         UdpEndpoint current = endpoint;
         if (current != null) {
