@@ -41,6 +41,12 @@ public final class DemoScenario {
         send(scene, "查询设备序列号", false);
         Thread.sleep(1_200);
         send(scene, "设置上报间隔=500ms", false);
+        if (Boolean.getBoolean("demo.rules")) { // the auto-reply list in front, its first rule selected
+            DemoWindow.onFx(scene, s -> {
+                ((javafx.scene.control.ToggleButton) s.lookup("#clientRulesTab")).fire();
+                ((javafx.scene.control.ListView<?>) s.lookup("#clientRules")).getSelectionModel().select(0);
+            });
+        }
         if (Boolean.getBoolean("demo.framingDialog")) { // a dialog over the window, for its screenshot
             Thread.sleep(1_200);
             DemoWindow.onFx(scene, s -> javafx.application.Platform.runLater(
@@ -57,6 +63,15 @@ public final class DemoScenario {
                         Checksum.CRC16_MODBUS),
                 QuickCommand.text("心跳 PING", "PING"))));
         settings.put("tcpClient.log.encoding", "GBK");
+        if (Boolean.getBoolean("demo.rules")) {
+            settings.put("tcpClient.respond.rules", io.socketdeck.core.respond.RuleJson.toTree(List.of(
+                    new io.socketdeck.core.respond.Rule(true, io.socketdeck.core.respond.Rule.Match.REGEX,
+                            "#(\\d+) 温度=(\\S+)", new QuickCommand("确认上报", "ACK $1 {{TIME:HH:mm:ss.SSS}}", false,
+                                    "GBK", false, LineEnding.CRLF, Checksum.NONE), 0),
+                    new io.socketdeck.core.respond.Rule(true, io.socketdeck.core.respond.Rule.Match.HEX,
+                            "01 03 ?? ?? 00 02", new QuickCommand("Modbus 读 2 个寄存器", "01 03 04 00 0A 00 0B", true,
+                                    "UTF-8", false, LineEnding.NONE, Checksum.CRC16_MODBUS), 20))));
+        }
         settings.put("tcpClient.log.view", System.getProperty("demo.view", "TEXT")); // e.g. DUMP
         // e.g. delimiter_0D0A_strip: underscores for spaces, so it passes through a shell and Maven
         settings.put("tcpClient.framing", System.getProperty("demo.framing", "as-read").replace('_', ' '));

@@ -268,6 +268,11 @@ public final class TrafficLog {
         bump();
     }
 
+    /** The encoding chosen now, for threads other than the FX thread (an I/O thread matching text). */
+    public Charset currentCharset() {
+        return ingestCharset;
+    }
+
     public ObjectProperty<Charset> charsetProperty() {
         return charset;
     }

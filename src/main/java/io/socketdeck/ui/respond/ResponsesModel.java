@@ -1,39 +1,82 @@
 package io.socketdeck.ui.respond;
 
 import io.socketdeck.core.respond.Responder;
+import io.socketdeck.core.respond.Rule;
+import io.socketdeck.core.respond.RuleJson;
+import io.socketdeck.core.respond.RuleSet;
+import io.socketdeck.core.send.MacroValues;
+import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.fx.UiTick;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What a tab answers on its own: echo (each received message sent back where it came from). The
- * answering itself runs on the session's I/O thread ({@link Responder}); this keeps the user's
- * choices and hands them to the live session's responder at once. FX thread.
+ * What a tab answers on its own: auto-reply rules (the first enabled one that matches a message
+ * answers it) and echo (a message no rule answered goes back as it came). The answering runs on
+ * the session's I/O thread ({@link Responder}); this keeps the user's choices, hands every change
+ * to the live session's responder at once, and shows each rule's hits. FX thread.
  */
 public final class ResponsesModel {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(ResponsesModel.class);
+    /** How often the hit counters are looked at while a session runs. */
+    private static final long HITS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     private final BooleanProperty echo = new SimpleBooleanProperty(this, "echo");
+    private final BooleanProperty rulesOn = new SimpleBooleanProperty(this, "rulesOn", true);
+    private final ObservableList<Rule> rules = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper hitsRevision = new ReadOnlyLongWrapper(this, "hitsRevision");
+    private final UiTick.Handle hitsJob;
+    private RuleSet compiled = RuleSet.EMPTY;
+    private long shownHits;
     private Responder current;
 
-    public ResponsesModel() {
+    public ResponsesModel(UiTick tick) {
         echo.addListener((obs, old, now) -> {
             if (current != null) {
                 current.setEcho(now);
             }
         });
+        rules.addListener((javafx.collections.ListChangeListener<Rule>) change -> recompile());
+        rulesOn.addListener((obs, old, now) -> recompile());
+        hitsJob = tick.add(this::showHits);
+    }
+
+    private void recompile() {
+        compiled = RuleSet.of(List.copyOf(rules)); // new rules count from 0
+        shownHits = -1;
+        if (current != null) {
+            current.setRules(compiled, rulesOn.get());
+        }
+        hitsRevision.set(hitsRevision.get() + 1);
     }
 
     /**
      * The responder for a new session, as the user set things up; it goes last in the session's
      * listeners.
      *
-     * @param report where its own events go (a loop paused): the session's other listeners
+     * @param report      where its own events go (a loop paused): the session's other listeners
+     * @param textCharset the tab's encoding, which text rules match in
+     * @param counter     the tab's counter, for {@code {{COUNTER}}} in replies
      */
-    public Responder newResponder(SessionListener report) {
-        current = new Responder(report);
+    public Responder newResponder(SessionListener report, Supplier<Charset> textCharset, MacroValues counter) {
+        current = new Responder(report, textCharset, counter);
         current.setEcho(echo.get());
+        current.setRules(compiled, rulesOn.get());
+        hitsJob.wake();
         return current;
     }
 
@@ -44,13 +87,56 @@ public final class ResponsesModel {
         }
     }
 
-    /** Echo every received message back to its sender; applies to the live session at once. */
+    private long showHits(long nowNanos) {
+        long total = 0;
+        for (int i = 0; i < compiled.size(); i++) {
+            total += compiled.hits(i);
+        }
+        if (total != shownHits) {
+            shownHits = total;
+            hitsRevision.set(hitsRevision.get() + 1);
+        }
+        return current == null || compiled.size() == 0 ? UiTick.IDLE : nowNanos + HITS_EVERY_NANOS;
+    }
+
+    /** How many messages rule {@code index} answered since the rules last changed. */
+    public long hits(int index) {
+        return compiled.hits(index);
+    }
+
+    /** Bumped when any hit count may have moved: the list redraws its counts. */
+    public ReadOnlyLongProperty hitsRevisionProperty() {
+        return hitsRevision.getReadOnlyProperty();
+    }
+
+    /** Echo every received message no rule answered back to its sender; applies at once. */
     public BooleanProperty echoProperty() {
         return echo;
     }
 
-    /** What is remembered: "echo". */
+    /** The master switch of the rules; applies at once. */
+    public BooleanProperty rulesOnProperty() {
+        return rulesOn;
+    }
+
+    /** The rules, in the order they are tried; edit freely, the live session follows. */
+    public ObservableList<Rule> rules() {
+        return rules;
+    }
+
+    /** What is remembered: "echo", "rulesOn" and the "rules" themselves. */
     public PersistedFields persisted() {
-        return new PersistedFields().flag("echo", echo);
+        return new PersistedFields()
+                .flag("echo", echo)
+                .flag("rulesOn", rulesOn)
+                .custom("rules", (settings, path) -> settings.put(path, RuleJson.toTree(List.copyOf(rules))),
+                        (settings, path) -> settings.get(path).ifPresent(tree -> {
+                            try {
+                                rules.setAll(RuleJson.fromTree(tree));
+                            } catch (QuickCommandFormatException unreadable) {
+                                LOGGER.warn("auto-reply rules in the settings cannot be read, kept none: {}",
+                                        unreadable.getMessage());
+                            }
+                        }), rules);
     }
 }

@@ -140,6 +140,11 @@ public final class SendModel {
         }
     }
 
+    /** The tab's counter and clock for macros: automatic answers count on from the same counter. */
+    public MacroValues macros() {
+        return macros;
+    }
+
     /**
      * What a repeat sends, asked once per send: {@code first} (the send box's content, built and
      * checked already) and, when it has macros that change (a counter, a time), the content built

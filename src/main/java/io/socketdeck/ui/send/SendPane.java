@@ -5,8 +5,8 @@ import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.SendOptionChoices;
-import io.socketdeck.ui.fx.FieldMessageLane;
 import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.FieldMessageLane;
 import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.log.TrafficLog;
 import io.socketdeck.ui.quick.QuickCommandsModel;
@@ -23,10 +23,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -40,6 +43,10 @@ public final class SendPane extends VBox {
     @FXML private TextArea input;
     @FXML private CheckBox hexSend;
     @FXML private CheckBox escapes;
+    @FXML private HBox sideSwitch;
+    @FXML private ToggleButton quickTab;
+    @FXML private StackPane sidePanes;
+    private final ToggleGroup sides = new ToggleGroup();
     @FXML private Button send;
     @FXML private ComboBox<LineEnding> lineEnding;
     @FXML private ComboBox<Checksum> checksum;
@@ -68,6 +75,40 @@ public final class SendPane extends VBox {
         Fxml.loadComponent(this);
         SendOptionChoices.fillLineEndings(lineEnding);
         SendOptionChoices.fillChecksums(checksum);
+        quickTab.setUserData(quickSend);
+        quickTab.setToggleGroup(sides);
+        sides.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one pane is always shown: clicking the shown one keeps it
+            } else {
+                showSide(now);
+            }
+        });
+    }
+
+    /**
+     * Adds a pane in the quick-send list's place (the tab's auto-reply rules), shown by a switch
+     * with id {@code id} beside the one of Quick send.
+     */
+    public void addSideTab(String id, String title, Node content) {
+        ToggleButton show = new ToggleButton(title);
+        show.setId(id);
+        show.getStyleClass().addAll("flat", "small", "side-switch-button");
+        show.setMinWidth(USE_PREF_SIZE);
+        show.setUserData(content);
+        show.setToggleGroup(sides);
+        sideSwitch.getChildren().add(show);
+        sidePanes.getChildren().add(content);
+        showSide(sides.getSelectedToggle());
+    }
+
+    /** Shows the pane of {@code selected}; the others are neither shown nor laid out. */
+    private void showSide(Toggle selected) {
+        for (Toggle toggle : sides.getToggles()) {
+            Node pane = (Node) toggle.getUserData();
+            pane.setVisible(toggle == selected);
+            pane.setManaged(toggle == selected);
+        }
     }
 
     public String getIdPrefix() {
@@ -80,6 +121,7 @@ public final class SendPane extends VBox {
         input.setId(prefix + "Input");
         hexSend.setId(prefix + "HexSend");
         escapes.setId(prefix + "Escapes");
+        quickTab.setId(prefix + "QuickTab");
         send.setId(prefix + "Send");
         lineEnding.setId(prefix + "LineEnding");
         checksum.setId(prefix + "Checksum");

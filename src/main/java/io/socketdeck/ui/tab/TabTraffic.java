@@ -28,7 +28,7 @@ public final class TabTraffic {
     private final CaptureModel capture;
     private final ThroughputModel throughput;
     private final SendToolkit sendTools;
-    private final ResponsesModel responses = new ResponsesModel();
+    private final ResponsesModel responses;
     private final boolean datagrams;
 
     /**
@@ -43,6 +43,7 @@ public final class TabTraffic {
         capture = new CaptureModel(tick, log);
         throughput = new ThroughputModel(tick, engineCounters);
         sendTools = new SendToolkit(tick, targets, log, datagrams);
+        responses = new ResponsesModel(tick);
     }
 
     /**
@@ -68,7 +69,7 @@ public final class TabTraffic {
             }
         };
         // Last: a request's row and capture come before its answer's, which the answer re-enters.
-        Responder responder = responses.newResponder(shown);
+        Responder responder = responses.newResponder(shown, log::currentCharset, sendTools.box().macros());
         return event -> {
             shown.onEvent(event);
             responder.onEvent(event);

@@ -1,8 +1,10 @@
 package io.socketdeck.ui.tab;
 
 import io.socketdeck.ui.capture.CaptureControls;
+import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
+import io.socketdeck.ui.respond.RulesPane;
 import io.socketdeck.ui.send.SendPane;
 import javafx.scene.Node;
 
@@ -20,5 +22,8 @@ public final class TrafficPanes {
                 "socketdeck-" + logPane.getIdPrefix() + "-capture.bin", () -> traffic.log().charsetProperty().get());
         sendPane.bind(traffic.sendTools(), commands, traffic.log(), scope);
         logPane.echoButton().selectedProperty().bindBidirectional(traffic.responses().echoProperty());
+        String prefix = logPane.getIdPrefix();
+        sendPane.addSideTab(prefix + "RulesTab", I18n.text("rule.tab"), new RulesPane(prefix, traffic.responses(),
+                (kind, text) -> traffic.log().note(kind, text)));
     }
 }

@@ -1,0 +1,209 @@
+package io.socketdeck.ui.respond;
+
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.core.respond.Rule;
+import io.socketdeck.core.respond.RuleJson;
+import io.socketdeck.core.send.QuickCommandFormatException;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.ViewListeners;
+import java.io.File;
+import java.io.IOException;
+import java.util.function.BiConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A tab's auto-reply rules beside the send box: the master switch, the rules in the order they
+ * are tried (each with its own switch and its hits), and add, edit, delete, reorder, import and
+ * export. Ids: prefix + RulesEnabled, Rules, RuleAdd, RuleEdit, RuleDelete, RuleUp, RuleDown,
+ * RuleMore, RuleImport, RuleExport.
+ */
+public final class RulesPane extends VBox {
+
+    private final CheckBox enabled = new CheckBox(I18n.text("rule.enabled"));
+    private final ListView<Rule> list = new ListView<>();
+    private final ResponsesModel model;
+    private final BiConsumer<LogEntry.Kind, String> notes;
+
+    /** @param notes shows a line in the tab's log (import and export results) */
+    public RulesPane(String idPrefix, ResponsesModel model, BiConsumer<LogEntry.Kind, String> notes) {
+        super(4);
+        this.model = model;
+        this.notes = notes;
+        getStyleClass().add("rules-pane");
+        enabled.setId(idPrefix + "RulesEnabled");
+        enabled.setTooltip(new Tooltip(I18n.text("rule.enabled.tooltip")));
+        enabled.selectedProperty().bindBidirectional(model.rulesOnProperty());
+        list.setId(idPrefix + "Rules");
+        list.getStyleClass().add("quick-list");
+        list.setMinHeight(30);
+        Label empty = new Label(I18n.text("rule.empty"));
+        empty.setWrapText(true);
+        empty.getStyleClass().addAll("log-placeholder", "quick-placeholder");
+        list.setPlaceholder(empty);
+        list.setItems(model.rules());
+        list.setCellFactory(view -> new RuleCell());
+        list.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
+                editSelected();
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        // Counts move while the rules stay: the rows redraw, not the list.
+        ViewListeners.onChange(list, model.hitsRevisionProperty(), (obs, old, now) -> list.refresh());
+
+        Button add = tool(idPrefix + "RuleAdd", "fth-plus", "rule.add");
+        Button edit = tool(idPrefix + "RuleEdit", "fth-edit-2", "rule.edit");
+        Button delete = tool(idPrefix + "RuleDelete", "fth-trash-2", "rule.delete");
+        Button up = tool(idPrefix + "RuleUp", "fth-arrow-up", "quick.up");
+        Button down = tool(idPrefix + "RuleDown", "fth-arrow-down", "quick.down");
+        var nothingSelected = list.getSelectionModel().selectedItemProperty().isNull();
+        for (Button button : new Button[] {edit, delete, up, down}) {
+            button.disableProperty().bind(nothingSelected);
+        }
+        add.setOnAction(event -> new RuleDialog(getScene().getWindow(), null).showAndWait().ifPresent(model.rules()::add));
+        edit.setOnAction(event -> editSelected());
+        delete.setOnAction(event -> model.rules().remove(list.getSelectionModel().getSelectedIndex()));
+        up.setOnAction(event -> move(-1));
+        down.setOnAction(event -> move(+1));
+        MenuItem importItem = new MenuItem(I18n.text("quick.import"));
+        importItem.setId(idPrefix + "RuleImport");
+        importItem.setOnAction(event -> importFile());
+        MenuItem exportItem = new MenuItem(I18n.text("quick.export"));
+        exportItem.setId(idPrefix + "RuleExport");
+        exportItem.setOnAction(event -> exportFile());
+        MenuButton more = new MenuButton(null, new FontIcon("fth-more-horizontal"), importItem, exportItem);
+        more.setId(idPrefix + "RuleMore");
+        more.getStyleClass().addAll("flat", "small", "no-arrow");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox tools = new HBox(0, add, edit, delete, up, down, gap, more);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(enabled, list, tools);
+    }
+
+    private static Button tool(String id, String icon, String tooltipKey) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.setId(id);
+        button.getStyleClass().addAll("flat", "small");
+        button.setTooltip(new Tooltip(I18n.text(tooltipKey)));
+        return button;
+    }
+
+    private void editSelected() {
+        int index = list.getSelectionModel().getSelectedIndex();
+        if (index >= 0) {
+            new RuleDialog(getScene().getWindow(), model.rules().get(index)).showAndWait()
+                    .ifPresent(changed -> model.rules().set(index, changed));
+            list.getSelectionModel().select(index);
+        }
+    }
+
+    private void move(int step) {
+        int index = list.getSelectionModel().getSelectedIndex();
+        int to = index + step;
+        if (index < 0 || to < 0 || to >= model.rules().size()) {
+            return;
+        }
+        Rule moving = model.rules().get(index);
+        model.rules().set(index, model.rules().get(to));
+        model.rules().set(to, moving);
+        list.getSelectionModel().select(to);
+    }
+
+    private FileChooser jsonChooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.text(titleKey));
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        return chooser;
+    }
+
+    private void importFile() {
+        File file = jsonChooser("rule.import").showOpenDialog(getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            var imported = RuleJson.importFrom(file.toPath());
+            model.rules().addAll(imported);
+            notes.accept(LogEntry.Kind.INFO, I18n.format("rule.imported", imported.size(), file.getName()));
+        } catch (IOException | QuickCommandFormatException e) {
+            notes.accept(LogEntry.Kind.ERROR, I18n.format("quick.importFailed", file.getName(),
+                    String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void exportFile() {
+        FileChooser chooser = jsonChooser("rule.export");
+        chooser.setInitialFileName("socketdeck-rules.json");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            RuleJson.export(file.toPath(), java.util.List.copyOf(model.rules()));
+            notes.accept(LogEntry.Kind.INFO, I18n.format("rule.exported", model.rules().size(), file.toString()));
+        } catch (IOException e) {
+            notes.accept(LogEntry.Kind.ERROR, I18n.format("quick.exportFailed", file.getName(),
+                    String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Row: its switch, name, what it matches and answers, and its hits. */
+    private final class RuleCell extends ListCell<Rule> {
+        private final CheckBox on = new CheckBox();
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final Label hits = new Label();
+        private final HBox row;
+
+        RuleCell() {
+            name.getStyleClass().add("quick-name");
+            detail.getStyleClass().add("quick-detail");
+            hits.getStyleClass().add("quick-detail");
+            hits.setMinWidth(Region.USE_PREF_SIZE);
+            on.setOnAction(event -> {
+                int index = getIndex();
+                if (getItem() != null && index >= 0 && index < model.rules().size()) {
+                    model.rules().set(index, getItem().withEnabled(on.isSelected()));
+                }
+            });
+            VBox text = new VBox(name, detail);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinWidth(0);
+            row = new HBox(6, on, text, hits);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Rule rule, boolean empty) {
+            super.updateItem(rule, empty);
+            if (empty || rule == null) {
+                setGraphic(null);
+                return;
+            }
+            on.setSelected(rule.enabled());
+            name.setText(rule.name());
+            detail.setText(I18n.text("rule.match." + rule.match().name()) + " " + rule.pattern() + " \u2192 "
+                    + rule.reply().payload().replace('\n', ' '));
+            long count = model.hits(getIndex());
+            hits.setText(count == 0 ? "" : "\u00d7" + I18n.count(count));
+            setGraphic(row);
+        }
+    }
+}

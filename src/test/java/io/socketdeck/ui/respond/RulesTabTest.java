@@ -1,0 +1,141 @@
+package io.socketdeck.ui.respond;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.respond.Rule;
+import io.socketdeck.core.send.Checksum;
+import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.TcpProbe;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
+import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tcpserver.TcpServerViewModel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Issue 12, auto-reply rules, from the window: the server tab made into a small Modbus device by
+ * one hex rule, and a rule that cannot be used refused in its dialog, at its field.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RulesTabTest {
+
+    private Stage stage;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void tearDown() {
+        runFx(() -> {
+            Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage).toList()
+                    .forEach(w -> ((Stage) w).close());
+            window.shutdown();
+        });
+    }
+
+    /** Shows the tab's Auto-reply list and clicks + ; returns the rule dialog. */
+    private Scene addRule(String tabId, String prefix) {
+        runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), tabId));
+        runFx(() -> ((ToggleButton) stage.getScene().lookup("#" + prefix + "RulesTab")).fire());
+        Button add = onFx(() -> (Button) stage.getScene().lookup("#" + prefix + "RuleAdd"));
+        Platform.runLater(add::fire); // not waited for: the dialog waits for its OK
+        return Await.value(() -> onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
+                        .map(Window::getScene).filter(scene -> scene.lookup("#rulePattern") != null).findFirst()
+                        .orElse(null)), Objects::nonNull, FxTesting.TIMEOUT, "the rule dialog");
+    }
+
+    private static void press(Scene dialog, ButtonType type) {
+        runFx(() -> ((Button) ((DialogPane) dialog.getRoot()).lookupButton(type)).fire());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void choose(Scene dialog, String id, T value) {
+        runFx(() -> ((ComboBox<T>) dialog.lookup(id)).setValue(value));
+    }
+
+    @Test
+    void oneHexRuleMakesTheServerAModbusDevice(FxRobot robot) throws Exception {
+        Scene dialog = addRule("tabTcpServer", "server");
+        runFx(() -> ((TextField) dialog.lookup("#ruleName")).setText("read 2 registers"));
+        choose(dialog, "#ruleMatch", Rule.Match.HEX);
+        runFx(() -> ((TextField) dialog.lookup("#rulePattern")).setText("01 03 ?? ?? 00 02"));
+        runFx(() -> ((TextArea) dialog.lookup("#ruleReply")).setText("01 03 04 00 0A 00 0B"));
+        runFx(() -> ((CheckBox) dialog.lookup("#ruleHex")).setSelected(true));
+        choose(dialog, "#ruleChecksum", Checksum.CRC16_MODBUS);
+        press(dialog, ButtonType.OK);
+        awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
+
+        TcpServerViewModel server = window.tab(TcpServerViewModel.class);
+        runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
+        robot.clickOn("#serverListen");
+        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
+        String address = onFx(() -> server.listeningAddressProperty().get());
+        int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+        byte[] expected = Checksum.CRC16_MODBUS.append(HexFormat.of().parseHex("010304000a000b"));
+        try (TcpProbe master = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            master.send(HexFormat.of().parseHex("010300000002c40b")); // read holding registers 0..1 of unit 1
+            assertArrayEquals(expected, master.readExactly(expected.length, Duration.ofSeconds(10)));
+            master.send(HexFormat.of().parseHex("010300100002c5ce"));
+            assertArrayEquals(expected, master.readExactly(expected.length, Duration.ofSeconds(10)));
+        }
+        ListView<Rule> rules = robot.lookup("#serverRules").queryListView();
+        awaitFx(() -> rules.lookupAll(".label").stream().anyMatch(n -> "\u00d72".equals(((Label) n).getText())),
+                "the rule shows its two hits");
+        ListView<LogEntry> log = robot.lookup("#serverLog").queryListView();
+        awaitFx(() -> log.getItems().stream().filter(LogEntry::automatic).count() == 2, "two AUTO rows");
+    }
+
+    @Test
+    void aRegexThatDoesNotCompileIsRefusedUnderThePattern() {
+        Scene dialog = addRule("tabTcpClient", "client");
+        choose(dialog, "#ruleMatch", Rule.Match.REGEX);
+        runFx(() -> ((TextField) dialog.lookup("#rulePattern")).setText("SET (\\w+"));
+        runFx(() -> ((TextArea) dialog.lookup("#ruleReply")).setText("OK $1"));
+        press(dialog, ButtonType.OK);
+        Label error = onFx(() -> (Label) dialog.lookup("#rulePatternError"));
+        awaitFx(() -> error.isVisible() && error.getText().startsWith("Not a valid regular expression at character"),
+                () -> "the reason: " + onFx(error::getText));
+        assertTrue(onFx(() -> dialog.getWindow().isShowing()), "still open");
+        runFx(() -> ((TextField) dialog.lookup("#rulePattern")).setText("SET (\\w+)"));
+        press(dialog, ButtonType.OK);
+        awaitFx(() -> !dialog.getWindow().isShowing(), "closed once the pattern is right");
+        assertEquals("SET (\\w+)", onFx(() -> window.tab(io.socketdeck.ui.tcpclient.TcpClientViewModel.class)
+                .traffic().responses().rules().get(0).pattern()));
+    }
+}
