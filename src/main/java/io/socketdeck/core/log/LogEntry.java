@@ -39,6 +39,8 @@ public final class LogEntry {
     private volatile int repeats = 1;
     /** A send the application made on its own (an echo, an auto-reply); set by the ingest before queueing. */
     private boolean automatic;
+    /** For an answer to our send: how long it took to come back (see {@code RoundTrips}); -1 otherwise. */
+    private long roundTripNanos = -1;
     // Rendering: written by the ingest before the entry is queued, later only on the FX thread.
     private Charset charset;
     private String text;
@@ -88,6 +90,16 @@ public final class LogEntry {
 
     LogEntry markAutomatic() {
         automatic = true;
+        return this;
+    }
+
+    /** How long this message took to answer our send to its peer, or -1 when it answered none. */
+    public long roundTripNanos() {
+        return roundTripNanos;
+    }
+
+    LogEntry markRoundTrip(long nanos) {
+        roundTripNanos = nanos;
         return this;
     }
 

@@ -220,12 +220,20 @@ public final class LogIngest implements SessionListener {
             StreamTextDecoder decoder = messageDecoder();
             LogEntry entry = LogEntry.message(data.timeMillis(), kind, peer, bytes, decoder.charset(),
                     decoder.decodeWholePreview(bytes, 0, bytes.length, previewChars));
-            return data.automatic() ? entry.markAutomatic() : entry;
+            return marked(entry, data);
         }
         StreamTextDecoder decoder = decoderFor(new StreamKey(peer, kind));
         LogEntry entry = LogEntry.data(data.timeMillis(), kind, peer, bytes, decoder.charset(),
                 decoder.decodePreview(bytes, 0, bytes.length, previewChars));
-        return data.automatic() ? entry.markAutomatic() : entry;
+        return marked(entry, data);
+    }
+
+    /** Marks what the row's event says beyond its bytes: an automatic send, the round trip of an answer. */
+    private static LogEntry marked(LogEntry entry, SessionEvent.Data data) {
+        if (data.automatic()) {
+            entry.markAutomatic();
+        }
+        return data.roundTripNanos() >= 0 ? entry.markRoundTrip(data.roundTripNanos()) : entry;
     }
 
     /**

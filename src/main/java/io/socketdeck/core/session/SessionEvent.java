@@ -52,22 +52,30 @@ public sealed interface SessionEvent {
      *
      * @param connection the TCP connection's {@linkplain ConnectionIds id}; 0 for a datagram
      * @param automatic  sent by the application on its own (an echo, an auto-reply), not typed
+     * @param roundTripNanos for a received message that answers a send of ours to the same peer
+     *                   within {@link RoundTrips#TIMEOUT_NANOS}: from the send being handed to the
+     *                   socket to this message being complete (framed), on the I/O thread; else -1
      */
     record Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes, long connection,
-                boolean automatic) implements SessionEvent {
+                boolean automatic, long roundTripNanos) implements SessionEvent {
         public Data {
             Objects.requireNonNull(direction, "direction");
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(bytes, "bytes");
         }
 
+        public Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes, long connection,
+                    boolean automatic) {
+            this(timeMillis, direction, peer, bytes, connection, automatic, RoundTrips.NONE);
+        }
+
         public Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes, long connection) {
-            this(timeMillis, direction, peer, bytes, connection, false);
+            this(timeMillis, direction, peer, bytes, connection, false, RoundTrips.NONE);
         }
 
         /** Not about a TCP connection (a datagram): id 0. */
         public Data(long timeMillis, Direction direction, InetSocketAddress peer, byte[] bytes) {
-            this(timeMillis, direction, peer, bytes, ConnectionIds.NONE, false);
+            this(timeMillis, direction, peer, bytes, ConnectionIds.NONE, false, RoundTrips.NONE);
         }
     }
 

@@ -9,6 +9,7 @@ import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
+import io.socketdeck.core.session.RoundTrips;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.SendTarget.SendCompletion;
 import io.socketdeck.core.session.SessionEvent;
@@ -114,6 +115,7 @@ final class TcpConnection implements SelectorLoop.Handler {
     };
     private long lastReadNanos;
     private SelectorLoop.Timer idleGap;
+    private final RoundTrips roundTrips = new RoundTrips();
 
     TcpConnection(SelectorLoop loop, Transport transport, ByteBuffer readBuffer,
                   TrafficCounters sessionCounters, SessionListener listener, Setup setup,
@@ -301,7 +303,8 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     private void emitReceived(byte[] bytes) {
-        listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes, id));
+        listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes, id, false,
+                roundTrips.received(System.nanoTime())));
     }
 
     /** Ends the held frame once no byte came for the gap; a read since the timer was set moves it on. */
@@ -450,6 +453,9 @@ final class TcpConnection implements SelectorLoop.Handler {
         ownCounters.addSent(length);
         sessionCounters.addSent(length);
         lastSendNanos = System.nanoTime();
+        if (!(done instanceof SendTarget.Automatic)) {
+            roundTrips.sent(lastSendNanos); // the peer's next message answers it
+        }
         try {
             if (reportTx) {
                 byte[] own = copied ? Arrays.copyOfRange(bytes, offset, offset + length) : bytes;

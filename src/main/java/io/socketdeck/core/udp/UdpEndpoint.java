@@ -6,6 +6,7 @@ import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
+import io.socketdeck.core.session.RoundTrips;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
@@ -21,6 +22,8 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +57,13 @@ final class UdpEndpoint implements SelectorLoop.Handler {
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER);
     private final TrafficCounters counters;
     private final SessionListener listener;
+    /** The peers we sent to, waiting for their answer (see {@link RoundTrips}); the oldest go first. */
+    private final Map<InetSocketAddress, RoundTrips> awaiting = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, RoundTrips> eldest) {
+            return size() > 256;
+        }
+    };
     private final SenderHistory senders;
     private final TargetResolver resolver;
     private final BroadcastPermission broadcast;
@@ -144,7 +154,11 @@ final class UdpEndpoint implements SelectorLoop.Handler {
                 senders.saw(sender);
             }
             counters.addReceived(bytes.length);
-            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, sender, bytes));
+            // Only a sender we sent to waits for an answer: a flood from others costs no lookup.
+            RoundTrips answered = awaiting.isEmpty() ? null : awaiting.remove(sender);
+            long roundTrip = answered == null ? RoundTrips.NONE : answered.received(System.nanoTime());
+            listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, sender, bytes,
+                    ConnectionIds.NONE, false, roundTrip));
         }
     }
 
@@ -211,8 +225,12 @@ final class UdpEndpoint implements SelectorLoop.Handler {
             dequeue();
             byte[] bytes = next.bytes().array();
             counters.addSent(bytes.length);
+            boolean automatic = next.done() instanceof SendTarget.Automatic;
+            if (!automatic) {
+                awaiting.computeIfAbsent(next.target(), target -> new RoundTrips()).sent(System.nanoTime());
+            }
             listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, next.target(), bytes,
-                    ConnectionIds.NONE, next.done() instanceof SendTarget.Automatic));
+                    ConnectionIds.NONE, automatic));
             next.done().completed(true);
         }
         if (key.isValid() && key.interestOps() != SelectionKey.OP_READ) {

@@ -2,6 +2,7 @@ package io.socketdeck.ui.log;
 
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.log.RowText;
+import io.socketdeck.ui.common.Durations;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.WrappingText;
 import java.time.Instant;
@@ -39,8 +40,10 @@ final class LogCell extends ListCell<LogEntry> {
     private final Label time = new Label();
     private final Label badge = new Label();
     private final Label peer = new Label();
+    /** How long an answer took to come back ("↩ 0.42 ms"); shown only on answers. */
+    private final Label roundTrip = new Label();
     private final WrappingText payload = new WrappingText();
-    private final HBox row = new HBox(time, badge, peer, payload);
+    private final HBox row = new HBox(time, badge, peer, roundTrip, payload);
     private LogEntry.Kind shownKind;
     private boolean shownAutomatic;
 
@@ -55,6 +58,10 @@ final class LogCell extends ListCell<LogEntry> {
         time.setMinWidth(USE_PREF_SIZE);
         badge.setMinWidth(USE_PREF_SIZE);
         peer.setMinWidth(USE_PREF_SIZE);
+        roundTrip.getStyleClass().add("log-round-trip");
+        roundTrip.setMinWidth(USE_PREF_SIZE);
+        roundTrip.setVisible(false);
+        roundTrip.setManaged(false);
         HBox.setHgrow(payload, Priority.ALWAYS);
         // Let the row take the list's width so long payloads wrap instead of scrolling sideways.
         setPrefWidth(0);
@@ -76,6 +83,12 @@ final class LogCell extends ListCell<LogEntry> {
         }
         showKind(entry.kind(), entry.automatic());
         peer.setText(entry.peer());
+        boolean answer = entry.roundTripNanos() >= 0;
+        if (answer || roundTrip.isVisible()) {
+            roundTrip.setVisible(answer);
+            roundTrip.setManaged(answer);
+            roundTrip.setText(answer ? "\u21a9 " + Durations.of(entry.roundTripNanos()) : null);
+        }
         payload.setWrap(log.wrapProperty().get());
         payload.setText(entry.isData() ? RowText.payload(entry, log.viewModeProperty().get()) : entry.message());
         setGraphic(row);

@@ -32,6 +32,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -63,6 +64,9 @@ public final class TrafficLogPane extends VBox {
     @FXML private Label rxMessagesUnit;
     @FXML private Label txMessagesUnit;
     @FXML private Button resetCounters;
+    @FXML private HBox roundTrips;
+    @FXML private Label rtt;
+    @FXML private Button rttReset;
     @FXML private TextField filter;
     @FXML private CheckBox filterHex;
     @FXML private Label filterCount;
@@ -110,6 +114,8 @@ public final class TrafficLogPane extends VBox {
         txBytes.setId(prefix + "TxBytes");
         txMessages.setId(prefix + "TxMessages");
         resetCounters.setId(prefix + "ResetCounters");
+        rtt.setId(prefix + "Rtt");
+        rttReset.setId(prefix + "RttReset");
         filter.setId(prefix + "Filter");
         filterHex.setId(prefix + "FilterHex");
         filterCount.setId(prefix + "FilterCount");
@@ -144,6 +150,14 @@ public final class TrafficLogPane extends VBox {
     /** The capture toggle and its status label, for the capture feature to drive. */
     public ToggleButton captureButton() {
         return capture;
+    }
+
+    /** Shows {@code answers}' statistics on the status line, with their reset; hidden until the first answer. */
+    public void bindRoundTrips(RoundTripModel answers) {
+        rtt.textProperty().bind(answers.textProperty());
+        roundTrips.visibleProperty().bind(answers.textProperty().isNotEmpty());
+        roundTrips.managedProperty().bind(roundTrips.visibleProperty());
+        rttReset.setOnAction(event -> answers.reset());
     }
 
     /** The echo switch, for the answering feature to drive. */

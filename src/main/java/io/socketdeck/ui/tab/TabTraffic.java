@@ -9,6 +9,7 @@ import io.socketdeck.ui.capture.CaptureModel;
 import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.log.CountersModel;
+import io.socketdeck.ui.log.RoundTripModel;
 import io.socketdeck.ui.log.TrafficLog;
 import io.socketdeck.ui.respond.ResponsesModel;
 import io.socketdeck.ui.send.SendModel;
@@ -29,6 +30,7 @@ public final class TabTraffic {
     private final ThroughputModel throughput;
     private final SendToolkit sendTools;
     private final ResponsesModel responses;
+    private final RoundTripModel roundTrips;
     private final boolean datagrams;
 
     /**
@@ -44,6 +46,7 @@ public final class TabTraffic {
         throughput = new ThroughputModel(tick, engineCounters);
         sendTools = new SendToolkit(tick, targets, log, datagrams);
         responses = new ResponsesModel(tick);
+        roundTrips = new RoundTripModel(tick);
     }
 
     /**
@@ -61,6 +64,9 @@ public final class TabTraffic {
             captured.onEvent(event);
             rows.onEvent(event);
             if (event instanceof SessionEvent.Data || event instanceof SessionEvent.SentToMany) {
+                if (event instanceof SessionEvent.Data data && data.roundTripNanos() >= 0) {
+                    roundTrips.record(data.roundTripNanos());
+                }
                 counters.wake();
                 throughput.wake();
                 onTraffic.run();
@@ -116,6 +122,10 @@ public final class TabTraffic {
 
     public SendToolkit sendTools() {
         return sendTools;
+    }
+
+    public RoundTripModel roundTrips() {
+        return roundTrips;
     }
 
     public ResponsesModel responses() {

@@ -22,6 +22,7 @@ public final class TrafficPanes {
                 "socketdeck-" + logPane.getIdPrefix() + "-capture.bin", () -> traffic.log().charsetProperty().get());
         sendPane.bind(traffic.sendTools(), commands, traffic.log(), scope);
         logPane.echoButton().selectedProperty().bindBidirectional(traffic.responses().echoProperty());
+        logPane.bindRoundTrips(traffic.roundTrips());
         String prefix = logPane.getIdPrefix();
         sendPane.addSideTab(prefix + "RulesTab", I18n.text("rule.tab"), new RulesPane(prefix, traffic.responses(),
                 (kind, text) -> traffic.log().note(kind, text)));
