@@ -25,7 +25,8 @@ import java.util.Map;
 public final class BenchMain {
 
     private static final List<String> GROUPS =
-            List.of("idle", "tcp", "ui", "server", "udp", "periodic", "filesend", "capture", "reliability", "coldstart");
+            List.of("idle", "tcp", "ui", "server", "udp", "periodic", "filesend", "capture", "reliability", "responders",
+                    "coldstart");
     /** The send and receive toolkit's groups, also selected together by {@code -Dbench.only=toolkit}. */
     private static final List<String> TOOLKIT = List.of("periodic", "filesend", "capture");
     /** Groups whose JVM needs no FX toolkit of its own. */
@@ -84,6 +85,7 @@ public final class BenchMain {
             case "capture" -> CaptureBench.run();
             case "reliability" -> ReliabilityBench.run();
             case "coldstart" -> ColdStartBench.run();
+            case "responders" -> RespondersBench.run();
             case "udp-rx" -> UdpRxBench.run(); // one half of "udp", for diagnosis
             case "udp-flood" -> UdpFloodBench.run();
             default -> throw new IllegalArgumentException("unknown benchmark group " + group);

@@ -8,8 +8,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Backslash escapes in typed text, both ways: {@link #encode} turns what the user typed into bytes,
@@ -30,8 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * very end are errors at the backslash's position.
  */
 public final class EscapeText {
-
-    private static final Map<Charset, Boolean> ASCII_COMPATIBLE = new ConcurrentHashMap<>();
 
     private EscapeText() {
     }
@@ -100,7 +96,7 @@ public final class EscapeText {
      */
     public static String format(byte[] bytes, int offset, int length, Charset charset) {
         StringBuilder text = new StringBuilder(length + 16);
-        boolean asciiCompatible = ASCII_COMPATIBLE.computeIfAbsent(charset, EscapeText::isAsciiCompatible);
+        boolean asciiCompatible = AsciiCompatible.test(charset);
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -172,18 +168,6 @@ public final class EscapeText {
     }
 
     /** True when every ASCII character is the one byte of the same value, so {@code \xNN} is that character. */
-    private static boolean isAsciiCompatible(Charset charset) {
-        if (!charset.canEncode()) {
-            return false;
-        }
-        char[] ascii = new char[128];
-        byte[] expected = new byte[128];
-        for (int c = 0; c < 128; c++) {
-            ascii[c] = (char) c;
-            expected[c] = (byte) c;
-        }
-        return Arrays.equals(expected, new String(ascii).getBytes(charset));
-    }
 
     /** The value of exactly {@code count} hex digits at {@code from}, or -1. */
     private static int hexDigits(String text, int from, int count) {

@@ -64,6 +64,9 @@ public final class Macros {
 
     /** Splits {@code text} at its macros; the first bad one is the exception, at its position. */
     public static Template parse(String text) throws PayloadException {
+        if (text.indexOf("{{") < 0) { // most payloads, and every answer made from a regex's groups alone
+            return new Template(text.isEmpty() ? List.of() : List.of(new Literal(text, 0)));
+        }
         List<Piece> pieces = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int literalStart = 0;

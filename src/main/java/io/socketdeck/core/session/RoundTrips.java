@@ -4,9 +4,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Pairs a send with the answer to it, for one peer: the first message that peer completes within
- * {@link #TIMEOUT_NANOS} of a send of ours (typed, repeated, a quick command; not an automatic
- * answer, whose peer's next message is a new request) took that long to come back. One send, one
- * round trip: a second message before the next send is not paired. I/O thread only.
+ * {@link #TIMEOUT_NANOS} of a send of ours (any: typed, repeated, a quick command, an automatic
+ * answer, after which a peer in a request/response exchange sends its next request) took that long
+ * to come back. One send, one round trip: a second message before the next send is not paired.
+ * I/O thread only.
  */
 public final class RoundTrips {
 

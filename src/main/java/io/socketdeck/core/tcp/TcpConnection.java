@@ -453,9 +453,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         ownCounters.addSent(length);
         sessionCounters.addSent(length);
         lastSendNanos = System.nanoTime();
-        if (!(done instanceof SendTarget.Automatic)) {
-            roundTrips.sent(lastSendNanos); // the peer's next message answers it
-        }
+        roundTrips.sent(lastSendNanos); // the peer's next message answers it
         try {
             if (reportTx) {
                 byte[] own = copied ? Arrays.copyOfRange(bytes, offset, offset + length) : bytes;

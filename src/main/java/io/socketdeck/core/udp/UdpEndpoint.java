@@ -226,9 +226,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
             byte[] bytes = next.bytes().array();
             counters.addSent(bytes.length);
             boolean automatic = next.done() instanceof SendTarget.Automatic;
-            if (!automatic) {
-                awaiting.computeIfAbsent(next.target(), target -> new RoundTrips()).sent(System.nanoTime());
-            }
+            awaiting.computeIfAbsent(next.target(), target -> new RoundTrips()).sent(System.nanoTime());
             listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, next.target(), bytes,
                     ConnectionIds.NONE, automatic));
             next.done().completed(true);
