@@ -33,6 +33,8 @@ public final class RuleSet {
     record Answer(byte[] bytes, long delayNanos) {
     }
 
+    private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$\\d");
+
     private final List<Compiled> rules;
     private final AtomicLongArray hits;
 
@@ -114,7 +116,7 @@ public final class RuleSet {
             if (text == null && rule.rule.match() != Rule.Match.HEX) {
                 text = new String(message, textCharset);
             }
-            Matcher groups = rule.regex == null ? null : rule.regex.matcher(text);
+            Matcher groups = rule.matcher == null ? null : rule.matcher.get().reset(text);
             if (!rule.matches(message, text, groups)) {
                 continue;
             }
@@ -169,18 +171,25 @@ public final class RuleSet {
         } else if (rule.match() == Rule.Match.HEX) {
             hex = HexPattern.parse(pattern);
         }
-        boolean usesGroups = regex != null && rule.reply().payload().matches("(?s).*\\$\\d.*");
+        boolean usesGroups = regex != null && GROUP_REFERENCE.matcher(rule.reply().payload()).find();
         Macros.Template template;
         try {
             template = usesGroups ? null : Macros.parse(rule.reply().payload());
         } catch (PayloadException e) {
             throw new RuleException(e);
         }
-        return new Compiled(rule, regex, hex, template, rule.reply().options());
+        Pattern compiledRegex = regex;
+        ThreadLocal<Matcher> matcher = regex == null ? null : ThreadLocal.withInitial(() -> compiledRegex.matcher(""));
+        return new Compiled(rule, matcher, hex, template, rule.reply().options());
     }
 
-    /** A rule ready to match: its regex or hex pattern, and its reply parsed unless it uses groups. */
-    private record Compiled(Rule rule, Pattern regex, HexPattern hex, Macros.Template template, PayloadOptions options) {
+    /**
+     * A rule ready to match: its regex (a matcher per thread, reset for each message: a hundred
+     * rules must not make a hundred matchers a message) or hex pattern, and its reply parsed
+     * unless it uses groups.
+     */
+    private record Compiled(Rule rule, ThreadLocal<Matcher> matcher, HexPattern hex, Macros.Template template,
+                            PayloadOptions options) {
 
         boolean matches(byte[] message, String text, Matcher groups) {
             String pattern = rule.pattern();

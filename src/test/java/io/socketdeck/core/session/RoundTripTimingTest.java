@@ -7,10 +7,13 @@ import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
+import io.socketdeck.core.tcp.TcpServerOptions;
+import io.socketdeck.core.tcp.TcpServerSession;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
 import io.socketdeck.core.udp.UdpTarget;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.testsupport.UdpProbe;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,6 +85,25 @@ class RoundTripTimingTest {
             } finally {
                 client.close();
             }
+        }
+    }
+
+    @Test
+    void onTheServerEachClientsAnswerPairsWithTheSendToThatClient() throws Exception {
+        TcpServerSession server = new TcpServerSession(TcpServerOptions.of(LOOPBACK, 0), events, counters,
+                loops.next());
+        server.start();
+        InetSocketAddress address = events.await(SessionEvent.Opened.class).local();
+        try (TcpProbe asked = TcpProbe.connect(address); TcpProbe other = TcpProbe.connect(address)) {
+            Await.until(() -> events.all(SessionEvent.Connected.class).size() == 2, TIMEOUT, "two clients");
+            server.sendTo(List.of(asked.localAddress()), ascii("STATUS?"));
+            asked.readExactly(7, TIMEOUT);
+            other.send(ascii("chatter")); // not asked: no round trip, and it does not take the answer's place
+            Await.until(() -> received().size() == 1, TIMEOUT, "the chatter");
+            asked.send(ascii("OK"));
+            Await.until(() -> received().size() == 2, TIMEOUT, "the answer");
+            assertEquals(RoundTrips.NONE, received().get(0).roundTripNanos(), "chatter: " + received().get(0));
+            assertTrue(received().get(1).roundTripNanos() > 0, "the asked client's answer: " + received().get(1));
         }
     }
 

@@ -51,6 +51,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class RulesTabTest {
 
+    private static final InetAddress LOOPBACK_HOST = InetAddress.getLoopbackAddress();
+
     private Stage stage;
     private MainWindow window;
 
@@ -119,6 +121,33 @@ class RulesTabTest {
                 "the rule shows its two hits");
         ListView<LogEntry> log = robot.lookup("#serverLog").queryListView();
         awaitFx(() -> log.getItems().stream().filter(LogEntry::automatic).count() == 2, "two AUTO rows");
+    }
+
+    @Test
+    void aUdpRuleAnswersTheSenderWithTheRequestsGroupAndTheCounter(FxRobot robot) throws Exception {
+        Scene dialog = addRule("tabUdp", "udp");
+        choose(dialog, "#ruleMatch", Rule.Match.REGEX);
+        runFx(() -> ((TextField) dialog.lookup("#rulePattern")).setText("^GET (\\w+)"));
+        runFx(() -> ((TextArea) dialog.lookup("#ruleReply")).setText("$1=42 #{{COUNTER}}"));
+        press(dialog, ButtonType.OK);
+        awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
+
+        io.socketdeck.ui.udp.UdpViewModel udp = window.tab(io.socketdeck.ui.udp.UdpViewModel.class);
+        ComboBox<?> bind = robot.lookup("#udpBindHost").queryComboBox();
+        runFx(() -> bind.getEditor().setText("127.0.0.1"));
+        runFx(() -> ((TextField) stage.getScene().lookup("#udpBindPort")).setText("0"));
+        robot.clickOn("#udpOpen");
+        awaitFx(() -> udp.stateProperty().get() == ConnectionState.OPEN, "open");
+        String local = onFx(() -> udp.localAddressProperty().get());
+        InetSocketAddress address = new InetSocketAddress(LOOPBACK_HOST, Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)));
+        try (io.socketdeck.testsupport.UdpProbe sender = io.socketdeck.testsupport.UdpProbe.bind()) {
+            sender.send("GET temp".getBytes(java.nio.charset.StandardCharsets.US_ASCII), address);
+            assertEquals("temp=42 #1", new String(sender.receive(FxTesting.TIMEOUT).bytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            sender.send("GET rate".getBytes(java.nio.charset.StandardCharsets.US_ASCII), address);
+            assertEquals("rate=42 #2", new String(sender.receive(FxTesting.TIMEOUT).bytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+        }
     }
 
     @Test
