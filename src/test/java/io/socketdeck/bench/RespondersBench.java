@@ -49,8 +49,22 @@ final class RespondersBench {
     private RespondersBench() {
     }
 
-    /** One round's figures: transactions a second, and the peer's own p50 and p99 in ns. */
-    private record Round(double perSecond, long peerP50, long peerP99) {
+    /** One round's figures: transactions a second, the peer's own p50 and p99 in ns, our thread's CPU per transaction. */
+    private record Round(double perSecond, long peerP50, long peerP99, long cpuNanosPerTransaction) {
+    }
+
+    /** CPU time of this JVM's threads whose names start with {@code prefix}, in ns. */
+    private static long cpuOf(String prefix) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            var info = threads.getThreadInfo(id);
+            long cpu = threads.getThreadCpuTime(id);
+            if (info != null && cpu > 0 && info.getThreadName().startsWith(prefix)) {
+                total += cpu;
+            }
+        }
+        return total;
     }
 
     static void run() throws Exception {
@@ -65,9 +79,12 @@ final class RespondersBench {
         double ruleRate = median(rule.stream().mapToDouble(Round::perSecond).toArray());
         double peerP50 = median(rule.stream().mapToDouble(Round::peerP50).toArray());
         RoundTripStats.Summary tab = tabStats.summary();
-        Figures.note(String.format("rr rounds: plain %s, rule %s (transactions/s); the peer's p50 with the rule %s us;"
-                        + " the tab's round trips: %d", rates(plain), rates(rule),
-                Arrays.toString(rule.stream().mapToLong(r -> r.peerP50() / 1000).toArray()), tab.count()));
+        Figures.note(String.format("rr rounds: plain %s, rule %s (transactions/s); the peer's p50 plain %s, rule %s us;"
+                        + " our thread's CPU per transaction plain %s, rule %s ns; the tab's round trips: %d",
+                rates(plain), rates(rule), Arrays.toString(plain.stream().mapToLong(r -> r.peerP50() / 1000).toArray()),
+                Arrays.toString(rule.stream().mapToLong(r -> r.peerP50() / 1000).toArray()),
+                Arrays.toString(plain.stream().mapToLong(Round::cpuNanosPerTransaction).toArray()),
+                Arrays.toString(rule.stream().mapToLong(Round::cpuNanosPerTransaction).toArray()), tab.count()));
         String how = ", one 32-byte request line in flight, " + ROUND_MILLIS / 1000.0 + " s rounds, median of " + ROUNDS;
         Figures.print("rr_plain_per_s", plainRate, "transactions a second against a plain Java echo loop on a"
                 + " blocking socket" + how);
@@ -93,22 +110,25 @@ final class RespondersBench {
         return sorted[sorted.length / 2];
     }
 
-    private static Round askPeer(int port) throws Exception {
+    private static Round askPeer(int port, String serverThreads) throws Exception {
+        long cpuBefore = cpuOf(serverThreads);
         try (PeerProcess peer = PeerProcess.start(RrPeer.class, Integer.toString(port), Long.toString(ROUND_MILLIS))) {
             String result = peer.readLine();
             if (result == null || !result.startsWith("RESULT ")) {
                 throw new IllegalStateException("the rr peer did not report: " + result);
             }
             String[] words = result.split(" ");
-            return new Round(Long.parseLong(words[1]) / (ROUND_MILLIS / 1e3), Long.parseLong(words[2]),
-                    Long.parseLong(words[3]));
+            long transactions = Math.max(1, Long.parseLong(words[1]));
+            return new Round(transactions / (ROUND_MILLIS / 1e3), Long.parseLong(words[2]), Long.parseLong(words[3]),
+                    (cpuOf(serverThreads) - cpuBefore) / transactions);
         }
     }
 
     /** The baseline: accept one client, echo every read back at once, blocking. */
     private static Round plainRound() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {
-            CompletableFuture<Void> echo = CompletableFuture.runAsync(() -> {
+            CompletableFuture<Long> echo = new CompletableFuture<>(); // completes with the echo thread's CPU time
+            Thread echoThread = new Thread(() -> {
                 try (Socket client = server.accept()) {
                     client.setTcpNoDelay(true);
                     InputStream in = client.getInputStream();
@@ -120,10 +140,13 @@ final class RespondersBench {
                 } catch (Exception peerGone) {
                     // the peer closes at its end: the round is over
                 }
-            });
-            Round round = askPeer(server.getLocalPort());
-            echo.get(10, TimeUnit.SECONDS);
-            return round;
+                echo.complete(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+            }, "rr-plain");
+            echoThread.start();
+            Round round = askPeer(server.getLocalPort(), "rr-none");
+            long cpu = echo.get(10, TimeUnit.SECONDS);
+            long transactions = Math.max(1, Math.round(round.perSecond() * ROUND_MILLIS / 1e3));
+            return new Round(round.perSecond(), round.peerP50(), round.peerP99(), cpu / transactions);
         }
     }
 
@@ -158,7 +181,7 @@ final class RespondersBench {
             server.setFraming(new Framing.Delimiter(new byte[] {'\n'}, true));
             responder.answerThrough(server);
             server.start();
-            Round round = askPeer(opened.get(10, TimeUnit.SECONDS).getPort());
+            Round round = askPeer(opened.get(10, TimeUnit.SECONDS).getPort(), "rr-bench");
             server.close();
             return round;
         } finally {
