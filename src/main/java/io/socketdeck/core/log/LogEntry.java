@@ -3,6 +3,7 @@ package io.socketdeck.core.log;
 import io.socketdeck.core.codec.DecodedPreview;
 import io.socketdeck.core.text.Language;
 import java.nio.charset.Charset;
+import java.util.HexFormat;
 
 /**
  * One row of a traffic log: a read, a send, a datagram or an event, worded. The raw bytes are kept
@@ -156,8 +157,16 @@ public final class LogEntry {
 
     void render(Charset newCharset, DecodedPreview preview) {
         this.charset = newCharset;
-        this.text = preview.text();
+        // A read that completes no character (a device trickling GBK a byte at a time) is not an
+        // empty row: its bytes show as pending hex, and the next row shows the character.
+        this.text = preview.text().isEmpty() && bytes != null && bytes.length > 0 ? pending(bytes) : preview.text();
         this.truncated = preview.truncated();
+    }
+
+    /** "‹D6›": bytes that begin a character still to come. */
+    static String pending(byte[] bytes) {
+        return "\u2039" + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, Math.min(bytes.length, 16))
+                + (bytes.length > 16 ? " \u2026" : "") + "\u203a";
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.socketdeck.core.log;
 
-import io.socketdeck.core.codec.DecodedPreview;
 import io.socketdeck.core.codec.StreamTextDecoder;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.Direction;
@@ -53,11 +52,6 @@ public final class LogIngest implements SessionListener {
     private final Boundaries boundaries;
     private final boolean serverSide;
     private final Map<StreamKey, StreamTextDecoder> decoders = new HashMap<>();
-    /**
-     * Reads that completed no character (a device trickling GBK a byte at a time): no empty row,
-     * their bytes wait for the next row of their stream, with the decoder that holds them.
-     */
-    private final Map<StreamKey, Held> held = new HashMap<>();
     private StreamTextDecoder messageDecoder;
     // Formatting an address costs more than a map lookup; peers repeat on every read. Keyed by
     // content, so a new address object for the same sender still finds its name.
@@ -174,10 +168,7 @@ public final class LogIngest implements SessionListener {
             sayFolded(event instanceof SessionEvent.Closed ? Long.MAX_VALUE : event.timeMillis());
         }
         if (event instanceof SessionEvent.Data data) {
-            LogEntry row = dataEntry(data);
-            if (row != null) {
-                out.accept(row);
-            }
+            out.accept(dataEntry(data));
         } else if (event instanceof SessionEvent.SentToMany sent) {
             out.accept(sentToManyEntry(sent));
         } else if (event instanceof SessionEvent.Connected connected) {
@@ -202,7 +193,6 @@ public final class LogIngest implements SessionListener {
             peerNames.remove(disconnected.remote());
             lastPeer = null;
         } else if (event instanceof SessionEvent.PeerFinished finished) {
-            showHeld(new StreamKey(peerName(finished.remote()), LogEntry.Kind.RX)); // nothing more will come
             if (shownAlone(finished)) {
                 out.accept(LogEntry.event(finished.timeMillis(), LogEntry.Kind.INFO, peerName(finished.remote()),
                         EventTexts.peerFinished(finished)));
@@ -232,19 +222,10 @@ public final class LogIngest implements SessionListener {
                     decoder.decodeWholePreview(bytes, 0, bytes.length, previewChars));
             return marked(entry, data);
         }
-        StreamKey key = new StreamKey(peer, kind);
-        StreamTextDecoder decoder = decoderFor(key);
-        Held before = held.remove(key);
-        byte[] rowBytes = before == null ? bytes : concat(before.bytes(), bytes);
-        // The decoder holds the earlier bytes unless the encoding changed since: then all are new to it.
-        DecodedPreview preview = before == null || before.decoder() == decoder
-                ? decoder.decodePreview(bytes, 0, bytes.length, previewChars)
-                : decoder.decodePreview(rowBytes, 0, rowBytes.length, previewChars);
-        if (preview.text().isEmpty() && decoder.pendingBytes() == rowBytes.length) {
-            held.put(key, new Held(decoder, rowBytes, data));
-            return null;
-        }
-        return marked(LogEntry.data(data.timeMillis(), kind, peer, rowBytes, decoder.charset(), preview), data);
+        StreamTextDecoder decoder = decoderFor(new StreamKey(peer, kind));
+        LogEntry entry = LogEntry.data(data.timeMillis(), kind, peer, bytes, decoder.charset(),
+                decoder.decodePreview(bytes, 0, bytes.length, previewChars));
+        return marked(entry, data);
     }
 
     /** Marks what the row's event says beyond its bytes: an automatic send, the round trip of an answer. */
@@ -309,30 +290,8 @@ public final class LogIngest implements SessionListener {
     }
 
     private void forget(String peer) {
-        showHeld(new StreamKey(peer, LogEntry.Kind.RX));
-        showHeld(new StreamKey(peer, LogEntry.Kind.TX));
         decoders.remove(new StreamKey(peer, LogEntry.Kind.RX));
         decoders.remove(new StreamKey(peer, LogEntry.Kind.TX));
-    }
-
-    /** The stream ended: bytes that never completed a character are a row of their own (shown as hex is exact). */
-    private void showHeld(StreamKey key) {
-        Held waiting = held.remove(key);
-        if (waiting != null) {
-            SessionEvent.Data first = waiting.first();
-            out.accept(marked(LogEntry.data(first.timeMillis(), key.kind(), key.peer(), waiting.bytes(),
-                    waiting.decoder().charset(), new DecodedPreview(waiting.decoder().flush(), false)), first));
-        }
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
-    }
-
-    /** Bytes of a stream waiting for the rest of their character, the decoder holding them, and their first event. */
-    private record Held(StreamTextDecoder decoder, byte[] bytes, SessionEvent.Data first) {
     }
 
     /** Sender names held, for tests of the bound. */
