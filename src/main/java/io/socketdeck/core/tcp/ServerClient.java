@@ -3,6 +3,7 @@ package io.socketdeck.core.tcp;
 import io.socketdeck.core.session.ReadOnlyCounters;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * One client of a server, as its client list shows it: who and since when, fixed for the life of
@@ -13,13 +14,20 @@ import java.util.Objects;
  * @param remote            the client's address and port
  * @param connectedAtMillis when the server accepted it, epoch milliseconds
  * @param counters          its own counts, read live from any thread
+ * @param peerFinished      whether it finished sending (its FIN) while staying for our answer, live
  */
 public record ServerClient(long connection, InetSocketAddress remote, long connectedAtMillis,
-                           ReadOnlyCounters counters) {
+                           ReadOnlyCounters counters, BooleanSupplier peerFinished) {
 
     public ServerClient {
         Objects.requireNonNull(remote, "remote");
         Objects.requireNonNull(counters, "counters");
+        Objects.requireNonNull(peerFinished, "peerFinished");
+    }
+
+    /** True once it finished sending: it may still read our answer. */
+    public boolean hasFinishedSending() {
+        return peerFinished.getAsBoolean();
     }
 
     /** Bytes received from it so far. */

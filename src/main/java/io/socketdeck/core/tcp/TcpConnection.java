@@ -131,7 +131,8 @@ final class TcpConnection implements SelectorLoop.Handler {
         this.listener = listener;
         this.onClosed = onClosed;
         this.onError = onError;
-        this.asServerClient = new ServerClient(id, remote, System.currentTimeMillis(), ownCounters.readOnly());
+        this.asServerClient = new ServerClient(id, remote, System.currentTimeMillis(), ownCounters.readOnly(),
+                this::peerFinished);
     }
 
     /**

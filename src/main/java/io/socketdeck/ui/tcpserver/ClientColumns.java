@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
+import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
@@ -35,9 +36,10 @@ final class ClientColumns {
     private ClientColumns() {
     }
 
-    static void address(TableColumn<ClientRow, ClientRow> column) {
+    /** @param revision bumped when counts moved or a client finished sending: visible cells look again */
+    static void address(TableColumn<ClientRow, ClientRow> column, ObservableValue<Number> revision) {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(col -> formatted(ClientRow::address));
+        column.setCellFactory(col -> new AddressCell(revision));
         column.setComparator(BY_ADDRESS);
         sortsBy(column, () -> BY_ADDRESS);
     }
@@ -88,6 +90,29 @@ final class ClientColumns {
                 setText(empty || item == null ? null : format.apply(item));
             }
         };
+    }
+
+    /** The client's address, and "finished sending" once it did (it stays for our answer); live like the counts. */
+    private static final class AddressCell extends TableCell<ClientRow, ClientRow> {
+        private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
+        private final ChangeListener<Number> redraw = (observable, old, now) -> show();
+
+        AddressCell(ObservableValue<Number> revision) {
+            revision.addListener(new WeakChangeListener<>(redraw)); // a cell the table drops is collected
+        }
+
+        @Override
+        protected void updateItem(ClientRow item, boolean empty) {
+            super.updateItem(item, empty);
+            show();
+        }
+
+        private void show() {
+            ClientRow row = isEmpty() ? null : getItem();
+            boolean finished = row != null && row.finishedSending().getAsBoolean();
+            pseudoClassStateChanged(FINISHED, finished);
+            setText(row == null ? null : finished ? I18n.format("server.client.finished", row.address()) : row.address());
+        }
     }
 
     /** A live count: only the few visible cells listen, never a row. */

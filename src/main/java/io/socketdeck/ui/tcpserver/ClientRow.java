@@ -2,6 +2,7 @@ package io.socketdeck.ui.tcpserver;
 
 import io.socketdeck.core.net.Addresses;
 import java.net.InetSocketAddress;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,11 +14,12 @@ import java.util.function.LongSupplier;
  * @param address as the log names the client: {@code 192.168.1.20:50123}, {@code [::1]:50123}
  */
 public record ClientRow(long id, InetSocketAddress remote, String address, long connectedAtMillis,
-                        LongSupplier rxBytes, LongSupplier txBytes) {
+                        LongSupplier rxBytes, LongSupplier txBytes, BooleanSupplier finishedSending) {
 
     public static ClientRow of(long id, InetSocketAddress remote, long connectedAtMillis, LongSupplier rxBytes,
-                               LongSupplier txBytes) {
-        return new ClientRow(id, remote, Addresses.format(remote), connectedAtMillis, rxBytes, txBytes);
+                               LongSupplier txBytes, BooleanSupplier finishedSending) {
+        return new ClientRow(id, remote, Addresses.format(remote), connectedAtMillis, rxBytes, txBytes,
+                finishedSending);
     }
 
     @Override

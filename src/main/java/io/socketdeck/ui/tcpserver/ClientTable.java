@@ -79,11 +79,13 @@ final class ClientTable {
         IoWorkers.run(sorting);
     }
 
-    /** Tells the count cells to draw again when any client's bytes moved; true when they did. */
+    /** Tells the live cells to draw again when any client's bytes moved or it finished sending; true when so. */
     boolean refreshCounts() {
         long total = 0;
         for (ClientRow row : rows) {
-            total += row.rxBytes().getAsLong() + row.txBytes().getAsLong();
+            // A client that finished sending changes no count: it moves the sum all the same.
+            total += row.rxBytes().getAsLong() + row.txBytes().getAsLong()
+                    + (row.finishedSending().getAsBoolean() ? 1L << 40 : 0);
         }
         if (total == shownTotal) {
             return false;

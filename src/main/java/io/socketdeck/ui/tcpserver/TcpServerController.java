@@ -97,7 +97,7 @@ public final class TcpServerController {
     }
 
     private void bindClientTable() {
-        ClientColumns.address(addressColumn);
+        ClientColumns.address(addressColumn, viewModel.countsRevisionProperty());
         ClientColumns.since(sinceColumn);
         ClientColumns.count(rxColumn, row -> row.rxBytes().getAsLong(), viewModel.countsRevisionProperty());
         ClientColumns.count(txColumn, row -> row.txBytes().getAsLong(), viewModel.countsRevisionProperty());

@@ -152,7 +152,11 @@ public final class TcpServerViewModel extends ConnectionTabModel {
             clientsJob.wake();
             return false;
         }
-        return !(event instanceof SessionEvent.PeerFinished); // a log row is enough: the client stays
+        if (event instanceof SessionEvent.PeerFinished) {
+            clientsJob.wake(); // its row says so; the client stays
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -240,7 +244,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
             ClientRow row = rowsById.get(client.connection());
             if (row == null) {
                 row = ClientRow.of(client.connection(), client.remote(), client.connectedAtMillis(),
-                        client::rxBytes, client::txBytes);
+                        client::rxBytes, client::txBytes, client::hasFinishedSending);
             }
             live.put(row.id(), row);
             rows.add(row);

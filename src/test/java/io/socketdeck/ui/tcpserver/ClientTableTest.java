@@ -39,7 +39,7 @@ class ClientTableTest {
     }
 
     private ClientRow row(long id, int port) {
-        return ClientRow.of(id, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1L, bytes::get, () -> 0);
+        return ClientRow.of(id, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1L, bytes::get, () -> 0, () -> false);
     }
 
     private List<Long> shown() {

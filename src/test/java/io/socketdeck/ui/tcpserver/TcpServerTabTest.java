@@ -208,6 +208,24 @@ class TcpServerTabTest {
     }
 
     @Test
+    void aClientThatFinishedSendingSaysSoInItsRowAndStays(FxRobot robot) throws Exception {
+        ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
+        InetSocketAddress server = tab.listenOnLoopback(0);
+        TcpProbe asking = javaClient(server);
+        TcpProbe other = javaClient(server);
+        tab.awaitTableRows(2);
+        String address = Addresses.format(asking.localAddress());
+        asking.send("GET /status");
+        asking.shutdownOutput(); // its FIN: it waits for the answer
+        Await.until(() -> tab.shownRow(address).size() == 4
+                        && (address + " \u00b7 finished sending").equals(tab.shownRow(address).get(0)),
+                TIMEOUT, () -> "the row says so: " + tab.shownRow(address));
+        String otherAddress = Addresses.format(other.localAddress());
+        assertEquals(otherAddress, tab.shownRow(otherAddress).get(0), "the other client is just its address");
+        tab.awaitTableRows(2);
+    }
+
+    @Test
     void multiSelectTargetsEverySelectedClient(FxRobot robot) throws Exception {
         ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
