@@ -6,16 +6,15 @@ import java.util.Arrays;
  * Ends a frame at each delimiter, found also when it straddles two reads. Frames wholly inside
  * a read are cut straight from it; only the unfinished tail is held.
  */
-final class DelimiterFramer implements Framer {
+final class DelimiterFramer extends HoldingFramer {
 
     private final byte[] delimiter;
     private final boolean keep;
-    private final HeldBytes held;
 
     DelimiterFramer(byte[] delimiter, boolean keep, HeldBytes held) {
+        super(held);
         this.delimiter = delimiter;
         this.keep = keep;
-        this.held = held;
     }
 
     @Override
@@ -88,29 +87,5 @@ final class DelimiterFramer implements Framer {
             return i;
         }
         return -1;
-    }
-
-    /** Holds the unfinished bytes; past the cap or the budget, hands them over as a cut row. */
-    private void holdOrCut(byte[] bytes, int from, int end, Sink sink) {
-        if (held.add(bytes, from, end - from)) {
-            return;
-        }
-        byte[] earlier = held.takeAll();
-        if (earlier != null) {
-            sink.frame(earlier);
-        }
-        if (!held.add(bytes, from, end - from)) {
-            sink.frame(Arrays.copyOfRange(bytes, from, end));
-        }
-    }
-
-    @Override
-    public byte[] flush() {
-        return held.takeAll();
-    }
-
-    @Override
-    public int held() {
-        return held.size();
     }
 }

@@ -3,14 +3,13 @@ package io.socketdeck.core.framing;
 import java.util.Arrays;
 
 /** Cuts a frame every {@code length} bytes. */
-final class FixedLengthFramer implements Framer {
+final class FixedLengthFramer extends HoldingFramer {
 
     private final int length;
-    private final HeldBytes held;
 
     FixedLengthFramer(int length, HeldBytes held) {
+        super(held);
         this.length = length;
-        this.held = held;
     }
 
     @Override
@@ -34,26 +33,5 @@ final class FixedLengthFramer implements Framer {
         if (at < end) {
             holdOrCut(bytes, at, end, sink);
         }
-    }
-
-    /** Holds a partial frame; when the session's budget has no room, hands it over as a cut row. */
-    private void holdOrCut(byte[] bytes, int from, int end, Sink sink) {
-        if (!held.add(bytes, from, end - from)) {
-            byte[] earlier = held.takeAll();
-            if (earlier != null) {
-                sink.frame(earlier);
-            }
-            sink.frame(Arrays.copyOfRange(bytes, from, end));
-        }
-    }
-
-    @Override
-    public byte[] flush() {
-        return held.takeAll();
-    }
-
-    @Override
-    public int held() {
-        return held.size();
     }
 }

@@ -8,16 +8,15 @@ import java.util.Arrays;
  * A length over the maximum (or shorter than the header itself) is reported with the bytes held
  * and the rest of the read, and framing starts again with the next read.
  */
-final class LengthPrefixFramer implements Framer {
+final class LengthPrefixFramer extends HoldingFramer {
 
     private final Framing.LengthPrefix spec;
     private final int header;
-    private final HeldBytes held;
 
     LengthPrefixFramer(Framing.LengthPrefix spec, HeldBytes held) {
+        super(held);
         this.spec = spec;
         this.header = spec.headerLength();
-        this.held = held;
     }
 
     @Override
@@ -44,13 +43,8 @@ final class LengthPrefixFramer implements Framer {
             held.discard(held.size());
             at += fromRead;
         }
-        if (at < end && !held.add(bytes, at, end - at)) {
-            // The session's budget has no room: what began is handed over cut, and framing starts again.
-            byte[] earlier = held.takeAll();
-            if (earlier != null) {
-                sink.frame(earlier);
-            }
-            sink.frame(Arrays.copyOfRange(bytes, at, end));
+        if (at < end) {
+            holdOrCut(bytes, at, end, sink);
         }
     }
 
@@ -62,15 +56,5 @@ final class LengthPrefixFramer implements Framer {
             value = value << 8 | run.get(index) & 0xFF;
         }
         return spec.countsHeader() ? value : header + value;
-    }
-
-    @Override
-    public byte[] flush() {
-        return held.takeAll();
-    }
-
-    @Override
-    public int held() {
-        return held.size();
     }
 }

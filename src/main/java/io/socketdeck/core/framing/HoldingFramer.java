@@ -1,0 +1,41 @@
+package io.socketdeck.core.framing;
+
+import java.util.Arrays;
+
+/** What every framer shares: the bytes of the frame begun, given up by {@link #flush()}. */
+abstract class HoldingFramer implements Framer {
+
+    final HeldBytes held;
+
+    HoldingFramer(HeldBytes held) {
+        this.held = held;
+    }
+
+    /**
+     * Holds {@code bytes[from..end)} for the frame begun. When the cap or the session's budget has no
+     * room, what was held is handed over as a cut row first, and if even then the bytes do not fit,
+     * they are a cut row too: framing starts again with the next read, and no byte is lost.
+     */
+    final void holdOrCut(byte[] bytes, int from, int end, Sink sink) {
+        if (held.add(bytes, from, end - from)) {
+            return;
+        }
+        byte[] earlier = held.takeAll();
+        if (earlier != null) {
+            sink.frame(earlier);
+        }
+        if (!held.add(bytes, from, end - from)) {
+            sink.frame(Arrays.copyOfRange(bytes, from, end));
+        }
+    }
+
+    @Override
+    public final byte[] flush() {
+        return held.takeAll();
+    }
+
+    @Override
+    public final int held() {
+        return held.size();
+    }
+}
