@@ -25,7 +25,12 @@ public final class RoundTrips {
         waiting = true;
     }
 
-    /** A message from the peer is complete now: its round trip, or {@link #NONE}. */
+    /** A message from the peer is complete now; the clock is read only when a send waits for it. */
+    public long receivedNow() {
+        return waiting ? received(System.nanoTime()) : NONE;
+    }
+
+    /** A message from the peer is complete at {@code nowNanos}: its round trip, or {@link #NONE}. */
     public long received(long nowNanos) {
         if (!waiting) {
             return NONE;

@@ -305,7 +305,7 @@ final class TcpConnection implements SelectorLoop.Handler {
 
     private void emitReceived(byte[] bytes) {
         listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes, id, false,
-                roundTrips.received(System.nanoTime())));
+                roundTrips.receivedNow()));
     }
 
     /** Ends the held frame once no byte came for the gap; a read since the timer was set moves it on. */

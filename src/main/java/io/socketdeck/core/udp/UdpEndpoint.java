@@ -156,7 +156,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
             counters.addReceived(bytes.length);
             // Only a sender we sent to waits for an answer: a flood from others costs no lookup.
             RoundTrips answered = awaiting.isEmpty() ? null : awaiting.remove(sender);
-            long roundTrip = answered == null ? RoundTrips.NONE : answered.received(System.nanoTime());
+            long roundTrip = answered == null ? RoundTrips.NONE : answered.receivedNow();
             listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, sender, bytes,
                     ConnectionIds.NONE, false, roundTrip));
         }

@@ -92,47 +92,58 @@ final class ClientColumns {
         };
     }
 
-    /** The client's address, and "finished sending" once it did (it stays for our answer); live like the counts. */
-    private static final class AddressCell extends TableCell<ClientRow, ClientRow> {
-        private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
-        private final ChangeListener<Number> redraw = (observable, old, now) -> show();
+    /**
+     * A cell that shows its row's live state: drawn when the table gives it a row and again when
+     * {@code revision} moves. Only the few visible cells listen, never a row.
+     */
+    private abstract static class LiveCell<T> extends TableCell<ClientRow, T> {
+        private final ChangeListener<Number> redraw = (observable, old, now) -> show(row());
 
-        AddressCell(ObservableValue<Number> revision) {
+        LiveCell(ObservableValue<Number> revision) {
             revision.addListener(new WeakChangeListener<>(redraw)); // a cell the table drops is collected
         }
 
         @Override
-        protected void updateItem(ClientRow item, boolean empty) {
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            show();
+            show(row());
         }
 
-        private void show() {
-            ClientRow row = isEmpty() ? null : getItem();
+        private ClientRow row() {
+            return isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+        }
+
+        /** Shows {@code row}'s state now; null for an empty cell. */
+        abstract void show(ClientRow row);
+    }
+
+    /** The client's address, and "finished sending" once it did (it stays for our answer). */
+    private static final class AddressCell extends LiveCell<ClientRow> {
+        private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
+
+        AddressCell(ObservableValue<Number> revision) {
+            super(revision);
+        }
+
+        @Override
+        void show(ClientRow row) {
             boolean finished = row != null && row.finishedSending().getAsBoolean();
             pseudoClassStateChanged(FINISHED, finished);
             setText(row == null ? null : finished ? I18n.format("server.client.finished", row.address()) : row.address());
         }
     }
 
-    /** A live count: only the few visible cells listen, never a row. */
-    private static final class CountCell extends TableCell<ClientRow, Number> {
+    /** A live count. */
+    private static final class CountCell extends LiveCell<Number> {
         private final ToLongFunction<ClientRow> count;
-        private final ChangeListener<Number> redraw = (observable, old, now) -> show();
 
         CountCell(ToLongFunction<ClientRow> count, ObservableValue<Number> revision) {
+            super(revision);
             this.count = count;
-            revision.addListener(new WeakChangeListener<>(redraw)); // a cell the table drops is collected
         }
 
         @Override
-        protected void updateItem(Number item, boolean empty) {
-            super.updateItem(item, empty);
-            show();
-        }
-
-        private void show() {
-            ClientRow row = isEmpty() ? null : getTableRow() == null ? null : getTableRow().getItem();
+        void show(ClientRow row) {
             setText(row == null ? null : I18n.count(count.applyAsLong(row)));
         }
     }
