@@ -3,6 +3,7 @@ package io.socketdeck.ui.common;
 import io.socketdeck.core.codec.SupportedCharsets;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
+import io.socketdeck.ui.fx.DialogFields;
 import java.nio.charset.Charset;
 import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
@@ -21,7 +22,7 @@ public final class SendOptionChoices {
 
     public static void fillLineEndings(ComboBox<LineEnding> combo) {
         combo.getItems().setAll(LineEnding.values());
-        combo.setConverter(converter(ending -> I18n.text("send.lineEnding." + ending.name())));
+        combo.setConverter(DialogFields.named(ending -> I18n.text("send.lineEnding." + ending.name())));
     }
 
     public static ComboBox<Checksum> checksums() {
@@ -32,7 +33,7 @@ public final class SendOptionChoices {
 
     public static void fillChecksums(ComboBox<Checksum> combo) {
         combo.getItems().setAll(Checksum.values());
-        combo.setConverter(converter(sum -> sum == Checksum.NONE ? I18n.text("send.checksum.NONE") : sum.displayName()));
+        combo.setConverter(DialogFields.named(sum -> sum == Checksum.NONE ? I18n.text("send.checksum.NONE") : sum.displayName()));
     }
 
     public static StringConverter<Charset> charsetNames() {
@@ -45,20 +46,6 @@ public final class SendOptionChoices {
             @Override
             public Charset fromString(String text) {
                 return SupportedCharsets.byName(text);
-            }
-        };
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
             }
         };
     }

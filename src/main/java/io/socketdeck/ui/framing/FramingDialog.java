@@ -1,5 +1,11 @@
 package io.socketdeck.ui.framing;
 
+import static io.socketdeck.ui.fx.DialogFields.checkBox;
+import static io.socketdeck.ui.fx.DialogFields.hint;
+import static io.socketdeck.ui.fx.DialogFields.named;
+import static io.socketdeck.ui.fx.DialogFields.textField;
+import static io.socketdeck.ui.fx.DialogFields.withMessage;
+
 import io.socketdeck.core.codec.EscapeText;
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.send.Checksum;
@@ -11,7 +17,6 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.PayloadErrors;
 import io.socketdeck.ui.fx.DialogStyle;
-import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.fx.FormGrid;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -25,16 +30,13 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * Picks how a TCP tab cuts what it receives into rows. Only the fields of the chosen kind show;
@@ -43,16 +45,16 @@ import javafx.util.StringConverter;
 final class FramingDialog extends Dialog<Framing> {
 
     private final ComboBox<FramingKind> kind = new ComboBox<>();
-    private final TextField delimiter = field("framingDelimiter", 10);
-    private final CheckBox delimiterHex = check("framingDelimiterHex", "framing.delimiter.hex");
-    private final CheckBox keep = check("framingKeep", "framing.delimiter.keep");
-    private final TextField length = field("framingLength", 7);
+    private final TextField delimiter = textField("framingDelimiter", 10);
+    private final CheckBox delimiterHex = checkBox("framingDelimiterHex", I18n.text("framing.delimiter.hex"));
+    private final CheckBox keep = checkBox("framingKeep", I18n.text("framing.delimiter.keep"));
+    private final TextField length = textField("framingLength", 7);
     private final ComboBox<Integer> width = new ComboBox<>();
     private final ComboBox<ByteOrder> order = new ComboBox<>();
-    private final TextField offset = field("framingOffset", 5);
-    private final CheckBox countsHeader = check("framingCountsHeader", "framing.length.countsHeader");
-    private final TextField max = field("framingMax", 9);
-    private final TextField gap = field("framingGap", 6);
+    private final TextField offset = textField("framingOffset", 5);
+    private final CheckBox countsHeader = checkBox("framingCountsHeader", I18n.text("framing.length.countsHeader"));
+    private final TextField max = textField("framingMax", 9);
+    private final TextField gap = textField("framingGap", 6);
     private final StringProperty delimiterError = new SimpleStringProperty();
     private final StringProperty lengthError = new SimpleStringProperty();
     private final StringProperty offsetError = new SimpleStringProperty();
@@ -84,22 +86,22 @@ final class FramingDialog extends Dialog<Framing> {
         fill(initial);
 
         FormGrid head = new FormGrid().row(I18n.text("framing.kind"), kind);
-        forms.put(FramingKind.AS_READ, new FormGrid().wide(hint("framing.hint.AS_READ")));
+        forms.put(FramingKind.AS_READ, new FormGrid().wide(hint(I18n.text("framing.hint.AS_READ"))));
         forms.put(FramingKind.DELIMITER, new FormGrid()
-                .row(I18n.text("framing.delimiter"), withError(delimiter, delimiterError, "framingDelimiterError"))
+                .row(I18n.text("framing.delimiter"), withMessage(delimiter, delimiterError, "framingDelimiterError"))
                 .row(null, new HBox(16, delimiterHex, keep))
-                .wide(hint("framing.hint.DELIMITER")));
+                .wide(hint(I18n.text("framing.hint.DELIMITER"))));
         forms.put(FramingKind.FIXED_LENGTH, new FormGrid()
-                .row(I18n.text("framing.fixed.length"), withError(length, lengthError, "framingLengthError")));
+                .row(I18n.text("framing.fixed.length"), withMessage(length, lengthError, "framingLengthError")));
         forms.put(FramingKind.LENGTH_PREFIX, new FormGrid()
                 .row(I18n.text("framing.length.width"), new HBox(8, width, order))
-                .row(I18n.text("framing.length.offset"), withError(offset, offsetError, "framingOffsetError"))
+                .row(I18n.text("framing.length.offset"), withMessage(offset, offsetError, "framingOffsetError"))
                 .row(null, countsHeader)
-                .row(I18n.text("framing.length.max"), withError(max, maxError, "framingMaxError"))
-                .wide(hint("framing.hint.LENGTH_PREFIX")));
+                .row(I18n.text("framing.length.max"), withMessage(max, maxError, "framingMaxError"))
+                .wide(hint(I18n.text("framing.hint.LENGTH_PREFIX"))));
         forms.put(FramingKind.IDLE_GAP, new FormGrid()
-                .row(I18n.text("framing.gap"), withError(gap, gapError, "framingGapError"))
-                .wide(hint("framing.hint.IDLE_GAP")));
+                .row(I18n.text("framing.gap"), withMessage(gap, gapError, "framingGapError"))
+                .wide(hint(I18n.text("framing.hint.IDLE_GAP"))));
         VBox content = new VBox(12, head);
         content.getChildren().addAll(forms.values());
         kind.valueProperty().addListener((obs, old, now) -> showFormOf(now));
@@ -206,50 +208,5 @@ final class FramingDialog extends Dialog<Framing> {
             error.set(I18n.format("framing.error.range", I18n.count(min), I18n.count(maxValue)));
         }
         return value;
-    }
-
-    private static TextField field(String id, int columns) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(columns);
-        return field;
-    }
-
-    private static CheckBox check(String id, String key) {
-        CheckBox box = new CheckBox(I18n.text(key));
-        box.setId(id);
-        return box;
-    }
-
-    private static Label hint(String key) {
-        Label hint = new Label(I18n.text(key));
-        hint.setWrapText(true);
-        hint.setMaxWidth(420);
-        hint.getStyleClass().add("dialog-hint");
-        return hint;
-    }
-
-    /** The field with its error message under it. */
-    private static VBox withError(Control field, StringProperty error, String id) {
-        Label message = new Label();
-        message.setId(id);
-        message.getStyleClass().add("field-error");
-        message.setWrapText(true);
-        FieldErrorBinding.bind(error, message, field);
-        return new VBox(2, field, message);
-    }
-
-    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : name.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 }

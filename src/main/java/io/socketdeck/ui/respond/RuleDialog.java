@@ -1,5 +1,11 @@
 package io.socketdeck.ui.respond;
 
+import static io.socketdeck.ui.fx.DialogFields.checkBox;
+import static io.socketdeck.ui.fx.DialogFields.hint;
+import static io.socketdeck.ui.fx.DialogFields.named;
+import static io.socketdeck.ui.fx.DialogFields.textField;
+import static io.socketdeck.ui.fx.DialogFields.withMessage;
+
 import io.socketdeck.core.codec.SupportedCharsets;
 import io.socketdeck.core.respond.Rule;
 import io.socketdeck.core.respond.RuleException;
@@ -12,7 +18,6 @@ import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.PayloadErrors;
 import io.socketdeck.ui.common.SendOptionChoices;
 import io.socketdeck.ui.fx.DialogStyle;
-import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.fx.FormGrid;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -22,16 +27,12 @@ import javafx.event.ActionEvent;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * Adds or edits an auto-reply rule: what to match and how, what to answer (with the send box's
@@ -41,16 +42,16 @@ import javafx.util.StringConverter;
  */
 final class RuleDialog extends Dialog<Rule> {
 
-    private final TextField name = field("ruleName");
+    private final TextField name = textField("ruleName", TextField.DEFAULT_PREF_COLUMN_COUNT);
     private final ComboBox<Rule.Match> match = new ComboBox<>();
-    private final TextField pattern = field("rulePattern");
+    private final TextField pattern = textField("rulePattern", TextField.DEFAULT_PREF_COLUMN_COUNT);
     private final TextArea reply = new TextArea();
-    private final CheckBox hex = check("ruleHex", "send.hex");
-    private final CheckBox escapes = check("ruleEscapes", "send.escapes");
+    private final CheckBox hex = checkBox("ruleHex", I18n.text("send.hex"));
+    private final CheckBox escapes = checkBox("ruleEscapes", I18n.text("send.escapes"));
     private final ComboBox<Charset> encoding = new ComboBox<>();
     private final ComboBox<LineEnding> lineEnding = SendOptionChoices.lineEndings();
     private final ComboBox<Checksum> checksum = SendOptionChoices.checksums();
-    private final TextField delay = field("ruleDelay");
+    private final TextField delay = textField("ruleDelay", 6);
     private final StringProperty patternError = new SimpleStringProperty();
     private final StringProperty replyError = new SimpleStringProperty();
     private final StringProperty delayError = new SimpleStringProperty();
@@ -61,17 +62,7 @@ final class RuleDialog extends Dialog<Rule> {
         setTitle(I18n.text(initial == null ? "rule.add.title" : "rule.edit.title"));
         match.setId("ruleMatch");
         match.getItems().setAll(Rule.Match.values());
-        match.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Rule.Match value) {
-                return value == null ? "" : I18n.text("rule.match." + value.name());
-            }
-
-            @Override
-            public Rule.Match fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        });
+        match.setConverter(named(value -> I18n.text("rule.match." + value.name())));
         reply.setId("ruleReply");
         reply.setPrefRowCount(3);
         reply.setPrefColumnCount(28);
@@ -83,7 +74,6 @@ final class RuleDialog extends Dialog<Rule> {
         encoding.setConverter(SendOptionChoices.charsetNames());
         lineEnding.setId("ruleLineEnding");
         checksum.setId("ruleChecksum");
-        delay.setPrefColumnCount(6);
 
         Rule start = initial != null ? initial
                 : new Rule(true, Rule.Match.CONTAINS, "", QuickCommand.text("", ""), 0);
@@ -100,21 +90,17 @@ final class RuleDialog extends Dialog<Rule> {
         delay.setText(Long.toString(start.delayMillis()));
         escapes.disableProperty().bind(hex.selectedProperty());
 
-        Label hint = new Label(I18n.format("rule.hint")); // a pattern: its quotes keep the braces
-        hint.setWrapText(true);
-        hint.setMaxWidth(460);
-        hint.getStyleClass().add("dialog-hint");
         FormGrid grid = new FormGrid()
                 .row(I18n.text("rule.name"), name)
                 .row(I18n.text("rule.when"), match)
-                .row(I18n.text("rule.pattern"), withError(pattern, patternError, "rulePatternError"))
-                .row(I18n.text("rule.reply"), withError(reply, replyError, "ruleReplyError"))
+                .row(I18n.text("rule.pattern"), withMessage(pattern, patternError, "rulePatternError"))
+                .row(I18n.text("rule.reply"), withMessage(reply, replyError, "ruleReplyError"))
                 .row(I18n.text("log.encoding"), encoding)
                 .row(null, new HBox(16, hex, escapes))
                 .row(I18n.text("send.lineEnding"), lineEnding)
                 .row(I18n.text("send.checksum"), checksum)
-                .row(I18n.text("rule.delay"), withError(delay, delayError, "ruleDelayError"))
-                .wide(hint);
+                .row(I18n.text("rule.delay"), withMessage(delay, delayError, "ruleDelayError"))
+                .wide(hint(I18n.format("rule.hint"))); // a pattern: its quotes keep the braces
         getDialogPane().setContent(grid);
         getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         setResizable(true);
@@ -161,28 +147,5 @@ final class RuleDialog extends Dialog<Rule> {
             case HEX_ODD -> I18n.format("send.error.hexOdd", at, e.offending());
             case REPLY -> PayloadErrors.describe(e.payloadProblem());
         };
-    }
-
-    private static TextField field(String id) {
-        TextField field = new TextField();
-        field.setId(id);
-        return field;
-    }
-
-    private static CheckBox check(String id, String key) {
-        CheckBox box = new CheckBox(I18n.text(key));
-        box.setId(id);
-        return box;
-    }
-
-    /** The field with its error message under it. */
-    private static VBox withError(Control field, StringProperty error, String id) {
-        Label message = new Label();
-        message.setId(id);
-        message.getStyleClass().add("field-error");
-        message.setWrapText(true);
-        message.setMaxWidth(460);
-        FieldErrorBinding.bind(error, message, field);
-        return new VBox(2, field, message);
     }
 }
