@@ -9,12 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.log.LogEntry;
-import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.PythonPeer;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
-import io.socketdeck.ui.fx.FxTesting;
+import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
@@ -24,18 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,32 +56,22 @@ class FramingTabTest {
     @AfterEach
     void tearDown() {
         runFx(() -> {
-            Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage).toList()
-                    .forEach(w -> ((Stage) w).close());
+            DialogDriver.closeAllBut(stage);
             window.shutdown();
         });
     }
 
     /** Clicks the framing button {@code id} and returns the dialog it opens. */
     private Scene openDialog(String id) {
-        Button button = onFx(() -> (Button) stage.getScene().lookup(id));
-        Platform.runLater(button::fire); // not waited for: the dialog waits for its OK
-        return Await.value(() -> onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
-                        .map(Window::getScene).filter(scene -> scene.lookup("#framingKind") != null).findFirst()
-                        .orElse(null)), Objects::nonNull, FxTesting.TIMEOUT, "the framing dialog");
+        return DialogDriver.open(onFx(() -> (Button) stage.getScene().lookup(id)), "framingKind");
     }
 
-    @SuppressWarnings("unchecked")
     private static void choose(Scene dialog, FramingKind kind) {
-        runFx(() -> ((ComboBox<FramingKind>) dialog.lookup("#framingKind")).setValue(kind));
+        DialogDriver.choose(dialog, "#framingKind", kind);
     }
 
     private static void type(Scene dialog, String id, String text) {
         runFx(() -> ((TextField) dialog.lookup(id)).setText(text));
-    }
-
-    private static void press(Scene dialog, ButtonType type) {
-        runFx(() -> ((Button) ((DialogPane) dialog.getRoot()).lookupButton(type)).fire());
     }
 
     private static List<String> rxRows(ListView<LogEntry> log) {
@@ -101,7 +85,7 @@ class FramingTabTest {
         TcpClientViewModel client = window.tab(TcpClientViewModel.class);
         Scene dialog = openDialog("#clientFraming");
         choose(dialog, FramingKind.DELIMITER); // \r\n, stripped, unless changed
-        press(dialog, ButtonType.OK);
+        DialogDriver.press(dialog, ButtonType.OK);
         awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
         assertEquals(new Framing.Delimiter(new byte[] {'\r', '\n'}, false), onFx(() -> client.framingProperty().get()));
         assertEquals("Delimiter \\r\\n", onFx(() -> ((Button) stage.getScene().lookup("#clientFraming")).getText()));
@@ -122,13 +106,13 @@ class FramingTabTest {
         Scene dialog = openDialog("#clientFraming");
         choose(dialog, FramingKind.FIXED_LENGTH);
         type(dialog, "#framingLength", "0");
-        press(dialog, ButtonType.OK);
+        DialogDriver.press(dialog, ButtonType.OK);
         Label error = onFx(() -> (Label) dialog.lookup("#framingLengthError"));
         awaitFx(() -> error.isVisible() && error.getText().equals("A whole number from 1 to 16,777,216"),
                 () -> "the reason: " + onFx(error::getText));
         assertTrue(onFx(() -> dialog.getWindow().isShowing()), "still open");
         type(dialog, "#framingLength", "4");
-        press(dialog, ButtonType.OK);
+        DialogDriver.press(dialog, ButtonType.OK);
         awaitFx(() -> !dialog.getWindow().isShowing(), "closed once the field is right");
         assertEquals(new Framing.FixedLength(4),
                 onFx(() -> window.tab(TcpClientViewModel.class).framingProperty().get()));
@@ -147,7 +131,7 @@ class FramingTabTest {
         Scene dialog = openDialog("#serverFraming");
         choose(dialog, FramingKind.FIXED_LENGTH);
         type(dialog, "#framingLength", "2");
-        press(dialog, ButtonType.OK);
+        DialogDriver.press(dialog, ButtonType.OK);
         awaitFx(() -> server.framingProperty().get().equals(new Framing.FixedLength(2)), "fixed length 2");
         try (TcpProbe client = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             client.send(HexFormat.of().parseHex("6162636465"));

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.respond.Rule;
 import io.socketdeck.core.send.Checksum;
-import io.socketdeck.core.log.LogEntry;
-import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
@@ -22,21 +22,17 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Objects;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,8 +61,7 @@ class RulesTabTest {
     @AfterEach
     void tearDown() {
         runFx(() -> {
-            Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage).toList()
-                    .forEach(w -> ((Stage) w).close());
+            DialogDriver.closeAllBut(stage);
             window.shutdown();
         });
     }
@@ -75,32 +70,19 @@ class RulesTabTest {
     private Scene addRule(String tabId, String prefix) {
         runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), tabId));
         runFx(() -> ((ToggleButton) stage.getScene().lookup("#" + prefix + "RulesTab")).fire());
-        Button add = onFx(() -> (Button) stage.getScene().lookup("#" + prefix + "RuleAdd"));
-        Platform.runLater(add::fire); // not waited for: the dialog waits for its OK
-        return Await.value(() -> onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
-                        .map(Window::getScene).filter(scene -> scene.lookup("#rulePattern") != null).findFirst()
-                        .orElse(null)), Objects::nonNull, FxTesting.TIMEOUT, "the rule dialog");
-    }
-
-    private static void press(Scene dialog, ButtonType type) {
-        runFx(() -> ((Button) ((DialogPane) dialog.getRoot()).lookupButton(type)).fire());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void choose(Scene dialog, String id, T value) {
-        runFx(() -> ((ComboBox<T>) dialog.lookup(id)).setValue(value));
+        return DialogDriver.open(onFx(() -> (Button) stage.getScene().lookup("#" + prefix + "RuleAdd")), "rulePattern");
     }
 
     @Test
     void oneHexRuleMakesTheServerAModbusDevice(FxRobot robot) throws Exception {
         Scene dialog = addRule("tabTcpServer", "server");
         runFx(() -> ((TextField) dialog.lookup("#ruleName")).setText("read 2 registers"));
-        choose(dialog, "#ruleMatch", Rule.Match.HEX);
+        DialogDriver.choose(dialog, "#ruleMatch", Rule.Match.HEX);
         runFx(() -> ((TextField) dialog.lookup("#rulePattern")).setText("01 03 ?? ?? 00 02"));
         runFx(() -> ((TextArea) dialog.lookup("#ruleReply")).setText("01 03 04 00 0A 00 0B"));
         runFx(() -> ((CheckBox) dialog.lookup("#ruleHex")).setSelected(true));
-        choose(dialog, "#ruleChecksum", Checksum.CRC16_MODBUS);
-        press(dialog, ButtonType.OK);
+        DialogDriver.choose(dialog, "#ruleChecksum", Checksum.CRC16_MODBUS);
+        DialogDriver.press(dialog, ButtonType.OK);
         awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
 
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
@@ -126,10 +108,10 @@ class RulesTabTest {
     @Test
     void aUdpRuleAnswersTheSenderWithTheRequestsGroupAndTheCounter(FxRobot robot) throws Exception {
         Scene dialog = addRule("tabUdp", "udp");
-        choose(dialog, "#ruleMatch", Rule.Match.REGEX);
+        DialogDriver.choose(dialog, "#ruleMatch", Rule.Match.REGEX);
         runFx(() -> ((TextField) dialog.lookup("#rulePattern")).setText("^GET (\\w+)"));
         runFx(() -> ((TextArea) dialog.lookup("#ruleReply")).setText("$1=42 #{{COUNTER}}"));
-        press(dialog, ButtonType.OK);
+        DialogDriver.press(dialog, ButtonType.OK);
         awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
 
         io.socketdeck.ui.udp.UdpViewModel udp = window.tab(io.socketdeck.ui.udp.UdpViewModel.class);
@@ -153,16 +135,16 @@ class RulesTabTest {
     @Test
     void aRegexThatDoesNotCompileIsRefusedUnderThePattern() {
         Scene dialog = addRule("tabTcpClient", "client");
-        choose(dialog, "#ruleMatch", Rule.Match.REGEX);
+        DialogDriver.choose(dialog, "#ruleMatch", Rule.Match.REGEX);
         runFx(() -> ((TextField) dialog.lookup("#rulePattern")).setText("SET (\\w+"));
         runFx(() -> ((TextArea) dialog.lookup("#ruleReply")).setText("OK $1"));
-        press(dialog, ButtonType.OK);
+        DialogDriver.press(dialog, ButtonType.OK);
         Label error = onFx(() -> (Label) dialog.lookup("#rulePatternError"));
         awaitFx(() -> error.isVisible() && error.getText().startsWith("Not a valid regular expression at character"),
                 () -> "the reason: " + onFx(error::getText));
         assertTrue(onFx(() -> dialog.getWindow().isShowing()), "still open");
         runFx(() -> ((TextField) dialog.lookup("#rulePattern")).setText("SET (\\w+)"));
-        press(dialog, ButtonType.OK);
+        DialogDriver.press(dialog, ButtonType.OK);
         awaitFx(() -> !dialog.getWindow().isShowing(), "closed once the pattern is right");
         assertEquals("SET (\\w+)", onFx(() -> window.tab(io.socketdeck.ui.tcpclient.TcpClientViewModel.class)
                 .traffic().responses().rules().get(0).pattern()));
