@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ResponsesModel {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ResponsesModel.class);
-    /** How often the hit counters are looked at while a session runs. */
+    /** How often, at most, the hit counters are redrawn while rules answer. */
     private static final long HITS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final BooleanProperty echo = new SimpleBooleanProperty(this, "echo");
@@ -40,7 +40,7 @@ public final class ResponsesModel {
     private final ObservableList<Rule> rules = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper hitsRevision = new ReadOnlyLongWrapper(this, "hitsRevision");
     private final UiTick.Handle hitsJob;
-    private RuleSet compiled = RuleSet.EMPTY;
+    private volatile RuleSet compiled = RuleSet.EMPTY; // read by I/O threads in trafficMoved()
     private long shownHits;
     private Responder current;
 
@@ -92,11 +92,19 @@ public final class ResponsesModel {
         for (int i = 0; i < compiled.size(); i++) {
             total += compiled.hits(i);
         }
-        if (total != shownHits) {
-            shownHits = total;
-            hitsRevision.set(hitsRevision.get() + 1);
+        if (total == shownHits) {
+            return UiTick.IDLE; // nothing answered since: an idle window does not poll (traffic wakes it)
         }
-        return current == null || compiled.size() == 0 ? UiTick.IDLE : nowNanos + HITS_EVERY_NANOS;
+        shownHits = total;
+        hitsRevision.set(hitsRevision.get() + 1);
+        return nowNanos + HITS_EVERY_NANOS; // answers may be coming fast: redraw at most four times a second
+    }
+
+    /** A message came or went: a rule may have answered. Any thread, cheap. */
+    public void trafficMoved() {
+        if (compiled.size() > 0) {
+            hitsJob.wake();
+        }
     }
 
     /** How many messages rule {@code index} answered since the rules last changed. */

@@ -69,6 +69,7 @@ public final class TabTraffic {
                 }
                 counters.wake();
                 throughput.wake();
+                responses.trafficMoved();
                 onTraffic.run();
             } else {
                 state.onEvent(event);
