@@ -24,7 +24,7 @@ final class DelimiterFramer extends HoldingFramer {
         if (held.size() > 0) {
             int frameEnd = endAcross(bytes, offset, end);
             if (frameEnd < 0) {
-                holdOrCut(bytes, offset, end, sink);
+                holdOrCut(bytes, offset, end, sink, true);
                 return;
             }
             int run = held.size() + frameEnd - offset;
@@ -41,7 +41,7 @@ final class DelimiterFramer extends HoldingFramer {
             at = found + delimiter.length;
         }
         if (at < end) {
-            holdOrCut(bytes, at, end, sink);
+            holdOrCut(bytes, at, end, sink, true);
         }
     }
 

@@ -19,7 +19,7 @@ final class FixedLengthFramer extends HoldingFramer {
         if (held.size() > 0) {
             int missing = length - held.size();
             if (count < missing) {
-                holdOrCut(bytes, offset, end, sink);
+                holdOrCut(bytes, offset, end, sink, false);
                 return;
             }
             sink.frame(new Joined(held, bytes, offset).copy(length));
@@ -31,7 +31,7 @@ final class FixedLengthFramer extends HoldingFramer {
             at += length;
         }
         if (at < end) {
-            holdOrCut(bytes, at, end, sink);
+            holdOrCut(bytes, at, end, sink, false);
         }
     }
 }

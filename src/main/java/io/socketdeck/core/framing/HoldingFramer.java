@@ -13,10 +13,12 @@ abstract class HoldingFramer implements Framer {
 
     /**
      * Holds {@code bytes[from..end)} for the frame begun. When the cap or the session's budget has no
-     * room, what was held is handed over as a cut row first, and if even then the bytes do not fit,
-     * they are a cut row too: framing starts again with the next read, and no byte is lost.
+     * room, what was held is handed over as a cut row first. Then the new bytes are held if
+     * {@code holdAfterCut} and they fit (a delimiter or a gap can be found in them as well as
+     * anywhere), and otherwise are a cut row too: a length or a count that lost its start must
+     * start again with the next read. No byte is lost either way.
      */
-    final void holdOrCut(byte[] bytes, int from, int end, Sink sink) {
+    final void holdOrCut(byte[] bytes, int from, int end, Sink sink, boolean holdAfterCut) {
         if (held.add(bytes, from, end - from)) {
             return;
         }
@@ -24,7 +26,7 @@ abstract class HoldingFramer implements Framer {
         if (earlier != null) {
             sink.frame(earlier);
         }
-        if (!held.add(bytes, from, end - from)) {
+        if (!holdAfterCut || !held.add(bytes, from, end - from)) {
             sink.frame(Arrays.copyOfRange(bytes, from, end));
         }
     }

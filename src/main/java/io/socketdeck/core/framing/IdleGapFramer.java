@@ -15,7 +15,7 @@ final class IdleGapFramer extends HoldingFramer {
 
     @Override
     public void feed(byte[] bytes, int offset, int length, Sink sink) {
-        holdOrCut(bytes, offset, offset + length, sink);
+        holdOrCut(bytes, offset, offset + length, sink, true);
     }
 
     @Override

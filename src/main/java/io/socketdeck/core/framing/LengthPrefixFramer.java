@@ -44,7 +44,7 @@ final class LengthPrefixFramer extends HoldingFramer {
             at += fromRead;
         }
         if (at < end) {
-            holdOrCut(bytes, at, end, sink);
+            holdOrCut(bytes, at, end, sink, false);
         }
     }
 
