@@ -36,6 +36,14 @@ class LayeringTest {
                 .check(PRODUCTION);
     }
 
+    @Test
+    void theCommandLineDependsOnNeitherJavaFxNorTheUi() {
+        noClasses().that().resideInAPackage("io.socketdeck.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", UI + "..", "com.sun.javafx..")
+                .because("a subcommand runs headless, over ssh and in CI, and starts without loading JavaFX")
+                .check(PRODUCTION);
+    }
+
     /**
      * A name lookup can block for seconds. Only the lookup helpers may ask the name service, on
      * threads of their own; everything else (reading a typed address on the UI thread above all)

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.common;
 
 import io.socketdeck.core.net.BindAddress;
+import io.socketdeck.core.text.InputErrors;
 import io.socketdeck.core.net.LocalAddresses;
 import java.net.InetAddress;
 import javafx.scene.control.ComboBox;
@@ -43,10 +44,7 @@ public final class BindAddressChoices {
     }
 
     public static String problem(BindAddress.Problem problem) {
-        return switch (problem) {
-            case EMPTY -> I18n.text("field.bind.empty");
-            case NOT_AN_IP_ADDRESS -> I18n.text("field.bind.invalid");
-        };
+        return InputErrors.bindAddress(problem);
     }
 
     /**

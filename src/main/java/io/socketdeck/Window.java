@@ -1,0 +1,28 @@
+package io.socketdeck;
+
+import io.socketdeck.ui.app.SocketDeckApp;
+import java.util.logging.Logger;
+import javafx.application.Application;
+
+/** Opens the window. Kept apart from {@link Launcher} so that a command-line run never loads JavaFX. */
+final class Window {
+
+    /**
+     * JavaFX's own logger. Held here: java.util.logging keeps loggers weakly, and the filter must
+     * outlive the launch.
+     */
+    private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
+
+    private Window() {
+    }
+
+    static void open(String[] args) {
+        // From a plain jar JavaFX runs from the classpath, which it calls an "Unsupported JavaFX
+        // configuration" at every start. That is how this jar is meant to run (mvn javafx:run and
+        // an app image use modules); the notice would only worry a user. Other JavaFX warnings stay.
+        JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
+        StartupWarmup.begin();
+        Application.launch(SocketDeckApp.class, args);
+    }
+}

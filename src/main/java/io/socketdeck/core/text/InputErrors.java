@@ -1,0 +1,58 @@
+package io.socketdeck.core.text;
+
+import io.socketdeck.core.net.BindAddress;
+import io.socketdeck.core.net.HostInput;
+import io.socketdeck.core.net.PortInput;
+import io.socketdeck.core.send.PayloadException;
+
+/**
+ * What is wrong with something a user typed (a host, a port, a local address, a payload), in
+ * words: the window shows them under the field, the command line prints the same ones. Positions
+ * are counted from 1, as a user counts characters.
+ */
+public final class InputErrors {
+
+    private static final TextBundle TEXT = TextBundle.of(InputErrors.class);
+
+    private InputErrors() {
+    }
+
+    public static String host(HostInput.Problem problem) {
+        return switch (problem) {
+            case EMPTY -> TEXT.text("field.host.empty");
+            case INVALID -> TEXT.text("field.host.invalid");
+        };
+    }
+
+    /** @param zeroAllowed whether 0 ("let the system pick") was allowed where this was typed */
+    public static String port(PortInput.Problem problem, boolean zeroAllowed) {
+        return switch (problem) {
+            case EMPTY -> TEXT.text("field.port.empty");
+            case NOT_A_NUMBER -> TEXT.text("field.port.notNumber");
+            case OUT_OF_RANGE -> TEXT.text(zeroAllowed ? "field.port.rangeWithZero" : "field.port.range");
+        };
+    }
+
+    public static String bindAddress(BindAddress.Problem problem) {
+        return switch (problem) {
+            case EMPTY -> TEXT.text("field.bind.empty");
+            case NOT_AN_IP_ADDRESS -> TEXT.text("field.bind.invalid");
+        };
+    }
+
+    public static String payload(PayloadException e) {
+        String at = String.valueOf(e.position() + 1);
+        return switch (e.reason()) {
+            case HEX_ODD_DIGITS -> TEXT.format("send.error.hexOdd", at, e.offending());
+            case HEX_INVALID_CHARACTER -> TEXT.format("send.error.hexChar", at, e.offending());
+            case UNKNOWN_ESCAPE -> TEXT.format("send.error.unknownEscape", at, e.offending());
+            case BAD_HEX_ESCAPE -> TEXT.format("send.error.badHexEscape", at, e.offending());
+            case BAD_UNICODE_ESCAPE -> TEXT.format("send.error.badUnicodeEscape", at, e.offending());
+            case TRAILING_BACKSLASH -> TEXT.format("send.error.trailingBackslash", at);
+            case UNMAPPABLE -> TEXT.format("send.error.unmappable", e.offending(), at, e.charsetName());
+            case UNKNOWN_MACRO -> TEXT.format("send.error.unknownMacro", at, e.offending());
+            case BAD_MACRO -> TEXT.format("send.error.badMacro", at, e.offending());
+            case MACRO_NOT_HERE -> TEXT.format("send.error.macroNotHere", at, e.offending());
+        };
+    }
+}

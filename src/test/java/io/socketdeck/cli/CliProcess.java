@@ -1,0 +1,200 @@
+package io.socketdeck.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.socketdeck.testsupport.Await;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The real {@code socketdeck} command line in a child JVM: {@code io.socketdeck.Launcher} with
+ * arguments, on this test run's classpath, in English. Its standard output is read line by line
+ * as it comes (so a test can wait for "listening on …" before it connects); standard error is
+ * kept whole. Closing it kills the child if it is still running.
+ */
+final class CliProcess implements AutoCloseable {
+
+    /** Generous: a child JVM starting on a busy 2-core machine takes seconds, not milliseconds. */
+    static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final List<String> out = new ArrayList<>();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Thread outReader;
+    private final Thread errReader;
+
+    private CliProcess(Process process) {
+        this.process = process;
+        outReader = new Thread(() -> readLines(process.getInputStream()), "cli-stdout");
+        errReader = new Thread(() -> copy(process.getErrorStream()), "cli-stderr");
+        outReader.setDaemon(true);
+        errReader.setDaemon(true);
+        outReader.start();
+        errReader.start();
+    }
+
+    /** Starts {@code socketdeck ARGS...}; its standard input stays open until {@link #closeInput()}. */
+    static CliProcess start(String... args) {
+        return start(null, List.of(), args);
+    }
+
+    /**
+     * @param directory  the child's working directory, or null for this one
+     * @param jvmOptions e.g. {@code -Duser.language=zh}, before the main class
+     */
+    static CliProcess start(Path directory, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Duser.language=en");
+        command.add("-Duser.country=US");
+        command.add("-Dfile.encoding=UTF-8");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.socketdeck.Launcher");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        try {
+            return new CliProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code socketdeck ARGS...} with nothing on standard input and waits for it to end. */
+    static CliProcess run(String... args) {
+        CliProcess cli = start(args);
+        cli.closeInput();
+        cli.awaitExit();
+        return cli;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    OutputStream input() {
+        return process.getOutputStream();
+    }
+
+    void write(byte[] bytes) {
+        try {
+            process.getOutputStream().write(bytes);
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void closeInput() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first output line that {@code wanted} accepts, waiting for it as the child writes. */
+    String awaitLine(Predicate<String> wanted, String what) {
+        return Await.value(() -> lines().stream().filter(wanted).findFirst().orElse(null),
+                line -> line != null, EXIT_TIMEOUT, what + " in the output of socketdeck; it printed: " + this);
+    }
+
+    /** Waits for the child to end and returns its exit status. */
+    int awaitExit() {
+        try {
+            if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("socketdeck did not end within " + EXIT_TIMEOUT + "; so far: " + this);
+            }
+            outReader.join(EXIT_TIMEOUT.toMillis());
+            errReader.join(EXIT_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        }
+        return process.exitValue();
+    }
+
+    int exitCode() {
+        return awaitExit();
+    }
+
+    /** Sends SIGINT, as Ctrl+C in a terminal does. */
+    void interrupt() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+            kill.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Standard output's lines so far. */
+    List<String> lines() {
+        synchronized (out) {
+            return List.copyOf(out);
+        }
+    }
+
+    String output() {
+        return String.join("\n", lines());
+    }
+
+    String errors() {
+        synchronized (err) {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public String toString() {
+        return "stdout:\n" + output() + "\nstderr:\n" + errors();
+    }
+
+    private void readLines(InputStream stream) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                synchronized (out) {
+                    out.add(line);
+                }
+            }
+        } catch (IOException ignored) {
+            // the child was killed: what was read is kept
+        }
+    }
+
+    private void copy(InputStream stream) {
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = stream.read(buffer); n >= 0; n = stream.read(buffer)) {
+                synchronized (err) {
+                    err.write(buffer, 0, n);
+                }
+            }
+        } catch (IOException ignored) {
+            // the child was killed: what was read is kept
+        }
+    }
+}
