@@ -22,6 +22,7 @@ final class Window {
         // an app image use modules); the notice would only worry a user. Other JavaFX warnings stay.
         JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
                 || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
+        SoftwareGraphics.chooseIfNoGpu();
         StartupWarmup.begin();
         Application.launch(SocketDeckApp.class, args);
     }

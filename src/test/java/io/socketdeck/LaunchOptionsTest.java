@@ -16,8 +16,22 @@ import org.junit.jupiter.api.Test;
 /** `mvn javafx:run`, bin/socketdeck and the benchmarks start the app with the same JVM options. */
 class LaunchOptionsTest {
 
+    /**
+     * IgnoreUnrecognizedVMOptions lets an older JDK 17 start without the newer options; it would
+     * also hide a typo. This JDK knows every option: without it, they all start a JVM.
+     */
     @Test
-    void thePomAndTheLauncherScriptAgree() throws IOException {
+    void thisJdkKnowsEveryOption() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        windowOptions().stream().filter(o -> !o.equals("-XX:+IgnoreUnrecognizedVMOptions")).forEach(command::add);
+        command.add("-version");
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, jvm.waitFor(), output);
+    }
+
+    private static List<String> windowOptions() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
         String plugin = pom.substring(pom.indexOf("<artifactId>javafx-maven-plugin</artifactId>"));
         String options = plugin.substring(plugin.indexOf("<options>"), plugin.indexOf("</options>"));
@@ -26,6 +40,13 @@ class LaunchOptionsTest {
         while (option.find()) {
             fromPom.add(option.group(1));
         }
+        return fromPom;
+    }
+
+    @Test
+    void thePomAndTheLauncherScriptAgree() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        List<String> fromPom = windowOptions();
         String script = Files.readString(Path.of("bin", "socketdeck")).replace("\\\n", " ");
         Matcher exec = Pattern.compile("exec \"\\$\\{JAVA:-java}\"([^$]+)\\$SOCKETDECK_JAVA_OPTS").matcher(script);
         assertTrue(exec.find(), "the script's exec line");
