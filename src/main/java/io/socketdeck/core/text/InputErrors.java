@@ -1,5 +1,6 @@
 package io.socketdeck.core.text;
 
+import io.socketdeck.core.capture.CaptureFailure;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
@@ -82,5 +83,10 @@ public final class InputErrors {
     /** A capture file that cannot be created. */
     public static String captureOpen(String file, String detail) {
         return TEXT.format("capture.error.open", file, detail);
+    }
+
+    /** A capture that stopped because its file could not be written (the disk is full, say). */
+    public static String captureFailed(CaptureFailure failure) {
+        return TEXT.format("capture.failed." + failure.kind().name(), failure.file().toString(), failure.detail());
     }
 }

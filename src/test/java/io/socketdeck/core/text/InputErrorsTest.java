@@ -3,10 +3,12 @@ package io.socketdeck.core.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.socketdeck.core.capture.CaptureFailure;
 import io.socketdeck.core.respond.Rule;
 import io.socketdeck.core.respond.RuleException;
 import io.socketdeck.core.respond.RuleSet;
 import io.socketdeck.core.send.QuickCommand;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +56,9 @@ class InputErrorsTest {
         assertEquals("Cannot open /tmp/x: No such file", InputErrors.fileOpen("/tmp/x", "No such file"));
         assertEquals("Cannot capture to /ro/c.log: Permission denied",
                 InputErrors.captureOpen("/ro/c.log", "Permission denied"));
+        assertEquals("Capture to /full/c.log stopped: the disk is full (No space left on device)",
+                InputErrors.captureFailed(new CaptureFailure(CaptureFailure.Kind.DISK_FULL, Path.of("/full/c.log"), 0,
+                        "No space left on device")));
     }
 
     @Test
