@@ -31,12 +31,21 @@ final class EventPrinter {
     private final ShowMode show;
     private final ShownData shown;
     private boolean ended;
+    private Runnable onOutputGone = () -> { };
 
     EventPrinter(PrintWriter out, boolean json, ShowMode show, Charset charset) {
         this.out = out;
         this.json = json;
         this.show = show;
         this.shown = new ShownData(charset);
+    }
+
+    /**
+     * Told once when standard output is gone (the reader of a pipe ended: {@code | head -1}), so a
+     * command that would run until Ctrl+C ends instead of printing into nothing.
+     */
+    synchronized void whenOutputGone(Runnable action) {
+        onOutputGone = action;
     }
 
     /** A server or socket listens: its address, with the port the system picked for port 0. */
@@ -175,6 +184,9 @@ final class EventPrinter {
         } else {
             out.println(CLOCK.format(Instant.ofEpochMilli(timeMillis)) + " " + event + " " + human);
         }
-        out.flush();
+        if (out.checkError()) { // flushes; a PrintWriter never throws
+            ended = true;
+            onOutputGone.run();
+        }
     }
 }

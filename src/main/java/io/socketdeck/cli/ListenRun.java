@@ -24,6 +24,8 @@ final class ListenRun {
     private static final long CLOSE_MILLIS = 10_000;
     /** Tells the command's thread that a message came, when it counts them. */
     private static final Object RECEIVED = new Object();
+    /** Tells the command's thread that nobody reads our lines any more. */
+    private static final Object OUTPUT_GONE = new Object();
 
     private final EventPrinter printer;
     private final TrafficTally tally;
@@ -43,6 +45,7 @@ final class ListenRun {
         this.responder = responder;
         this.count = count;
         this.durationSeconds = durationSeconds;
+        printer.whenOutputGone(() -> news.add(OUTPUT_GONE));
     }
 
     /** Capture, then lines, then answers: the responder comes last, as in the tab. */
@@ -129,8 +132,8 @@ final class ListenRun {
                 : System.nanoTime() + (long) (durationSeconds * TimeUnit.SECONDS.toNanos(1));
         while (true) {
             Object item = next(end);
-            if (item == null) {
-                return; // the duration has passed
+            if (item == null || item == OUTPUT_GONE) {
+                return; // the duration has passed, or nobody reads what we print
             }
             if (item == RECEIVED && tally.rxMessages() >= count) {
                 return;

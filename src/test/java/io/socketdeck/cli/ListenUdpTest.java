@@ -5,12 +5,14 @@ import static io.socketdeck.cli.EventLines.matching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code socketdeck listen udp}: one line per datagram with its sender, echo, and an end after N datagrams. */
@@ -64,6 +66,33 @@ class ListenUdpTest {
             assertTrue(cli.lines().stream().anyMatch(line("received", peer + " 2 B 42 43")), cli::toString);
             assertTrue(cli.lines().get(cli.lines().size() - 1).endsWith(
                     " summary clients 1 rx 3 B 2 messages tx 0 B 0 messages"), cli::toString);
+        }
+    }
+
+    @Test
+    void aCannedReplyIsBuiltWithThePayloadOptionsAndJsonShowsTheEvents() throws IOException {
+        try (CliProcess cli = listen("--reply", "OK {{COUNTER}}", "--line-end", "crlf", "--json");
+             DatagramSocket device = sender()) {
+            String listening = cli.awaitLine(text -> text.contains("\"event\":\"listening\""), "the listening line");
+            Map<String, Object> opened = JSON.std.mapFrom(listening);
+            String local = (String) opened.get("local");
+            InetSocketAddress socket = new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
+                    Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)));
+            byte[] request = "status?".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 1; i <= 2; i++) {
+                device.send(new DatagramPacket(request, request.length, socket));
+                DatagramPacket reply = new DatagramPacket(new byte[100], 100);
+                device.receive(reply);
+                assertEquals("OK " + i + "\r\n", new String(reply.getData(), 0, reply.getLength(),
+                        StandardCharsets.US_ASCII));
+            }
+            String sent = cli.awaitLine(text -> text.contains("\"event\":\"sent\"") && text.contains("OK 2"),
+                    "the second reply's line");
+            Map<String, Object> event = JSON.std.mapFrom(sent);
+            assertEquals("127.0.0.1:" + device.getLocalPort(), event.get("peer"));
+            assertEquals(6, event.get("bytes"));
+            assertEquals(true, event.get("automatic"));
+            assertEquals("OK 2\r\n", event.get("text"));
         }
     }
 }
