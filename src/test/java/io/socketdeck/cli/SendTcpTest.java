@@ -12,6 +12,9 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.PythonPeer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,6 +124,39 @@ class SendTcpTest {
             assertEquals("\u4f60\u597d", received.get("text"));
             assertEquals(6, received.get("bytes"));
             assertEquals("127.0.0.1:" + echo.port(), received.get("peer"));
+        }
+    }
+
+    @Test
+    void ctrlCWhileWaitingForTheReplyPrintsTheSummaryAndExits130() throws IOException {
+        try (PythonPeer device = PythonPeer.start("tcp_record.py", "127.0.0.1");
+             CliProcess cli = CliProcess.start("send", "tcp", "127.0.0.1", Integer.toString(device.port()), "ping",
+                     "--wait-reply", "120000")) {
+            cli.closeInput();
+            cli.awaitLine(line("sent", "127.0.0.1:" + device.port() + " 4 B ping"), "the sent line");
+            cli.interrupt();
+            assertEquals(130, cli.awaitExit(), cli::toString);
+            List<String> lines = cli.lines();
+            assertTrue(line("summary", "rx 0 B 0 messages tx 4 B 1 messages").test(lines.get(lines.size() - 1)),
+                    cli::toString);
+        }
+    }
+
+    @Test
+    void theLocalPortAskedForIsTheOneThePeerSees() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            int localPort;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                localPort = probe.getLocalPort(); // free a moment ago
+            }
+            try (CliProcess cli = CliProcess.start("send", "tcp", "127.0.0.1", Integer.toString(server.getLocalPort()),
+                    "hi", "--bind", "127.0.0.1", "--local-port", Integer.toString(localPort))) {
+                cli.closeInput();
+                try (Socket accepted = server.accept()) {
+                    assertEquals(localPort, accepted.getPort());
+                }
+                assertEquals(0, cli.awaitExit(), cli::toString);
+            }
         }
     }
 
