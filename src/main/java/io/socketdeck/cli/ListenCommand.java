@@ -115,7 +115,6 @@ final class ListenCommand implements Callable<Integer> {
         List<Rule> rules = rules(charset);
         AtomicLong counter = new AtomicLong();
         MacroValues macros = counter::incrementAndGet;
-        boolean answering = echo || !rules.isEmpty();
 
         EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), json, show, charset);
         TrafficTally tally = new TrafficTally(protocol == Protocol.TCP ? TrafficTally.Clients.CONNECTIONS
@@ -134,7 +133,7 @@ final class ListenCommand implements Callable<Integer> {
             TrafficCounters counters = new TrafficCounters();
             if (protocol == Protocol.TCP) {
                 TcpServerOptions options = TcpServerOptions.of(bind.address(), port)
-                        .withHalfCloseLinger(answering ? Duration.ofMillis(longestDelay(rules) + 1000) : Duration.ZERO);
+                        .withHalfCloseLinger(halfCloseLinger(rules));
                 TcpServerSession server = new TcpServerSession(options, run.listener(), counters, loops.next());
                 if (framing != null) {
                     server.setFraming(framing);
@@ -194,8 +193,15 @@ final class ListenCommand implements Callable<Integer> {
         return rules;
     }
 
-    private static long longestDelay(List<Rule> rules) {
-        return rules.stream().mapToLong(Rule::delayMillis).max().orElse(0);
+    /**
+     * How long a client that finished sending stays connected. Nothing here sends on its own, and
+     * an echo or an immediate answer goes out before the end of stream is read (or waits in the
+     * queue, which a close lets out first): only a delayed rule's answer needs the client to stay,
+     * a second longer than the longest delay. Else the client's close is reported at once.
+     */
+    private static Duration halfCloseLinger(List<Rule> rules) {
+        long longest = rules.stream().filter(Rule::enabled).mapToLong(Rule::delayMillis).max().orElse(0);
+        return longest == 0 ? Duration.ZERO : Duration.ofMillis(longest + 1000);
     }
 
     private CaptureWriter openCapture(Charset charset, EventPrinter printer) {

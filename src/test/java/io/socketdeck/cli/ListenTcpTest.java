@@ -103,6 +103,23 @@ class ListenTcpTest {
         }
     }
 
+    /** A client that sends, shuts its output and waits (nc -N) still gets a delayed rule's answer. */
+    @Test
+    void aDelayedAnswerReachesAClientThatFinishedSending() throws IOException {
+        Path rules = folder.resolve("slow.json");
+        Files.writeString(rules, """
+                [{"name": "slow", "match": "EXACT", "pattern": "req", "payload": "late", "delayMs": 300}]""");
+        try (CliProcess cli = listen("--rules", rules.toString()); Socket client = new Socket()) {
+            client.connect(address(cli));
+            client.setSoTimeout((int) CliProcess.EXIT_TIMEOUT.toMillis());
+            client.getOutputStream().write("req".getBytes(StandardCharsets.US_ASCII));
+            client.shutdownOutput();
+            assertArrayEquals("late".getBytes(StandardCharsets.US_ASCII), client.getInputStream().readAllBytes(),
+                    "the answer, then the server's close");
+            cli.awaitLine(line("closed", "127.0.0.1:" + client.getLocalPort() + " peer"), "the client's end");
+        }
+    }
+
     /**
      * GBK's two-byte characters cut between reads: each read's line shows the characters it
      * completes, never a replacement mark, as the window's log shows them.
