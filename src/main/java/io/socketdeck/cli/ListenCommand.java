@@ -62,7 +62,8 @@ final class ListenCommand implements Callable<Integer> {
     String portText;
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
-            description = "The local address: 0.0.0.0 (all IPv4), :: (all, IPv6 and IPv4), 127.0.0.1... (default: ${DEFAULT-VALUE}).")
+            description = "The local address: 0.0.0.0 (all IPv4), :: (all, IPv6 and IPv4), 127.0.0.1..."
+                    + " (default: ${DEFAULT-VALUE}).")
     String bindText;
 
     @Option(names = "--echo", description = "Send every message back to its sender (what no rule answered).")
@@ -77,7 +78,8 @@ final class ListenCommand implements Callable<Integer> {
                     + " (macros too; $0 is the message).")
     String reply;
 
-    @Option(names = "--capture", paramLabel = "FILE", description = "Capture the traffic to FILE, as the tab's capture does.")
+    @Option(names = "--capture", paramLabel = "FILE",
+            description = "Capture the traffic to FILE, as the tab's capture does.")
     Path captureFile;
 
     @Option(names = "--capture-format", paramLabel = "FORMAT", defaultValue = "log",

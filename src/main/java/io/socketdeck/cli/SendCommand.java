@@ -70,7 +70,8 @@ final class SendCommand implements Callable<Integer> {
     String data;
 
     @Option(names = "--file", paramLabel = "PATH",
-            description = "Send this file's bytes as they are ('-': standard input's bytes); payload options do not apply.")
+            description = "Send this file's bytes as they are ('-': standard input's bytes);"
+                    + " payload options do not apply.")
     String file;
 
     @Mixin

@@ -147,7 +147,8 @@ final class SendExchange {
         while (true) {
             Object item;
             try {
-                item = deadline == NO_DEADLINE ? news.take() : news.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                item = deadline == NO_DEADLINE ? news.take()
+                        : news.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CliFailure(ExitCode.INTERRUPTED, "interrupted");

@@ -27,7 +27,8 @@ class ListenEndTest {
     Path folder;
 
     private static int listeningPort(CliProcess cli) {
-        return EventLines.listeningPort(cli.awaitLine(matching("listening", "127\\.0\\.0\\.1:\\d+"), "the listening line"));
+        return EventLines.listeningPort(cli.awaitLine(matching("listening", "127\\.0\\.0\\.1:\\d+"),
+                "the listening line"));
     }
 
     private static Socket connect(int port, String text) throws IOException {

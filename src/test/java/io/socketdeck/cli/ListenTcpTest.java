@@ -94,7 +94,8 @@ class ListenTcpTest {
                   {"name": "never", "enabled": false, "match": "CONTAINS", "pattern": "GET", "payload": "no"}
                 ]}""");
         try (CliProcess cli = listen("--rules", rules.toString())) {
-            try (PythonPeer client = PythonPeer.tcpClient(address(cli), "GET temp\n".getBytes(StandardCharsets.US_ASCII))) {
+            byte[] request = "GET temp\n".getBytes(StandardCharsets.US_ASCII);
+            try (PythonPeer client = PythonPeer.tcpClient(address(cli), request)) {
                 byte[] answer = "temp=21.5 #1\r\n".getBytes(StandardCharsets.US_ASCII);
                 Await.until(() -> client.received().length == answer.length, CliProcess.EXIT_TIMEOUT,
                         () -> "the rule's answer at the client: " + client.stdout() + "\n" + cli);

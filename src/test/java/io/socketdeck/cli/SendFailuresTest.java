@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.BlackholeServer;
 import io.socketdeck.testsupport.ClosedPort;
 import io.socketdeck.testsupport.ResettingServer;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,17 @@ class SendFailuresTest {
         int port = ClosedPort.find();
         assertFailed(CliProcess.run("send", "tcp", "127.0.0.1", Integer.toString(port), "hi"), 3,
                 "Connection refused by 127.0.0.1:" + port + ": nothing is listening on that port");
+    }
+
+    @Test
+    void withJsonTheEndIsAnEventLineToo() throws IOException {
+        int port = ClosedPort.find();
+        CliProcess cli = CliProcess.run("send", "tcp", "127.0.0.1", Integer.toString(port), "hi", "--json");
+        assertFailed(cli, 3, "Connection refused by 127.0.0.1:" + port);
+        Map<String, Object> end = JSON.std.mapFrom(cli.lines().get(cli.lines().size() - 1));
+        assertEquals("error", end.get("event"));
+        assertEquals(3, end.get("exit"));
+        assertEquals(cli.errors().strip(), end.get("message"));
     }
 
     @Test

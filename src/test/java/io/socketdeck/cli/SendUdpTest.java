@@ -28,7 +28,8 @@ class SendUdpTest {
             CliProcess cli = CliProcess.run("send", "udp", "127.0.0.1", Integer.toString(device.port()), "hi",
                     "--encoding", "GBK", "--wait-reply", "30000");
             assertAll(() -> assertEquals(0, cli.exitCode(), cli::toString),
-                    () -> assertTrue(indexOf(cli.lines(), matching("opened", "127\\.0\\.0\\.1:\\d+")) == 0, cli::toString),
+                    () -> assertEquals(0, indexOf(cli.lines(), matching("opened", "127\\.0\\.0\\.1:\\d+")),
+                            cli::toString),
                     () -> assertTrue(indexOf(cli.lines(), line("sent", peer + " 2 B hi")) >= 0, cli::toString),
                     () -> assertTrue(indexOf(cli.lines(), line("received", peer + " 4 B \u4f60\u597d")) >= 0,
                             cli::toString));

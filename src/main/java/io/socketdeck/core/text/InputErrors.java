@@ -62,7 +62,8 @@ public final class InputErrors {
     public static String rule(RuleException e) {
         String at = Integer.toString(e.position() + 1);
         return switch (e.reason()) {
-            case EMPTY -> TEXT.text(e.field() == RuleException.Field.PATTERN ? "rule.error.noPattern" : "send.error.empty");
+            case EMPTY -> TEXT.text(e.field() == RuleException.Field.PATTERN ? "rule.error.noPattern"
+                    : "send.error.empty");
             case BAD_REGEX -> TEXT.format("rule.error.regex", at, e.offending());
             case HEX_CHARACTER -> TEXT.format("send.error.hexChar", at, e.offending());
             case HEX_ODD -> TEXT.format("send.error.hexOdd", at, e.offending());
