@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ final class CliProcess implements AutoCloseable {
 
     /** Generous: a child JVM starting on a busy 2-core machine takes seconds, not milliseconds. */
     static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Whether this JVM ignores SIGINT (bit 2 of SigIgn in /proc/self/status), which a child inherits. */
+    private static final boolean SIGINT_IGNORED = sigintIgnored();
 
     private final Process process;
     private final List<String> out = new ArrayList<>();
@@ -56,6 +60,12 @@ final class CliProcess implements AutoCloseable {
      */
     static CliProcess start(Path directory, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
+        if (SIGINT_IGNORED) {
+            // Started from a background job of a script, this JVM ignores SIGINT, and so would the
+            // child, for good: restore the default for it, so interrupt() is Ctrl+C as in a terminal.
+            command.addAll(List.of("python3", "-c", "import os, signal, sys; signal.signal(signal.SIGINT,"
+                    + " signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Duser.language=en");
         command.add("-Duser.country=US");
@@ -171,6 +181,19 @@ final class CliProcess implements AutoCloseable {
     @Override
     public String toString() {
         return "stdout:\n" + output() + "\nstderr:\n" + errors();
+    }
+
+    private static boolean sigintIgnored() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & 2) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            // no /proc: a child started here gets SIGINT as the system gives it
+        }
+        return false;
     }
 
     private void readLines(InputStream stream) {

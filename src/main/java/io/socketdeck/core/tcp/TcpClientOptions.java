@@ -1,5 +1,6 @@
 package io.socketdeck.core.tcp;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,9 +18,13 @@ import java.util.Objects;
  * @param halfCloseLinger how long the connection stays open, for our answer, after the peer
  *                       finished sending, while nothing is sent; zero closes it as soon as what
  *                       waits has gone out
+ * @param localAddress   the local address and port to connect from, or null to let the system
+ *                       pick both (a device that only answers a known source port needs one);
+ *                       port 0 picks the port only
  */
 public record TcpClientOptions(String host, int port, Duration connectTimeout, boolean noDelay, int readBufferSize,
-                               KeepAlive keepAlive, SendQueueLimits sendQueue, Duration halfCloseLinger) {
+                               KeepAlive keepAlive, SendQueueLimits sendQueue, Duration halfCloseLinger,
+                               InetSocketAddress localAddress) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_READ_BUFFER = 64 * 1024;
@@ -51,26 +56,37 @@ public record TcpClientOptions(String host, int port, Duration connectTimeout, b
 
     public static TcpClientOptions of(String host, int port) {
         return new TcpClientOptions(host, port, DEFAULT_CONNECT_TIMEOUT, true, DEFAULT_READ_BUFFER, KeepAlive.DEFAULT,
-                SendQueueLimits.CLIENT, DEFAULT_HALF_CLOSE_LINGER);
+                SendQueueLimits.CLIENT, DEFAULT_HALF_CLOSE_LINGER, null);
     }
 
     public TcpClientOptions withConnectTimeout(Duration timeout) {
-        return new TcpClientOptions(host, port, timeout, noDelay, readBufferSize, keepAlive, sendQueue, halfCloseLinger);
+        return new TcpClientOptions(host, port, timeout, noDelay, readBufferSize,
+                keepAlive, sendQueue, halfCloseLinger, localAddress);
     }
 
     public TcpClientOptions withNoDelay(boolean on) {
-        return new TcpClientOptions(host, port, connectTimeout, on, readBufferSize, keepAlive, sendQueue, halfCloseLinger);
+        return new TcpClientOptions(host, port, connectTimeout, on, readBufferSize,
+                keepAlive, sendQueue, halfCloseLinger, localAddress);
     }
 
     public TcpClientOptions withKeepAlive(KeepAlive value) {
-        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize, value, sendQueue, halfCloseLinger);
+        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize,
+                value, sendQueue, halfCloseLinger, localAddress);
     }
 
     public TcpClientOptions withSendQueue(SendQueueLimits value) {
-        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize, keepAlive, value, halfCloseLinger);
+        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize,
+                keepAlive, value, halfCloseLinger, localAddress);
     }
 
     public TcpClientOptions withHalfCloseLinger(Duration value) {
-        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize, keepAlive, sendQueue, value);
+        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize,
+                keepAlive, sendQueue, value, localAddress);
+    }
+
+    /** Connects from {@code value} (address and port; port 0 lets the system pick it); null: from anywhere. */
+    public TcpClientOptions withLocalAddress(InetSocketAddress value) {
+        return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize, keepAlive, sendQueue,
+                halfCloseLinger, value);
     }
 }

@@ -100,6 +100,10 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
             options.keepAlive().applyTo(channel);
+            if (options.localAddress() != null) {
+                // A port in use or an address not on this machine fails here, as the bind's own fault.
+                channel.bind(options.localAddress());
+            }
             connecting = channel;
             if (channel.connect(target)) {
                 onConnected(channel);

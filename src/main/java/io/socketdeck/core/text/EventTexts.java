@@ -94,6 +94,16 @@ public final class EventTexts {
         return quotesDetail || event.detail().isEmpty() ? text : text + "  (" + event.detail() + ")";
     }
 
+    /** A send waited {@code millis} for an answer from {@code peer} and none came. */
+    public static String noReply(InetSocketAddress peer, long millis) {
+        return TEXT.format("event.noReply", Addresses.format(peer), Language.count(millis));
+    }
+
+    /** A send waited for an answer, and {@code peer} finished or closed the connection instead. */
+    public static String closedWithoutReply(InetSocketAddress peer) {
+        return TEXT.format("event.noReply.closed", Addresses.format(peer));
+    }
+
     /** A storm of arrivals folded into one row: "1,234 more clients connected within 0.4 s". */
     public static String arrivalsFolded(long count, double seconds) {
         return TEXT.format("event.folded.connected", Language.count(count), seconds(seconds));

@@ -1,14 +1,16 @@
 package io.socketdeck.core.text;
 
+import io.socketdeck.core.capture.CaptureFailure;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
+import io.socketdeck.core.respond.RuleException;
 import io.socketdeck.core.send.PayloadException;
 
 /**
- * What is wrong with something a user typed (a host, a port, a local address, a payload), in
- * words: the window shows them under the field, the command line prints the same ones. Positions
- * are counted from 1, as a user counts characters.
+ * What is wrong with something a user typed or chose (a host, a port, a local address, a payload,
+ * an auto-reply rule, a file), in words: the window shows them under the field or in the log, the
+ * command line prints the same ones. Positions are counted from 1, as a user counts characters.
  */
 public final class InputErrors {
 
@@ -54,5 +56,38 @@ public final class InputErrors {
             case BAD_MACRO -> TEXT.format("send.error.badMacro", at, e.offending());
             case MACRO_NOT_HERE -> TEXT.format("send.error.macroNotHere", at, e.offending());
         };
+    }
+
+    /** An auto-reply rule that cannot be used as written: what the rule dialog says at the field. */
+    public static String rule(RuleException e) {
+        String at = Integer.toString(e.position() + 1);
+        return switch (e.reason()) {
+            case EMPTY -> TEXT.text(e.field() == RuleException.Field.PATTERN ? "rule.error.noPattern"
+                    : "send.error.empty");
+            case BAD_REGEX -> TEXT.format("rule.error.regex", at, e.offending());
+            case HEX_CHARACTER -> TEXT.format("send.error.hexChar", at, e.offending());
+            case HEX_ODD -> TEXT.format("send.error.hexOdd", at, e.offending());
+            case REPLY -> payload(e.payloadProblem());
+        };
+    }
+
+    /** A rules or quick-command file that cannot be imported, with the reason ({@code detail}). */
+    public static String importFailed(String file, String detail) {
+        return TEXT.format("quick.importFailed", file, detail);
+    }
+
+    /** A file to send that cannot be read. */
+    public static String fileOpen(String file, String detail) {
+        return TEXT.format("file.error.open", file, detail);
+    }
+
+    /** A capture file that cannot be created. */
+    public static String captureOpen(String file, String detail) {
+        return TEXT.format("capture.error.open", file, detail);
+    }
+
+    /** A capture that stopped because its file could not be written (the disk is full, say). */
+    public static String captureFailed(CaptureFailure failure) {
+        return TEXT.format("capture.failed." + failure.kind().name(), failure.file().toString(), failure.detail());
     }
 }

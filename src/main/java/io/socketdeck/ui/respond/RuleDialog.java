@@ -13,9 +13,9 @@ import io.socketdeck.core.respond.RuleSet;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.text.InputErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
-import io.socketdeck.ui.common.PayloadErrors;
 import io.socketdeck.ui.common.SendOptionChoices;
 import io.socketdeck.ui.fx.DialogStyle;
 import io.socketdeck.ui.fx.FormGrid;
@@ -139,13 +139,6 @@ final class RuleDialog extends Dialog<Rule> {
     }
 
     private static String describe(RuleException e) {
-        String at = Integer.toString(e.position() + 1);
-        return switch (e.reason()) {
-            case EMPTY -> I18n.text(e.field() == RuleException.Field.PATTERN ? "rule.error.noPattern" : "send.error.empty");
-            case BAD_REGEX -> I18n.format("rule.error.regex", at, e.offending());
-            case HEX_CHARACTER -> I18n.format("send.error.hexChar", at, e.offending());
-            case HEX_ODD -> I18n.format("send.error.hexOdd", at, e.offending());
-            case REPLY -> PayloadErrors.describe(e.payloadProblem());
-        };
+        return InputErrors.rule(e); // the command line's --rules says the same
     }
 }

@@ -1,0 +1,195 @@
+package io.socketdeck.cli;
+
+import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.session.Session;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.text.EventTexts;
+import java.net.InetSocketAddress;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * One {@code send} from open to close. The session's I/O thread prints the traffic as it happens
+ * and hands every event to the command's thread, which decides: connected or not, sent or not,
+ * answered or not, and so the exit status.
+ */
+final class SendExchange {
+
+    /** Builds the bytes of the next send. */
+    @FunctionalInterface
+    interface Payload {
+        byte[] build();
+    }
+
+    /** The session handed our bytes to the system (or dropped them). */
+    private record Written(boolean ok) {
+    }
+
+    /** How long past the connect timeout a host name's lookup may take before we stop waiting. */
+    private static final long LOOKUP_ALLOWANCE_MILLIS = 60_000;
+    /** How long a close may take to be reported; it is local, so this is only a guard. */
+    private static final long CLOSE_MILLIS = 10_000;
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    private final EventPrinter printer;
+    private final TrafficTally tally;
+    private final Protocol protocol;
+    private final Integer waitReplyMillis;
+    private final int count;
+    private final int intervalMillis;
+    private final BlockingQueue<Object> news = new LinkedBlockingQueue<>();
+    /** The command's thread only: how the connection ended, to word a close that ends the command. */
+    private SessionEvent.Disconnected lastDisconnect;
+    private boolean closed;
+
+    SendExchange(EventPrinter printer, TrafficTally tally, Protocol protocol, Integer waitReplyMillis, int count,
+                 int intervalMillis) {
+        this.printer = printer;
+        this.tally = tally;
+        this.protocol = protocol;
+        this.waitReplyMillis = waitReplyMillis;
+        this.count = count;
+        this.intervalMillis = intervalMillis;
+    }
+
+    /** The session's listener: prints on the I/O thread, then passes the event on to the command's thread. */
+    SessionListener listener() {
+        return event -> {
+            tally.onEvent(event);
+            if (event instanceof SessionEvent.Connected connected) {
+                if (protocol == Protocol.TCP) {
+                    printer.connected(connected);
+                } else {
+                    printer.opened(connected.timeMillis(), connected.local());
+                }
+            } else if (event instanceof SessionEvent.Data data) {
+                printer.data(data);
+            } else if (event instanceof SessionEvent.Disconnected disconnected) {
+                printer.closed(disconnected);
+            }
+            news.add(event);
+        };
+    }
+
+    /**
+     * Opens {@code session}, sends through {@code target}, waits as asked and closes.
+     *
+     * @return the exit status; failures are thrown as {@link CliFailure}
+     */
+    int run(Session session, SendTarget target, byte[] first, Payload next, int connectTimeoutMillis) {
+        OnInterrupt interrupt = OnInterrupt.install(() -> printer.summary(tally.totals()));
+        try {
+            session.start();
+            SessionEvent.Connected connected = (SessionEvent.Connected) await(
+                    deadline(connectTimeoutMillis + LOOKUP_ALLOWANCE_MILLIS), SessionEvent.Connected.class::isInstance);
+            if (connected == null) {
+                throw Failures.of(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.CONNECT_TIMEOUT,
+                        null, "no answer"));
+            }
+            long start = System.nanoTime();
+            for (int round = 0; round < count; round++) {
+                if (round > 0) {
+                    await(start + TimeUnit.MILLISECONDS.toNanos((long) round * intervalMillis), nothing -> false);
+                }
+                send(target, round == 0 ? first : next.build(), connected.remote());
+                if (waitReplyMillis != null) {
+                    awaitReply(connected.remote());
+                }
+            }
+            return ExitCode.OK.code();
+        } catch (CliFailure failure) {
+            printer.fatal(failure);
+            throw failure;
+        } finally {
+            interrupt.close();
+            session.close();
+            awaitClosed();
+        }
+    }
+
+    private void send(SendTarget target, byte[] bytes, InetSocketAddress peer) {
+        if (bytes.length == 0 && protocol == Protocol.TCP) {
+            return; // nothing to write: connect, and read what the peer says unasked (a banner)
+        }
+        target.send(bytes, ok -> news.add(new Written(ok)));
+        // What arrives before our bytes are out is no answer to them: it is printed, not waited for.
+        Written written = (Written) await(NO_DEADLINE, Written.class::isInstance);
+        if (!written.ok()) {
+            throw new CliFailure(ExitCode.FAILED, EventTexts.failure(new SessionEvent.Failure(
+                    System.currentTimeMillis(), FailureKind.NOT_CONNECTED, peer, "")));
+        }
+    }
+
+    private void awaitReply(InetSocketAddress peer) {
+        Object reply = await(deadline(waitReplyMillis), item -> item instanceof SessionEvent.Data data
+                && data.direction() == Direction.RX || item instanceof SessionEvent.PeerFinished
+                || item instanceof SessionEvent.Disconnected gone && gone.reason() == CloseReason.PEER);
+        if (reply == null) {
+            throw new CliFailure(ExitCode.NO_REPLY, EventTexts.noReply(peer, waitReplyMillis));
+        }
+        if (!(reply instanceof SessionEvent.Data)) {
+            throw new CliFailure(ExitCode.NO_REPLY, EventTexts.closedWithoutReply(peer));
+        }
+    }
+
+    /**
+     * The first event (or completion) {@code wanted} accepts, or null once {@code deadline} (a
+     * {@link System#nanoTime()}) has passed. On the way a failure ends the command with its kind's
+     * status, and so does the session's end.
+     */
+    private Object await(long deadline, Predicate<Object> wanted) {
+        while (true) {
+            Object item;
+            try {
+                item = deadline == NO_DEADLINE ? news.take()
+                        : news.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliFailure(ExitCode.INTERRUPTED, "interrupted");
+            }
+            if (item == null || wanted.test(item)) {
+                return item;
+            }
+            if (item instanceof SessionEvent.Failure failure) {
+                if (failure.kind() == FailureKind.FRAME_TOO_LONG) {
+                    printer.error(failure); // the framing starts again; the connection goes on
+                    continue;
+                }
+                throw Failures.of(failure);
+            }
+            if (item instanceof SessionEvent.Disconnected disconnected) {
+                lastDisconnect = disconnected;
+            } else if (item instanceof SessionEvent.Closed) {
+                closed = true;
+                throw new CliFailure(ExitCode.FAILED, lastDisconnect == null ? "closed"
+                        : EventTexts.disconnected(lastDisconnect));
+            }
+        }
+    }
+
+    /** Waits for the session's Closed, so its last lines are out before the command returns. */
+    private void awaitClosed() {
+        long deadline = deadline(CLOSE_MILLIS);
+        try {
+            while (!closed) {
+                Object item = news.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (item == null) {
+                    return;
+                }
+                closed = item instanceof SessionEvent.Closed;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long deadline(long millis) {
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+}
