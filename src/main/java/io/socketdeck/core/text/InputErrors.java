@@ -3,6 +3,7 @@ package io.socketdeck.core.text;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
+import io.socketdeck.core.respond.RuleException;
 import io.socketdeck.core.send.PayloadException;
 
 /**
@@ -53,6 +54,21 @@ public final class InputErrors {
             case UNKNOWN_MACRO -> TEXT.format("send.error.unknownMacro", at, e.offending());
             case BAD_MACRO -> TEXT.format("send.error.badMacro", at, e.offending());
             case MACRO_NOT_HERE -> TEXT.format("send.error.macroNotHere", at, e.offending());
+        };
+    }
+
+    /**
+     * A hex pattern with {@code ??} wildcards that does not parse: the send box's words for bad hex.
+     *
+     * @throws IllegalArgumentException for a problem that is not about hex digits (an empty pattern,
+     *                                  a regex, a reply): the caller words those for its own field
+     */
+    public static String hexPattern(RuleException e) {
+        String at = String.valueOf(e.position() + 1);
+        return switch (e.reason()) {
+            case HEX_CHARACTER -> TEXT.format("send.error.hexChar", at, e.offending());
+            case HEX_ODD -> TEXT.format("send.error.hexOdd", at, e.offending());
+            case EMPTY, BAD_REGEX, REPLY -> throw new IllegalArgumentException("not a hex pattern problem: " + e.getMessage());
         };
     }
 }
