@@ -242,14 +242,23 @@ class ScriptCommandTest {
     }
 
     @Test
-    void jsonPrintsOneObjectPerStepAndSummary() throws IOException {
-        CliProcess cli = run("--json", script("login.yaml", LOGIN).toString());
-        assertEquals(0, cli.exitCode(), cli::toString);
+    void jsonPrintsOneObjectPerStepAndSummaryAndAFailuresTextAsItCame() throws IOException {
+        Path wrong = script("wrong.yaml", """
+                steps:
+                  - connect: {tcp: "127.0.0.1:${port}", line-end: lf}
+                  - send: GET nope
+                  - expect: {text: "VALUE=42", timeout: 500}
+                """);
+        CliProcess cli = run("--json", script("login.yaml", LOGIN).toString(), wrong.toString());
+        assertEquals(8, cli.exitCode(), cli::toString);
         List<Map<String, Object>> events = cli.lines().stream().map(ScriptCommandTest::json).toList();
         Map<String, Object> expect = events.get(2);
-        Map<String, Object> summary = events.get(events.size() - 1);
-        assertAll(() -> assertEquals(7, events.size()),
-                () -> assertTrue(events.stream().allMatch(e -> e.get("time").toString().endsWith("Z"))),
+        Map<String, Object> summary = events.get(6);
+        Map<String, Object> failed = events.get(9);
+        Map<String, Object> total = events.get(events.size() - 1);
+        assertAll(() -> assertEquals(12, events.size(), cli::toString),
+                () -> assertTrue(events.stream().allMatch(e -> e.get("time").toString().matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")), cli::toString),
                 () -> assertEquals("pass", expect.get("event")),
                 () -> assertEquals(3, expect.get("step")),
                 () -> assertEquals(6, expect.get("line")),
@@ -260,7 +269,14 @@ class ScriptCommandTest {
                 () -> assertTrue(expect.get("ms") instanceof Number),
                 () -> assertEquals("summary", summary.get("event")),
                 () -> assertEquals("pass", summary.get("result")),
-                () -> assertEquals(6, summary.get("passed")));
+                () -> assertEquals(6, summary.get("passed")),
+                () -> assertEquals("fail", failed.get("event")),
+                () -> assertEquals("text", failed.get("match")),
+                () -> assertEquals("VALUE=42", failed.get("expected")),
+                () -> assertEquals("ERR bad token\n", failed.get("received")),
+                () -> assertEquals("no match within 500 ms", failed.get("message")),
+                () -> assertEquals(2, total.get("scripts")),
+                () -> assertEquals(1, total.get("failed")));
     }
 
     @SuppressWarnings("unchecked")

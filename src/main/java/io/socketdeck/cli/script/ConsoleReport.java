@@ -65,11 +65,8 @@ final class ConsoleReport {
         if (result.message() != null) {
             fields.put("message", result.message());
         }
-        if (result.expected() != null) {
-            fields.put("expected", result.expected());
-            fields.put("received", result.received());
-        }
-        fields.putAll(result.fields());
+        fields.putAll(result.fields()); // a failed expect's expected and received, as they are, not quoted
+
         return fields;
     }
 
@@ -82,7 +79,7 @@ final class ConsoleReport {
                 + " failed " + failed + " skipped " + skipped + " " + millis(tally.nanos()) + " ms";
         if (json) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("time", Instant.now().toString());
+            fields.put("time", Instant.ofEpochMilli(System.currentTimeMillis()).toString());
             fields.put("event", "summary");
             fields.put("script", tally.script().name());
             fields.put("file", tally.script().file());
@@ -104,7 +101,7 @@ final class ConsoleReport {
         long failed = tallies.size() - passed;
         if (json) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("time", Instant.now().toString());
+            fields.put("time", Instant.ofEpochMilli(System.currentTimeMillis()).toString());
             fields.put("event", "summary");
             fields.put("scripts", tallies.size());
             fields.put("passed", passed);

@@ -23,6 +23,9 @@ sealed interface Expected permits Expected.Text, Expected.Regex, Expected.Hex {
     /** How output shows it: {@code "VALUE=42"}, {@code regex "TOKEN=(\w+)"}, {@code hex "01 03 ?? ??"}. */
     String shown();
 
+    /** What it looks for, variables resolved: the text, the regex, the hex as written. */
+    String source();
+
     /** True when it looks at bytes: what was received is then shown in hex. */
     default boolean bytes() {
         return false;
@@ -76,6 +79,11 @@ sealed interface Expected permits Expected.Text, Expected.Regex, Expected.Hex {
         public String shown() {
             return Shown.quote(text);
         }
+
+        @Override
+        public String source() {
+            return text;
+        }
     }
 
     /** @param captures variable name to group number or name */
@@ -100,6 +108,11 @@ sealed interface Expected permits Expected.Text, Expected.Regex, Expected.Hex {
         public String shown() {
             return "regex " + Shown.quote(pattern.pattern());
         }
+
+        @Override
+        public String source() {
+            return pattern.pattern();
+        }
     }
 
     record Hex(HexPattern pattern, String typed) implements Expected {
@@ -118,6 +131,11 @@ sealed interface Expected permits Expected.Text, Expected.Regex, Expected.Hex {
         @Override
         public String shown() {
             return "hex " + Shown.quote(typed);
+        }
+
+        @Override
+        public String source() {
+            return typed;
         }
 
         @Override

@@ -19,9 +19,12 @@ record Outcome(StepResult.Status status, String detail, String message, String e
         return new Outcome(StepResult.Status.FAIL, step + ": " + why, why, null, null, Map.of());
     }
 
-    /** A failed expect: what it looked for and what had arrived instead. */
-    static Outcome missed(String step, String why, String expected, String received) {
+    /**
+     * A failed expect: what it looked for and what had arrived instead, as shown in a line, and for
+     * JSON as they are ({@code rawFields}: the pattern, its kind, the text or hex received).
+     */
+    static Outcome missed(String step, String why, String expected, String received, Map<String, Object> rawFields) {
         return new Outcome(StepResult.Status.FAIL, step + ": " + why + ", received " + received, why, expected,
-                received, Map.of());
+                received, rawFields);
     }
 }

@@ -242,11 +242,16 @@ final class ScriptRunner {
             return Outcome.pass(detail.toString(), fields);
         }
         Link.Ended ended = (Link.Ended) result;
-        String received = link.peek(stream -> expected.bytes()
-                ? (stream.byteCount() == 0 ? "nothing" : Shown.hex(stream.bytes()))
-                : (stream.text().isEmpty() ? (stream.byteCount() == 0 ? "nothing" : "hex " + Shown.hex(stream.bytes()))
-                : Shown.quote(stream.text())));
-        return Outcome.missed(what, ended.why(), expected.shown(), received);
+        String text = link.peek(ReceivedStream::text);
+        byte[] bytes = link.peek(ReceivedStream::bytes);
+        boolean asHex = expected.bytes() || text.isEmpty();
+        String received = bytes.length == 0 ? "nothing" : asHex ? (expected.bytes() ? "" : "hex ") + Shown.hex(bytes)
+                : Shown.quote(text);
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("match", step.match().name().toLowerCase(Locale.ROOT));
+        raw.put("expected", expected.source());
+        raw.put(asHex ? "received_hex" : "received", asHex ? HexFormat.of().withUpperCase().formatHex(bytes) : text);
+        return Outcome.missed(what, ended.why(), expected.shown(), received, raw);
     }
 
     /** A captured value in a line: as it is, or quoted when it has spaces or is empty. */
