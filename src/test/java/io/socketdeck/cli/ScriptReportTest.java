@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,13 @@ class ScriptReportTest {
 
     private Path script(String name, String yaml) throws IOException {
         return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    /** The common JUnit shape every CI reader knows (see junit-common.xsd). */
+    private static void validate(Path xml) throws Exception {
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(ScriptReportTest.class.getResource("/io/socketdeck/cli/script/junit-common.xsd"))
+                .newValidator().validate(new StreamSource(xml.toFile()));
     }
 
     private static Document parse(Path xml) throws Exception {
@@ -86,6 +96,7 @@ class ScriptReportTest {
                 () -> assertTrue(lines.stream().anyMatch(l -> l.contains(" summary passing passed 5 failed 0 skipped 0 ")),
                         "the second script ran after the first failed: " + cli));
 
+        validate(report);
         Element suites = parse(report).getDocumentElement();
         List<Element> suite = elements(suites, "testsuite");
         List<Element> failingCases = elements(suite.get(0), "testcase");
@@ -94,7 +105,6 @@ class ScriptReportTest {
                 () -> assertEquals("testsuites", suites.getTagName()),
                 () -> assertEquals("9", suites.getAttribute("tests")),
                 () -> assertEquals("1", suites.getAttribute("failures")),
-                () -> assertEquals("1", suites.getAttribute("skipped")),
                 () -> assertEquals(2, suite.size()),
                 () -> assertEquals("failing", suite.get(0).getAttribute("name")),
                 () -> assertEquals("4", suite.get(0).getAttribute("tests")),
@@ -146,9 +156,10 @@ class ScriptReportTest {
                             cli::toString),
                     () -> assertEquals(5, lines.size(), "the second script never began: " + cli));
         }
+        validate(report);
         Element suites = parse(report).getDocumentElement();
         assertAll(() -> assertEquals("4", suites.getAttribute("tests")),
-                () -> assertEquals("2", suites.getAttribute("skipped")),
+                () -> assertEquals("2", elements(suites, "testsuite").get(0).getAttribute("skipped")),
                 () -> assertEquals(1, elements(suites, "testsuite").size()));
     }
 }

@@ -15,10 +15,30 @@ import org.w3c.dom.Element;
 /** The report a CI system reads: counts, times, failures and skips where the common JUnit schema has them. */
 class JunitXmlTest {
 
+    /** Checks {@code xml} against the common JUnit shape every CI reader knows (junit-common.xsd, beside this test). */
+    static void validate(java.io.InputStream xml) throws Exception {
+        javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory
+                .newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(JunitXmlTest.class.getResource("junit-common.xsd"));
+        schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(xml));
+    }
+
     private static Document parse(byte[] xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
+    @Test
+    void theSchemaRefusesWhatACiReaderMightNotKnow() {
+        String rootSkipped = "<testsuites skipped=\"1\"><testsuite name=\"a\" tests=\"0\" failures=\"0\" errors=\"0\" "
+                + "time=\"0\"/></testsuites>";
+        String zonedTimestamp = rootSkipped.replace(" skipped=\"1\"", "").replace("time=\"0\"/>",
+                "time=\"0\" timestamp=\"2024-01-01T10:00:00Z\"/>");
+        org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class,
+                () -> validate(new ByteArrayInputStream(rootSkipped.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class,
+                () -> validate(new ByteArrayInputStream(zonedTimestamp.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -42,7 +62,9 @@ class JunitXmlTest {
         }
         tally.end();
 
-        Document xml = parse(JunitXml.render(List.of(tally), 6_000_000_000L));
+        byte[] rendered = JunitXml.render(List.of(tally), 6_000_000_000L);
+        validate(new ByteArrayInputStream(rendered));
+        Document xml = parse(rendered);
         Element suites = xml.getDocumentElement();
         Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
         Element failed = (Element) suite.getElementsByTagName("testcase").item(1);
@@ -53,7 +75,7 @@ class JunitXmlTest {
                 () -> assertEquals("testsuites", suites.getTagName()),
                 () -> assertEquals("3", suites.getAttribute("tests")),
                 () -> assertEquals("1", suites.getAttribute("failures")),
-                () -> assertEquals("1", suites.getAttribute("skipped")),
+                () -> assertEquals("1", suite.getAttribute("skipped")),
                 () -> assertEquals("6.000", suites.getAttribute("time")),
                 () -> assertEquals("login & \"quotes\" <check>", suite.getAttribute("name")),
                 () -> assertEquals("0", suite.getAttribute("errors")),
