@@ -17,7 +17,6 @@ import io.socketdeck.core.udp.UdpSession;
 import io.socketdeck.core.udp.UdpTarget;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,15 +1,8 @@
 package io.socketdeck.cli.script;
 
-import io.socketdeck.core.respond.HexPattern;
-import io.socketdeck.core.respond.RuleException;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
-import io.socketdeck.core.send.Macros;
-import io.socketdeck.core.send.PayloadException;
-import io.socketdeck.core.send.PayloadOptions;
-import io.socketdeck.core.send.Payloads;
 import io.socketdeck.core.tcp.TcpClientOptions;
-import io.socketdeck.core.text.InputErrors;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -33,7 +23,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * Reads a script's {@code steps} in file order and checks each against what comes before it: a
  * send needs a connection made earlier, {@code on:} a connection named earlier, a {@code ${var}}
  * a value from {@code vars}, {@code --var} or an earlier capture. Payloads, patterns and targets
- * without variables are built here already, so their mistakes stop the script before it runs.
+ * without variables are built here already ({@link StepChecks}), so their mistakes stop the script
+ * before it runs.
  */
 final class StepReader {
 
@@ -46,11 +37,11 @@ final class StepReader {
             "sleep", List.of(),
             "close", List.of());
     private static final Set<String> TAKES_ON = Set.of("send", "expect", "close");
-    private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
     static final int MAX_TIMES = 1_000_000;
 
     private final String file;
     private final YamlValues values;
+    private final StepChecks checks;
     private final Duration expectTimeout;
     private final Set<String> knownVars;
     private final Map<String, Step.Connect> named = new HashMap<>();
@@ -60,6 +51,7 @@ final class StepReader {
     StepReader(String file, Set<String> vars, Duration expectTimeout) {
         this.file = file;
         this.values = new YamlValues(file);
+        this.checks = new StepChecks(file, values);
         this.expectTimeout = expectTimeout;
         this.knownVars = new LinkedHashSet<>(vars);
     }
@@ -214,22 +206,8 @@ final class StepReader {
         Step.Connect connection = connection(step, "send", on);
         VarText payload = text(payloadNode, hex ? "hex" : "text");
         Step.Send send = new Step.Send(where(step), ++number, on, payload, hex, charset, escapes, lineEnd, checksum);
-        checkPayload(payloadNode, send, connection);
+        checks.payload(payloadNode, send, connection);
         return send;
-    }
-
-    /** Builds a payload without variables now, or reads the macros of one with them. */
-    private void checkPayload(Node node, Step.Send send, Step.Connect connection) throws ScriptException {
-        PayloadOptions options = Sends.options(send, connection.charset(), connection.lineEnd());
-        try {
-            if (send.payload().hasVariables()) {
-                Macros.parse(send.payload().resolveWith(name -> ""));
-            } else if (Payloads.build(send.payload().source(), options, () -> 1).length == 0) {
-                throw ScriptException.at(file, node, "nothing to send");
-            }
-        } catch (PayloadException e) {
-            throw ScriptException.at(file, node, InputErrors.payload(e));
-        }
     }
 
     private Step.Expect expect(Node step, Node value, Optional<Node> stepOn) throws ScriptException {
@@ -267,75 +245,20 @@ final class StepReader {
             throw ScriptException.at(file, patternNode, "nothing to expect");
         }
         switch (match) {
-            case REGEX -> checkRegex(patternNode, pattern);
-            case HEX -> checkHex(patternNode, pattern);
+            case REGEX -> checks.regex(patternNode, pattern);
+            case HEX -> checks.hex(patternNode, pattern);
             case TEXT -> { }
         }
         if (captureNode.isPresent()) {
             if (match != Step.Match.REGEX) {
                 throw ScriptException.at(file, captureNode.get(), "capture: only a regex has groups to capture");
             }
-            captures = captures(captureNode.get(), pattern);
+            captures = checks.captures(captureNode.get(), pattern);
         }
         Step.Expect expect = new Step.Expect(where(step), ++number, on, match, pattern, timeout,
                 Collections.unmodifiableMap(captures));
         knownVars.addAll(captures.keySet()); // from the next step on
         return expect;
-    }
-
-    private void checkRegex(Node node, VarText pattern) throws ScriptException {
-        try {
-            Pattern.compile(pattern.resolveWith(name -> Pattern.quote("x")));
-        } catch (PatternSyntaxException e) {
-            throw ScriptException.at(file, node, "regex: " + e.getDescription()
-                    + (e.getIndex() >= 0 && !pattern.hasVariables() ? " at character " + (e.getIndex() + 1) : ""));
-        }
-    }
-
-    private void checkHex(Node node, VarText pattern) throws ScriptException {
-        if (pattern.hasVariables()) {
-            return; // the values decide: checked when the step runs
-        }
-        try {
-            HexPattern.parse(pattern.source());
-        } catch (RuleException e) {
-            throw ScriptException.at(file, node, e.reason() == RuleException.Reason.EMPTY ? "hex: no byte to expect"
-                    : InputErrors.hexPattern(e));
-        }
-    }
-
-    /** {@code capture: {token: 1, unit: unit}}: each variable with a group's number or name. */
-    private Map<String, String> captures(Node node, VarText pattern) throws ScriptException {
-        YamlFields fields = YamlFields.of(file, node, "capture", "a mapping of variable: group, like {token: 1}");
-        int groups = Pattern.compile(pattern.resolveWith(name -> Pattern.quote("x")))
-                .matcher("").groupCount();
-        Set<String> names = new LinkedHashSet<>();
-        Matcher named = NAMED_GROUP.matcher(pattern.source());
-        while (named.find()) {
-            names.add(named.group(1));
-        }
-        Map<String, String> captures = new LinkedHashMap<>();
-        for (String variable : fields.keys()) {
-            Node keyNode = fields.keyNode(variable);
-            values.name(keyNode, "capture");
-            Node groupNode = fields.take(variable).orElseThrow();
-            String group = values.scalar(groupNode, "capture " + variable).strip();
-            if (group.matches("\\d+")) {
-                if (group.length() > 4 || Integer.parseInt(group) > groups) {
-                    throw ScriptException.at(file, groupNode, "capture " + variable + ": the regex has "
-                            + (groups == 0 ? "no group" : groups == 1 ? "1 group" : groups + " groups")
-                            + ", no group " + group);
-                }
-            } else if (!names.contains(group)) {
-                throw ScriptException.at(file, groupNode, "capture " + variable + ": the regex has no group named \""
-                        + group + "\"" + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")"));
-            }
-            captures.put(variable, group);
-        }
-        if (captures.isEmpty()) {
-            throw ScriptException.at(file, node, "capture names no variable");
-        }
-        return captures;
     }
 
     private Step.Repeat repeat(Node step, Node value) throws ScriptException {
