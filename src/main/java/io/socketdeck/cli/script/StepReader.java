@@ -78,6 +78,9 @@ final class StepReader {
     private Step step(Node node) throws ScriptException {
         if (node instanceof ScalarNode scalar) {
             String word = scalar.getValue();
+            if (word.isBlank()) {
+                throw ScriptException.at(file, node, "an empty step");
+            }
             if (word.equals("close")) {
                 return close(node, null, Optional.empty());
             }

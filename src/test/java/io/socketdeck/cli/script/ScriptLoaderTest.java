@@ -141,6 +141,7 @@ class ScriptLoaderTest {
                         + "its own -)", error(CONNECT + "  - send: x\n    expect: y\n")),
                 () -> assertEquals("s.yaml:1:1: unknown field \"step\" in the script (fields: name, vars, timeout, steps)",
                         error("step:\n  - close\n")),
+                () -> assertEquals("s.yaml:3:4: an empty step", error(CONNECT + "  -\n  - close\n")),
                 () -> assertEquals("s.yaml:3:21: \"text\" appears twice in send",
                         error(CONNECT + "  - send: {text: a, text: b}\n")));
     }
