@@ -76,6 +76,14 @@ class ScriptInputTest {
     }
 
     @Test
+    void helpNamesTheVariablesAndTheExitStatuses() {
+        CliProcess cli = CliProcess.run("script", "--help");
+        assertAll(() -> assertEquals(0, cli.exitCode(), cli::toString),
+                () -> assertTrue(cli.output().contains("A value for ${NAME}"), cli::toString),
+                () -> assertTrue(cli.output().contains("8     a step failed"), cli::toString));
+    }
+
+    @Test
     void aScriptOfSleepsAloneRunsAndPasses() throws IOException {
         CliProcess cli = CliProcess.run("script", script("nap.yaml", "steps:\n  - sleep: 10\n  - sleep: 0.02s\n").toString());
         assertAll(() -> assertEquals(0, cli.exitCode(), cli::toString),

@@ -22,12 +22,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "script", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run conversation scripts (YAML): connect, send, expect (text, regex, hex with ??), sleep, "
-                + "repeat, close; values captured by a regex are ${variables} in later steps.",
+                + "repeat, close; values captured by a regex are $${NAME} variables in later steps.",
             "Prints a line per step (pass, fail, skip) with its time, and a summary per script; "
                 + "a failed step skips the rest of its script, the other scripts still run."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every step passed", "2:a script cannot be read (file:line:column on stderr)",
-            "8:a step failed", "1:the JUnit report could not be written", "130:interrupted (Ctrl+C)"})
+        exitCodeList = {"0:every step passed", "1:the JUnit report could not be written",
+            "2:a script cannot be read (file:line:column on stderr)", "8:a step failed",
+            "130:interrupted (Ctrl+C): the summary so far is printed, the report written"})
 public final class ScriptCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Script files, run one after the other.")
@@ -40,7 +41,7 @@ public final class ScriptCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", mapFallbackValue = "",
-            description = "A variable for ${NAME}, over the scripts' own vars; repeatable.")
+            description = "A value for $${NAME}, over the scripts' own vars; repeatable.")
     Map<String, String> vars = new LinkedHashMap<>();
 
     @Spec
