@@ -102,7 +102,7 @@ class ScriptCommandTest {
                 steps:
                   - connect: {tcp: "127.0.0.1:${port}", line-end: lf}
                   - send: GET nope
-                  - expect: {text: "VALUE=42", timeout: 1000}
+                  - expect: {text: "VALUE=42", timeout: 3000}
                   - send: BYE
                   - close
                 """);
@@ -111,7 +111,7 @@ class ScriptCommandTest {
         assertAll(() -> assertEquals(8, cli.exitCode(), cli::toString),
                 () -> assertEquals(6, lines.size(), cli::toString),
                 () -> assertTrue(lines.get(2).matches(".* fail wrong step 3 \\(line 4\\) expect \"VALUE=42\": no match "
-                        + "within 1000 ms, received \"ERR bad token\\\\n\" [\\d.]+ ms"), lines.get(2)),
+                        + "within 3000 ms, received \"ERR bad token\\\\n\" [\\d.]+ ms"), lines.get(2)),
                 () -> assertTrue(lines.get(3).endsWith(" skip wrong step 4 (line 5) send \"BYE\": not run: step 3 failed"),
                         lines.get(3)),
                 () -> assertTrue(lines.get(4).endsWith(" skip wrong step 5 (line 6) close: not run: step 3 failed"),
@@ -157,7 +157,7 @@ class ScriptCommandTest {
                   - send: {hex: "01 03 00 00 00 01", checksum: crc16-modbus}
                   - expect: {hex: "01 03 02 00 2A ?? ??"}
                   - send: {hex: "01 03 00 00 00 01", checksum: crc16-modbus}
-                  - expect: {hex: "01 03 02 00 2B ?? ??", timeout: 500}
+                  - expect: {hex: "01 03 02 00 2B ?? ??", timeout: 3000}
                 """);
         CliProcess cli = run(file.toString());
         List<String> lines = cli.lines();
@@ -166,7 +166,7 @@ class ScriptCommandTest {
                 () -> assertTrue(lines.get(2).matches(".* pass modbus step 3 \\(line 4\\) expect hex \"01 03 02 00 2A "
                         + "\\?\\? \\?\\?\": matched 01 03 02 00 2A [0-9A-F]{2} [0-9A-F]{2} [\\d.]+ ms"), lines.get(2)),
                 () -> assertTrue(lines.get(4).matches(".* fail modbus step 5 \\(line 6\\) expect hex \"01 03 02 00 2B "
-                        + "\\?\\? \\?\\?\": no match within 500 ms, received 01 03 02 00 2A [0-9A-F]{2} [0-9A-F]{2} "
+                        + "\\?\\? \\?\\?\": no match within 3000 ms, received 01 03 02 00 2A [0-9A-F]{2} [0-9A-F]{2} "
                         + "[\\d.]+ ms"), lines.get(4)));
         Await.until(() -> device.stdout().contains("RX 01 03 00 00 00 01 84 0A"), Duration.ofSeconds(10),
                 () -> "the device got the frame with its CRC: " + device.stdout());
@@ -247,7 +247,7 @@ class ScriptCommandTest {
                 steps:
                   - connect: {tcp: "127.0.0.1:${port}", line-end: lf}
                   - send: GET nope
-                  - expect: {text: "VALUE=42", timeout: 500}
+                  - expect: {text: "VALUE=42", timeout: 3000}
                 """);
         CliProcess cli = run("--json", script("login.yaml", LOGIN).toString(), wrong.toString());
         assertEquals(8, cli.exitCode(), cli::toString);
@@ -274,7 +274,7 @@ class ScriptCommandTest {
                 () -> assertEquals("text", failed.get("match")),
                 () -> assertEquals("VALUE=42", failed.get("expected")),
                 () -> assertEquals("ERR bad token\n", failed.get("received")),
-                () -> assertEquals("no match within 500 ms", failed.get("message")),
+                () -> assertEquals("no match within 3000 ms", failed.get("message")),
                 () -> assertEquals(2, total.get("scripts")),
                 () -> assertEquals(1, total.get("failed")));
     }

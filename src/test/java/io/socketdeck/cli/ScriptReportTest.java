@@ -74,7 +74,7 @@ class ScriptReportTest {
                 steps:
                   - connect: {tcp: "127.0.0.1:${port}", line-end: lf}
                   - send: GET wrong
-                  - expect: {text: "VALUE=42", timeout: 700}
+                  - expect: {text: "VALUE=42", timeout: 3000}
                   - close
                 """);
         Path passing = script("passing.yaml", """
@@ -114,9 +114,9 @@ class ScriptReportTest {
                 () -> assertEquals("0", suite.get(1).getAttribute("failures")),
                 () -> assertEquals("step 3 (line 5) expect \"VALUE=42\"", failingCases.get(2).getAttribute("name")),
                 () -> assertEquals("failing", failingCases.get(2).getAttribute("classname")),
-                () -> assertTrue(Double.parseDouble(failingCases.get(2).getAttribute("time")) >= 0.7,
+                () -> assertTrue(Double.parseDouble(failingCases.get(2).getAttribute("time")) >= 3.0,
                         "waited its timeout: " + failingCases.get(2).getAttribute("time")),
-                () -> assertEquals("no match within 700 ms", failure.getAttribute("message")),
+                () -> assertEquals("no match within 3000 ms", failure.getAttribute("message")),
                 () -> assertTrue(failure.getTextContent().startsWith("expected: \"VALUE=42\"\nreceived: \"ERR bad token\\n\"\n"),
                         failure.getTextContent()),
                 () -> assertTrue(failure.getTextContent().endsWith("at " + failing + ":5:5"), failure.getTextContent()),
