@@ -41,7 +41,13 @@ final class ScriptRun {
 
     /** Runs every script; each runs to its end or its first failure, whatever the others did. */
     ExitCode run() throws InterruptedException {
-        SelectorLoop loop = loops.next();
+        SelectorLoop loop;
+        synchronized (this) {
+            if (over) { // Ctrl+C before the first script: the group is closed already
+                return ExitCode.INTERRUPTED;
+            }
+            loop = loops.next();
+        }
         try {
             for (Script script : scripts) {
                 ScriptRunner next;
@@ -104,12 +110,15 @@ final class ScriptRun {
         over = true;
         if (running != null) {
             Step.Action stopped = runner.running();
-            Step.Action done = stopped != null ? stopped : runner.done();
             List<StepResult> skipped = new ArrayList<>();
             if (stopped != null) {
                 skipped.add(ScriptRunner.skip(running.script(), stopped, "interrupted (Ctrl+C)"));
             }
-            Predicate<Step.Action> rest = done == null ? action -> true : action -> action.number() > done.number();
+            // Each step once: past the running one and past any already reported (a repeat's
+            // earlier round, or the skips after a failure while its connections were closing).
+            int after = Math.max(stopped == null ? 0 : stopped.number(),
+                    running.results().stream().mapToInt(r -> r.action().number()).max().orElse(0));
+            Predicate<Step.Action> rest = action -> action.number() > after;
             skipped.addAll(ScriptRunner.skipped(running.script(), rest, "not run: interrupted (Ctrl+C)"));
             for (StepResult result : skipped) {
                 running.add(result, console.step(result));

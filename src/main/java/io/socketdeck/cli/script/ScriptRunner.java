@@ -43,7 +43,6 @@ final class ScriptRunner {
     private final Deque<String> rounds = new ArrayDeque<>();
     private Link last;
     private volatile Step.Action running;
-    private volatile Step.Action done;
 
     /**
      * @param report  told of each step as it ends
@@ -73,11 +72,6 @@ final class ScriptRunner {
         return running;
     }
 
-    /** The last step run and reported, or null before the first. */
-    Step.Action done() {
-        return done;
-    }
-
     private boolean run(List<Step> steps) throws InterruptedException {
         for (Step step : steps) {
             if (stopped.getAsBoolean()) {
@@ -97,7 +91,6 @@ final class ScriptRunner {
                 running = action;
                 StepResult result = execute(action);
                 report.accept(result);
-                done = action;
                 running = null;
                 if (result.status() == StepResult.Status.FAIL) {
                     skipped(script, later -> later.number() > action.number(), "not run: step " + action.number()
