@@ -6,7 +6,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** "crc16-modbus", "CRC-16/MODBUS" or "CRC16_MODBUS": a checksum's name as a user would type it. */
-final class ChecksumConverter implements ITypeConverter<Checksum> {
+public final class ChecksumConverter implements ITypeConverter<Checksum> {
 
     @Override
     public Checksum convert(String value) {

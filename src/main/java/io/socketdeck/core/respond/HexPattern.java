@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /**
  * A hex pattern with wildcards, {@code 01 03 ?? ?? 00 02}: two hex digits are a byte, {@code ??}
- * any byte; spaces, commas, colons and dashes separate freely. It matches a message that begins
- * with it.
+ * any byte; spaces, commas, colons and dashes separate freely. A rule's pattern matches a message
+ * that begins with it; a script's {@code expect} looks for it anywhere in what arrived ({@link #find}).
  */
-final class HexPattern {
+public final class HexPattern {
 
     private final byte[] bytes;
     private final boolean[] any;
@@ -18,7 +18,7 @@ final class HexPattern {
     }
 
     /** @throws RuleException (field PATTERN) at the first bad character, or for an odd digit */
-    static HexPattern parse(String text) throws RuleException {
+    public static HexPattern parse(String text) throws RuleException {
         StringBuilder digits = new StringBuilder();
         int[] positions = new int[text.length()];
         for (int i = 0; i < text.length(); i++) {
@@ -59,12 +59,32 @@ final class HexPattern {
         return new HexPattern(bytes, any);
     }
 
+    /** How many bytes the pattern matches (a wildcard is one). */
+    public int length() {
+        return bytes.length;
+    }
+
     boolean matches(byte[] message) {
-        if (message.length < bytes.length) {
-            return false;
+        return message.length >= bytes.length && matchesAt(message, 0);
+    }
+
+    /**
+     * Where the pattern first matches within {@code data[from, to)}, or -1.
+     *
+     * @return the index in {@code data} of the first byte of the match
+     */
+    public int find(byte[] data, int from, int to) {
+        for (int start = from; start <= to - bytes.length; start++) {
+            if (matchesAt(data, start)) {
+                return start;
+            }
         }
+        return -1;
+    }
+
+    private boolean matchesAt(byte[] data, int start) {
         for (int i = 0; i < bytes.length; i++) {
-            if (!any[i] && message[i] != bytes[i]) {
+            if (!any[i] && data[start + i] != bytes[i]) {
                 return false;
             }
         }

@@ -90,4 +90,19 @@ public final class InputErrors {
     public static String captureFailed(CaptureFailure failure) {
         return TEXT.format("capture.failed." + failure.kind().name(), failure.file().toString(), failure.detail());
     }
+
+    /**
+     * A hex pattern with {@code ??} wildcards that does not parse: the send box's words for bad hex.
+     *
+     * @throws IllegalArgumentException for a problem that is not about hex digits (an empty pattern,
+     *                                  a regex, a reply): the caller words those for its own field
+     */
+    public static String hexPattern(RuleException e) {
+        String at = String.valueOf(e.position() + 1);
+        return switch (e.reason()) {
+            case HEX_CHARACTER -> TEXT.format("send.error.hexChar", at, e.offending());
+            case HEX_ODD -> TEXT.format("send.error.hexOdd", at, e.offending());
+            case EMPTY, BAD_REGEX, REPLY -> throw new IllegalArgumentException("not a hex pattern problem: " + e.getMessage());
+        };
+    }
 }
