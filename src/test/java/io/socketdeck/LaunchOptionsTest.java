@@ -13,7 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** `mvn javafx:run`, bin/socketdeck and the benchmarks start the app with the same JVM options. */
+/**
+ * `mvn javafx:run`, bin/socketdeck, the benchmarks and the packaged app's launcher (jpackage in the
+ * pom's package profile) start the app with the same JVM options.
+ */
 class LaunchOptionsTest {
 
     /**
@@ -62,5 +65,15 @@ class LaunchOptionsTest {
             fromBench.add(argument.group(1));
         }
         assertEquals(fromPom, fromBench);
+        // The installed app runs with them too: each is one --java-options of the app image's jpackage.
+        String image = pom.substring(pom.indexOf("<id>package-image</id>"));
+        String imageArguments = image.substring(image.indexOf("<arguments>"), image.indexOf("</arguments>"));
+        List<String> fromImage = new ArrayList<>();
+        Matcher javaOption = Pattern.compile(
+                "<argument>--java-options</argument>\\s*<argument>([^<]+)</argument>").matcher(imageArguments);
+        while (javaOption.find()) {
+            fromImage.add(javaOption.group(1));
+        }
+        assertEquals(fromPom, fromImage);
     }
 }
