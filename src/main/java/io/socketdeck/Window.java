@@ -18,8 +18,8 @@ final class Window {
 
     static void open(String[] args) {
         // From a plain jar JavaFX runs from the classpath, which it calls an "Unsupported JavaFX
-        // configuration" at every start. That is how this jar is meant to run (mvn javafx:run and
-        // an app image use modules); the notice would only worry a user. Other JavaFX warnings stay.
+        // configuration" at every start. That is how the jar and the app image run (only mvn javafx:run
+        // uses modules); the notice would only worry a user. Other JavaFX warnings stay.
         JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
                 || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
         SoftwareGraphics.chooseIfNoGpu();
