@@ -2,7 +2,12 @@ package io.socketdeck.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import io.socketdeck.cli.script.ScriptCommand;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
 
 /**
  * The command line: {@code socketdeck SUBCOMMAND ...}. Headless: nothing here or below loads
@@ -22,11 +27,34 @@ public final class Cli {
 
     /** Runs one command line with its output going to {@code out} and {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, args).execute(args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The subcommands by name. picocli builds a command's whole model (every option, by
+     * reflection, in a JVM that is still interpreting) when the command is added: for the whole
+     * tree that took more than half of a command's start here. So a command line that names a
+     * subcommand gets only that one; help, usage errors and unknown names get them all.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("help", HelpCommand::new);
+        all.put("send", SendCommand::new);
+        all.put("listen", ListenCommand::new);
+        all.put("script", ScriptCommand::new);
+        return all;
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine line = new CommandLine(new SocketDeckCommand());
+        String named = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(named) && !named.equals("help")) {
+            line.addSubcommand(named, SUBCOMMANDS.get(named).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
+        }
         line.setOut(out);
         line.setErr(err);
         line.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,14 +1,14 @@
 package io.socketdeck.cli;
 
-import io.socketdeck.cli.script.ScriptCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 
-/** {@code socketdeck}: the top of the command tree. Without arguments the launcher opens the window instead. */
+/**
+ * {@code socketdeck}: the top of the command tree. Without arguments the launcher opens the window
+ * instead. Its subcommands are added by {@link Cli}, only the one asked for when that is clear.
+ */
 @Command(name = "socketdeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"SocketDeck without its window: send, listen, generate load and run test scripts.",
             "Run it without arguments to open the window."},
-        subcommands = {HelpCommand.class, SendCommand.class, ListenCommand.class, ScriptCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done as asked", "1:failed (other reason)", "2:bad command line or input",
             "3:connection refused", "4:connect timeout", "5:unknown host", "6:no reply",
