@@ -7,7 +7,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "socketdeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"SocketDeck without its window: send, listen, generate load and run test scripts.",
             "Run it without arguments to open the window."},
-        subcommands = {HelpCommand.class},
+        subcommands = {HelpCommand.class, GenCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done as asked", "1:failed (other reason)", "2:bad command line or input",
             "3:connection refused", "4:connect timeout", "5:unknown host", "6:no reply",
