@@ -16,6 +16,7 @@ public final class Cli {
 
     /** Runs one command line and returns its exit status (see {@link ExitCode}). */
     public static int run(String... args) {
+        CliLogging.install(); // before anything logs
         return run(new PrintWriter(System.out, true, Charset.defaultCharset()),
                 new PrintWriter(System.err, true, Charset.defaultCharset()), args);
     }

@@ -196,7 +196,9 @@ final class GenCommand implements Callable<Integer> {
         private final GenLines lines = new GenLines(json);
         private final GenTally tally = new GenTally(words -> err.println(LocalTime.now().format(CLOCK) + " error " + words));
         private final AtomicBoolean summarized = new AtomicBoolean();
-        private final CountDownLatch ended = new CountDownLatch(1);
+        /** Counted down once the command's thread has printed the summary (or failed before sending). */
+        private final CountDownLatch printed = new CountDownLatch(1);
+        private volatile boolean interrupted;
         private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "socketdeck-gen-progress");
             thread.setDaemon(true);
@@ -216,19 +218,23 @@ final class GenCommand implements Callable<Integer> {
         int execute() {
             Thread onCtrlC = new Thread(this::interrupted, "socketdeck-gen-interrupted");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
+            boolean ran = false;
             try {
                 generator.run();
+                ran = true;
             } finally {
-                ended.countDown();
                 ticker.shutdownNow();
                 awaitQuietly(ticker);
                 try {
                     Runtime.getRuntime().removeShutdownHook(onCtrlC);
                 } catch (IllegalStateException shuttingDown) {
-                    // Ctrl+C came meanwhile: its hook prints the summary
+                    // Ctrl+C came meanwhile: its hook waits for the summary below
                 }
+                if (ran) {
+                    summarize(interrupted);
+                }
+                printed.countDown();
             }
-            summarize(false);
             return tally.exitCode().code();
         }
 
@@ -253,16 +259,22 @@ final class GenCommand implements Callable<Integer> {
             }
         }
 
-        /** Ctrl+C: stop, wait a little for the generator to let go, print what was done; the JVM exits 130. */
+        /**
+         * Ctrl+C: stops the generator and lets the command's own thread print the summary (marked
+         * interrupted); the JVM halts when this hook returns, with status 130, so it waits for that
+         * line, and prints it itself if the generator does not let go within a few seconds.
+         */
         private void interrupted() {
+            interrupted = true;
             generator.stop();
             try {
-                ended.await(3, TimeUnit.SECONDS);
+                if (!printed.await(3, TimeUnit.SECONDS)) {
+                    ticker.shutdownNow();
+                    summarize(true);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            ticker.shutdownNow();
-            summarize(true);
         }
 
         private void summarize(boolean interrupted) {
