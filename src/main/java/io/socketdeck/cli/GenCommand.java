@@ -1,5 +1,6 @@
 package io.socketdeck.cli;
 
+import io.socketdeck.core.net.HostLookup;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.text.EventTexts;
@@ -7,11 +8,11 @@ import io.socketdeck.core.udp.UdpSession;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -173,11 +174,15 @@ final class GenCommand implements Callable<Integer> {
         return Math.round(seconds * 1e9);
     }
 
-    /** The host's address, once, before anything is opened: an unknown name is exit status 5. */
+    /**
+     * The host's address, once, before anything is opened (every connection and the UDP loop use
+     * it): an unknown name is exit status 5. Looked up by the engine's lookup helper; the command
+     * waits for it, as it has nothing else to do.
+     */
     private static InetAddress lookUp(String host) {
         try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
+            return HostLookup.lookUp(host).join();
+        } catch (CompletionException e) {
             throw new CliFailure(ExitCode.UNKNOWN_HOST, EventTexts.failure(
                     new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.UNKNOWN_HOST, null, host)));
         }

@@ -2,6 +2,7 @@ package io.socketdeck.cli;
 
 import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.net.IpLiterals;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.tcp.TcpClientOptions;
@@ -140,11 +141,7 @@ final class SessionGenerator implements Generator {
     }
 
     private static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(text, e);
-        }
+        return IpLiterals.parse(text).orElseThrow();
     }
 
     private CliFailure connectFailure() {

@@ -184,6 +184,13 @@ class GenCommandTest {
                 () -> assertEquals(1, cli.errors().lines().count(), "one line however many: " + cli));
     }
 
+    @Test
+    void anUnknownHostExits5() {
+        CliProcess cli = CliProcess.run("gen", "udp", "no-such-host.invalid", "9", "--count", "1");
+        assertAll(() -> assertEquals(5, cli.exitCode(), cli::toString),
+                () -> assertTrue(cli.errors().contains("no-such-host.invalid"), cli::toString));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--count 5 --duration 1", "--rate 0", "--rate -3", "--count 0", "--duration 0",
         "--connections 2", "--size 70000", "--size 0", "--hex zz", "--bogus", "{{NOPE}}", "--reply-timeout 9000",
