@@ -33,14 +33,18 @@ import picocli.CommandLine.Spec;
  * {@code --connections} TCP connections, or as request/response with round trips; prints progress
  * once a second and one summary line (or JSON line) at the end, also on Ctrl+C.
  */
-@Command(name = "gen", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "gen", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Generate load: send messages to HOST:PORT as fast as possible or at a rate, "
             + "and print the rate achieved (and the round trips with --request-response)."},
         footerHeading = "%nExamples:%n",
         footer = {"  socketdeck gen udp 127.0.0.1 9000 --size 64 --duration 5",
-            "  socketdeck gen tcp device.local 502 --hex \"01 03 00 00 00 02\" --rate 100 --count 1000",
-            "  socketdeck gen tcp 127.0.0.1 7 --request-response --connections 4 --duration 10 --json",
-            "  socketdeck gen udp 127.0.0.1 9000 \"seq={{COUNTER}}\\n\" --escapes --rate 1000"})
+            "  socketdeck gen tcp plc.local 502 --hex \"01 03 00 00 00 02\" --rate 100",
+            "  socketdeck gen tcp 127.0.0.1 7 --request-response --connections 4",
+            "  socketdeck gen udp 127.0.0.1 9000 \"seq={{COUNTER}}\\n\" --escapes --rate 1000",
+            "  socketdeck gen tcp device.example 9000 --duration 60 --json --quiet",
+            "MB/s counts 1,000,000 bytes. Exit status: 0, or the first error's: 3 refused",
+            "or port unreachable, 5 unknown host, 6 replies missing, 1 other; 2 for bad",
+            "options; 130 on Ctrl+C."})
 final class GenCommand implements Callable<Integer> {
 
     /** The largest TCP message {@code --size} makes (larger ones gain nothing as load). */
