@@ -59,6 +59,9 @@ final class CliBench {
     }
 
     static void run() throws Exception {
+        Path jar = packagedJar();
+        Figures.note("the CLI runs as " + (jar != null ? "java OPTIONS -jar " + jar.getFileName() + " (bin/socketdeck)"
+                : "java OPTIONS -cp <test classpath> " + Launcher.class.getName()));
         udp();
         tcp();
         startToSend();
@@ -73,19 +76,24 @@ final class CliBench {
         List<Double> raw = new ArrayList<>();
         List<Double> ps = new ArrayList<>();
         try (PeerProcess sink = PeerProcess.start(CountingSink.class, "udp")) {
+            int port = sink.port();
             for (int round = 0; round < ROUNDS; round++) {
-                int port = sink.port();
-                gen.add(measure(sink, "gen udp", () -> cli("gen", "udp", "127.0.0.1", Integer.toString(port), "--size",
-                        Integer.toString(DATAGRAM), "--duration", seconds(SEND_MILLIS), "--quiet")).perSecond());
-                raw.add(measure(sink, "raw", () -> java(RawUdpSender.class.getName(), Integer.toString(port),
-                        Long.toString(SEND_MILLIS), Integer.toString(DATAGRAM))).perSecond());
+                List<Runnable> senders = new ArrayList<>();
+                senders.add(measuring(gen, () -> measure(sink, "gen udp", () -> cli("gen", "udp", "127.0.0.1",
+                        Integer.toString(port), "--size", Integer.toString(DATAGRAM), "--duration", seconds(SEND_MILLIS),
+                        "--quiet")).perSecond()));
+                senders.add(measuring(raw, () -> measure(sink, "raw", () -> java(RawUdpSender.class.getName(),
+                        Integer.toString(port), Long.toString(SEND_MILLIS), Integer.toString(DATAGRAM))).perSecond()));
                 if (packetSender) {
-                    ps.add(measure(sink, "packetsender", () -> timed(List.of("packetsender", "-q", "-u", "-A", "--num",
-                            "0", "--usdelay", "0", "127.0.0.1", Integer.toString(port), "x".repeat(DATAGRAM)))).perSecond());
+                    senders.add(measuring(ps, () -> measure(sink, "packetsender", () -> timed(List.of("packetsender",
+                            "-q", "-u", "-A", "--num", "0", "--usdelay", "0", "127.0.0.1", Integer.toString(port),
+                            "x".repeat(DATAGRAM)))).perSecond()));
                 }
-                Figures.note(String.format(Locale.ROOT, "udp round %d: gen %.0f/s, raw %.0f/s%s (%s)", round + 1,
-                        gen.get(round), raw.get(round), packetSender ? String.format(Locale.ROOT,
-                                ", packetsender %.0f/s", ps.get(round)) : "", Machine.load()));
+                inTurn(round, senders);
+                Figures.note(String.format(Locale.ROOT, "udp round %d%s: gen %.0f/s, raw %.0f/s%s (%s)", round + 1,
+                        round % 2 == 1 ? " (reverse order)" : "", gen.get(round), raw.get(round), packetSender
+                                ? String.format(Locale.ROOT, ", packetsender %.0f/s", ps.get(round)) : "",
+                        Machine.load()));
             }
         }
         String how = ", 64-byte datagrams to 127.0.0.1 for " + seconds(SEND_MILLIS) + " s as counted by the sink"
@@ -113,13 +121,14 @@ final class CliBench {
         try (PeerProcess sink = PeerProcess.start(CountingSink.class, "tcp")) {
             int port = sink.port();
             for (int round = 0; round < ROUNDS; round++) {
-                gen.add(measure(sink, "gen tcp", () -> cli("gen", "tcp", "127.0.0.1", Integer.toString(port), "--size",
-                        Integer.toString(TCP_BLOCK), "--duration", seconds(SEND_MILLIS), "--quiet"))
-                        .megabytesPerSecond());
-                socat.add(measure(sink, "socat", () -> timed(List.of("socat", "-u", "/dev/zero",
-                        "TCP:127.0.0.1:" + port))).megabytesPerSecond());
-                Figures.note(String.format(Locale.ROOT, "tcp round %d: gen %.0f MB/s, socat %.0f MB/s (%s)", round + 1,
-                        gen.get(round), socat.get(round), Machine.load()));
+                inTurn(round, List.of(
+                        measuring(gen, () -> measure(sink, "gen tcp", () -> cli("gen", "tcp", "127.0.0.1",
+                                Integer.toString(port), "--size", Integer.toString(TCP_BLOCK), "--duration",
+                                seconds(SEND_MILLIS), "--quiet")).megabytesPerSecond()),
+                        measuring(socat, () -> measure(sink, "socat", () -> timed(List.of("socat", "-u", "/dev/zero",
+                                "TCP:127.0.0.1:" + port))).megabytesPerSecond())));
+                Figures.note(String.format(Locale.ROOT, "tcp round %d%s: gen %.0f MB/s, socat %.0f MB/s (%s)", round + 1,
+                        round % 2 == 1 ? " (reverse order)" : "", gen.get(round), socat.get(round), Machine.load()));
             }
         }
         String how = ", one connection to 127.0.0.1 for " + seconds(SEND_MILLIS) + " s, bytes the sink read over"
@@ -168,6 +177,31 @@ final class CliBench {
         }
         Figures.atMost("cli_start_to_send_ms", median(millis), 500, "from starting `" + what
                 + "` (a fresh JVM, the launcher's options) to the first byte a listener reads, median of " + STARTS);
+    }
+
+    /** What one sender of a round measures, added to its list. */
+    @FunctionalInterface
+    private interface Measurement {
+        double run() throws Exception;
+    }
+
+    private static Runnable measuring(List<Double> into, Measurement measurement) {
+        return () -> {
+            try {
+                into.add(measurement.run());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** The round's senders one after the other, in reverse order every second round: no side always goes first. */
+    private static void inTurn(int round, List<Runnable> senders) {
+        List<Runnable> order = new ArrayList<>(senders);
+        if (round % 2 == 1) {
+            java.util.Collections.reverse(order);
+        }
+        order.forEach(Runnable::run);
     }
 
     /** Marks the sink, runs {@code sender} to its end, and reads what arrived once it stopped changing. */
@@ -244,7 +278,7 @@ final class CliBench {
             throw new IOException(what + " exited " + child.exitValue() + ": " + text);
         }
         if (!text.isEmpty()) {
-            Figures.note(what.replaceAll(" \\d{4,5} ", " PORT ") + ": " + text);
+            Figures.note(what.replaceAll("127\\.0\\.0\\.1 \\d+", "127.0.0.1 PORT") + ": " + text);
         }
     }
 
@@ -259,11 +293,34 @@ final class CliBench {
         return command;
     }
 
+    /**
+     * The CLI as a user starts it: {@code bin/socketdeck}'s {@code java OPTIONS -jar
+     * target/socketdeck-VERSION.jar ARGS} (main class {@link Launcher}, its libraries in
+     * target/libs), which {@code mvn -Pbench verify} has just packaged; from this classpath where
+     * there is no jar (a bench started another way).
+     */
     private static List<String> launcherCommand(List<String> args) {
-        List<String> command = jvm();
-        command.add(Launcher.class.getName());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-Xm") || option.startsWith("-XX:")).forEach(command::add);
+        Path jar = packagedJar();
+        if (jar != null) {
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(Launcher.class.getName());
+        }
         command.addAll(args);
         return command;
+    }
+
+    private static Path packagedJar() {
+        File[] jars = new File("target").listFiles((dir, name) -> name.matches("socketdeck-.*\\.jar")
+                && !name.contains("sources") && !name.contains("javadoc"));
+        return jars == null || jars.length != 1 ? null : jars[0].toPath().toAbsolutePath();
     }
 
     /** Whether this build's command line has {@code name} (another part of issue #14 may not be merged yet). */
