@@ -1,6 +1,7 @@
 package io.socketdeck.cli;
 
 import io.socketdeck.core.net.HostLookup;
+import io.socketdeck.core.net.IpLiterals;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.text.EventTexts;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -184,6 +186,10 @@ final class GenCommand implements Callable<Integer> {
      * waits for it, as it has nothing else to do.
      */
     private static InetAddress lookUp(String host) {
+        Optional<InetAddress> literal = IpLiterals.parse(host); // most load goes to an address: no lookup thread
+        if (literal.isPresent()) {
+            return literal.get();
+        }
         try {
             return HostLookup.lookUp(host).join();
         } catch (CompletionException e) {
@@ -208,11 +214,8 @@ final class GenCommand implements Callable<Integer> {
         /** Counted down once the command's thread has printed the summary (or failed before sending). */
         private final CountDownLatch printed = new CountDownLatch(1);
         private volatile boolean interrupted;
-        private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "socketdeck-gen-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
+        /** Prints the progress lines; made when the first is due (not at all with --quiet). */
+        private volatile ScheduledExecutorService ticker;
         private final Generator generator;
 
         Run(GenSettings settings, GenPayloads payloads) {
@@ -232,8 +235,7 @@ final class GenCommand implements Callable<Integer> {
                 generator.run();
                 ran = true;
             } finally {
-                ticker.shutdownNow();
-                awaitQuietly(ticker);
+                stopTicker();
                 try {
                     Runtime.getRuntime().removeShutdownHook(onCtrlC);
                 } catch (IllegalStateException shuttingDown) {
@@ -251,6 +253,11 @@ final class GenCommand implements Callable<Integer> {
         private void started(InetSocketAddress local) {
             if (!quiet) {
                 out.println(lines.connected(settings.peer(), local, settings.tcp() ? settings.connections() : 0));
+                ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "socketdeck-gen-progress");
+                    thread.setDaemon(true);
+                    return thread;
+                });
                 ticker.scheduleAtFixedRate(new Runnable() {
                     private long lastSent;
                     private long lastNanos = System.nanoTime();
@@ -278,7 +285,7 @@ final class GenCommand implements Callable<Integer> {
             generator.stop();
             try {
                 if (!printed.await(3, TimeUnit.SECONDS)) {
-                    ticker.shutdownNow();
+                    stopTicker();
                     summarize(true);
                 }
             } catch (InterruptedException e) {
@@ -293,7 +300,13 @@ final class GenCommand implements Callable<Integer> {
             }
         }
 
-        private void awaitQuietly(ScheduledExecutorService executor) {
+        /** No progress line after this: the summary is the last line. */
+        private void stopTicker() {
+            ScheduledExecutorService executor = ticker;
+            if (executor == null) {
+                return;
+            }
+            executor.shutdownNow();
             try {
                 executor.awaitTermination(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
