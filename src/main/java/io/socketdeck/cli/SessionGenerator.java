@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class SessionGenerator implements Generator {
 
+    /** How long past its deadline a timed run may take to end before its sessions are closed from here. */
+    private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final GenSettings settings;
     private final GenPayloads payloads;
     private final GenTally tally;
@@ -102,12 +105,15 @@ final class SessionGenerator implements Generator {
             long start = System.nanoTime();
             tally.started(start);
             streams.forEach(stream -> stream.go(start));
-            boolean done = settings.durationNanos() > 0 ? awaitNanos(finishes, settings.durationNanos()) : await(finishes);
-            tally.ended(System.nanoTime());
-            if (!done || stopRequested.get()) {
+            // Each stream ends itself at the deadline on its loop; this wait only guards against a loop that hangs.
+            boolean done = settings.durationNanos() > 0
+                    ? awaitNanos(finishes, settings.durationNanos() + STOP_GRACE_NANOS) : await(finishes);
+            if (!done) {
                 streams.forEach(SessionStream::stop);
                 await(finishes);
             }
+            tally.ended(streams.stream().mapToLong(SessionStream::endedNanos).filter(end -> end != 0)
+                    .reduce(Math::max).orElse(System.nanoTime()));
         } finally {
             tally.ended(System.nanoTime());
         }
@@ -116,7 +122,6 @@ final class SessionGenerator implements Generator {
     @Override
     public void stop() {
         if (stopRequested.compareAndSet(false, true)) {
-            tally.ended(System.nanoTime());
             streams.forEach(SessionStream::stop);
         }
     }

@@ -56,6 +56,9 @@ final class SessionStream implements SessionListener {
     private long sentNanos;
     private SelectorLoop.Timer replyTimer;
     private SelectorLoop.Timer paceTimer;
+    private SelectorLoop.Timer deadlineTimer;
+    private long deadlineNanos;
+    private volatile long endedNanos;
 
     /**
      * @param quota messages this stream sends, or {@link Long#MAX_VALUE} for a timed run
@@ -83,7 +86,11 @@ final class SessionStream implements SessionListener {
         return session;
     }
 
-    /** Begins sending at {@code startNanos}; any thread. */
+    /**
+     * Begins sending at {@code startNanos}; any thread. A timed run ends on this stream's own loop
+     * at {@code startNanos} + the duration: no send goes after it, however late another thread
+     * would have come to stop it.
+     */
     void go(long startNanos) {
         target.loop().execute(() -> {
             if (finished) {
@@ -93,8 +100,21 @@ final class SessionStream implements SessionListener {
             if (pacer != null) {
                 pacer.start(startNanos);
             }
+            if (settings.durationNanos() > 0) {
+                deadlineNanos = startNanos + settings.durationNanos();
+                deadlineTimer = target.loop().schedule(Math.max(0, deadlineNanos - System.nanoTime()), () -> {
+                    deadlineTimer = null;
+                    stopping = true;
+                    finish();
+                });
+            }
             pump();
         });
+    }
+
+    /** When this stream stopped sending ({@link System#nanoTime()}), or 0 while it sends. */
+    long endedNanos() {
+        return endedNanos;
     }
 
     /** Stops sending and closes the session; what was written counts. Any thread. */
@@ -125,6 +145,9 @@ final class SessionStream implements SessionListener {
             }
         } else if (event instanceof SessionEvent.Closed) {
             reportConnected(false);
+            if (!finished && endedNanos == 0) {
+                endedNanos = System.nanoTime(); // the peer or a failure ended it
+            }
             finished = true;
             cancelReplyTimer();
             if (paceTimer != null) {
@@ -178,6 +201,10 @@ final class SessionStream implements SessionListener {
 
     private void fill() {
         while (issued < quota && inFlight < window && !awaitingReply && !stopping && !finished) {
+            if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos >= 0) {
+                stopping = true; // the deadline's timer is due and finishes the stream
+                return;
+            }
             if (pacer != null) {
                 long now = System.nanoTime();
                 long wait = pacer.allowed(issued, now) > issued ? 0 : pacer.waitFor(issued, now);
@@ -234,6 +261,11 @@ final class SessionStream implements SessionListener {
     private void finish() {
         if (!finished) {
             finished = true; // Closed follows; sends are over
+            endedNanos = System.nanoTime();
+            if (deadlineTimer != null) {
+                deadlineTimer.cancel();
+                deadlineTimer = null;
+            }
             session.close();
         }
     }
