@@ -6,20 +6,12 @@ import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.text.EventTexts;
 import io.socketdeck.core.udp.UdpSession;
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +47,6 @@ final class GenCommand implements Callable<Integer> {
     /** The engine pairs an answer with its request within this time (core.session.RoundTrips). */
     static final long MAX_REPLY_TIMEOUT_MS = 5_000;
     static final double DEFAULT_DURATION_SECONDS = 10;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
 
     enum Protocol { tcp, udp }
 
@@ -129,7 +120,8 @@ final class GenCommand implements Callable<Integer> {
         GenSettings settings = new GenSettings(protocol == Protocol.tcp, new InetSocketAddress(lookUp(host), port),
                 rate == null ? 0 : rate, amount != null && amount.count != null ? amount.count : 0,
                 durationNanos(), connections, requestResponse, TimeUnit.MILLISECONDS.toNanos(replyTimeoutMillis));
-        return new Run(settings, payloads).execute();
+        return new GenRun(settings, payloads, new GenLines(json), quiet, spec.commandLine().getOut(),
+                spec.commandLine().getErr()).execute();
     }
 
     private void checkOptions() {
@@ -200,118 +192,5 @@ final class GenCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    /** One run: the generator, its progress lines, its summary, and Ctrl+C. */
-    private final class Run {
-        private final GenSettings settings;
-        private final GenPayloads payloads;
-        private final PrintWriter out = spec.commandLine().getOut();
-        private final PrintWriter err = spec.commandLine().getErr();
-        private final GenLines lines = new GenLines(json);
-        private final GenTally tally = new GenTally(words -> err.println(LocalTime.now().format(CLOCK) + " error " + words));
-        private final AtomicBoolean summarized = new AtomicBoolean();
-        /** Counted down once the command's thread has printed the summary (or failed before sending). */
-        private final CountDownLatch printed = new CountDownLatch(1);
-        private volatile boolean interrupted;
-        /** Prints the progress lines; made when the first is due (not at all with --quiet). */
-        private volatile ScheduledExecutorService ticker;
-        private final Generator generator;
-
-        Run(GenSettings settings, GenPayloads payloads) {
-            this.settings = settings;
-            this.payloads = payloads;
-            this.generator = settings.tcp() || settings.requestResponse()
-                    ? new SessionGenerator(settings, payloads, payloads.sampleLength(), tally,
-                            () -> started(null))
-                    : new UdpFlood(settings, payloads, tally, this::started);
-        }
-
-        int execute() {
-            Thread onCtrlC = new Thread(this::interrupted, "socketdeck-gen-interrupted");
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
-            boolean ran = false;
-            try {
-                generator.run();
-                ran = true;
-            } finally {
-                stopTicker();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl+C came meanwhile: its hook waits for the summary below
-                }
-                if (ran) {
-                    summarize(interrupted);
-                }
-                printed.countDown();
-            }
-            return tally.exitCode().code();
-        }
-
-        /** The connection is up and sending starts now; {@code local}: the UDP socket's own address. */
-        private void started(InetSocketAddress local) {
-            if (!quiet) {
-                out.println(lines.connected(settings.peer(), local, settings.tcp() ? settings.connections() : 0));
-                ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-                    Thread thread = new Thread(task, "socketdeck-gen-progress");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                ticker.scheduleAtFixedRate(new Runnable() {
-                    private long lastSent;
-                    private long lastNanos = System.nanoTime();
-
-                    @Override
-                    public void run() {
-                        long now = System.nanoTime();
-                        long sent = tally.counters().txMessages();
-                        double perSecond = (sent - lastSent) / ((now - lastNanos) / 1e9);
-                        lastSent = sent;
-                        lastNanos = now;
-                        out.println(lines.progress(sent, perSecond, settings.requestResponse() ? tally.replies() : -1));
-                    }
-                }, 1, 1, TimeUnit.SECONDS);
-            }
-        }
-
-        /**
-         * Ctrl+C: stops the generator and lets the command's own thread print the summary (marked
-         * interrupted); the JVM halts when this hook returns, with status 130, so it waits for that
-         * line, and prints it itself if the generator does not let go within a few seconds.
-         */
-        private void interrupted() {
-            interrupted = true;
-            generator.stop();
-            try {
-                if (!printed.await(3, TimeUnit.SECONDS)) {
-                    stopTicker();
-                    summarize(true);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void summarize(boolean interrupted) {
-            if (summarized.compareAndSet(false, true)) {
-                out.println(lines.summary(settings, tally.summary(settings.requestResponse(), interrupted)));
-                out.flush();
-            }
-        }
-
-        /** No progress line after this: the summary is the last line. */
-        private void stopTicker() {
-            ScheduledExecutorService executor = ticker;
-            if (executor == null) {
-                return;
-            }
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
