@@ -21,6 +21,7 @@ public final class Cli {
 
     /** Runs one command line and returns its exit status (see {@link ExitCode}). */
     public static int run(String... args) {
+        CliLogging.install(); // before anything logs
         return run(new PrintWriter(System.out, true, Charset.defaultCharset()),
                 new PrintWriter(System.err, true, Charset.defaultCharset()), args);
     }
@@ -43,6 +44,7 @@ public final class Cli {
         all.put("help", HelpCommand::new);
         all.put("send", SendCommand::new);
         all.put("listen", ListenCommand::new);
+        all.put("gen", GenCommand::new);
         all.put("script", ScriptCommand::new);
         return all;
     }

@@ -26,11 +26,11 @@ public final class BenchMain {
 
     private static final List<String> GROUPS =
             List.of("idle", "tcp", "ui", "server", "udp", "periodic", "filesend", "capture", "reliability", "responders",
-                    "coldstart");
+                    "coldstart", "cli");
     /** The send and receive toolkit's groups, also selected together by {@code -Dbench.only=toolkit}. */
     private static final List<String> TOOLKIT = List.of("periodic", "filesend", "capture");
     /** Groups whose JVM needs no FX toolkit of its own. */
-    private static final List<String> NO_FX = List.of("filesend", "coldstart");
+    private static final List<String> NO_FX = List.of("filesend", "coldstart", "cli");
 
     private BenchMain() {
     }
@@ -86,6 +86,7 @@ public final class BenchMain {
             case "reliability" -> ReliabilityBench.run();
             case "coldstart" -> ColdStartBench.run();
             case "responders" -> RespondersBench.run();
+            case "cli" -> CliBench.run();
             case "udp-rx" -> UdpRxBench.run(); // one half of "udp", for diagnosis
             case "udp-flood" -> UdpFloodBench.run();
             default -> throw new IllegalArgumentException("unknown benchmark group " + group);

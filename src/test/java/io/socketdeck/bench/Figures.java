@@ -53,6 +53,16 @@ final class Figures {
         record(name + " (check)", "", "", "FAIL", why);
     }
 
+    /**
+     * A figure that could not be measured here (a tool to compare with is not installed): said
+     * on stdout with the reason, recorded without a value or verdict, and not a failure.
+     */
+    static void skip(String name, String why) {
+        System.out.println(name + ": skipped (" + why + ")");
+        System.out.flush();
+        record(name, "skipped", "", "", why);
+    }
+
     static void note(String text) {
         System.err.println("# " + text);
         System.err.flush();
