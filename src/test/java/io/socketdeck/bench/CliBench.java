@@ -139,17 +139,15 @@ final class CliBench {
         Figures.atLeast("gen_tcp_ratio", medianRatio(gen, socat), 0.8, "gen / socat, median of the per-round ratios");
     }
 
-    /** Process start to the first byte a listener here reads, for the CLI's send (or a 1-message gen). */
+    /** Process start to the first byte a listener here reads, for the CLI's send. */
     private static void startToSend() throws Exception {
-        boolean send = hasSubcommand("send");
         List<Double> millis = new ArrayList<>();
         String what = "";
         for (int run = 0; run < STARTS; run++) {
             try (ServerSocketChannel server = ServerSocketChannel.open()) {
                 server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 String port = Integer.toString(((InetSocketAddress) server.getLocalAddress()).getPort());
-                List<String> args = send ? List.of("send", "tcp", "127.0.0.1", port, "hi")
-                        : List.of("gen", "tcp", "127.0.0.1", port, "--count", "1", "--size", "2", "--quiet");
+                List<String> args = List.of("send", "tcp", "127.0.0.1", port, "hi");
                 what = "socketdeck " + String.join(" ", args).replace(port, "PORT");
                 ProcessBuilder builder = new ProcessBuilder(launcherCommand(args)).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -172,9 +170,6 @@ final class CliBench {
                 }
             }
             Figures.note(String.format(Locale.ROOT, "start %d: %.0f ms", run + 1, millis.get(run)));
-        }
-        if (!send) {
-            Figures.note("no send subcommand in this build: timed " + what + " instead");
         }
         Figures.atMost("cli_start_to_send_ms", median(millis), 500, "from starting `" + what
                 + "` (a fresh JVM, the launcher's options) to the first byte a listener reads, median of " + STARTS);
@@ -322,12 +317,6 @@ final class CliBench {
         File[] jars = new File("target").listFiles((dir, name) -> name.matches("socketdeck-.*\\.jar")
                 && !name.contains("sources") && !name.contains("javadoc"));
         return jars == null || jars.length != 1 ? null : jars[0].toPath().toAbsolutePath();
-    }
-
-    /** Whether this build's command line has {@code name} (another part of issue #14 may not be merged yet). */
-    private static boolean hasSubcommand(String name) throws ReflectiveOperationException {
-        Class<?> top = Class.forName("io.socketdeck.cli.SocketDeckCommand");
-        return new picocli.CommandLine(top).getSubcommands().containsKey(name);
     }
 
     private static boolean onPath(String program) {
