@@ -132,6 +132,7 @@ final class TcpIngestBench {
     }
 
     /** The ceiling ({@code copy} false) or the copy sink: a blocking channel, one reused direct buffer. */
+    @SuppressWarnings("try") // the channel is closed early on purpose: that ends the reader thread
     private static Round sink(InetSocketAddress address, boolean copy, Thread fxThread) throws Exception {
         AtomicLong total = new AtomicLong();
         try (SocketChannel channel = SocketChannel.open(address)) {

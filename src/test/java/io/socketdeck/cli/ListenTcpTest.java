@@ -45,6 +45,7 @@ class ListenTcpTest {
     }
 
     @Test
+    @SuppressWarnings("try") // alpha is closed early on purpose: its leaving is what is watched
     void twoClientsAtOnceEachSeenWithTheirLines() throws IOException {
         assumeTrue(PythonPeer.available(), "python3 not installed: the clients are python3 scripts");
         try (CliProcess cli = listen()) {

@@ -54,7 +54,8 @@ class ScriptInputTest {
     }
 
     private static boolean acceptsNothing(ServerSocket listener) throws IOException {
-        try (java.net.Socket ignored = listener.accept()) {
+        try {
+            listener.accept().close();
             return false;
         } catch (java.net.SocketTimeoutException expected) {
             return true;
