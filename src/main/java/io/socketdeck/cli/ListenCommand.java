@@ -3,7 +3,6 @@ package io.socketdeck.cli;
 import io.socketdeck.core.capture.CaptureFormat;
 import io.socketdeck.core.capture.CaptureOptions;
 import io.socketdeck.core.capture.CaptureWriter;
-import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.respond.Responder;
@@ -90,17 +89,8 @@ final class ListenCommand implements Callable<Integer> {
     @Mixin
     PayloadMixin payload;
 
-    @Option(names = "--framing", paramLabel = "SPEC", converter = FramingConverter.class,
-            description = "TCP: what one message is: line, crlf, \"idle MS\", \"fixed N\", \"delimiter HEX keep|strip\","
-                    + " \"length 1|2|4 be|le OFFSET frame|payload MAX\" (default: as read).")
-    Framing framing;
-
-    @Option(names = "--show", paramLabel = "MODE", defaultValue = "text",
-            description = "How data is shown: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ShowMode show;
-
-    @Option(names = "--json", description = "Print the events as JSON lines.")
-    boolean json;
+    @Mixin
+    ReceivedDataMixin received;
 
     @Option(names = "--duration", paramLabel = "SEC", description = "Stop after SEC seconds (exit 0).")
     Double durationSeconds;
@@ -118,7 +108,7 @@ final class ListenCommand implements Callable<Integer> {
         AtomicLong counter = new AtomicLong();
         MacroValues macros = counter::incrementAndGet;
 
-        EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), json, show, charset);
+        EventPrinter printer = received.printer(spec, charset);
         TrafficTally tally = new TrafficTally(protocol == Protocol.TCP ? TrafficTally.Clients.CONNECTIONS
                 : TrafficTally.Clients.SENDERS);
         CaptureWriter capture = openCapture(charset, printer);
@@ -137,8 +127,8 @@ final class ListenCommand implements Callable<Integer> {
                 TcpServerOptions options = TcpServerOptions.of(bind.address(), port)
                         .withHalfCloseLinger(halfCloseLinger(rules));
                 TcpServerSession server = new TcpServerSession(options, run.listener(), counters, loops.next());
-                if (framing != null) {
-                    server.setFraming(framing);
+                if (received.framing != null) {
+                    server.setFraming(received.framing);
                 }
                 responder.answerThrough(server);
                 return run.run(server);
@@ -155,9 +145,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (framing != null && protocol == Protocol.UDP) {
-            throw new ParameterException(spec.commandLine(), "--framing: a datagram is one message; framing is for TCP.");
-        }
+        received.checkFor(protocol, spec);
         if (count != null && count < 1) {
             throw new ParameterException(spec.commandLine(), "--count: at least 1.");
         }

@@ -1,6 +1,5 @@
 package io.socketdeck.cli;
 
-import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.net.IpLiterals;
@@ -77,6 +76,9 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     PayloadMixin payload;
 
+    @Mixin
+    ReceivedDataMixin received;
+
     @Option(names = "--wait-reply", paramLabel = "MS",
             description = "After sending, wait up to MS for the reply and print it: the first datagram, or (TCP) the"
                     + " first read or --framing frame; the peer closing without one is no reply either (exit 6).")
@@ -85,18 +87,6 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--connect-timeout", paramLabel = "MS", defaultValue = "5000",
             description = "TCP: how long the connect may take (default: ${DEFAULT-VALUE}).")
     int connectTimeoutMillis;
-
-    @Option(names = "--framing", paramLabel = "SPEC", converter = FramingConverter.class,
-            description = "TCP: what one received message is: line, crlf, \"idle MS\", \"fixed N\","
-                    + " \"delimiter HEX keep|strip\", \"length 1|2|4 be|le OFFSET frame|payload MAX\" (default: as read).")
-    Framing framing;
-
-    @Option(names = "--show", paramLabel = "MODE", defaultValue = "text",
-            description = "How data is shown: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ShowMode show;
-
-    @Option(names = "--json", description = "Print the events as JSON lines.")
-    boolean json;
 
     @Option(names = "--bind", paramLabel = "ADDR", description = "The local address to send from.")
     String bindText;
@@ -118,16 +108,14 @@ final class SendCommand implements Callable<Integer> {
         int port = Inputs.port(spec, portText, false);
         InetSocketAddress local = localAddress(host);
         checkNumbers();
-        if (framing != null && protocol == Protocol.UDP) {
-            throw new ParameterException(spec.commandLine(), "--framing: a datagram is one message; framing is for TCP.");
-        }
+        received.checkFor(protocol, spec);
         Charset charset = payload.charset();
         AtomicLong counter = new AtomicLong();
         MacroValues macros = counter::incrementAndGet;
         SendExchange.Payload next = payloadSource(charset, macros);
         byte[] first = next.build(); // bad hex or a bad macro stops here, before any connection
 
-        EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), json, show, charset);
+        EventPrinter printer = received.printer(spec, charset);
         TrafficTally tally = new TrafficTally(TrafficTally.Clients.NONE);
         SendExchange exchange = new SendExchange(printer, tally, protocol, waitReplyMillis, count, intervalMillis);
         try (LoopGroup loops = new LoopGroup(1, LoopGroup.daemonThreads("socketdeck-io"))) {
@@ -137,8 +125,8 @@ final class SendCommand implements Callable<Integer> {
                 TcpClientOptions options = TcpClientOptions.of(host, port)
                         .withConnectTimeout(Duration.ofMillis(connectTimeoutMillis)).withLocalAddress(local);
                 TcpClientSession session = new TcpClientSession(options, listener, counters, loops.next());
-                if (framing != null) {
-                    session.setFraming(framing);
+                if (received.framing != null) {
+                    session.setFraming(received.framing);
                 }
                 return exchange.run(session, session, first, next, connectTimeoutMillis);
             }
