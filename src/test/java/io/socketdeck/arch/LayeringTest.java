@@ -22,7 +22,7 @@ class LayeringTest {
     private static final String[] TAB_KINDS = {UI + ".tcpclient..", UI + ".tcpserver..", UI + ".udp.."};
     /** What every tab is built from. */
     private static final String[] SHARED_FEATURES = {UI + ".log..", UI + ".send..", UI + ".quick..",
-        UI + ".capture..", UI + ".common..", UI + ".framing..", UI + ".respond.."};
+        UI + ".capture..", UI + ".common..", UI + ".framing..", UI + ".respond..", UI + ".tls.."};
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -71,6 +71,14 @@ final class CaptureLines {
             return line(full.timeMillis(), "SEND_QUEUE_FULL", null, Integer.toString(full.peers().size()),
                     (full.skipped() ? "SKIPPED " : "NOT_SENT ") + peers);
         }
+        if (event instanceof SessionEvent.Secured secured) {
+            var handshake = secured.handshake();
+            String peer = handshake.peerChain().isEmpty() ? "-" : handshake.peerChain().get(0).sha256();
+            return line(secured.timeMillis(), "SECURED", secured.remote(), "", handshake.protocol() + " "
+                    + handshake.cipherSuite() + " alpn=" + (handshake.alpn().isEmpty() ? "-" : handshake.alpn())
+                    + (handshake.resumed() ? " resumed" : " new") + " " + handshake.handshakeMillis() + "ms "
+                    + handshake.trustedBy().name() + " " + peer);
+        }
         if (event instanceof SessionEvent.Failure failure) {
             return line(failure.timeMillis(), "FAILURE", failure.peer(), "",
                     failure.kind().name() + " " + oneLine(failure.detail()));

@@ -203,6 +203,9 @@ public final class LogIngest implements SessionListener {
         } else if (event instanceof SessionEvent.SendQueueFull full) {
             String peer = full.peers().size() == 1 ? peerName(full.peers().get(0)) : EventTexts.clients(full.peers().size());
             error(full.timeMillis(), peer, EventTexts.sendQueueFull(full));
+        } else if (event instanceof SessionEvent.Secured secured) {
+            out.accept(LogEntry.event(secured.timeMillis(), LogEntry.Kind.INFO, peerName(secured.remote()),
+                    EventTexts.secured(secured)));
         } else if (event instanceof SessionEvent.MulticastJoined joined) {
             out.accept(LogEntry.event(joined.timeMillis(), LogEntry.Kind.INFO, "",
                     EventTexts.multicastJoined(joined)));

@@ -35,5 +35,31 @@ public enum FailureKind {
     REPLY_LOOP,
     /** An IPv4 socket asked to reach an IPv6 address, or the other way round. */
     ADDRESS_FAMILY,
+    /** The peer's certificate expired; the detail names its subject and end date. */
+    TLS_CERT_EXPIRED,
+    /** The peer's certificate is not valid yet; the detail names its subject and start date. */
+    TLS_CERT_NOT_YET_VALID,
+    /** The peer's certificate does not name the host; the detail lists the names it has. */
+    TLS_HOSTNAME_MISMATCH,
+    /** The peer's certificate chains to no trusted authority (self-signed, a private CA). */
+    TLS_UNKNOWN_ISSUER,
+    /** The peer's certificate was refused for another reason; the detail says which. */
+    TLS_CERT_REFUSED,
+    /** The peer ended the handshake with a TLS alert; the detail names it. */
+    TLS_ALERT_RECEIVED,
+    /** We ended the handshake with a TLS alert; the detail names it and why. */
+    TLS_ALERT_SENT,
+    /** No protocol version (or no cipher suite) both sides accept. */
+    TLS_PROTOCOL_MISMATCH,
+    /** The peer speaks plain TCP, not TLS: a plaintext client on a TLS port, or the reverse. */
+    TLS_PLAINTEXT_PEER,
+    /** The handshake did not complete within its timeout; the detail is the timeout in ms. */
+    TLS_HANDSHAKE_TIMEOUT,
+    /** The peer closed or reset the connection in the middle of the handshake. */
+    TLS_PEER_LEFT_HANDSHAKE,
+    /** The peer asked for a renegotiation, which is refused: the connection ends. */
+    TLS_RENEGOTIATION_REFUSED,
+    /** Any other TLS failure; the detail is the library's own words. */
+    TLS,
     IO
 }

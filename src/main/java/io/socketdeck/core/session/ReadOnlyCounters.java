@@ -14,5 +14,11 @@ public interface ReadOnlyCounters {
 
     long txMessages();
 
+    /** Encoded bytes read from the wire (TLS records); 0 over plain TCP and UDP. */
+    long wireRxBytes();
+
+    /** Encoded bytes written to the wire (TLS records); 0 over plain TCP and UDP. */
+    long wireTxBytes();
+
     TrafficCounters.Snapshot snapshot();
 }

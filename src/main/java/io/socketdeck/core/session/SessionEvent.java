@@ -153,17 +153,39 @@ public sealed interface SessionEvent {
      *
      * @param connection the {@linkplain ConnectionIds id} of the one TCP connection the failure is
      *                   about; 0 when it is about none (a failed bind or connect, a datagram)
+     * @param peerChain  the certificates a TLS peer presented when they were refused (expired, a
+     *                   wrong name, an unknown issuer), its own first, so the user can read them
+     *                   and pin one; empty for every other failure
      */
-    record Failure(long timeMillis, FailureKind kind, InetSocketAddress peer, String detail, long connection)
-            implements SessionEvent {
+    record Failure(long timeMillis, FailureKind kind, InetSocketAddress peer, String detail, long connection,
+                   List<PeerCertificate> peerChain) implements SessionEvent {
         public Failure {
             Objects.requireNonNull(kind, "kind");
             detail = detail == null ? "" : detail;
+            peerChain = peerChain == null ? List.of() : List.copyOf(peerChain);
+        }
+
+        /** Presents no certificate: every failure but a TLS peer's refused one. */
+        public Failure(long timeMillis, FailureKind kind, InetSocketAddress peer, String detail, long connection) {
+            this(timeMillis, kind, peer, detail, connection, List.of());
         }
 
         /** Not about one TCP connection: id 0. */
         public Failure(long timeMillis, FailureKind kind, InetSocketAddress peer, String detail) {
             this(timeMillis, kind, peer, detail, ConnectionIds.NONE);
+        }
+    }
+
+    /**
+     * A TLS handshake on connection {@code connection} completed: from now on its bytes are
+     * encrypted, and what was agreed is in {@code handshake}. Follows the connection's
+     * {@link Connected}; nothing is sent on a TLS connection before it.
+     */
+    record Secured(long timeMillis, InetSocketAddress remote, TlsHandshake handshake, long connection)
+            implements SessionEvent {
+        public Secured {
+            Objects.requireNonNull(remote, "remote");
+            Objects.requireNonNull(handshake, "handshake");
         }
     }
 

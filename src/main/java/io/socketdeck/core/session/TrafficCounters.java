@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Bytes and messages in each direction. The I/O thread updates them before it emits the matching
  * event, so a reader never sees an event for bytes not yet counted. A message is one read, one
  * completed send, or one datagram.
+ *
+ * <p>Bytes are the application's bytes. Over TLS the bytes on the wire (records, handshakes,
+ * alerts) differ, and are counted apart as wire bytes; over plain TCP and UDP those stay 0.
  */
 public final class TrafficCounters {
 
@@ -13,6 +16,8 @@ public final class TrafficCounters {
     private final AtomicLong rxMessages = new AtomicLong();
     private final AtomicLong txBytes = new AtomicLong();
     private final AtomicLong txMessages = new AtomicLong();
+    private final AtomicLong wireRxBytes = new AtomicLong();
+    private final AtomicLong wireTxBytes = new AtomicLong();
     private final ReadOnlyCounters readOnly = new ReadOnlyView();
 
     public void addReceived(long bytes) {
@@ -25,8 +30,28 @@ public final class TrafficCounters {
         txMessages.incrementAndGet();
     }
 
+    /** Bytes read from and written to the wire by a transport that encodes (TLS), beyond the plain ones. */
+    public void addWire(long received, long sent) {
+        if (received != 0) {
+            wireRxBytes.addAndGet(received);
+        }
+        if (sent != 0) {
+            wireTxBytes.addAndGet(sent);
+        }
+    }
+
     public long rxBytes() {
         return rxBytes.get();
+    }
+
+    /** Encoded bytes read from the wire (TLS records); 0 over plain TCP and UDP. */
+    public long wireRxBytes() {
+        return wireRxBytes.get();
+    }
+
+    /** Encoded bytes written to the wire (TLS records); 0 over plain TCP and UDP. */
+    public long wireTxBytes() {
+        return wireTxBytes.get();
     }
 
     public long rxMessages() {
@@ -51,6 +76,8 @@ public final class TrafficCounters {
         rxMessages.set(0);
         txBytes.set(0);
         txMessages.set(0);
+        wireRxBytes.set(0);
+        wireTxBytes.set(0);
     }
 
     /** These counters, live, for readers that must not change them; the same view every time. */
@@ -78,6 +105,16 @@ public final class TrafficCounters {
         @Override
         public long txMessages() {
             return TrafficCounters.this.txMessages();
+        }
+
+        @Override
+        public long wireRxBytes() {
+            return TrafficCounters.this.wireRxBytes();
+        }
+
+        @Override
+        public long wireTxBytes() {
+            return TrafficCounters.this.wireTxBytes();
         }
 
         @Override

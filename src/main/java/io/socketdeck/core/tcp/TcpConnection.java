@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -116,6 +117,10 @@ final class TcpConnection implements SelectorLoop.Handler {
     private long lastReadNanos;
     private SelectorLoop.Timer idleGap;
     private final RoundTrips roundTrips = new RoundTrips();
+    /** Gives up on a handshake that does not complete; null when none is awaited. */
+    private SelectorLoop.Timer handshakeTimer;
+    private long wireReceivedSeen;
+    private long wireSentSeen;
 
     TcpConnection(SelectorLoop loop, Transport transport, ByteBuffer readBuffer,
                   TrafficCounters sessionCounters, SessionListener listener, Setup setup,
@@ -151,8 +156,72 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
         try {
             listener.onEvent(new SessionEvent.Connected(System.currentTimeMillis(), local, remote, id));
+            if (!closed) {
+                beginTransport();
+            }
         } catch (Throwable fault) {
             crash(fault);
+        }
+    }
+
+    /**
+     * Lets the transport start its handshake, and gives up on it after the transport's timeout.
+     * Sends made meanwhile (a greeting on Connected) wait in the queue: nothing goes out before
+     * the transport is ready, so nothing meant for TLS is ever sent in plaintext.
+     */
+    private void beginTransport() {
+        if (transport.ready()) {
+            return;
+        }
+        long timeout = transport.handshakeTimeoutNanos();
+        if (timeout > 0) {
+            handshakeTimer = loop.schedule(timeout, () -> {
+                handshakeTimer = null;
+                if (!closed && !transport.ready()) {
+                    listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(),
+                            FailureKind.TLS_HANDSHAKE_TIMEOUT, remote,
+                            Long.toString(TimeUnit.NANOSECONDS.toMillis(timeout)), id));
+                    close(CloseReason.ERROR);
+                }
+            });
+        }
+        try {
+            transport.begin();
+        } catch (IOException e) {
+            fail(e);
+            return;
+        }
+        flushTransport();
+    }
+
+    /**
+     * Reports a handshake the transport completed (once), then sends what waited for it. Called
+     * after every read and write of the transport, before any data read with it is reported.
+     */
+    private void reportHandshake() {
+        var handshake = transport.handshake();
+        if (handshake == null) {
+            return;
+        }
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+            handshakeTimer = null;
+        }
+        listener.onEvent(new SessionEvent.Secured(System.currentTimeMillis(), remote, handshake, id));
+        if (!closed && !writeQueue.isEmpty() && !flushing) {
+            flush();
+        }
+    }
+
+    /** Counts the encoded bytes the transport moved since last time (TLS records); plain TCP has none. */
+    private void countWire() {
+        long received = transport.wireReceived();
+        long sent = transport.wireSent();
+        if (received != wireReceivedSeen || sent != wireSentSeen) {
+            ownCounters.addWire(received - wireReceivedSeen, sent - wireSentSeen);
+            sessionCounters.addWire(received - wireReceivedSeen, sent - wireSentSeen);
+            wireReceivedSeen = received;
+            wireSentSeen = sent;
         }
     }
 
@@ -259,7 +328,13 @@ final class TcpConnection implements SelectorLoop.Handler {
                 readBuffer.clear();
                 count = transport.read(readBuffer);
             } catch (IOException e) {
+                countWire();
                 fail(e);
+                return;
+            }
+            countWire();
+            reportHandshake(); // Secured comes before the first bytes it decrypted
+            if (closed) {
                 return;
             }
             if (count < 0) {
@@ -282,6 +357,19 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (!closed) {
             // A transport that answers on its own (a TLS handshake) may have something to write now.
             flushTransport();
+        }
+        if (!closed && !peerFinished && transport.hasPending()) {
+            loop.execute(this::readPending); // the socket may stay quiet: read what the transport holds
+        }
+    }
+
+    private void readPending() {
+        try {
+            if (!closed && !peerFinished) {
+                read();
+            }
+        } catch (Throwable fault) {
+            crash(fault);
         }
     }
 
@@ -428,7 +516,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         flushing = true;
         try {
             boolean drained = transport.flush();
-            while (drained && !writeQueue.isEmpty() && !closed) {
+            while (drained && transport.ready() && !writeQueue.isEmpty() && !closed) {
                 int count = transport.write(writeQueue.head());
                 if (!writeQueue.advance(count, onWritten)) {
                     drained = false;
@@ -440,9 +528,14 @@ final class TcpConnection implements SelectorLoop.Handler {
                 wantWrite(!drained);
             }
         } catch (IOException e) {
+            countWire();
             fail(e);
         } finally {
             flushing = false;
+        }
+        countWire();
+        if (!closed) {
+            reportHandshake(); // a client's handshake ends with its own Finished written
         }
         if (peerFinished && writeQueue.isEmpty()) {
             lingerOrClose(); // with no linger, the peer that finished is closed once all went out
@@ -467,14 +560,18 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     private void flushTransport() {
-        if (flushing || !writeQueue.isEmpty()) {
+        if (flushing || !writeQueue.isEmpty() && transport.ready()) {
             return; // the queue's flush, now or on OP_WRITE, flushes the transport first
         }
         try {
             wantWrite(!transport.flush());
         } catch (IOException e) {
+            countWire();
             fail(e);
+            return;
         }
+        countWire();
+        reportHandshake();
     }
 
     private void wantWrite(boolean on) {
@@ -489,7 +586,14 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     private void fail(IOException error) {
-        if (IoFailures.isReset(error)) {
+        if (closed) {
+            return;
+        }
+        if (error instanceof TransportFailure failure) {
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), failure.kind(), remote,
+                    failure.detail(), id, failure.peerChain()));
+            close(CloseReason.ERROR);
+        } else if (IoFailures.isReset(error)) {
             close(CloseReason.RESET);
         } else {
             // Established: a timeout here is keepalive or retransmission giving up on the peer.
@@ -541,6 +645,10 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (linger != null) {
             linger.cancel();
             linger = null;
+        }
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+            handshakeTimer = null;
         }
         transport.close(reason == CloseReason.REJECTED);
         SendCompletion[] dropped = writeQueue.clear();

@@ -1,5 +1,6 @@
 package io.socketdeck.core.tcp;
 
+import io.socketdeck.core.session.TlsHandshake;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -11,6 +12,11 @@ import java.nio.channels.SocketChannel;
  * completions, why it closed) stays in the one connection class every transport shares, so a new
  * transport changes no session, counter, event or send tool: a session is simply given a
  * different {@link Factory}.
+ *
+ * <p>A transport that must agree on something first (a TLS handshake) is not {@link #ready()}
+ * at once: the connection sends none of the application's bytes until it is, and reports what
+ * was agreed ({@link #handshake()}) as an event. A transport's own failure is thrown as a
+ * {@link TransportFailure}, which names its cause for the user.
  *
  * <p>Called on the connection's loop thread only.
  */
@@ -28,6 +34,51 @@ public interface Transport {
 
     /** The socket, registered with the loop's selector for readiness; non-blocking. */
     SocketChannel channel();
+
+    /**
+     * Starts what must happen before the application's bytes can flow (a TLS client sends its
+     * hello); called once the socket is registered. What it could not write yet, {@link #flush()}
+     * writes.
+     */
+    default void begin() throws IOException {
+    }
+
+    /** True once the application's bytes may be written: at once for plain TCP, after a handshake for TLS. */
+    default boolean ready() {
+        return true;
+    }
+
+    /**
+     * What the handshake agreed, once, on the first call after it completed; null before, after,
+     * and for a transport with no handshake.
+     */
+    default TlsHandshake handshake() {
+        return null;
+    }
+
+    /** How long the connection waits for {@link #ready()} before it gives up; 0 for never. */
+    default long handshakeTimeoutNanos() {
+        return 0;
+    }
+
+    /**
+     * True when the transport holds bytes it read and has not handed over yet (decrypted bytes the
+     * last read had no room for): the connection reads again without waiting for the socket,
+     * which may have nothing more to say.
+     */
+    default boolean hasPending() {
+        return false;
+    }
+
+    /** Encoded bytes read from the socket so far; 0 for a transport whose wire bytes are the application's. */
+    default long wireReceived() {
+        return 0;
+    }
+
+    /** Encoded bytes written to the socket so far; 0 for a transport whose wire bytes are the application's. */
+    default long wireSent() {
+        return 0;
+    }
 
     /**
      * Reads application bytes into {@code dst}.

@@ -2,8 +2,12 @@ package io.socketdeck.core.text;
 
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.PeerCertificate;
 import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.TlsHandshake;
 import java.net.InetSocketAddress;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -15,6 +19,7 @@ import java.util.StringJoiner;
 public final class EventTexts {
 
     private static final TextBundle TEXT = TextBundle.of(EventTexts.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     /** Clients named in one event about many; the rest are counted. */
     private static final int NAMED_PEERS = 5;
 
@@ -85,13 +90,53 @@ public final class EventTexts {
         return names.toString();
     }
 
+    /**
+     * A failure in words. A detail of several lines is several values ({@code {2}}, {@code {3}}: a
+     * certificate's name and its end date), placed by the sentence.
+     */
     public static String failure(SessionEvent.Failure event) {
         String where = event.peer() == null ? "" : Addresses.format(event.peer());
         String key = "failure." + event.kind().name();
-        String text = TEXT.format(key, where, event.detail());
+        String[] parts = event.detail().split("\n", -1);
+        Object[] args = new Object[2 + parts.length];
+        args[0] = where;
+        args[1] = event.detail();
+        System.arraycopy(parts, 0, args, 2, parts.length);
+        String text = TEXT.format(key, args);
         // The OS's own words help a search; add them unless the sentence already quotes them.
-        boolean quotesDetail = TEXT.text(key).contains("{1}");
+        String pattern = TEXT.text(key);
+        boolean quotesDetail = pattern.contains("{1}") || pattern.contains("{2}");
         return quotesDetail || event.detail().isEmpty() ? text : text + "  (" + event.detail() + ")";
+    }
+
+    /** A completed TLS handshake: what was agreed, how long it took, and how the peer was trusted. */
+    public static String secured(SessionEvent.Secured event) {
+        TlsHandshake handshake = event.handshake();
+        String alpn = handshake.alpn().isEmpty() ? "" : TEXT.format("event.secured.alpn", handshake.alpn());
+        String session = TEXT.text(handshake.resumed() ? "event.secured.resumed" : "event.secured.new");
+        return TEXT.format("event.secured", Addresses.format(event.remote()), handshake.protocol(),
+                handshake.cipherSuite(), alpn, session, handshake.handshakeMillis(), peer(handshake));
+    }
+
+    private static String peer(TlsHandshake handshake) {
+        if (handshake.peerChain().isEmpty()) {
+            return TEXT.text(handshake.trustedBy() == TlsHandshake.Trust.INSECURE ? "event.secured.peer.noneInsecure"
+                    : "event.secured.peer.NONE");
+        }
+        PeerCertificate leaf = handshake.peerChain().get(0);
+        return TEXT.format("event.secured.peer." + handshake.trustedBy().name(), leaf.commonName(),
+                DAY.format(leaf.notAfter()));
+    }
+
+    /**
+     * One certificate on one line: subject, issuer, validity, fingerprint and names, as a chain's
+     * row shows it.
+     */
+    public static String certificate(PeerCertificate certificate) {
+        String names = certificate.names().isEmpty() ? ""
+                : " " + TEXT.format("certificate.names", String.join(", ", certificate.names()));
+        return TEXT.format("certificate.line", certificate.subject(), certificate.issuer(),
+                DAY.format(certificate.notBefore()), DAY.format(certificate.notAfter()), certificate.sha256(), names);
     }
 
     /** A send waited {@code millis} for an answer from {@code peer} and none came. */
