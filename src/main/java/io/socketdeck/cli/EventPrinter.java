@@ -3,7 +3,9 @@ package io.socketdeck.cli;
 import io.socketdeck.core.codec.HexDump;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.PeerCertificate;
 import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.TlsHandshake;
 import io.socketdeck.core.text.EventTexts;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -113,6 +115,37 @@ final class EventPrinter {
         Map<String, Object> fields = fields("peer", event.remote());
         fields.put("reason", reason);
         print(event.timeMillis(), "closed", fields, Addresses.format(event.remote()) + " " + reason);
+    }
+
+    /** A TLS handshake completed: what was agreed, and the peer's certificate and how it was trusted. */
+    void secured(SessionEvent.Secured event) {
+        TlsHandshake handshake = event.handshake();
+        Map<String, Object> fields = fields("peer", event.remote());
+        fields.put("protocol", handshake.protocol());
+        fields.put("cipherSuite", handshake.cipherSuite());
+        fields.put("alpn", handshake.alpn());
+        fields.put("resumed", handshake.resumed());
+        fields.put("handshakeMs", handshake.handshakeMillis());
+        fields.put("trust", handshake.trustedBy().name());
+        if (!handshake.peerChain().isEmpty()) {
+            PeerCertificate leaf = handshake.peerChain().get(0);
+            fields.put("subject", leaf.subject());
+            fields.put("issuer", leaf.issuer());
+            fields.put("notAfter", leaf.notAfter().toString());
+            fields.put("sha256", leaf.sha256());
+            fields.put("names", leaf.names());
+        }
+        print(event.timeMillis(), "secured", fields, EventTexts.secured(event));
+    }
+
+    /** The certificate our TLS server presents: its name and fingerprint, for clients to pin. */
+    void presenting(PeerCertificate certificate) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("subject", certificate.subject());
+        fields.put("notAfter", certificate.notAfter().toString());
+        fields.put("sha256", certificate.sha256());
+        fields.put("names", certificate.names());
+        print(System.currentTimeMillis(), "presenting", fields, EventTexts.certificate(certificate));
     }
 
     /** A failure the command goes on after, in the log's words. */

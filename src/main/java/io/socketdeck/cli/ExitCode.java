@@ -19,7 +19,7 @@ public enum ExitCode {
     UNKNOWN_HOST(5),
     /** Sent, but no reply came within {@code --wait-reply}. */
     NO_REPLY(6),
-    /** Reserved for a failed TLS handshake. */
+    /** The TLS handshake failed: a certificate refused, an alert, no common version, a plaintext peer. */
     TLS_FAILED(7),
     /** A script ran, and at least one of its steps failed. */
     SCRIPT_FAILED(8),

@@ -17,6 +17,7 @@ import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.tcp.TcpServerOptions;
 import io.socketdeck.core.tcp.TcpServerSession;
+import io.socketdeck.core.tcp.Transport;
 import io.socketdeck.core.text.InputErrors;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
@@ -98,11 +99,15 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "Stop after N received messages (exit 0).")
     Long count;
 
+    @Mixin
+    TlsServerMixin tls;
+
     @Override
     public Integer call() {
         int port = Inputs.port(spec, portText, true);
         BindAddress bind = Inputs.bindAddress(spec, bindText);
         checkOptions();
+        Transport.Factory transports = tls.transports(spec, protocol);
         Charset charset = payload.charset();
         List<Rule> rules = rules(charset);
         AtomicLong counter = new AtomicLong();
@@ -126,7 +131,11 @@ final class ListenCommand implements Callable<Integer> {
             if (protocol == Protocol.TCP) {
                 TcpServerOptions options = TcpServerOptions.of(bind.address(), port)
                         .withHalfCloseLinger(halfCloseLinger(rules));
-                TcpServerSession server = new TcpServerSession(options, run.listener(), counters, loops.next());
+                TcpServerSession server = new TcpServerSession(options, run.listener(), counters, loops.next(),
+                        transports == null ? Transport.Factory.PLAIN : transports);
+                if (tls.presented() != null) {
+                    printer.presenting(tls.presented().describe());
+                }
                 if (received.framing != null) {
                     server.setFraming(received.framing);
                 }

@@ -68,6 +68,8 @@ final class ListenRun {
             }
         } else if (event instanceof SessionEvent.Connected connected) {
             printer.accepted(connected);
+        } else if (event instanceof SessionEvent.Secured secured) {
+            printer.secured(secured);
         } else if (event instanceof SessionEvent.Disconnected disconnected) {
             printer.closed(disconnected);
         } else if (event instanceof SessionEvent.Opened opened) {

@@ -8,6 +8,7 @@ import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
+import io.socketdeck.core.tcp.Transport;
 import io.socketdeck.core.text.InputErrors;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:sent (and with --wait-reply, a reply came)", "1:failed (reset, file unreadable...)",
             "2:bad command line or input", "3:refused (TCP), port unreachable (UDP, with --wait-reply)",
             "4:connect timeout", "5:unknown host", "6:no reply within --wait-reply",
+            "7:TLS handshake failed (certificate refused, alert, no common version, plaintext peer)",
             "130:interrupted (Ctrl+C)"})
 final class SendCommand implements Callable<Integer> {
 
@@ -79,6 +81,9 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     ReceivedDataMixin received;
 
+    @Mixin
+    TlsClientMixin tls;
+
     @Option(names = "--wait-reply", paramLabel = "MS",
             description = "After sending, wait up to MS for the reply and print it: the first datagram, or (TCP) the"
                     + " first read or --framing frame; the peer closing without one is no reply either (exit 6).")
@@ -109,6 +114,7 @@ final class SendCommand implements Callable<Integer> {
         InetSocketAddress local = localAddress(host);
         checkNumbers();
         received.checkFor(protocol, spec);
+        Transport.Factory transports = tls.transports(spec, protocol, host, port);
         Charset charset = payload.charset();
         AtomicLong counter = new AtomicLong();
         MacroValues macros = counter::incrementAndGet;
@@ -124,11 +130,13 @@ final class SendCommand implements Callable<Integer> {
             if (protocol == Protocol.TCP) {
                 TcpClientOptions options = TcpClientOptions.of(host, port)
                         .withConnectTimeout(Duration.ofMillis(connectTimeoutMillis)).withLocalAddress(local);
-                TcpClientSession session = new TcpClientSession(options, listener, counters, loops.next());
+                TcpClientSession session = new TcpClientSession(options, listener, counters, loops.next(),
+                        transports == null ? Transport.Factory.PLAIN : transports);
                 if (received.framing != null) {
                     session.setFraming(received.framing);
                 }
-                return exchange.run(session, session, first, next, connectTimeoutMillis);
+                return exchange.run(session, session, first, next, connectTimeoutMillis,
+                        transports == null ? 0 : tls.handshakeTimeoutMillis());
             }
             UdpSession session = new UdpSession(UdpOptions.bind(local.getAddress(), local.getPort())
                     .withConnectTo(new UdpTarget(host, port)), listener, counters, loops.next());

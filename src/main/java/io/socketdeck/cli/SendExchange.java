@@ -68,6 +68,8 @@ final class SendExchange {
                 } else {
                     printer.opened(connected.timeMillis(), connected.local());
                 }
+            } else if (event instanceof SessionEvent.Secured secured) {
+                printer.secured(secured);
             } else if (event instanceof SessionEvent.Data data) {
                 printer.data(data);
             } else if (event instanceof SessionEvent.Disconnected disconnected) {
@@ -83,6 +85,15 @@ final class SendExchange {
      * @return the exit status; failures are thrown as {@link CliFailure}
      */
     int run(Session session, SendTarget target, byte[] first, Payload next, int connectTimeoutMillis) {
+        return run(session, target, first, next, connectTimeoutMillis, 0);
+    }
+
+    /**
+     * As {@link #run(Session, SendTarget, byte[], Payload, int)}, over TLS: the first send waits
+     * for the handshake, which may take {@code handshakeTimeoutMillis}; 0 for plain TCP or UDP.
+     */
+    int run(Session session, SendTarget target, byte[] first, Payload next, int connectTimeoutMillis,
+            long handshakeTimeoutMillis) {
         OnInterrupt interrupt = OnInterrupt.install(() -> printer.summary(tally.totals()));
         try {
             session.start();
@@ -91,6 +102,12 @@ final class SendExchange {
             if (connected == null) {
                 throw Failures.of(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.CONNECT_TIMEOUT,
                         null, "no answer"));
+            }
+            if (handshakeTimeoutMillis > 0) {
+                // The session reports a handshake that takes too long as a failure of its own;
+                // this deadline only guards against a session that says nothing at all.
+                await(deadline((int) Math.min(Integer.MAX_VALUE, handshakeTimeoutMillis + LOOKUP_ALLOWANCE_MILLIS)),
+                        SessionEvent.Secured.class::isInstance);
             }
             long start = System.nanoTime();
             for (int round = 0; round < count; round++) {

@@ -1,5 +1,7 @@
 package io.socketdeck.core.session;
 
+import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.net.IpLiterals;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -85,8 +87,11 @@ public record PeerCertificate(String subject, String issuer, Instant notBefore, 
             if (alternatives != null) {
                 for (List<?> name : alternatives) {
                     int type = (Integer) name.get(0);
-                    if (type == SAN_DNS || type == SAN_IP) {
+                    if (type == SAN_DNS) {
                         names.add(String.valueOf(name.get(1)));
+                    } else if (type == SAN_IP) {
+                        String address = String.valueOf(name.get(1)); // the JDK writes 0:0:0:0:0:0:0:1
+                        names.add(IpLiterals.parse(address).map(Addresses::formatHost).orElse(address));
                     }
                 }
             }
