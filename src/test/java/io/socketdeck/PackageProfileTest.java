@@ -32,7 +32,8 @@ class PackageProfileTest {
 
     /** Modules that no class names, so jdeps cannot find them, and why the runtime has them. */
     private static final Set<String> SERVICE_MODULES = Set.of(
-            "jdk.charsets"); // GBK, GB18030, Big5 where java.base lacks them (Charset.forName)
+            "jdk.charsets", // GBK, GB18030, Big5 where java.base lacks them (Charset.forName)
+            "jdk.crypto.ec"); // TLS: X25519 and P-256 key exchange, EC certificates (SunEC, before JDK 22)
 
     private static final String POM = readPom();
 
