@@ -63,13 +63,15 @@ final class TlsServerBench {
         int held;
         try (LoopGroup loops = new LoopGroup(1, LoopGroup.daemonThreads(IO_THREADS))) {
             handshakes(loops);
-            Round first = round(loops, "round 1 (cold)");
-            Round second = round(loops, "round 2");
+            Round first = round(loops, "round 1 (cold)", false);
+            Round second = round(loops, "round 2", true);
             cold = first.connect;
             warm = second.connect;
             held = Math.min(first.held, second.held);
             Figures.print("tls_server_connect_all_s", second.fillSeconds,
                     "from the load process's start until the server holds all " + CLIENTS + " TLS clients (round 2)");
+            // No target in the issue; beside server_heap_mb (10,000 plain clients) it shows what TLS adds a client.
+            Figures.print("tls_server_heap_mb", second.heapMb, "heap after GC with " + CLIENTS + " TLS clients held");
         }
         Figures.atLeast("tls_server_clients", held, CLIENTS, "TLS clients connected, handshaken and held at once by"
                 + " the server tab's TLS engine, the fewer of two rounds");
@@ -108,6 +110,9 @@ final class TlsServerBench {
             Figures.failAlso("tls_server_handshakes_per_s", server.resumed() + " handshakes resumed a session: not all"
                     + " were full handshakes");
         }
+        Figures.print("tls_server_handshake_cpu_us", (cpuOfThreadsNamed(IO_THREADS) - ioCpu) / 1e3 / Math.max(1, ok),
+                "CPU time of the server's I/O thread per handshake during those " + HANDSHAKE_MILLIS / 1000 + " s (not"
+                        + " bound by the other processes on the machine as the rate is)");
         Figures.print("tls_server_handshakes_per_s", ok / seconds, "full TLS 1.3 handshakes a second (connect,"
                 + " handshake, close) the server tab's TLS engine completed for " + HANDSHAKE_THREADS + " JDK client"
                 + " threads in another process, over " + HANDSHAKE_MILLIS / 1000 + " s, the cold start included");
@@ -148,11 +153,11 @@ final class TlsServerBench {
     }
 
     /** What one round of held clients saw. */
-    private record Round(UiPhase connect, int held, double fillSeconds) {
+    private record Round(UiPhase connect, int held, double fillSeconds, double heapMb) {
     }
 
     /** A fresh listen; CLIENTS connect, complete their handshakes and are held; then they leave and Stop. */
-    private Round round(LoopGroup loops, String name) throws Exception {
+    private Round round(LoopGroup loops, String name, boolean measureHeap) throws Exception {
         Fx.run(() -> tab.traffic().log().clear());
         TlsServerStandIn server = TlsServerStandIn.listen(tab, key, loops.next());
         String cert = TlsKeys.encode(key.certificate());
@@ -163,6 +168,7 @@ final class TlsServerBench {
         long start = System.nanoTime();
         int held;
         double fillSeconds;
+        double heapMb;
         try (PeerProcess load = PeerProcess.start(TlsClientsPeer.class, "hold", Integer.toString(server.port()), cert,
                 Integer.toString(CLIENTS))) {
             String connected = load.readLine();
@@ -172,6 +178,7 @@ final class TlsServerBench {
             Bench.letTimePass(WATCH_MILLIS);
             connect.end(meter);
             held = Math.min(server.held(), server.secured());
+            heapMb = measureHeap ? UiFloodBench.heapAfterGcMb() : Double.NaN;
             Figures.note(String.format(Locale.ROOT, "%s: load generator %s; all held after %.1f s; %d resumed, %d"
                     + " failures%s; CPU while connecting: FX thread %.0f ms, server I/O %.0f ms", name, connected,
                     fillSeconds, server.resumed(), server.failures(),
@@ -183,7 +190,7 @@ final class TlsServerBench {
                     () -> server.held() <= TcpServerOptions.DEFAULT_MAX_LINGERING);
         }
         server.stop();
-        return new Round(connect, held, fillSeconds);
+        return new Round(connect, held, fillSeconds, heapMb);
     }
 
     private static long cpuOfThreadsNamed(String prefix) {
