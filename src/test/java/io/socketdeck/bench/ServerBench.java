@@ -296,7 +296,7 @@ final class ServerBench {
      * at start (HotSpot's MaxFDLimit, on by default), and the load process is a JVM too, so
      * only the hard limit matters: say so clearly rather than fail halfway with EMFILE.
      */
-    private static void requireFileDescriptors(int needed) throws IOException {
+    static void requireFileDescriptors(int needed) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
             if (line.startsWith("Max open files")) {
                 String[] fields = line.substring("Max open files".length()).trim().split("\\s+");

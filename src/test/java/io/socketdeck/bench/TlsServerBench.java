@@ -1,0 +1,205 @@
+package io.socketdeck.bench;
+
+import io.socketdeck.core.io.LoopGroup;
+import io.socketdeck.core.tcp.TcpServerOptions;
+import io.socketdeck.core.tls.KeyMaterial;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.tcpserver.TcpServerViewModel;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The TLS server of the server tab, shown on Monocle ({@link TlsServerStandIn} says how far the
+ * tab is reached today), under two loads from other processes:
+ *
+ * <ol>
+ *   <li>full TLS 1.3 handshakes for a fixed time, from {@link TlsClientsPeer} (JDK clients, a few
+ *       threads, no resumption), then from {@code openssl s_time -new} when installed;</li>
+ *   <li>two rounds (cold, then warm) of {@link #CLIENTS} TLS clients that connect, complete their
+ *       handshakes and stay, with every FX pulse of both rounds counted.</li>
+ * </ol>
+ */
+final class TlsServerBench {
+
+    static final int CLIENTS = Integer.getInteger("bench.tls.clients", (int) Bench.pick(2_000, 300));
+    private static final long HANDSHAKE_MILLIS = Bench.millis(5_000);
+    /** Clients handshaking at once: the server's one loop stays busy while each waits for its answer. */
+    private static final int HANDSHAKE_THREADS = 4;
+    private static final int S_TIME_SECONDS = (int) Math.max(1, Bench.millis(5_000) / 1000);
+    private static final long SETTLE_MILLIS = Bench.millis(2_000);
+    /** After all are held: the window keeps showing the log and counters a moment, as a user watches. */
+    private static final long WATCH_MILLIS = 1_500;
+    private static final long CONNECT_TIMEOUT_MILLIS = 180_000;
+    private static final String IO_THREADS = "socketdeck-io-tls";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final PulseGapMeter meter = new PulseGapMeter();
+    private MainWindow window;
+    private TcpServerViewModel tab;
+    private final KeyMaterial key = TlsKeys.selfSigned();
+
+    private TlsServerBench() {
+    }
+
+    static void run() throws Exception {
+        ServerBench.requireFileDescriptors(CLIENTS + 1_000);
+        new TlsServerBench().measure();
+    }
+
+    private void measure() throws Exception {
+        window = BenchWindow.show(meter, "tabTcpServer");
+        tab = window.tab(TcpServerViewModel.class);
+        Bench.letTimePass(SETTLE_MILLIS);
+        UiPhase cold;
+        UiPhase warm;
+        int held;
+        try (LoopGroup loops = new LoopGroup(1, LoopGroup.daemonThreads(IO_THREADS))) {
+            handshakes(loops);
+            Round first = round(loops, "round 1 (cold)", false);
+            Round second = round(loops, "round 2", true);
+            cold = first.connect;
+            warm = second.connect;
+            held = Math.min(first.held, second.held);
+            Figures.print("tls_server_connect_all_s", second.fillSeconds,
+                    "from the load process's start until the server holds all " + CLIENTS + " TLS clients (round 2)");
+            // No target in the issue; beside server_heap_mb (10,000 plain clients) it shows what TLS adds a client.
+            Figures.print("tls_server_heap_mb", second.heapMb, "heap after GC with " + CLIENTS + " TLS clients held");
+        }
+        Figures.atLeast("tls_server_clients", held, CLIENTS, "TLS clients connected, handshaken and held at once by"
+                + " the server tab's TLS engine, the fewer of two rounds");
+        UiPhase.report("tls_server_ui", meter, List.of(cold, warm), List.of(warm), "while " + CLIENTS
+                + " TLS clients connect, complete their handshakes and are held (rounds 1 and 2), their rows in the"
+                + " server tab's log");
+        Fx.run(window::shutdown);
+    }
+
+    /** Full handshakes a second, from our JDK clients and then from openssl s_time. */
+    private void handshakes(LoopGroup loops) throws Exception {
+        Fx.run(() -> tab.traffic().log().clear());
+        TlsServerStandIn server = TlsServerStandIn.listen(tab, key, loops.next());
+        String cert = TlsKeys.encode(key.certificate());
+        long ioCpu = cpuOfThreadsNamed(IO_THREADS);
+        String done;
+        try (PeerProcess peer = PeerProcess.start(TlsClientsPeer.class, "handshakes", Integer.toString(server.port()),
+                cert, Integer.toString(HANDSHAKE_THREADS), Long.toString(HANDSHAKE_MILLIS))) {
+            done = peer.readLine();
+        }
+        String[] words = done == null ? new String[0] : done.split(" ");
+        if (words.length != 4 || !words[0].equals("DONE")) {
+            throw new IllegalStateException("the handshake peer said: " + done);
+        }
+        long ok = Long.parseLong(words[1]);
+        double seconds = Long.parseLong(words[3]) / 1e3;
+        int secured = server.secured();
+        // A client that closes right after its Finished may reset the connection before the server's
+        // Secured event is out: the peer's count is the one that says how many handshakes completed.
+        Figures.note(String.format(Locale.ROOT, "handshakes: the peer completed %d (%s failed) in %.2f s; the server"
+                + " reported %d secured, %d resumed, %d failures%s; its I/O thread spent %.0f us CPU a handshake", ok,
+                words[2], seconds, secured, server.resumed(), server.failures(),
+                server.failures() == 0 ? "" : " (first: " + server.firstFailure() + ")",
+                (cpuOfThreadsNamed(IO_THREADS) - ioCpu) / 1e3 / Math.max(1, ok)));
+        if (server.resumed() > 0) {
+            Figures.failAlso("tls_server_handshakes_per_s", server.resumed() + " handshakes resumed a session: not all"
+                    + " were full handshakes");
+        }
+        Figures.print("tls_server_handshake_cpu_us", (cpuOfThreadsNamed(IO_THREADS) - ioCpu) / 1e3 / Math.max(1, ok),
+                "CPU time of the server's I/O thread per handshake during those " + HANDSHAKE_MILLIS / 1000 + " s (not"
+                        + " bound by the other processes on the machine as the rate is)");
+        Figures.print("tls_server_handshakes_per_s", ok / seconds, "full TLS 1.3 handshakes a second (connect,"
+                + " handshake, close) the server tab's TLS engine completed for " + HANDSHAKE_THREADS + " JDK client"
+                + " threads in another process, over " + HANDSHAKE_MILLIS / 1000 + " s, the cold start included");
+        opensslTime(server);
+        server.stop();
+    }
+
+    /** {@code openssl s_time -new} against the same server: connections over the wall time it ran. */
+    private static void opensslTime(TlsServerStandIn server) throws Exception {
+        String name = "tls_openssl_s_time_handshakes_per_s";
+        Process process;
+        try {
+            process = new ProcessBuilder("openssl", "s_time", "-connect", "127.0.0.1:" + server.port(), "-new",
+                    "-time", Integer.toString(S_TIME_SECONDS)).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            Figures.skip(name, "openssl is not installed");
+            return;
+        }
+        int securedBefore = server.secured();
+        int resumedBefore = server.resumed();
+        long start = System.nanoTime();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(S_TIME_SECONDS + 30L, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Matcher connections = Pattern.compile("(\\d+) connections in [\\d.]+s;").matcher(output);
+        if (!connections.find()) {
+            Figures.skip(name, "openssl s_time said: " + output.strip().replace('\n', ' '));
+            return;
+        }
+        long count = Long.parseLong(connections.group(1));
+        Figures.note(String.format(Locale.ROOT, "openssl s_time: %d connections in %.2f s of wall time; the server"
+                + " reported %d secured, %d resumed", count, seconds, server.secured() - securedBefore,
+                server.resumed() - resumedBefore));
+        Figures.print(name, count / seconds, "the same server under openssl s_time -new -time " + S_TIME_SECONDS
+                + " (one connection at a time, a new session each), connections over its wall time");
+    }
+
+    /** What one round of held clients saw. */
+    private record Round(UiPhase connect, int held, double fillSeconds, double heapMb) {
+    }
+
+    /** A fresh listen; CLIENTS connect, complete their handshakes and are held; then they leave and Stop. */
+    private Round round(LoopGroup loops, String name, boolean measureHeap) throws Exception {
+        Fx.run(() -> tab.traffic().log().clear());
+        TlsServerStandIn server = TlsServerStandIn.listen(tab, key, loops.next());
+        String cert = TlsKeys.encode(key.certificate());
+        long ioCpu = cpuOfThreadsNamed(IO_THREADS);
+        long fxThread = Fx.call(() -> Thread.currentThread().getId());
+        long fxCpu = THREADS.getThreadCpuTime(fxThread);
+        UiPhase connect = UiPhase.begin(name + ", " + CLIENTS + " TLS clients connect", window.tick());
+        long start = System.nanoTime();
+        int held;
+        double fillSeconds;
+        double heapMb;
+        try (PeerProcess load = PeerProcess.start(TlsClientsPeer.class, "hold", Integer.toString(server.port()), cert,
+                Integer.toString(CLIENTS))) {
+            String connected = load.readLine();
+            Fx.await("the server holds " + CLIENTS + " secured clients; load generator: " + connected,
+                    CONNECT_TIMEOUT_MILLIS, () -> server.held() >= CLIENTS && server.secured() >= CLIENTS);
+            fillSeconds = (System.nanoTime() - start) / 1e9;
+            Bench.letTimePass(WATCH_MILLIS);
+            connect.end(meter);
+            held = Math.min(server.held(), server.secured());
+            heapMb = measureHeap ? UiFloodBench.heapAfterGcMb() : Double.NaN;
+            Figures.note(String.format(Locale.ROOT, "%s: load generator %s; all held after %.1f s; %d resumed, %d"
+                    + " failures%s; CPU while connecting: FX thread %.0f ms, server I/O %.0f ms", name, connected,
+                    fillSeconds, server.resumed(), server.failures(),
+                    server.failures() == 0 ? "" : " (first: " + server.firstFailure() + ")",
+                    (THREADS.getThreadCpuTime(fxThread) - fxCpu) / 1e6, (cpuOfThreadsNamed(IO_THREADS) - ioCpu) / 1e6));
+            load.tell("CLOSE");
+            String closed = load.readLine();
+            Fx.await("the clients leave; load generator: " + closed, 60_000,
+                    () -> server.held() <= TcpServerOptions.DEFAULT_MAX_LINGERING);
+        }
+        server.stop();
+        return new Round(connect, held, fillSeconds, heapMb);
+    }
+
+    private static long cpuOfThreadsNamed(String prefix) {
+        long total = 0;
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
+                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+}
