@@ -329,6 +329,9 @@ final class TcpConnection implements SelectorLoop.Handler {
                 count = transport.read(readBuffer);
             } catch (IOException e) {
                 countWire();
+                // A peer that finished its handshake and left at once: the handshake happened, and is
+                // reported before the way it ended.
+                reportHandshake();
                 fail(e);
                 return;
             }
