@@ -28,30 +28,32 @@ import javax.net.ssl.SSLSession;
  * handshake runs inside both, on the connection's loop thread. Renegotiation is refused;
  * TLS 1.3's post-handshake messages (tickets, key updates) are not renegotiation and go through.
  *
- * <p>Buffers: {@code netIn} holds records read and not yet decrypted (write mode), {@code netOut}
- * records made and not yet written (write mode: its position is what waits), {@code appIn}
- * decrypted bytes the caller had no room for (read mode).
+ * <p>Buffers: the working buffers are the loop thread's ({@link LoopBuffers}); a connection
+ * keeps only what is left over between calls, and nothing when nothing is: {@code heldIn} the
+ * records read and not yet decrypted, {@code heldApp} decrypted bytes the caller had no room
+ * for, {@code heldOut} records the socket did not take yet. All three are in read mode, or null.
  */
 final class TlsTransport implements Transport {
-
-    /** Records made per write before they are written: one write call carries several. */
-    private static final int RECORDS_PER_WRITE = 4;
 
     private final PlainTransport socket;
     private final SSLEngine engine;
     private final long handshakeTimeoutNanos;
     private final Trust untrustedPeer;
-    private ByteBuffer netIn;
-    private ByteBuffer netOut;
-    private ByteBuffer appIn;
+    private final int packetSize;
+    private final int appSize;
+    private ByteBuffer heldIn;
+    private ByteBuffer heldApp;
+    private ByteBuffer heldOut;
     private final ByteBuffer empty = ByteBuffer.allocate(0);
+    /** True inside flush: a failure met there sends its alert without flushing again. */
+    private boolean flushing;
     private long startNanos;
     private long startMillis;
     private boolean handshaken;
     private TlsHandshake agreed;
     /** The peer's close_notify or end of stream came after the bytes still buffered. */
     private boolean inboundDone;
-    /** True while netIn may hold a whole record: decrypting is worth trying without a read. */
+    /** True while heldIn may hold a whole record: decrypting is worth trying without a read. */
     private boolean netInDecodable;
     private long wireReceived;
     private long wireSent;
@@ -66,9 +68,8 @@ final class TlsTransport implements Transport {
         this.handshakeTimeoutNanos = handshakeTimeoutNanos;
         this.untrustedPeer = untrustedPeer;
         SSLSession session = engine.getSession();
-        this.netIn = ByteBuffer.allocate(session.getPacketBufferSize());
-        this.netOut = ByteBuffer.allocate(session.getPacketBufferSize() * RECORDS_PER_WRITE);
-        this.appIn = ByteBuffer.allocate(session.getApplicationBufferSize()).flip();
+        this.packetSize = session.getPacketBufferSize();
+        this.appSize = session.getApplicationBufferSize();
     }
 
     @Override
@@ -117,46 +118,59 @@ final class TlsTransport implements Transport {
 
     @Override
     public boolean hasPending() {
-        return appIn.hasRemaining() || netInDecodable;
+        return heldApp != null || netInDecodable;
     }
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
         int start = dst.position();
-        drainAppIn(dst);
-        boolean socketDrained = false;
-        while (dst.hasRemaining() && !appIn.hasRemaining()) {
-            decrypt(dst);
-            if (!dst.hasRemaining() || appIn.hasRemaining() || inboundDone || socketDrained) {
-                break;
+        drainApp(dst);
+        LoopBuffers buffers = LoopBuffers.ofThisThread();
+        ByteBuffer in = buffers.in(packetSize * LoopBuffers.RECORDS_PER_CALL
+                + (heldIn == null ? 0 : heldIn.remaining()));
+        if (heldIn != null) {
+            in.put(heldIn);
+        }
+        try {
+            while (dst.hasRemaining() && heldApp == null && !inboundDone) {
+                if (!netInDecodable) {
+                    if (!in.hasRemaining()) {
+                        in = buffers.growIn(in); // a record larger than the buffer: a big certificate chain
+                    }
+                    int count = readSocket(in);
+                    if (count < 0) {
+                        endOfStream();
+                        break;
+                    }
+                    if (count == 0) {
+                        break;
+                    }
+                }
+                in.flip();
+                try {
+                    decrypt(in, dst, buffers);
+                } finally {
+                    in.compact();
+                }
             }
-            int count = readSocket();
-            if (count < 0) {
-                endOfStream();
-                break;
-            }
-            socketDrained = count == 0;
-            if (socketDrained && !netInDecodable) {
-                break;
+        } finally {
+            in.flip();
+            heldIn = LoopBuffers.keep(in, heldIn, packetSize);
+            if (heldIn == null) {
+                netInDecodable = false;
             }
         }
         int produced = dst.position() - start;
-        if (produced == 0 && inboundDone && !appIn.hasRemaining() && !netInDecodable) {
+        if (produced == 0 && inboundDone && heldApp == null && !netInDecodable) {
             return -1;
         }
         return produced;
     }
 
-    private int readSocket() throws IOException {
-        if (!netIn.hasRemaining()) {
-            // A record larger than the buffer (a peer's big certificate chain): make room for it.
-            ByteBuffer bigger = ByteBuffer.allocate(netIn.capacity() * 2);
-            netIn.flip();
-            netIn = bigger.put(netIn);
-        }
+    private int readSocket(ByteBuffer in) throws IOException {
         int count;
         try {
-            count = socket.read(netIn);
+            count = socket.read(in);
         } catch (IOException e) {
             if (!handshaken) {
                 throw new TransportFailure(FailureKind.TLS_PEER_LEFT_HANDSHAKE,
@@ -178,59 +192,71 @@ final class TlsTransport implements Transport {
         inboundDone = true; // without close_notify: a truncation the peer may mean; reported as its end
     }
 
-    private void drainAppIn(ByteBuffer dst) {
-        if (!appIn.hasRemaining()) {
+    private void drainApp(ByteBuffer dst) {
+        if (heldApp == null) {
             return;
         }
-        int n = Math.min(appIn.remaining(), dst.remaining());
-        ByteBuffer slice = appIn.slice(appIn.position(), n);
-        dst.put(slice);
-        appIn.position(appIn.position() + n);
+        copy(heldApp, dst);
+        if (!heldApp.hasRemaining()) {
+            heldApp = null;
+        }
     }
 
-    /** Decrypts the whole records in {@code netIn}, into {@code dst} while it has room, then into {@code appIn}. */
-    private void decrypt(ByteBuffer dst) throws IOException {
-        netIn.flip();
-        boolean dstTooShort = false;
-        try {
-            while (netIn.hasRemaining() && !inboundDone) {
-                // Straight into the caller's buffer when a whole record fits: no copy.
-                boolean direct = !dstTooShort && dst.remaining() >= engine.getSession().getApplicationBufferSize();
-                ByteBuffer target = direct ? dst : appIn.clear();
-                SSLEngineResult result;
-                try {
-                    result = engine.unwrap(netIn, target);
-                } catch (SSLException e) {
-                    appIn.clear().flip();
-                    throw failed(e);
-                }
-                if (!direct) {
-                    appIn.flip();
-                    drainAppIn(dst);
-                }
-                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                    inboundDone = true; // the peer's close_notify
-                } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
-                    netInDecodable = false;
-                    break;
-                } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                    if (direct) {
-                        dstTooShort = true; // the next turn goes through appIn
-                        continue;
-                    }
-                    appIn = ByteBuffer.allocate(appIn.capacity() * 2).flip();
-                    continue;
-                }
-                afterEngine(result);
-                if (!dst.hasRemaining() || appIn.hasRemaining()) {
-                    break; // the caller's buffer is full; what is left waits for the next read
-                }
+    private static void copy(ByteBuffer from, ByteBuffer to) {
+        int n = Math.min(from.remaining(), to.remaining());
+        to.put(from.slice(from.position(), n));
+        from.position(from.position() + n);
+    }
+
+    /**
+     * Decrypts the whole records in {@code in} (read mode): into {@code dst} while a record fits,
+     * else through the loop's buffer, keeping what {@code dst} has no room for in heldApp.
+     */
+    private void decrypt(ByteBuffer in, ByteBuffer dst, LoopBuffers buffers) throws IOException {
+        while (in.hasRemaining() && !inboundDone) {
+            boolean direct = dst.remaining() >= appSize; // straight into the caller's buffer: no copy
+            ByteBuffer target = direct ? dst : buffers.app(appSize);
+            SSLEngineResult result;
+            try {
+                result = engine.unwrap(in, target);
+            } catch (SSLException e) {
+                throw failed(e);
             }
-            if (!netIn.hasRemaining()) {
+            if (!direct) {
+                target.flip();
+                copy(target, dst);
+                heldApp = LoopBuffers.keep(target, null, 0);
+            }
+            if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                inboundDone = true; // the peer's close_notify
+                answerCloseNotify();
+            } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
                 netInDecodable = false;
+                break;
+            } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                throw new IOException("a TLS record larger than the session's application buffer");
             }
-        } finally {
-            netIn.compact();
+            afterEngine(result);
+            if (!dst.hasRemaining() || heldApp != null) {
+                return; // the caller's buffer is full; the rest waits for the next read
+            }
+        }
+        if (!in.hasRemaining()) {
+            netInDecodable = false;
+        }
+    }
+
+    /**
+     * Sends the close_notify the engine owes the peer's: TLS 1.2 answers one at once (the engine
+     * closed its side, RFC 5246 7.2.1), and a peer such as socat waits for it; TLS 1.3 leaves our
+     * side open (a half-close), so nothing is due. A peer that closed its socket right after its
+     * alert gets nothing: its close_notify said all, it is not a failure.
+     */
+    private void answerCloseNotify() {
+        try {
+            flush();
+        } catch (IOException e) {
+            // gone already
         }
     }
 
@@ -295,30 +321,39 @@ final class TlsTransport implements Transport {
         if (!handshaken || !flush()) {
             return 0;
         }
+        LoopBuffers buffers = LoopBuffers.ofThisThread();
         int taken = 0;
-        while (src.hasRemaining()) {
-            int packet = engine.getSession().getPacketBufferSize();
-            if (netOut.remaining() < packet) {
-                if (!writeNetOut()) {
-                    break; // the socket is full: the rest waits for OP_WRITE
+        boolean engineWants = false;
+        while (src.hasRemaining() && !engineWants) {
+            ByteBuffer out = buffers.out(packetSize * LoopBuffers.RECORDS_PER_CALL);
+            while (src.hasRemaining() && out.remaining() >= packetSize) {
+                SSLEngineResult result;
+                try {
+                    result = engine.wrap(src, out);
+                } catch (SSLException e) {
+                    throw failed(e);
                 }
-                if (netOut.remaining() < packet) {
-                    netOut = grow(netOut, packet);
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    throw new IOException("the TLS connection is closed");
+                }
+                taken += result.bytesConsumed();
+                HandshakeStatus status = result.getHandshakeStatus();
+                if (status != HandshakeStatus.NOT_HANDSHAKING && status != HandshakeStatus.FINISHED) {
+                    if (isRenegotiation()) {
+                        throw TlsFailures.failure(FailureKind.TLS_RENEGOTIATION_REFUSED, "", null);
+                    }
+                    engineWants = true; // a TLS 1.3 key update to answer: after these records
+                    break;
                 }
             }
-            SSLEngineResult result;
-            try {
-                result = engine.wrap(src, netOut);
-            } catch (SSLException e) {
-                throw failed(e);
+            out.flip();
+            if (!writeOut(out)) {
+                break; // the socket is full: the rest waits for OP_WRITE
             }
-            if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                throw new IOException("the TLS connection is closed");
-            }
-            taken += result.bytesConsumed();
-            afterEngine(result);
         }
-        writeNetOut();
+        if (engineWants) {
+            flush();
+        }
         return taken;
     }
 
@@ -330,28 +365,43 @@ final class TlsTransport implements Transport {
      */
     @Override
     public boolean flush() throws IOException {
+        if (flushing) {
+            return heldOut == null;
+        }
+        flushing = true;
+        try {
+            return flushRecords();
+        } finally {
+            flushing = false;
+        }
+    }
+
+    private boolean flushRecords() throws IOException {
         while (true) {
-            if (!writeNetOut()) {
+            if (!writeHeld()) {
                 return false;
             }
             HandshakeStatus status = engine.getHandshakeStatus();
             if (status == HandshakeStatus.NEED_TASK) {
                 runTasks();
             } else if (status == HandshakeStatus.NEED_WRAP) {
-                if (netOut.remaining() < engine.getSession().getPacketBufferSize()) {
-                    netOut = grow(netOut, engine.getSession().getPacketBufferSize());
-                }
+                ByteBuffer out = LoopBuffers.ofThisThread().out(packetSize * LoopBuffers.RECORDS_PER_CALL);
                 SSLEngineResult result;
                 try {
-                    result = engine.wrap(empty, netOut);
+                    result = engine.wrap(empty, out);
                 } catch (SSLException e) {
                     throw failed(e);
                 }
                 if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
                     completed();
                 }
-                if (result.getStatus() == SSLEngineResult.Status.CLOSED && netOut.position() == 0) {
-                    return true;
+                out.flip();
+                boolean written = writeOut(out);
+                if (!written) {
+                    return false;
+                }
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED || result.bytesProduced() == 0) {
+                    return true; // closed: the close_notify is out; nothing made: nothing more to make now
                 }
             } else {
                 if (status == HandshakeStatus.NOT_HANDSHAKING && !handshaken && startNanos != 0
@@ -363,29 +413,37 @@ final class TlsTransport implements Transport {
         }
     }
 
-    private boolean writeNetOut() throws IOException {
-        if (netOut.position() == 0) {
+    /** Writes {@code out} (read mode); keeps what the socket did not take. True when all went. */
+    private boolean writeOut(ByteBuffer out) throws IOException {
+        if (out.hasRemaining()) {
+            wireSent += writeSocket(out);
+        }
+        heldOut = LoopBuffers.keep(out, null, 0);
+        return heldOut == null;
+    }
+
+    private boolean writeHeld() throws IOException {
+        if (heldOut == null) {
             return true;
         }
-        netOut.flip();
+        wireSent += writeSocket(heldOut);
+        if (heldOut.hasRemaining()) {
+            return false;
+        }
+        heldOut = null;
+        return true;
+    }
+
+    private int writeSocket(ByteBuffer records) throws IOException {
         try {
-            wireSent += socket.write(netOut);
+            return socket.write(records);
         } catch (IOException e) {
             if (!handshaken) {
                 throw new TransportFailure(FailureKind.TLS_PEER_LEFT_HANDSHAKE,
                         IoFailures.isReset(e) ? "RST" : IoFailures.detail(e), List.of(), e);
             }
             throw e;
-        } finally {
-            netOut.compact();
         }
-        return netOut.position() == 0;
-    }
-
-    private static ByteBuffer grow(ByteBuffer buffer, int room) {
-        ByteBuffer bigger = ByteBuffer.allocate(buffer.position() + room);
-        buffer.flip();
-        return bigger.put(buffer);
     }
 
     /** The engine failed: the alert it has to send goes out if the socket takes it, then the cause, named. */
