@@ -33,6 +33,8 @@ public final class LogEntry {
     private final byte[] bytes;
     private final String message;
     private final boolean wholeMessage;
+    /** More about an event than its one line (a TLS peer's certificate chain); null for none. */
+    private final String detail;
     /**
      * How many times this event row happened: an error repeated soon after is counted here instead
      * of becoming another row. Written by the ingest's one thread, read by the view's.
@@ -47,8 +49,10 @@ public final class LogEntry {
     private String text;
     private boolean truncated;
 
-    private LogEntry(long timeMillis, Kind kind, String peer, byte[] bytes, String message, boolean wholeMessage) {
+    private LogEntry(long timeMillis, Kind kind, String peer, byte[] bytes, String message, boolean wholeMessage,
+                     String detail) {
         this.timeMillis = timeMillis;
+        this.detail = detail;
         this.kind = kind;
         this.peer = peer;
         this.bytes = bytes;
@@ -58,7 +62,7 @@ public final class LogEntry {
 
     /** A read or write of a byte stream: its text may continue a character the last one began. */
     static LogEntry data(long timeMillis, Kind kind, String peer, byte[] bytes, Charset charset, DecodedPreview preview) {
-        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, false);
+        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, false, null);
         entry.render(charset, preview);
         return entry;
     }
@@ -66,14 +70,23 @@ public final class LogEntry {
     /** A self-contained message (a datagram): its text is decoded from its own bytes only. */
     static LogEntry message(long timeMillis, Kind kind, String peer, byte[] bytes, Charset charset,
                             DecodedPreview preview) {
-        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, true);
+        LogEntry entry = new LogEntry(timeMillis, kind, peer, bytes, null, true, null);
         entry.render(charset, preview);
         return entry;
     }
 
     /** An event row: a connect, a failure, or a note of the application's own. */
     public static LogEntry event(long timeMillis, Kind kind, String peer, String message) {
-        return new LogEntry(timeMillis, kind, peer, null, message, false);
+        return new LogEntry(timeMillis, kind, peer, null, message, false, null);
+    }
+
+    /**
+     * An event row with more to say than fits its one line: the row stays one line, and a view
+     * shows {@code detail} (several lines) on demand.
+     */
+    public static LogEntry event(long timeMillis, Kind kind, String peer, String message, String detail) {
+        return new LogEntry(timeMillis, kind, peer, null, message, false,
+                detail == null || detail.isEmpty() ? null : detail);
     }
 
     public long timeMillis() {
@@ -132,6 +145,11 @@ public final class LogEntry {
         return times > 1 ? message + "  (\u00d7" + Language.count(times) + ")" : message;
     }
 
+    /** What the row has to say beyond its line (a certificate chain, one certificate a line), or null. */
+    public String detail() {
+        return detail;
+    }
+
     /** How many times this row's event happened (1 but for a repeated error). */
     public int repeats() {
         return repeats;
@@ -177,6 +195,7 @@ public final class LogEntry {
         if (bytes != null) {
             return OVERHEAD_BYTES + bytes.length + 2L * Math.min(bytes.length, PREVIEW_CHARS);
         }
-        return OVERHEAD_BYTES + (message == null ? 0 : 2L * message.length());
+        return OVERHEAD_BYTES + (message == null ? 0 : 2L * message.length())
+                + (detail == null ? 0 : 2L * detail.length());
     }
 }

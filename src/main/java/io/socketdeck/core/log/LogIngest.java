@@ -3,12 +3,14 @@ package io.socketdeck.core.log;
 import io.socketdeck.core.codec.StreamTextDecoder;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.PeerCertificate;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.text.EventTexts;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -199,13 +201,13 @@ public final class LogIngest implements SessionListener {
             }
         } else if (event instanceof SessionEvent.Failure failure) {
             String peer = failure.peer() == null ? "" : peerName(failure.peer());
-            error(failure.timeMillis(), peer, EventTexts.failure(failure));
+            error(failure.timeMillis(), peer, EventTexts.failure(failure), chain(failure.peerChain()));
         } else if (event instanceof SessionEvent.SendQueueFull full) {
             String peer = full.peers().size() == 1 ? peerName(full.peers().get(0)) : EventTexts.clients(full.peers().size());
             error(full.timeMillis(), peer, EventTexts.sendQueueFull(full));
         } else if (event instanceof SessionEvent.Secured secured) {
             out.accept(LogEntry.event(secured.timeMillis(), LogEntry.Kind.INFO, peerName(secured.remote()),
-                    EventTexts.secured(secured)));
+                    EventTexts.secured(secured), chain(secured.handshake().peerChain())));
         } else if (event instanceof SessionEvent.MulticastJoined joined) {
             out.accept(LogEntry.event(joined.timeMillis(), LogEntry.Kind.INFO, "",
                     EventTexts.multicastJoined(joined)));
@@ -244,6 +246,22 @@ public final class LogIngest implements SessionListener {
      * row appeared less than {@link #REPEAT_WINDOW_MILLIS} ago.
      */
     private void error(long timeMillis, String peer, String text) {
+        error(timeMillis, peer, text, null);
+    }
+
+    /** A TLS peer's certificates, one a line, its own first: a row's detail; null for none. */
+    private static String chain(List<PeerCertificate> certificates) {
+        if (certificates.isEmpty()) {
+            return null;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (PeerCertificate certificate : certificates) {
+            lines.append(lines.length() == 0 ? "" : "\n").append(EventTexts.certificate(certificate));
+        }
+        return lines.toString();
+    }
+
+    private void error(long timeMillis, String peer, String text, String detail) {
         String key = peer + '\u0000' + text;
         LogEntry earlier = recentErrors.get(key);
         if (earlier != null && timeMillis - earlier.timeMillis() < REPEAT_WINDOW_MILLIS) {
@@ -254,7 +272,7 @@ public final class LogIngest implements SessionListener {
         if (recentErrors.size() >= MAX_RECENT_ERRORS) {
             recentErrors.clear(); // many distinct errors: forgetting only costs a row each
         }
-        LogEntry entry = LogEntry.event(timeMillis, LogEntry.Kind.ERROR, peer, text);
+        LogEntry entry = LogEntry.event(timeMillis, LogEntry.Kind.ERROR, peer, text, detail);
         recentErrors.put(key, entry);
         out.accept(entry);
     }

@@ -21,6 +21,9 @@ public final class CountersModel {
     private final ReadOnlyLongWrapper rxMessages = new ReadOnlyLongWrapper(this, "rxMessages");
     private final ReadOnlyLongWrapper txBytes = new ReadOnlyLongWrapper(this, "txBytes");
     private final ReadOnlyLongWrapper txMessages = new ReadOnlyLongWrapper(this, "txMessages");
+    /** TLS records read and written, handshakes included; 0 over plain TCP and UDP. */
+    private final ReadOnlyLongWrapper wireRxBytes = new ReadOnlyLongWrapper(this, "wireRxBytes");
+    private final ReadOnlyLongWrapper wireTxBytes = new ReadOnlyLongWrapper(this, "wireTxBytes");
     private final UiTick.Handle job;
 
     public CountersModel(UiTick tick, TrafficCounters counters) {
@@ -41,12 +44,17 @@ public final class CountersModel {
     /** Shows the engine's counts now; FX thread. */
     public boolean refresh() {
         TrafficCounters.Snapshot now = counters.snapshot();
+        long wireRx = counters.wireRxBytes();
+        long wireTx = counters.wireTxBytes();
         boolean changed = now.rxBytes() != rxBytes.get() || now.rxMessages() != rxMessages.get()
-                || now.txBytes() != txBytes.get() || now.txMessages() != txMessages.get();
+                || now.txBytes() != txBytes.get() || now.txMessages() != txMessages.get()
+                || wireRx != wireRxBytes.get() || wireTx != wireTxBytes.get();
         rxBytes.set(now.rxBytes());
         rxMessages.set(now.rxMessages());
         txBytes.set(now.txBytes());
         txMessages.set(now.txMessages());
+        wireRxBytes.set(wireRx);
+        wireTxBytes.set(wireTx);
         return changed;
     }
 
@@ -73,5 +81,13 @@ public final class CountersModel {
 
     public ReadOnlyLongProperty txMessagesProperty() {
         return txMessages.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty wireRxBytesProperty() {
+        return wireRxBytes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty wireTxBytesProperty() {
+        return wireTxBytes.getReadOnlyProperty();
     }
 }

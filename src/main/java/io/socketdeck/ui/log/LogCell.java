@@ -14,6 +14,7 @@ import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -42,8 +43,10 @@ final class LogCell extends ListCell<LogEntry> {
     private final Label peer = new Label();
     /** How long an answer took to come back ("↩ 0.42 ms"); shown only on answers. */
     private final Label roundTrip = new Label();
+    /** "▸": the row has more to show (a certificate chain); a click shows it under the row. */
+    private final Label more = new Label("\u25b8");
     private final WrappingText payload = new WrappingText();
-    private final HBox row = new HBox(time, badge, peer, roundTrip, payload);
+    private final HBox row = new HBox(time, badge, peer, roundTrip, more, payload);
     private LogEntry.Kind shownKind;
     private boolean shownAutomatic;
 
@@ -62,6 +65,18 @@ final class LogCell extends ListCell<LogEntry> {
         roundTrip.setMinWidth(USE_PREF_SIZE);
         roundTrip.setVisible(false);
         roundTrip.setManaged(false);
+        more.getStyleClass().add("log-more");
+        more.setMinWidth(USE_PREF_SIZE);
+        more.setVisible(false);
+        more.setManaged(false);
+        more.setTooltip(new Tooltip(I18n.text("log.detail.tooltip")));
+        more.setOnMouseClicked(event -> {
+            LogEntry entry = getItem();
+            if (entry != null && entry.detail() != null) {
+                RowDetail.show(row, entry.detail());
+                event.consume();
+            }
+        });
         HBox.setHgrow(payload, Priority.ALWAYS);
         // Let the row take the list's width so long payloads wrap instead of scrolling sideways.
         setPrefWidth(0);
@@ -88,6 +103,11 @@ final class LogCell extends ListCell<LogEntry> {
             roundTrip.setVisible(answer);
             roundTrip.setManaged(answer);
             roundTrip.setText(answer ? "\u21a9 " + Durations.of(entry.roundTripNanos()) : null);
+        }
+        boolean detailed = entry.detail() != null;
+        if (detailed || more.isVisible()) {
+            more.setVisible(detailed);
+            more.setManaged(detailed);
         }
         payload.setWrap(log.wrapProperty().get());
         payload.setText(entry.isData() ? RowText.payload(entry, log.viewModeProperty().get()) : entry.message());

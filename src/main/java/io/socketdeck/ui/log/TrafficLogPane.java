@@ -63,6 +63,7 @@ public final class TrafficLogPane extends VBox {
     @FXML private Label txMessages;
     @FXML private Label rxMessagesUnit;
     @FXML private Label txMessagesUnit;
+    @FXML private Label wire;
     @FXML private Button resetCounters;
     @FXML private HBox roundTrips;
     @FXML private Label rtt;
@@ -113,6 +114,7 @@ public final class TrafficLogPane extends VBox {
         rxMessages.setId(prefix + "RxMessages");
         txBytes.setId(prefix + "TxBytes");
         txMessages.setId(prefix + "TxMessages");
+        wire.setId(prefix + "Wire");
         resetCounters.setId(prefix + "ResetCounters");
         rtt.setId(prefix + "Rtt");
         rttReset.setId(prefix + "RttReset");
@@ -214,6 +216,7 @@ public final class TrafficLogPane extends VBox {
         bindCount(rxMessages, counters.rxMessagesProperty());
         bindCount(txBytes, counters.txBytesProperty());
         bindCount(txMessages, counters.txMessagesProperty());
+        bindWire(counters);
         bindUnit(rxMessagesUnit, counters.rxMessagesProperty());
         bindUnit(txMessagesUnit, counters.txMessagesProperty());
     }
@@ -235,6 +238,16 @@ public final class TrafficLogPane extends VBox {
 
     private static void bindCount(Label label, javafx.beans.value.ObservableLongValue value) {
         label.textProperty().bind(Bindings.createStringBinding(() -> I18n.count(value.get()), value));
+    }
+
+    /** Over TLS, the bytes on the wire beside the application's: shown once there are any. */
+    private void bindWire(CountersModel counters) {
+        wire.textProperty().bind(Bindings.createStringBinding(() -> I18n.format("counters.wire",
+                        I18n.count(counters.wireRxBytesProperty().get()), I18n.count(counters.wireTxBytesProperty().get())),
+                counters.wireRxBytesProperty(), counters.wireTxBytesProperty()));
+        wire.visibleProperty().bind(counters.wireRxBytesProperty().greaterThan(0)
+                .or(counters.wireTxBytesProperty().greaterThan(0)));
+        wire.managedProperty().bind(wire.visibleProperty());
     }
 
     /** "1 datagram", "2 datagrams": the unit follows its count. */

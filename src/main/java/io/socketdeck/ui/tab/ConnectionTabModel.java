@@ -21,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * only what is its own: how to build a session from its fields (or why not), how state events
  * change what it shows, where a send goes, and the words of its status line.
  *
- * <p>State events (opened, connected, disconnected, closed…) reach the tab on their own channel,
+ * <p>State events (opened, connected, secured, disconnected, closed…) reach the tab on their own channel,
  * in order, never dropped and never cleared: the log's rows may be trimmed, dropped under a flood
  * or cleared by the user without the tab ever missing that its connection closed. Events of a
  * session the tab has already moved on from are ignored.
@@ -202,7 +202,8 @@ public abstract class ConnectionTabModel implements TabModel {
     /**
      * One session's state events onto the tab's channel, on the session's I/O thread. Failures
      * before the session opened say why it could not (a field may show it); later ones are rows
-     * in the log only, so a peer that provokes thousands of errors cannot flood the FX thread.
+     * in the log only, so a peer that provokes thousands of errors cannot flood the FX thread;
+     * but a client's refused TLS certificates come through, for the tab to offer trusting them.
      */
     private final class StateChannel implements SessionListener {
         private final Object run;
@@ -216,12 +217,21 @@ public abstract class ConnectionTabModel implements TabModel {
         public void onEvent(SessionEvent event) {
             if (event instanceof SessionEvent.Opened || event instanceof SessionEvent.Connected) {
                 opened = true;
-            } else if (opened && (event instanceof SessionEvent.Failure || event instanceof SessionEvent.SendQueueFull)) {
+            } else if (opened && (event instanceof SessionEvent.Failure failure && !refusedChain(failure)
+                    || event instanceof SessionEvent.SendQueueFull)) {
                 return;
             }
             if (event instanceof SessionEvent.Closed || needsOnFx(event)) {
                 stateEvents.offer(new StateEvent(run, event));
             }
+        }
+
+        /**
+         * A client's TLS handshake refused the server's certificates: the tab offers to trust
+         * them. At most once per connection, so once per client session.
+         */
+        private boolean refusedChain(SessionEvent.Failure failure) {
+            return !serverSide && !failure.peerChain().isEmpty();
         }
     }
 }

@@ -12,13 +12,15 @@ public final class StateStyles {
 
     private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
     private static final PseudoClass OPENING = PseudoClass.getPseudoClass("opening");
+    private static final PseudoClass INSECURE = PseudoClass.getPseudoClass("insecure");
 
     private StateStyles() {
     }
 
     /**
      * A tab's status for the window's status bar: its words, coloured by state (grey idle, amber
-     * opening or closing, green open), with the automation id {@code id}.
+     * opening or closing, green open; red while {@link TabModel#insecureProperty insecure}), with
+     * the automation id {@code id}.
      */
     public static Label pill(TabModel model, String id) {
         Label pill = new Label();
@@ -34,6 +36,9 @@ public final class StateStyles {
         };
         ViewListeners.onChange(pill, state, (obs, old, now) -> apply.run());
         apply.run();
+        ObservableValue<Boolean> insecure = model.insecureProperty();
+        ViewListeners.onChange(pill, insecure, (obs, old, now) -> pill.pseudoClassStateChanged(INSECURE, now));
+        pill.pseudoClassStateChanged(INSECURE, insecure.getValue());
         return pill;
     }
 

@@ -2,8 +2,10 @@ package io.socketdeck.ui.tab;
 
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.PersistedFields;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 /** What the main window needs from every tab's view model. */
 public interface TabModel {
@@ -13,6 +15,14 @@ public interface TabModel {
 
     /** Where its connection is: colours its status. */
     ReadOnlyObjectProperty<ConnectionState> stateProperty();
+
+    /**
+     * True while the tab's connections are not verified although they look secure (TLS with
+     * verification switched off): its status shows in red. False for a tab without TLS.
+     */
+    default ObservableBooleanValue insecureProperty() {
+        return new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
+    }
 
     /** The tab's log, counters, capture, rates and send tools. */
     TabTraffic traffic();

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tcpclient;
 
+import io.socketdeck.core.tls.TlsInputException.Field;
 import io.socketdeck.ui.framing.FramingButton;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.log.TrafficLogPane;
@@ -7,11 +8,15 @@ import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
 import io.socketdeck.ui.tab.TrafficPanes;
+import io.socketdeck.ui.tls.PasswordPrompt;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 
 /** Binds the TCP client view to its view model; no logic lives here. */
 public final class TcpClientController {
@@ -24,6 +29,32 @@ public final class TcpClientController {
     @FXML private Label clientHostError;
     @FXML private Label clientPortError;
     @FXML private Label clientTimeoutError;
+    @FXML private CheckBox clientTls;
+    @FXML private SpareRoomScroll clientTlsSection;
+    @FXML private TextField clientTlsSni;
+    @FXML private TextField clientTlsVersions;
+    @FXML private TextField clientTlsAlpn;
+    @FXML private CheckBox clientTlsVerifyHostname;
+    @FXML private CheckBox clientTlsInsecure;
+    @FXML private TextField clientTlsCaFile;
+    @FXML private Button clientTlsCaFileBrowse;
+    @FXML private TextField clientTlsPin;
+    @FXML private TextField clientTlsClientCert;
+    @FXML private Button clientTlsClientCertBrowse;
+    @FXML private TextField clientTlsClientKey;
+    @FXML private Button clientTlsClientKeyBrowse;
+    @FXML private Label clientTlsSniError;
+    @FXML private Label clientTlsVersionsError;
+    @FXML private Label clientTlsAlpnError;
+    @FXML private Label clientTlsCaFileError;
+    @FXML private Label clientTlsPinError;
+    @FXML private Label clientTlsClientCertError;
+    @FXML private Label clientTlsClientKeyError;
+    @FXML private HBox clientTlsOffer;
+    @FXML private Label clientTlsTrustNote;
+    @FXML private TextField clientTlsFingerprint;
+    @FXML private Button clientTlsTrust;
+    @FXML private TextArea clientTlsPeer;
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
 
@@ -51,12 +82,58 @@ public final class TcpClientController {
             case IDLE -> "client.connect";
             case OPENING -> "client.cancel";
             case OPEN, CLOSING -> "client.disconnect";
-        }, "fth-link", "fth-x-circle", clientHost, clientPort, clientTimeout);
+        }, "fth-link", "fth-x-circle", clientHost, clientPort, clientTimeout, clientTls, clientTlsSni, clientTlsVersions,
+                clientTlsAlpn, clientTlsVerifyHostname, clientTlsInsecure, clientTlsCaFile, clientTlsCaFileBrowse,
+                clientTlsPin, clientTlsClientCert, clientTlsClientCertBrowse, clientTlsClientKey,
+                clientTlsClientKeyBrowse, clientTlsTrust);
         // Enter in any connection field connects, as in a browser's address bar.
         clientHost.setOnAction(event -> viewModel.connect());
         clientPort.setOnAction(event -> viewModel.connect());
         clientTimeout.setOnAction(event -> viewModel.connect());
 
+        bindTls();
         TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, clientView);
+    }
+
+    private void bindTls() {
+        TlsClientFields tls = viewModel.tls();
+        clientTls.selectedProperty().bindBidirectional(tls.enabledProperty());
+        clientTlsSection.visibleProperty().bind(tls.enabledProperty());
+        clientTlsSection.managedProperty().bind(tls.enabledProperty());
+        clientTlsSni.textProperty().bindBidirectional(tls.serverNameProperty());
+        clientTlsVersions.textProperty().bindBidirectional(tls.versionsProperty());
+        clientTlsAlpn.textProperty().bindBidirectional(tls.alpnProperty());
+        clientTlsVerifyHostname.selectedProperty().bindBidirectional(tls.verifyHostnameProperty());
+        clientTlsInsecure.selectedProperty().bindBidirectional(tls.insecureProperty());
+        clientTlsCaFile.textProperty().bindBidirectional(tls.caFileProperty());
+        clientTlsPin.textProperty().bindBidirectional(tls.pinsProperty());
+        clientTlsClientCert.textProperty().bindBidirectional(tls.clientCertProperty());
+        clientTlsClientKey.textProperty().bindBidirectional(tls.clientKeyProperty());
+        FieldErrorBinding.bind(tls.errorProperty(Field.SERVER_NAME), clientTlsSniError, clientTlsSni);
+        FieldErrorBinding.bind(tls.errorProperty(Field.PROTOCOLS), clientTlsVersionsError, clientTlsVersions);
+        FieldErrorBinding.bind(tls.errorProperty(Field.ALPN), clientTlsAlpnError, clientTlsAlpn);
+        FieldErrorBinding.bind(tls.errorProperty(Field.CA_FILE), clientTlsCaFileError, clientTlsCaFile);
+        FieldErrorBinding.bind(tls.errorProperty(Field.PIN), clientTlsPinError, clientTlsPin);
+        FieldErrorBinding.bind(tls.errorProperty(Field.CERTIFICATE), clientTlsClientCertError, clientTlsClientCert);
+        FieldErrorBinding.bind(tls.errorProperty(Field.KEY), clientTlsClientKeyError, clientTlsClientKey);
+        clientTlsCaFileBrowse.setOnAction(event -> TlsFiles.choose(clientView, "client.tls.chooseCaFile", false)
+                .ifPresent(tls.caFileProperty()::set));
+        clientTlsClientCertBrowse.setOnAction(event -> TlsFiles.choose(clientView, "client.tls.chooseClientCert", true)
+                .ifPresent(tls.clientCertProperty()::set));
+        clientTlsClientKeyBrowse.setOnAction(event -> TlsFiles.choose(clientView, "client.tls.chooseClientKey", false)
+                .ifPresent(tls.clientKeyProperty()::set));
+        // Asked when connecting needs it; the answer stays in the view model's memory only.
+        tls.setPasswordAsker((file, wrongBefore) ->
+                PasswordPrompt.ask(clientView.getScene().getWindow(), file, wrongBefore));
+
+        TlsPeerState peer = viewModel.tlsPeer();
+        clientTlsPeer.textProperty().bind(peer.chainProperty());
+        clientTlsOffer.visibleProperty().bind(peer.offeredFingerprintProperty().isNotEmpty());
+        clientTlsOffer.managedProperty().bind(clientTlsOffer.visibleProperty());
+        clientTlsTrustNote.textProperty().bind(peer.noteProperty());
+        clientTlsFingerprint.textProperty().bind(peer.offeredFingerprintProperty());
+        clientTlsTrust.setOnAction(event -> peer.trustOffered());
+        clientTlsTrust.visibleProperty().bind(peer.pinnedProperty().not());
+        clientTlsTrust.managedProperty().bind(clientTlsTrust.visibleProperty());
     }
 }

@@ -9,9 +9,12 @@ import io.socketdeck.core.net.PortInput;
 import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.session.TlsHandshake;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
+import io.socketdeck.core.tls.TlsClientConfig;
+import io.socketdeck.core.tls.TlsTransports;
 import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
@@ -21,6 +24,7 @@ import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.ConnectionTabModel;
 import io.socketdeck.ui.tab.TabContext;
 import java.time.Duration;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,6 +33,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * The TCP client tab: checks what was typed and builds a {@link TcpClientSession} from it; the
@@ -47,6 +52,13 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper(this, "portError");
     private final ReadOnlyStringWrapper localAddress = new ReadOnlyStringWrapper(this, "localAddress", "");
     private final ReadOnlyBooleanWrapper peerFinished = new ReadOnlyBooleanWrapper(this, "peerFinished");
+    private final TlsClientFields tls = new TlsClientFields();
+    private final TlsPeerState tlsPeer = new TlsPeerState(tls);
+    private final BooleanBinding insecure = tls.enabledProperty().and(tls.insecureProperty());
+    /** The current connection speaks TLS: it opens on Secured, not on Connected. */
+    private boolean tlsSession;
+    /** Connected, the TLS handshake under way. */
+    private boolean handshaking;
     private TcpClientSession client;
     private final ObjectProperty<Framing> framing = new SimpleObjectProperty<>(this, "framing", Framing.AsRead.INSTANCE);
     private String target = "";
@@ -62,6 +74,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         host.addListener((obs, old, now) -> hostError.set(null));
         port.addListener((obs, old, now) -> portError.set(null));
         connectTimeout.addListener((obs, old, now) -> timeoutError.set(null));
+        insecure.addListener((obs, old, now) -> updateStatus());
         updateStatus();
     }
 
@@ -86,14 +99,23 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         hostError.set(hostInput.valid() ? null : FieldErrors.host(hostInput.problem()));
         portError.set(portInput.valid() ? null : FieldErrors.port(portInput.problem(), false));
         timeoutError.set(timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
-        if (!hostInput.valid() || !portInput.valid() || timeoutMillis <= 0) {
+        // The TLS fields are checked even when the others are wrong: every message shows at once.
+        TlsClientConfig tlsConfig = tls.enabledProperty().get() ? tls.build() : null;
+        if (!hostInput.valid() || !portInput.valid() || timeoutMillis <= 0
+                || tls.enabledProperty().get() && tlsConfig == null) {
             return null;
         }
         TcpClientOptions options = TcpClientOptions.of(hostInput.host(), portInput.port())
                 .withConnectTimeout(Duration.ofMillis(timeoutMillis));
         target = hostInput.host().contains(":") ? "[" + hostInput.host() + "]:" + portInput.port()
                 : hostInput.host() + ":" + portInput.port();
-        client = new TcpClientSession(options, listener, counters, loop);
+        tlsSession = tlsConfig != null;
+        handshaking = false;
+        tlsPeer.connecting();
+        client = tlsSession
+                ? new TcpClientSession(options, listener, counters, loop,
+                        TlsTransports.client(tlsConfig, hostInput.host(), portInput.port()))
+                : new TcpClientSession(options, listener, counters, loop);
         client.setFraming(framing.get());
         return client;
     }
@@ -111,7 +133,18 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         if (event instanceof SessionEvent.Connected connected) {
             localAddress.set(Addresses.format(connected.local()));
             target = Addresses.format(connected.remote());
+            if (tlsSession) {
+                handshaking = true; // open once the handshake has verified the server
+                updateStatus();
+            } else {
+                becomeOpen();
+            }
+        } else if (event instanceof SessionEvent.Secured secured) {
+            handshaking = false;
+            tlsPeer.secured(secured.handshake());
             becomeOpen();
+        } else if (event instanceof SessionEvent.Failure failure && !failure.peerChain().isEmpty()) {
+            tlsPeer.refused(failure);
         } else if (event instanceof SessionEvent.PeerFinished) {
             peerFinished.set(true); // still connected, and Send still works: the status says so
             updateStatus();
@@ -122,6 +155,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     protected void onClosed() {
         localAddress.set("");
         peerFinished.set(false);
+        handshaking = false;
         client = null;
     }
 
@@ -135,13 +169,46 @@ public final class TcpClientViewModel extends ConnectionTabModel {
 
     @Override
     protected String statusText(ConnectionState now) {
-        return switch (now) {
+        String text = switch (now) {
             case IDLE -> I18n.text("client.state.idle");
-            case OPENING -> I18n.format("client.state.connecting", target);
-            case OPEN -> I18n.format(peerFinished.get() ? "client.state.peerFinished" : "client.state.connected",
-                    localAddress.get(), target);
+            case OPENING -> handshaking ? I18n.format("client.state.handshaking", target)
+                    : I18n.format("client.state.connecting", target);
+            case OPEN -> openText();
             case CLOSING -> I18n.text("client.state.closing");
         };
+        // Said in every state, beside the red: this is not the security it looks like.
+        return insecure.get() ? text + I18n.text("client.state.insecure") : text;
+    }
+
+    private String openText() {
+        TlsHandshake agreed = tlsPeer.handshakeProperty().get();
+        if (peerFinished.get() || !tlsSession || agreed == null) {
+            return I18n.format(peerFinished.get() ? "client.state.peerFinished" : "client.state.connected",
+                    localAddress.get(), target);
+        }
+        return I18n.format("client.state.secured", localAddress.get(), target, agreed.protocol().replace("TLSv", "TLS "),
+                agreed.cipherSuite(), I18n.text("client.tls.trust." + agreed.trustedBy().name()));
+    }
+
+    @Override
+    public void languageChanged() {
+        super.languageChanged();
+        tlsPeer.languageChanged();
+    }
+
+    @Override
+    public ObservableBooleanValue insecureProperty() {
+        return insecure;
+    }
+
+    /** The TLS settings: the switch, the fields and their messages. */
+    public TlsClientFields tls() {
+        return tls;
+    }
+
+    /** The TLS peer: last handshake, last chain, and the offer to trust a refused certificate. */
+    public TlsPeerState tlsPeer() {
+        return tlsPeer;
     }
 
     @Override
@@ -156,6 +223,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 .text("port", port)
                 .text("connectTimeout", connectTimeout)
                 .named("framing", framing, FramingText::format, FramingText::parse)
+                .nested("tls", tls.persisted())
                 .include(traffic().persisted());
     }
 

@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.Region;
@@ -80,8 +81,12 @@ public final class LayoutCheck {
     }
 
     /** Visible nodes with an automation id, outside popups. */
-    private static void collect(Node node, List<Node> into) {
+    private void collect(Node node, List<Node> into) {
         if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
+            collectScrolled(scroll, into);
             return;
         }
         if (node instanceof javafx.scene.control.IndexedCell<?>) {
@@ -93,6 +98,28 @@ public final class LayoutCheck {
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 collect(child, into);
+            }
+        }
+    }
+
+    /**
+     * In a scroll pane, a control scrolled partly or wholly out of its viewport is where the user
+     * scrolls to, not cut: only those in view are checked like the others. Every one must fit
+     * across, as the pane scrolls only up and down.
+     */
+    private void collectScrolled(ScrollPane scroll, List<Node> into) {
+        if (scroll.getId() != null && scroll.getId().matches("[a-z][A-Za-z0-9]*")) {
+            into.add(scroll);
+        }
+        List<Node> inside = new ArrayList<>();
+        collect(scroll.getContent(), inside);
+        Bounds view = sceneBounds(scroll);
+        for (Node node : inside) {
+            Bounds bounds = sceneBounds(node);
+            if (!inside(bounds, view, true)) {
+                problems.add(name(node) + " " + format(bounds) + " sticks out of " + name(scroll) + " " + format(view));
+            } else if (inside(bounds, view, false)) {
+                into.add(node);
             }
         }
     }
