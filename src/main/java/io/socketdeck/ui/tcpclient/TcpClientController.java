@@ -7,6 +7,7 @@ import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
+import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
 import io.socketdeck.ui.tls.PasswordPrompt;
 import javafx.fxml.FXML;
@@ -15,6 +16,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
@@ -50,6 +52,7 @@ public final class TcpClientController {
     @FXML private Label clientTlsPinError;
     @FXML private Label clientTlsClientCertError;
     @FXML private Label clientTlsClientKeyError;
+    @FXML private TitledPane clientTlsSettings;
     @FXML private HBox clientTlsOffer;
     @FXML private Label clientTlsTrustNote;
     @FXML private TextField clientTlsFingerprint;
@@ -126,6 +129,8 @@ public final class TcpClientController {
         tls.setPasswordAsker((file, wrongBefore) ->
                 PasswordPrompt.ask(clientView.getScene().getWindow(), file, wrongBefore));
 
+        foldTlsSettingsWhileConnected(tls);
+
         TlsPeerState peer = viewModel.tlsPeer();
         clientTlsPeer.textProperty().bind(peer.chainProperty());
         clientTlsOffer.visibleProperty().bind(peer.offeredFingerprintProperty().isNotEmpty());
@@ -135,5 +140,30 @@ public final class TcpClientController {
         clientTlsTrust.setOnAction(event -> peer.trustOffered());
         clientTlsTrust.visibleProperty().bind(peer.pinnedProperty().not());
         clientTlsTrust.managedProperty().bind(clientTlsTrust.visibleProperty());
+    }
+
+    /**
+     * The settings fold away once connected, so the log keeps its room, and open again where they
+     * are wanted: TLS switched on, a problem at one of their fields. The user may open or fold
+     * them at any time; nothing is lost either way.
+     */
+    private void foldTlsSettingsWhileConnected(TlsClientFields tls) {
+        viewModel.stateProperty().addListener((obs, old, now) -> {
+            if (now == ConnectionState.OPEN) {
+                clientTlsSettings.setExpanded(false);
+            }
+        });
+        tls.enabledProperty().addListener((obs, was, on) -> {
+            if (on) {
+                clientTlsSettings.setExpanded(true);
+            }
+        });
+        for (Field field : Field.values()) {
+            tls.errorProperty(field).addListener((obs, old, now) -> {
+                if (now != null) {
+                    clientTlsSettings.setExpanded(true);
+                }
+            });
+        }
     }
 }
