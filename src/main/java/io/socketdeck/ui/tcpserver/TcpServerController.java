@@ -12,7 +12,10 @@ import io.socketdeck.ui.tab.ConnectButton;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
 import io.socketdeck.ui.tls.PasswordPrompt;
+import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -53,6 +56,7 @@ public final class TcpServerController {
 
     @FXML private TableColumn<ClientRow, ClientRow> tlsColumn;
     @FXML private CheckBox serverTls;
+    @FXML private Button serverTlsSettings;
     @FXML private VBox serverTlsSection;
     @FXML private TextField serverTlsCert;
     @FXML private Button serverTlsCertBrowse;
@@ -124,8 +128,26 @@ public final class TcpServerController {
     private void bindTls() {
         ServerTls tls = viewModel.tls();
         serverTls.selectedProperty().bindBidirectional(tls.enabledProperty());
-        serverTlsSection.visibleProperty().bind(tls.enabledProperty());
-        serverTlsSection.managedProperty().bind(tls.enabledProperty());
+        serverTlsSettings.visibleProperty().bind(tls.enabledProperty());
+        serverTlsSettings.managedProperty().bind(tls.enabledProperty());
+        TlsSectionPopup section = new TlsSectionPopup(serverTlsSection, serverView);
+        serverTlsSettings.setOnAction(event -> section.showUnder(serverTlsSettings, serverView.getTop()));
+        // Switched on, the fields it needs are shown at once; a problem opens them where it is said.
+        tls.enabledProperty().addListener((obs, old, now) -> {
+            if (now) {
+                Platform.runLater(() -> section.showUnder(serverTlsSettings, serverView.getTop())); // once the button is laid out
+            } else {
+                section.hide();
+            }
+        });
+        for (ReadOnlyStringProperty error : List.of(tls.certificateErrorProperty(), tls.keyErrorProperty(),
+                tls.clientCaErrorProperty(), tls.alpnErrorProperty(), tls.versionsErrorProperty())) {
+            error.addListener((obs, old, now) -> {
+                if (now != null) {
+                    section.showUnder(serverTlsSettings, serverView.getTop());
+                }
+            });
+        }
         serverTlsCert.textProperty().bindBidirectional(tls.certificateProperty());
         serverTlsKey.textProperty().bindBidirectional(tls.keyProperty());
         serverTlsRequireClientCert.selectedProperty().bindBidirectional(tls.requireClientCertProperty());
@@ -149,8 +171,11 @@ public final class TcpServerController {
         serverTlsKeyBrowse.setOnAction(event -> KeyFiles.choose(serverTlsKey, "server.tls.key.choose", false));
         serverTlsClientCaBrowse.setOnAction(event -> KeyFiles.choose(serverTlsClientCa, "server.tls.clientCa.choose",
                 false));
-        serverTlsGenerate.setOnAction(event -> new SelfSignedDialog(window(),
-                new SelfSignedModel(SelfSignedModel.defaultFolder())).showAndWait().ifPresent(viewModel::useGenerated));
+        serverTlsGenerate.setOnAction(event -> {
+            new SelfSignedDialog(window(), new SelfSignedModel(SelfSignedModel.defaultFolder())).showAndWait()
+                    .ifPresent(viewModel::useGenerated);
+            section.showUnder(serverTlsSettings, serverView.getTop()); // back to the fields it filled in
+        });
         // The view model asks for a password through this; the dialog is the view's.
         tls.setPasswordAsker((file, wrongBefore) -> PasswordPrompt.ask(window(), file, wrongBefore));
     }
@@ -166,6 +191,7 @@ public final class TcpServerController {
         ClientColumns.count(txColumn, row -> row.txBytes().getAsLong(), viewModel.countsRevisionProperty());
         ClientColumns.tls(tlsColumn, viewModel.countsRevisionProperty());
         tlsColumn.visibleProperty().bind(viewModel.tls().enabledProperty()); // no TLS, no column
+
         // The table does not sort a copy of the rows on the FX thread: the model keeps them in
         // the chosen order, sorting a big table on a worker and applying it as one permutation.
         serverClients.setItems(viewModel.clients());

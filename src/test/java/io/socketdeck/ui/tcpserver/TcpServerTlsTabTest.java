@@ -15,6 +15,7 @@ import io.socketdeck.core.tls.KeyMaterial;
 import io.socketdeck.core.tls.KeyMaterials;
 import io.socketdeck.core.tls.KeySource;
 import io.socketdeck.core.tls.SelfSigned;
+import io.socketdeck.testsupport.Await;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.DialogDriver;
@@ -32,6 +33,8 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -41,6 +44,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -83,7 +87,7 @@ class TcpServerTlsTabTest {
     private ServerTabDriver driver(FxRobot robot) {
         ServerTabDriver driver = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         robot.clickOn("#serverTls");
-        awaitFx(() -> stage.getScene().lookup("#serverTlsCert").isVisible(), "the TLS section shown");
+        awaitFx(() -> node("#serverTlsCert") != null, "the TLS section shown under its button");
         return driver;
     }
 
@@ -110,19 +114,28 @@ class TcpServerTlsTabTest {
         awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
     }
 
+    /** The node with {@code id} in a window that shows: the tab's, or the TLS section's popup. */
+    private static Node node(String id) {
+        return onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
+                .map(window -> window.getScene().lookup(id)).filter(Objects::nonNull).findFirst().orElse(null));
+    }
+
+    /** The button with {@code id}, opening the TLS section first when it is in there. */
     private Button button(String id) {
-        return onFx(() -> (Button) stage.getScene().lookup(id));
+        if (node(id) == null) {
+            runFx(() -> ((Button) stage.getScene().lookup("#serverTlsSettings")).fire());
+        }
+        return (Button) Await.value(() -> node(id), Objects::nonNull, FxTesting.TIMEOUT, id);
     }
 
     private String text(String id) {
-        return onFx(() -> ((TextField) stage.getScene().lookup(id)).getText());
+        return onFx(() -> ((TextField) node(id)).getText());
     }
 
+    /** The message under a TLS field: a problem opens the section, so the user sees it there. */
     private String error(String id) {
-        return onFx(() -> {
-            Label label = (Label) stage.getScene().lookup(id);
-            return label.isVisible() ? label.getText() : "";
-        });
+        Node label = node(id);
+        return label == null ? "(section closed)" : onFx(() -> label.isVisible() ? ((Label) label).getText() : "");
     }
 
     /** A JDK TLS client that trusts {@code certificate} only and checks the name 127.0.0.1. */
@@ -260,6 +273,8 @@ class TcpServerTlsTabTest {
     @Test
     void problemsWithTheFilesAreSaidAtTheirFields(FxRobot robot, @TempDir Path dir) throws Exception {
         ServerTabDriver server = driver(robot);
+        server.typeBindAddress("127.0.0.1");
+        server.type("#serverPort", "0");
         robot.clickOn("#serverListen");
         assertEquals("Choose the certificate the server presents (PKCS#12 or PEM), or generate a self-signed one.",
                 error("#serverTlsCertError"));
