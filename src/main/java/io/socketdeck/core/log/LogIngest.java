@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * and port. Carrying a broken tail from one datagram into the next would garble a message that
  * was fine and hide which datagram was broken; its own replacement mark shows exactly that.
  *
- * <p>A storm of clients connecting or leaving is folded into summary rows (see {@link StormFolder});
+ * <p>A storm of clients connecting, completing their TLS handshakes or leaving is folded into
+ * summary rows (see {@link StormFolder});
  * every other event is a row of its own.
  */
 public final class LogIngest implements SessionListener {
@@ -70,6 +71,8 @@ public final class LogIngest implements SessionListener {
     private final StormFolder arrivals = new StormFolder();
     private final StormFolder finishes = new StormFolder();
     private final StormFolder departures = new StormFolder();
+    /** A TLS server's storm of arrivals is followed by one of handshakes: folded the same way. */
+    private final StormFolder handshakes = new StormFolder();
     /** True while folded events wait to be said: read on every event, so volatile, not the lock. */
     private volatile boolean foldedWaiting;
     private Consumer<LogIngest> onFolding = ingest -> { };
@@ -127,7 +130,9 @@ public final class LogIngest implements SessionListener {
             sayIfDue(finishes, nowMillis, summary -> EventTexts.finishesFolded(summary.count(), summary.seconds()));
             sayIfDue(departures, nowMillis,
                     summary -> EventTexts.departuresFolded(summary.count(), summary.seconds(), summary.reasons()));
-            foldedWaiting = arrivals.folded() > 0 || finishes.folded() > 0 || departures.folded() > 0;
+            sayIfDue(handshakes, nowMillis, summary -> EventTexts.securedFolded(summary.count(), summary.seconds()));
+            foldedWaiting = arrivals.folded() > 0 || finishes.folded() > 0 || departures.folded() > 0
+                    || handshakes.folded() > 0;
         }
     }
 
@@ -152,6 +157,8 @@ public final class LogIngest implements SessionListener {
                 alone = finishes.admit(event.timeMillis(), null);
             } else if (event instanceof SessionEvent.Disconnected disconnected) {
                 alone = departures.admit(event.timeMillis(), disconnected.reason());
+            } else if (event instanceof SessionEvent.Secured && serverSide) {
+                alone = handshakes.admit(event.timeMillis(), null);
             } else {
                 return true;
             }
@@ -166,7 +173,7 @@ public final class LogIngest implements SessionListener {
     @Override
     public void onEvent(SessionEvent event) {
         if (foldedWaiting && !(event instanceof SessionEvent.Connected || event instanceof SessionEvent.PeerFinished
-                || event instanceof SessionEvent.Disconnected)) {
+                || event instanceof SessionEvent.Disconnected || event instanceof SessionEvent.Secured)) {
             sayFolded(event instanceof SessionEvent.Closed ? Long.MAX_VALUE : event.timeMillis());
         }
         if (event instanceof SessionEvent.Data data) {
@@ -206,8 +213,10 @@ public final class LogIngest implements SessionListener {
             String peer = full.peers().size() == 1 ? peerName(full.peers().get(0)) : EventTexts.clients(full.peers().size());
             error(full.timeMillis(), peer, EventTexts.sendQueueFull(full));
         } else if (event instanceof SessionEvent.Secured secured) {
-            out.accept(LogEntry.event(secured.timeMillis(), LogEntry.Kind.INFO, peerName(secured.remote()),
-                    EventTexts.secured(secured), chain(secured.handshake().peerChain())));
+            if (shownAlone(secured)) {
+                out.accept(LogEntry.event(secured.timeMillis(), LogEntry.Kind.INFO, peerName(secured.remote()),
+                        EventTexts.secured(secured), chain(secured.handshake().peerChain())));
+            }
         } else if (event instanceof SessionEvent.MulticastJoined joined) {
             out.accept(LogEntry.event(joined.timeMillis(), LogEntry.Kind.INFO, "",
                     EventTexts.multicastJoined(joined)));

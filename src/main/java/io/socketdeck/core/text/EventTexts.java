@@ -159,6 +159,11 @@ public final class EventTexts {
         return TEXT.format("event.folded.peerFinished", Language.count(count), seconds(seconds));
     }
 
+    /** A storm of TLS handshakes a server completed, folded into one row. */
+    public static String securedFolded(long count, double seconds) {
+        return TEXT.format("event.folded.secured", Language.count(count), seconds(seconds));
+    }
+
     /** A storm of departures folded into one row, with how many left for each reason. */
     public static String departuresFolded(long count, double seconds, Map<CloseReason, Long> reasons) {
         StringJoiner why = new StringJoiner(", ");

@@ -171,7 +171,9 @@ public final class KeyMaterials {
     private static PemContents pem(Path file, byte[] bytes, char[] password, Field field) throws TlsInputException {
         List<X509Certificate> certificates = new ArrayList<>();
         PrivateKey key = null;
-        JcaPEMKeyConverter keys = new JcaPEMKeyConverter().setProvider(Bc.PROVIDER);
+        // The JDK's own key types: Bouncy Castle's EC key calls itself "ECDSA", which the JDK's
+        // signatures (and so the key check and the TLS engine) refuse as "not an EC key".
+        JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
         JcaX509CertificateConverter certs = new JcaX509CertificateConverter();
         try (PEMParser parser = new PEMParser(new StringReader(new String(bytes, StandardCharsets.US_ASCII)))) {
             for (Object item = parser.readObject(); item != null; item = parser.readObject()) {

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tcpserver;
 
+import io.socketdeck.core.session.TlsHandshake;
 import io.socketdeck.ui.common.I18n;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,6 +62,35 @@ final class ClientColumns {
             Map<ClientRow, Long> readOnce = new ConcurrentHashMap<>();
             return Comparator.comparingLong(row -> readOnce.computeIfAbsent(row, r -> count.applyAsLong(r)));
         });
+    }
+
+    /**
+     * The client's TLS: "TLS 1.3 · cert CN=device" or "TLS 1.3 · no cert" once its handshake
+     * completed, "handshake…" before. Read live, as the counts are.
+     */
+    static void tls(TableColumn<ClientRow, ClientRow> column, ObservableValue<Number> revision) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(col -> new TlsCell(revision));
+        sortsBy(column, () -> {
+            Map<ClientRow, String> readOnce = new ConcurrentHashMap<>(); // a handshake may end while it sorts
+            return Comparator.comparing(row -> readOnce.computeIfAbsent(row, ClientColumns::tlsText));
+        });
+    }
+
+    /** What the TLS column says about {@code row}; "" for a client of a plain server. */
+    static String tlsText(ClientRow row) {
+        if (!row.secure()) {
+            return "";
+        }
+        TlsHandshake handshake = row.tls().get();
+        if (handshake == null) {
+            return I18n.text("server.client.tls.handshake");
+        }
+        String protocol = handshake.protocol().replace("TLSv", "TLS ");
+        if (handshake.peerChain().isEmpty()) {
+            return I18n.format("server.client.tls.noCert", protocol);
+        }
+        return I18n.format("server.client.tls.cert", protocol, "CN=" + handshake.peerChain().get(0).commonName());
     }
 
     /** Remembers how {@code column} orders rows; a fresh comparator per sort. */
@@ -130,6 +160,18 @@ final class ClientColumns {
             boolean finished = row != null && row.finishedSending().getAsBoolean();
             pseudoClassStateChanged(FINISHED, finished);
             setText(row == null ? null : finished ? I18n.format("server.client.finished", row.address()) : row.address());
+        }
+    }
+
+    /** The client's TLS, live: the handshake completes after the row appeared. */
+    private static final class TlsCell extends LiveCell<ClientRow> {
+        TlsCell(ObservableValue<Number> revision) {
+            super(revision);
+        }
+
+        @Override
+        void show(ClientRow row) {
+            setText(row == null ? null : tlsText(row));
         }
     }
 

@@ -1,9 +1,11 @@
 package io.socketdeck.ui.tcpserver;
 
 import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.session.TlsHandshake;
 import java.net.InetSocketAddress;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One connected client in the table: immutable, and one per connection (a client that leaves and
@@ -12,14 +14,26 @@ import java.util.function.LongSupplier;
  * so a row never holds a stale copy and needs no listener of its own.
  *
  * @param address as the log names the client: {@code 192.168.1.20:50123}, {@code [::1]:50123}
+ * @param secure  true when the server speaks TLS: the client's handshake is then shown
+ * @param tls     its completed TLS handshake, read live; null until then (and for plain TCP)
  */
 public record ClientRow(long id, InetSocketAddress remote, String address, long connectedAtMillis,
-                        LongSupplier rxBytes, LongSupplier txBytes, BooleanSupplier finishedSending) {
+                        LongSupplier rxBytes, LongSupplier txBytes, BooleanSupplier finishedSending,
+                        boolean secure, Supplier<TlsHandshake> tls) {
 
+    /** A client of a plain TCP server. */
     public static ClientRow of(long id, InetSocketAddress remote, long connectedAtMillis, LongSupplier rxBytes,
                                LongSupplier txBytes, BooleanSupplier finishedSending) {
         return new ClientRow(id, remote, Addresses.format(remote), connectedAtMillis, rxBytes, txBytes,
-                finishedSending);
+                finishedSending, false, () -> null);
+    }
+
+    /** A client of a TLS server, whose handshake {@code tls} gives once it completed. */
+    public static ClientRow secure(long id, InetSocketAddress remote, long connectedAtMillis, LongSupplier rxBytes,
+                                   LongSupplier txBytes, BooleanSupplier finishedSending,
+                                   Supplier<TlsHandshake> tls) {
+        return new ClientRow(id, remote, Addresses.format(remote), connectedAtMillis, rxBytes, txBytes,
+                finishedSending, true, tls);
     }
 
     @Override

@@ -95,6 +95,11 @@ final class ClientTable {
         return true;
     }
 
+    /** Tells the live cells to draw again: something they show (a client's TLS) changed. */
+    void redraw() {
+        countsRevision.set(countsRevision.get() + 1);
+    }
+
     /** Bumped when byte counts changed: count cells redraw, rows stay. */
     ReadOnlyLongProperty countsRevisionProperty() {
         return countsRevision.getReadOnlyProperty();

@@ -11,7 +11,12 @@ import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
+import io.socketdeck.ui.tls.PasswordPrompt;
+import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,6 +27,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /** Binds the TCP server view to its view model; no logic lives here. */
@@ -47,6 +54,26 @@ public final class TcpServerController {
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
 
+    @FXML private TableColumn<ClientRow, ClientRow> tlsColumn;
+    @FXML private CheckBox serverTls;
+    @FXML private Button serverTlsSettings;
+    @FXML private VBox serverTlsSection;
+    @FXML private TextField serverTlsCert;
+    @FXML private Button serverTlsCertBrowse;
+    @FXML private TextField serverTlsKey;
+    @FXML private Button serverTlsKeyBrowse;
+    @FXML private Button serverTlsGenerate;
+    @FXML private CheckBox serverTlsRequireClientCert;
+    @FXML private TextField serverTlsClientCa;
+    @FXML private Button serverTlsClientCaBrowse;
+    @FXML private TextField serverTlsAlpn;
+    @FXML private TextField serverTlsVersions;
+    @FXML private Label serverTlsCertError;
+    @FXML private Label serverTlsKeyError;
+    @FXML private Label serverTlsClientCaError;
+    @FXML private Label serverTlsAlpnError;
+    @FXML private Label serverTlsVersionsError;
+
     @FXML private BorderPane serverView;
 
     private final TcpServerViewModel viewModel;
@@ -61,6 +88,7 @@ public final class TcpServerController {
     private void initialize() {
         serverFraming.framingProperty().bindBidirectional(viewModel.framingProperty());
         bindListening();
+        bindTls();
         bindClientTable();
         serverTarget.getItems().setAll(Recipients.values());
         serverTarget.setConverter(new StringConverter<>() {
@@ -90,10 +118,70 @@ public final class TcpServerController {
 
         ConnectButton.bind(serverListen, viewModel,
                 state -> state == ConnectionState.IDLE ? "server.listen" : "server.stop", "fth-play", "fth-square",
-                serverBind, serverPort, serverMaxClients, serverReuseAddress);
+                serverBind, serverPort, serverMaxClients, serverReuseAddress, serverTls, serverTlsCert, serverTlsKey,
+                serverTlsRequireClientCert, serverTlsClientCa, serverTlsAlpn, serverTlsVersions);
         // Enter in a field listens, as Enter connects in the client tab.
         serverPort.setOnAction(event -> viewModel.listen());
         serverMaxClients.setOnAction(event -> viewModel.listen());
+    }
+
+    private void bindTls() {
+        ServerTls tls = viewModel.tls();
+        serverTls.selectedProperty().bindBidirectional(tls.enabledProperty());
+        serverTlsSettings.visibleProperty().bind(tls.enabledProperty());
+        serverTlsSettings.managedProperty().bind(tls.enabledProperty());
+        TlsSectionPopup section = new TlsSectionPopup(serverTlsSection, serverView);
+        serverTlsSettings.setOnAction(event -> section.showUnder(serverTlsSettings, serverView.getTop()));
+        // Switched on, the fields it needs are shown at once; a problem opens them where it is said.
+        tls.enabledProperty().addListener((obs, old, now) -> {
+            if (now) {
+                Platform.runLater(() -> section.showUnder(serverTlsSettings, serverView.getTop())); // once the button is laid out
+            } else {
+                section.hide();
+            }
+        });
+        for (ReadOnlyStringProperty error : List.of(tls.certificateErrorProperty(), tls.keyErrorProperty(),
+                tls.clientCaErrorProperty(), tls.alpnErrorProperty(), tls.versionsErrorProperty())) {
+            error.addListener((obs, old, now) -> {
+                if (now != null) {
+                    section.showUnder(serverTlsSettings, serverView.getTop());
+                }
+            });
+        }
+        serverTlsCert.textProperty().bindBidirectional(tls.certificateProperty());
+        serverTlsKey.textProperty().bindBidirectional(tls.keyProperty());
+        serverTlsRequireClientCert.selectedProperty().bindBidirectional(tls.requireClientCertProperty());
+        serverTlsClientCa.textProperty().bindBidirectional(tls.clientCaProperty());
+        serverTlsAlpn.textProperty().bindBidirectional(tls.alpnProperty());
+        serverTlsVersions.textProperty().bindBidirectional(tls.versionsProperty());
+        FieldErrorBinding.bind(tls.certificateErrorProperty(), serverTlsCertError, serverTlsCert);
+        FieldErrorBinding.bind(tls.keyErrorProperty(), serverTlsKeyError, serverTlsKey);
+        FieldErrorBinding.bind(tls.clientCaErrorProperty(), serverTlsClientCaError, serverTlsClientCa);
+        FieldErrorBinding.bind(tls.alpnErrorProperty(), serverTlsAlpnError, serverTlsAlpn);
+        FieldErrorBinding.bind(tls.versionsErrorProperty(), serverTlsVersionsError, serverTlsVersions);
+        // The authorities matter only when a client certificate is required.
+        serverTlsClientCa.disableProperty().bind(tls.requireClientCertProperty().not());
+
+        BooleanBinding busy = Bindings.notEqual(viewModel.stateProperty(), ConnectionState.IDLE);
+        serverTlsCertBrowse.disableProperty().bind(busy);
+        serverTlsKeyBrowse.disableProperty().bind(busy);
+        serverTlsGenerate.disableProperty().bind(busy);
+        serverTlsClientCaBrowse.disableProperty().bind(busy.or(tls.requireClientCertProperty().not()));
+        serverTlsCertBrowse.setOnAction(event -> KeyFiles.choose(serverTlsCert, "server.tls.cert.choose", true));
+        serverTlsKeyBrowse.setOnAction(event -> KeyFiles.choose(serverTlsKey, "server.tls.key.choose", false));
+        serverTlsClientCaBrowse.setOnAction(event -> KeyFiles.choose(serverTlsClientCa, "server.tls.clientCa.choose",
+                false));
+        serverTlsGenerate.setOnAction(event -> {
+            new SelfSignedDialog(window(), new SelfSignedModel(SelfSignedModel.defaultFolder())).showAndWait()
+                    .ifPresent(viewModel::useGenerated);
+            section.showUnder(serverTlsSettings, serverView.getTop()); // back to the fields it filled in
+        });
+        // The view model asks for a password through this; the dialog is the view's.
+        tls.setPasswordAsker((file, wrongBefore) -> PasswordPrompt.ask(window(), file, wrongBefore));
+    }
+
+    private Window window() {
+        return serverView.getScene() == null ? null : serverView.getScene().getWindow();
     }
 
     private void bindClientTable() {
@@ -101,6 +189,9 @@ public final class TcpServerController {
         ClientColumns.since(sinceColumn);
         ClientColumns.count(rxColumn, row -> row.rxBytes().getAsLong(), viewModel.countsRevisionProperty());
         ClientColumns.count(txColumn, row -> row.txBytes().getAsLong(), viewModel.countsRevisionProperty());
+        ClientColumns.tls(tlsColumn, viewModel.countsRevisionProperty());
+        tlsColumn.visibleProperty().bind(viewModel.tls().enabledProperty()); // no TLS, no column
+
         // The table does not sort a copy of the rows on the FX thread: the model keeps them in
         // the chosen order, sorting a big table on a worker and applying it as one permutation.
         serverClients.setItems(viewModel.clients());

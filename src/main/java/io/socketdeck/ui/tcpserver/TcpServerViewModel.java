@@ -10,11 +10,16 @@ import io.socketdeck.core.net.PortInput;
 import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.session.TlsHandshake;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.tcp.ClientList;
 import io.socketdeck.core.tcp.ServerClient;
 import io.socketdeck.core.tcp.TcpServerOptions;
 import io.socketdeck.core.tcp.TcpServerSession;
+import io.socketdeck.core.tcp.Transport;
+import io.socketdeck.core.text.EventTexts;
+import io.socketdeck.core.tls.TlsServerConfig;
+import io.socketdeck.core.tls.TlsTransports;
 import io.socketdeck.ui.common.BindAddressChoices;
 import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
@@ -30,7 +35,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -51,7 +58,9 @@ import javafx.collections.ObservableList;
  * shared {@link ConnectionTabModel} runs it and follows its state. The client table is the
  * engine's own versioned list of clients, applied on the window's tick when clients come or go
  * (and their byte counts a few times a second while traffic flows): one source of truth, so no row
- * can outlive its client. Sends go to all or to the selected clients.
+ * can outlive its client. Sends go to all or to the selected clients. With TLS on, each client's
+ * handshake, once {@link SessionEvent.Secured secured}, is kept by connection id on the I/O thread
+ * and read by its row's TLS cell; a storm of handshakes costs the FX thread one redraw per pulse.
  */
 public final class TcpServerViewModel extends ConnectionTabModel {
 
@@ -82,6 +91,14 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     /** The rows shown, by connection id: a client keeps its row object for its whole life. */
     private final Map<Long, ClientRow> rowsById = new HashMap<>();
     private TcpServerSession server;
+    private final ServerTls tls = new ServerTls();
+    /** The current server's clients' completed handshakes, by connection id; written on the I/O thread. */
+    private final Map<Long, TlsHandshake> handshakes = new ConcurrentHashMap<>();
+    /** Bumped by each handshake that completes, so the table redraws its TLS cells. */
+    private final AtomicLong handshakesVersion = new AtomicLong();
+    private long handshakesShown;
+    /** Whether the running server speaks TLS: its rows show their handshakes. */
+    private boolean servingTls;
     private final ObjectProperty<Framing> framing = new SimpleObjectProperty<>(this, "framing", Framing.AsRead.INSTANCE);
     private BindAddress requestedAddress;
     private int requestedPort;
@@ -132,15 +149,24 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         bindError.set(address.valid() ? null : BindAddressChoices.problem(address.problem()));
         portError.set(portInput.valid() ? null : FieldErrors.port(portInput.problem(), true));
         maxClientsError.set(limit >= 0 ? null : I18n.format("field.maxClients.invalid", I18n.count(MAX_CLIENTS_LIMIT)));
-        if (!address.valid() || !portInput.valid() || limit < 0) {
+        TlsServerConfig tlsConfig = tls.enabledProperty().get() ? tls.config() : null;
+        if (!address.valid() || !portInput.valid() || limit < 0 || tls.enabledProperty().get() && tlsConfig == null) {
             return null;
         }
+        Transport.Factory transports = Transport.Factory.PLAIN;
+        if (tlsConfig != null) {
+            transports = TlsTransports.server(tlsConfig);
+            traffic().log().note(LogEntry.Kind.INFO, I18n.format("server.tls.presenting",
+                    EventTexts.certificate(tlsConfig.key().describe())));
+        }
+        servingTls = tlsConfig != null;
+        handshakes.clear();
         requestedAddress = address.address();
         requestedPort = portInput.port();
         TcpServerOptions options = TcpServerOptions.of(requestedAddress.address(), requestedPort)
                 .withReuseAddress(reuseAddress.get())
                 .withMaxClients(limit);
-        server = new TcpServerSession(options, listener, counters, loop);
+        server = new TcpServerSession(options, listener, counters, loop, transports);
         server.setFraming(framing.get());
         return server;
     }
@@ -148,6 +174,15 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     /** Clients come and go by the thousand: the table follows the engine's list, not these events. */
     @Override
     protected boolean needsOnFx(SessionEvent event) {
+        if (event instanceof SessionEvent.Secured secured) {
+            handshakes.put(secured.connection(), secured.handshake());
+            handshakesVersion.incrementAndGet();
+            clientsJob.wake();
+            return false;
+        }
+        if (event instanceof SessionEvent.Disconnected disconnected) {
+            handshakes.remove(disconnected.connection());
+        }
         if (event instanceof SessionEvent.Connected || event instanceof SessionEvent.Disconnected) {
             clientsJob.wake();
             return false;
@@ -226,6 +261,11 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 membershipDue = UiTick.NEXT_PULSE;
             }
         }
+        long handshakesNow = handshakesVersion.get();
+        if (handshakesNow != handshakesShown) {
+            handshakesShown = handshakesNow;
+            clients.redraw(); // only the visible TLS cells look again
+        }
         long countsDue;
         if (nowNanos - countsShownNanos < COUNTS_EVERY_NANOS) {
             countsDue = countsShownNanos + COUNTS_EVERY_NANOS;
@@ -243,8 +283,12 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         for (ServerClient client : engineClients) { // oldest connection first, as ClientList promises
             ClientRow row = rowsById.get(client.connection());
             if (row == null) {
-                row = ClientRow.of(client.connection(), client.remote(), client.connectedAtMillis(),
-                        client::rxBytes, client::txBytes, client::hasFinishedSending);
+                long id = client.connection();
+                row = servingTls
+                        ? ClientRow.secure(id, client.remote(), client.connectedAtMillis(), client::rxBytes,
+                                client::txBytes, client::hasFinishedSending, () -> handshakes.get(id))
+                        : ClientRow.of(id, client.remote(), client.connectedAtMillis(), client::rxBytes,
+                                client::txBytes, client::hasFinishedSending);
             }
             live.put(row.id(), row);
             rows.add(row);
@@ -272,6 +316,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         }
         clients.clear();
         rowsById.clear();
+        handshakes.clear();
         listeningAddress.set("");
         server = null;
     }
@@ -295,10 +340,14 @@ public final class TcpServerViewModel extends ConnectionTabModel {
             case OPENING -> I18n.format("server.state.opening", requestedAddress == null ? ""
                     : Addresses.format(new InetSocketAddress(requestedAddress.address(), requestedPort)));
             // On a wildcard, say who can reach it: every device on the network, not this computer only.
-            case OPEN -> I18n.format(listensOnAllInterfaces() ? "server.state.listeningAll" : "server.state.listening",
-                    listeningAddress.get(), clients.rows().size());
+            case OPEN -> withTls(I18n.format(listensOnAllInterfaces() ? "server.state.listeningAll"
+                    : "server.state.listening", listeningAddress.get(), clients.rows().size()));
             case CLOSING -> I18n.text("server.state.closing");
         };
+    }
+
+    private String withTls(String status) {
+        return servingTls ? I18n.format("server.state.tls", status) : status;
     }
 
     private boolean listensOnAllInterfaces() {
@@ -381,7 +430,21 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 .flag("reuseAddress", reuseAddress)
                 .choice("recipients", recipients, Recipients.class)
                 .named("framing", framing, FramingText::format, FramingText::parse)
+                .nested("tls", tls.persisted())
                 .include(traffic().persisted());
+    }
+
+    /** Fills the TLS fields with a certificate just generated, and logs what it is. */
+    void useGenerated(SelfSignedModel.Generated made) {
+        tls.useGenerated(made.certificate(), made.key(), made.password());
+        String files = made.key() == null ? made.certificate().toString() : made.certificate() + ", " + made.key();
+        traffic().log().note(LogEntry.Kind.INFO, I18n.format("server.tls.generated", files,
+                EventTexts.certificate(made.described())));
+    }
+
+    /** The TLS fields: what the server presents, and what it asks of its clients. */
+    ServerTls tls() {
+        return tls;
     }
 
     /** How received bytes are cut into rows, per client; a change applies to the live clients too. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.TlsHandshake;
 import io.socketdeck.core.text.Language;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -107,6 +108,37 @@ class LogIngestServerTest {
         assertEquals(StormFolder.SHOWN_PER_WINDOW + 1, entries.size());
         assertEquals("950 more clients disconnected within 0.0 s: 400 reset, 550 server stopped",
                 entries.get(entries.size() - 1).message());
+    }
+
+    /** 2,000 TLS clients arriving at once: their handshakes are folded as their arrivals are. */
+    @Test
+    void aStormOfHandshakesIsFoldedLikeItsArrivals() {
+        LogIngest server = ingest(true);
+        TlsHandshake handshake = new TlsHandshake("TLSv1.3", "TLS_AES_128_GCM_SHA256", "", false, 2_000_000,
+                List.of(), TlsHandshake.Trust.NONE);
+        for (int i = 0; i < 2_000; i++) {
+            InetSocketAddress client = new InetSocketAddress(InetAddress.getLoopbackAddress(), 20_000 + i);
+            server.onEvent(new SessionEvent.Connected(10_000, LOCAL, client, i + 1));
+            server.onEvent(new SessionEvent.Secured(10_050, client, handshake, i + 1));
+        }
+        long secured = entries.stream().filter(e -> e.message().startsWith("TLS with")).count();
+        assertEquals(StormFolder.SHOWN_PER_WINDOW, secured, "the first handshakes of the window are rows of their own");
+        server.sayFolded(10_200);
+        assertEquals("1,950 more TLS handshakes completed within 0.0 s (too many to list one by one)",
+                entries.get(entries.size() - 1).message());
+        assertEquals(2 * StormFolder.SHOWN_PER_WINDOW + 2, entries.size(), "a hundred rows and two summaries, not 4,000");
+    }
+
+    /** A client's log shows its one handshake, whatever came before. */
+    @Test
+    void aClientsHandshakeIsAlwaysARow() {
+        LogIngest client = ingest(false);
+        TlsHandshake handshake = new TlsHandshake("TLSv1.3", "TLS_AES_128_GCM_SHA256", "", false, 2_000_000,
+                List.of(), TlsHandshake.Trust.NONE);
+        for (int i = 0; i < 100; i++) {
+            client.onEvent(new SessionEvent.Secured(10_000, LOCAL, handshake, i + 1));
+        }
+        assertEquals(100, entries.size());
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.socketdeck.ui.tcpserver;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Control;
+import javafx.scene.layout.Region;
+import javafx.stage.Popup;
+
+/**
+ * Shows the server's TLS section under the button that opens it: a popup, not a row of the bar,
+ * so the tab fits the window's minimum size with TLS on. It looks like the window (its
+ * stylesheets and zoom) and closes when the user clicks elsewhere; its fields keep their values
+ * in the view model whether it shows or not.
+ */
+final class TlsSectionPopup {
+
+    private final Popup popup = new Popup();
+    private final Region section;
+    private final Parent styledLike;
+
+    /** @param styledLike the tab's view: the section takes its stylesheets, the scene's and its zoom */
+    TlsSectionPopup(Region section, Parent styledLike) {
+        this.section = section;
+        this.styledLike = styledLike;
+        popup.getContent().setAll(section);
+        popup.setAutoHide(true);
+        popup.setAutoFix(true); // kept on the screen
+        popup.setHideOnEscape(true);
+        popup.setConsumeAutoHidingEvents(false); // a click on Listen closes it and listens, in one click
+    }
+
+    /**
+     * Shows it below {@code bar} (the whole connection bar, so it never covers Listen), starting
+     * under {@code anchor}; or moves it there when shown.
+     */
+    void showUnder(Control anchor, Node bar) {
+        if (anchor.getScene() == null || anchor.getScene().getWindow() == null || !anchor.isVisible()) {
+            return;
+        }
+        Parent root = anchor.getScene().getRoot();
+        section.getStylesheets().setAll(anchor.getScene().getStylesheets());
+        section.getStylesheets().addAll(root.getStylesheets());
+        section.getStylesheets().addAll(styledLike.getStylesheets());
+        section.setStyle(root.getStyle());
+        Bounds button = anchor.localToScreen(anchor.getLayoutBounds());
+        Bounds under = bar.localToScreen(bar.getLayoutBounds());
+        if (button == null || under == null) {
+            return;
+        }
+        double x = button.getMinX();
+        double y = under.getMaxY() + 2;
+        if (popup.isShowing()) {
+            popup.setX(x);
+            popup.setY(y);
+        } else {
+            popup.show(anchor, x, y);
+        }
+    }
+
+    void hide() {
+        popup.hide();
+    }
+
+    boolean isShowing() {
+        return popup.isShowing();
+    }
+}
