@@ -228,8 +228,9 @@ final class TlsTransport implements Transport {
                 heldApp = LoopBuffers.keep(target, null, 0);
             }
             if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                inboundDone = true; // the peer's close_notify
+                inboundDone = true; // the peer's close_notify: nothing follows it
                 answerCloseNotify();
+                return;
             } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
                 netInDecodable = false;
                 break;
@@ -267,12 +268,17 @@ final class TlsTransport implements Transport {
             completed();
             return;
         }
-        if (handshaken && status != HandshakeStatus.NOT_HANDSHAKING && isRenegotiation()) {
+        // A closing engine wraps its close_notify (NEED_WRAP): that is no new handshake.
+        if (handshaken && status != HandshakeStatus.NOT_HANDSHAKING && !closing() && isRenegotiation()) {
             throw TlsFailures.failure(FailureKind.TLS_RENEGOTIATION_REFUSED, "", null);
         }
         if (status == HandshakeStatus.NEED_TASK || status == HandshakeStatus.NEED_WRAP) {
             flush();
         }
+    }
+
+    private boolean closing() {
+        return engine.isInboundDone() || engine.isOutboundDone();
     }
 
     /** TLS 1.2 and older renegotiate by a new handshake; TLS 1.3 has none (its key updates are not one). */
@@ -339,7 +345,7 @@ final class TlsTransport implements Transport {
                 taken += result.bytesConsumed();
                 HandshakeStatus status = result.getHandshakeStatus();
                 if (status != HandshakeStatus.NOT_HANDSHAKING && status != HandshakeStatus.FINISHED) {
-                    if (isRenegotiation()) {
+                    if (!closing() && isRenegotiation()) {
                         throw TlsFailures.failure(FailureKind.TLS_RENEGOTIATION_REFUSED, "", null);
                     }
                     engineWants = true; // a TLS 1.3 key update to answer: after these records
