@@ -17,11 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.event.Event;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 
 /**
  * Starts the real app and connects its TCP client tab over TLS to a local TLS device that answers
@@ -59,11 +62,11 @@ public final class TlsDemo {
             Thread.sleep(800);
             send(scene, "READ temperature");
         }
-        DemoWindow.onFx(scene, s -> {
-            if (s.lookup("#clientTlsPeerPane") instanceof TitledPane peer) {
-                peer.setExpanded(true);
-            }
-        });
+        Thread.sleep(800);
+        DemoWindow.onFx(scene, s -> s.getRoot().lookupAll(".log-more").stream().filter(Node::isVisible).findFirst()
+                .ifPresent(more -> Event.fireEvent(more, new MouseEvent(MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
+                        MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false, false,
+                        null)))); // the first row's certificate chain, opened under it
     }
 
     /** A TLS device on loopback that answers every line it gets: what an MQTT-over-TLS gateway's console does. */

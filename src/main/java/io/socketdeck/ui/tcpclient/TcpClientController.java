@@ -7,18 +7,19 @@ import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
-import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
 import io.socketdeck.ui.tls.PasswordPrompt;
+import io.socketdeck.ui.tls.TlsSectionPopup;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /** Binds the TCP client view to its view model; no logic lives here. */
 public final class TcpClientController {
@@ -32,7 +33,7 @@ public final class TcpClientController {
     @FXML private Label clientPortError;
     @FXML private Label clientTimeoutError;
     @FXML private CheckBox clientTls;
-    @FXML private SpareRoomScroll clientTlsSection;
+    @FXML private VBox clientTlsSection;
     @FXML private TextField clientTlsSni;
     @FXML private TextField clientTlsVersions;
     @FXML private TextField clientTlsAlpn;
@@ -52,7 +53,7 @@ public final class TcpClientController {
     @FXML private Label clientTlsPinError;
     @FXML private Label clientTlsClientCertError;
     @FXML private Label clientTlsClientKeyError;
-    @FXML private TitledPane clientTlsSettings;
+    @FXML private Button clientTlsSettings;
     @FXML private HBox clientTlsOffer;
     @FXML private Label clientTlsTrustNote;
     @FXML private TextField clientTlsFingerprint;
@@ -101,8 +102,8 @@ public final class TcpClientController {
     private void bindTls() {
         TlsClientFields tls = viewModel.tls();
         clientTls.selectedProperty().bindBidirectional(tls.enabledProperty());
-        clientTlsSection.visibleProperty().bind(tls.enabledProperty());
-        clientTlsSection.managedProperty().bind(tls.enabledProperty());
+        clientTlsSettings.visibleProperty().bind(tls.enabledProperty());
+        clientTlsSettings.managedProperty().bind(tls.enabledProperty());
         clientTlsSni.textProperty().bindBidirectional(tls.serverNameProperty());
         clientTlsVersions.textProperty().bindBidirectional(tls.versionsProperty());
         clientTlsAlpn.textProperty().bindBidirectional(tls.alpnProperty());
@@ -129,7 +130,7 @@ public final class TcpClientController {
         tls.setPasswordAsker((file, wrongBefore) ->
                 PasswordPrompt.ask(clientView.getScene().getWindow(), file, wrongBefore));
 
-        foldTlsSettingsWhileConnected(tls);
+        openTlsSectionWhereWanted(tls);
 
         TlsPeerState peer = viewModel.tlsPeer();
         clientTlsPeer.textProperty().bind(peer.chainProperty());
@@ -143,27 +144,34 @@ public final class TcpClientController {
     }
 
     /**
-     * The settings fold away once connected, so the log keeps its room, and open again where they
-     * are wanted: TLS switched on, a problem at one of their fields. The user may open or fold
-     * them at any time; nothing is lost either way.
+     * The TLS section opens under its button: when asked, when TLS is switched on (the fields it
+     * needs), when one of its fields has a problem (where the message is), and when a certificate
+     * was refused (its fingerprint, to trust it). It closes when the
+     * user clicks elsewhere, Connect included, which then connects in the same click.
      */
-    private void foldTlsSettingsWhileConnected(TlsClientFields tls) {
-        viewModel.stateProperty().addListener((obs, old, now) -> {
-            if (now == ConnectionState.OPEN) {
-                clientTlsSettings.setExpanded(false);
-            }
-        });
+    private void openTlsSectionWhereWanted(TlsClientFields tls) {
+        TlsSectionPopup section = new TlsSectionPopup(clientTlsSection, clientView);
+        Runnable show = () -> section.showUnder(clientTlsSettings, clientView.getTop());
+        clientTlsSettings.setOnAction(event -> show.run());
         tls.enabledProperty().addListener((obs, was, on) -> {
             if (on) {
-                clientTlsSettings.setExpanded(true);
+                Platform.runLater(show); // once the button is laid out
+            } else {
+                section.hide();
             }
         });
         for (Field field : Field.values()) {
             tls.errorProperty(field).addListener((obs, old, now) -> {
                 if (now != null) {
-                    clientTlsSettings.setExpanded(true);
+                    show.run();
                 }
             });
         }
+        // A refused certificate: its fingerprint and "Trust this certificate" are at the top of it.
+        viewModel.tlsPeer().offeredFingerprintProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                show.run();
+            }
+        });
     }
 }

@@ -12,6 +12,7 @@ import io.socketdeck.ui.tab.ConnectButton;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
 import io.socketdeck.ui.tls.PasswordPrompt;
+import io.socketdeck.ui.tls.TlsSectionPopup;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;

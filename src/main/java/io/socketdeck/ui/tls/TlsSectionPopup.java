@@ -1,4 +1,4 @@
-package io.socketdeck.ui.tcpserver;
+package io.socketdeck.ui.tls;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -8,19 +8,19 @@ import javafx.scene.layout.Region;
 import javafx.stage.Popup;
 
 /**
- * Shows the server's TLS section under the button that opens it: a popup, not a row of the bar,
+ * Shows a TCP tab's TLS section under the button that opens it: a popup, not a row of the bar,
  * so the tab fits the window's minimum size with TLS on. It looks like the window (its
  * stylesheets and zoom) and closes when the user clicks elsewhere; its fields keep their values
  * in the view model whether it shows or not.
  */
-final class TlsSectionPopup {
+public final class TlsSectionPopup {
 
     private final Popup popup = new Popup();
     private final Region section;
     private final Parent styledLike;
 
     /** @param styledLike the tab's view: the section takes its stylesheets, the scene's and its zoom */
-    TlsSectionPopup(Region section, Parent styledLike) {
+    public TlsSectionPopup(Region section, Parent styledLike) {
         this.section = section;
         this.styledLike = styledLike;
         popup.getContent().setAll(section);
@@ -34,7 +34,7 @@ final class TlsSectionPopup {
      * Shows it below {@code bar} (the whole connection bar, so it never covers Listen), starting
      * under {@code anchor}; or moves it there when shown.
      */
-    void showUnder(Control anchor, Node bar) {
+    public void showUnder(Control anchor, Node bar) {
         if (anchor.getScene() == null || anchor.getScene().getWindow() == null || !anchor.isVisible()) {
             return;
         }
@@ -58,11 +58,11 @@ final class TlsSectionPopup {
         }
     }
 
-    void hide() {
+    public void hide() {
         popup.hide();
     }
 
-    boolean isShowing() {
+    public boolean isShowing() {
         return popup.isShowing();
     }
 }
