@@ -39,6 +39,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -133,7 +134,9 @@ public final class SelfSigned {
     public static void writePem(KeyMaterial material, Path certificateFile, Path keyFile) throws TlsInputException {
         try {
             try (OutputStream out = Channels.newOutputStream(PrivateFiles.openTruncated(keyFile))) {
-                out.write(pem(material.key()));
+                // PKCS#8 ("PRIVATE KEY", as openssl 3 writes it): Bouncy Castle's default for a JDK EC
+                // key is an "EC PRIVATE KEY" without its curve, which neither openssl nor we can read.
+                out.write(pem(new JcaPKCS8Generator(material.key(), null)));
             }
         } catch (IOException e) {
             throw new TlsInputException(Field.KEY, Problem.CANNOT_WRITE, keyFile, e);
