@@ -209,7 +209,9 @@ final class TlsTransport implements Transport {
                     drainAppIn(dst);
                 }
                 if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                    inboundDone = true; // the peer's close_notify
+                    inboundDone = true; // the peer's close_notify: nothing follows it
+                    answerCloseNotify();
+                    break;
                 } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
                     netInDecodable = false;
                     break;
@@ -234,6 +236,20 @@ final class TlsTransport implements Transport {
         }
     }
 
+    /**
+     * Sends the close_notify the engine owes the peer's: TLS 1.2 answers one at once (the engine
+     * closed its side, RFC 5246 7.2.1), and a peer such as socat waits for it; TLS 1.3 leaves our
+     * side open (a half-close), so nothing is due. A peer that closed its socket right after its
+     * alert gets nothing: its close_notify said all, it is not a failure.
+     */
+    private void answerCloseNotify() {
+        try {
+            flush();
+        } catch (IOException e) {
+            // gone already
+        }
+    }
+
     /** Runs what the handshake asks after a wrap or unwrap: tasks, records to send, its end. */
     private void afterEngine(SSLEngineResult result) throws IOException {
         HandshakeStatus status = result.getHandshakeStatus();
@@ -241,7 +257,9 @@ final class TlsTransport implements Transport {
             completed();
             return;
         }
-        if (handshaken && status != HandshakeStatus.NOT_HANDSHAKING && isRenegotiation()) {
+        // A closing engine wraps its close_notify (NEED_WRAP): that is no new handshake.
+        if (handshaken && status != HandshakeStatus.NOT_HANDSHAKING && !engine.isInboundDone()
+                && !engine.isOutboundDone() && isRenegotiation()) {
             throw TlsFailures.failure(FailureKind.TLS_RENEGOTIATION_REFUSED, "", null);
         }
         if (status == HandshakeStatus.NEED_TASK || status == HandshakeStatus.NEED_WRAP) {

@@ -139,6 +139,26 @@ class OpensslServerTest extends RealPeerTest {
         events.awaitClosed();
     }
 
+    /** s_server's {@code q} ends the connection; closing the process ends it with no close_notify at all. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-tls1_3 q", "-tls1_2 q", "-tls1_3 kill", "-tls1_2 kill"})
+    void theServerEndingTheConnectionIsItsEndNotAFailure(String how) throws Exception {
+        String[] parts = how.split(" ");
+        ListeningPeer server = opensslServer(LEAF, parts[0]);
+        RecordingListener events = new RecordingListener();
+        client(trustingCa(), server.port(), events);
+        events.await(SessionEvent.Secured.class);
+        server.process().await("Secure Renegotiation IS supported");
+
+        if (parts[1].equals("q")) {
+            server.process().type("q\n");
+        } else {
+            server.process().close();
+        }
+        events.await(SessionEvent.PeerFinished.class);
+        assertTrue(events.all(SessionEvent.Failure.class).isEmpty(), () -> events.events().toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"k", "K"})
     void aTls13KeyUpdateIsNotARenegotiation(String command) throws Exception {
