@@ -51,6 +51,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TestCertificates {
 
+    /** Used by reference, never installed JVM-wide (as in the application). */
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
     private TestCertificates() {
     }
 
@@ -146,13 +149,13 @@ public final class TestCertificates {
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
             if (pkcs8) {
                 writer.writeObject(new JcaPKCS8Generator(key, new JceOpenSSLPKCS8EncryptorBuilder(
-                        JcaPKCS8Generator.AES_256_CBC).setPassword(password.toCharArray()).build()));
+                        JcaPKCS8Generator.AES_256_CBC).setProvider(BC).setPassword(password.toCharArray()).build()));
             } else {
                 // Through Bouncy Castle's own key: the JDK's EC encoding leaves the curve out of
                 // the SEC1 structure that "BEGIN EC PRIVATE KEY" holds.
-                PrivateKey bcKey = KeyFactory.getInstance(key.getAlgorithm(), new BouncyCastleProvider())
+                PrivateKey bcKey = KeyFactory.getInstance(key.getAlgorithm(), BC)
                         .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
-                writer.writeObject(new JcaMiscPEMGenerator(bcKey, new JcePEMEncryptorBuilder("AES-128-CBC")
+                writer.writeObject(new JcaMiscPEMGenerator(bcKey, new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(BC)
                         .build(password.toCharArray())));
             }
         } catch (OperatorCreationException | GeneralSecurityException e) {

@@ -180,7 +180,8 @@ public final class KeyMaterials {
                 if (item instanceof X509CertificateHolder holder) {
                     certificates.add(certs.getCertificate(holder));
                 } else if (item instanceof PEMKeyPair pair) {
-                    key = keys.getKeyPair(pair).getPrivate();
+                    // Only the private half: a SEC1 key may leave its public key out (it is optional).
+                    key = keys.getPrivateKey(pair.getPrivateKeyInfo());
                 } else if (item instanceof PrivateKeyInfo info) {
                     key = keys.getPrivateKey(info);
                 } else if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
@@ -193,8 +194,9 @@ public final class KeyMaterials {
                     if (password == null) {
                         throw new TlsInputException(Field.PASSWORD, Problem.PASSWORD_NEEDED, file, null);
                     }
-                    key = keys.getKeyPair(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password))).getPrivate();
+                    key = keys.getPrivateKey(encrypted.decryptKeyPair(
+                            new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password))
+                            .getPrivateKeyInfo());
                 }
             }
         } catch (PKCSException | EncryptionException e) {
