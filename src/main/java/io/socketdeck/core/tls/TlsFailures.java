@@ -39,7 +39,8 @@ final class TlsFailures {
                 return new TransportFailure(refused.kind(), refused.detail(), refused.chain(), error);
             }
         }
-        String message = String.valueOf(error.getMessage());
+        // A message-less exception is named by its class rather than shown as "null".
+        String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
         Matcher alert = ALERT_RECEIVED.matcher(message);
         if (alert.find()) {
             String name = alert.group(1);
