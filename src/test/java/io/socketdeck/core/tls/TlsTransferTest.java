@@ -116,7 +116,8 @@ class TlsTransferTest extends RealPeerTest {
         byte[] got = Await.value(() -> events.bytes(Direction.RX), b -> b.length >= BIG, Duration.ofSeconds(30),
                 "the upload");
         assertArrayEquals(big, got);
-        events.await(SessionEvent.PeerFinished.class); // its close_notify
+        Await.until(() -> !events.all(SessionEvent.PeerFinished.class).isEmpty(), TIMEOUT,
+                () -> "its close_notify; socat said:\n" + upload.output()); // its close_notify
         upload.await("SSL proto version used: " + version);
         if (version.equals("TLSv1.3")) {
             server.disconnect(java.util.List.of(events.await(SessionEvent.Connected.class).remote()));
