@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -19,6 +20,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -180,7 +182,8 @@ public final class KeyMaterials {
                 if (item instanceof X509CertificateHolder holder) {
                     certificates.add(certs.getCertificate(holder));
                 } else if (item instanceof PEMKeyPair pair) {
-                    key = keys.getKeyPair(pair).getPrivate();
+                    // Only the private half: a SEC1 key may leave its public key out (it is optional).
+                    key = keys.getPrivateKey(pair.getPrivateKeyInfo());
                 } else if (item instanceof PrivateKeyInfo info) {
                     key = keys.getPrivateKey(info);
                 } else if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
@@ -193,8 +196,9 @@ public final class KeyMaterials {
                     if (password == null) {
                         throw new TlsInputException(Field.PASSWORD, Problem.PASSWORD_NEEDED, file, null);
                     }
-                    key = keys.getKeyPair(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password))).getPrivate();
+                    key = keys.getPrivateKey(encrypted.decryptKeyPair(
+                            new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password))
+                            .getPrivateKeyInfo());
                 }
             }
         } catch (PKCSException | EncryptionException e) {
@@ -208,7 +212,22 @@ public final class KeyMaterials {
         } catch (IOException | CertificateException | OperatorCreationException | RuntimeException e) {
             throw new TlsInputException(field, Problem.NOT_A_CERTIFICATE_FILE, file, null);
         }
-        return new PemContents(certificates, key);
+        return new PemContents(certificates, key == null ? null : jdkKey(key));
+    }
+
+    /**
+     * The JDK's own form of a key Bouncy Castle decoded. Bouncy Castle names an EC key "ECDSA",
+     * which the JDK's key managers (they pick a key by its algorithm's name) and its signatures
+     * refuse: a PEM EC key, openssl's default, would match no certificate and serve no handshake.
+     * A key the JDK cannot represent stays as it is.
+     */
+    static PrivateKey jdkKey(PrivateKey key) {
+        String algorithm = "ECDSA".equals(key.getAlgorithm()) ? "EC" : key.getAlgorithm();
+        try {
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
     }
 
     /** True when {@code key} signs what {@code certificate}'s public key verifies. */

@@ -39,9 +39,9 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * Makes a self-signed certificate for a test server: an EC P-256 key, valid from now for the
@@ -134,9 +134,9 @@ public final class SelfSigned {
     public static void writePem(KeyMaterial material, Path certificateFile, Path keyFile) throws TlsInputException {
         try {
             try (OutputStream out = Channels.newOutputStream(PrivateFiles.openTruncated(keyFile))) {
-                // PKCS#8 ("PRIVATE KEY"): the JDK's EC key written as such would be a SEC1 key
-                // without its curve, which neither Bouncy Castle nor openssl can read back.
-                out.write(pem(new PemObject("PRIVATE KEY", material.key().getEncoded())));
+                // PKCS#8 ("PRIVATE KEY", as openssl 3 writes it): Bouncy Castle's default for a JDK EC
+                // key is an "EC PRIVATE KEY" without its curve, which neither openssl nor we can read.
+                out.write(pem(new JcaPKCS8Generator(material.key(), null)));
             }
         } catch (IOException e) {
             throw new TlsInputException(Field.KEY, Problem.CANNOT_WRITE, keyFile, e);

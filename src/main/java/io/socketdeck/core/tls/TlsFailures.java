@@ -3,6 +3,7 @@ package io.socketdeck.core.tls;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.PeerCertificate;
 import io.socketdeck.core.tcp.TransportFailure;
+import io.socketdeck.core.text.TextBundle;
 import java.security.cert.CertificateException;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,15 @@ import javax.net.ssl.SSLException;
  */
 final class TlsFailures {
 
+    private static final TextBundle TEXT = TextBundle.of(TlsFailures.class);
+    /**
+     * The JDK's words (11 to 25, both sides) for "nothing both sides accept": a server refusing
+     * the client's version ("Client requested protocol TLSv1.2 is not enabled or supported in
+     * server context"), a client refusing the server's choice, no cipher suite in common.
+     */
+    private static final List<String> PROTOCOL_MISMATCH = List.of("no appropriate protocol", "protocol versions",
+            "is not enabled or supported", "not accepted by client preferences", "no negotiable cipher suite",
+            "no common cipher", "no cipher suites in common", "unsupported protocol version");
     private static final Pattern ALERT_RECEIVED = Pattern.compile("Received fatal alert: (\\w+)");
 
     private TlsFailures() {
@@ -29,7 +39,8 @@ final class TlsFailures {
                 return new TransportFailure(refused.kind(), refused.detail(), refused.chain(), error);
             }
         }
-        String message = String.valueOf(error.getMessage());
+        // A message-less exception is named by its class rather than shown as "null".
+        String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
         Matcher alert = ALERT_RECEIVED.matcher(message);
         if (alert.find()) {
             String name = alert.group(1);
@@ -41,8 +52,7 @@ final class TlsFailures {
         if (lower.contains("unsupported or unrecognized ssl message") || lower.contains("plaintext connection")) {
             return failure(FailureKind.TLS_PLAINTEXT_PEER, "", error);
         }
-        if (lower.contains("no appropriate protocol") || lower.contains("protocol versions")
-                || lower.contains("no negotiable cipher suite") || lower.contains("no common cipher")) {
+        if (PROTOCOL_MISMATCH.stream().anyMatch(lower::contains)) {
             return failure(FailureKind.TLS_PROTOCOL_MISMATCH, message, error);
         }
         if (lower.contains("renegotiation")) {
@@ -53,8 +63,12 @@ final class TlsFailures {
                 return failure(FailureKind.TLS_CERT_REFUSED, String.valueOf(cause.getMessage()), error);
             }
         }
-        if (lower.contains("empty client certificate chain") || lower.contains("empty server certificate chain")) {
-            return failure(FailureKind.TLS_CERT_REFUSED, message, error);
+        if (lower.contains("empty client certificate chain")) {
+            // The JDK's words are about a chain; the user's are about a client that sent none.
+            return failure(FailureKind.TLS_CERT_REFUSED, TEXT.text("tls.failure.noClientCertificate"), error);
+        }
+        if (lower.contains("empty server certificate chain")) {
+            return failure(FailureKind.TLS_CERT_REFUSED, TEXT.text("tls.failure.noServerCertificate"), error);
         }
         return failure(FailureKind.TLS, message, error);
     }

@@ -116,9 +116,14 @@ final class TlsTransport implements Transport {
         return wireSent;
     }
 
+    /**
+     * Also true once the peer's close_notify was decrypted with the last data: that read returned
+     * the data, and its end (-1) is still to be told. In TLS 1.3 the peer may keep the socket open
+     * after it (a half-close), so no readiness would ever come to tell it.
+     */
     @Override
     public boolean hasPending() {
-        return heldApp != null || netInDecodable;
+        return heldApp != null || netInDecodable || inboundDone;
     }
 
     @Override
