@@ -62,6 +62,9 @@ public final class TlsDemo {
             Thread.sleep(800);
             send(scene, "READ temperature");
         }
+        if (!verified) {
+            return; // the TLS section is open at the refused certificate's fingerprint
+        }
         Thread.sleep(800);
         DemoWindow.onFx(scene, s -> s.getRoot().lookupAll(".log-more").stream().filter(Node::isVisible).findFirst()
                 .ifPresent(more -> Event.fireEvent(more, new MouseEvent(MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,

@@ -460,11 +460,35 @@ final class TlsTransport implements Transport {
     /** The engine failed: the alert it has to send goes out if the socket takes it, then the cause, named. */
     private TransportFailure failed(SSLException error) {
         try {
-            flush();
+            sendAlert();
         } catch (IOException | RuntimeException alsoFailed) {
             error.addSuppressed(alsoFailed);
         }
         return TlsFailures.classify(error);
+    }
+
+    /**
+     * After a failure: the alert the engine made, written if the socket takes it now, so the peer
+     * learns why (openssl prints it). Not {@link #flush()}, which may be the caller: a failure
+     * met inside it would find it busy and the alert would stay unsent.
+     */
+    private void sendAlert() throws IOException {
+        if (!writeHeld()) {
+            return;
+        }
+        for (int record = 0; record < 4 && engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP; record++) {
+            ByteBuffer out = LoopBuffers.ofThisThread().out(packetSize * LoopBuffers.RECORDS_PER_CALL);
+            SSLEngineResult result;
+            try {
+                result = engine.wrap(empty, out);
+            } catch (SSLException again) {
+                return;
+            }
+            out.flip();
+            if (!writeOut(out) || result.bytesProduced() == 0) {
+                return;
+            }
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ final class RowDetail {
         text.setEditable(false);
         text.setWrapText(true);
         text.setPrefColumnCount(90);
+        text.setMaxWidth(Double.MAX_VALUE);
         text.setPrefRowCount(Math.min(8, (int) detail.lines().count() * 2 + 1));
         text.setAccessibleText(I18n.text("log.detail.tooltip"));
         StackPane box = new StackPane(text);
@@ -43,6 +44,9 @@ final class RowDetail {
             return;
         }
         box.getStylesheets().setAll(row.getScene().getStylesheets());
+        // As wide as the row, never wider: a long chain wraps inside the log instead of past the window.
+        box.setPrefWidth(bounds.getWidth());
+        box.setMaxWidth(bounds.getWidth());
         popup.show(row.getScene().getWindow(), bounds.getMinX(), bounds.getMaxY());
         shown = popup;
     }

@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Binds the TCP client view to its view model; no logic lives here. */
@@ -54,7 +53,7 @@ public final class TcpClientController {
     @FXML private Label clientTlsClientCertError;
     @FXML private Label clientTlsClientKeyError;
     @FXML private Button clientTlsSettings;
-    @FXML private HBox clientTlsOffer;
+    @FXML private VBox clientTlsOffer;
     @FXML private Label clientTlsTrustNote;
     @FXML private TextField clientTlsFingerprint;
     @FXML private Button clientTlsTrust;
