@@ -48,7 +48,10 @@ public final class TlsSectionPopup {
         if (button == null || under == null) {
             return;
         }
-        double x = button.getMinX();
+        // Under the button, but inside the window: a wide section moves left rather than past its edge.
+        javafx.stage.Window window = anchor.getScene().getWindow();
+        double width = section.prefWidth(-1);
+        double x = Math.max(window.getX(), Math.min(button.getMinX(), window.getX() + window.getWidth() - width - 8));
         double y = under.getMaxY() + 2;
         if (popup.isShowing()) {
             popup.setX(x);
