@@ -135,12 +135,20 @@ final class TlsIngestBench {
         AtomicReference<String> protocol = new AtomicReference<>();
         SessionListener listener = new SessionListener() {
             private long received; // the loop thread only
+            private long reads;
+
+            @Override
+            public String toString() {
+                return reads == 0 ? "no reads" : String.format(Locale.ROOT, "%,d reads of %,d bytes on average", reads,
+                        received / reads);
+            }
 
             @Override
             public void onEvent(SessionEvent event) {
                 rows.onEvent(event);
                 if (event instanceof SessionEvent.Data data && data.direction() == Direction.RX) {
                     received += data.bytes().length;
+                    reads++;
                     if (received >= BYTES) {
                         allRead.complete(System.nanoTime());
                     }
@@ -161,6 +169,7 @@ final class TlsIngestBench {
                 new TrafficCounters(), loops.next(), TlsTransports.client(config, host, port));
         session.start();
         long doneAt = allRead.get(ROUND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        Figures.note("engine round" + (withLog ? "" : " (no log model)") + ": " + listener);
         session.close();
         closed.get(10, TimeUnit.SECONDS);
         if (!"TLSv1.3".equals(protocol.get())) {
