@@ -43,15 +43,6 @@ final class LoopBuffers {
         return app.clear();
     }
 
-    /** {@code full}'s bytes (write mode) in a buffer twice its size: a record larger than expected. */
-    ByteBuffer growIn(ByteBuffer full) {
-        ByteBuffer bigger = ByteBuffer.allocate(full.capacity() * 2);
-        full.flip();
-        bigger.put(full);
-        in = bigger;
-        return bigger;
-    }
-
     private static ByteBuffer atLeast(ByteBuffer buffer, int capacity) {
         return buffer != null && buffer.capacity() >= capacity ? buffer : ByteBuffer.allocate(capacity);
     }

@@ -30,7 +30,7 @@ import javax.net.ssl.SSLSession;
  *
  * <p>Buffers: the working buffers are the loop thread's ({@link LoopBuffers}); a connection
  * keeps only what is left over between calls, and nothing when nothing is: {@code heldIn} the
- * records read and not yet decrypted, {@code heldApp} decrypted bytes the caller had no room
+ * records read and not yet decrypted (the buffer the next reads go on in, while anything is left), {@code heldApp} decrypted bytes the caller had no room
  * for, {@code heldOut} records the socket did not take yet. All three are in read mode, or null.
  */
 final class TlsTransport implements Transport {
@@ -131,16 +131,15 @@ final class TlsTransport implements Transport {
         int start = dst.position();
         drainApp(dst);
         LoopBuffers buffers = LoopBuffers.ofThisThread();
-        ByteBuffer in = buffers.in(packetSize * LoopBuffers.RECORDS_PER_CALL
-                + (heldIn == null ? 0 : heldIn.remaining()));
-        if (heldIn != null) {
-            in.put(heldIn);
-        }
+        // Records left from the last read are read on in the connection's own buffer (a flood keeps
+        // one); with none left, the loop thread's buffer takes the socket's bytes, and only what it
+        // does not decrypt now is kept.
+        ByteBuffer in = heldIn != null ? heldIn.compact() : buffers.in(packetSize * LoopBuffers.RECORDS_PER_CALL);
         try {
             while (dst.hasRemaining() && heldApp == null && !inboundDone) {
                 if (!netInDecodable) {
-                    if (!in.hasRemaining()) {
-                        in = buffers.growIn(in); // a record larger than the buffer: a big certificate chain
+                    if (in.remaining() < packetSize) {
+                        in = grow(in, packetSize * LoopBuffers.RECORDS_PER_CALL); // a record larger than the buffer
                     }
                     int count = readSocket(in);
                     if (count < 0) {
@@ -160,7 +159,9 @@ final class TlsTransport implements Transport {
             }
         } finally {
             in.flip();
-            heldIn = LoopBuffers.keep(in, heldIn, packetSize);
+            heldIn = !in.hasRemaining() ? null
+                    : in == heldIn ? in
+                    : LoopBuffers.keep(in, null, in.remaining() + packetSize * LoopBuffers.RECORDS_PER_CALL);
             if (heldIn == null) {
                 netInDecodable = false;
             }
@@ -170,6 +171,13 @@ final class TlsTransport implements Transport {
             return -1;
         }
         return produced;
+    }
+
+    /** {@code full}'s bytes (write mode) in a buffer with {@code room} more. */
+    private static ByteBuffer grow(ByteBuffer full, int room) {
+        ByteBuffer bigger = ByteBuffer.allocate(full.position() + room);
+        full.flip();
+        return bigger.put(full);
     }
 
     private int readSocket(ByteBuffer in) throws IOException {
