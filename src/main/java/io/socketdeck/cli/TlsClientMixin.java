@@ -1,7 +1,6 @@
 package io.socketdeck.cli;
 
 import io.socketdeck.core.tcp.Transport;
-import io.socketdeck.core.tls.KeySource;
 import io.socketdeck.core.tls.KeyMaterials;
 import io.socketdeck.core.tls.TlsClientConfig;
 import io.socketdeck.core.tls.TlsInputException;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,17 +50,8 @@ final class TlsClientMixin {
     @Option(names = "--insecure", description = "TLS: trust any certificate (nothing is verified; says so).")
     boolean insecure;
 
-    @Option(names = "--cert", paramLabel = "FILE",
-            description = "TLS: a client certificate for mutual TLS, PKCS#12 or PEM (with its key, or see --key).")
-    Path certificate;
-
-    @Option(names = "--key", paramLabel = "PEM", description = "TLS: the PEM private key of --cert.")
-    Path key;
-
-    @Option(names = "--cert-password-env", paramLabel = "VAR",
-            description = "TLS: read the password of --cert or --key from this environment variable"
-                    + " (else it is asked on the terminal).")
-    String passwordVariable;
+    @Mixin
+    TlsKeyOptions key = new TlsKeyOptions();
 
     @Option(names = "--handshake-timeout", paramLabel = "MS", defaultValue = "10000",
             description = "TLS: how long the handshake may take (default: ${DEFAULT-VALUE}).")
@@ -69,7 +60,7 @@ final class TlsClientMixin {
     /** The transports of a TLS client of {@code host}:{@code port}; null without {@code --tls}. */
     Transport.Factory transports(CommandSpec spec, Protocol protocol, String host, int port) {
         if (!tls) {
-            if (caFile != null || !pins.isEmpty() || insecure || certificate != null || serverName != null) {
+            if (caFile != null || !pins.isEmpty() || insecure || key.given() || serverName != null) {
                 throw new ParameterException(spec.commandLine(), "TLS options need --tls.");
             }
             return null;
@@ -96,16 +87,10 @@ final class TlsClientMixin {
         } catch (TlsInputException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (certificate != null) {
-            config = config.withClientKey(TlsPasswords.load(spec, "--cert", new KeySource(certificate, key, null),
-                    passwordVariable));
+        if (key.given()) {
+            config = config.withClientKey(key.load(spec));
         }
         return TlsTransports.client(config, host, port);
-    }
-
-    /** Whether the handshake must be awaited before the first send is counted as made. */
-    boolean enabled() {
-        return tls;
     }
 
     long handshakeTimeoutMillis() {

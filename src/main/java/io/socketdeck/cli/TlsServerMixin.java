@@ -3,7 +3,6 @@ package io.socketdeck.cli;
 import io.socketdeck.core.tcp.Transport;
 import io.socketdeck.core.tls.KeyMaterial;
 import io.socketdeck.core.tls.KeyMaterials;
-import io.socketdeck.core.tls.KeySource;
 import io.socketdeck.core.tls.SelfSigned;
 import io.socketdeck.core.tls.TlsInputException;
 import io.socketdeck.core.tls.TlsInputs;
@@ -11,6 +10,7 @@ import io.socketdeck.core.tls.TlsServerConfig;
 import io.socketdeck.core.tls.TlsTransports;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,17 +21,8 @@ final class TlsServerMixin {
     @Option(names = "--tls", description = "Speak TLS (TCP only), presenting --cert or a --self-signed certificate.")
     boolean tls;
 
-    @Option(names = "--cert", paramLabel = "FILE",
-            description = "TLS: the server's certificate, PKCS#12 or PEM (with its key, or see --key).")
-    Path certificate;
-
-    @Option(names = "--key", paramLabel = "PEM", description = "TLS: the PEM private key of --cert.")
-    Path key;
-
-    @Option(names = "--cert-password-env", paramLabel = "VAR",
-            description = "TLS: read the password of --cert or --key from this environment variable"
-                    + " (else it is asked on the terminal).")
-    String passwordVariable;
+    @Mixin
+    TlsKeyOptions key = new TlsKeyOptions();
 
     @Option(names = "--self-signed", paramLabel = "NAMES", arity = "0..1", fallbackValue = "localhost,127.0.0.1,::1",
             description = "TLS: present a new self-signed certificate for these names and addresses"
@@ -58,7 +49,7 @@ final class TlsServerMixin {
     /** The transports of every client; null without {@code --tls}. */
     Transport.Factory transports(CommandSpec spec, Protocol protocol) {
         if (!tls) {
-            if (certificate != null || selfSigned != null || requireClientCert) {
+            if (key.given() || selfSigned != null || requireClientCert) {
                 throw new ParameterException(spec.commandLine(), "TLS options need --tls.");
             }
             return null;
@@ -66,12 +57,11 @@ final class TlsServerMixin {
         if (protocol != Protocol.TCP) {
             throw new ParameterException(spec.commandLine(), "--tls: TCP only.");
         }
-        if ((certificate == null) == (selfSigned == null)) {
+        if (key.given() == (selfSigned != null)) {
             throw new ParameterException(spec.commandLine(), "--tls: give --cert FILE or --self-signed.");
         }
         try {
-            presented = certificate != null
-                    ? TlsPasswords.load(spec, "--cert", new KeySource(certificate, key, null), passwordVariable)
+            presented = key.given() ? key.load(spec)
                     : SelfSigned.generate(SelfSigned.parseNames(selfSigned), SelfSigned.ONE_YEAR);
             TlsServerConfig config = TlsServerConfig.of(presented)
                     .withProtocols(TlsInputs.protocols(versions))

@@ -20,6 +20,8 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -230,6 +232,14 @@ public final class KeyMaterials {
         }
     }
 
+    private static Signature signature(String algorithm) throws GeneralSecurityException {
+        Signature signature = Signature.getInstance(algorithm);
+        if ("RSASSA-PSS".equals(algorithm)) {
+            signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        }
+        return signature;
+    }
+
     /** True when {@code key} signs what {@code certificate}'s public key verifies. */
     static boolean matches(PrivateKey key, X509Certificate certificate) {
         String algorithm = switch (key.getAlgorithm()) {
@@ -246,19 +256,11 @@ public final class KeyMaterials {
         }
         try {
             byte[] probe = "socketdeck key check".getBytes(StandardCharsets.US_ASCII);
-            Signature signer = Signature.getInstance(algorithm);
-            if ("RSASSA-PSS".equals(algorithm)) {
-                signer.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
-            }
+            Signature signer = signature(algorithm);
             signer.initSign(key);
             signer.update(probe);
             byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            if ("RSASSA-PSS".equals(algorithm)) {
-                verifier.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
-            }
+            Signature verifier = signature(algorithm);
             verifier.initVerify(certificate.getPublicKey());
             verifier.update(probe);
             return verifier.verify(signature);

@@ -1,10 +1,12 @@
 package io.socketdeck.core.tls;
 
+import io.socketdeck.core.session.PeerCertificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How a TCP client speaks TLS: verified by default (the system's authorities, the host's name),
@@ -15,7 +17,7 @@ import java.util.Set;
  * @param protocols      the versions offered, e.g. TLSv1.3 and TLSv1.2
  * @param alpn           the application protocols offered (ALPN), in preference order; may be empty
  * @param authorities    trusted in addition to the system's (a CA file's certificates)
- * @param pins           SHA-256 fingerprints ({@code AB:CD:…}) trusted as they are
+ * @param pins           SHA-256 fingerprints trusted as they are, in any case, with or without colons
  * @param verifyHostname check that the certificate names {@code serverName}
  * @param insecure       trust any certificate: nothing is checked
  * @param clientKey      presented when the server asks for a certificate; null for none
@@ -32,7 +34,7 @@ public record TlsClientConfig(String serverName, List<String> protocols, List<St
         protocols = List.copyOf(protocols);
         alpn = List.copyOf(alpn);
         authorities = List.copyOf(authorities);
-        pins = Set.copyOf(pins);
+        pins = normalized(pins);
         Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
     }
 
@@ -85,6 +87,12 @@ public record TlsClientConfig(String serverName, List<String> protocols, List<St
     public TlsClientConfig withHandshakeTimeout(Duration timeout) {
         return new TlsClientConfig(serverName, protocols, alpn, authorities, pins, verifyHostname, insecure,
                 clientKey, timeout);
+    }
+
+    /** Fingerprints written as {@link PeerCertificate#fingerprint} writes them; what is not one is dropped. */
+    private static Set<String> normalized(Set<String> typed) {
+        return typed.stream().map(PeerCertificate::normalizeFingerprint).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The name sent as SNI and verified: the one set, else {@code host}. */

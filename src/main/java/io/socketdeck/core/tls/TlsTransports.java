@@ -1,12 +1,10 @@
 package io.socketdeck.core.tls;
 
 import io.socketdeck.core.net.IpLiterals;
-import io.socketdeck.core.session.PeerCertificate;
 import io.socketdeck.core.session.TlsHandshake.Trust;
 import io.socketdeck.core.tcp.Transport;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
@@ -33,7 +31,7 @@ public final class TlsTransports {
     public static Transport.Factory client(TlsClientConfig config, String host, int port) {
         String name = config.nameFor(host);
         boolean verifyName = config.verifyHostname() && !config.insecure();
-        PeerTrust trust = new PeerTrust(PeerTrust.authorities(true, config.authorities()), pins(config),
+        PeerTrust trust = new PeerTrust(PeerTrust.authorities(true, config.authorities()), config.pins(),
                 config.insecure(), verifyName ? name : null);
         KeyManager[] keys = config.clientKey() == null ? null : config.clientKey().keyManagers();
         SSLContext context = context(keys, trust);
@@ -53,17 +51,6 @@ public final class TlsTransports {
             engine.setSSLParameters(parameters);
             return new TlsTransport(channel, engine, timeout, Trust.NONE);
         };
-    }
-
-    private static Set<String> pins(TlsClientConfig config) {
-        Set<String> normalized = new HashSet<>();
-        for (String pin : config.pins()) {
-            String fingerprint = PeerCertificate.normalizeFingerprint(pin);
-            if (fingerprint != null) {
-                normalized.add(fingerprint);
-            }
-        }
-        return normalized;
     }
 
     /** TLS for every client of a server, presenting {@link TlsServerConfig#key()}. */
