@@ -210,7 +210,7 @@ final class EventPrinter {
         }
         if (json) {
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("time", Instant.ofEpochMilli(timeMillis).toString());
+            line.put("time", JsonLines.time(timeMillis));
             line.put("event", event);
             line.putAll(fields);
             out.println(JsonLines.line(line));

@@ -2,7 +2,6 @@ package io.socketdeck.cli;
 
 import io.socketdeck.core.net.Addresses;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -74,7 +73,7 @@ final class GenLines {
     private String line(String event, Map<String, Object> fields) {
         if (json) {
             Map<String, Object> object = new LinkedHashMap<>();
-            object.put("time", Instant.now().toString());
+            object.put("time", JsonLines.time(System.currentTimeMillis()));
             object.put("event", event);
             object.putAll(fields);
             return JsonLines.line(object);

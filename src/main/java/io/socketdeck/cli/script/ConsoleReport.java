@@ -47,7 +47,7 @@ final class ConsoleReport {
 
     private static Map<String, Object> fields(StepResult result) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("time", Instant.ofEpochMilli(result.endMillis()).toString());
+        fields.put("time", JsonLines.time(result.endMillis()));
         fields.put("event", result.status().word());
         fields.put("script", result.script().name());
         fields.put("file", result.script().file());
@@ -79,7 +79,7 @@ final class ConsoleReport {
                 + " failed " + failed + " skipped " + skipped + " " + millis(tally.nanos()) + " ms";
         if (json) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("time", Instant.ofEpochMilli(System.currentTimeMillis()).toString());
+            fields.put("time", JsonLines.time(System.currentTimeMillis()));
             fields.put("event", "summary");
             fields.put("script", tally.script().name());
             fields.put("file", tally.script().file());
@@ -101,7 +101,7 @@ final class ConsoleReport {
         long failed = tallies.size() - passed;
         if (json) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("time", Instant.ofEpochMilli(System.currentTimeMillis()).toString());
+            fields.put("time", JsonLines.time(System.currentTimeMillis()));
             fields.put("event", "summary");
             fields.put("scripts", tallies.size());
             fields.put("passed", passed);
