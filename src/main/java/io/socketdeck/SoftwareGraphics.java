@@ -19,11 +19,18 @@ final class SoftwareGraphics {
     private SoftwareGraphics() {
     }
 
-    /** Sets {@code prism.order=sw} when this is Linux, nothing is chosen yet, and no GPU driver shows. */
+    /**
+     * Sets {@code prism.order=sw} when this is Linux, nothing is chosen yet, and no GPU driver
+     * shows; on such a machine also keeps GTK from probing OpenGL ({@link GtkOpenGl}).
+     */
     static void chooseIfNoGpu() {
-        if (System.getProperty("prism.order") == null && isLinux() && !hasGpuDriver(Path.of("/dev"))) {
+        if (!isLinux() || hasGpuDriver(Path.of("/dev"))) {
+            return;
+        }
+        if (System.getProperty("prism.order") == null) {
             System.setProperty("prism.order", "sw");
         }
+        GtkOpenGl.disable();
     }
 
     /** Whether {@code dev} (a {@code /dev}) shows a device a hardware OpenGL driver renders with. */
