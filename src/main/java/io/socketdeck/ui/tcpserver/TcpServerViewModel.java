@@ -370,6 +370,25 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         return reuseAddress;
     }
 
+    /**
+     * The TLS switch and the two fields a certificate needs, as the TLS section binds them: what
+     * outside code (benchmarks, scripts) sets to make the next Listen a TLS server. The rest of the
+     * section (client certificates, ALPN, versions) stays the view's.
+     */
+    public BooleanProperty tlsEnabledProperty() {
+        return tls.enabledProperty();
+    }
+
+    /** The certificate file (PKCS#12 or PEM) the next TLS Listen presents. */
+    public StringProperty tlsCertificateProperty() {
+        return tls.certificateProperty();
+    }
+
+    /** Its PEM private key file, when the key is not in the certificate file; "" otherwise. */
+    public StringProperty tlsKeyProperty() {
+        return tls.keyProperty();
+    }
+
     public ReadOnlyStringProperty bindErrorProperty() {
         return bindError.getReadOnlyProperty();
     }
