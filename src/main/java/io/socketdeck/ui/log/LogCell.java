@@ -81,15 +81,21 @@ final class LogCell extends ListCell<LogEntry> {
         // Let the row take the list's width so long payloads wrap instead of scrolling sideways.
         setPrefWidth(0);
         setText(null);
+        row.setVisible(false);
+        setGraphic(row);
     }
 
     @Override
     protected void updateItem(LogEntry entry, boolean empty) {
         super.updateItem(entry, empty);
         if (empty || entry == null) {
-            setGraphic(null);
+            // Hidden, not removed: a row taken out of the cell and put back has all the CSS of its
+            // six labels matched again, and the list measures rows with one cell it fills and
+            // empties for each row it measures: on every pulse of a storm, most of the FX thread.
+            row.setVisible(false);
             return;
         }
+        row.setVisible(true);
         boolean showTime = log.showTimeProperty().get();
         time.setVisible(showTime);
         time.setManaged(showTime);
@@ -111,7 +117,6 @@ final class LogCell extends ListCell<LogEntry> {
         }
         payload.setWrap(log.wrapProperty().get());
         payload.setText(entry.isData() ? RowText.payload(entry, log.viewModeProperty().get()) : entry.message());
-        setGraphic(row);
     }
 
     // A pseudo-class switch restyles one node; changing style classes would re-apply all CSS of

@@ -21,6 +21,16 @@ public final class FxTesting {
     public static final Duration SLOW_TIMEOUT = Duration.ofSeconds(60);
 
     /** Runs {@code query} on the FX thread and returns its result. */
+    /** Whether {@code node} is drawn: it and every parent visible (a list hides the rows of its empty cells). */
+    public static boolean isShown(javafx.scene.Node node) {
+        for (javafx.scene.Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static <T> T onFx(Callable<T> query) {
         return onFx(TIMEOUT, query);
     }

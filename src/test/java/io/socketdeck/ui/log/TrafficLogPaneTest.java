@@ -13,6 +13,7 @@ import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,8 @@ class TrafficLogPaneTest {
     /** The payload texts shown in the log's cells, with their fonts. */
     private List<javafx.scene.text.Text> shownPayloads() {
         return onFx(() -> robot.lookup("#clientLog").queryAs(ListView.class).lookupAll(".log-payload .text").stream()
-                .filter(node -> node.isVisible() && node instanceof javafx.scene.text.Text text && !text.getText().isEmpty())
+                .filter(node -> FxTesting.isShown(node) && node instanceof javafx.scene.text.Text text
+                        && !text.getText().isEmpty())
                 .map(javafx.scene.text.Text.class::cast).toList());
     }
 
@@ -198,9 +200,9 @@ class TrafficLogPaneTest {
     @Test
     void timestampsCanBeHidden() {
         sendAndAwaitEcho("t");
-        awaitFx(() -> robot.lookup(".log-time").queryAll().stream().anyMatch(javafx.scene.Node::isVisible), "times shown");
+        awaitFx(() -> robot.lookup(".log-time").queryAll().stream().anyMatch(FxTesting::isShown), "times shown");
         robot.clickOn("#clientTimestamps");
-        awaitFx(() -> robot.lookup(".log-time").queryAll().stream().noneMatch(javafx.scene.Node::isVisible), "times hidden");
+        awaitFx(() -> robot.lookup(".log-time").queryAll().stream().noneMatch(FxTesting::isShown), "times hidden");
     }
 
     @Test
