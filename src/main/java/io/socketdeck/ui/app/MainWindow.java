@@ -17,13 +17,20 @@ import io.socketdeck.ui.tcpclient.TcpClientTab;
 import io.socketdeck.ui.tcpserver.TcpServerTab;
 import io.socketdeck.ui.udp.UdpTab;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.Parent;
-import javafx.scene.control.TabPane;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +43,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MainWindow {
 
-    /** The kinds of tab, in the order shown: a new kind joins with one line here. */
+    /**
+     * The kinds of tab, in the order of a first start and of File → New: a new kind joins with one
+     * line here, and gets its New item, numbered tabs and saved tab list with it.
+     */
     private static final List<TabKind<?>> KINDS = List.of(new TcpClientTab(), new TcpServerTab(), new UdpTab());
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MainWindow.class);
@@ -48,9 +58,17 @@ public final class MainWindow {
 
     private final UiTick tick = new UiTick();
     private final LoopGroup loops = new LoopGroup(IO_LOOPS, IoWorkers.TASKS);
+    private final TabContext context = new TabContext(tick, loops);
     private final QuickCommandsModel quickCommands = new QuickCommandsModel();
     private final ViewOptions viewOptions = new ViewOptions();
-    private final List<OpenTab<?>> tabs = new ArrayList<>();
+    /** The open tabs in the order shown: the one truth the views follow. */
+    private final ObservableList<WindowTab> tabs = FXCollections.observableArrayList();
+    private final ObjectProperty<WindowTab> selected = new SimpleObjectProperty<>(this, "selected");
+    /** Fires when anything the tabs remember changes: a field of any tab, a tab opened, closed, moved, renamed. */
+    private final ChangeSignal tabChanges = new ChangeSignal();
+    private final InvalidationListener tabChanged = observable -> tabChanges.fire();
+    /** Every kind's settings key seen, to drop the settings of tabs closed since (see {@link #saveTo}). */
+    private final Map<TabKind<?>, String> settingsKeys = new LinkedHashMap<>();
     private final Consumer<Locale> languageSwitcher;
     private Parent root;
 
@@ -61,10 +79,6 @@ public final class MainWindow {
 
     public MainWindow(Consumer<Locale> languageSwitcher, Settings settings) {
         this.languageSwitcher = languageSwitcher;
-        TabContext context = new TabContext(tick, loops);
-        for (TabKind<?> kind : KINDS) {
-            tabs.add(OpenTab.of(kind, context));
-        }
         viewOptions.logLimitProperty().addListener((obs, old, now) ->
                 models().forEach(tab -> tab.traffic().log().setMaxEntries(now.intValue())));
         viewOptions.monospaceTextProperty().addListener((obs, old, on) ->
@@ -76,6 +90,8 @@ public final class MainWindow {
             }
         });
         restoreFrom(settings);
+        tabs.addListener(tabChanged);
+        selected.addListener(tabChanged);
         viewOptions.themeProperty().get().apply();
         root = buildView();
     }
@@ -86,34 +102,19 @@ public final class MainWindow {
 
     /**
      * Speaks {@code locale} from now on: the views are built again around the same models, so
-     * nothing open is closed and nothing typed is lost. The caller shows the new root.
+     * nothing open is closed and nothing typed is lost; the tabs keep their order, names and the
+     * one in front. The caller shows the new root.
      */
     public Parent useLanguage(Locale locale) {
         I18n.use(locale);
         models().forEach(TabModel::languageChanged);
-        String shown = selectedTabId(root);
         root = buildView();
-        if (root.lookup(".session-tabs") instanceof TabPane tabs) { // the same tab stays in front
-            tabs.getTabs().stream().filter(tab -> tab.getId().equals(shown)).findFirst()
-                    .ifPresent(tab -> tabs.getSelectionModel().select(tab));
-        }
         return root;
     }
 
-    private static String selectedTabId(Parent view) {
-        return view != null && view.lookup(".session-tabs") instanceof TabPane tabs
-                && tabs.getSelectionModel().getSelectedItem() != null
-                ? tabs.getSelectionModel().getSelectedItem().getId() : "";
-    }
-
     private Parent buildView() {
-        List<MainWindowController.TabView> views = new ArrayList<>();
-        for (OpenTab<?> tab : tabs) {
-            views.add(new MainWindowController.TabView(tab.kind().id(), tab.kind().statusId(),
-                    I18n.text(tab.kind().titleKey()), tab.kind().icon(), () -> tab.view(quickCommands), tab.model()));
-        }
         Parent view = Fxml.loadView(MainWindow.class, "MainWindow.fxml",
-                type -> new MainWindowController(languageSwitcher, views, viewOptions));
+                type -> new MainWindowController(languageSwitcher, this, viewOptions));
         zoom(view);
         return view;
     }
@@ -134,14 +135,102 @@ public final class MainWindow {
         return tick;
     }
 
-    /** The view model of the tab of type {@code type}. */
+    /** The view model of the first tab of type {@code type}, in the order shown. */
     public <M extends TabModel> M tab(Class<M> type) {
         return models().stream().filter(type::isInstance).map(type::cast).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no tab of " + type));
     }
 
+    /** The view model of the tab with automation id {@code tabId} (tabTcpClient2), if it is open. */
+    public Optional<TabModel> tab(String tabId) {
+        return tabs.stream().filter(tab -> tab.id().equals(tabId)).map(WindowTab::model).findFirst();
+    }
+
+    /** Every open tab's view model, in the order shown. */
     public List<TabModel> models() {
-        return tabs.stream().<TabModel>map(OpenTab::model).toList();
+        return tabs.stream().map(WindowTab::model).toList();
+    }
+
+    /** The automation ids of the open tabs, in the order shown. */
+    public List<String> tabIds() {
+        return tabs.stream().map(WindowTab::id).toList();
+    }
+
+    /** The kinds of tab the window offers, in the order of its File menu. */
+    static List<TabKind<?>> kinds() {
+        return KINDS;
+    }
+
+    ObservableList<WindowTab> tabs() {
+        return tabs;
+    }
+
+    /** The tab in front; the views follow it and set it. */
+    ObjectProperty<WindowTab> selectedProperty() {
+        return selected;
+    }
+
+    /**
+     * Opens another tab of {@code kind} at the end, with the lowest number no open tab of that
+     * kind has (closing tab 2 and opening one gives a new tab 2), and its own model with default
+     * settings. The caller brings it to the front.
+     */
+    WindowTab openTab(TabKind<?> kind) {
+        WindowTab tab = create(kind, lowestFreeNumber(kind));
+        tabs.add(tab);
+        return tab;
+    }
+
+    /**
+     * Closes {@code tab}: its sessions end (a connection gets its FIN, a server stops listening),
+     * its background work stops. The last tab of the window is never closed: false then.
+     */
+    boolean closeTab(WindowTab tab) {
+        if (tabs.size() <= 1 || !tabs.contains(tab)) {
+            return false;
+        }
+        int at = tabs.indexOf(tab);
+        if (selected.get() == tab) {
+            selected.set(tabs.get(at + 1 < tabs.size() ? at + 1 : at - 1));
+        }
+        tabs.remove(tab);
+        unwatch(tab);
+        tab.close();
+        return true;
+    }
+
+    /** The tabs in the order the user dragged them to; the same tabs, only moved. */
+    void reorder(List<WindowTab> order) {
+        if (!order.equals(tabs) && order.size() == tabs.size() && order.containsAll(tabs)) {
+            tabs.setAll(order);
+        }
+    }
+
+    private int lowestFreeNumber(TabKind<?> kind) {
+        int number = 1;
+        while (true) {
+            int candidate = number;
+            if (tabs.stream().noneMatch(tab -> tab.kind() == kind && tab.number() == candidate)) {
+                return candidate;
+            }
+            number++;
+        }
+    }
+
+    /** A tab with its own model, given the window's current log size and text font, and watched for saving. */
+    private WindowTab create(TabKind<?> kind, int number) {
+        WindowTab tab = WindowTab.open(kind, number, context);
+        tab.model().traffic().log().setMaxEntries(viewOptions.logLimitProperty().get());
+        tab.model().traffic().log().monospaceTextProperty().set(viewOptions.monospaceTextProperty().get());
+        settingsKeys.put(kind, tab.model().settingsKey());
+        tab.model().persisted().observables().forEach(observable -> observable.addListener(tabChanged));
+        tab.nameProperty().addListener(tabChanged);
+        return tab;
+    }
+
+    private void unwatch(WindowTab tab) {
+        tab.model().persisted().observables().forEach(observable -> observable.removeListener(tabChanged));
+        tab.nameProperty().removeListener(tabChanged);
     }
 
     public QuickCommandsModel quickCommands() {
@@ -153,27 +242,55 @@ public final class MainWindow {
         models().get(0).traffic().log().note(LogEntry.Kind.ERROR, message);
     }
 
-    /** Writes what every tab and the window should remember. */
+    /**
+     * Writes what every tab and the window should remember: each tab's fields under its settings
+     * path, the list of tabs; a tab closed since the last save leaves no settings behind.
+     */
     public void saveTo(Settings settings) {
-        models().forEach(tab -> tab.saveTo(settings));
+        tabs.forEach(tab -> tab.model().saveTo(settings, tab.settingsPath()));
+        dropClosedTabs(settings);
+        SavedTabs.save(settings, tabs, selected.get(), KINDS);
         settings.put(QUICK_COMMANDS, QuickCommandJson.toTree(quickCommands.items()));
         viewOptions.persisted().saveTo(settings, VIEW_OPTIONS);
     }
 
-    /** Everything {@link #saveTo} writes, to watch for changes: the tabs' fields, the commands, the view options. */
+    /** Removes "key.n" of every kind for each n no open tab of the kind has. */
+    private void dropClosedTabs(Settings settings) {
+        settingsKeys.forEach((kind, key) -> {
+            if (settings.get(key).orElse(null) instanceof Map<?, ?> fields) {
+                for (Object name : List.copyOf(fields.keySet())) {
+                    String child = String.valueOf(name);
+                    if (child.matches("[1-9][0-9]*") && tabs.stream().noneMatch(tab -> tab.kind() == kind
+                            && Integer.toString(tab.number()).equals(child))) {
+                        settings.remove(key + "." + child);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Everything {@link #saveTo} writes, to watch for changes: the tabs (their fields, and tabs
+     * opened, closed, moved, renamed or brought to the front), the commands, the view options.
+     */
     public List<Observable> remembered() {
         List<Observable> all = new ArrayList<>();
-        for (TabModel tab : models()) {
-            all.addAll(tab.persisted().observables());
-        }
+        all.add(tabChanges);
         all.add(quickCommands.items());
         all.addAll(viewOptions.persisted().observables());
         return all;
     }
 
     private void restoreFrom(Settings settings) {
-        models().forEach(tab -> tab.restoreFrom(settings));
         viewOptions.persisted().restoreFrom(settings, VIEW_OPTIONS);
+        for (SavedTabs.Entry entry : SavedTabs.restore(settings, KINDS)) {
+            WindowTab tab = create(entry.kind(), entry.number());
+            tab.nameProperty().set(entry.name());
+            tab.model().restoreFrom(settings, tab.settingsPath());
+            tabs.add(tab);
+        }
+        String shown = SavedTabs.selected(settings);
+        selected.set(tabs.stream().filter(tab -> tab.id().equals(shown)).findFirst().orElse(tabs.get(0)));
         settings.get(QUICK_COMMANDS).ifPresent(tree -> {
             try {
                 quickCommands.setAll(QuickCommandJson.fromTree(tree).commands());
@@ -192,16 +309,5 @@ public final class MainWindow {
 
     public static void addStylesheets(Scene scene) {
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("socketdeck.css")).toExternalForm());
-    }
-
-    /** A kind of tab with its model, keeping the two types together. */
-    private record OpenTab<M extends TabModel>(TabKind<M> kind, M model) {
-        static <M extends TabModel> OpenTab<M> of(TabKind<M> kind, TabContext context) {
-            return new OpenTab<>(kind, kind.createModel(context));
-        }
-
-        Parent view(QuickCommandsModel quickCommands) {
-            return kind.createView(model, quickCommands);
-        }
     }
 }

@@ -7,15 +7,12 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.DialogStyle;
 import io.socketdeck.ui.fx.Sparkline;
 import io.socketdeck.ui.log.TrafficLog;
-import io.socketdeck.ui.tab.StateStyles;
+import io.socketdeck.ui.tab.TabKind;
 import io.socketdeck.ui.tab.TabModel;
 import io.socketdeck.ui.tab.ThroughputModel;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -27,7 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.Tab;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -58,36 +55,24 @@ public final class MainWindowController {
     @FXML private MenuItem zoomReset;
     @FXML private CheckMenuItem monospaceText;
 
+    @FXML private Menu fileMenu;
+    @FXML private SeparatorMenuItem newTabsEnd;
+    @FXML private MenuItem newTabLikeThis;
+    @FXML private MenuItem renameTab;
+    @FXML private MenuItem closeTab;
+
     private final Consumer<Locale> languageSwitcher;
-    private final List<TabView> tabViews;
-    private final Map<String, TabModel> sessionTabs = new HashMap<>();
-    private final Map<String, Label> pills = new HashMap<>();
+    private final MainWindow window;
     private final ViewOptions options;
+    private TabStrip strip;
     private final Label rxRate = new Label();
     private final Label txRate = new Label();
     private final Sparkline<ThroughputSample> chart = new Sparkline<>(ThroughputSample::rxBytesPerSecond,
             ThroughputSample::txBytesPerSecond, ThroughputMeter.HISTORY);
 
-    /**
-     * One tab to show: its automation id and its status's, title, icon, model, and how to build
-     * its view. A tab's view is built the first time the tab is shown: a window whose other tabs
-     * were never opened starts sooner and holds less (about 20 MB at rest).
-     */
-    public record TabView(String id, String statusId, String title, String icon, Supplier<Parent> content,
-                          TabModel model) {
-    }
-
-    /** Builds {@code tab}'s view the first time it is shown. */
-    private void buildContentOf(Tab tab) {
-        if (tab != null && tab.getContent() == null) {
-            tabViews.stream().filter(view -> view.id().equals(tab.getId())).findFirst()
-                    .ifPresent(view -> tab.setContent(view.content().get()));
-        }
-    }
-
-    public MainWindowController(Consumer<Locale> languageSwitcher, List<TabView> tabViews, ViewOptions options) {
+    public MainWindowController(Consumer<Locale> languageSwitcher, MainWindow window, ViewOptions options) {
         this.languageSwitcher = languageSwitcher;
-        this.tabViews = List.copyOf(tabViews);
+        this.window = window;
         this.options = options;
     }
 
@@ -96,16 +81,6 @@ public final class MainWindowController {
         StackPane statuses = new StackPane();
         statuses.setId("statusConnection");
         statuses.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        for (TabView view : tabViews) {
-            Tab tab = new Tab(view.title());
-            tab.setId(view.id());
-            tab.setGraphic(new FontIcon(view.icon()));
-            tabs.getTabs().add(tab);
-            sessionTabs.put(view.id(), view.model());
-            Label pill = StateStyles.pill(view.model(), view.statusId());
-            pills.put(view.id(), pill);
-            statuses.getChildren().add(pill);
-        }
         boolean chinese = I18n.CHINESE.getLanguage().equals(I18n.locale().getLanguage());
         (chinese ? languageChinese : languageEnglish).setSelected(true);
         buildLogLimitMenu();
@@ -113,6 +88,7 @@ public final class MainWindowController {
         bindZoomMenu();
         monospaceText.selectedProperty().bindBidirectional(options.monospaceTextProperty());
         buildStatusBar(statuses);
+        buildFileMenu();
         // The tabs have the focus when the window opens, not the first text field: a blinking caret
         // redraws the window twice a second, and an idle window should cost nothing.
         tabs.sceneProperty().addListener((obs, old, scene) -> {
@@ -120,12 +96,26 @@ public final class MainWindowController {
                 tabs.requestFocus();
             }
         });
-        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            buildContentOf(now);
-            showStatusOf(now);
-        });
-        buildContentOf(tabs.getSelectionModel().getSelectedItem());
-        showStatusOf(tabs.getSelectionModel().getSelectedItem());
+        // A tab's view is built the first time the tab is shown: a window whose other tabs were
+        // never opened starts sooner and holds less (about 20 MB at rest).
+        strip = new TabStrip(tabs, statuses, window, tab -> tab.buildView(window.quickCommands()), this::showStatusOf);
+    }
+
+    /** File → New … of each kind, in the order of the window's kinds, before the other file items. */
+    private void buildFileMenu() {
+        int at = fileMenu.getItems().indexOf(newTabsEnd);
+        for (TabKind<?> kind : MainWindow.kinds()) {
+            String text = kind.newTabKey().map(I18n::text)
+                    .orElseGet(() -> I18n.format("menu.file.newTab", I18n.text(kind.titleKey())));
+            MenuItem item = new MenuItem(text, new FontIcon(kind.icon()));
+            item.setId(kind.newTabId());
+            item.setOnAction(event -> strip.open(kind));
+            fileMenu.getItems().add(at++, item);
+        }
+        newTabLikeThis.setOnAction(event -> strip.openLikeSelected());
+        renameTab.setOnAction(event -> strip.renameSelected());
+        closeTab.setOnAction(event -> strip.closeSelected());
+        closeTab.disableProperty().bind(Bindings.size(window.tabs()).lessThan(2));
     }
 
     private void buildStatusBar(StackPane statuses) {
@@ -198,15 +188,9 @@ public final class MainWindowController {
         zoomReset.disableProperty().bind(options.zoomProperty().isEqualTo(ViewOptions.ACTUAL_SIZE));
     }
 
-    private void showStatusOf(Tab tab) {
+    private void showStatusOf(TabModel sessionTab) {
         rxRate.textProperty().unbind();
         txRate.textProperty().unbind();
-        pills.forEach((id, pill) -> {
-            boolean shown = tab != null && id.equals(tab.getId());
-            pill.setVisible(shown);
-            pill.setManaged(shown);
-        });
-        TabModel sessionTab = tab == null ? null : sessionTabs.get(tab.getId());
         if (sessionTab != null) {
             ThroughputModel throughput = sessionTab.traffic().throughput();
             rxRate.textProperty().bind(Bindings.createStringBinding(() -> rate(throughput.currentProperty().get(), true),

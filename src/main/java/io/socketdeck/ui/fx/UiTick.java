@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
@@ -81,6 +82,8 @@ public final class UiTick {
     }
 
     private final List<Handle> handles = new CopyOnWriteArrayList<>(); // models register from any thread
+    /** Where {@link #collecting} gathers the jobs added on its thread while it builds something. */
+    private final ThreadLocal<List<Handle>> collector = new ThreadLocal<>();
     private final AtomicBoolean armed = new AtomicBoolean();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -99,8 +102,26 @@ public final class UiTick {
     public Handle add(Job job) {
         Handle handle = new Handle(job);
         handles.add(handle);
+        List<Handle> collecting = collector.get();
+        if (collecting != null) {
+            collecting.add(handle);
+        }
         requestPulse();
         return handle;
+    }
+
+    /**
+     * Builds something with {@code build} and adds every job it registers on this thread to
+     * {@code jobs}: a window closing one of its tabs removes that tab's jobs and only those.
+     */
+    public <T> T collecting(List<Handle> jobs, Supplier<T> build) {
+        List<Handle> outer = collector.get();
+        collector.set(jobs);
+        try {
+            return build.get();
+        } finally {
+            collector.set(outer);
+        }
     }
 
     /** Runs every job now, due or not, e.g. before the window closes or in a test. FX thread. */

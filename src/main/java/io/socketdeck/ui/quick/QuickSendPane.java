@@ -5,6 +5,7 @@ import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.ViewIds;
 import java.io.File;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -180,7 +181,7 @@ public final class QuickSendPane extends VBox {
             shortcut.setText(index < QuickCommandsModel.SHORTCUTS ? Integer.toString(index + 1) : "");
             name.setText(command.name());
             detail.setText((command.hex() ? "HEX " : command.charsetName() + " ") + command.payload().replace('\n', ' '));
-            sendIt.setId(idPrefix + "QuickSend" + (index + 1));
+            sendIt.setId(ViewIds.late(getListView(), idPrefix + "QuickSend" + (index + 1)));
             setGraphic(row);
         }
     }

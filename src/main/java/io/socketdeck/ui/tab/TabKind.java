@@ -2,6 +2,7 @@ package io.socketdeck.ui.tab;
 
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.quick.QuickCommandsModel;
+import java.util.Optional;
 import javafx.scene.Parent;
 
 /**
@@ -46,6 +47,24 @@ public abstract class TabKind<M extends TabModel> {
 
     public final String icon() {
         return icon;
+    }
+
+    /**
+     * The automation id of its File menu item that opens another tab of this kind: {@code new} +
+     * the tab's id without its {@code tab} + {@code Tab}, e.g. {@code newTcpClientTab} for
+     * {@code tabTcpClient}. A kind may say otherwise.
+     */
+    public String newTabId() {
+        String name = id.startsWith("tab") ? id.substring(3) : Character.toUpperCase(id.charAt(0)) + id.substring(1);
+        return "new" + name + "Tab";
+    }
+
+    /**
+     * The bundle key of that item's text, or empty for the window's own wording around the
+     * tab's title ("New TCP Client tab"). A kind may say otherwise.
+     */
+    public Optional<String> newTabKey() {
+        return Optional.empty();
     }
 
     /** A new view model; it lives as long as the window, across language switches. */

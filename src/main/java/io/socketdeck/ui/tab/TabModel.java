@@ -27,7 +27,10 @@ public interface TabModel {
     /** The tab's log, counters, capture, rates and send tools. */
     TabTraffic traffic();
 
-    /** Where the tab's settings live in the settings file, e.g. "tcpClient". */
+    /**
+     * Where the tab's settings live in the settings file, e.g. "tcpClient". The window keeps a
+     * second tab of the kind under "tcpClient.2", and so on.
+     */
     String settingsKey();
 
     /** What the tab remembers across restarts: its fields, and its traffic's options. */
@@ -35,17 +38,30 @@ public interface TabModel {
 
     /** Writes what the tab should remember across restarts. */
     default void saveTo(Settings settings) {
-        persisted().saveTo(settings, settingsKey());
+        saveTo(settings, settingsKey());
+    }
+
+    /** Writes what the tab should remember under {@code path}, e.g. "tcpClient.2". */
+    default void saveTo(Settings settings, String path) {
+        persisted().saveTo(settings, path);
     }
 
     /** Puts back what {@link #saveTo} wrote; missing or odd values keep the defaults. */
     default void restoreFrom(Settings settings) {
-        persisted().restoreFrom(settings, settingsKey());
+        restoreFrom(settings, settingsKey());
+    }
+
+    /** Puts back what was written under {@code path}; missing or odd values keep the defaults. */
+    default void restoreFrom(Settings settings, String path) {
+        persisted().restoreFrom(settings, path);
     }
 
     /** Re-words what the model shows itself (its status line) after the language changed. */
     void languageChanged();
 
-    /** Closes the tab's sockets and stops its background work without waiting: on exit only. */
+    /**
+     * Closes the tab's sockets and stops its background work without waiting: on exit, and when
+     * the user closes the tab.
+     */
     void shutdown();
 }

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tls;
 
+import io.socketdeck.ui.fx.ViewIds;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -24,6 +25,7 @@ public final class TlsSectionPopup {
         this.section = section;
         this.styledLike = styledLike;
         popup.getContent().setAll(section);
+        ViewIds.detached(styledLike, section); // a second tab's section is numbered with its view
         popup.setAutoHide(true);
         popup.setAutoFix(true); // kept on the screen
         popup.setHideOnEscape(true);
