@@ -1,0 +1,133 @@
+package io.socketdeck.ui.app;
+
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.settings.Settings;
+import io.socketdeck.core.settings.SettingsStore;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import io.socketdeck.ui.tcpserver.TcpServerViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** The window's tabs, each with its own settings, survive a restart through the settings file. */
+@ExtendWith(ApplicationExtension.class)
+class SavedTabsTest {
+
+    @BeforeEach
+    void english() {
+        I18n.use(Locale.ENGLISH);
+    }
+
+    @Test
+    void twoClientTabsAndARenamedServerTabSurviveARestart(@TempDir Path dir) {
+        Path file = dir.resolve("settings.json");
+        runFx(() -> {
+            MainWindow before = new MainWindow(locale -> { });
+            TcpClientViewModel first = before.tab(TcpClientViewModel.class);
+            first.hostProperty().set("device.local");
+            first.portProperty().set("5020");
+            TcpClientViewModel second = (TcpClientViewModel) open(before, "tabTcpClient").model();
+            second.hostProperty().set("10.0.0.2");
+            second.portProperty().set("6000");
+            WindowTab server = open(before, "tabTcpServer");
+            server.nameProperty().set("Gateway");
+            ((TcpServerViewModel) server.model()).portProperty().set("7001");
+            before.reorder(List.of(before.tabs().get(4), before.tabs().get(0), before.tabs().get(1),
+                    before.tabs().get(2), before.tabs().get(3)));
+            before.selectedProperty().set(before.tabs().get(4));
+            save(before, file);
+            before.shutdown();
+        });
+
+        Settings loaded = new SettingsStore(file).load();
+        MainWindow after = onFx(() -> new MainWindow(locale -> { }, loaded));
+        assertEquals(List.of("tabTcpServer2", "tabTcpClient", "tabTcpServer", "tabUdp", "tabTcpClient2"),
+                onFx(after::tabIds));
+        assertEquals("tabTcpClient2", onFx(() -> after.selectedProperty().get().id()), "the tab in front");
+        TcpClientViewModel first = after.tab(TcpClientViewModel.class);
+        TcpClientViewModel second = (TcpClientViewModel) onFx(() -> after.tab("tabTcpClient2").orElseThrow());
+        assertEquals("device.local", onFx(() -> first.hostProperty().get()));
+        assertEquals("5020", onFx(() -> first.portProperty().get()));
+        assertEquals("10.0.0.2", onFx(() -> second.hostProperty().get()));
+        assertEquals("6000", onFx(() -> second.portProperty().get()));
+        assertEquals("10.0.0.2", loaded.getString("tcpClient.2.host", ""), "tab 2 under tcpClient.2");
+        WindowTab server = onFx(() -> after.tabs().get(0));
+        assertEquals("Gateway", onFx(() -> server.title()));
+        assertEquals("7001", onFx(() -> ((TcpServerViewModel) server.model()).portProperty().get()));
+        runFx(after::shutdown);
+    }
+
+    @Test
+    void aClosedTabLeavesNoSettingsAndItsNumberStartsAfreshNextTime(@TempDir Path dir) {
+        Settings settings = new Settings();
+        runFx(() -> {
+            MainWindow window = new MainWindow(locale -> { });
+            WindowTab second = open(window, "tabTcpClient");
+            ((TcpClientViewModel) second.model()).hostProperty().set("10.0.0.2");
+            window.saveTo(settings);
+            assertTrue(settings.get("tcpClient.2").isPresent());
+            assertTrue(window.closeTab(second));
+            window.saveTo(settings);
+            window.shutdown();
+        });
+        assertFalse(settings.get("tcpClient.2").isPresent(), settings.toString());
+        assertEquals(List.of("tabTcpClient", "tabTcpServer", "tabUdp"),
+                settings.get(SavedTabs.OPEN).map(open -> ((List<?>) open).stream()
+                        .map(entry -> ((Map<?, ?>) entry).get("kind")).toList()).orElseThrow());
+    }
+
+    @Test
+    void aFileWithoutATabListOpensTheThreeDefaultTabs() {
+        Settings older = new Settings().put("tcpClient.host", "plc.local").put("udp.remotePort", "9000");
+        MainWindow window = onFx(() -> new MainWindow(locale -> { }, older));
+        assertEquals(List.of("tabTcpClient", "tabTcpServer", "tabUdp"), onFx(window::tabIds));
+        assertEquals("plc.local", onFx(() -> window.tab(TcpClientViewModel.class).hostProperty().get()));
+        runFx(window::shutdown);
+    }
+
+    @Test
+    void aKindTheFileDidNotKnowOpensItsFirstTabAndOddEntriesAreSkipped() {
+        Settings settings = new Settings()
+                .put(SavedTabs.OPEN, List.of(Map.of("kind", "tabTcpServer", "number", 2, "name", "B"),
+                        Map.of("kind", "tabRelayOfTheFuture", "number", 1),
+                        Map.of("kind", "tabTcpServer", "number", 2, "name", "duplicate"),
+                        Map.of("kind", "tabTcpClient", "number", -3),
+                        "not a tab"))
+                .put(SavedTabs.KINDS, List.of("tabTcpClient", "tabTcpServer"))
+                .put(SavedTabs.SELECTED, "tabNowhere");
+        MainWindow window = onFx(() -> new MainWindow(locale -> { }, settings));
+        assertEquals(List.of("tabTcpServer2", "tabUdp"), onFx(window::tabIds), "UDP was new to the file");
+        assertEquals("B", onFx(() -> window.tabs().get(0).title()));
+        assertEquals("tabTcpServer2", onFx(() -> window.selectedProperty().get().id()), "the first when unknown");
+        runFx(window::shutdown);
+    }
+
+    private static WindowTab open(MainWindow window, String kindId) {
+        return window.openTab(MainWindow.kinds().stream().filter(kind -> kind.id().equals(kindId)).findFirst()
+                .orElseThrow());
+    }
+
+    private static void save(MainWindow window, Path file) {
+        Settings settings = new Settings();
+        window.saveTo(settings);
+        try {
+            new SettingsStore(file).save(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
