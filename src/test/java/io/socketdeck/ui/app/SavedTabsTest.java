@@ -1,5 +1,6 @@
 package io.socketdeck.ui.app;
 
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,12 +12,14 @@ import io.socketdeck.core.settings.SettingsStore;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
+import io.socketdeck.ui.udp.UdpViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -113,6 +116,28 @@ class SavedTabsTest {
         assertEquals(List.of("tabTcpServer2", "tabUdp"), onFx(window::tabIds), "UDP was new to the file");
         assertEquals("B", onFx(() -> window.tabs().get(0).title()));
         assertEquals("tabTcpServer2", onFx(() -> window.selectedProperty().get().id()), "the first when unknown");
+        runFx(window::shutdown);
+    }
+
+    @Test
+    void theAutosaveHearsTabsOpenedRenamedClosedAndTheNewTabsFields() {
+        AtomicInteger saves = new AtomicInteger();
+        MainWindow window = onFx(() -> new MainWindow(locale -> { }));
+        runFx(() -> new SettingsAutosave(window.tick(), window.remembered(), () -> {
+            window.saveTo(new Settings()); // reads every value, as the app's save does
+            saves.incrementAndGet();
+        }));
+        WindowTab udp = onFx(() -> open(window, "tabUdp"));
+        awaitFx(() -> saves.get() == 1, () -> "saved after a tab opened: " + saves);
+        runFx(() -> udp.nameProperty().set("Sensors"));
+        awaitFx(() -> saves.get() == 2, () -> "after a rename: " + saves);
+        runFx(() -> ((UdpViewModel) udp.model()).remote().portProperty().set("9001"));
+        awaitFx(() -> saves.get() == 3, () -> "after a field of the new tab changed: " + saves);
+        runFx(() -> window.closeTab(udp));
+        awaitFx(() -> saves.get() == 4, () -> "after it closed: " + saves);
+        runFx(() -> ((UdpViewModel) udp.model()).remote().portProperty().set("9002"));
+        runFx(() -> window.tick().runAllNow());
+        assertEquals(4, saves.get(), "a closed tab's fields are no longer watched");
         runFx(window::shutdown);
     }
 

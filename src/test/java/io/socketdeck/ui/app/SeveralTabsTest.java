@@ -148,6 +148,16 @@ class SeveralTabsTest {
     }
 
     @Test
+    void aSecondTabsTlsPopupHasItsNumberedIds(FxRobot robot) {
+        fire(robot, "newTcpClientTab");
+        robot.clickOn("#clientTls2"); // TLS on opens the section
+        Scene popup = awaitDialog("clientTlsSni2");
+        assertEquals(1, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni2").size()));
+        assertEquals(0, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni").size()), "not tab 1's id");
+        assertEquals(0, onFx(() -> robot.lookup("#clientTlsSni").queryAll().size()), "tab 1's section is not shown");
+    }
+
+    @Test
     void aTabIsRenamedAndAnEmptyNameGivesTheDefaultTitleBack(FxRobot robot) {
         fire(robot, "newTcpServerTab");
         Scene dialog = openDialog(robot, "renameTab", "tabName");
