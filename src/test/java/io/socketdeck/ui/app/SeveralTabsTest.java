@@ -174,6 +174,14 @@ class SeveralTabsTest {
         runFx(() -> ((TextField) again.lookup("#tabName")).setText(""));
         DialogDriver.press(again, ButtonType.OK);
         awaitFx(() -> "TCP Server 2".equals(tab(robot, "tabTcpServer2").getText()), "the default title again");
+
+        // And a double-click on the title; Cancel keeps the name.
+        robot.doubleClickOn("#tabTcpServer2");
+        Scene third = awaitDialog("tabName");
+        runFx(() -> ((TextField) third.lookup("#tabName")).setText("not taken"));
+        DialogDriver.press(third, ButtonType.CANCEL);
+        awaitFx(() -> Window.getWindows().size() == 1, "the dialog closed");
+        assertEquals("TCP Server 2", onFx(() -> tab(robot, "tabTcpServer2").getText()));
     }
 
     @Test
@@ -211,8 +219,8 @@ class SeveralTabsTest {
         // An idle tab closes without a question; a new one takes the lowest free number again.
         fire(robot, "newUdpTab");
         fire(robot, "newUdpTab");
-        robot.clickOn("#tabUdp2");
-        fire(robot, "closeTab");
+        Node closeButton = onFx(() -> robot.lookup("#tabUdp2").query().lookup(".tab-close-button"));
+        robot.clickOn(closeButton); // its × button
         awaitFx(() -> window.tabIds().equals(List.of("tabTcpClient", "tabTcpServer", "tabUdp", "tabUdp3")),
                 () -> "idle tab closed at once: " + onFx(window::tabIds));
         fire(robot, "newUdpTab");
