@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
@@ -70,7 +72,7 @@ final class TabStrip {
                 sync(); // what changed while this view was not shown
             }
         });
-        pane.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) change -> {
+        pane.getTabs().addListener((ListChangeListener<Tab>) change -> { // a drag moved a tab
             if (!syncing) {
                 window.reorder(pane.getTabs().stream().map(this::entryOf).toList());
             }
@@ -233,7 +235,7 @@ final class TabStrip {
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
-    private void own(javafx.scene.control.Dialog<?> dialog) {
+    private void own(Dialog<?> dialog) {
         if (pane.getScene() != null && pane.getScene().getWindow() != null) {
             dialog.initOwner(pane.getScene().getWindow());
             DialogStyle.like(dialog, pane.getScene().getWindow());
