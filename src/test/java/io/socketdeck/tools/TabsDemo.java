@@ -36,6 +36,9 @@ public final class TabsDemo {
             ((Button) s.lookup("#clientSend2")).fire();
             ((TextField) s.lookup("#clientPort2")).end();
         });
+        if (Boolean.getBoolean("demo.fileMenu")) { // the File menu open, to look at its New items
+            DemoWindow.onFx(scene, s -> ((javafx.scene.control.MenuBar) s.lookup(".menu-bar")).getMenus().get(0).show());
+        }
     }
 
     private static Map<String, Object> tab(String kind, int number, String name) {
