@@ -250,7 +250,8 @@ final class LegPipe {
             }
             long rate = faults.bandwidthBytesPerSecond();
             if (rate > 0) {
-                double burst = Math.max(1, rate / (double) BURST_DIVISOR);
+                // A datagram goes whole: the bucket must be able to hold the one at the head.
+                double burst = Math.max(stream ? 1 : allowed, rate / (double) BURST_DIVISOR);
                 refill(now, rate, burst);
                 int wanted = stream ? (int) Math.min(allowed, burst) : allowed;
                 if (tokens < wanted) {

@@ -124,6 +124,9 @@ public final class RelaySession extends AbstractLoopSession {
             downSettings = after;
         }
         onLoop(() -> {
+            if (localAddress == null) {
+                return; // not open yet: opening reports the faults it starts with
+            }
             long now = System.currentTimeMillis();
             if (before.faults.stall() != faults.stall()) {
                 emit(new SessionEvent.FaultInjected(now, ConnectionIds.NONE, leg,
@@ -316,6 +319,13 @@ public final class RelaySession extends AbstractLoopSession {
             localAddress = (InetSocketAddress) channel.getLocalAddress();
             listening = channel;
             emit(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
+            for (Leg leg : Leg.values()) {
+                LegFaults initial = faults(leg);
+                if (!initial.isNone()) {
+                    emit(new SessionEvent.FaultInjected(System.currentTimeMillis(), ConnectionIds.NONE, leg,
+                            RelayFault.FAULTS_CHANGED, initial.summary()));
+                }
+            }
             LOGGER.debug("relaying {} {} to {}:{}", options.protocol(), localAddress, options.targetHost(),
                     options.targetPort());
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
