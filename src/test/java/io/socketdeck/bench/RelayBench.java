@@ -341,10 +341,14 @@ final class RelayBench {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             selector.close();
             server.close();
-            thread.join(10_000);
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -70,6 +70,7 @@ class RelayTcpTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the target is closed early on purpose: its FIN is what is tested
     void aFinTravelsOneWayWhileTheOtherWayKeepsFlowing() throws Exception {
         harness.target();
         RelaySession relay = harness.startTcp();
@@ -111,6 +112,7 @@ class RelayTcpTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the target is closed early on purpose: its RST is what is tested
     void aResetTravelsAsAReset() throws Exception {
         harness.target();
         harness.startTcp();
