@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -57,16 +58,20 @@ class RelayFaultTest {
             }
             // Each sample with the fault beside one without on the same path: what is measured is
             // the delay added, not the wake-ups of a machine busy with other builds.
-            int samples = 20;
-            double added = 0;
+            int samples = 30;
+            double[] added = new double[samples];
             for (int i = 0; i < samples; i++) {
                 relay.setFaults(Leg.UP, latency);
-                added += oneByteMillis(out, in, i);
+                added[i] = oneByteMillis(out, in, i);
                 relay.setFaults(Leg.UP, LegFaults.NONE);
-                added -= oneByteMillis(out, in, i);
+                added[i] -= oneByteMillis(out, in, i);
             }
-            double mean = added / samples;
-            assertTrue(Math.abs(mean - 50) <= 5, "mean added delay " + mean + " ms for 50 ms configured");
+            // The mean of the middle 60 %: a sample whose thread another build preempted for 20 ms
+            // says nothing about the relay. The bench keeps the plain mean (relay_latency_fault_error_ms).
+            Arrays.sort(added);
+            double mean = Arrays.stream(added, samples / 5, samples - samples / 5).average().orElseThrow();
+            assertTrue(Math.abs(mean - 50) <= 5, "mean added delay " + mean + " ms for 50 ms configured, by sample "
+                    + Arrays.toString(added));
         }
     }
 
