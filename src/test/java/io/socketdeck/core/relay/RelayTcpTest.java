@@ -238,6 +238,7 @@ class RelayTcpTest {
             CompletableFuture<Boolean> gone = new CompletableFuture<>();
             relay.injectTarget(id + 1000, Leg.UP).send(ascii("x"), gone::complete);
             assertFalse(gone.get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "no such connection");
+            assertEquals(0, client.getInputStream().available(), "an injection towards the target only");
         }
     }
 
