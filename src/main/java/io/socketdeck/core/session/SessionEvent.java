@@ -205,6 +205,62 @@ public sealed interface SessionEvent {
         }
     }
 
+    /**
+     * Bytes a relay read from one side of a relayed connection and forwards to the other (or bytes
+     * the user injected into a leg). {@code bytes} are as read from {@code from}, before any fault
+     * or rewrite; what the relay did to them is told by {@link FaultInjected} events. The array is
+     * owned by the event.
+     *
+     * @param connection the relayed connection's {@linkplain ConnectionIds id} (a UDP relay gives
+     *                   each client address a flow id of its own)
+     * @param leg        which way the bytes go: {@link Leg#UP} client to target, {@link Leg#DOWN}
+     *                   target to client
+     * @param from       the side that sent them (for injected bytes: the side they pretend to come from)
+     * @param to         the side they are forwarded to
+     * @param injected   typed or sent by the user into the leg rather than read from {@code from}
+     */
+    record Relayed(long timeMillis, long connection, Leg leg, InetSocketAddress from, InetSocketAddress to,
+                   byte[] bytes, boolean injected) implements SessionEvent {
+        public Relayed {
+            Objects.requireNonNull(leg, "leg");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /**
+     * A relayed connection's client got its link to the target: from now on bytes flow both ways.
+     * Follows the client's {@link Connected} (whose remote is the client) with the same id.
+     *
+     * @param client the client that connected to the relay
+     * @param target the target address the relay connected to
+     */
+    record Linked(long timeMillis, long connection, InetSocketAddress client, InetSocketAddress target)
+            implements SessionEvent {
+        public Linked {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    /**
+     * A relay did something to the traffic on purpose: a fault, a rewrite, a hold or its release,
+     * an injection. Every one is an event, so the log tells what was done when.
+     *
+     * @param connection the connection concerned, or 0 when it concerns the whole relay (faults
+     *                   changed, hold, release)
+     * @param leg        the leg concerned, or null when both or none
+     * @param detail     what exactly, in plain words and numbers, for the log; never null
+     */
+    record FaultInjected(long timeMillis, long connection, Leg leg, RelayFault what, String detail)
+            implements SessionEvent {
+        public FaultInjected {
+            Objects.requireNonNull(what, "what");
+            detail = detail == null ? "" : detail;
+        }
+    }
+
     /** The session is over: always the last event, exactly once. */
     record Closed(long timeMillis, CloseReason reason) implements SessionEvent {
         public Closed {
