@@ -63,7 +63,8 @@ public final class TabTraffic {
         SessionListener shown = event -> {
             captured.onEvent(event);
             rows.onEvent(event);
-            if (event instanceof SessionEvent.Data || event instanceof SessionEvent.SentToMany) {
+            if (event instanceof SessionEvent.Data || event instanceof SessionEvent.SentToMany
+                    || event instanceof SessionEvent.Relayed) {
                 if (event instanceof SessionEvent.Data data && data.roundTripNanos() >= 0) {
                     roundTrips.record(data.roundTripNanos());
                 }
