@@ -327,7 +327,8 @@ class RelayTabTest {
         awaitFx(() -> label(robot, "#relayUpJitterError").contains("10"), "jitter above the latency has a message");
         fault(robot, "#relayDownCorrupt", "150");
         awaitFx(() -> label(robot, "#relayDownCorruptError").contains("100"), "a share above 100 % has a message");
-        assertEquals(0, onFx(() -> model().upFaults().latencyMillis()), "a wrong leg keeps the faults in force");
+        assertEquals(0, onFx(() -> model().upFaults().jitterMillis()), "a wrong value keeps the faults in force");
+        assertEquals(10, onFx(() -> model().upFaults().latencyMillis()));
         fault(robot, "#relayUpJitter", "5");
         awaitFx(() -> model().upFaults().latencyMillis() == 10 && model().upFaults().jitterMillis() == 5,
                 "once right, they apply");
