@@ -1,16 +1,41 @@
 package io.socketdeck.core.relay;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.net.HostLookup;
+import io.socketdeck.core.net.IpLiterals;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.ConnectionIds;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Faults;
+import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.Leg;
+import io.socketdeck.core.session.RelayFault;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Collection;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A relay: listens, and for every client opens a connection to the target and forwards both ways,
@@ -32,7 +57,35 @@ import java.util.List;
  */
 public final class RelaySession extends AbstractLoopSession {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(RelaySession.class);
+
+    /** Bytes per read: large, so a flood costs few system calls; one buffer serves every connection. */
+    static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Accepts per readiness: a connect storm must not starve the connections already relaying. */
+    private static final int ACCEPTS_PER_TURN = 256;
+    /** How long accepting pauses after accept() failed (too many open files), instead of spinning. */
+    private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final int BACKLOG = 4096;
+    /** How often an injection into a full leg checks whether it has room again. */
+    private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
     private final RelayOptions options;
+    private final RelayConnections links = new RelayConnections();
+    private final Context context = new Context();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    private final SplittableRandom random = new SplittableRandom();
+    private final AtomicLong upBytes = new AtomicLong();
+    private final AtomicLong downBytes = new AtomicLong();
+    private volatile LegSettings upSettings = LegSettings.NONE;
+    private volatile LegSettings downSettings = LegSettings.NONE;
+    private volatile boolean held;
+    private volatile InetSocketAddress localAddress;
+    private volatile NetworkChannel listening;
+    /** The target as a literal address, when it is one: no lookup per client. */
+    private InetAddress targetLiteral;
+    private SelectionKey acceptKey;
+    private boolean acceptPaused;
+    private UdpRelay udp;
 
     /** A relay on a loop of its own, driven by {@link #run()}. */
     public RelaySession(RelayOptions options, SessionListener listener, TrafficCounters counters) {
@@ -52,21 +105,46 @@ public final class RelaySession extends AbstractLoopSession {
 
     /** The address listened on, with the port the system picked for port 0; null until open. */
     public InetSocketAddress localAddress() {
-        throw new UnsupportedOperationException("not yet");
+        return localAddress;
     }
 
     /**
      * Sets the faults of one direction of every connection, live: what was already scheduled keeps
      * its time, what is read from now on meets the new faults; per-rule rewrite counts start again
-     * when the rules change. Reported as {@code FaultInjected(FAULTS_CHANGED)}. Any thread.
+     * when the rules change. Reported as {@code FaultInjected(FAULTS_CHANGED)}, and switching stall
+     * on or off as {@code STALLED} / {@code UNSTALLED}, all with connection 0. Any thread.
      */
     public void setFaults(Leg leg, LegFaults faults) {
-        throw new UnsupportedOperationException("not yet");
+        LegSettings before = settings(leg);
+        LegSettings after = before.faults.rewrites().equals(faults.rewrites())
+                ? before.withFaults(faults) : new LegSettings(faults);
+        if (leg == Leg.UP) {
+            upSettings = after;
+        } else {
+            downSettings = after;
+        }
+        onLoop(() -> {
+            long now = System.currentTimeMillis();
+            if (before.faults.stall() != faults.stall()) {
+                emit(new SessionEvent.FaultInjected(now, ConnectionIds.NONE, leg,
+                        faults.stall() ? RelayFault.STALLED : RelayFault.UNSTALLED, ""));
+            }
+            if (!before.faults.withStall(false).equals(faults.withStall(false))) {
+                emit(new SessionEvent.FaultInjected(now, ConnectionIds.NONE, leg, RelayFault.FAULTS_CHANGED,
+                        faults.summary()));
+            }
+            links.changed();
+            kickAll();
+        });
     }
 
     /** The faults of {@code leg} set last; {@link LegFaults#NONE} at first. Any thread. */
     public LegFaults faults(Leg leg) {
-        throw new UnsupportedOperationException("not yet");
+        return settings(leg).faults;
+    }
+
+    private LegSettings settings(Leg leg) {
+        return leg == Leg.UP ? upSettings : downSettings;
     }
 
     /**
@@ -74,32 +152,52 @@ public final class RelaySession extends AbstractLoopSession {
      * {@code faults(leg).rewrites()}. Any thread.
      */
     public List<Long> rewriteHits(Leg leg) {
-        throw new UnsupportedOperationException("not yet");
+        return settings(leg).hits();
     }
 
     /**
      * Holds (true) or releases (false) forwarding on every connection. While held, bytes read
      * queue, up to the buffer bound per direction, then the relay stops reading (back-pressure);
      * on release they go on, through the faults, in order. Reported as {@code FaultInjected(HELD /
-     * RELEASED)}. Any thread.
+     * RELEASED)}, the release with the bytes that were held. Any thread.
      */
-    public void hold(boolean held) {
-        throw new UnsupportedOperationException("not yet");
+    public void hold(boolean hold) {
+        onLoop(() -> {
+            if (held == hold) {
+                return;
+            }
+            long heldNow = links.heldBytes();
+            held = hold;
+            emit(new SessionEvent.FaultInjected(System.currentTimeMillis(), ConnectionIds.NONE, null,
+                    hold ? RelayFault.HELD : RelayFault.RELEASED, hold ? "" : Long.toString(heldNow)));
+            links.changed();
+            if (!hold) {
+                kickAll();
+            }
+        });
     }
 
     /** True while held. Any thread. */
     public boolean isHeld() {
-        throw new UnsupportedOperationException("not yet");
+        return held;
     }
 
     /** Bytes read but not yet delivered, all connections and legs together; any thread. */
     public long heldBytes() {
-        throw new UnsupportedOperationException("not yet");
+        return links.heldBytes();
     }
 
     /** Closes the connections with these ids, both sides; each is reported Disconnected(KICKED). Any thread. */
     public void disconnect(Collection<Long> connections) {
-        throw new UnsupportedOperationException("not yet");
+        List<Long> ids = List.copyOf(connections);
+        onLoop(() -> {
+            for (long id : ids) {
+                RelayLink link = links.get(id);
+                if (link != null) {
+                    link.close(CloseReason.KICKED);
+                }
+            }
+        });
     }
 
     /**
@@ -112,15 +210,49 @@ public final class RelaySession extends AbstractLoopSession {
      *         then a NOT_CONNECTED {@code Failure})
      */
     public boolean inject(long connection, Leg leg, byte[] bytes) {
-        throw new UnsupportedOperationException("not yet");
+        if (!isOpen()) {
+            return false;
+        }
+        onLoop(() -> injectOnLoop(connection, leg, bytes));
+        return true;
+    }
+
+    private RelayLink injectOnLoop(long connection, Leg leg, byte[] bytes) {
+        RelayLink link = links.get(connection);
+        if (link == null) {
+            emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED, null,
+                    "connection " + connection, connection));
+            return null;
+        }
+        link.inject(leg, bytes);
+        return link;
     }
 
     /**
      * A send target for the send tools (repeat and file sends) into one leg of a connection, as
-     * {@link #inject}; closed when the connection is.
+     * {@link #inject}. A send counts as done once it is queued in the leg and the leg has room for
+     * more, so a file send goes at the pace of the leg's receiver and its faults; it fails once the
+     * connection is gone.
      */
     public SendTarget injectTarget(long connection, Leg leg) {
-        throw new UnsupportedOperationException("not yet");
+        return sendTarget((bytes, done) -> {
+            RelayLink link = injectOnLoop(connection, leg, bytes);
+            if (link == null) {
+                Faults.completeQuietly(done, false);
+            } else {
+                whenRoom(link, leg, done);
+            }
+        });
+    }
+
+    private void whenRoom(RelayLink link, Leg leg, SendTarget.SendCompletion done) {
+        if (link.isClosed()) {
+            Faults.completeQuietly(done, false);
+        } else if (link.heldBytes() < options.bufferBytes()) {
+            Faults.completeQuietly(done, true);
+        } else {
+            schedule(ROOM_POLL_NANOS, () -> whenRoom(link, leg, done));
+        }
     }
 
     /**
@@ -129,43 +261,227 @@ public final class RelaySession extends AbstractLoopSession {
      * byte counts move without it).
      */
     public List<RelayConnection> connections() {
-        throw new UnsupportedOperationException("not yet");
+        return links.snapshot();
     }
 
-    /** Moves whenever a connection arrives, leaves or changes state; any thread. */
+    /** Moves whenever a connection arrives, leaves or changes state, and on hold or faults changes; any thread. */
     public long connectionVersion() {
-        throw new UnsupportedOperationException("not yet");
+        return links.version();
     }
 
     /** How many connections (UDP: flows) are live now; any thread. */
     public int connectionCount() {
-        throw new UnsupportedOperationException("not yet");
+        return links.size();
     }
 
     /** Bytes read from clients so far, all connections; any thread. */
     public long upBytes() {
-        throw new UnsupportedOperationException("not yet");
+        return upBytes.get();
     }
 
     /** Bytes read from targets so far, all connections; any thread. */
     public long downBytes() {
-        throw new UnsupportedOperationException("not yet");
+        return downBytes.get();
     }
+
+    private void kickAll() {
+        for (RelayLink link : links.all()) {
+            link.kick();
+        }
+    }
+
+    // ---- life cycle ----
 
     @Override
     protected void open() {
-        emit(new SessionEvent.Failure(System.currentTimeMillis(), io.socketdeck.core.session.FailureKind.IO, null,
-                "not yet"));
-        end(CloseReason.ERROR);
+        targetLiteral = IpLiterals.parse(options.targetHost()).orElse(null);
+        InetSocketAddress wanted = new InetSocketAddress(options.listenAddress(), options.listenPort());
+        NetworkChannel channel = null;
+        try {
+            if (options.protocol() == RelayProtocol.TCP) {
+                ServerSocketChannel server = ServerSocketChannel.open(familyOf(wanted));
+                channel = server;
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                server.bind(wanted, BACKLOG);
+                server.configureBlocking(false);
+                acceptKey = loop().register(server, SelectionKey.OP_ACCEPT, guarded(key -> acceptReady(server)));
+            } else {
+                DatagramChannel datagrams = DatagramChannel.open(familyOf(wanted));
+                channel = datagrams;
+                datagrams.bind(wanted);
+                datagrams.configureBlocking(false);
+                udp = new UdpRelay(context, loop(), datagrams, this::resolve);
+                udp.register(this::guarded);
+            }
+            localAddress = (InetSocketAddress) channel.getLocalAddress();
+            listening = channel;
+            emit(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
+            LOGGER.debug("relaying {} {} to {}:{}", options.protocol(), localAddress, options.targetHost(),
+                    options.targetPort());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            SelectorLoop.closeQuietly(channel);
+            FailureKind kind = e instanceof UnsupportedOperationException ? FailureKind.ADDRESS_NOT_AVAILABLE
+                    : IoFailures.classify(e);
+            emit(new SessionEvent.Failure(System.currentTimeMillis(), kind, wanted, IoFailures.detail(e)));
+            end(CloseReason.ERROR);
+        }
+    }
+
+    // An IPv4 address gets an IPv4 socket, as the server does; "::" is the dual-stack wildcard.
+    private static ProtocolFamily familyOf(InetSocketAddress address) {
+        return address.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
     }
 
     @Override
     protected void release(CloseReason reason) {
-        // nothing yet
+        // The listening socket first, so the port is free again before Closed is reported.
+        SelectorLoop.closeQuietly(listening);
+        for (RelayLink link : links.all()) {
+            link.close(CloseReason.SERVER_STOPPED);
+        }
     }
 
     @Override
     protected boolean socketOpen() {
-        return false;
+        NetworkChannel current = listening;
+        return current != null && current.isOpen();
+    }
+
+    private void acceptReady(ServerSocketChannel server) {
+        for (int turn = 0; turn < ACCEPTS_PER_TURN; turn++) {
+            SocketChannel accepted;
+            try {
+                accepted = server.accept();
+            } catch (IOException e) {
+                pauseAccepting(e);
+                return;
+            }
+            if (accepted == null) {
+                return;
+            }
+            admit(accepted);
+        }
+    }
+
+    private void admit(SocketChannel accepted) {
+        TcpLink link;
+        InetSocketAddress client;
+        try {
+            accepted.configureBlocking(false);
+            accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            client = (InetSocketAddress) accepted.getRemoteAddress();
+            link = new TcpLink(ConnectionIds.next(), context, loop(), accepted, client);
+            link.register();
+        } catch (IOException e) {
+            // The client went away between the handshake and our accept; nobody to report about.
+            LOGGER.debug("accepted connection failed before setup", e);
+            SelectorLoop.closeQuietly(accepted);
+            return;
+        }
+        links.add(link);
+        emit(new SessionEvent.Connected(System.currentTimeMillis(), localAddress, client, link.id()));
+        resolve(target -> {
+            if (!link.isClosed()) {
+                link.connect(target);
+            }
+        }, (kind, detail) -> link.targetFailed(kind, detail));
+    }
+
+    /**
+     * Finds the target's address for one connection: at once for a literal, else looked up anew
+     * off the loop (a name may move; the lookup must not stall the other connections).
+     */
+    private void resolve(Consumer<InetSocketAddress> found, UdpRelay.TargetFailure failed) {
+        if (targetLiteral != null) {
+            found.accept(new InetSocketAddress(targetLiteral, options.targetPort()));
+            return;
+        }
+        HostLookup.lookUp(options.targetHost()).whenComplete((address, error) -> onLoop(() -> {
+            if (address != null) {
+                found.accept(new InetSocketAddress(address, options.targetPort()));
+            } else {
+                failed.failed(FailureKind.UNKNOWN_HOST, options.targetHost());
+            }
+        }));
+    }
+
+    private void pauseAccepting(IOException error) {
+        if (acceptPaused || !acceptKey.isValid()) {
+            return;
+        }
+        acceptPaused = true;
+        emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error), localAddress,
+                IoFailures.detail(error)));
+        acceptKey.interestOps(0);
+        schedule(ACCEPT_PAUSE_NANOS, () -> {
+            acceptPaused = false;
+            if (acceptKey.isValid()) {
+                acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        });
+    }
+
+    /** What the connections share with the session. */
+    private final class Context implements RelayContext {
+
+        @Override
+        public LegSettings settings(Leg leg) {
+            return RelaySession.this.settings(leg);
+        }
+
+        @Override
+        public boolean held() {
+            return held;
+        }
+
+        @Override
+        public SelectorLoop.Timer schedule(long delayNanos, Runnable task) {
+            return RelaySession.this.schedule(delayNanos, task);
+        }
+
+        @Override
+        public void emit(SessionEvent event) {
+            RelaySession.this.emit(event);
+        }
+
+        @Override
+        public TrafficCounters counters() {
+            return RelaySession.this.counters();
+        }
+
+        @Override
+        public RelayOptions options() {
+            return options;
+        }
+
+        @Override
+        public ByteBuffer readBuffer() {
+            return readBuffer;
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return random;
+        }
+
+        @Override
+        public void changed() {
+            links.changed();
+        }
+
+        @Override
+        public void added(RelayLink link) {
+            links.add(link);
+        }
+
+        @Override
+        public void removed(RelayLink link) {
+            links.remove(link);
+        }
+
+        @Override
+        public void read(Leg leg, int bytes) {
+            (leg == Leg.UP ? upBytes : downBytes).addAndGet(bytes);
+        }
     }
 }

@@ -15,16 +15,14 @@ public enum RelayFault {
     RESET,
     /** The leg was finished (FIN) after the configured number of bytes; the other leg goes on. */
     CLOSED,
-    /** Forwarding on the leg stopped on purpose (stall); the connection stays open. */
+    /** Forwarding on the leg stopped on purpose (stall; connection 0: every connection); they stay open. */
     STALLED,
-    /** Forwarding on a stalled leg resumed because stall was switched off. */
+    /** Forwarding on a stalled leg resumed because stall was switched off (connection 0). */
     UNSTALLED,
     /** A rewrite rule replaced bytes; the detail names the rule and how many matches. */
     REWRITTEN,
     /** The relay was put on hold (connection 0): bytes queue instead of being forwarded. */
     HELD,
     /** Hold was released (connection 0); the detail is how many bytes were queued meanwhile. */
-    RELEASED,
-    /** The user injected bytes into a leg with the send tools; the detail is their length. */
-    INJECTED
+    RELEASED
 }

@@ -1,0 +1,371 @@
+package io.socketdeck.core.relay;
+
+import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.Leg;
+import io.socketdeck.core.session.RelayFault;
+import io.socketdeck.core.session.SessionEvent;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One direction of one relayed connection: takes what its source sent, applies the leg's faults
+ * and delivers to its sink on the schedule the faults make. Loop thread only, but
+ * {@link #queued()} may be read from any thread.
+ *
+ * <p>Nothing is ever delivered out of order: a chunk's delivery time is never before the one of
+ * the chunk read before it, so jitter delays but never reorders, and bandwidth and slicing only
+ * ever hold the head of the queue back.
+ */
+final class LegPipe {
+
+    /** Tokens of a bandwidth limit kept at most: what 20 ms at the limit would send. */
+    private static final long BURST_DIVISOR = 50;
+    private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** Where a leg delivers. */
+    interface Sink {
+        /**
+         * Writes up to {@code length} bytes; returns how many the system took (0 when its buffer is
+         * full: the pipe waits for {@link #writable}). A datagram sink takes all or drops all.
+         */
+        int write(byte[] bytes, int offset, int length) throws IOException;
+
+        /** Ends the receiver's stream: a FIN. */
+        void finish() throws IOException;
+    }
+
+    /** The connection the pipe belongs to. */
+    interface Owner {
+        long id();
+
+        /** Asks for (or no longer needs) the sink's writability. */
+        void wantWrite(Leg leg, boolean on);
+
+        /** Reads from the source again, or stops reading it (back-pressure). */
+        void wantRead(Leg leg, boolean on);
+
+        /** The FIN went to the sink. */
+        void finished(Leg leg);
+
+        /** A reset-after-bytes fault fired: reset both sides. */
+        void resetByFault(Leg leg);
+
+        /** The sink failed (the receiver reset, say). */
+        void sinkFailed(Leg leg, IOException error);
+    }
+
+    private final Leg leg;
+    private final RelayContext context;
+    private final Owner owner;
+    private final boolean stream;
+    private Sink sink;
+    private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
+    private volatile long queued;
+    /** Bytes let through this leg (after rewriting): what reset-after and close-after count. */
+    private long passed;
+    /** After close-after or reset-after fired: what the source still sends is dropped. */
+    private boolean discarding;
+    private boolean finished;
+    private boolean readPaused;
+    private boolean waitingWritable;
+    private long lastDueNanos;
+    private double tokens;
+    private long refilledNanos;
+    private int pieceLeft;
+    private long nextPieceNanos;
+    private SelectorLoop.Timer timer;
+    private long timerDueNanos;
+    private boolean pumping;
+
+    /**
+     * @param stream true for a TCP leg (slicing, FIN), false for datagrams (each one whole)
+     */
+    LegPipe(Leg leg, RelayContext context, Owner owner, boolean stream) {
+        this.leg = leg;
+        this.context = context;
+        this.owner = owner;
+        this.stream = stream;
+    }
+
+    /** The sink is known once the target is connected; until then bytes queue. */
+    void connect(Sink connected) {
+        this.sink = connected;
+        pump();
+    }
+
+    long queued() {
+        return queued;
+    }
+
+    /** How many bytes the source may still send before back-pressure. */
+    int room() {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, context.options().bufferBytes() - queued));
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    boolean stalled() {
+        return context.settings(leg).faults.stall();
+    }
+
+    /** Takes what the source sent (or what the user injected); the array is the pipe's from now on. */
+    void accept(byte[] read, boolean datagram) {
+        if (discarding || finished) {
+            return;
+        }
+        LegSettings settings = context.settings(leg);
+        LegFaults faults = settings.faults;
+        if (datagram && faults.dropProbability() > 0 && context.random().nextDouble() < faults.dropProbability()) {
+            report(RelayFault.DROPPED, Integer.toString(read.length));
+            return;
+        }
+        byte[] bytes = read;
+        if (settings.rewrites()) {
+            bytes = settings.rewrite(bytes, (rule, matches) -> report(RelayFault.REWRITTEN, rule + " \u00d7" + matches));
+        }
+        if (faults.corruptProbability() > 0 && bytes.length > 0
+                && context.random().nextDouble() < faults.corruptProbability()) {
+            bytes = bytes == read ? bytes.clone() : bytes; // the Relayed event shows the bytes as read
+            int at = context.random().nextInt(bytes.length);
+            int bit = context.random().nextInt(8);
+            bytes[at] ^= (byte) (1 << bit);
+            report(RelayFault.CORRUPTED, at + ":" + bit);
+        }
+        int length = bytes.length;
+        Chunk.End end = Chunk.End.NONE;
+        if (faults.resetAfterBytes() > 0 && passed + length >= faults.resetAfterBytes()) {
+            length = (int) Math.max(0, faults.resetAfterBytes() - passed);
+            end = Chunk.End.RESET;
+        } else if (faults.closeAfterBytes() > 0 && passed + length >= faults.closeAfterBytes()) {
+            length = (int) Math.max(0, faults.closeAfterBytes() - passed);
+            end = stream ? Chunk.End.FAULT_FIN : Chunk.End.RESET;
+        }
+        if (end != Chunk.End.NONE) {
+            discarding = true;
+        }
+        passed += length;
+        long now = System.nanoTime();
+        long due = now;
+        if (faults.latencyMillis() > 0) {
+            long jitter = faults.jitterMillis() == 0 ? 0
+                    : context.random().nextLong(-faults.jitterMillis() * NANOS_PER_MILLI,
+                            faults.jitterMillis() * NANOS_PER_MILLI + 1);
+            due = now + faults.latencyMillis() * NANOS_PER_MILLI + jitter;
+        }
+        due = Math.max(due, lastDueNanos);
+        lastDueNanos = due;
+        if (length > 0 || end != Chunk.End.NONE) {
+            enqueue(new Chunk(bytes, length, due, end));
+        }
+        pump();
+    }
+
+    /** The source sent its FIN: the sink gets one once everything before it was delivered. */
+    void sourceEnded() {
+        if (discarding || finished) {
+            return;
+        }
+        discarding = true;
+        enqueue(new Chunk(new byte[0], 0, lastDueNanos, Chunk.End.FIN));
+        pump();
+    }
+
+    private void enqueue(Chunk chunk) {
+        queue.addLast(chunk);
+        queued += chunk.length;
+        if (!readPaused && queued >= context.options().bufferBytes()) {
+            readPaused = true;
+            owner.wantRead(leg, false);
+        }
+    }
+
+    /** The sink can take more. */
+    void writable() {
+        waitingWritable = false;
+        owner.wantWrite(leg, false);
+        pump();
+    }
+
+    /** Hold, stall or faults changed. */
+    void kick() {
+        pump();
+    }
+
+    /** Drops everything queued; the connection is going. */
+    void clear() {
+        queue.clear();
+        queued = 0;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    private void pump() {
+        if (pumping || sink == null || finished || waitingWritable) {
+            return;
+        }
+        pumping = true;
+        try {
+            deliver();
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private void deliver() {
+        while (!queue.isEmpty()) {
+            LegFaults faults = context.settings(leg).faults;
+            if (context.held() || faults.stall()) {
+                return; // kick() resumes
+            }
+            Chunk head = queue.peekFirst();
+            long now = System.nanoTime();
+            if (head.dueNanos > now) {
+                wakeAt(head.dueNanos);
+                return;
+            }
+            if (head.remaining() == 0) {
+                queue.pollFirst();
+                if (head.end != Chunk.End.NONE) {
+                    end(head.end);
+                    return;
+                }
+                continue;
+            }
+            int allowed = head.remaining();
+            boolean slicing = stream && faults.sliceBytes() > 0;
+            if (slicing) {
+                if (pieceLeft == 0) {
+                    if (now < nextPieceNanos) {
+                        wakeAt(nextPieceNanos);
+                        return;
+                    }
+                    pieceLeft = faults.sliceBytes();
+                }
+                allowed = Math.min(allowed, pieceLeft);
+            }
+            long rate = faults.bandwidthBytesPerSecond();
+            if (rate > 0) {
+                double burst = Math.max(1, rate / (double) BURST_DIVISOR);
+                refill(now, rate, burst);
+                int wanted = stream ? (int) Math.min(allowed, burst) : allowed;
+                if (tokens < wanted) {
+                    // Wait until a useful amount is there, not one byte at a time.
+                    long waitNanos = (long) Math.ceil((wanted - tokens) * 1e9 / rate);
+                    wakeAt(now + Math.max(waitNanos, 1));
+                    return;
+                }
+                if (stream) {
+                    allowed = (int) Math.min(allowed, tokens);
+                }
+            }
+            int written;
+            try {
+                written = sink.write(head.bytes, head.offset, allowed);
+            } catch (IOException e) {
+                clear();
+                owner.sinkFailed(leg, e);
+                return;
+            }
+            if (!stream) {
+                written = allowed; // a datagram the system could not take is lost, as on a wire
+            }
+            head.offset += written;
+            queued -= written;
+            if (rate > 0) {
+                tokens -= written;
+            }
+            if (slicing) {
+                pieceLeft -= written;
+                if (pieceLeft == 0) {
+                    nextPieceNanos = now + faults.sliceDelayMillis() * NANOS_PER_MILLI;
+                }
+            }
+            if (readPaused && queued <= context.options().bufferBytes() / 2) {
+                readPaused = false;
+                owner.wantRead(leg, true);
+            }
+            if (written < allowed) {
+                waitingWritable = true;
+                owner.wantWrite(leg, true);
+                return;
+            }
+            if (head.remaining() == 0 && head.end == Chunk.End.NONE) {
+                queue.pollFirst();
+            }
+        }
+    }
+
+    private void refill(long now, long rate, double burst) {
+        if (refilledNanos == 0) {
+            refilledNanos = now;
+        }
+        tokens = Math.min(burst, tokens + (now - refilledNanos) * rate / 1e9);
+        refilledNanos = now;
+    }
+
+    private void end(Chunk.End end) {
+        if (end == Chunk.End.RESET) {
+            report(RelayFault.RESET, Long.toString(passed));
+            owner.resetByFault(leg);
+            return;
+        }
+        if (end == Chunk.End.FAULT_FIN) {
+            report(RelayFault.CLOSED, Long.toString(passed));
+        }
+        finished = true;
+        try {
+            sink.finish();
+        } catch (IOException e) {
+            clear();
+            owner.sinkFailed(leg, e);
+            return;
+        }
+        owner.finished(leg);
+    }
+
+    private void wakeAt(long dueNanos) {
+        if (timer != null) {
+            if (timerDueNanos <= dueNanos) {
+                return;
+            }
+            timer.cancel();
+        }
+        timerDueNanos = dueNanos;
+        timer = context.schedule(Math.max(0, dueNanos - System.nanoTime()), () -> {
+            timer = null;
+            pump();
+        });
+    }
+
+    private void report(RelayFault what, String detail) {
+        context.emit(new SessionEvent.FaultInjected(System.currentTimeMillis(), owner.id(), leg, what, detail));
+    }
+
+    /** Bytes waiting for delivery, or an end of stream. */
+    private static final class Chunk {
+        /** What follows the bytes: nothing, the source's FIN, a close-after fault's FIN, a reset. */
+        enum End { NONE, FIN, FAULT_FIN, RESET }
+
+        final byte[] bytes;
+        final int length;
+        final long dueNanos;
+        final End end;
+        int offset;
+
+        Chunk(byte[] bytes, int length, long dueNanos, End end) {
+            this.bytes = bytes;
+            this.length = length;
+            this.dueNanos = dueNanos;
+            this.end = end;
+        }
+
+        int remaining() {
+            return length - offset;
+        }
+    }
+}

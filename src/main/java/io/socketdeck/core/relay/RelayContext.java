@@ -1,0 +1,42 @@
+package io.socketdeck.core.relay;
+
+import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.Leg;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.TrafficCounters;
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+
+/** What the connections of a relay share with their session; loop thread only. */
+interface RelayContext {
+
+    LegSettings settings(Leg leg);
+
+    /** True while the user holds all forwarding. */
+    boolean held();
+
+    SelectorLoop.Timer schedule(long delayNanos, Runnable task);
+
+    void emit(SessionEvent event);
+
+    TrafficCounters counters();
+
+    RelayOptions options();
+
+    /** One read buffer for all connections: the loop reads one at a time. */
+    ByteBuffer readBuffer();
+
+    SplittableRandom random();
+
+    /** A connection arrived, changed state or left: the table's version moves. */
+    void changed();
+
+    /** A connection (a UDP flow) arrived. */
+    void added(RelayLink link);
+
+    /** The connection has ended and reported it. */
+    void removed(RelayLink link);
+
+    /** Counts bytes read each way over all connections. */
+    void read(Leg leg, int bytes);
+}

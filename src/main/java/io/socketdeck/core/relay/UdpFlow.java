@@ -1,0 +1,286 @@
+package io.socketdeck.core.relay;
+
+import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.IoFailures;
+import io.socketdeck.core.session.Leg;
+import io.socketdeck.core.session.SessionEvent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.util.function.UnaryOperator;
+
+/**
+ * One client address of a UDP relay: its own upstream socket connected to the target, a
+ * {@link LegPipe} each way, and an idle timeout. Loop thread only, but for what a snapshot reads.
+ */
+final class UdpFlow implements RelayLink, LegPipe.Owner {
+
+    private final long id;
+    private final RelayContext context;
+    private final SelectorLoop loop;
+    private final DatagramChannel listening;
+    private final InetSocketAddress client;
+    private final long sinceMillis;
+    private final LegPipe up;
+    private final LegPipe down;
+    private Runnable onClosed;
+    private DatagramChannel upstream;
+    private volatile InetSocketAddress target;
+    private volatile boolean closed;
+    private volatile long upBytes;
+    private volatile long downBytes;
+    private long lastActiveNanos = System.nanoTime();
+    private boolean reportedUnreachable;
+
+    UdpFlow(long id, RelayContext context, SelectorLoop loop, DatagramChannel listening, InetSocketAddress client,
+            Runnable onClosed) {
+        this.id = id;
+        this.context = context;
+        this.loop = loop;
+        this.listening = listening;
+        this.client = client;
+        this.onClosed = onClosed;
+        this.sinceMillis = System.currentTimeMillis();
+        this.up = new LegPipe(Leg.UP, context, this, false);
+        this.down = new LegPipe(Leg.DOWN, context, this, false);
+        armIdleTimer(context.options().udpIdleTimeout().toNanos());
+    }
+
+    void whenClosed(Runnable action) {
+        this.onClosed = action;
+    }
+
+    /** Opens the upstream socket towards the target. */
+    void connect(InetSocketAddress address, UnaryOperator<SelectorLoop.Handler> guard) {
+        if (closed) {
+            return;
+        }
+        target = address;
+        try {
+            upstream = DatagramChannel.open();
+            upstream.configureBlocking(false);
+            upstream.connect(address);
+            loop.register(upstream, SelectionKey.OP_READ, guard.apply(key -> fromTarget()));
+        } catch (IOException | RuntimeException e) {
+            targetFailed(e instanceof IOException ? IoFailures.classify(e) : FailureKind.IO, IoFailures.detail(e));
+            return;
+        }
+        context.emit(new SessionEvent.Linked(System.currentTimeMillis(), id, client, address));
+        context.changed();
+        up.connect(new LegPipe.Sink() {
+            @Override
+            public int write(byte[] bytes, int offset, int length) throws IOException {
+                try {
+                    int sent = upstream.write(ByteBuffer.wrap(bytes, offset, length));
+                    if (sent > 0) {
+                        context.counters().addSent(sent);
+                    }
+                } catch (PortUnreachableException e) {
+                    targetUnreachable(e);
+                }
+                return length;
+            }
+
+            @Override
+            public void finish() {
+                // A datagram flow has no end of stream.
+            }
+        });
+        down.connect(new LegPipe.Sink() {
+            @Override
+            public int write(byte[] bytes, int offset, int length) throws IOException {
+                int sent = listening.send(ByteBuffer.wrap(bytes, offset, length), client);
+                if (sent > 0) {
+                    context.counters().addSent(sent);
+                }
+                return length;
+            }
+
+            @Override
+            public void finish() {
+                // A datagram flow has no end of stream.
+            }
+        });
+    }
+
+    /** The target's port answered "unreachable" (ICMP): said once per flow, the flow goes on. */
+    private void targetUnreachable(IOException error) {
+        if (!reportedUnreachable) {
+            reportedUnreachable = true;
+            context.emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.PORT_UNREACHABLE, target,
+                    IoFailures.detail(error), id));
+        }
+    }
+
+    void targetFailed(FailureKind kind, String detail) {
+        if (closed) {
+            return;
+        }
+        InetSocketAddress where = target != null ? target
+                : InetSocketAddress.createUnresolved(context.options().targetHost(), context.options().targetPort());
+        context.emit(new SessionEvent.Failure(System.currentTimeMillis(), kind, where, detail, id));
+        end(CloseReason.ERROR);
+    }
+
+    void fromClient(byte[] bytes) {
+        if (closed) {
+            return;
+        }
+        lastActiveNanos = System.nanoTime();
+        upBytes += bytes.length;
+        context.counters().addReceived(bytes.length);
+        context.read(Leg.UP, bytes.length);
+        context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, Leg.UP, client, targetOrPending(), bytes,
+                false));
+        forward(up, bytes);
+    }
+
+    private void fromTarget() {
+        ByteBuffer buffer = context.readBuffer();
+        for (int turn = 0; turn < 64 && !closed; turn++) {
+            buffer.clear();
+            try {
+                if (upstream.receive(buffer) == null) {
+                    return;
+                }
+            } catch (PortUnreachableException e) {
+                targetUnreachable(e);
+                continue;
+            } catch (IOException e) {
+                context.emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(e), target,
+                        IoFailures.detail(e), id));
+                end(CloseReason.ERROR);
+                return;
+            }
+            buffer.flip();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            lastActiveNanos = System.nanoTime();
+            downBytes += bytes.length;
+            context.counters().addReceived(bytes.length);
+            context.read(Leg.DOWN, bytes.length);
+            context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, Leg.DOWN, target, client, bytes,
+                    false));
+            forward(down, bytes);
+        }
+    }
+
+    /** A datagram beyond the leg's buffer is dropped: UDP cannot push back on its sender. */
+    private void forward(LegPipe pipe, byte[] bytes) {
+        if (pipe.room() < bytes.length) {
+            return;
+        }
+        pipe.accept(bytes, true);
+    }
+
+    private InetSocketAddress targetOrPending() {
+        InetSocketAddress address = target;
+        return address != null ? address
+                : InetSocketAddress.createUnresolved(context.options().targetHost(), context.options().targetPort());
+    }
+
+    private void armIdleTimer(long delayNanos) {
+        context.schedule(delayNanos, () -> {
+            if (closed) {
+                return;
+            }
+            long idle = System.nanoTime() - lastActiveNanos;
+            long timeout = context.options().udpIdleTimeout().toNanos();
+            if (idle >= timeout) {
+                end(CloseReason.LOCAL);
+            } else {
+                armIdleTimer(timeout - idle);
+            }
+        });
+    }
+
+    private void end(CloseReason reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        up.clear();
+        down.clear();
+        SelectorLoop.closeQuietly(upstream);
+        context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), client, reason, id));
+        context.removed(this);
+        onClosed.run();
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public void wantWrite(Leg leg, boolean on) {
+        // Datagrams are sent whole or lost; nothing waits for writability.
+    }
+
+    @Override
+    public void wantRead(Leg leg, boolean on) {
+        // No back-pressure on datagrams: a full leg drops (see forward).
+    }
+
+    @Override
+    public void finished(Leg leg) {
+        // Never: datagram legs have no FIN.
+    }
+
+    @Override
+    public void resetByFault(Leg leg) {
+        end(CloseReason.RESET);
+    }
+
+    @Override
+    public void sinkFailed(Leg leg, IOException error) {
+        context.emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error),
+                leg == Leg.UP ? target : client, IoFailures.detail(error), id));
+        end(CloseReason.ERROR);
+    }
+
+    @Override
+    public RelayConnection snapshot() {
+        RelayConnectionState state = target == null ? RelayConnectionState.CONNECTING
+                : context.held() ? RelayConnectionState.HELD
+                : up.stalled() || down.stalled() ? RelayConnectionState.STALLED : RelayConnectionState.OPEN;
+        return new RelayConnection(id, client, target, sinceMillis, upBytes, downBytes, state, heldBytes());
+    }
+
+    @Override
+    public long heldBytes() {
+        return up.queued() + down.queued();
+    }
+
+    @Override
+    public void kick() {
+        up.kick();
+        down.kick();
+    }
+
+    @Override
+    public void inject(Leg leg, byte[] bytes) {
+        if (closed) {
+            return;
+        }
+        InetSocketAddress from = leg == Leg.UP ? client : targetOrPending();
+        InetSocketAddress to = leg == Leg.UP ? targetOrPending() : client;
+        context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, leg, from, to, bytes, true));
+        (leg == Leg.UP ? up : down).accept(bytes, true);
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        end(reason);
+    }
+}

@@ -1,0 +1,107 @@
+package io.socketdeck.core.relay;
+
+import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.ConnectionIds;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.SessionEvent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The listening side of a UDP relay: receives the clients' datagrams and hands each to its
+ * client address's {@link UdpFlow}, made at the first datagram. Loop thread only.
+ */
+final class UdpRelay {
+
+    /** Datagrams received per readiness, so one chatty client cannot starve the targets' replies. */
+    private static final int RECEIVES_PER_TURN = 64;
+
+    /** Told that the target could not be found for a flow. */
+    @FunctionalInterface
+    interface TargetFailure {
+        void failed(FailureKind kind, String detail);
+    }
+
+    /** Finds the target's address for one flow, at once or later on the loop. */
+    @FunctionalInterface
+    interface Resolver {
+        void resolve(Consumer<InetSocketAddress> found, TargetFailure failed);
+    }
+
+    private final RelayContext context;
+    private final SelectorLoop loop;
+    private final DatagramChannel channel;
+    private final Resolver resolver;
+    private final Map<InetSocketAddress, UdpFlow> flows = new HashMap<>();
+    private UnaryOperator<SelectorLoop.Handler> guard;
+
+    UdpRelay(RelayContext context, SelectorLoop loop, DatagramChannel channel, Resolver resolver) {
+        this.context = context;
+        this.loop = loop;
+        this.channel = channel;
+        this.resolver = resolver;
+    }
+
+    void register(UnaryOperator<SelectorLoop.Handler> guarded) throws IOException {
+        this.guard = guarded;
+        loop.register(channel, SelectionKey.OP_READ, guarded.apply(key -> receive()));
+    }
+
+    private void receive() throws IOException {
+        ByteBuffer buffer = context.readBuffer();
+        for (int turn = 0; turn < RECEIVES_PER_TURN; turn++) {
+            buffer.clear();
+            InetSocketAddress from;
+            try {
+                from = (InetSocketAddress) channel.receive(buffer);
+            } catch (IOException e) {
+                // An ICMP error for an earlier send to a client: the next receive works again.
+                continue;
+            }
+            if (from == null) {
+                return;
+            }
+            buffer.flip();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            UdpFlow flow = flows.get(from);
+            if (flow == null) {
+                flow = open(from);
+            }
+            flow.fromClient(bytes);
+        }
+    }
+
+    private UdpFlow open(InetSocketAddress client) {
+        UdpFlow flow = new UdpFlow(ConnectionIds.next(), context, loop, channel, client, () -> { });
+        flows.put(client, flow);
+        context.added(flow);
+        InetSocketAddress local = localAddress();
+        context.emit(new SessionEvent.Connected(System.currentTimeMillis(), local, client, flow.id()));
+        UdpFlow opened = flow;
+        opened.whenClosed(() -> flows.remove(client, opened));
+        resolver.resolve(target -> opened.connect(target, guard), opened::targetFailed);
+        return flow;
+    }
+
+    private InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            return new InetSocketAddress(0);
+        }
+    }
+
+    /** For a test of the bound: live flows. */
+    int flows() {
+        return flows.size();
+    }
+
+}
