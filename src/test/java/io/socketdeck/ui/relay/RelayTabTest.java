@@ -151,8 +151,8 @@ class RelayTabTest {
     private void selectRow(FxRobot robot, String client) {
         TableView<RelayRow> table = table(robot);
         awaitFx(() -> table.getItems().stream().anyMatch(r -> r.client().equals(client)), "a row for " + client);
-        runFx(() -> table.getSelectionModel().select(
-                table.getItems().stream().filter(r -> r.client().equals(client)).findFirst().orElseThrow()));
+        runFx(() -> table.getSelectionModel().clearAndSelect(table.getItems().indexOf(
+                table.getItems().stream().filter(r -> r.client().equals(client)).findFirst().orElseThrow())));
     }
 
     private ListView<LogEntry> log(FxRobot robot) {
