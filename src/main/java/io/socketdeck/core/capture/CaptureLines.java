@@ -27,6 +27,10 @@ import java.time.format.DateTimeFormatter;
  * DISCONNECTED. SEND_QUEUE_FULL names the clients that could not take a send to several (their
  * count in the size column), with SKIPPED when a repeat or file send leaves them out from then
  * on, else NOT_SENT.
+ *
+ * <p>A relay's bytes are UP (client to target) and DOWN (target to client) lines whose peer column
+ * is the way they went, {@code 127.0.0.1:5000>127.0.0.1:80}; what the relay did on purpose is a
+ * FAULT line (its kind and detail), and a client's link to the target a LINKED line.
  */
 final class CaptureLines {
 
@@ -47,8 +51,23 @@ final class CaptureLines {
         return line(data.timeMillis(), data.direction().name(), data.peer(), Integer.toString(bytes.length), payload);
     }
 
+    String relayed(SessionEvent.Relayed relayed) {
+        byte[] bytes = relayed.bytes();
+        String payload = hex ? HexFormatter.format(bytes) : EscapeText.format(bytes, charset);
+        return textLine(relayed.timeMillis(), relayed.leg().name() + (relayed.injected() ? "_INJECTED" : ""),
+                Addresses.format(relayed.from()) + '>' + Addresses.format(relayed.to()),
+                Integer.toString(bytes.length), payload);
+    }
+
     /** A line for a control event, or null for events that have none. */
     String control(SessionEvent event) {
+        if (event instanceof SessionEvent.Linked linked) {
+            return line(linked.timeMillis(), "LINKED", linked.client(), "", "target " + Addresses.format(linked.target()));
+        }
+        if (event instanceof SessionEvent.FaultInjected fault) {
+            return textLine(fault.timeMillis(), "FAULT", "", "", fault.what().name()
+                    + (fault.leg() == null ? "" : " " + fault.leg().name()) + " " + oneLine(fault.detail()));
+        }
         if (event instanceof SessionEvent.Connected connected) {
             return line(connected.timeMillis(), "CONNECTED", connected.remote(), "",
                     "local " + Addresses.format(connected.local()));
@@ -90,8 +109,12 @@ final class CaptureLines {
     }
 
     private static String line(long timeMillis, String what, InetSocketAddress peer, String count, String text) {
+        return textLine(timeMillis, what, peer == null ? "" : Addresses.format(peer), count, text);
+    }
+
+    private static String textLine(long timeMillis, String what, String peer, String count, String text) {
         return TIME.format(Instant.ofEpochMilli(timeMillis)) + '\t' + what + '\t'
-                + (peer == null ? "" : Addresses.format(peer)) + '\t' + count + '\t' + text + '\n';
+                + (peer == null ? "" : peer) + '\t' + count + '\t' + text + '\n';
     }
 
     private static String oneLine(String text) {

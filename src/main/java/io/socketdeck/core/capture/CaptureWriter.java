@@ -1,6 +1,7 @@
 package io.socketdeck.core.capture;
 
 import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import java.io.IOException;
@@ -108,6 +109,21 @@ public final class CaptureWriter implements SessionListener, AutoCloseable {
     }
 
     private void write(SessionEvent event) throws IOException {
+        if (event instanceof SessionEvent.Relayed relayed) {
+            // A relay's client-to-target bytes count as received, target-to-client as sent.
+            boolean up = relayed.leg() == Leg.UP;
+            if (!up && !options.includeSent()) {
+                return;
+            }
+            if (lines != null) {
+                writeLine(lines.relayed(relayed));
+            } else {
+                RollingFile target = up ? received : sent;
+                target.writeSplittable(relayed.bytes(), 0, relayed.bytes().length);
+                bytesWritten += relayed.bytes().length;
+            }
+            return;
+        }
         if (event instanceof SessionEvent.Data data) {
             if (data.direction() == Direction.TX && !options.includeSent()) {
                 return;

@@ -73,6 +73,10 @@ public final class LogIngest implements SessionListener {
     private final StormFolder departures = new StormFolder();
     /** A TLS server's storm of arrivals is followed by one of handshakes: folded the same way. */
     private final StormFolder handshakes = new StormFolder();
+    /** A relay's storm of arrivals is followed by one of links to the target. */
+    private final StormFolder links = new StormFolder();
+    /** A relay's rows: bytes decoded per connection and leg. */
+    private final RelayRows relayRows;
     /** True while folded events wait to be said: read on every event, so volatile, not the lock. */
     private volatile boolean foldedWaiting;
     private Consumer<LogIngest> onFolding = ingest -> { };
@@ -103,6 +107,7 @@ public final class LogIngest implements SessionListener {
         this.out = out;
         this.boundaries = boundaries;
         this.serverSide = serverSide;
+        this.relayRows = new RelayRows(charset, previewChars, boundaries == Boundaries.DATAGRAM);
     }
 
     /**
@@ -131,8 +136,9 @@ public final class LogIngest implements SessionListener {
             sayIfDue(departures, nowMillis,
                     summary -> EventTexts.departuresFolded(summary.count(), summary.seconds(), summary.reasons()));
             sayIfDue(handshakes, nowMillis, summary -> EventTexts.securedFolded(summary.count(), summary.seconds()));
+            sayIfDue(links, nowMillis, summary -> EventTexts.linkedFolded(summary.count(), summary.seconds()));
             foldedWaiting = arrivals.folded() > 0 || finishes.folded() > 0 || departures.folded() > 0
-                    || handshakes.folded() > 0;
+                    || handshakes.folded() > 0 || links.folded() > 0;
         }
     }
 
@@ -159,6 +165,8 @@ public final class LogIngest implements SessionListener {
                 alone = departures.admit(event.timeMillis(), disconnected.reason());
             } else if (event instanceof SessionEvent.Secured && serverSide) {
                 alone = handshakes.admit(event.timeMillis(), null);
+            } else if (event instanceof SessionEvent.Linked) {
+                alone = links.admit(event.timeMillis(), null);
             } else {
                 return true;
             }
@@ -173,11 +181,22 @@ public final class LogIngest implements SessionListener {
     @Override
     public void onEvent(SessionEvent event) {
         if (foldedWaiting && !(event instanceof SessionEvent.Connected || event instanceof SessionEvent.PeerFinished
-                || event instanceof SessionEvent.Disconnected || event instanceof SessionEvent.Secured)) {
+                || event instanceof SessionEvent.Disconnected || event instanceof SessionEvent.Secured
+                || event instanceof SessionEvent.Linked)) {
             sayFolded(event instanceof SessionEvent.Closed ? Long.MAX_VALUE : event.timeMillis());
         }
         if (event instanceof SessionEvent.Data data) {
             out.accept(dataEntry(data));
+        } else if (event instanceof SessionEvent.Relayed relayed) {
+            out.accept(relayRows.relayed(relayed));
+        } else if (event instanceof SessionEvent.FaultInjected fault) {
+            out.accept(LogEntry.event(fault.timeMillis(), LogEntry.Kind.INFO, relayRows.faultPeer(fault),
+                    EventTexts.relayFault(fault)));
+        } else if (event instanceof SessionEvent.Linked linked) {
+            if (shownAlone(linked)) {
+                out.accept(LogEntry.event(linked.timeMillis(), LogEntry.Kind.INFO, peerName(linked.client()),
+                        EventTexts.linked(linked)));
+            }
         } else if (event instanceof SessionEvent.SentToMany sent) {
             out.accept(sentToManyEntry(sent));
         } else if (event instanceof SessionEvent.Connected connected) {
@@ -191,6 +210,7 @@ public final class LogIngest implements SessionListener {
         } else if (event instanceof SessionEvent.Disconnected disconnected) {
             String peer = peerName(disconnected.remote());
             forget(peer);
+            relayRows.forget(disconnected.connection());
             if (shownAlone(disconnected)) {
                 String text = EventTexts.disconnected(disconnected);
                 if (EventTexts.isError(disconnected.reason())) {

@@ -2,7 +2,9 @@ package io.socketdeck.core.text;
 
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.PeerCertificate;
+import io.socketdeck.core.session.RelayFault;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TlsHandshake;
 import java.net.InetSocketAddress;
@@ -154,6 +156,11 @@ public final class EventTexts {
         return TEXT.format("event.folded.connected", Language.count(count), seconds(seconds));
     }
 
+    /** A storm of a relay's clients getting their link to the target folded into one row. */
+    public static String linkedFolded(long count, double seconds) {
+        return TEXT.format("event.folded.linked", Language.count(count), seconds(seconds));
+    }
+
     /** A storm of clients finishing their sending (their FIN) folded into one row. */
     public static String finishesFolded(long count, double seconds) {
         return TEXT.format("event.folded.peerFinished", Language.count(count), seconds(seconds));
@@ -176,6 +183,33 @@ public final class EventTexts {
     }
 
     /** Resets and failures are shown as errors; orderly closes as information. */
+    /** A relay's client got its link to the target. */
+    public static String linked(SessionEvent.Linked event) {
+        return TEXT.format("event.linked", Addresses.format(event.client()), Addresses.format(event.target()));
+    }
+
+    /** Which way a relay's leg goes, in words: "client → target". */
+    public static String leg(Leg leg) {
+        return TEXT.text(leg == null ? "relay.leg.none" : "relay.leg." + leg.name());
+    }
+
+    /** A relayed chunk's direction as a log row's peer: "127.0.0.1:5000 → 127.0.0.1:80". */
+    public static String relayPath(InetSocketAddress from, InetSocketAddress to) {
+        return Addresses.format(from) + " \u2192 " + Addresses.format(to);
+    }
+
+    /** What a relay did on purpose: a fault, a rewrite, a hold. */
+    public static String relayFault(SessionEvent.FaultInjected event) {
+        String detail = event.what() == RelayFault.FAULTS_CHANGED && event.detail().isEmpty()
+                ? TEXT.text("relay.faults.none") : event.detail();
+        String[] parts = event.detail().split(":", 2);
+        Object[] args = new Object[2 + parts.length];
+        args[0] = leg(event.leg());
+        args[1] = detail;
+        System.arraycopy(parts, 0, args, 2, parts.length);
+        return TEXT.format("relay.fault." + event.what().name(), args);
+    }
+
     public static boolean isError(CloseReason reason) {
         return reason == CloseReason.RESET || reason == CloseReason.ERROR;
     }

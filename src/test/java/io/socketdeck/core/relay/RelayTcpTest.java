@@ -1,0 +1,227 @@
+package io.socketdeck.core.relay;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Leg;
+import io.socketdeck.core.session.RelayFault;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.ClosedPort;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A TCP relay between real loopback peers: forwarding, half-close, resets, failures, hold, inject. */
+class RelayTcpTest {
+
+    private final RelayHarness harness = new RelayHarness(true);
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] readExactly(InputStream in, int count) throws IOException {
+        byte[] bytes = in.readNBytes(count);
+        assertEquals(count, bytes.length, "bytes before the end of stream");
+        return bytes;
+    }
+
+    @Test
+    void bytesGoBothWaysAndAreReportedPerLeg() throws Exception {
+        harness.target();
+        RelaySession relay = harness.startTcp();
+        try (Socket client = harness.connect(); Socket target = harness.accept()) {
+            SessionEvent.Linked linked = harness.events.await(SessionEvent.Linked.class);
+            assertEquals(harness.targetAddress(), linked.target());
+            client.getOutputStream().write(ascii("ping"));
+            assertArrayEquals(ascii("ping"), readExactly(target.getInputStream(), 4));
+            target.getOutputStream().write(ascii("pong!"));
+            assertArrayEquals(ascii("pong!"), readExactly(client.getInputStream(), 5));
+
+            SessionEvent.Relayed up = harness.events.await(SessionEvent.Relayed.class, r -> r.leg() == Leg.UP);
+            assertEquals(linked.connection(), up.connection());
+            assertEquals(client.getLocalSocketAddress(), up.from());
+            assertEquals(harness.targetAddress(), up.to());
+            SessionEvent.Relayed down = harness.events.await(SessionEvent.Relayed.class, r -> r.leg() == Leg.DOWN);
+            assertEquals(harness.targetAddress(), down.from());
+            Await.until(() -> relay.upBytes() == 4 && relay.downBytes() == 5, RelayHarness.TIMEOUT, "counted");
+            Await.until(() -> harness.counters.rxBytes() == 9 && harness.counters.txBytes() == 9,
+                    RelayHarness.TIMEOUT, "every byte counted once read and once written");
+            RelayConnection row = relay.connections().get(0);
+            assertEquals(RelayConnectionState.OPEN, row.state());
+            assertEquals(4, row.upBytes());
+            assertEquals(5, row.downBytes());
+        }
+    }
+
+    @Test
+    void aFinTravelsOneWayWhileTheOtherWayKeepsFlowing() throws Exception {
+        harness.target();
+        RelaySession relay = harness.startTcp();
+        try (Socket client = harness.connect(); Socket target = harness.accept()) {
+            client.getOutputStream().write(ascii("request"));
+            client.shutdownOutput();
+            assertArrayEquals(ascii("request"), readExactly(target.getInputStream(), 7));
+            assertEquals(-1, target.getInputStream().read(), "the client's FIN reached the target");
+            SessionEvent.PeerFinished finished = harness.events.await(SessionEvent.PeerFinished.class);
+            assertEquals(client.getLocalSocketAddress(), finished.remote());
+            Await.until(() -> relay.connections().get(0).state() == RelayConnectionState.HALF_CLOSED,
+                    RelayHarness.TIMEOUT, "half-closed");
+
+            target.getOutputStream().write(ascii("answer after the FIN"));
+            assertArrayEquals(ascii("answer after the FIN"), readExactly(client.getInputStream(), 20));
+            target.close();
+            assertEquals(-1, client.getInputStream().read(), "the target's FIN reached the client");
+            assertEquals(CloseReason.PEER, harness.events.await(SessionEvent.Disconnected.class).reason());
+            Await.until(() -> relay.connectionCount() == 0, RelayHarness.TIMEOUT, "gone from the table");
+        }
+    }
+
+    @Test
+    void aResetTravelsAsAReset() throws Exception {
+        harness.target();
+        harness.startTcp();
+        try (Socket client = harness.connect(); Socket target = harness.accept()) {
+            harness.events.await(SessionEvent.Linked.class);
+            target.setSoLinger(true, 0);
+            target.close();
+            assertThrows(SocketException.class, () -> client.getInputStream().read(), "reset");
+            assertEquals(CloseReason.RESET, harness.events.await(SessionEvent.Disconnected.class).reason());
+        }
+    }
+
+    @Test
+    void aRefusingTargetClosesTheClientWithAnEventAndTheRelayListensOn() throws Exception {
+        int closed = ClosedPort.find();
+        RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.TCP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                closed));
+        try (Socket client = harness.connect()) {
+            assertEquals(-1, client.getInputStream().read(), "closed with a FIN");
+        }
+        SessionEvent.Failure failure = harness.events.await(SessionEvent.Failure.class);
+        assertEquals(FailureKind.CONNECTION_REFUSED, failure.kind());
+        assertEquals(closed, failure.peer().getPort());
+        assertEquals(CloseReason.ERROR, harness.events.await(SessionEvent.Disconnected.class).reason());
+        assertTrue(relay.isOpen(), "still listening");
+        try (Socket again = harness.connect()) {
+            assertEquals(-1, again.getInputStream().read(), "a second client is served the same way");
+        }
+    }
+
+    @Test
+    void aRefusingTargetCanResetTheClient() throws Exception {
+        harness.start(RelayOptions.of(RelayProtocol.TCP, RelayHarness.LOOPBACK, 0, "127.0.0.1", ClosedPort.find())
+                .withOnTargetFailure(TargetFailureAction.RESET));
+        try (Socket client = harness.connect()) {
+            assertThrows(SocketException.class, () -> client.getInputStream().read(), "reset");
+        }
+    }
+
+    @Test
+    void anUnknownTargetHostIsAnEventAboutTheClient() throws Exception {
+        RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.TCP, RelayHarness.LOOPBACK, 0,
+                "no-such-host.invalid", 80));
+        try (Socket client = harness.connect()) {
+            assertEquals(-1, client.getInputStream().read());
+        }
+        SessionEvent.Failure failure = harness.events.await(SessionEvent.Failure.class);
+        assertEquals(FailureKind.UNKNOWN_HOST, failure.kind());
+        assertEquals("no-such-host.invalid", failure.detail());
+        assertTrue(relay.isOpen());
+    }
+
+    @Test
+    void aPortInUseFailsTheRelayWithAnEvent() throws Exception {
+        harness.target();
+        RelaySession first = harness.startTcp();
+        RelayHarness second = new RelayHarness(true);
+        try (second) {
+            RelaySession relay = new RelaySession(RelayOptions.of(RelayProtocol.TCP, RelayHarness.LOOPBACK,
+                    first.localAddress().getPort(), "127.0.0.1", 80), second.events, second.counters,
+                    second.loops.next());
+            relay.start();
+            assertEquals(FailureKind.PORT_IN_USE, second.events.await(SessionEvent.Failure.class).kind());
+            assertEquals(CloseReason.ERROR, second.events.awaitClosed().reason());
+        }
+    }
+
+    @Test
+    void holdQueuesBytesUntilReleased() throws Exception {
+        harness.target();
+        RelaySession relay = harness.startTcp();
+        try (Socket client = harness.connect(); Socket target = harness.accept()) {
+            harness.events.await(SessionEvent.Linked.class);
+            relay.hold(true);
+            harness.events.await(SessionEvent.FaultInjected.class, f -> f.what() == RelayFault.HELD);
+            client.getOutputStream().write(ascii("held"));
+            Await.until(() -> relay.heldBytes() == 4, RelayHarness.TIMEOUT, "4 bytes held");
+            assertEquals(RelayConnectionState.HELD, relay.connections().get(0).state());
+            assertEquals(0, target.getInputStream().available(), "nothing forwarded while held");
+            relay.hold(false);
+            assertArrayEquals(ascii("held"), readExactly(target.getInputStream(), 4));
+            SessionEvent.FaultInjected released = harness.events.await(SessionEvent.FaultInjected.class,
+                    f -> f.what() == RelayFault.RELEASED);
+            assertEquals("4", released.detail());
+            Await.until(() -> relay.heldBytes() == 0, RelayHarness.TIMEOUT, "nothing held");
+        }
+    }
+
+    @Test
+    void injectedBytesGoIntoEitherLeg() throws Exception {
+        harness.target();
+        RelaySession relay = harness.startTcp();
+        try (Socket client = harness.connect(); Socket target = harness.accept()) {
+            long id = harness.events.await(SessionEvent.Linked.class).connection();
+            assertTrue(relay.inject(id, Leg.DOWN, ascii("to the client")));
+            assertArrayEquals(ascii("to the client"), readExactly(client.getInputStream(), 13));
+            assertTrue(relay.inject(id, Leg.UP, ascii("to the target")));
+            assertArrayEquals(ascii("to the target"), readExactly(target.getInputStream(), 13));
+            SessionEvent.Relayed injected = harness.events.await(SessionEvent.Relayed.class, SessionEvent.Relayed::injected);
+            assertEquals(Leg.DOWN, injected.leg());
+            relay.inject(id + 1000, Leg.UP, ascii("nobody"));
+            assertEquals(FailureKind.NOT_CONNECTED, harness.events.await(SessionEvent.Failure.class).kind());
+        }
+    }
+
+    @Test
+    void disconnectClosesBothSides() throws Exception {
+        harness.target();
+        RelaySession relay = harness.startTcp();
+        try (Socket client = harness.connect(); Socket target = harness.accept()) {
+            long id = harness.events.await(SessionEvent.Linked.class).connection();
+            relay.disconnect(List.of(id));
+            assertEquals(-1, client.getInputStream().read());
+            assertEquals(-1, target.getInputStream().read());
+            assertEquals(CloseReason.KICKED, harness.events.await(SessionEvent.Disconnected.class).reason());
+        }
+    }
+
+    @Test
+    void stoppingTheRelayClosesEveryConnectionAndFreesThePort() throws Exception {
+        harness.target();
+        RelaySession relay = harness.startTcp();
+        try (Socket client = harness.connect(); Socket target = harness.accept()) {
+            harness.events.await(SessionEvent.Linked.class);
+            relay.close();
+            assertEquals(CloseReason.SERVER_STOPPED, harness.events.await(SessionEvent.Disconnected.class).reason());
+            harness.events.awaitClosed();
+            assertEquals(-1, client.getInputStream().read());
+            assertEquals(-1, target.getInputStream().read());
+        }
+    }
+}
