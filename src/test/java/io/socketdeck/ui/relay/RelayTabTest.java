@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.relay.RelayProtocol;
+import io.socketdeck.core.relay.RewriteRule;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.testsupport.Await;
@@ -17,6 +19,7 @@ import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.PythonPeer;
 import io.socketdeck.testsupport.TcpProbe;
+import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.common.I18n;
@@ -33,6 +36,7 @@ import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
@@ -199,7 +203,7 @@ class RelayTabTest {
         String bytes = Integer.toString(hello.length);
         Await.until(() -> {
             List<String> row = shownRow(robot, client);
-            return row.size() == 7 && row.get(1).equals(targetAddress) && row.get(3).equals(bytes) && row.get(4).equals(bytes);
+            return row.size() == 7 && row.get(1).equals(targetAddress) && row.get(2).equals(bytes) && row.get(3).equals(bytes) && row.get(5).equals("open");
         }, TIMEOUT, () -> "the row counts each way: " + shownRow(robot, client));
         assertTrue(onFx(() -> model().statusProperty().get()).contains(targetAddress), onFx(() -> model().statusProperty().get()));
     }
@@ -354,6 +358,66 @@ class RelayTabTest {
         assertTrue(onFx(() -> robot.lookup("#relayStart").queryButton().getText()).equals("停止"));
         probe.send("after");
         assertEquals("after", probe.readUtf8("after", TIMEOUT));
+    }
+
+    @Test
+    void aRewriteRuleAddedInItsDialogChangesTheBytesAndCountsItsHits(FxRobot robot) throws Exception {
+        EchoPeer target = echoTarget();
+        InetSocketAddress relay = startRelay(robot, target.port());
+        TcpProbe probe = client(relay);
+        probe.send("warm");
+        probe.readExactly(4, TIMEOUT);
+
+        robot.clickOn("#relayFaults");
+        robot.clickOn("#relayDownRewrite");
+        @SuppressWarnings("unchecked")
+        ComboBox<RewriteRule.Kind> kind = robot.lookup("#relayRewriteKind").queryAs(ComboBox.class);
+        runFx(() -> {
+            kind.setValue(RewriteRule.Kind.REGEX);
+            robot.lookup("#relayRewriteMatch").queryAs(TextField.class).setText("temp=(");
+        });
+        runFx(() -> robot.lookup("#relayRewriteAdd").queryButton().fire());
+        assertTrue(label(robot, "#relayRewriteError").contains("regular expression"), label(robot, "#relayRewriteError"));
+        runFx(() -> {
+            robot.lookup("#relayRewriteMatch").queryAs(TextField.class).setText("temp=(\\d+)");
+            robot.lookup("#relayRewriteReplace").queryAs(TextField.class).setText("temp=-$1");
+            robot.lookup("#relayRewriteAdd").queryButton().fire();
+        });
+        awaitFx(() -> model().downFaults().rewrites().size() == 1, "the rule applies at once");
+        assertTrue(onFx(() -> robot.lookup(".fault-badge").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().contains("\u00d71"))), "a badge says a rewrite is on");
+
+        probe.send("temp=21");
+        assertEquals("temp=-21", probe.readUtf8("temp=-21", TIMEOUT), "the echo came back rewritten");
+        awaitFx(() -> model().rewriteHits(Leg.DOWN).equals(List.of(1L)), "the rule counted its hit");
+        awaitFx(() -> robot.lookup("#relayRewriteRules").queryListView().lookupAll(".list-cell").stream()
+                .anyMatch(n -> String.valueOf(((javafx.scene.control.Labeled) n).getText()).contains("1 hits")),
+                "the dialog shows the hits");
+        awaitLog(robot, e -> !e.isData() && e.message().contains("temp="), "the rewrite is an event in the log");
+    }
+
+    @Test
+    void aUdpRelayCarriesDatagramsBothWays(FxRobot robot) throws Exception {
+        UdpProbe target = UdpProbe.bind();
+        peers.add(target);
+        runFx(() -> model().protocolProperty().set(RelayProtocol.UDP));
+        InetSocketAddress relay = startRelay(robot, target.port());
+        UdpProbe device = UdpProbe.bind();
+        peers.add(device);
+        device.send("ping".getBytes(StandardCharsets.US_ASCII), relay);
+        UdpProbe.Datagram up = target.receive(TIMEOUT);
+        assertEquals("ping", new String(up.bytes(), StandardCharsets.US_ASCII));
+        target.send("pong".getBytes(StandardCharsets.US_ASCII), up.sender());
+        assertEquals("pong", new String(device.receive(TIMEOUT).bytes(), StandardCharsets.US_ASCII));
+        String client = Addresses.format(device.address());
+        awaitFx(() -> table(robot).getItems().stream().anyMatch(r -> r.client().equals(client)), "the flow has its row");
+        awaitLog(robot, e -> e.isData() && "pong".equals(e.text()) && e.peer().endsWith(client), "target → client");
+
+        fault(robot, "#relayUpDrop", "100");
+        awaitFx(() -> model().upFaults().dropProbability() == 1.0, "drop applies to UDP");
+        device.send("lost".getBytes(StandardCharsets.US_ASCII), relay);
+        awaitLog(robot, e -> !e.isData() && e.message().toLowerCase(Locale.ROOT).contains("drop"), "the drop is an event");
+        assertEquals(null, target.receiveOrNull(Duration.ofMillis(200)), "nothing reached the target");
     }
 
     @Test
