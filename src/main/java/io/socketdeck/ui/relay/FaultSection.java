@@ -50,7 +50,7 @@ final class FaultSection {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(4);
-        Label title = new Label(I18n.text("relay.leg." + leg.name()));
+        Label title = new Label(I18n.text("relay.way." + leg.name()));
         title.getStyleClass().add("fault-leg-title");
         grid.add(title, 0, 0, 3, 1);
         Rows rows = new Rows(grid, prefix);
