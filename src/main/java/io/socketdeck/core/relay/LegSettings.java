@@ -70,10 +70,14 @@ final class LegSettings {
             }
             StringBuilder out = new StringBuilder(text.length() + 16);
             int count = 0;
-            do {
-                matcher.appendReplacement(out, rule.replacement());
-                count++;
-            } while (matcher.find());
+            try {
+                do {
+                    matcher.appendReplacement(out, rule.replacement());
+                    count++;
+                } while (matcher.find());
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                continue; // a named group the pattern lacks (not checked when made): the rule does nothing
+            }
             matcher.appendTail(out);
             text = out.toString();
             changed = true;

@@ -71,11 +71,8 @@ public record RewriteRule(Kind kind, String match, String replacement, Charset c
         }
         try {
             Compiled compiled = compile(kind, match, replacement, charset);
-            // A replacement naming a group the pattern lacks fails on first use: try it now.
-            compiled.pattern.matcher("").replaceAll(compiled.replacement);
-            Matcher probe = compiled.pattern.matcher("");
-            probe.find();
-            return null;
+            // A replacement naming a group the pattern lacks would fail at the first match, on the loop.
+            return kind == Kind.REGEX && !groupsExist(compiled) ? Problem.BAD_REPLACEMENT : null;
         } catch (HexFormatException e) {
             return kind == Kind.HEX && !isHexPattern(match) ? Problem.BAD_HEX_MATCH : Problem.BAD_REPLACEMENT;
         } catch (PatternSyntaxException e) {
@@ -84,6 +81,30 @@ public record RewriteRule(Kind kind, String match, String replacement, Charset c
             return e instanceof UnmappableText ? Problem.NOT_ENCODABLE
                     : kind == Kind.HEX ? Problem.BAD_HEX_MATCH : Problem.BAD_REPLACEMENT;
         }
+    }
+
+    /** True when every {@code $n} of the replacement names a group of the pattern. */
+    private static boolean groupsExist(Compiled compiled) {
+        int groups = compiled.pattern.matcher("").groupCount();
+        String text = compiled.replacement;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '$') {
+                if (i + 1 >= text.length()) {
+                    return false;
+                }
+                char next = text.charAt(i + 1);
+                if (next == '{') {
+                    continue; // a named group: Matcher says at the first match; rare enough
+                }
+                if (next < '0' || next > '9' || next - '0' > groups) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The rule made runnable; an instance is not shared between threads. */

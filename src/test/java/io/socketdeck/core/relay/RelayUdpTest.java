@@ -1,0 +1,121 @@
+package io.socketdeck.core.relay;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.Leg;
+import io.socketdeck.core.session.RelayFault;
+import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.testsupport.Await;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A UDP relay between real loopback sockets: one upstream socket per client, idle timeout, drop. */
+class RelayUdpTest {
+
+    private final RelayHarness harness = new RelayHarness(true);
+    private DatagramSocket echo;
+    private Thread echoThread;
+
+    @BeforeEach
+    void startEcho() throws IOException {
+        echo = new DatagramSocket(0, RelayHarness.LOOPBACK);
+        echoThread = new Thread(() -> {
+            byte[] buffer = new byte[65535];
+            while (!echo.isClosed()) {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                try {
+                    echo.receive(packet);
+                    echo.send(new DatagramPacket(packet.getData(), packet.getLength(), packet.getSocketAddress()));
+                } catch (IOException e) {
+                    return; // closed
+                }
+            }
+        }, "udp-echo");
+        echoThread.setDaemon(true);
+        echoThread.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        echo.close();
+        echoThread.join(RelayHarness.TIMEOUT.toMillis());
+        harness.close();
+    }
+
+    private RelaySession relay(Duration idle) {
+        return harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                echo.getLocalPort()).withUdpIdleTimeout(idle));
+    }
+
+    private DatagramSocket client() throws IOException {
+        DatagramSocket client = new DatagramSocket(0, RelayHarness.LOOPBACK);
+        client.setSoTimeout((int) RelayHarness.TIMEOUT.toMillis());
+        return client;
+    }
+
+    private static byte[] exchange(DatagramSocket client, RelaySession relay, byte[] payload) throws IOException {
+        client.send(new DatagramPacket(payload, payload.length, relay.localAddress()));
+        DatagramPacket reply = new DatagramPacket(new byte[65535], 65535);
+        client.receive(reply);
+        return Arrays.copyOf(reply.getData(), reply.getLength());
+    }
+
+    @Test
+    void eachClientGetsItsOwnFlowThroughTheTarget() throws Exception {
+        RelaySession relay = relay(Duration.ofSeconds(60));
+        try (DatagramSocket first = client(); DatagramSocket second = client()) {
+            byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
+            assertArrayEquals(hello, exchange(first, relay, hello));
+            assertArrayEquals(hello, exchange(second, relay, hello));
+            assertArrayEquals(hello, exchange(first, relay, hello));
+            assertEquals(2, relay.connectionCount());
+            SessionEvent.Relayed down = harness.events.await(SessionEvent.Relayed.class, r -> r.leg() == Leg.DOWN);
+            assertEquals(echo.getLocalPort(), down.from().getPort());
+            assertEquals(2, harness.events.all(SessionEvent.Linked.class).size());
+            assertNotEquals(relay.connections().get(0).id(), relay.connections().get(1).id());
+        }
+    }
+
+    @Test
+    void aQuietFlowEndsAfterItsIdleTimeout() throws Exception {
+        RelaySession relay = relay(Duration.ofMillis(300));
+        try (DatagramSocket client = client()) {
+            exchange(client, relay, new byte[] {1});
+            SessionEvent.Disconnected gone = harness.events.await(SessionEvent.Disconnected.class);
+            assertEquals(CloseReason.LOCAL, gone.reason());
+            Await.until(() -> relay.connectionCount() == 0, RelayHarness.TIMEOUT, "no flow left");
+            exchange(client, relay, new byte[] {2}); // a new flow
+            assertEquals(2, harness.events.all(SessionEvent.Connected.class).size());
+        }
+    }
+
+    @Test
+    void dropLosesDatagramsWithAnEvent() throws Exception {
+        RelaySession relay = relay(Duration.ofSeconds(60));
+        relay.setFaults(Leg.UP, LegFaults.NONE.withDrop(1.0));
+        try (DatagramSocket client = client()) {
+            client.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, () -> exchange(client, relay, new byte[] {7}));
+            SessionEvent.FaultInjected dropped = harness.events.await(SessionEvent.FaultInjected.class,
+                    f -> f.what() == RelayFault.DROPPED);
+            assertEquals("1", dropped.detail());
+            client.setSoTimeout((int) RelayHarness.TIMEOUT.toMillis());
+            relay.setFaults(Leg.UP, LegFaults.NONE);
+            harness.events.await(SessionEvent.FaultInjected.class, f -> f.what() == RelayFault.FAULTS_CHANGED
+                    && f.detail().isEmpty());
+            assertArrayEquals(new byte[] {8}, exchange(client, relay, new byte[] {8}));
+        }
+    }
+}
