@@ -25,7 +25,8 @@ import javafx.scene.control.TabPane;
  * Starts the real app with its relay tab between two pretend devices' consoles and a pretend
  * PLC gateway that answers each line, with faults on (latency with jitter one way, slicing and a
  * rewrite the other) and traffic flowing: the README's relay picture. Run it as the README's
- * "Screenshots" says, with {@code -Dexec.mainClass=io.socketdeck.tools.RelayDemo}.
+ * "Screenshots" says, with {@code -Dexec.mainClass=io.socketdeck.tools.RelayDemo}; {@code -Ddemo.faults=true}
+ * opens the fault panel too.
  */
 public final class RelayDemo {
 
@@ -70,6 +71,9 @@ public final class RelayDemo {
             DemoWindow.onFx(scene, s -> s.getRoot().lookupAll("#relayConnections").stream().findFirst()
                     .map(Node.class::cast).ifPresent(table -> ((javafx.scene.control.TableView<?>) table)
                             .getSelectionModel().select(0)));
+            if (Boolean.getBoolean("demo.faults")) { // the fault panel open, for a second picture
+                DemoWindow.onFx(scene, s -> ((Button) s.lookup("#relayFaults")).fire());
+            }
             Thread.sleep(60_000); // keep both consoles connected while the picture is taken
         }
     }
