@@ -315,6 +315,37 @@ class RelayTabTest {
     }
 
     @Test
+    void anUnknownTargetHostIsSaidAtItsFieldAndTheRelayKeepsListening(FxRobot robot) throws Exception {
+        type(robot, "#relayListenHost", "127.0.0.1");
+        type(robot, "#relayListenPort", "0");
+        type(robot, "#relayTargetHost", "no-such-host.invalid");
+        type(robot, "#relayTargetPort", "80");
+        robot.clickOn("#relayStart");
+        awaitFx(() -> model().stateProperty().get() == ConnectionState.OPEN, "relay open");
+        String address = onFx(() -> model().listeningAddressProperty().get());
+        TcpProbe probe = client(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                Integer.parseInt(address.substring(address.lastIndexOf(':') + 1))));
+        // The name is looked up at the client's connect, off the I/O thread: a resolver may be slow.
+        Await.until(() -> label(robot, "#relayTargetHostError").contains("no-such-host.invalid"), FxTesting.SLOW_TIMEOUT,
+                () -> "the message at the target host field; log: " + logLines(robot));
+        assertTrue(probe.awaitClosedByPeer(TIMEOUT), "the client is closed");
+        assertEquals(ConnectionState.OPEN, onFx(() -> model().stateProperty().get()), "still listening");
+    }
+
+    @Test
+    void aListenPortInUseIsSaidAtItsFieldAndTheTabStaysIdle(FxRobot robot) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            type(robot, "#relayListenHost", "127.0.0.1");
+            type(robot, "#relayListenPort", Integer.toString(taken.getLocalPort()));
+            type(robot, "#relayTargetHost", "127.0.0.1");
+            type(robot, "#relayTargetPort", "80");
+            robot.clickOn("#relayStart");
+            awaitFx(() -> model().stateProperty().get() == ConnectionState.IDLE
+                    && label(robot, "#relayListenPortError").contains("in use"), "the port's message, idle again");
+        }
+    }
+
+    @Test
     void badValuesShowMessagesAtTheirFields(FxRobot robot) {
         type(robot, "#relayListenPort", "0");
         type(robot, "#relayTargetHost", "");
