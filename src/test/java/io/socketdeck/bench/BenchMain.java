@@ -26,7 +26,7 @@ public final class BenchMain {
 
     private static final List<String> GROUPS =
             List.of("idle", "tcp", "ui", "server", "udp", "periodic", "filesend", "capture", "reliability", "responders",
-                    "coldstart", "cli", "tls");
+                    "coldstart", "cli", "tls", "relay");
     /** The send and receive toolkit's groups, also selected together by {@code -Dbench.only=toolkit}. */
     private static final List<String> TOOLKIT = List.of("periodic", "filesend", "capture");
     /** Groups whose JVM needs no FX toolkit of its own. */
@@ -91,6 +91,7 @@ public final class BenchMain {
                 TlsIngestBench.run();
                 TlsServerBench.run();
             }
+            case "relay" -> RelayBench.run();
             case "udp-rx" -> UdpRxBench.run(); // one half of "udp", for diagnosis
             case "udp-flood" -> UdpFloodBench.run();
             case "tls-ingest" -> TlsIngestBench.run(); // the halves of "tls", for diagnosis

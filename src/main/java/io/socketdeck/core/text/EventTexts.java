@@ -205,9 +205,19 @@ public final class EventTexts {
         String[] parts = event.detail().split(":", 2);
         Object[] args = new Object[2 + parts.length];
         args[0] = leg(event.leg());
-        args[1] = detail;
-        System.arraycopy(parts, 0, args, 2, parts.length);
+        args[1] = numberOrText(detail);
+        for (int i = 0; i < parts.length; i++) {
+            args[2 + i] = numberOrText(parts[i]);
+        }
         return TEXT.format("relay.fault." + event.what().name(), args);
+    }
+
+    /** A count as a number, so a sentence can say "1 byte" and "2 bytes"; other details as they are. */
+    private static Object numberOrText(String detail) {
+        if (!detail.isEmpty() && detail.length() < 19 && detail.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(detail);
+        }
+        return detail;
     }
 
     public static boolean isError(CloseReason reason) {
