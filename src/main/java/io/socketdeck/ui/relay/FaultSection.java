@@ -3,6 +3,7 @@ package io.socketdeck.ui.relay;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.tab.ConnectionState;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -38,7 +39,15 @@ final class FaultSection {
         clear.setTooltip(new Tooltip(I18n.text("relay.fault.clear.tooltip")));
         clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(event -> model.clearFaults());
-        VBox section = new VBox(8, legs, clear);
+        CheckBox reset = new CheckBox(I18n.text("relay.resetOnTargetFailure"));
+        reset.setId("relayResetOnTargetFailure");
+        reset.setTooltip(new Tooltip(I18n.text("relay.resetOnTargetFailure.tooltip")));
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        reset.selectedProperty().bindBidirectional(model.resetOnTargetFailureProperty());
+        reset.disableProperty().bind(Bindings.notEqual(model.stateProperty(), ConnectionState.IDLE)); // taken at Start
+        HBox bottom = new HBox(24, clear, reset);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox section = new VBox(8, legs, bottom);
         section.setId("relayFaultSection");
         section.getStyleClass().add("tls-section");
         return section;

@@ -11,6 +11,7 @@ import io.socketdeck.core.relay.RelayConnection;
 import io.socketdeck.core.relay.RelayOptions;
 import io.socketdeck.core.relay.RelayProtocol;
 import io.socketdeck.core.relay.RelaySession;
+import io.socketdeck.core.relay.TargetFailureAction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.Session;
@@ -77,6 +78,8 @@ public final class RelayViewModel extends ConnectionTabModel {
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
     private final ObjectProperty<Leg> direction = new SimpleObjectProperty<>(this, "direction", Leg.UP);
     private final BooleanProperty hold = new SimpleBooleanProperty(this, "hold");
+    /** A client whose target fails is reset (as a failed direct connect would be) rather than closed. */
+    private final BooleanProperty resetOnTargetFailure = new SimpleBooleanProperty(this, "resetOnTargetFailure");
     private final ReadOnlyLongWrapper heldBytes = new ReadOnlyLongWrapper(this, "heldBytes");
     private final LegFaultFields up;
     private final LegFaultFields down;
@@ -151,7 +154,8 @@ public final class RelayViewModel extends ConnectionTabModel {
         requestedPort = portInput.port();
         unknownTarget.set(null);
         RelayOptions options = RelayOptions.of(protocol.get(), requestedAddress.address(), requestedPort, host.host(),
-                targetPortInput.port());
+                targetPortInput.port()).withOnTargetFailure(resetOnTargetFailure.get() ? TargetFailureAction.RESET
+                : TargetFailureAction.CLOSE);
         SessionListener watching = event -> {
             // The target is looked up at each connect: a name that does not resolve is about the field.
             if (event instanceof SessionEvent.Failure failure && failure.kind() == FailureKind.UNKNOWN_HOST) {
@@ -386,6 +390,11 @@ public final class RelayViewModel extends ConnectionTabModel {
         return hold;
     }
 
+    /** Reset (true) or close a client whose target cannot be reached; taken at Start. */
+    public BooleanProperty resetOnTargetFailureProperty() {
+        return resetOnTargetFailure;
+    }
+
     /** Bytes read but not yet delivered, all connections; refreshed on the tick. */
     public ReadOnlyLongProperty heldBytesProperty() {
         return heldBytes.getReadOnlyProperty();
@@ -434,6 +443,7 @@ public final class RelayViewModel extends ConnectionTabModel {
                 .text("targetHost", targetHost)
                 .text("targetPort", targetPort)
                 .choice("direction", direction, Leg.class)
+                .flag("resetOnTargetFailure", resetOnTargetFailure)
                 .nested("up", up.persisted())
                 .nested("down", down.persisted())
                 .include(traffic().persisted());

@@ -307,6 +307,15 @@ class RelayTabTest {
 
         robot.clickOn("#relayStart");
         awaitFx(() -> model().stateProperty().get() == ConnectionState.IDLE, "stopped");
+        robot.clickOn("#relayFaults");
+        robot.clickOn("#relayResetOnTargetFailure");
+        assertTrue(onFx(() -> model().resetOnTargetFailureProperty().get()));
+        TcpProbe reset = client(startRelay(robot, closed));
+        assertTrue(reset.awaitClosedByPeer(TIMEOUT), "closed again");
+        assertTrue(reset.wasResetByPeer(), "but with a reset this time");
+
+        robot.clickOn("#relayStart");
+        awaitFx(() -> model().stateProperty().get() == ConnectionState.IDLE, "stopped");
         EchoPeer target = echoTarget();
         InetSocketAddress again = startRelay(robot, target.port());
         TcpProbe second = client(again);
