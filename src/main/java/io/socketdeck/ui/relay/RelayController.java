@@ -27,9 +27,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Window;
 
 /** Binds the relay view to its view model; no logic lives here. */
@@ -42,7 +44,7 @@ public final class RelayController {
     @FXML private TextField relayTargetPort;
     @FXML private Button relayStart;
     @FXML private Button relayFaults;
-    @FXML private FlowPane relayBadges;
+    @FXML private HBox relayBadges;
     @FXML private Label relayListenHostError;
     @FXML private Label relayListenPortError;
     @FXML private Label relayTargetHostError;
@@ -64,6 +66,8 @@ public final class RelayController {
     @FXML private SendPane sendPane;
     @FXML private BorderPane relayView;
 
+    /** Every badge, one a line: the strip may be too narrow to show them all. */
+    private final Tooltip badgeList = new Tooltip();
     private final RelayViewModel viewModel;
     private final QuickCommandsModel quickCommands;
 
@@ -110,6 +114,11 @@ public final class RelayController {
                 popup.showUnder(relayFaults, relayView.getTop()); // where the wrong value is
             }
         });
+        // One line of badges: what does not fit is clipped, and the strip's tooltip lists them all.
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(relayBadges.widthProperty());
+        clip.heightProperty().bind(relayBadges.heightProperty());
+        relayBadges.setClip(clip);
         Runnable badges = () -> showBadges();
         for (Leg leg : Leg.values()) {
             ViewListeners.onChange(relayBadges, viewModel.faultFields(leg).faultsProperty(), (obs, old, now) -> badges.run());
@@ -132,6 +141,12 @@ public final class RelayController {
             }
         }
         relayBadges.getChildren().setAll(pills);
+        badgeList.setText(String.join("\n", pills.stream().map(Label::getText).toList()));
+        if (pills.isEmpty()) {
+            Tooltip.uninstall(relayBadges, badgeList);
+        } else {
+            Tooltip.install(relayBadges, badgeList);
+        }
     }
 
     private static Label pill(String text, String extraStyle) {
@@ -169,9 +184,9 @@ public final class RelayController {
         relayDisconnect.disableProperty().bind(Bindings.isEmpty(viewModel.selectedConnections()));
         relayDisconnect.setOnAction(event -> viewModel.disconnectSelected());
         relayHold.selectedProperty().bindBidirectional(viewModel.holdProperty());
-        relayHold.textProperty().bind(Bindings.createStringBinding(() -> viewModel.holdProperty().get()
-                ? I18n.format("relay.held", I18n.count(viewModel.heldBytesProperty().get())) : I18n.text("relay.hold"),
-                viewModel.holdProperty(), viewModel.heldBytesProperty()));
+        // Short words, so the toolbar fits its narrowest; the held bytes show in the count and a badge.
+        relayHold.textProperty().bind(Bindings.createStringBinding(() -> I18n.text(viewModel.holdProperty().get()
+                ? "relay.release" : "relay.hold"), viewModel.holdProperty()));
         relayDirection.getItems().setAll(Leg.values());
         relayDirection.setConverter(named(leg -> I18n.text("relay.direction." + leg.name())));
         relayDirection.valueProperty().bindBidirectional(viewModel.directionProperty());

@@ -128,8 +128,9 @@ public final class RelayViewModel extends ConnectionTabModel {
         targetPort.addListener((obs, old, now) -> targetPortError.set(null));
         direction.addListener((obs, old, now) -> traffic().sendTools().targetChanged());
         selected.addListener((ListChangeListener<RelayRow>) change -> traffic().sendTools().targetChanged());
-        connectionSummary = Bindings.createStringBinding(
-                () -> I18n.format("relay.connections.count", rows.size(), selected.size()), rows, selected);
+        connectionSummary = Bindings.createStringBinding(() -> hold.get() || heldBytes.get() > 0
+                ? I18n.format("relay.connections.countHeld", rows.size(), selected.size(), I18n.count(heldBytes.get()))
+                : I18n.format("relay.connections.count", rows.size(), selected.size()), rows, selected, hold, heldBytes);
         rows.addListener((ListChangeListener<RelayRow>) change -> updateStatus());
         tableJob = context.tick().add(this::showConnections);
         updateStatus();
@@ -415,7 +416,7 @@ public final class RelayViewModel extends ConnectionTabModel {
         return revision.getReadOnlyProperty();
     }
 
-    /** "3 open · 1 selected". */
+    /** "3 open · 1 selected", and "· 1,024 B held" while bytes are held. */
     public StringBinding connectionSummary() {
         return connectionSummary;
     }

@@ -260,7 +260,8 @@ class RelayTabTest {
         probe.send("kept back");
         awaitFx(() -> model().heldBytesProperty().get() == "kept back".length(),
                 () -> "the held bytes are counted: " + model().heldBytesProperty().get());
-        awaitFx(() -> robot.lookup("#relayHold").queryLabeled().getText().contains("9"), "Hold shows the held bytes");
+        awaitFx(() -> label(robot, "#relayConnectionCount").endsWith("9 B held"), "the held bytes are shown");
+        assertEquals("Release", onFx(() -> robot.lookup("#relayHold").queryLabeled().getText()));
         assertEquals(0, probe.readAvailable(Duration.ofMillis(300)).length, "nothing went through while held");
 
         robot.clickOn("#relayHold");
