@@ -26,8 +26,11 @@ import java.util.function.Supplier;
  * and port. Carrying a broken tail from one datagram into the next would garble a message that
  * was fine and hide which datagram was broken; its own replacement mark shows exactly that.
  *
- * <p>A storm of clients connecting, completing their TLS handshakes or leaving is folded into
- * summary rows (see {@link StormFolder});
+ * <p>A relay's bytes are rows per connection and direction, each direction decoded on its own
+ * (see {@link RelayRows}); what the relay injected on purpose is an event row.
+ *
+ * <p>A storm of clients connecting, completing their TLS handshakes, linked through a relay or
+ * leaving is folded into summary rows (see {@link StormFolder});
  * every other event is a row of its own.
  */
 public final class LogIngest implements SessionListener {

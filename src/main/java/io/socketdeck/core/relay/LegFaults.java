@@ -56,11 +56,6 @@ public record LegFaults(int latencyMillis, int jitterMillis, long bandwidthBytes
         return equals(NONE);
     }
 
-    /** True when something makes delivery wait (latency, bandwidth, slicing with a delay). */
-    boolean delays() {
-        return latencyMillis > 0 || bandwidthBytesPerSecond > 0 || sliceBytes > 0;
-    }
-
     public LegFaults withLatency(int millis, int jitter) {
         return new LegFaults(millis, jitter, bandwidthBytesPerSecond, sliceBytes, sliceDelayMillis, dropProbability,
                 corruptProbability, resetAfterBytes, closeAfterBytes, stall, rewrites);

@@ -19,8 +19,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class LegPipe {
 
-    /** Tokens of a bandwidth limit kept at most: what 20 ms at the limit would send. */
-    private static final long BURST_DIVISOR = 50;
+    /**
+     * Tokens of a bandwidth limit kept at most: what 100 ms at the limit would send, so a loop
+     * thread late by less than that (a busy machine) loses no bandwidth.
+     */
+    private static final long BURST_DIVISOR = 10;
+    /** A limited stream is written in steps of what 20 ms at the limit send: smooth, but not byte by byte. */
+    private static final long STEP_DIVISOR = 50;
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** Where a leg delivers. */
@@ -250,9 +255,10 @@ final class LegPipe {
             }
             long rate = faults.bandwidthBytesPerSecond();
             if (rate > 0) {
-                double burst = Math.max(1, rate / (double) BURST_DIVISOR);
+                // A datagram goes whole: the bucket must be able to hold the one at the head.
+                double burst = Math.max(stream ? 1 : allowed, rate / (double) BURST_DIVISOR);
                 refill(now, rate, burst);
-                int wanted = stream ? (int) Math.min(allowed, burst) : allowed;
+                int wanted = stream ? (int) Math.min(allowed, Math.max(1, rate / STEP_DIVISOR)) : allowed;
                 if (tokens < wanted) {
                     // Wait until a useful amount is there, not one byte at a time.
                     long waitNanos = (long) Math.ceil((wanted - tokens) * 1e9 / rate);

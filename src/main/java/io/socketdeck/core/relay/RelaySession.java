@@ -52,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * {@code Failure} and {@code Closed(ERROR)}. A UDP relay reports each client address's flow the
  * same way: {@code Connected} at its first datagram, {@code Disconnected(LOCAL)} at its idle timeout.
  *
+ * <p>Faults apply per leg, in the order {@link LegFaults} gives, on the loop thread with the
+ * loop's timers; a leg never holds more than {@link RelayOptions#bufferBytes()} read but not
+ * delivered before its source is no longer read (back-pressure; UDP drops instead). The hold, a
+ * stall and every fault injected are {@code FaultInjected} events.
+ *
  * <p>Counters: {@code rx} counts bytes read from clients and targets, {@code tx} bytes written to
  * them (injected ones included); {@link #upBytes()} and {@link #downBytes()} count each way as read.
  */
@@ -124,6 +129,9 @@ public final class RelaySession extends AbstractLoopSession {
             downSettings = after;
         }
         onLoop(() -> {
+            if (localAddress == null) {
+                return; // not open yet: opening reports the faults it starts with
+            }
             long now = System.currentTimeMillis();
             if (before.faults.stall() != faults.stall()) {
                 emit(new SessionEvent.FaultInjected(now, ConnectionIds.NONE, leg,
@@ -316,6 +324,13 @@ public final class RelaySession extends AbstractLoopSession {
             localAddress = (InetSocketAddress) channel.getLocalAddress();
             listening = channel;
             emit(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
+            for (Leg leg : Leg.values()) {
+                LegFaults initial = faults(leg);
+                if (!initial.isNone()) {
+                    emit(new SessionEvent.FaultInjected(System.currentTimeMillis(), ConnectionIds.NONE, leg,
+                            RelayFault.FAULTS_CHANGED, initial.summary()));
+                }
+            }
             LOGGER.debug("relaying {} {} to {}:{}", options.protocol(), localAddress, options.targetHost(),
                     options.targetPort());
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
@@ -366,10 +381,12 @@ public final class RelaySession extends AbstractLoopSession {
     private void admit(SocketChannel accepted) {
         TcpLink link;
         InetSocketAddress client;
+        InetSocketAddress local;
         try {
             accepted.configureBlocking(false);
             accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
             client = (InetSocketAddress) accepted.getRemoteAddress();
+            local = (InetSocketAddress) accepted.getLocalAddress();
             link = new TcpLink(ConnectionIds.next(), context, loop(), accepted, client);
             link.register();
         } catch (IOException e) {
@@ -379,7 +396,7 @@ public final class RelaySession extends AbstractLoopSession {
             return;
         }
         links.add(link);
-        emit(new SessionEvent.Connected(System.currentTimeMillis(), localAddress, client, link.id()));
+        emit(new SessionEvent.Connected(System.currentTimeMillis(), local, client, link.id()));
         resolve(target -> {
             if (!link.isClosed()) {
                 link.connect(target);

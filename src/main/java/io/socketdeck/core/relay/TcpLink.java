@@ -207,11 +207,8 @@ final class TcpLink implements RelayLink, LegPipe.Owner {
         context.emit(new SessionEvent.PeerFinished(System.currentTimeMillis(),
                 leg == Leg.UP ? clientAddress : targetAddress, id));
         context.changed();
-        if (!linked) {
-            // Nothing to finish towards: the client left before the target answered.
-            end(CloseReason.PEER, false);
-            return;
-        }
+        // Before the target answered, the FIN waits in the leg behind the bytes that came before it
+        // (a request sent and shut at once is still delivered, then finished).
         (leg == Leg.UP ? up : down).sourceEnded();
         endIfDone();
     }

@@ -12,6 +12,7 @@ import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,7 +29,7 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
     private final long sinceMillis;
     private final LegPipe up;
     private final LegPipe down;
-    private Runnable onClosed;
+    private final Consumer<UdpFlow> onClosed;
     private DatagramChannel upstream;
     private volatile InetSocketAddress target;
     private volatile boolean closed;
@@ -38,7 +39,7 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
     private boolean reportedUnreachable;
 
     UdpFlow(long id, RelayContext context, SelectorLoop loop, DatagramChannel listening, InetSocketAddress client,
-            Runnable onClosed) {
+            Consumer<UdpFlow> onClosed) {
         this.id = id;
         this.context = context;
         this.loop = loop;
@@ -49,10 +50,6 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
         this.up = new LegPipe(Leg.UP, context, this, false);
         this.down = new LegPipe(Leg.DOWN, context, this, false);
         armIdleTimer(context.options().udpIdleTimeout().toNanos());
-    }
-
-    void whenClosed(Runnable action) {
-        this.onClosed = action;
     }
 
     /** Opens the upstream socket towards the target. */
@@ -209,7 +206,7 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
         SelectorLoop.closeQuietly(upstream);
         context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), client, reason, id));
         context.removed(this);
-        onClosed.run();
+        onClosed.accept(this);
     }
 
     @Override

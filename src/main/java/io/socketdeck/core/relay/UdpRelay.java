@@ -80,14 +80,12 @@ final class UdpRelay {
     }
 
     private UdpFlow open(InetSocketAddress client) {
-        UdpFlow flow = new UdpFlow(ConnectionIds.next(), context, loop, channel, client, () -> { });
+        UdpFlow flow = new UdpFlow(ConnectionIds.next(), context, loop, channel, client,
+                closed -> flows.remove(client, closed));
         flows.put(client, flow);
         context.added(flow);
-        InetSocketAddress local = localAddress();
-        context.emit(new SessionEvent.Connected(System.currentTimeMillis(), local, client, flow.id()));
-        UdpFlow opened = flow;
-        opened.whenClosed(() -> flows.remove(client, opened));
-        resolver.resolve(target -> opened.connect(target, guard), opened::targetFailed);
+        context.emit(new SessionEvent.Connected(System.currentTimeMillis(), localAddress(), client, flow.id()));
+        resolver.resolve(target -> flow.connect(target, guard), flow::targetFailed);
         return flow;
     }
 
@@ -97,11 +95,6 @@ final class UdpRelay {
         } catch (IOException e) {
             return new InetSocketAddress(0);
         }
-    }
-
-    /** For a test of the bound: live flows. */
-    int flows() {
-        return flows.size();
     }
 
 }

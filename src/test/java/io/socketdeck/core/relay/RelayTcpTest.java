@@ -70,6 +70,7 @@ class RelayTcpTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the target is closed early on purpose: its FIN is what is tested
     void aFinTravelsOneWayWhileTheOtherWayKeepsFlowing() throws Exception {
         harness.target();
         RelaySession relay = harness.startTcp();
@@ -93,6 +94,25 @@ class RelayTcpTest {
     }
 
     @Test
+    void aRequestSentAndShutBeforeTheTargetAnswersIsDeliveredThenFinished() throws Exception {
+        harness.target();
+        // A name, not a literal: the lookup runs off the loop, so the FIN usually comes before the link.
+        harness.start(RelayOptions.of(RelayProtocol.TCP, RelayHarness.LOOPBACK, 0, "localhost",
+                harness.target.getLocalPort()));
+        try (Socket client = harness.connect()) {
+            client.getOutputStream().write(ascii("request"));
+            client.shutdownOutput();
+            try (Socket target = harness.accept()) {
+                assertArrayEquals(ascii("request"), readExactly(target.getInputStream(), 7));
+                assertEquals(-1, target.getInputStream().read());
+                target.getOutputStream().write(ascii("answer"));
+                assertArrayEquals(ascii("answer"), readExactly(client.getInputStream(), 6));
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try") // the target is closed early on purpose: its RST is what is tested
     void aResetTravelsAsAReset() throws Exception {
         harness.target();
         harness.startTcp();

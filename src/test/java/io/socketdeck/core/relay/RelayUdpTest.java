@@ -102,6 +102,16 @@ class RelayUdpTest {
     }
 
     @Test
+    void aDatagramLargerThanWhatTheBandwidthAllowsInOneBurstStillGoesWhole() throws Exception {
+        RelaySession relay = relay(Duration.ofSeconds(60));
+        relay.setFaults(Leg.UP, LegFaults.NONE.withBandwidth(2_000));
+        try (DatagramSocket client = client()) {
+            byte[] payload = new byte[200]; // 100 ms at 2,000 B/s, five times the bucket's 20 ms
+            assertArrayEquals(payload, exchange(client, relay, payload));
+        }
+    }
+
+    @Test
     void dropLosesDatagramsWithAnEvent() throws Exception {
         RelaySession relay = relay(Duration.ofSeconds(60));
         relay.setFaults(Leg.UP, LegFaults.NONE.withDrop(1.0));
