@@ -109,6 +109,12 @@ public final class RelayController {
         VBox section = FaultSection.build(viewModel, this::editRules);
         TlsSectionPopup popup = new TlsSectionPopup(section, relayView);
         relayFaults.setOnAction(event -> popup.showUnder(relayFaults, relayView.getTop()));
+        // A view built again (another language) leaves this one: its panel goes with it.
+        relayView.sceneProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                popup.hide();
+            }
+        });
         viewModel.faultsErrorProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 popup.showUnder(relayFaults, relayView.getTop()); // where the wrong value is
