@@ -311,9 +311,15 @@ class RelayTabTest {
         robot.clickOn("#relayFaults");
         robot.clickOn("#relayResetOnTargetFailure");
         assertTrue(onFx(() -> model().resetOnTargetFailureProperty().get()));
-        TcpProbe reset = client(startRelay(robot, closed));
-        assertTrue(reset.awaitClosedByPeer(TIMEOUT), "closed again");
-        assertTrue(reset.wasResetByPeer(), "but with a reset this time");
+        InetSocketAddress resetting = startRelay(robot, closed);
+        try {
+            TcpProbe reset = client(resetting);
+            assertTrue(reset.awaitClosedByPeer(TIMEOUT), "closed again");
+            assertTrue(reset.wasResetByPeer(), "but with a reset this time");
+        } catch (java.net.SocketException resetInItsConnect) {
+            // The relay's reset can come before the client's connect call returns: a reset all the same.
+            assertTrue(String.valueOf(resetInItsConnect.getMessage()).contains("reset"), resetInItsConnect::toString);
+        }
 
         robot.clickOn("#relayStart");
         awaitFx(() -> model().stateProperty().get() == ConnectionState.IDLE, "stopped");
