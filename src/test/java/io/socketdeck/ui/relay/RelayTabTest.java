@@ -34,8 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -97,10 +95,6 @@ class RelayTabTest {
         TcpProbe probe = TcpProbe.connect(relay);
         peers.add(probe);
         return probe;
-    }
-
-    private Scene scene() {
-        return stage.getScene();
     }
 
     private void type(FxRobot robot, String id, String text) {
@@ -491,10 +485,5 @@ class RelayTabTest {
         } finally {
             runFx(restored::shutdown);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private Parent root() {
-        return scene().getRoot();
     }
 }
