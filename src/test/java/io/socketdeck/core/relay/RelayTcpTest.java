@@ -2,6 +2,7 @@ package io.socketdeck.core.relay;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -220,6 +223,38 @@ class RelayTcpTest {
             relay.inject(id + 1000, Leg.UP, ascii("nobody"));
             assertEquals(FailureKind.NOT_CONNECTED, harness.events.await(SessionEvent.Failure.class).kind());
         }
+    }
+
+    @Test
+    void theSendToolsTargetInjectsAndCompletes() throws Exception {
+        harness.target();
+        RelaySession relay = harness.startTcp();
+        try (Socket client = harness.connect(); Socket target = harness.accept()) {
+            long id = harness.events.await(SessionEvent.Linked.class).connection();
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+            relay.injectTarget(id, Leg.UP).send(ascii("repeat"), done::complete);
+            assertArrayEquals(ascii("repeat"), readExactly(target.getInputStream(), 6));
+            assertTrue(done.get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            CompletableFuture<Boolean> gone = new CompletableFuture<>();
+            relay.injectTarget(id + 1000, Leg.UP).send(ascii("x"), gone::complete);
+            assertFalse(gone.get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "no such connection");
+            assertEquals(0, client.getInputStream().available(), "an injection towards the target only");
+        }
+    }
+
+    @Test
+    void faultsSetBeforeOpeningAreReportedOnceListening() throws Exception {
+        harness.target();
+        RelaySession relay = new RelaySession(RelayOptions.of(RelayProtocol.TCP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                harness.target.getLocalPort()), harness.events, harness.counters, harness.loops.next());
+        harness.relay = relay;
+        relay.setFaults(Leg.DOWN, LegFaults.NONE.withLatency(10, 0));
+        relay.start();
+        SessionEvent.FaultInjected reported = harness.events.await(SessionEvent.FaultInjected.class);
+        assertEquals(Leg.DOWN, reported.leg());
+        assertEquals("latency=10ms", reported.detail());
+        assertTrue(harness.events.events().indexOf(harness.events.await(SessionEvent.Opened.class))
+                < harness.events.events().indexOf(reported), "after Opened");
     }
 
     @Test
