@@ -18,6 +18,7 @@ import io.socketdeck.testsupport.ClosedPort;
 import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.PythonPeer;
+import io.socketdeck.testsupport.SinkServer;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
@@ -240,6 +241,33 @@ class RelayTabTest {
         assertTrue(probe.wasResetByPeer(), "with a reset, not a FIN");
         awaitLog(robot, e -> !e.isData() && e.message().startsWith("Reset the connection after"),
                 "the reset is an event in the log");
+    }
+
+    @Test
+    void aFloodThroughTheRelayArrivesWholeAndIsCountedExactly(FxRobot robot) throws Exception {
+        SinkServer sink = new SinkServer();
+        peers.add(sink);
+        InetSocketAddress relay = startRelay(robot, sink.address().getPort());
+        TcpProbe probe = client(relay);
+        byte[] chunk = new byte[64 * 1024];
+        new java.util.Random(15).nextBytes(chunk);
+        int chunks = 128; // 8 MiB: every read a log row through the pump, the window stays live
+        java.security.MessageDigest sent = java.security.MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < chunks; i++) {
+            probe.send(chunk);
+            sent.update(chunk);
+        }
+        long total = (long) chunks * chunk.length;
+        sink.awaitReceived(total, FxTesting.SLOW_TIMEOUT);
+        assertTrue(java.util.Arrays.equals(sent.digest(), sink.digest()), "byte-exact at the far end");
+        String client = Addresses.format(probe.localAddress());
+        Await.until(() -> {
+            List<String> row = shownRow(robot, client);
+            return row.size() == 7 && row.get(2).equals(I18n.count(total)) && row.get(3).equals("0");
+        }, TIMEOUT, () -> "the row counts every byte up: " + shownRow(robot, client));
+        awaitFx(() -> model().traffic().counters().rxBytesProperty().get() == total, "the tab's counter is exact");
+        assertTrue(onFx(() -> log(robot).getItems().size()) <= onFx(() -> model().traffic().log().maxEntries()),
+                "the log keeps to its bound");
     }
 
     @Test
