@@ -25,9 +25,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.Collection;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -66,10 +64,6 @@ public final class RelaySession extends AbstractLoopSession {
 
     /** Bytes per read: large, so a flood costs few system calls; one buffer serves every connection. */
     static final int READ_BUFFER_BYTES = 64 * 1024;
-    /** Accepts per readiness: a connect storm must not starve the connections already relaying. */
-    private static final int ACCEPTS_PER_TURN = 256;
-    /** How long accepting pauses after accept() failed (too many open files), instead of spinning. */
-    private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int BACKLOG = 4096;
     /** How often an injection into a full leg checks whether it has room again. */
     private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -88,9 +82,6 @@ public final class RelaySession extends AbstractLoopSession {
     private volatile NetworkChannel listening;
     /** The target as a literal address, when it is one: no lookup per client. */
     private InetAddress targetLiteral;
-    private SelectionKey acceptKey;
-    private boolean acceptPaused;
-    private UdpRelay udp;
 
     /** A relay on a loop of its own, driven by {@link #run()}. */
     public RelaySession(RelayOptions options, SessionListener listener, TrafficCounters counters) {
@@ -312,14 +303,13 @@ public final class RelaySession extends AbstractLoopSession {
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 server.bind(wanted, BACKLOG);
                 server.configureBlocking(false);
-                acceptKey = loop().register(server, SelectionKey.OP_ACCEPT, guarded(key -> acceptReady(server)));
+                new TcpRelay(context, loop(), server, this::resolve).register(this::guarded);
             } else {
                 DatagramChannel datagrams = DatagramChannel.open(familyOf(wanted));
                 channel = datagrams;
                 datagrams.bind(wanted);
                 datagrams.configureBlocking(false);
-                udp = new UdpRelay(context, loop(), datagrams, this::resolve);
-                udp.register(this::guarded);
+                new UdpRelay(context, loop(), datagrams, this::resolve).register(this::guarded);
             }
             localAddress = (InetSocketAddress) channel.getLocalAddress();
             listening = channel;
@@ -362,53 +352,11 @@ public final class RelaySession extends AbstractLoopSession {
         return current != null && current.isOpen();
     }
 
-    private void acceptReady(ServerSocketChannel server) {
-        for (int turn = 0; turn < ACCEPTS_PER_TURN; turn++) {
-            SocketChannel accepted;
-            try {
-                accepted = server.accept();
-            } catch (IOException e) {
-                pauseAccepting(e);
-                return;
-            }
-            if (accepted == null) {
-                return;
-            }
-            admit(accepted);
-        }
-    }
-
-    private void admit(SocketChannel accepted) {
-        TcpLink link;
-        InetSocketAddress client;
-        InetSocketAddress local;
-        try {
-            accepted.configureBlocking(false);
-            accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            client = (InetSocketAddress) accepted.getRemoteAddress();
-            local = (InetSocketAddress) accepted.getLocalAddress();
-            link = new TcpLink(ConnectionIds.next(), context, loop(), accepted, client);
-            link.register();
-        } catch (IOException e) {
-            // The client went away between the handshake and our accept; nobody to report about.
-            LOGGER.debug("accepted connection failed before setup", e);
-            SelectorLoop.closeQuietly(accepted);
-            return;
-        }
-        links.add(link);
-        emit(new SessionEvent.Connected(System.currentTimeMillis(), local, client, link.id()));
-        resolve(target -> {
-            if (!link.isClosed()) {
-                link.connect(target);
-            }
-        }, (kind, detail) -> link.targetFailed(kind, detail));
-    }
-
     /**
      * Finds the target's address for one connection: at once for a literal, else looked up anew
      * off the loop (a name may move; the lookup must not stall the other connections).
      */
-    private void resolve(Consumer<InetSocketAddress> found, UdpRelay.TargetFailure failed) {
+    private void resolve(Consumer<InetSocketAddress> found, TargetLookup.Failed failed) {
         if (targetLiteral != null) {
             found.accept(new InetSocketAddress(targetLiteral, options.targetPort()));
             return;
@@ -420,22 +368,6 @@ public final class RelaySession extends AbstractLoopSession {
                 failed.failed(FailureKind.UNKNOWN_HOST, options.targetHost());
             }
         }));
-    }
-
-    private void pauseAccepting(IOException error) {
-        if (acceptPaused || !acceptKey.isValid()) {
-            return;
-        }
-        acceptPaused = true;
-        emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error), localAddress,
-                IoFailures.detail(error)));
-        acceptKey.interestOps(0);
-        schedule(ACCEPT_PAUSE_NANOS, () -> {
-            acceptPaused = false;
-            if (acceptKey.isValid()) {
-                acceptKey.interestOps(SelectionKey.OP_ACCEPT);
-            }
-        });
     }
 
     /** What the connections share with the session. */

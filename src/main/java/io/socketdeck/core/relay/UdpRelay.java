@@ -2,7 +2,6 @@ package io.socketdeck.core.relay;
 
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.ConnectionIds;
-import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.SessionEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,7 +10,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,26 +21,14 @@ final class UdpRelay {
     /** Datagrams received per readiness, so one chatty client cannot starve the targets' replies. */
     private static final int RECEIVES_PER_TURN = 64;
 
-    /** Told that the target could not be found for a flow. */
-    @FunctionalInterface
-    interface TargetFailure {
-        void failed(FailureKind kind, String detail);
-    }
-
-    /** Finds the target's address for one flow, at once or later on the loop. */
-    @FunctionalInterface
-    interface Resolver {
-        void resolve(Consumer<InetSocketAddress> found, TargetFailure failed);
-    }
-
     private final RelayContext context;
     private final SelectorLoop loop;
     private final DatagramChannel channel;
-    private final Resolver resolver;
+    private final TargetLookup resolver;
     private final Map<InetSocketAddress, UdpFlow> flows = new HashMap<>();
     private UnaryOperator<SelectorLoop.Handler> guard;
 
-    UdpRelay(RelayContext context, SelectorLoop loop, DatagramChannel channel, Resolver resolver) {
+    UdpRelay(RelayContext context, SelectorLoop loop, DatagramChannel channel, TargetLookup resolver) {
         this.context = context;
         this.loop = loop;
         this.channel = channel;
