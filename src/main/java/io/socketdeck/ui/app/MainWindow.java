@@ -10,6 +10,7 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.IoWorkers;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.quick.QuickCommandsModel;
+import io.socketdeck.ui.relay.RelayTab;
 import io.socketdeck.ui.tab.TabContext;
 import io.socketdeck.ui.tab.TabKind;
 import io.socketdeck.ui.tab.TabModel;
@@ -47,7 +48,8 @@ public final class MainWindow {
      * The kinds of tab, in the order of a first start and of File → New: a new kind joins with one
      * line here, and gets its New item, numbered tabs and saved tab list with it.
      */
-    private static final List<TabKind<?>> KINDS = List.of(new TcpClientTab(), new TcpServerTab(), new UdpTab());
+    private static final List<TabKind<?>> KINDS = List.of(new TcpClientTab(), new TcpServerTab(), new UdpTab(),
+            new RelayTab());
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MainWindow.class);
     private static final String QUICK_COMMANDS = "quickCommands";

@@ -63,7 +63,9 @@ public final class TabTraffic {
         SessionListener shown = event -> {
             captured.onEvent(event);
             rows.onEvent(event);
-            if (event instanceof SessionEvent.Data || event instanceof SessionEvent.SentToMany) {
+            if (event instanceof SessionEvent.Data || event instanceof SessionEvent.SentToMany
+                    || event instanceof SessionEvent.Relayed || event instanceof SessionEvent.FaultInjected) {
+                // A relay's bytes and injected faults come by the thousand: rows, not state.
                 if (event instanceof SessionEvent.Data data && data.roundTripNanos() >= 0) {
                     roundTrips.record(data.roundTripNanos());
                 }

@@ -82,6 +82,7 @@ class MainWindowTest {
         // A tab's view is built when the tab is first shown, as a script would show it to use it.
         robot.clickOn("#tabTcpServer");
         robot.clickOn("#tabUdp");
+        robot.clickOn("#tabRelay");
         robot.clickOn("#tabTcpClient");
         List<String> problems = new ArrayList<>();
         for (String id : ids) {

@@ -222,6 +222,7 @@ class WindowSizesTest {
         "tabTcpClient, #clientPort, #clientPortError, #clientConnect",
         "tabTcpServer, #serverPort, #serverPortError, #serverListen",
         "tabUdp, #udpRemotePort, #udpRemotePortError, #udpOpen",
+        "tabRelay, #relayTargetPort, #relayTargetPortError, #relayStart",
     })
     void aFieldsMessageSitsUnderThatField(String tabId, String fieldId, String messageId, String actionId, FxRobot robot) {
         window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
