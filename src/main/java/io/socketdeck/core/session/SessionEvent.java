@@ -1,5 +1,6 @@
 package io.socketdeck.core.session;
 
+import io.socketdeck.core.options.OptionGrant;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -202,6 +203,40 @@ public sealed interface SessionEvent {
         public MulticastLeft {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(interfaceName, "interfaceName");
+        }
+    }
+
+    /**
+     * We shut our sending side of connection {@code connection} (half-close: a FIN goes out); we
+     * still receive what the peer sends until it closes too.
+     */
+    record HalfClosed(long timeMillis, InetSocketAddress remote, long connection) implements SessionEvent {
+        public HalfClosed {
+            Objects.requireNonNull(remote, "remote");
+        }
+    }
+
+    /**
+     * Socket options were set on a socket and read back: what the system granted, option by
+     * option, including the ones it does not have or refused.
+     *
+     * @param peer       the remote of the connection, or the local address of a listening or UDP
+     *                   socket
+     * @param connection the TCP connection's {@linkplain ConnectionIds id}; 0 for a listening or
+     *                   UDP socket, or for a change applied to all of a server's clients
+     * @param clients    how many connections a change applied to (a server's clients); 1 otherwise
+     * @param notable    worth a row in the log: something was asked beyond the defaults, or the
+     *                   options were changed while open, or one could not be set
+     */
+    record OptionsApplied(long timeMillis, InetSocketAddress peer, List<OptionGrant> grants, long connection,
+                          int clients, boolean notable) implements SessionEvent {
+        public OptionsApplied {
+            grants = List.copyOf(grants);
+        }
+
+        /** True when an option could not be set as asked. */
+        public boolean hasProblem() {
+            return grants.stream().anyMatch(OptionGrant::isProblem);
         }
     }
 
