@@ -88,7 +88,7 @@ public final class EventTexts {
         }
         String where = event.peer() == null ? "" : Addresses.format(event.peer());
         return event.clients() > 1
-                ? TEXT.format("event.optionsApplied.clients", where, Language.count(event.clients()), parts.toString())
+                ? TEXT.format("event.optionsApplied.clients", where, event.clients(), parts.toString())
                 : TEXT.format("event.optionsApplied", where, parts.toString());
     }
 
