@@ -108,9 +108,9 @@ class ClientOptionsTabTest {
             awaitFx(() -> "granted 131072".equals(rcvGranted.getText()),
                     () -> "granted: " + onFx(() -> rcvGranted.getText()));
             ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
-            awaitFx(() -> log.getItems().stream().anyMatch(e -> e.message().startsWith("Socket options for")
-                    && e.message().contains("TCP_NODELAY off") && e.message().contains("IP_TOS 0x10 (16)")
-                    && e.message().contains("SO_LINGER 2 s")), "the log says what was set");
+            awaitFx(() -> log.getItems().stream().anyMatch(e -> String.valueOf(e.message()).startsWith("Socket options for")
+                    && String.valueOf(e.message()).contains("TCP_NODELAY off") && String.valueOf(e.message()).contains("IP_TOS 0x10 (16)")
+                    && String.valueOf(e.message()).contains("SO_LINGER 2 s")), "the log says what was set");
             assertTrue(onFx(() -> localAddress.isDisabled()),
                     "the local address only applies at connect");
 
@@ -136,7 +136,7 @@ class ClientOptionsTabTest {
             Label status = robot.lookup("#clientStatus").queryAs(Label.class);
             robot.clickOn("#clientHalfClose");
             ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
-            awaitFx(() -> log.getItems().stream().anyMatch(e -> e.message().startsWith("Half-closed the connection")),
+            awaitFx(() -> log.getItems().stream().anyMatch(e -> String.valueOf(e.message()).startsWith("Half-closed the connection")),
                     "the log says we half-closed");
             Await.until(() -> device.stdout().contains("EOF"), FxTesting.TIMEOUT, device::stdout);
             awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX

@@ -62,8 +62,8 @@ class ClientResetChineseTabTest {
                     () -> "ConnectionResetError, not EOF: " + device.stdout());
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle after Reset");
             ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
-            awaitFx(() -> log.getItems().stream().anyMatch(e -> e.message().startsWith("已复位与")
-                    && e.message().contains("RST")), "the log says we reset it");
+            awaitFx(() -> log.getItems().stream().anyMatch(e -> String.valueOf(e.message()).startsWith("已复位与")
+                    && String.valueOf(e.message()).contains("RST")), "the log says we reset it");
             Label status = robot.lookup("#clientStatus").queryAs(Label.class);
             assertEquals(false, onFx(status::getText).contains("半关闭"));
         }
