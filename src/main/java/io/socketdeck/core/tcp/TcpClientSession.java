@@ -3,6 +3,7 @@ package io.socketdeck.core.tcp;
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.HostLookup;
+import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.ConnectionIds;
@@ -99,9 +100,13 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             // Before connecting: the receive buffer decides the window scale offered in the SYN.
+            // Reported when asked for, or when one could not be set: defaults add no event to every connect.
             TcpSocketSettings settings = options.socketSettings();
-            emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), target, settings.applyTo(channel),
-                    ConnectionIds.NONE, 1, !settings.isDefault()));
+            List<OptionGrant> grants = settings.applyTo(channel);
+            if (!settings.isDefault() || grants.stream().anyMatch(OptionGrant::isProblem)) {
+                emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), target, grants, ConnectionIds.NONE, 1,
+                        true));
+            }
             if (options.localAddress() != null) {
                 // A port in use or an address not on this machine fails here, as the bind's own fault.
                 channel.bind(options.localAddress());

@@ -225,11 +225,11 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         clients.add(client);
         client.start();
         boolean problem = grants.stream().anyMatch(OptionGrant::isProblem);
-        if (!client.isClosed() && (reportNextGrants || problem)) {
+        if (!client.isClosed() && (reportNextGrants && !clientSettings.isDefault() || problem)) {
             // Once, not per client: a thousand clients would bury the log under the same row.
             reportNextGrants = false;
             emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), client.remote(), grants, client.id(), 1,
-                    problem || !clientSettings.isDefault()));
+                    true));
         }
     }
 

@@ -125,8 +125,9 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
             long now = System.currentTimeMillis();
             emit(remote == null ? new SessionEvent.Opened(now, opened.local())
                     : new SessionEvent.Connected(now, opened.local(), remote));
-            emit(new SessionEvent.OptionsApplied(now, opened.local(), grants, ConnectionIds.NONE, 1,
-                    !options.socketOptions().isSystem() || grants.stream().anyMatch(OptionGrant::isProblem)));
+            if (!options.socketOptions().isSystem() || grants.stream().anyMatch(OptionGrant::isProblem)) {
+                emit(new SessionEvent.OptionsApplied(now, opened.local(), grants, ConnectionIds.NONE, 1, true));
+            }
         } catch (UnknownHostException e) {
             SelectorLoop.closeQuietly(channel);
             failToOpen(FailureKind.UNKNOWN_HOST, null, options.connectTo().host());
