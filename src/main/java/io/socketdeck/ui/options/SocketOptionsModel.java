@@ -179,10 +179,12 @@ public final class SocketOptionsModel {
         }
         StringJoiner problems = new StringJoiner(" · ");
         for (OptionGrant grant : lastGrants.grants()) {
+            // A size the system capped or rounded says so: what is in the field is not what the socket has.
+            String key = grant.outcome() == OptionGrant.Outcome.ADJUSTED ? "options.granted.adjusted" : "options.granted";
             if (grant.option() == SocketOptionKind.SO_RCVBUF && !grant.granted().isEmpty()) {
-                receiveGranted.set(I18n.format("options.granted", grant.granted()));
+                receiveGranted.set(I18n.format(key, grant.granted()));
             } else if (grant.option() == SocketOptionKind.SO_SNDBUF && !grant.granted().isEmpty()) {
-                sendGranted.set(I18n.format("options.granted", grant.granted()));
+                sendGranted.set(I18n.format(key, grant.granted()));
             }
             if (grant.isProblem()) {
                 problems.add(EventTexts.grant(grant));
