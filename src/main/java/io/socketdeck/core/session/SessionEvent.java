@@ -218,18 +218,18 @@ public sealed interface SessionEvent {
 
     /**
      * Socket options were set on a socket and read back: what the system granted, option by
-     * option, including the ones it does not have or refused.
+     * option, including the ones it does not have or refused. Reported when the user asked for
+     * options beyond the defaults, changed them while open, or one could not be set; a socket
+     * with the defaults that all took reports none.
      *
      * @param peer       the remote of the connection, or the local address of a listening or UDP
      *                   socket
      * @param connection the TCP connection's {@linkplain ConnectionIds id}; 0 for a listening or
      *                   UDP socket, or for a change applied to all of a server's clients
      * @param clients    how many connections a change applied to (a server's clients); 1 otherwise
-     * @param notable    worth a row in the log: something was asked beyond the defaults, or the
-     *                   options were changed while open, or one could not be set
      */
     record OptionsApplied(long timeMillis, InetSocketAddress peer, List<OptionGrant> grants, long connection,
-                          int clients, boolean notable) implements SessionEvent {
+                          int clients) implements SessionEvent {
         public OptionsApplied {
             grants = List.copyOf(grants);
         }

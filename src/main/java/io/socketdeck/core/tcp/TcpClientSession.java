@@ -104,8 +104,7 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
             TcpSocketSettings settings = options.socketSettings();
             List<OptionGrant> grants = settings.applyTo(channel);
             if (!settings.isDefault() || grants.stream().anyMatch(OptionGrant::isProblem)) {
-                emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), target, grants, ConnectionIds.NONE, 1,
-                        true));
+                emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), target, grants, ConnectionIds.NONE, 1));
             }
             if (options.localAddress() != null) {
                 // A port in use or an address not on this machine fails here, as the bind's own fault.
@@ -267,7 +266,7 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
             TcpConnection current = connection;
             if (current != null && !current.isClosed()) {
                 emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), current.remote(),
-                        current.applyOptions(settings), current.id(), 1, true));
+                        current.applyOptions(settings), current.id(), 1));
             }
         });
     }

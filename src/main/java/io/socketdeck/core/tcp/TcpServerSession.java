@@ -150,7 +150,7 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
             emit(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
             if (!listenGrants.isEmpty()) {
                 emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), localAddress, listenGrants,
-                        ConnectionIds.NONE, 0, true));
+                        ConnectionIds.NONE, 0));
             }
             LOGGER.debug("listening on {}", localAddress);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
@@ -228,8 +228,7 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         if (!client.isClosed() && (reportNextGrants && !clientSettings.isDefault() || problem)) {
             // Once, not per client: a thousand clients would bury the log under the same row.
             reportNextGrants = false;
-            emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), client.remote(), grants, client.id(), 1,
-                    true));
+            emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), client.remote(), grants, client.id(), 1));
         }
     }
 
@@ -626,7 +625,7 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
             }
             if (shown != null) {
                 emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), shownFor.remote(), shown,
-                        all.size() == 1 ? shownFor.id() : ConnectionIds.NONE, all.size(), true));
+                        all.size() == 1 ? shownFor.id() : ConnectionIds.NONE, all.size()));
             }
         });
     }

@@ -126,7 +126,7 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
             emit(remote == null ? new SessionEvent.Opened(now, opened.local())
                     : new SessionEvent.Connected(now, opened.local(), remote));
             if (!options.socketOptions().isSystem() || grants.stream().anyMatch(OptionGrant::isProblem)) {
-                emit(new SessionEvent.OptionsApplied(now, opened.local(), grants, ConnectionIds.NONE, 1, true));
+                emit(new SessionEvent.OptionsApplied(now, opened.local(), grants, ConnectionIds.NONE, 1));
             }
         } catch (UnknownHostException e) {
             SelectorLoop.closeQuietly(channel);
@@ -197,7 +197,7 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
     /** Sets {@code socketOptions} on the open socket now and reports what was granted. Any thread. */
     public void applyOptions(SocketOptionSet socketOptions) {
         onEndpoint(current -> emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), current.local(),
-                current.applyOptions(socketOptions), ConnectionIds.NONE, 1, true)));
+                current.applyOptions(socketOptions), ConnectionIds.NONE, 1)));
     }
 
     public void setMulticastTtl(int ttl) {
