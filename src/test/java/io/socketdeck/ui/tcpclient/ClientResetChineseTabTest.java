@@ -11,6 +11,7 @@ import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.PythonPeer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.util.Locale;
@@ -41,7 +42,10 @@ class ClientResetChineseTabTest {
 
     @AfterEach
     void tearDown() {
-        runFx(window::shutdown);
+        runFx(() -> {
+            window.shutdown();
+            I18n.use(Locale.ENGLISH); // the language is the JVM's: the tests after this one read English
+        });
     }
 
     @Test
