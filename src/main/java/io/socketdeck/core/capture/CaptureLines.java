@@ -82,6 +82,9 @@ final class CaptureLines {
         if (event instanceof SessionEvent.PeerFinished finished) {
             return line(finished.timeMillis(), "PEER_FINISHED", finished.remote(), "", "");
         }
+        if (event instanceof SessionEvent.HalfClosed halfClosed) {
+            return line(halfClosed.timeMillis(), "HALF_CLOSED", halfClosed.remote(), "", "");
+        }
         if (event instanceof SessionEvent.SendQueueFull full) {
             StringBuilder peers = new StringBuilder();
             for (InetSocketAddress peer : full.peers()) {

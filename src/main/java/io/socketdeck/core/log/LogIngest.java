@@ -229,6 +229,17 @@ public final class LogIngest implements SessionListener {
                 out.accept(LogEntry.event(finished.timeMillis(), LogEntry.Kind.INFO, peerName(finished.remote()),
                         EventTexts.peerFinished(finished)));
             }
+        } else if (event instanceof SessionEvent.HalfClosed halfClosed) {
+            out.accept(LogEntry.event(halfClosed.timeMillis(), LogEntry.Kind.INFO, peerName(halfClosed.remote()),
+                    EventTexts.halfClosed(halfClosed)));
+        } else if (event instanceof SessionEvent.OptionsApplied applied) {
+            String peer = applied.peer() == null || applied.clients() > 1 ? "" : peerName(applied.peer());
+            String text = EventTexts.optionsApplied(applied);
+            if (applied.hasProblem()) {
+                error(applied.timeMillis(), peer, text); // never silent: what could not be set is a problem row
+            } else {
+                out.accept(LogEntry.event(applied.timeMillis(), LogEntry.Kind.INFO, peer, text));
+            }
         } else if (event instanceof SessionEvent.Failure failure) {
             String peer = failure.peer() == null ? "" : peerName(failure.peer());
             error(failure.timeMillis(), peer, EventTexts.failure(failure), chain(failure.peerChain()));

@@ -17,6 +17,8 @@ public enum CloseReason {
     SERVER_STOPPED,
     /** A server refused this client because the maximum number of clients was reached. */
     REJECTED,
+    /** We reset it (the Reset button): SO_LINGER 0, then close, so an RST goes out instead of a FIN. */
+    ABORTED,
     /** The connection could not be established or failed with an I/O error. */
     ERROR
 }

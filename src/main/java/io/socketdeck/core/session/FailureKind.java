@@ -61,5 +61,7 @@ public enum FailureKind {
     TLS_RENEGOTIATION_REFUSED,
     /** Any other TLS failure; the detail is the library's own words. */
     TLS,
+    /** Not sent: we half-closed the connection, our sending side is shut. */
+    OUTPUT_SHUT,
     IO
 }

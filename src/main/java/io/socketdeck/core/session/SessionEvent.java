@@ -1,5 +1,6 @@
 package io.socketdeck.core.session;
 
+import io.socketdeck.core.options.OptionGrant;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -230,6 +231,16 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * We shut our sending side of connection {@code connection} (half-close: a FIN goes out); we
+     * still receive what the peer sends until it closes too.
+     */
+    record HalfClosed(long timeMillis, InetSocketAddress remote, long connection) implements SessionEvent {
+        public HalfClosed {
+            Objects.requireNonNull(remote, "remote");
+        }
+    }
+
+    /**
      * A relayed connection's client got its link to the target: from now on bytes flow both ways.
      * Follows the client's {@link Connected} (whose remote is the client) with the same id.
      *
@@ -258,6 +269,30 @@ public sealed interface SessionEvent {
         public FaultInjected {
             Objects.requireNonNull(what, "what");
             detail = detail == null ? "" : detail;
+        }
+    }
+
+    /**
+     * Socket options were set on a socket and read back: what the system granted, option by
+     * option, including the ones it does not have or refused. Reported when the user asked for
+     * options beyond the defaults, changed them while open, or one could not be set; a socket
+     * with the defaults that all took reports none.
+     *
+     * @param peer       the remote of the connection, or the local address of a listening or UDP
+     *                   socket
+     * @param connection the TCP connection's {@linkplain ConnectionIds id}; 0 for a listening or
+     *                   UDP socket, or for a change applied to all of a server's clients
+     * @param clients    how many connections a change applied to (a server's clients); 1 otherwise
+     */
+    record OptionsApplied(long timeMillis, InetSocketAddress peer, List<OptionGrant> grants, long connection,
+                          int clients) implements SessionEvent {
+        public OptionsApplied {
+            grants = List.copyOf(grants);
+        }
+
+        /** True when an option could not be set as asked. */
+        public boolean hasProblem() {
+            return grants.stream().anyMatch(OptionGrant::isProblem);
         }
     }
 

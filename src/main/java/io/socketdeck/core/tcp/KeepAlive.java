@@ -1,13 +1,7 @@
 package io.socketdeck.core.tcp;
 
-import java.io.IOException;
-import java.net.SocketOption;
-import java.net.StandardSocketOptions;
-import java.nio.channels.NetworkChannel;
 import java.time.Duration;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * TCP keepalive for an established connection, so a peer that vanished (unplugged, powered off,
@@ -17,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * default is hours before the first probe; 30 s / 5 s / 4 notices a dead peer in under a minute.
  *
  * <p>The timings are {@code jdk.net.ExtendedSocketOptions} TCP_KEEPIDLE, TCP_KEEPINTERVAL and
- * TCP_KEEPCOUNT (Linux, macOS, Windows 10+), looked up by name among the channel's supported
- * options, so a runtime image without the {@code jdk.net} module still runs, with keepalive on
- * and the system's timings.
+ * TCP_KEEPCOUNT (Linux, macOS, Windows 10+), set by
+ * {@link io.socketdeck.core.options.OptionApplier#keepAlive}, which looks them up by name among
+ * the channel's supported options: a runtime image without the {@code jdk.net} module still runs,
+ * with keepalive on and the system's timings, and says so.
  *
  * <p>Not covered: a peer that vanishes while our sent bytes wait unacknowledged. Keepalive only
  * probes an idle connection; retransmission takes over, and Linux gives up after about 15
@@ -33,8 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public record KeepAlive(boolean enabled, Duration idle, Duration interval, int probes) {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger(KeepAlive.class);
-
     /** On: first probe after 30 s of quiet, then every 5 s, given up after 4 unanswered. */
     public static final KeepAlive DEFAULT = new KeepAlive(true, Duration.ofSeconds(30), Duration.ofSeconds(5), 4);
     /** The system's default for a new socket: off. */
@@ -46,33 +39,5 @@ public record KeepAlive(boolean enabled, Duration idle, Duration interval, int p
         if (idle.toSeconds() < 1 || interval.toSeconds() < 1 || probes < 1) {
             throw new IllegalArgumentException("keepalive timings must be at least 1 s and 1 probe");
         }
-    }
-
-    /**
-     * Sets the options on {@code channel}, before or after it connects.
-     *
-     * @return true when the short timings were set too, false when only SO_KEEPALIVE (or nothing)
-     */
-    boolean applyTo(NetworkChannel channel) throws IOException {
-        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, enabled);
-        if (!enabled) {
-            return false;
-        }
-        return set(channel, "TCP_KEEPIDLE", (int) idle.toSeconds())
-                & set(channel, "TCP_KEEPINTERVAL", (int) interval.toSeconds())
-                & set(channel, "TCP_KEEPCOUNT", probes);
-    }
-
-    private static boolean set(NetworkChannel channel, String name, int value) throws IOException {
-        for (SocketOption<?> option : channel.supportedOptions()) {
-            if (option.name().equals(name) && option.type() == Integer.class) {
-                @SuppressWarnings("unchecked")
-                SocketOption<Integer> integer = (SocketOption<Integer>) option;
-                channel.setOption(integer, value);
-                return true;
-            }
-        }
-        LOGGER.debug("{} is not supported here; keepalive uses the system's timing", name);
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.socketdeck.core.tcp;
 
+import io.socketdeck.core.options.SocketOptionSet;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,10 +22,11 @@ import java.util.Objects;
  * @param localAddress   the local address and port to connect from, or null to let the system
  *                       pick both (a device that only answers a known source port needs one);
  *                       port 0 picks the port only
+ * @param socketOptions  buffers, linger, traffic class asked for beyond the defaults
  */
 public record TcpClientOptions(String host, int port, Duration connectTimeout, boolean noDelay, int readBufferSize,
                                KeepAlive keepAlive, SendQueueLimits sendQueue, Duration halfCloseLinger,
-                               InetSocketAddress localAddress) {
+                               InetSocketAddress localAddress, SocketOptionSet socketOptions) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_READ_BUFFER = 64 * 1024;
@@ -40,6 +42,7 @@ public record TcpClientOptions(String host, int port, Duration connectTimeout, b
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(sendQueue, "sendQueue");
         Objects.requireNonNull(halfCloseLinger, "halfCloseLinger");
+        Objects.requireNonNull(socketOptions, "socketOptions");
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -54,6 +57,14 @@ public record TcpClientOptions(String host, int port, Duration connectTimeout, b
         }
     }
 
+    /** With no options beyond the defaults. */
+    public TcpClientOptions(String host, int port, Duration connectTimeout, boolean noDelay, int readBufferSize,
+                            KeepAlive keepAlive, SendQueueLimits sendQueue, Duration halfCloseLinger,
+                            InetSocketAddress localAddress) {
+        this(host, port, connectTimeout, noDelay, readBufferSize, keepAlive, sendQueue, halfCloseLinger, localAddress,
+                SocketOptionSet.SYSTEM);
+    }
+
     public static TcpClientOptions of(String host, int port) {
         return new TcpClientOptions(host, port, DEFAULT_CONNECT_TIMEOUT, true, DEFAULT_READ_BUFFER, KeepAlive.DEFAULT,
                 SendQueueLimits.CLIENT, DEFAULT_HALF_CLOSE_LINGER, null);
@@ -61,32 +72,43 @@ public record TcpClientOptions(String host, int port, Duration connectTimeout, b
 
     public TcpClientOptions withConnectTimeout(Duration timeout) {
         return new TcpClientOptions(host, port, timeout, noDelay, readBufferSize,
-                keepAlive, sendQueue, halfCloseLinger, localAddress);
+                keepAlive, sendQueue, halfCloseLinger, localAddress, socketOptions);
     }
 
     public TcpClientOptions withNoDelay(boolean on) {
         return new TcpClientOptions(host, port, connectTimeout, on, readBufferSize,
-                keepAlive, sendQueue, halfCloseLinger, localAddress);
+                keepAlive, sendQueue, halfCloseLinger, localAddress, socketOptions);
     }
 
     public TcpClientOptions withKeepAlive(KeepAlive value) {
         return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize,
-                value, sendQueue, halfCloseLinger, localAddress);
+                value, sendQueue, halfCloseLinger, localAddress, socketOptions);
     }
 
     public TcpClientOptions withSendQueue(SendQueueLimits value) {
         return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize,
-                keepAlive, value, halfCloseLinger, localAddress);
+                keepAlive, value, halfCloseLinger, localAddress, socketOptions);
     }
 
     public TcpClientOptions withHalfCloseLinger(Duration value) {
         return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize,
-                keepAlive, sendQueue, value, localAddress);
+                keepAlive, sendQueue, value, localAddress, socketOptions);
     }
 
     /** Connects from {@code value} (address and port; port 0 lets the system pick it); null: from anywhere. */
     public TcpClientOptions withLocalAddress(InetSocketAddress value) {
         return new TcpClientOptions(host, port, connectTimeout, noDelay, readBufferSize, keepAlive, sendQueue,
-                halfCloseLinger, value);
+                halfCloseLinger, value, socketOptions);
+    }
+
+    /** Nagle, keepalive and the other options as one, to set on the socket. */
+    public TcpSocketSettings socketSettings() {
+        return new TcpSocketSettings(noDelay, keepAlive, socketOptions);
+    }
+
+    /** All the socket options at once: Nagle, keepalive and the others. */
+    public TcpClientOptions withSocketSettings(TcpSocketSettings value) {
+        return new TcpClientOptions(host, port, connectTimeout, value.noDelay(), readBufferSize, value.keepAlive(),
+                sendQueue, halfCloseLinger, localAddress, value.others());
     }
 }

@@ -3,8 +3,10 @@ package io.socketdeck.core.tcp;
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.HostLookup;
+import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
@@ -15,7 +17,6 @@ import io.socketdeck.core.session.TrafficCounters;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -98,8 +99,13 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
-            options.keepAlive().applyTo(channel);
+            // Before connecting: the receive buffer decides the window scale offered in the SYN.
+            // Reported when asked for, or when one could not be set: defaults add no event to every connect.
+            TcpSocketSettings settings = options.socketSettings();
+            List<OptionGrant> grants = settings.applyTo(channel);
+            if (!settings.isDefault() || grants.stream().anyMatch(OptionGrant::isProblem)) {
+                emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), target, grants, ConnectionIds.NONE, 1));
+            }
             if (options.localAddress() != null) {
                 // A port in use or an address not on this machine fails here, as the bind's own fault.
                 channel.bind(options.localAddress());
@@ -216,6 +222,53 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     @Override
     public List<InetSocketAddress> waitingOn() {
         return connectionTarget.waitingOn();
+    }
+
+    /**
+     * Resets the connection: SO_LINGER 0, then close, so the server gets an RST instead of a FIN
+     * and what waits to be sent is dropped. Reported as {@link CloseReason#ABORTED}. Any thread.
+     */
+    public void reset() {
+        onLoop(() -> {
+            TcpConnection current = connection;
+            if (current != null) {
+                current.close(CloseReason.ABORTED);
+            }
+        });
+    }
+
+    /**
+     * Half-closes the connection: our FIN goes out once what waits was sent, and we go on receiving
+     * until the server closes too ({@link SessionEvent.HalfClosed}). Any thread.
+     */
+    public void halfClose() {
+        onLoop(() -> {
+            TcpConnection current = connection;
+            if (current != null) {
+                current.halfClose();
+            }
+        });
+    }
+
+    /** True once we half-closed the connection: it only receives now; any thread. */
+    public boolean outputShut() {
+        TcpConnection current = connection;
+        return current != null && current.outputShut();
+    }
+
+    /**
+     * Sets {@code settings} on the open connection, now, and reports what the system granted in
+     * one {@link SessionEvent.OptionsApplied}. Does nothing while not connected: the next connect
+     * takes the options from its own {@link TcpClientOptions}. Any thread.
+     */
+    public void applyOptions(TcpSocketSettings settings) {
+        onLoop(() -> {
+            TcpConnection current = connection;
+            if (current != null && !current.isClosed()) {
+                emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), current.remote(),
+                        current.applyOptions(settings), current.id(), 1));
+            }
+        });
     }
 
     /** True once the server finished sending (its end of stream) while we may still send; any thread. */

@@ -3,6 +3,7 @@ package io.socketdeck.core.tcp;
 import io.socketdeck.core.framing.Framer;
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.Direction;
@@ -20,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -94,6 +96,10 @@ final class TcpConnection implements SelectorLoop.Handler {
     private SelectionKey key;
     private volatile boolean closed;
     private CloseReason closeReason;
+    /** We asked to half-close: nothing more is taken to send; the FIN goes once the queue is empty. */
+    private volatile boolean outputShutAsked;
+    /** Our FIN is out (shutdownOutput): we only receive now. */
+    private boolean outputShut;
     /** The peer finished sending (end of stream): we no longer read, we may still send. */
     private volatile boolean peerFinished;
     private long lastSendNanos;
@@ -308,6 +314,10 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (closed || !peerFinished) {
             return;
         }
+        if (outputShut) {
+            close(CloseReason.PEER); // both sides finished sending: nothing more can happen on it
+            return;
+        }
         if (writeQueue.isEmpty() && System.nanoTime() - lastSendNanos >= setup.lingerNanos()) {
             close(CloseReason.PEER);
             return;
@@ -485,6 +495,10 @@ final class TcpConnection implements SelectorLoop.Handler {
             refuse(reportRefusal, FailureKind.NOT_CONNECTED, "connection closed", done);
             return Offer.CLOSED;
         }
+        if (outputShutAsked) {
+            refuse(reportRefusal, FailureKind.OUTPUT_SHUT, "", done);
+            return Offer.CLOSED;
+        }
         if (!writeQueue.fits(bytes.length)) {
             refuse(reportRefusal, FailureKind.SEND_BUFFER_FULL, String.format(Locale.ROOT,
                     "%,d bytes in %,d sends waiting", writeQueue.cost(), writeQueue.messages()), done);
@@ -540,9 +554,54 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (!closed) {
             reportHandshake(); // a client's handshake ends with its own Finished written
         }
+        if (outputShutAsked && !outputShut && !closed && writeQueue.isEmpty()) {
+            shutOutput(); // what was sent before the half-close went out first
+            return;
+        }
         if (peerFinished && writeQueue.isEmpty()) {
             lingerOrClose(); // with no linger, the peer that finished is closed once all went out
         }
+    }
+
+    /**
+     * Half-close: sends nothing more (our FIN goes out once what waits was written) and keeps
+     * receiving until the peer closes too. Sends from now on are refused, saying why. Loop thread.
+     */
+    void halfClose() {
+        if (closed || outputShutAsked) {
+            return;
+        }
+        outputShutAsked = true;
+        if (writeQueue.isEmpty()) {
+            shutOutput();
+        }
+    }
+
+    private void shutOutput() {
+        try {
+            transport.channel().shutdownOutput();
+        } catch (IOException e) {
+            fail(e);
+            return;
+        }
+        outputShut = true;
+        listener.onEvent(new SessionEvent.HalfClosed(System.currentTimeMillis(), remote, id));
+        if (!closed && peerFinished) {
+            lingerOrClose();
+        }
+    }
+
+    /** True once our sending side is shut (half-closed by us); any thread may ask, loop thread sets. */
+    boolean outputShut() {
+        return outputShutAsked;
+    }
+
+    /**
+     * Sets {@code settings} on the open socket and reads them back; a value the system refuses on a
+     * connected socket is a grant saying so. Loop thread.
+     */
+    List<OptionGrant> applyOptions(TcpSocketSettings settings) {
+        return settings.applyTo(transport.channel());
     }
 
     /** One send has been taken whole by the transport: counted, shown as TX, its sender told. */
@@ -625,7 +684,7 @@ final class TcpConnection implements SelectorLoop.Handler {
     /**
      * Closes the socket and reports why; later calls do nothing, and nothing is thrown: a session
      * closing all its clients closes every one. A REJECTED client gets an RST, so it learns at once
-     * rather than on its first write.
+     * rather than on its first write; ABORTED is the user's Reset, an RST too.
      */
     void close(CloseReason reason) {
         if (closed) {
@@ -653,7 +712,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             handshakeTimer.cancel();
             handshakeTimer = null;
         }
-        transport.close(reason == CloseReason.REJECTED);
+        transport.close(reason == CloseReason.REJECTED || reason == CloseReason.ABORTED);
         SendCompletion[] dropped = writeQueue.clear();
         Throwable fault = null;
         try {

@@ -1,5 +1,6 @@
 package io.socketdeck.core.tcp;
 
+import io.socketdeck.core.options.SocketOptionSet;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,11 +28,13 @@ import java.util.Objects;
  * @param maxLingering   clients that finished sending kept open at once; beyond it the one that
  *                       finished first is closed, so clients that close by the thousand cannot
  *                       pile up as half-closed connections
+ * @param socketOptions  buffers, linger and traffic class for every client; SO_REUSEPORT for the
+ *                       listening socket
  */
 public record TcpServerOptions(InetAddress bindAddress, int port, boolean reuseAddress, int maxClients,
                                int backlog, boolean noDelay, int readBufferSize, KeepAlive keepAlive,
                                SendQueueLimits sendQueue, long totalQueued, Duration halfCloseLinger,
-                               int maxLingering) {
+                               int maxLingering, SocketOptionSet socketOptions) {
 
     public static final int DEFAULT_BACKLOG = 4096;
     public static final int UNLIMITED = 0;
@@ -45,6 +48,7 @@ public record TcpServerOptions(InetAddress bindAddress, int port, boolean reuseA
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(sendQueue, "sendQueue");
         Objects.requireNonNull(halfCloseLinger, "halfCloseLinger");
+        Objects.requireNonNull(socketOptions, "socketOptions");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -66,29 +70,30 @@ public record TcpServerOptions(InetAddress bindAddress, int port, boolean reuseA
     public static TcpServerOptions of(InetAddress bindAddress, int port) {
         return new TcpServerOptions(bindAddress, port, true, UNLIMITED, DEFAULT_BACKLOG, true,
                 TcpClientOptions.DEFAULT_READ_BUFFER, KeepAlive.DEFAULT, SendQueueLimits.SERVER_CLIENT,
-                DEFAULT_TOTAL_QUEUED_BYTES, TcpClientOptions.DEFAULT_HALF_CLOSE_LINGER, DEFAULT_MAX_LINGERING);
+                DEFAULT_TOTAL_QUEUED_BYTES, TcpClientOptions.DEFAULT_HALF_CLOSE_LINGER, DEFAULT_MAX_LINGERING,
+                SocketOptionSet.SYSTEM);
     }
 
     public TcpServerOptions withReuseAddress(boolean on) {
         return new TcpServerOptions(bindAddress, port, on, maxClients, backlog, noDelay, readBufferSize, keepAlive,
-                sendQueue, totalQueued, halfCloseLinger, maxLingering);
+                sendQueue, totalQueued, halfCloseLinger, maxLingering, socketOptions);
     }
 
     /** At most {@code limit} clients at a time; {@link #UNLIMITED} for no limit. */
     public TcpServerOptions withMaxClients(int limit) {
         return new TcpServerOptions(bindAddress, port, reuseAddress, limit, backlog, noDelay, readBufferSize,
-                keepAlive, sendQueue, totalQueued, halfCloseLinger, maxLingering);
+                keepAlive, sendQueue, totalQueued, halfCloseLinger, maxLingering, socketOptions);
     }
 
     public TcpServerOptions withKeepAlive(KeepAlive value) {
         return new TcpServerOptions(bindAddress, port, reuseAddress, maxClients, backlog, noDelay, readBufferSize,
-                value, sendQueue, totalQueued, halfCloseLinger, maxLingering);
+                value, sendQueue, totalQueued, halfCloseLinger, maxLingering, socketOptions);
     }
 
     /** Per client {@code perClient}, all clients together {@code total} bytes. */
     public TcpServerOptions withSendQueue(SendQueueLimits perClient, long total) {
         return new TcpServerOptions(bindAddress, port, reuseAddress, maxClients, backlog, noDelay, readBufferSize,
-                keepAlive, perClient, total, halfCloseLinger, maxLingering);
+                keepAlive, perClient, total, halfCloseLinger, maxLingering, socketOptions);
     }
 
     /** Clients that finished sending stay open {@code linger} while nothing is sent; zero closes them at once. */
@@ -99,6 +104,17 @@ public record TcpServerOptions(InetAddress bindAddress, int port, boolean reuseA
     /** As above, with at most {@code maxAtOnce} such clients kept open at a time. */
     public TcpServerOptions withHalfCloseLinger(Duration linger, int maxAtOnce) {
         return new TcpServerOptions(bindAddress, port, reuseAddress, maxClients, backlog, noDelay, readBufferSize,
-                keepAlive, sendQueue, totalQueued, linger, maxAtOnce);
+                keepAlive, sendQueue, totalQueued, linger, maxAtOnce, socketOptions);
+    }
+
+    /** Nagle, keepalive and the other options each client gets. */
+    public TcpSocketSettings socketSettings() {
+        return new TcpSocketSettings(noDelay, keepAlive, socketOptions);
+    }
+
+    /** All the socket options at once: each client's, and SO_REUSEPORT for the listening socket. */
+    public TcpServerOptions withSocketSettings(TcpSocketSettings value) {
+        return new TcpServerOptions(bindAddress, port, reuseAddress, maxClients, backlog, value.noDelay(),
+                readBufferSize, value.keepAlive(), sendQueue, totalQueued, halfCloseLinger, maxLingering, value.others());
     }
 }

@@ -2,8 +2,12 @@ package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.options.OptionApplier;
+import io.socketdeck.core.options.OptionGrant;
+import io.socketdeck.core.options.SocketOptionSet;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +77,10 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
     private boolean acceptPaused;
     /** What every client connection is given. */
     private TcpConnection.Setup setup;
+    /** The options each client gets; changed live by {@link #applyOptions}. Loop thread. */
+    private TcpSocketSettings clientSettings;
+    /** The next client's grants are reported (the first after listening or after a change). Loop thread. */
+    private boolean reportNextGrants = true;
 
     /** A server on a loop of its own, driven by {@link #run()}. */
     public TcpServerSession(TcpServerOptions options, SessionListener listener, TrafficCounters counters) {
@@ -131,6 +140,7 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         try {
             channel = ServerSocketChannel.open(familyOf(wanted));
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, options.reuseAddress());
+            List<OptionGrant> listenGrants = listeningOptions(channel);
             channel.bind(wanted, options.backlog());
             channel.configureBlocking(false);
             ServerSocketChannel listening = channel;
@@ -138,6 +148,10 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
             localAddress = (InetSocketAddress) channel.getLocalAddress();
             server = channel;
             emit(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
+            if (!listenGrants.isEmpty()) {
+                emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), localAddress, listenGrants,
+                        ConnectionIds.NONE, 0));
+            }
             LOGGER.debug("listening on {}", localAddress);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             SelectorLoop.closeQuietly(channel);
@@ -147,6 +161,23 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
             emit(new SessionEvent.Failure(System.currentTimeMillis(), kind, wanted, IoFailures.detail(e)));
             end(CloseReason.ERROR);
         }
+    }
+
+    /**
+     * SO_REUSEPORT, and a receive buffer asked for (accepted clients inherit it, so their window
+     * scale fits it), set on the listening socket before it binds; nothing when neither is asked.
+     */
+    private List<OptionGrant> listeningOptions(ServerSocketChannel channel) {
+        TcpSocketSettings asked = options.socketSettings();
+        clientSettings = new TcpSocketSettings(asked.noDelay(), asked.keepAlive(), asked.others().withReusePort(false));
+        SocketOptionSet others = options.socketOptions();
+        if (!others.reusePort() && others.receiveBuffer() == 0) {
+            return List.of();
+        }
+        SocketOptionSet listening = SocketOptionSet.SYSTEM.withReusePort(others.reusePort())
+                .withReceiveBuffer(others.receiveBuffer());
+        return new OptionApplier(channel).apply(listening, true).grants().stream()
+                .filter(grant -> grant.outcome() != OptionGrant.Outcome.SYSTEM).toList();
     }
 
     // An IPv4 address gets an IPv4 socket: "0.0.0.0" then means IPv4 only, as users expect,
@@ -173,9 +204,9 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
 
     private void admit(SocketChannel accepted) {
         TcpConnection client;
+        List<OptionGrant> grants;
         try {
-            accepted.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
-            options.keepAlive().applyTo(accepted);
+            grants = clientSettings.applyTo(accepted);
             // An Error while handling one client, reported on that client, ends the whole server.
             client = new TcpConnection(loop(), transports.over(accepted), readBuffer, counters(), listener(), setup,
                     this::onClientClosed, error -> end(CloseReason.ERROR));
@@ -193,6 +224,12 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         // the client can send, finds it among the clients.
         clients.add(client);
         client.start();
+        boolean problem = grants.stream().anyMatch(OptionGrant::isProblem);
+        if (!client.isClosed() && (reportNextGrants && !clientSettings.isDefault() || problem)) {
+            // Once, not per client: a thousand clients would bury the log under the same row.
+            reportNextGrants = false;
+            emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), client.remote(), grants, client.id(), 1));
+        }
     }
 
     private void pauseAccepting(IOException error) {
@@ -525,6 +562,70 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
                 if (client != null) {
                     client.close(CloseReason.KICKED);
                 }
+            }
+        });
+    }
+
+    /**
+     * Resets the connections of the clients at {@code remotes}: SO_LINGER 0, then close, so each
+     * gets an RST; reported as {@link CloseReason#ABORTED}. Any thread.
+     */
+    public void reset(Collection<InetSocketAddress> remotes) {
+        forEachClient(remotes, client -> client.close(CloseReason.ABORTED));
+    }
+
+    /**
+     * Half-closes the connections of the clients at {@code remotes}: each gets our FIN once what
+     * waits for it was sent, and we go on receiving from it. Any thread.
+     */
+    public void halfClose(Collection<InetSocketAddress> remotes) {
+        forEachClient(remotes, TcpConnection::halfClose);
+    }
+
+    private void forEachClient(Collection<InetSocketAddress> remotes, Consumer<TcpConnection> action) {
+        List<InetSocketAddress> targets = List.copyOf(remotes);
+        onLoop(() -> {
+            for (InetSocketAddress remote : targets) {
+                TcpConnection client = clients.get(remote);
+                if (client != null && !client.isClosed()) {
+                    action.accept(client);
+                }
+            }
+        });
+    }
+
+    /**
+     * Sets {@code settings} on every connected client now, and on every client that connects
+     * later; one {@link SessionEvent.OptionsApplied} says what the first client was granted and
+     * how many got them (a problem on any client is reported with that client's grants). The
+     * listening socket's own options (SO_REUSEPORT) only change with a new Listen. Any thread.
+     */
+    public void applyOptions(TcpSocketSettings settings) {
+        TcpSocketSettings forClients = new TcpSocketSettings(settings.noDelay(), settings.keepAlive(),
+                settings.others().withReusePort(false));
+        onLoop(() -> {
+            clientSettings = forClients;
+            List<TcpConnection> all = clients.all();
+            if (all.isEmpty()) {
+                reportNextGrants = true;
+                return;
+            }
+            List<OptionGrant> shown = null;
+            TcpConnection shownFor = null;
+            for (TcpConnection client : all) {
+                if (client.isClosed()) {
+                    continue;
+                }
+                List<OptionGrant> grants = client.applyOptions(forClients);
+                if (shown == null || grants.stream().anyMatch(OptionGrant::isProblem)
+                        && shown.stream().noneMatch(OptionGrant::isProblem)) {
+                    shown = grants;
+                    shownFor = client;
+                }
+            }
+            if (shown != null) {
+                emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), shownFor.remote(), shown,
+                        all.size() == 1 ? shownFor.id() : ConnectionIds.NONE, all.size()));
             }
         });
     }

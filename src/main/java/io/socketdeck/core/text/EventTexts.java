@@ -1,6 +1,8 @@
 package io.socketdeck.core.text;
 
 import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.options.OptionGrant;
+import io.socketdeck.core.options.SocketOptionKind;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.PeerCertificate;
@@ -70,6 +72,37 @@ public final class EventTexts {
     /** The peer's end of stream: it sends no more, but the connection stays open for us to send. */
     public static String peerFinished(SessionEvent.PeerFinished event) {
         return TEXT.format("event.peerFinished", Addresses.format(event.remote()));
+    }
+
+    /** We shut our sending side: the peer sees our end of stream, we go on receiving. */
+    public static String halfClosed(SessionEvent.HalfClosed event) {
+        return TEXT.format("event.halfClosed", Addresses.format(event.remote()));
+    }
+
+    /**
+     * Socket options as set and read back, one part per option: "TCP_NODELAY on · SO_RCVBUF
+     * 131072 (asked 65536) · SO_REUSEPORT: not supported here".
+     */
+    public static String optionsApplied(SessionEvent.OptionsApplied event) {
+        StringJoiner parts = new StringJoiner(" · ");
+        for (OptionGrant grant : event.grants()) {
+            parts.add(grant(grant));
+        }
+        String where = event.peer() == null ? "" : Addresses.format(event.peer());
+        return event.clients() > 1
+                ? TEXT.format("event.optionsApplied.clients", where, event.clients(), parts.toString())
+                : TEXT.format("event.optionsApplied", where, parts.toString());
+    }
+
+    /** One option's outcome in words: its name, what it is now, what was asked when that differs. */
+    public static String grant(OptionGrant grant) {
+        return TEXT.format("option." + grant.outcome().name(), optionName(grant.option()), grant.granted(),
+                grant.asked(), grant.detail());
+    }
+
+    /** What the log calls an option: the system's name (TCP_NODELAY), or a short phrase for the timings. */
+    public static String optionName(SocketOptionKind option) {
+        return option == SocketOptionKind.KEEPALIVE_TIMING ? TEXT.text("option.name.KEEPALIVE_TIMING") : option.name();
     }
 
     /** Clients that could not take a send to several: named (the first few) and counted. */

@@ -1,6 +1,9 @@
 package io.socketdeck.core.udp;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.options.OptionApplier;
+import io.socketdeck.core.options.OptionGrant;
+import io.socketdeck.core.options.SocketOptionSet;
 import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
@@ -23,6 +26,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -257,6 +261,11 @@ final class UdpEndpoint implements SelectorLoop.Handler {
 
     private void dequeue() {
         queuedBytes -= DATAGRAM_OVERHEAD + queue.poll().bytes().capacity();
+    }
+
+    /** Sets {@code options} on the open socket and reads them back (UDP: no linger). Loop thread. */
+    List<OptionGrant> applyOptions(SocketOptionSet options) {
+        return new OptionApplier(channel).apply(options, false).grants();
     }
 
     <T> void setOption(SocketOption<T> option, T value) {

@@ -1,5 +1,6 @@
 package io.socketdeck.core.udp;
 
+import io.socketdeck.core.options.SocketOptionSet;
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param multicastLoop      IP_MULTICAST_LOOP: our own multicast datagrams reach this machine too
  * @param receiveBufferBytes SO_RCVBUF asked for: a larger kernel queue rides out pauses of the
  *                           reading thread under a flood (the system may grant less)
+ * @param socketOptions      what the user asked for beyond that: a receive buffer there replaces
+ *                           {@code receiveBufferBytes}; send buffer, traffic class
  */
 public record UdpOptions(InetAddress bindAddress, int bindPort, UdpTarget connectTo, int multicastTtl,
-                         boolean multicastLoop, int receiveBufferBytes) {
+                         boolean multicastLoop, int receiveBufferBytes, SocketOptionSet socketOptions) {
 
     /** 1 keeps multicast on the local network, as the socket API does by default. */
     public static final int DEFAULT_MULTICAST_TTL = 1;
@@ -25,6 +28,7 @@ public record UdpOptions(InetAddress bindAddress, int bindPort, UdpTarget connec
 
     public UdpOptions {
         Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(socketOptions, "socketOptions");
         if (bindPort < 0 || bindPort > 65_535) {
             throw new IllegalArgumentException("port out of range: " + bindPort);
         }
@@ -36,19 +40,30 @@ public record UdpOptions(InetAddress bindAddress, int bindPort, UdpTarget connec
         }
     }
 
+    /** With no options beyond the defaults. */
+    public UdpOptions(InetAddress bindAddress, int bindPort, UdpTarget connectTo, int multicastTtl,
+                      boolean multicastLoop, int receiveBufferBytes) {
+        this(bindAddress, bindPort, connectTo, multicastTtl, multicastLoop, receiveBufferBytes, SocketOptionSet.SYSTEM);
+    }
+
     public static UdpOptions bind(InetAddress address, int port) {
         return new UdpOptions(address, port, null, DEFAULT_MULTICAST_TTL, true, DEFAULT_RECEIVE_BUFFER);
     }
 
     public UdpOptions withConnectTo(UdpTarget remote) {
-        return new UdpOptions(bindAddress, bindPort, remote, multicastTtl, multicastLoop, receiveBufferBytes);
+        return new UdpOptions(bindAddress, bindPort, remote, multicastTtl, multicastLoop, receiveBufferBytes,
+                socketOptions);
     }
 
     public UdpOptions withMulticast(int ttl, boolean loop) {
-        return new UdpOptions(bindAddress, bindPort, connectTo, ttl, loop, receiveBufferBytes);
+        return new UdpOptions(bindAddress, bindPort, connectTo, ttl, loop, receiveBufferBytes, socketOptions);
     }
 
     public UdpOptions withReceiveBuffer(int bytes) {
-        return new UdpOptions(bindAddress, bindPort, connectTo, multicastTtl, multicastLoop, bytes);
+        return new UdpOptions(bindAddress, bindPort, connectTo, multicastTtl, multicastLoop, bytes, socketOptions);
+    }
+
+    public UdpOptions withSocketOptions(SocketOptionSet value) {
+        return new UdpOptions(bindAddress, bindPort, connectTo, multicastTtl, multicastLoop, receiveBufferBytes, value);
     }
 }

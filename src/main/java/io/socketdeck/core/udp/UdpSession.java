@@ -1,9 +1,13 @@
 package io.socketdeck.core.udp;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.options.OptionApplier;
+import io.socketdeck.core.options.OptionGrant;
+import io.socketdeck.core.options.SocketOptionSet;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
@@ -19,6 +23,7 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +108,7 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferBytes());
             channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, options.multicastTtl());
             channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, options.multicastLoop());
+            List<OptionGrant> grants = new OptionApplier(channel).apply(options.socketOptions(), false).grants();
             channel.bind(bindTo);
             InetSocketAddress remote = null;
             if (options.connectTo() != null) {
@@ -119,6 +125,9 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
             long now = System.currentTimeMillis();
             emit(remote == null ? new SessionEvent.Opened(now, opened.local())
                     : new SessionEvent.Connected(now, opened.local(), remote));
+            if (!options.socketOptions().isSystem() || grants.stream().anyMatch(OptionGrant::isProblem)) {
+                emit(new SessionEvent.OptionsApplied(now, opened.local(), grants, ConnectionIds.NONE, 1));
+            }
         } catch (UnknownHostException e) {
             SelectorLoop.closeQuietly(channel);
             failToOpen(FailureKind.UNKNOWN_HOST, null, options.connectTo().host());
@@ -183,6 +192,12 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
 
     public void leave(InetAddress group, String interfaceName) {
         onEndpoint(current -> current.memberships().leave(group, interfaceName));
+    }
+
+    /** Sets {@code socketOptions} on the open socket now and reports what was granted. Any thread. */
+    public void applyOptions(SocketOptionSet socketOptions) {
+        onEndpoint(current -> emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), current.local(),
+                current.applyOptions(socketOptions), ConnectionIds.NONE, 1)));
     }
 
     public void setMulticastTtl(int ttl) {

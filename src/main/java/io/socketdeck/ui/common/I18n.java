@@ -25,7 +25,7 @@ public final class I18n {
     private static final List<TextBundle> BUNDLES = new CopyOnWriteArrayList<>();
 
     static {
-        for (String feature : List.of("common", "app", "log", "send", "quick", "capture", "framing", "respond", "tls")) {
+        for (String feature : List.of("common", "app", "log", "send", "quick", "capture", "framing", "respond", "tls", "options")) {
             register("io.socketdeck.ui." + feature + ".messages");
         }
         register("io.socketdeck.core.text.messages");

@@ -5,8 +5,11 @@ import io.socketdeck.ui.framing.FramingButton;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
+import io.socketdeck.ui.options.EndConnectionButtons;
+import io.socketdeck.ui.options.SocketOptionsPane;
 import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
+import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
 import io.socketdeck.ui.tls.PasswordPrompt;
 import io.socketdeck.ui.tls.TlsSectionPopup;
@@ -58,6 +61,8 @@ public final class TcpClientController {
     @FXML private TextField clientTlsFingerprint;
     @FXML private Button clientTlsTrust;
     @FXML private TextArea clientTlsPeer;
+    @FXML private SocketOptionsPane clientOptionsPane;
+    @FXML private EndConnectionButtons clientEnd;
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
 
@@ -94,6 +99,14 @@ public final class TcpClientController {
         clientPort.setOnAction(event -> viewModel.connect());
         clientTimeout.setOnAction(event -> viewModel.connect());
 
+        clientOptionsPane.bind(viewModel.socketOptions());
+        for (var field : clientOptionsPane.connectionFields()) {
+            field.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(ConnectionState.IDLE));
+        }
+        clientEnd.bind(viewModel.stateProperty().isEqualTo(ConnectionState.OPEN).and(viewModel.halfClosedProperty().not()),
+                viewModel::reset, viewModel::halfClose);
+        clientEnd.visibleProperty().bind(viewModel.stateProperty().isEqualTo(ConnectionState.OPEN));
+        clientEnd.managedProperty().bind(clientEnd.visibleProperty());
         bindTls();
         TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, clientView);
     }

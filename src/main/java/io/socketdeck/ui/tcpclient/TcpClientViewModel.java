@@ -13,17 +13,21 @@ import io.socketdeck.core.session.TlsHandshake;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
+import io.socketdeck.core.tcp.TcpSocketSettings;
 import io.socketdeck.core.tls.TlsClientConfig;
 import io.socketdeck.core.tls.TlsTransports;
 import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.options.SocketOptionsModel;
 import io.socketdeck.ui.send.SendTargetChoice;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.ConnectionTabModel;
 import io.socketdeck.ui.tab.TabContext;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,6 +56,9 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper(this, "portError");
     private final ReadOnlyStringWrapper localAddress = new ReadOnlyStringWrapper(this, "localAddress", "");
     private final ReadOnlyBooleanWrapper peerFinished = new ReadOnlyBooleanWrapper(this, "peerFinished");
+    /** We half-closed: the connection only receives now. */
+    private final ReadOnlyBooleanWrapper halfClosed = new ReadOnlyBooleanWrapper(this, "halfClosed");
+    private final SocketOptionsModel socketOptions = new SocketOptionsModel(SocketOptionsModel.Kind.CLIENT);
     private final TlsClientFields tls = new TlsClientFields();
     private final TlsPeerState tlsPeer = new TlsPeerState(tls);
     private final BooleanBinding insecure = tls.enabledProperty().and(tls.insecureProperty());
@@ -75,6 +82,13 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         port.addListener((obs, old, now) -> portError.set(null));
         connectTimeout.addListener((obs, old, now) -> timeoutError.set(null));
         insecure.addListener((obs, old, now) -> updateStatus());
+        socketOptions.setApplier(() -> {
+            var settings = socketOptions.tcpSettings();
+            if (client != null && settings != null) {
+                client.applyOptions(settings);
+            }
+        });
+        stateProperty().addListener((obs, old, now) -> socketOptions.setLive(now == ConnectionState.OPEN));
         updateStatus();
     }
 
@@ -101,12 +115,15 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         timeoutError.set(timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
         // The TLS fields are checked even when the others are wrong: every message shows at once.
         TlsClientConfig tlsConfig = tls.enabledProperty().get() ? tls.build() : null;
+        TcpSocketSettings sockets = socketOptions.tcpSettings();
+        Optional<InetSocketAddress> local = socketOptions.localBind();
         if (!hostInput.valid() || !portInput.valid() || timeoutMillis <= 0
-                || tls.enabledProperty().get() && tlsConfig == null) {
+                || tls.enabledProperty().get() && tlsConfig == null || sockets == null || local.isEmpty()) {
             return null;
         }
         TcpClientOptions options = TcpClientOptions.of(hostInput.host(), portInput.port())
-                .withConnectTimeout(Duration.ofMillis(timeoutMillis));
+                .withConnectTimeout(Duration.ofMillis(timeoutMillis)).withSocketSettings(sockets)
+                .withLocalAddress(local.get() == SocketOptionsModel.ANY ? null : local.get());
         target = hostInput.host().contains(":") ? "[" + hostInput.host() + "]:" + portInput.port()
                 : hostInput.host() + ":" + portInput.port();
         tlsSession = tlsConfig != null;
@@ -148,6 +165,11 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         } else if (event instanceof SessionEvent.PeerFinished) {
             peerFinished.set(true); // still connected, and Send still works: the status says so
             updateStatus();
+        } else if (event instanceof SessionEvent.HalfClosed) {
+            halfClosed.set(true); // we still receive: the status says so
+            updateStatus();
+        } else if (event instanceof SessionEvent.OptionsApplied applied) {
+            socketOptions.granted(applied);
         }
     }
 
@@ -155,6 +177,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     protected void onClosed() {
         localAddress.set("");
         peerFinished.set(false);
+        halfClosed.set(false);
         handshaking = false;
         client = null;
     }
@@ -180,7 +203,34 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         return insecure.get() ? text + I18n.text("client.state.insecure") : text;
     }
 
+    /** Resets the connection: an RST instead of a FIN (SO_LINGER 0, then close). */
+    public void reset() {
+        if (client != null) {
+            client.reset();
+        }
+    }
+
+    /** Half-closes the connection: our FIN goes out, and we go on receiving. */
+    public void halfClose() {
+        if (client != null) {
+            client.halfClose();
+        }
+    }
+
+    /** True once we half-closed the connection: it only receives now. */
+    public ReadOnlyBooleanProperty halfClosedProperty() {
+        return halfClosed.getReadOnlyProperty();
+    }
+
+    /** The socket options panel's model. */
+    public SocketOptionsModel socketOptions() {
+        return socketOptions;
+    }
+
     private String openText() {
+        if (halfClosed.get()) {
+            return I18n.format("end.state.halfClosed", localAddress.get(), target);
+        }
         TlsHandshake agreed = tlsPeer.handshakeProperty().get();
         if (peerFinished.get() || !tlsSession || agreed == null) {
             return I18n.format(peerFinished.get() ? "client.state.peerFinished" : "client.state.connected",
@@ -194,6 +244,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     public void languageChanged() {
         super.languageChanged();
         tlsPeer.languageChanged();
+        socketOptions.languageChanged();
     }
 
     @Override
@@ -224,6 +275,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 .text("connectTimeout", connectTimeout)
                 .named("framing", framing, FramingText::format, FramingText::parse)
                 .nested("tls", tls.persisted())
+                .nested("socketOptions", socketOptions.persisted())
                 .include(traffic().persisted());
     }
 

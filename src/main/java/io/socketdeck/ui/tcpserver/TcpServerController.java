@@ -6,6 +6,8 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.framing.FramingButton;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.log.TrafficLogPane;
+import io.socketdeck.ui.options.EndConnectionButtons;
+import io.socketdeck.ui.options.SocketOptionsPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
@@ -52,6 +54,8 @@ public final class TcpServerController {
     @FXML private TableColumn<ClientRow, Number> txColumn;
     @FXML private Button serverDisconnect;
     @FXML private ComboBox<Recipients> serverTarget;
+    @FXML private SocketOptionsPane serverOptionsPane;
+    @FXML private EndConnectionButtons serverEnd;
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
 
@@ -205,5 +209,11 @@ public final class TcpServerController {
         serverClientCount.textProperty().bind(viewModel.clientSummary());
         serverDisconnect.disableProperty().bind(Bindings.isEmpty(viewModel.selectedClients()));
         serverDisconnect.setOnAction(event -> viewModel.disconnectSelected());
+        serverEnd.bind(Bindings.isNotEmpty(viewModel.selectedClients()), viewModel::resetSelected,
+                viewModel::halfCloseSelected);
+        serverOptionsPane.bind(viewModel.socketOptions());
+        for (var field : serverOptionsPane.connectionFields()) {
+            field.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(ConnectionState.IDLE));
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.socketdeck.core.tcp.ClientList;
 import io.socketdeck.core.tcp.ServerClient;
 import io.socketdeck.core.tcp.TcpServerOptions;
 import io.socketdeck.core.tcp.TcpServerSession;
+import io.socketdeck.core.tcp.TcpSocketSettings;
 import io.socketdeck.core.tcp.Transport;
 import io.socketdeck.core.text.EventTexts;
 import io.socketdeck.core.tls.TlsServerConfig;
@@ -24,6 +25,7 @@ import io.socketdeck.ui.common.BindAddressChoices;
 import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.options.SocketOptionsModel;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.send.SendTargetChoice;
 import io.socketdeck.ui.tab.ConnectionState;
@@ -106,8 +108,17 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     /** When the table may next take in joins and leaves (see {@link #showClients}). */
     private long nextMembershipNanos;
 
+    private final SocketOptionsModel socketOptions = new SocketOptionsModel(SocketOptionsModel.Kind.SERVER);
+
     public TcpServerViewModel(TabContext context) {
         super(context, false, true);
+        socketOptions.setApplier(() -> {
+            TcpSocketSettings settings = socketOptions.tcpSettings();
+            if (server != null && settings != null) {
+                server.applyOptions(settings);
+            }
+        });
+        stateProperty().addListener((obs, old, now) -> socketOptions.setLive(now == ConnectionState.OPEN));
         // Taken up by the live clients at once: what they had begun to hold is shown, not lost.
         framing.addListener((obs, old, now) -> {
             if (server != null) {
@@ -150,7 +161,9 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         portError.set(portInput.valid() ? null : FieldErrors.port(portInput.problem(), true));
         maxClientsError.set(limit >= 0 ? null : I18n.format("field.maxClients.invalid", I18n.count(MAX_CLIENTS_LIMIT)));
         TlsServerConfig tlsConfig = tls.enabledProperty().get() ? tls.config() : null;
-        if (!address.valid() || !portInput.valid() || limit < 0 || tls.enabledProperty().get() && tlsConfig == null) {
+        TcpSocketSettings sockets = socketOptions.tcpSettings();
+        if (!address.valid() || !portInput.valid() || limit < 0 || tls.enabledProperty().get() && tlsConfig == null
+                || sockets == null) {
             return null;
         }
         Transport.Factory transports = Transport.Factory.PLAIN;
@@ -165,7 +178,8 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         requestedPort = portInput.port();
         TcpServerOptions options = TcpServerOptions.of(requestedAddress.address(), requestedPort)
                 .withReuseAddress(reuseAddress.get())
-                .withMaxClients(limit);
+                .withMaxClients(limit)
+                .withSocketSettings(sockets);
         server = new TcpServerSession(options, listener, counters, loop, transports);
         server.setFraming(framing.get());
         return server;
@@ -215,6 +229,31 @@ public final class TcpServerViewModel extends ConnectionTabModel {
             return SendTargetChoice.none(I18n.text("server.error.noClients"));
         }
         return SendTargetChoice.of(server.allClients());
+    }
+
+    /** Resets the selected clients' connections: each gets an RST instead of a FIN. */
+    public void resetSelected() {
+        if (server != null && !selected.isEmpty()) {
+            server.reset(selected.stream().map(ClientRow::remote).toList());
+        }
+    }
+
+    /** Half-closes the selected clients' connections: our FIN, and we go on receiving from them. */
+    public void halfCloseSelected() {
+        if (server != null && !selected.isEmpty()) {
+            server.halfClose(selected.stream().map(ClientRow::remote).toList());
+        }
+    }
+
+    /** The socket options panel's model. */
+    public SocketOptionsModel socketOptions() {
+        return socketOptions;
+    }
+
+    @Override
+    public void languageChanged() {
+        super.languageChanged();
+        socketOptions.languageChanged();
     }
 
     /** Closes the connections of the selected clients. */
@@ -303,6 +342,8 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         if (event instanceof SessionEvent.Opened opened) {
             listeningAddress.set(Addresses.format(opened.local()));
             becomeOpen();
+        } else if (event instanceof SessionEvent.OptionsApplied applied) {
+            socketOptions.granted(applied);
         } else if (event instanceof SessionEvent.Failure failure) {
             showListenFailure(failure); // only failures before listening reach the tab: see StateChannel
         }
@@ -450,6 +491,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 .choice("recipients", recipients, Recipients.class)
                 .named("framing", framing, FramingText::format, FramingText::parse)
                 .nested("tls", tls.persisted())
+                .nested("socketOptions", socketOptions.persisted())
                 .include(traffic().persisted());
     }
 

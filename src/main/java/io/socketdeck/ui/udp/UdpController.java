@@ -8,6 +8,7 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.log.TrafficLogPane;
+import io.socketdeck.ui.options.SocketOptionsPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
@@ -60,6 +61,7 @@ public final class UdpController {
     @FXML private Label udpRemotePortError;
     @FXML private Label udpMulticastGroupError;
     @FXML private Label udpMulticastTtlError;
+    @FXML private SocketOptionsPane udpOptionsPane;
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
 
@@ -79,6 +81,7 @@ public final class UdpController {
         bindRemote();
         bindMulticast();
         TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, udpView);
+        udpOptionsPane.bind(viewModel.socketOptions());
     }
 
     private void bindLocalSocket() {

@@ -9,6 +9,7 @@ import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.options.SocketOptionSet;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
 import io.socketdeck.core.udp.UdpTarget;
@@ -17,6 +18,7 @@ import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.fx.UiTick;
+import io.socketdeck.ui.options.SocketOptionsModel;
 import io.socketdeck.ui.send.SendTargetChoice;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.ConnectionTabModel;
@@ -53,8 +55,17 @@ public final class UdpViewModel extends ConnectionTabModel {
     private boolean allInterfaces;
     private String connectedTo = "";
 
+    private final SocketOptionsModel socketOptions = new SocketOptionsModel(SocketOptionsModel.Kind.UDP);
+
     public UdpViewModel(TabContext context) {
         super(context, true, false);
+        socketOptions.setApplier(() -> {
+            SocketOptionSet set = socketOptions.others();
+            if (udp != null && set != null) {
+                udp.applyOptions(set);
+            }
+        });
+        stateProperty().addListener((obs, old, now) -> socketOptions.setLive(now == ConnectionState.OPEN));
         bindHost.addListener((obs, old, now) -> bindHostError.set(null));
         bindPort.addListener((obs, old, now) -> bindPortError.set(null));
         // A connected socket hears its remote only: replying to "the last sender" means nothing there.
@@ -96,11 +107,13 @@ public final class UdpViewModel extends ConnectionTabModel {
         bindPortError.set(port.valid() ? null : FieldErrors.port(port.problem(), true));
         int ttl = multicast.parseTtl();
         Optional<UdpTarget> connectTo = connectToRemote.get() ? remote.typedTarget() : Optional.empty();
-        if (!address.valid() || !port.valid() || ttl < 0 || connectToRemote.get() && connectTo.isEmpty()) {
+        SocketOptionSet socketSet = socketOptions.others();
+        if (!address.valid() || !port.valid() || ttl < 0 || connectToRemote.get() && connectTo.isEmpty()
+                || socketSet == null) {
             return null;
         }
         UdpOptions options = UdpOptions.bind(address.address().address(), port.port())
-                .withMulticast(ttl, multicast.loopbackProperty().get());
+                .withMulticast(ttl, multicast.loopbackProperty().get()).withSocketOptions(socketSet);
         if (connectTo.isPresent()) {
             options = options.withConnectTo(connectTo.get());
         }
@@ -133,6 +146,7 @@ public final class UdpViewModel extends ConnectionTabModel {
                 .text("multicastTtl", multicast.ttlProperty())
                 .flag("multicastLoopback", multicast.loopbackProperty())
                 .flag("multicastShown", multicast.shownProperty())
+                .nested("socketOptions", socketOptions.persisted())
                 .include(traffic().persisted());
     }
 
@@ -179,11 +193,24 @@ public final class UdpViewModel extends ConnectionTabModel {
             showOpen(Addresses.format(opened.local()), "");
         } else if (event instanceof SessionEvent.Connected connected) {
             showOpen(Addresses.format(connected.local()), Addresses.format(connected.remote()));
+        } else if (event instanceof SessionEvent.OptionsApplied applied) {
+            socketOptions.granted(applied);
         } else if (event instanceof SessionEvent.MulticastJoined joined) {
             multicast.onJoined(joined.group(), joined.interfaceName());
         } else if (event instanceof SessionEvent.MulticastLeft left) {
             multicast.onLeft(left.group(), left.interfaceName());
         }
+    }
+
+    @Override
+    public void languageChanged() {
+        super.languageChanged();
+        socketOptions.languageChanged();
+    }
+
+    /** The socket options panel's model. */
+    public SocketOptionsModel socketOptions() {
+        return socketOptions;
     }
 
     @Override
