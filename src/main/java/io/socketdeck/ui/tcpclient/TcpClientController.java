@@ -8,6 +8,7 @@ import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
 import io.socketdeck.ui.tab.TrafficPanes;
+import io.socketdeck.ui.timeline.TimelineStrip;
 import io.socketdeck.ui.tls.PasswordPrompt;
 import io.socketdeck.ui.tls.TlsSectionPopup;
 import javafx.application.Platform;
@@ -60,6 +61,7 @@ public final class TcpClientController {
     @FXML private TextArea clientTlsPeer;
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
+    @FXML private TimelineStrip clientTimeline;
 
     @FXML private BorderPane clientView;
 
@@ -96,6 +98,7 @@ public final class TcpClientController {
 
         bindTls();
         TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, clientView);
+        clientTimeline.bind(viewModel.traffic().timeline(), viewModel.traffic().log());
     }
 
     private void bindTls() {
