@@ -6,6 +6,8 @@ import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
+import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
@@ -24,6 +26,8 @@ import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.ConnectionTabModel;
 import io.socketdeck.ui.tab.TabContext;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -62,6 +66,12 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     private TcpClientSession client;
     private final ObjectProperty<Framing> framing = new SimpleObjectProperty<>(this, "framing", Framing.AsRead.INSTANCE);
     private String target = "";
+    private final ClientReconnect reconnect;
+    /** The user asked for the end (Disconnect, Cancel): no reconnect follows it. */
+    private boolean userClosed;
+    /** The server's certificate was refused: trying again would only be refused again. */
+    private boolean certificateRefused;
+    private Function<String, Optional<QuickCommand>> quickCommands = name -> Optional.empty();
 
     public TcpClientViewModel(TabContext context) {
         super(context, false, false);
@@ -75,19 +85,32 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         port.addListener((obs, old, now) -> portError.set(null));
         connectTimeout.addListener((obs, old, now) -> timeoutError.set(null));
         insecure.addListener((obs, old, now) -> updateStatus());
+        reconnect = new ClientReconnect(context.tick(), traffic().timeline(), System::nanoTime, this::open);
+        reconnect.statusProperty().addListener((obs, old, now) -> updateStatus());
         updateStatus();
     }
 
     /** Connect when idle, otherwise disconnect (or cancel a connect under way). */
     public void toggleConnection() {
+        if (reconnect.pendingProperty().get()) {
+            reconnect.cancel(); // the button reads Cancel during a countdown
+            return;
+        }
+        if (stateProperty().get() != ConnectionState.IDLE) {
+            userClosed = true;
+        }
         toggle();
     }
 
+    /** Connects now; a planned reconnect is dropped for it. */
     public boolean connect() {
+        reconnect.cancel();
         return open();
     }
 
     public void disconnect() {
+        userClosed = true;
+        reconnect.cancel();
         close();
     }
 
@@ -101,10 +124,13 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         timeoutError.set(timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
         // The TLS fields are checked even when the others are wrong: every message shows at once.
         TlsClientConfig tlsConfig = tls.enabledProperty().get() ? tls.build() : null;
+        boolean reconnectValid = reconnect.check();
         if (!hostInput.valid() || !portInput.valid() || timeoutMillis <= 0
-                || tls.enabledProperty().get() && tlsConfig == null) {
+                || tls.enabledProperty().get() && tlsConfig == null || !reconnectValid) {
             return null;
         }
+        userClosed = false;
+        certificateRefused = false;
         TcpClientOptions options = TcpClientOptions.of(hostInput.host(), portInput.port())
                 .withConnectTimeout(Duration.ofMillis(timeoutMillis));
         target = hostInput.host().contains(":") ? "[" + hostInput.host() + "]:" + portInput.port()
@@ -137,18 +163,45 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 handshaking = true; // open once the handshake has verified the server
                 updateStatus();
             } else {
-                becomeOpen();
+                becomeOpenAndGreet();
             }
         } else if (event instanceof SessionEvent.Secured secured) {
             handshaking = false;
             tlsPeer.secured(secured.handshake());
-            becomeOpen();
+            becomeOpenAndGreet();
         } else if (event instanceof SessionEvent.Failure failure && !failure.peerChain().isEmpty()) {
+            certificateRefused = true;
             tlsPeer.refused(failure);
         } else if (event instanceof SessionEvent.PeerFinished) {
             peerFinished.set(true); // still connected, and Send still works: the status says so
             updateStatus();
         }
+    }
+
+    /** Open; the chosen quick command (a login line) goes first, on every connect and reconnect. */
+    private void becomeOpenAndGreet() {
+        becomeOpen();
+        reconnect.connected();
+        String name = reconnect.onConnectCommandProperty().get();
+        if (name != null && !name.isEmpty()) {
+            quickCommands.apply(name).ifPresent(command -> traffic().sendTools().send(command));
+        }
+    }
+
+    @Override
+    protected void afterClosed(CloseReason reason) {
+        reconnect.ended(reason, userClosed || certificateRefused);
+        userClosed = false;
+    }
+
+    /** Where the on-connect command is found by its name: the window's quick commands. */
+    void useQuickCommands(Function<String, Optional<QuickCommand>> byName) {
+        quickCommands = byName;
+    }
+
+    /** Auto-reconnect: its settings, countdown and cancel. */
+    ClientReconnect reconnect() {
+        return reconnect;
     }
 
     @Override
@@ -170,7 +223,8 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     @Override
     protected String statusText(ConnectionState now) {
         String text = switch (now) {
-            case IDLE -> I18n.text("client.state.idle");
+            case IDLE -> reconnect.pendingProperty().get() ? I18n.format("client.state.reconnecting",
+                    reconnect.statusProperty().get()) : I18n.text("client.state.idle");
             case OPENING -> handshaking ? I18n.format("client.state.handshaking", target)
                     : I18n.format("client.state.connecting", target);
             case OPEN -> openText();
@@ -194,6 +248,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     public void languageChanged() {
         super.languageChanged();
         tlsPeer.languageChanged();
+        reconnect.languageChanged();
     }
 
     @Override
@@ -224,6 +279,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 .text("connectTimeout", connectTimeout)
                 .named("framing", framing, FramingText::format, FramingText::parse)
                 .nested("tls", tls.persisted())
+                .nested("reconnect", reconnect.persisted())
                 .include(traffic().persisted());
     }
 

@@ -11,7 +11,6 @@ import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
-import io.socketdeck.ui.timeline.TimelineStrip;
 import io.socketdeck.ui.tls.PasswordPrompt;
 import io.socketdeck.ui.tls.TlsSectionPopup;
 import java.util.List;
@@ -55,7 +54,6 @@ public final class TcpServerController {
     @FXML private ComboBox<Recipients> serverTarget;
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
-    @FXML private TimelineStrip serverTimeline;
 
     @FXML private TableColumn<ClientRow, ClientRow> tlsColumn;
     @FXML private CheckBox serverTls;
@@ -107,7 +105,6 @@ public final class TcpServerController {
         });
         serverTarget.valueProperty().bindBidirectional(viewModel.recipientsProperty());
         TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, serverView);
-        serverTimeline.bind(viewModel.traffic().timeline(), viewModel.traffic().log());
     }
 
     private void bindListening() {

@@ -6,7 +6,7 @@ import io.socketdeck.core.timeline.TimelineCsv;
 import io.socketdeck.core.util.PrivateFiles;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.IoWorkers;
-import io.socketdeck.ui.log.TrafficLog;
+import java.util.function.BiConsumer;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
@@ -22,19 +22,19 @@ final class TimelineExport {
     private TimelineExport() {
     }
 
-    static void chooseAndSave(Node owner, ConnectionTimeline timeline, TrafficLog log) {
+    static void chooseAndSave(Node owner, ConnectionTimeline timeline, BiConsumer<LogEntry.Kind, String> notes) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.text("timeline.export.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.text("timeline.export.csv"), "*.csv"));
         chooser.setInitialFileName("timeline.csv");
         File file = chooser.showSaveDialog(owner.getScene().getWindow());
         if (file != null) {
-            save(timeline, file.toPath(), log);
+            save(timeline, file.toPath(), notes);
         }
     }
 
     /** Writes the whole timeline to {@code file} on a worker; the returned task tells when it is done. */
-    static Task<Integer> save(ConnectionTimeline timeline, Path file, TrafficLog log) {
+    static Task<Integer> save(ConnectionTimeline timeline, Path file, BiConsumer<LogEntry.Kind, String> notes) {
         ConnectionTimeline.Snapshot snapshot = timeline.all();
         Task<Integer> task = new Task<>() {
             @Override
@@ -45,9 +45,9 @@ final class TimelineExport {
                 return snapshot.events().size() + snapshot.traffic().size();
             }
         };
-        task.setOnSucceeded(event -> log.note(LogEntry.Kind.INFO,
+        task.setOnSucceeded(event -> notes.accept(LogEntry.Kind.INFO,
                 I18n.format("timeline.export.saved", task.getValue(), file.toString())));
-        task.setOnFailed(event -> log.note(LogEntry.Kind.ERROR,
+        task.setOnFailed(event -> notes.accept(LogEntry.Kind.ERROR,
                 I18n.format("timeline.export.failed", file.toString(), String.valueOf(task.getException().getMessage()))));
         IoWorkers.run(task);
         return task;

@@ -13,7 +13,6 @@ import io.socketdeck.ui.send.SendPane;
 import io.socketdeck.ui.tab.ConnectButton;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
-import io.socketdeck.ui.timeline.TimelineStrip;
 import io.socketdeck.ui.fx.FieldMessageLane;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -63,7 +62,6 @@ public final class UdpController {
     @FXML private Label udpMulticastTtlError;
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
-    @FXML private TimelineStrip udpTimeline;
 
     @FXML private BorderPane udpView;
 
@@ -81,7 +79,6 @@ public final class UdpController {
         bindRemote();
         bindMulticast();
         TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, udpView);
-        udpTimeline.bind(viewModel.traffic().timeline(), viewModel.traffic().log());
     }
 
     private void bindLocalSocket() {
