@@ -32,7 +32,7 @@ public final class TimelineCsv {
         TimelineEvent event = events.hasNext() ? events.next() : null;
         ConnectionTimeline.TrafficSecond second = seconds.hasNext() ? seconds.next() : null;
         while (event != null || second != null) {
-            if (second == null || event != null && event.timeMillis() < second.second() * 1000) {
+            if (second == null || event != null && event.timeMillis() <= second.second() * 1000) {
                 out.write(ISO_TIME.format(java.time.Instant.ofEpochMilli(event.timeMillis())) + ',' + event.kind().name()
                         + ',' + LogExport.csv(event.peer()) + ',' + LogExport.csv(event.detail()) + ",\n");
                 event = events.hasNext() ? events.next() : null;

@@ -133,6 +133,11 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         certificateRefused = false;
         TcpClientOptions options = TcpClientOptions.of(hostInput.host(), portInput.port())
                 .withConnectTimeout(Duration.ofMillis(timeoutMillis));
+        if (reconnect.enabledProperty().get()) {
+            // A server that stops sends a FIN: with reconnecting on, that is the loss to recover
+            // from, not a peer waiting for an answer typed by hand (the linger's purpose).
+            options = options.withHalfCloseLinger(Duration.ZERO);
+        }
         target = hostInput.host().contains(":") ? "[" + hostInput.host() + "]:" + portInput.port()
                 : hostInput.host() + ":" + portInput.port();
         tlsSession = tlsConfig != null;
