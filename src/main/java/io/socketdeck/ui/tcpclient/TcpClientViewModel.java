@@ -6,6 +6,7 @@ import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
+import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.Session;
@@ -116,6 +117,9 @@ public final class TcpClientViewModel extends ConnectionTabModel {
 
     @Override
     protected Session createSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
+        if (UnixSockets.isUnixHost(host.get())) {
+            return createUnixSession(listener, counters, loop);
+        }
         HostInput.Result hostInput = HostInput.parse(host.get());
         PortInput.Result portInput = PortInput.parse(port.get(), false);
         long timeoutMillis = Numbers.parse(connectTimeout.get(), 1, MAX_TIMEOUT_MILLIS);
@@ -147,6 +151,32 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 ? new TcpClientSession(options, listener, counters, loop,
                         TlsTransports.client(tlsConfig, hostInput.host(), portInput.port()))
                 : new TcpClientSession(options, listener, counters, loop);
+        client.setFraming(framing.get());
+        return client;
+    }
+
+    /** {@code unix:/path}: a Unix domain stream socket; no port, no TLS. */
+    private Session createUnixSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
+        UnixSockets.Result path = UnixSockets.forConnect(host.get());
+        long timeoutMillis = Numbers.parse(connectTimeout.get(), 1, MAX_TIMEOUT_MILLIS);
+        boolean tlsOn = tls.enabledProperty().get();
+        hostError.set(!path.valid() ? FieldErrors.unixPath(path.problem()) : tlsOn ? I18n.text("field.unix.noTls") : null);
+        portError.set(null); // a socket has no port: the field is not read
+        timeoutError.set(timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
+        boolean reconnectValid = reconnect.check();
+        if (!path.valid() || tlsOn || timeoutMillis <= 0 || !reconnectValid) {
+            return null;
+        }
+        userClosed = false;
+        certificateRefused = false;
+        target = UnixSockets.SCHEME + path.path();
+        TcpClientOptions options = TcpClientOptions.of(target, 0).withConnectTimeout(Duration.ofMillis(timeoutMillis));
+        if (reconnect.enabledProperty().get()) {
+            options = options.withHalfCloseLinger(Duration.ZERO); // as for TCP, see createSession
+        }
+        tlsSession = false;
+        handshaking = false;
+        client = new TcpClientSession(options, listener, counters, loop);
         client.setFraming(framing.get());
         return client;
     }
