@@ -15,8 +15,8 @@ import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
 /**
- * The drawing of a timeline over the last {@link #SPAN_MILLIS}: the stretches the session was up
- * as a green band, each second's traffic as a blue bar (its height on a log scale, so a trickle
+ * The drawing of a timeline over its frame's span (the last minute to five): the stretches the
+ * session was up as a green band, each second's traffic as a blue bar (its height on a log scale, so a trickle
  * still shows beside a flood), and events as ticks: red for failures and losses, amber for a
  * planned reconnect, green for a connection made. Now is the right edge.
  *
@@ -26,7 +26,6 @@ import javafx.util.Duration;
  */
 final class TimelineChart extends Region {
 
-    private static final long SPAN_MILLIS = TimelineModel.SPAN_MILLIS;
     private static final double HEIGHT = 14;
     private static final double HOVER_PIXELS = 4;
     private static final Color UP = Color.web("#2ea043", 0.55);
@@ -40,6 +39,7 @@ final class TimelineChart extends Region {
     private final Tooltip tooltip = new Tooltip();
     private ConnectionTimeline.Snapshot shown = new ConnectionTimeline.Snapshot(List.of(), List.of());
     private long shownAtMillis;
+    private long spanMillis = TimelineModel.SPAN_MILLIS;
     private final ChangeListener<TimelineModel.Frame> redraw = (obs, old, now) -> showFrame(now);
     /** How many redraws it made: a test's proof that it draws on the tick, not per packet. */
     private long draws;
@@ -68,6 +68,7 @@ final class TimelineChart extends Region {
     private void showFrame(TimelineModel.Frame frame) {
         shown = frame.snapshot();
         shownAtMillis = frame.nowMillis();
+        spanMillis = frame.spanMillis();
         draw();
     }
 
@@ -87,7 +88,7 @@ final class TimelineChart extends Region {
         if (width <= 0 || height <= 0) {
             return;
         }
-        long from = shownAtMillis - SPAN_MILLIS;
+        long from = shownAtMillis - spanMillis;
         g.setFill(BASE);
         g.fillRect(0, height / 2 - 0.5, width, 1);
         g.setFill(UP);
@@ -115,7 +116,7 @@ final class TimelineChart extends Region {
             max = Math.max(max, second.bytes());
         }
         double top = Math.log1p(max);
-        double barWidth = Math.max(1, width * 1000.0 / SPAN_MILLIS);
+        double barWidth = Math.max(1, width * 1000.0 / spanMillis);
         g.setFill(TRAFFIC);
         for (ConnectionTimeline.TrafficSecond second : shown.traffic()) {
             double x = x(second.second() * 1000, from, width);
@@ -133,8 +134,8 @@ final class TimelineChart extends Region {
         };
     }
 
-    private static double x(long timeMillis, long from, double width) {
-        return (timeMillis - from) * width / SPAN_MILLIS;
+    private double x(long timeMillis, long from, double width) {
+        return (timeMillis - from) * width / spanMillis;
     }
 
     /** What the pointer at {@code x} is over: the nearest event, else the traffic or the up stretch there. */
@@ -143,7 +144,7 @@ final class TimelineChart extends Region {
         if (width <= 0) {
             return TimelineTexts.hint();
         }
-        long from = shownAtMillis - SPAN_MILLIS;
+        long from = shownAtMillis - spanMillis;
         TimelineEvent nearest = null;
         double best = HOVER_PIXELS;
         for (TimelineEvent event : shown.events()) {
@@ -156,7 +157,7 @@ final class TimelineChart extends Region {
         if (nearest != null) {
             return TimelineTexts.event(nearest);
         }
-        long at = from + Math.round(x * SPAN_MILLIS / width);
+        long at = from + Math.round(x * spanMillis / width);
         for (ConnectionTimeline.TrafficSecond second : shown.traffic()) {
             if (second.second() == Math.floorDiv(at, 1000)) {
                 return TimelineTexts.traffic(second);

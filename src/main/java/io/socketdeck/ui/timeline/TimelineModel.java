@@ -18,11 +18,19 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class TimelineModel {
 
-    /** The span the strip shows, ending now. */
+    /** The longest span the strip shows, ending now. */
     public static final long SPAN_MILLIS = 5 * 60_000;
+    /**
+     * The spans it may show: the shortest that holds everything kept, so the first minute of a
+     * tab is not a sliver at the strip's right end.
+     */
+    private static final long[] SPANS = {60_000, 2 * 60_000, SPAN_MILLIS};
 
-    /** What to draw: the events and traffic of the span ending at {@code nowMillis}. */
-    public record Frame(ConnectionTimeline.Snapshot snapshot, long nowMillis) {
+    /**
+     * What to draw: the events and traffic of the {@code spanMillis} ending at {@code nowMillis}
+     * (and the last event before it, which says whether the span starts up or down).
+     */
+    public record Frame(ConnectionTimeline.Snapshot snapshot, long nowMillis, long spanMillis) {
         public List<UpIntervals.Interval> up() {
             return UpIntervals.of(snapshot.events(), nowMillis);
         }
@@ -30,7 +38,7 @@ public final class TimelineModel {
 
     private final ConnectionTimeline timeline = new ConnectionTimeline();
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame",
-            new Frame(new ConnectionTimeline.Snapshot(List.of(), List.of()), System.currentTimeMillis()));
+            new Frame(new ConnectionTimeline.Snapshot(List.of(), List.of()), System.currentTimeMillis(), SPANS[0]));
 
     public TimelineModel(UiTick tick) {
         UiTick.Handle job = tick.add(this::publish);
@@ -39,9 +47,26 @@ public final class TimelineModel {
 
     private long publish(long nowNanos) {
         long now = System.currentTimeMillis();
-        Frame next = new Frame(timeline.snapshot(now - SPAN_MILLIS), now);
+        ConnectionTimeline.Snapshot snapshot = timeline.snapshot(now - SPAN_MILLIS);
+        Frame next = new Frame(snapshot, now, spanFor(snapshot, now));
         frame.set(next);
         return stillMoving(next) ? nowNanos + 1_000_000_000L : UiTick.IDLE;
+    }
+
+    private static long spanFor(ConnectionTimeline.Snapshot snapshot, long now) {
+        long oldest = now;
+        if (!snapshot.events().isEmpty()) {
+            oldest = snapshot.events().get(0).timeMillis();
+        }
+        if (!snapshot.traffic().isEmpty()) {
+            oldest = Math.min(oldest, snapshot.traffic().get(0).second() * 1000);
+        }
+        for (long span : SPANS) {
+            if (now - oldest <= span) {
+                return span;
+            }
+        }
+        return SPAN_MILLIS;
     }
 
     // Something is up (its band grows) or still inside the span (it slides out): again in a second.

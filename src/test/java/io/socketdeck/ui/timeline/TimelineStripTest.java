@@ -103,8 +103,10 @@ class TimelineStripTest {
                 .filter(e -> e.kind() == TimelineEvent.Kind.CONNECTED).reduce((a, b) -> b).orElseThrow());
         String hover = onFx(() -> {
             TimelineChart chart = strip.chart();
-            long from = model.frameProperty().get().nowMillis() - TimelineModel.SPAN_MILLIS;
-            double x = (connected.timeMillis() - from) * chart.getWidth() / TimelineModel.SPAN_MILLIS;
+            TimelineModel.Frame frame = model.frameProperty().get();
+            assertEquals(60_000, frame.spanMillis(), "a young timeline shows its first minute");
+            long from = frame.nowMillis() - frame.spanMillis();
+            double x = (connected.timeMillis() - from) * chart.getWidth() / frame.spanMillis();
             return chart.describeAt(x);
         });
         assertTrue(hover.contains("Connected " + connected.peer()) || hover.contains("Closed"), hover);
