@@ -42,6 +42,10 @@ public final class TimelineDemo {
     }
 
     private static void chat(Scene scene, int lines) throws Exception {
+        for (int i = 0; i < 200 && !"Disconnect".equals(DemoWindow.query(scene,
+                s -> ((Button) s.lookup("#clientConnect")).getText())); i++) {
+            Thread.sleep(100); // until the reconnect made it: a busy machine starts slower
+        }
         for (int i = 0; i < lines; i++) {
             int n = i;
             DemoWindow.onFx(scene, s -> {

@@ -18,7 +18,7 @@ import javafx.util.Duration;
  * The drawing of a timeline over its frame's span (the last minute to five): the stretches the
  * session was up as a green band, each second's traffic as a blue bar (its height on a log scale, so a trickle
  * still shows beside a flood), and events as ticks: red for failures and losses, amber for a
- * planned reconnect, green for a connection made. Now is the right edge.
+ * planned reconnect (the upper part of a tick), green for a connection made. Now is the right edge.
  *
  * <p>Cheap by construction: it redraws only when its {@link TimelineModel} publishes a frame (on
  * the window's tick, at most once a second or on an event), and on a resize. Never per packet. Colours
@@ -104,8 +104,13 @@ final class TimelineChart extends Region {
             }
             Color color = colorOf(event.kind());
             if (color != null) {
+                // A refusal and the reconnect it plans fall on the same pixel: the loss takes the
+                // lower part of the tick and the plan the upper, so both show.
+                double top = event.kind() == TimelineEvent.Kind.FAILURE || event.kind() == TimelineEvent.Kind.DISCONNECTED
+                        ? height * 0.4 : 0;
+                double tall = event.kind() == TimelineEvent.Kind.RECONNECT ? height * 0.4 : height - top;
                 g.setFill(color);
-                g.fillRect(Math.floor(x(event.timeMillis(), from, width)) - 1, 0, 2, height);
+                g.fillRect(Math.floor(x(event.timeMillis(), from, width)) - 1, top, 2, tall);
             }
         }
     }
