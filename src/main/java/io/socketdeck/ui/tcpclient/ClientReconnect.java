@@ -52,6 +52,8 @@ final class ClientReconnect {
     private final BooleanSupplier connect;
     private final UiTick.Handle countdown;
     private Backoff backoff = Backoff.DEFAULT;
+    /** The window is closing: nothing is planned any more. */
+    private boolean stopped;
 
     /**
      * @param clock   {@link System#nanoTime()}, or a test's
@@ -106,7 +108,7 @@ final class ClientReconnect {
      * {@code userClosed} is false.
      */
     void ended(CloseReason reason, boolean userClosed) {
-        if (!enabled.get() || userClosed || !Backoff.reconnectsAfter(reason)) {
+        if (stopped || !enabled.get() || userClosed || !Backoff.reconnectsAfter(reason)) {
             cancel();
             return;
         }
@@ -129,8 +131,15 @@ final class ClientReconnect {
         setPending(false);
     }
 
+    /** The window closes: a planned attempt is dropped and none is planned again. */
+    void stop() {
+        stopped = true;
+        cancel();
+        countdown.remove();
+    }
+
     private long onTick(long nowNanos) {
-        if (!schedule.pending()) {
+        if (stopped || !schedule.pending()) {
             return UiTick.IDLE;
         }
         long now = clock.getAsLong();

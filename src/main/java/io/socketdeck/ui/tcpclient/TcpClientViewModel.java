@@ -280,6 +280,12 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     }
 
     @Override
+    public void shutdown() {
+        reconnect.stop(); // first: the session's close must not plan an attempt on closed loops
+        super.shutdown();
+    }
+
+    @Override
     public void languageChanged() {
         super.languageChanged();
         tlsPeer.languageChanged();

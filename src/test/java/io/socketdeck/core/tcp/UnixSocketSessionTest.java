@@ -51,17 +51,17 @@ class UnixSocketSessionTest {
 
     private final RecordingListener events = new RecordingListener();
     private final TrafficCounters counters = new TrafficCounters();
-    private AbstractRunner running;
+    private Running running;
 
     /** Runs a session on a thread of its own until the test ends. */
-    private record AbstractRunner(io.socketdeck.core.session.Session session, Thread thread) {
+    private record Running(io.socketdeck.core.session.Session session, Thread thread) {
     }
 
     private void run(io.socketdeck.core.session.AbstractLoopSession session) {
         Thread thread = new Thread(session::run, "unix-session");
         thread.setDaemon(true);
         thread.start();
-        running = new AbstractRunner(session, thread);
+        running = new Running(session, thread);
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ class UnixSocketSessionTest {
         PeerProcess.assumeInstalled("socat", "socat");
         Path path = dir.resolve("socat.sock");
         try (PeerProcess socat = PeerProcess.start(dir, List.of("socat", "UNIX-LISTEN:" + path, "EXEC:cat"))) {
-            Await.until(() -> UnixSockets.isSocket(path), PeerProcess.TIMEOUT, "socat listens");
+            Await.until(() -> UnixSockets.isSocket(path), PeerProcess.TIMEOUT, () -> "socat listens: " + socat);
             TcpClientSession client = new TcpClientSession(TcpClientOptions.of("unix:" + path, 0), events, counters);
             run(client);
             SessionEvent.Connected connected = events.await(SessionEvent.Connected.class);
@@ -160,6 +160,7 @@ class UnixSocketSessionTest {
                 assertFalse(both.get(0).remote().equals(both.get(1).remote()), "each client has its own name");
                 server.sendToAll("welcome".getBytes(StandardCharsets.UTF_8));
                 python.await("got welcome");
+                first.await("welcome"); // a send to all reaches the socat client too
             }
         }
     }

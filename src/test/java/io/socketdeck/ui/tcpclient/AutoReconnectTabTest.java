@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.timeline.TimelineEvent;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.RestartableServer;
@@ -139,6 +140,33 @@ class AutoReconnectTabTest {
         robot.clickOn("#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "disconnected by hand");
         assertFalse(onFx(() -> viewModel.reconnect().pendingProperty().get()), "no reconnect after Disconnect");
+    }
+
+    @Test
+    void theSettingsArePersistedAndOffIsTheDefault() {
+        assertFalse(onFx(() -> viewModel.reconnect().enabledProperty().get()), "off by default");
+        Settings settings = new Settings();
+        runFx(() -> {
+            ClientReconnect reconnect = viewModel.reconnect();
+            reconnect.enabledProperty().set(true);
+            reconnect.initialDelayProperty().set("250");
+            reconnect.maxDelayProperty().set("9000");
+            reconnect.jitterProperty().set("35");
+            reconnect.onConnectCommandProperty().set("login");
+            viewModel.persisted().saveTo(settings, viewModel.settingsKey());
+        });
+        assertTrue(settings.getBoolean("tcpClient.reconnect.enabled", false));
+        assertEquals("9000", settings.getString("tcpClient.reconnect.maxDelay", ""));
+        runFx(() -> {
+            viewModel.reconnect().enabledProperty().set(false);
+            viewModel.reconnect().jitterProperty().set("0");
+            viewModel.reconnect().onConnectCommandProperty().set("");
+            viewModel.persisted().restoreFrom(settings, viewModel.settingsKey());
+        });
+        assertTrue(onFx(() -> viewModel.reconnect().enabledProperty().get()));
+        assertEquals("250", onFx(() -> viewModel.reconnect().initialDelayProperty().get()));
+        assertEquals("35", onFx(() -> viewModel.reconnect().jitterProperty().get()));
+        assertEquals("login", onFx(() -> viewModel.reconnect().onConnectCommandProperty().get()));
     }
 
     @Test
