@@ -10,7 +10,8 @@ import javafx.scene.control.TextArea;
  * Starts the real app with auto-reconnect on and connects its TCP client tab to a local device
  * that reboots three times (once with a reset), for the README's timeline picture: the strip
  * beside the counters shows the connected stretches, the traffic, the losses and the planned
- * reconnects, and the last reboot leaves the countdown showing. Run it as the README's
+ * reconnects, and the last reboot leaves the countdown showing ({@code -Ddemo.reconnectSettings=true}
+ * then opens the reconnect settings). Run it as the README's
  * "Screenshots" says, with {@code -Dexec.mainClass=io.socketdeck.tools.TimelineDemo}.
  */
 public final class TimelineDemo {
@@ -39,6 +40,9 @@ public final class TimelineDemo {
         }
         chat(scene, 6);
         device.stop(false);
+        if (Boolean.getBoolean("demo.reconnectSettings")) {
+            DemoWindow.onFx(scene, s -> ((Button) s.lookup("#clientReconnectSettings")).fire());
+        }
     }
 
     private static void chat(Scene scene, int lines) throws Exception {

@@ -143,6 +143,19 @@ class AutoReconnectTabTest {
     }
 
     @Test
+    void theSettingsOpenUnderTheirButton(FxRobot robot) {
+        robot.clickOn("#clientReconnect");
+        robot.clickOn("#clientReconnectSettings");
+        awaitFx(() -> robot.lookup("#clientReconnectInitial").tryQuery().isPresent(), "the settings opened");
+        javafx.geometry.Bounds button = onFx(() -> robot.lookup("#clientReconnectSettings").query()
+                .localToScreen(robot.lookup("#clientReconnectSettings").query().getLayoutBounds()));
+        javafx.geometry.Bounds section = onFx(() -> robot.lookup("#clientReconnectSection").query()
+                .localToScreen(robot.lookup("#clientReconnectSection").query().getLayoutBounds()));
+        assertTrue(Math.abs(section.getMinX() - button.getMinX()) <= 12 && section.getMinY() > button.getMaxY(),
+                "under the button: " + section + " / " + button);
+    }
+
+    @Test
     void theSettingsArePersistedAndOffIsTheDefault() {
         assertFalse(onFx(() -> viewModel.reconnect().enabledProperty().get()), "off by default");
         Settings settings = new Settings();
