@@ -11,6 +11,7 @@ import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ class UnixSocketTabTest {
     @AfterEach
     void tearDown() {
         runFx(window::shutdown);
+        runFx(() -> I18n.use(Locale.ENGLISH));
     }
 
     private void show(String tabId) {
@@ -96,6 +98,13 @@ class UnixSocketTabTest {
         robot.clickOn("#clientConnect");
         awaitFx(() -> "The socket path is too long: at most 107 bytes.".equals(hostError.getText()), () -> hostError.getText());
         assertEquals(ConnectionState.IDLE, onFx(() -> client.stateProperty().get()));
+        runFx(() -> {
+            I18n.use(Locale.CHINESE);
+            client.hostProperty().set("unix:" + dir.resolve("none.sock"));
+        });
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> "此路径上没有套接字：服务器是否在运行？".equals(hostError.getText()), () -> hostError.getText());
+        runFx(() -> I18n.use(Locale.ENGLISH));
 
         Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
         show("tabTcpServer");
