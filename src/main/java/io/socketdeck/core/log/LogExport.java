@@ -86,8 +86,8 @@ public final class LogExport {
         return out.toString();
     }
 
-    // RFC 4180: quote when needed, double the quotes inside.
-    private static String csv(String value) {
+    /** One CSV field by RFC 4180: quoted when needed, the quotes inside doubled; null is empty. */
+    public static String csv(String value) {
         if (value == null) {
             return "";
         }

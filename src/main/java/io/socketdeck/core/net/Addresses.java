@@ -14,6 +14,9 @@ public final class Addresses {
         if (address == null) {
             return "";
         }
+        if (UnixSockets.isUnix(address)) {
+            return address.getHostString(); // unix:/path, see UnixSockets
+        }
         InetAddress ip = address.getAddress();
         String host = ip == null ? address.getHostString() : ip.getHostAddress();
         if (ip instanceof Inet6Address) {

@@ -39,8 +39,9 @@ public final class PlainTransport implements Transport {
         if (abort) {
             try {
                 channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-            } catch (IOException e) {
-                LOGGER.debug("no RST for {}; it closes with a FIN", channel, e); // closed already
+            } catch (IOException | UnsupportedOperationException e) {
+                // Closed already, or a Unix socket, which has no RST: it closes with a FIN.
+                LOGGER.debug("no RST for {}; it closes with a FIN", channel, e);
             }
         }
         SelectorLoop.closeQuietly(channel);

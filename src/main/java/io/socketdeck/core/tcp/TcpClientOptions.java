@@ -1,5 +1,6 @@
 package io.socketdeck.core.tcp;
 
+import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.core.options.SocketOptionSet;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -8,8 +9,9 @@ import java.util.Objects;
 /**
  * What a TCP client connects to and how.
  *
- * @param host           a name, an IPv4 literal or an IPv6 literal (brackets allowed)
- * @param port           1..65535
+ * @param host           a name, an IPv4 literal or an IPv6 literal (brackets allowed), or
+ *                       {@code unix:/path} for a Unix domain socket
+ * @param port           1..65535; 0 for a Unix socket
  * @param connectTimeout how long to wait for the handshake
  * @param noDelay        TCP_NODELAY: on by default because people send small commands and want
  *                       them on the wire now, not after Nagle's delay
@@ -43,7 +45,8 @@ public record TcpClientOptions(String host, int port, Duration connectTimeout, b
         Objects.requireNonNull(sendQueue, "sendQueue");
         Objects.requireNonNull(halfCloseLinger, "halfCloseLinger");
         Objects.requireNonNull(socketOptions, "socketOptions");
-        if (port < 1 || port > 65_535) {
+        // A Unix socket (host unix:/path) has no port: 0.
+        if ((port < 1 || port > 65_535) && !(port == 0 && UnixSockets.isUnixHost(host))) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {

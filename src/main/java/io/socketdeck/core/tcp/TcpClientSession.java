@@ -3,6 +3,7 @@ package io.socketdeck.core.tcp;
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.HostLookup;
+import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
@@ -17,9 +18,13 @@ import io.socketdeck.core.session.TrafficCounters;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +90,27 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
 
     @Override
     protected void open() {
+        if (UnixSockets.isUnixHost(options.host())) {
+            onLoop(this::connectUnix); // a path: nothing to look up
+            return;
+        }
         // Never on the loop: a slow or failing lookup would stall every session sharing it.
         HostLookup.lookUp(options.host()).whenComplete((address, error) -> onLoop(() -> connect(address, error)));
+    }
+
+    /** A Unix domain stream socket: the same connection, log and counters as TCP, without TCP's options. */
+    private void connectUnix() {
+        Path path = Path.of(options.host().strip().substring(UnixSockets.SCHEME.length()).strip());
+        InetSocketAddress target = UnixSockets.eventAddress(path);
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.configureBlocking(false);
+            connectOn(channel, UnixDomainSocketAddress.of(path), target);
+        } catch (IOException e) {
+            SelectorLoop.closeQuietly(channel);
+            failBeforeConnect(IoFailures.classify(e), target, IoFailures.detail(e));
+        }
     }
 
     private void connect(InetAddress address, Throwable lookupError) {
@@ -110,22 +134,27 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
                 // A port in use or an address not on this machine fails here, as the bind's own fault.
                 channel.bind(options.localAddress());
             }
-            connecting = channel;
-            if (channel.connect(target)) {
-                onConnected(channel);
-                return;
-            }
-            SocketChannel pending = channel;
-            SelectorLoop.Timer timeout = schedule(options.connectTimeout().toNanos(), () -> {
-                SelectorLoop.closeQuietly(pending);
-                failBeforeConnect(FailureKind.CONNECT_TIMEOUT, target,
-                        "no answer within " + options.connectTimeout().toMillis() + " ms");
-            });
-            loop().register(channel, SelectionKey.OP_CONNECT, guarded(key -> finishConnect(pending, target, timeout)));
+            connectOn(channel, target, target);
         } catch (IOException e) {
             SelectorLoop.closeQuietly(channel);
             failBeforeConnect(IoFailures.classify(e), target, IoFailures.detail(e));
         }
+    }
+
+    /** Connects {@code channel} to {@code where}, within the timeout; {@code target} names it in events. */
+    private void connectOn(SocketChannel channel, SocketAddress where, InetSocketAddress target) throws IOException {
+        connecting = channel;
+        if (channel.connect(where)) {
+            onConnected(channel);
+            return;
+        }
+        SocketChannel pending = channel;
+        SelectorLoop.Timer timeout = schedule(options.connectTimeout().toNanos(), () -> {
+            SelectorLoop.closeQuietly(pending);
+            failBeforeConnect(FailureKind.CONNECT_TIMEOUT, target,
+                    "no answer within " + options.connectTimeout().toMillis() + " ms");
+        });
+        loop().register(channel, SelectionKey.OP_CONNECT, guarded(key -> finishConnect(pending, target, timeout)));
     }
 
     private void finishConnect(SocketChannel channel, InetSocketAddress target, SelectorLoop.Timer timeout) {

@@ -3,6 +3,7 @@ package io.socketdeck.core.tcp;
 import io.socketdeck.core.framing.Framer;
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.ConnectionIds;
@@ -18,6 +19,7 @@ import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.util.Arrays;
@@ -135,8 +137,14 @@ final class TcpConnection implements SelectorLoop.Handler {
         this.setup = setup;
         this.writeQueue = new SendQueue(setup.limits(), setup.budget());
         this.transport = transport;
-        this.remote = (InetSocketAddress) transport.channel().getRemoteAddress();
-        this.local = (InetSocketAddress) transport.channel().getLocalAddress();
+        // A Unix socket's ends become event addresses too (see UnixSockets); an unnamed end, a
+        // client's, takes the other end's path and this connection's number.
+        SocketAddress remoteEnd = transport.channel().getRemoteAddress();
+        SocketAddress localEnd = transport.channel().getLocalAddress();
+        this.remote = UnixSockets.eventAddress(remoteEnd, () -> UnixSockets.eventAddress(localEnd, () -> "")
+                .getHostString().substring(UnixSockets.SCHEME.length()) + "#" + id);
+        this.local = UnixSockets.eventAddress(localEnd, () -> UnixSockets.eventAddress(remoteEnd, () -> "")
+                .getHostString().substring(UnixSockets.SCHEME.length()) + "#" + id);
         this.readBuffer = readBuffer;
         this.sessionCounters = sessionCounters;
         this.listener = listener;

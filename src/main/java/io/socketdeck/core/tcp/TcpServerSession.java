@@ -2,6 +2,7 @@ package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.core.options.OptionApplier;
 import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.options.SocketOptionSet;
@@ -22,10 +23,13 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,6 +69,10 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
     private final Transport.Factory transports;
     /** The loop reads one client at a time, so one buffer serves them all. */
     private final ByteBuffer readBuffer;
+    /** A Unix socket's path to listen on instead of an address and port; null for TCP. */
+    private Path unixPath;
+    /** Loop thread: our bind made the socket file, so stop removes it. */
+    private boolean createdSocketFile;
     private final ServerClients clients = new ServerClients();
     private final ReceiveFraming framing = new ReceiveFraming();
     /** What all clients' send queues may hold together. */
@@ -121,11 +129,22 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         return localAddress;
     }
 
+    /**
+     * Listens on a Unix domain stream socket at {@code path} instead of the options' address and
+     * port; its clients are served as TCP's are, without TCP's options. The socket file is removed
+     * on stop. Before {@link #start()}.
+     */
+    public TcpServerSession listenOn(Path path) {
+        unixPath = path;
+        return this;
+    }
+
     @Override
     protected void release(CloseReason reason) {
         // The listening socket goes first, so the port is free again before Closed is
         // reported and the user can listen on it at once.
         SelectorLoop.closeQuietly(server);
+        removeSocketFile();
         for (TcpConnection client : clients.all()) {
             client.close(CloseReason.SERVER_STOPPED);
         }
@@ -135,6 +154,10 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
     protected void open() {
         setup = new TcpConnection.Setup(options.sendQueue(), queueBudget, options.halfCloseLinger().toNanos(),
                 this::onPeerFinished, framing);
+        if (unixPath != null) {
+            openUnix();
+            return;
+        }
         InetSocketAddress wanted = new InetSocketAddress(options.bindAddress(), options.port());
         ServerSocketChannel channel = null;
         try {
@@ -180,6 +203,57 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
                 .filter(grant -> grant.outcome() != OptionGrant.Outcome.SYSTEM).toList();
     }
 
+    private void openUnix() {
+        InetSocketAddress wanted = UnixSockets.eventAddress(unixPath);
+        ServerSocketChannel channel = null;
+        try {
+            removeIfStale(unixPath);
+            channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.bind(UnixDomainSocketAddress.of(unixPath), options.backlog());
+            createdSocketFile = true;
+            channel.configureBlocking(false);
+            ServerSocketChannel listening = channel;
+            acceptKey = loop().register(channel, SelectionKey.OP_ACCEPT, guarded(key -> acceptReady(listening)));
+            localAddress = wanted;
+            server = channel;
+            emit(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            SelectorLoop.closeQuietly(channel);
+            removeSocketFile();
+            emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(e), wanted, IoFailures.detail(e)));
+            end(CloseReason.ERROR);
+        }
+    }
+
+    /**
+     * A socket file nobody listens on (left by a crash) is removed so the path can be listened on
+     * again; one a live server listens on is left alone, and the bind then fails as in use.
+     */
+    private static void removeIfStale(Path path) throws IOException {
+        if (!UnixSockets.isSocket(path)) {
+            return; // absent; a file that is not a socket was refused at the field, and fails the bind
+        }
+        // Not blocking: a live server with a full backlog must not stall the loop.
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.configureBlocking(false);
+            probe.connect(UnixDomainSocketAddress.of(path));
+            LOGGER.debug("{} has a listener", path);
+        } catch (java.net.ConnectException refused) {
+            Files.deleteIfExists(path);
+        }
+    }
+
+    private void removeSocketFile() {
+        if (unixPath != null && createdSocketFile) {
+            createdSocketFile = false;
+            try {
+                Files.deleteIfExists(unixPath);
+            } catch (IOException e) {
+                LOGGER.debug("could not remove {}", unixPath, e);
+            }
+        }
+    }
+
     // An IPv4 address gets an IPv4 socket: "0.0.0.0" then means IPv4 only, as users expect,
     // while "::" is the dual-stack wildcard.
     private static ProtocolFamily familyOf(InetSocketAddress address) {
@@ -206,7 +280,8 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         TcpConnection client;
         List<OptionGrant> grants;
         try {
-            grants = clientSettings.applyTo(accepted);
+            // A Unix socket has none of TCP's options: nothing to set or report.
+            grants = unixPath == null ? clientSettings.applyTo(accepted) : List.of();
             // An Error while handling one client, reported on that client, ends the whole server.
             client = new TcpConnection(loop(), transports.over(accepted), readBuffer, counters(), listener(), setup,
                     this::onClientClosed, error -> end(CloseReason.ERROR));
@@ -225,7 +300,7 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         clients.add(client);
         client.start();
         boolean problem = grants.stream().anyMatch(OptionGrant::isProblem);
-        if (!client.isClosed() && (reportNextGrants && !clientSettings.isDefault() || problem)) {
+        if (!client.isClosed() && (reportNextGrants && unixPath == null && !clientSettings.isDefault() || problem)) {
             // Once, not per client: a thousand clients would bury the log under the same row.
             reportNextGrants = false;
             emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), client.remote(), grants, client.id(), 1));

@@ -9,6 +9,7 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.SendOptionChoices;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.fx.ViewListeners;
+import io.socketdeck.ui.timeline.TimelineStrip;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.util.EnumMap;
@@ -71,6 +72,7 @@ public final class TrafficLogPane extends VBox {
     @FXML private TextField filter;
     @FXML private CheckBox filterHex;
     @FXML private Label filterCount;
+    @FXML private TimelineStrip timeline;
     @FXML private Label filterError;
     @FXML private ToggleButton capture;
     @FXML private ToggleButton echo;
@@ -127,6 +129,7 @@ public final class TrafficLogPane extends VBox {
         held.setId(prefix + "Held");
         copy.setId(prefix + "Copy");
         save.setId(prefix + "Save");
+        timeline.setId(prefix + "Timeline");
         clear.setId(prefix + "Clear");
         log.setId(prefix + "Log");
     }
@@ -150,6 +153,11 @@ public final class TrafficLogPane extends VBox {
     }
 
     /** The capture toggle and its status label, for the capture feature to drive. */
+    /** The connection timeline beside the counters; the tab binds it to its own. */
+    public TimelineStrip timelineStrip() {
+        return timeline;
+    }
+
     public ToggleButton captureButton() {
         return capture;
     }

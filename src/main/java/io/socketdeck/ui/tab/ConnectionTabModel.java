@@ -2,6 +2,7 @@ package io.socketdeck.ui.tab;
 
 import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.Replies;
@@ -150,6 +151,10 @@ public abstract class ConnectionTabModel implements TabModel {
     protected void onClosed() {
     }
 
+    /** Called after the state returned to idle, with why the session ended (a client may reconnect). */
+    protected void afterClosed(CloseReason reason) {
+    }
+
     protected final void updateStatus() {
         status.set(statusText(state.get()));
     }
@@ -186,11 +191,12 @@ public abstract class ConnectionTabModel implements TabModel {
             return; // a session the tab has moved on from
         }
         SessionEvent event = tagged.event();
-        if (event instanceof SessionEvent.Closed) {
+        if (event instanceof SessionEvent.Closed closed) {
             onClosed();
             session = null;
             run = null;
             state.set(ConnectionState.IDLE);
+            afterClosed(closed.reason());
         } else {
             onStateEvent(event);
         }

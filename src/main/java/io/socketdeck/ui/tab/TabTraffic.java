@@ -15,6 +15,7 @@ import io.socketdeck.ui.respond.ResponsesModel;
 import io.socketdeck.ui.send.SendModel;
 import io.socketdeck.ui.send.SendTargetChoice;
 import io.socketdeck.ui.send.SendToolkit;
+import io.socketdeck.ui.timeline.TimelineModel;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,7 @@ public final class TabTraffic {
     private final SendToolkit sendTools;
     private final ResponsesModel responses;
     private final RoundTripModel roundTrips;
+    private final TimelineModel timeline;
     private final boolean datagrams;
 
     /**
@@ -47,6 +49,7 @@ public final class TabTraffic {
         sendTools = new SendToolkit(tick, targets, log, datagrams);
         responses = new ResponsesModel(tick);
         roundTrips = new RoundTripModel(tick);
+        timeline = new TimelineModel(tick);
     }
 
     /**
@@ -60,8 +63,10 @@ public final class TabTraffic {
     SessionListener newSessionListener(SessionListener state, boolean serverSide, Runnable onTraffic) {
         SessionListener rows = datagrams ? log.newDatagramIngest() : serverSide ? log.newServerIngest() : log.newIngest();
         SessionListener captured = capture.listener();
+        SessionListener marked = timeline.listener();
         SessionListener shown = event -> {
             captured.onEvent(event);
+            marked.onEvent(event);
             rows.onEvent(event);
             if (event instanceof SessionEvent.Data || event instanceof SessionEvent.SentToMany
                     || event instanceof SessionEvent.Relayed || event instanceof SessionEvent.FaultInjected) {
@@ -129,6 +134,11 @@ public final class TabTraffic {
 
     public RoundTripModel roundTrips() {
         return roundTrips;
+    }
+
+    /** The tab's connection timeline: every session's state events and traffic per second. */
+    public TimelineModel timeline() {
+        return timeline;
     }
 
     public ResponsesModel responses() {

@@ -23,6 +23,7 @@ public final class TrafficPanes {
         sendPane.bind(traffic.sendTools(), commands, traffic.log(), scope);
         logPane.echoButton().selectedProperty().bindBidirectional(traffic.responses().echoProperty());
         logPane.bindRoundTrips(traffic.roundTrips());
+        logPane.timelineStrip().bind(traffic.timeline(), (kind, text) -> traffic.log().note(kind, text));
         String prefix = logPane.getIdPrefix();
         sendPane.addSideTab(prefix + "RulesTab", I18n.text("rule.tab"), new RulesPane(prefix, traffic.responses(),
                 (kind, text) -> traffic.log().note(kind, text)));

@@ -13,7 +13,9 @@ import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
 import io.socketdeck.ui.tls.PasswordPrompt;
 import io.socketdeck.ui.tls.TlsSectionPopup;
+import io.socketdeck.ui.common.I18n;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -65,6 +67,7 @@ public final class TcpClientController {
     @FXML private EndConnectionButtons clientEnd;
     @FXML private TrafficLogPane trafficPane;
     @FXML private SendPane sendPane;
+    @FXML private ReconnectPart clientReconnectPart;
 
     @FXML private BorderPane clientView;
 
@@ -94,6 +97,7 @@ public final class TcpClientController {
                 clientTlsAlpn, clientTlsVerifyHostname, clientTlsInsecure, clientTlsCaFile, clientTlsCaFileBrowse,
                 clientTlsPin, clientTlsClientCert, clientTlsClientCertBrowse, clientTlsClientKey,
                 clientTlsClientKeyBrowse, clientTlsTrust);
+        bindReconnect();
         // Enter in any connection field connects, as in a browser's address bar.
         clientHost.setOnAction(event -> viewModel.connect());
         clientPort.setOnAction(event -> viewModel.connect());
@@ -109,6 +113,26 @@ public final class TcpClientController {
         clientEnd.managedProperty().bind(clientEnd.visibleProperty());
         bindTls();
         TrafficPanes.bind(trafficPane, sendPane, viewModel.traffic(), quickCommands, clientView);
+    }
+
+    /**
+     * Auto-reconnect: during a countdown the Connect button reads Cancel and cancels it; the
+     * button goes through the view model, which tells the user's own Disconnect from a loss.
+     */
+    private void bindReconnect() {
+        ClientReconnect reconnect = viewModel.reconnect();
+        clientReconnectPart.bind(reconnect, quickCommands, clientView);
+        viewModel.useQuickCommands(name -> quickCommands.items().stream()
+                .filter(command -> command.name().equals(name)).findFirst());
+        clientConnect.setOnAction(event -> viewModel.toggleConnection());
+        var state = viewModel.stateProperty();
+        clientConnect.textProperty().unbind();
+        clientConnect.textProperty().bind(Bindings.createStringBinding(() -> I18n.text(
+                reconnect.pendingProperty().get() ? "client.cancel" : switch (state.get()) {
+                    case IDLE -> "client.connect";
+                    case OPENING -> "client.cancel";
+                    case OPEN, CLOSING -> "client.disconnect";
+                }), state, reconnect.pendingProperty()));
     }
 
     private void bindTls() {

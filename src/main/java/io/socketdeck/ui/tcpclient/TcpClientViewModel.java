@@ -6,6 +6,9 @@ import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
+import io.socketdeck.core.net.UnixSockets;
+import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
@@ -28,6 +31,7 @@ import io.socketdeck.ui.tab.TabContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -69,6 +73,12 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     private TcpClientSession client;
     private final ObjectProperty<Framing> framing = new SimpleObjectProperty<>(this, "framing", Framing.AsRead.INSTANCE);
     private String target = "";
+    private final ClientReconnect reconnect;
+    /** The user asked for the end (Disconnect, Cancel): no reconnect follows it. */
+    private boolean userClosed;
+    /** The server's certificate was refused: trying again would only be refused again. */
+    private boolean certificateRefused;
+    private Function<String, Optional<QuickCommand>> quickCommands = name -> Optional.empty();
 
     public TcpClientViewModel(TabContext context) {
         super(context, false, false);
@@ -89,24 +99,40 @@ public final class TcpClientViewModel extends ConnectionTabModel {
             }
         });
         stateProperty().addListener((obs, old, now) -> socketOptions.setLive(now == ConnectionState.OPEN));
+        reconnect = new ClientReconnect(context.tick(), traffic().timeline(), System::nanoTime, this::open);
+        reconnect.statusProperty().addListener((obs, old, now) -> updateStatus());
         updateStatus();
     }
 
     /** Connect when idle, otherwise disconnect (or cancel a connect under way). */
     public void toggleConnection() {
+        if (reconnect.pendingProperty().get()) {
+            reconnect.cancel(); // the button reads Cancel during a countdown
+            return;
+        }
+        if (stateProperty().get() != ConnectionState.IDLE) {
+            userClosed = true;
+        }
         toggle();
     }
 
+    /** Connects now; a planned reconnect is dropped for it. */
     public boolean connect() {
+        reconnect.cancel();
         return open();
     }
 
     public void disconnect() {
+        userClosed = true;
+        reconnect.cancel();
         close();
     }
 
     @Override
     protected Session createSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
+        if (UnixSockets.isUnixHost(host.get())) {
+            return createUnixSession(listener, counters, loop);
+        }
         HostInput.Result hostInput = HostInput.parse(host.get());
         PortInput.Result portInput = PortInput.parse(port.get(), false);
         long timeoutMillis = Numbers.parse(connectTimeout.get(), 1, MAX_TIMEOUT_MILLIS);
@@ -117,13 +143,22 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         TlsClientConfig tlsConfig = tls.enabledProperty().get() ? tls.build() : null;
         TcpSocketSettings sockets = socketOptions.tcpSettings();
         Optional<InetSocketAddress> local = socketOptions.localBind();
+        boolean reconnectValid = reconnect.check();
         if (!hostInput.valid() || !portInput.valid() || timeoutMillis <= 0
-                || tls.enabledProperty().get() && tlsConfig == null || sockets == null || local.isEmpty()) {
+                || tls.enabledProperty().get() && tlsConfig == null || sockets == null || local.isEmpty()
+                || !reconnectValid) {
             return null;
         }
+        userClosed = false;
+        certificateRefused = false;
         TcpClientOptions options = TcpClientOptions.of(hostInput.host(), portInput.port())
                 .withConnectTimeout(Duration.ofMillis(timeoutMillis)).withSocketSettings(sockets)
                 .withLocalAddress(local.get() == SocketOptionsModel.ANY ? null : local.get());
+        if (reconnect.enabledProperty().get()) {
+            // A server that stops sends a FIN: with reconnecting on, that is the loss to recover
+            // from, not a peer waiting for an answer typed by hand (the linger's purpose).
+            options = options.withHalfCloseLinger(Duration.ZERO);
+        }
         target = hostInput.host().contains(":") ? "[" + hostInput.host() + "]:" + portInput.port()
                 : hostInput.host() + ":" + portInput.port();
         tlsSession = tlsConfig != null;
@@ -133,6 +168,32 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 ? new TcpClientSession(options, listener, counters, loop,
                         TlsTransports.client(tlsConfig, hostInput.host(), portInput.port()))
                 : new TcpClientSession(options, listener, counters, loop);
+        client.setFraming(framing.get());
+        return client;
+    }
+
+    /** {@code unix:/path}: a Unix domain stream socket; no port, no TLS. */
+    private Session createUnixSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
+        UnixSockets.Result path = UnixSockets.forConnect(host.get());
+        long timeoutMillis = Numbers.parse(connectTimeout.get(), 1, MAX_TIMEOUT_MILLIS);
+        boolean tlsOn = tls.enabledProperty().get();
+        hostError.set(!path.valid() ? FieldErrors.unixPath(path.problem()) : tlsOn ? I18n.text("field.unix.noTls") : null);
+        portError.set(null); // a socket has no port: the field is not read
+        timeoutError.set(timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
+        boolean reconnectValid = reconnect.check();
+        if (!path.valid() || tlsOn || timeoutMillis <= 0 || !reconnectValid) {
+            return null;
+        }
+        userClosed = false;
+        certificateRefused = false;
+        target = UnixSockets.SCHEME + path.path();
+        TcpClientOptions options = TcpClientOptions.of(target, 0).withConnectTimeout(Duration.ofMillis(timeoutMillis));
+        if (reconnect.enabledProperty().get()) {
+            options = options.withHalfCloseLinger(Duration.ZERO); // as for TCP, see createSession
+        }
+        tlsSession = false;
+        handshaking = false;
+        client = new TcpClientSession(options, listener, counters, loop);
         client.setFraming(framing.get());
         return client;
     }
@@ -154,13 +215,14 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 handshaking = true; // open once the handshake has verified the server
                 updateStatus();
             } else {
-                becomeOpen();
+                becomeOpenAndGreet();
             }
         } else if (event instanceof SessionEvent.Secured secured) {
             handshaking = false;
             tlsPeer.secured(secured.handshake());
-            becomeOpen();
+            becomeOpenAndGreet();
         } else if (event instanceof SessionEvent.Failure failure && !failure.peerChain().isEmpty()) {
+            certificateRefused = true;
             tlsPeer.refused(failure);
         } else if (event instanceof SessionEvent.PeerFinished) {
             peerFinished.set(true); // still connected, and Send still works: the status says so
@@ -171,6 +233,32 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         } else if (event instanceof SessionEvent.OptionsApplied applied) {
             socketOptions.granted(applied);
         }
+    }
+
+    /** Open; the chosen quick command (a login line) goes first, on every connect and reconnect. */
+    private void becomeOpenAndGreet() {
+        becomeOpen();
+        reconnect.connected();
+        String name = reconnect.onConnectCommandProperty().get();
+        if (name != null && !name.isEmpty()) {
+            quickCommands.apply(name).ifPresent(command -> traffic().sendTools().send(command));
+        }
+    }
+
+    @Override
+    protected void afterClosed(CloseReason reason) {
+        reconnect.ended(reason, userClosed || certificateRefused);
+        userClosed = false;
+    }
+
+    /** Where the on-connect command is found by its name: the window's quick commands. */
+    void useQuickCommands(Function<String, Optional<QuickCommand>> byName) {
+        quickCommands = byName;
+    }
+
+    /** Auto-reconnect: its settings, countdown and cancel. */
+    ClientReconnect reconnect() {
+        return reconnect;
     }
 
     @Override
@@ -193,7 +281,8 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     @Override
     protected String statusText(ConnectionState now) {
         String text = switch (now) {
-            case IDLE -> I18n.text("client.state.idle");
+            case IDLE -> reconnect.pendingProperty().get() ? I18n.format("client.state.reconnecting",
+                    reconnect.statusProperty().get()) : I18n.text("client.state.idle");
             case OPENING -> handshaking ? I18n.format("client.state.handshaking", target)
                     : I18n.format("client.state.connecting", target);
             case OPEN -> openText();
@@ -241,10 +330,17 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     }
 
     @Override
+    public void shutdown() {
+        reconnect.stop(); // first: the session's close must not plan an attempt on closed loops
+        super.shutdown();
+    }
+
+    @Override
     public void languageChanged() {
         super.languageChanged();
         tlsPeer.languageChanged();
         socketOptions.languageChanged();
+        reconnect.languageChanged();
     }
 
     @Override
@@ -276,6 +372,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 .named("framing", framing, FramingText::format, FramingText::parse)
                 .nested("tls", tls.persisted())
                 .nested("socketOptions", socketOptions.persisted())
+                .nested("reconnect", reconnect.persisted())
                 .include(traffic().persisted());
     }
 

@@ -31,8 +31,14 @@ final class ClientColumns {
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     static final Comparator<ClientRow> BY_ADDRESS = Comparator
-            .comparing((ClientRow row) -> row.remote().getAddress().getAddress(), java.util.Arrays::compareUnsigned)
+            .comparing((ClientRow row) -> sortKey(row.remote()), java.util.Arrays::compareUnsigned)
             .thenComparingInt(row -> row.remote().getPort());
+
+    // A Unix socket's client has no IP address, only its name (see UnixSockets): sorted by that.
+    private static byte[] sortKey(java.net.InetSocketAddress remote) {
+        return remote.getAddress() != null ? remote.getAddress().getAddress()
+                : remote.getHostString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     private ClientColumns() {
     }

@@ -6,6 +6,7 @@ import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.BindAddress;
+import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.core.net.PortInput;
 import io.socketdeck.core.session.Session;
 import io.socketdeck.core.session.SessionEvent;
@@ -104,6 +105,8 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     private final ObjectProperty<Framing> framing = new SimpleObjectProperty<>(this, "framing", Framing.AsRead.INSTANCE);
     private BindAddress requestedAddress;
     private int requestedPort;
+    /** The Unix socket listened on, or null for TCP. */
+    private java.nio.file.Path unixPath;
     private long countsShownNanos;
     /** When the table may next take in joins and leaves (see {@link #showClients}). */
     private long nextMembershipNanos;
@@ -154,6 +157,10 @@ public final class TcpServerViewModel extends ConnectionTabModel {
 
     @Override
     protected Session createSession(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
+        unixPath = null;
+        if (UnixSockets.isUnixHost(bindAddress.get())) {
+            return createUnixServer(listener, counters, loop);
+        }
         BindAddress.Parsed address = BindAddress.parse(bindAddress.get());
         PortInput.Result portInput = PortInput.parse(port.get(), true);
         int limit = parseMaxClients(maxClients.get());
@@ -181,6 +188,31 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 .withMaxClients(limit)
                 .withSocketSettings(sockets);
         server = new TcpServerSession(options, listener, counters, loop, transports);
+        server.setFraming(framing.get());
+        return server;
+    }
+
+    /**
+     * {@code unix:/path} in the address field: a Unix domain stream socket at that path, the port
+     * field not read; the socket file is removed on Stop.
+     */
+    private Session createUnixServer(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
+        UnixSockets.Result path = UnixSockets.forListen(bindAddress.get());
+        int limit = parseMaxClients(maxClients.get());
+        bindError.set(path.valid() ? null : FieldErrors.unixPath(path.problem()));
+        portError.set(null);
+        maxClientsError.set(limit >= 0 ? null : I18n.format("field.maxClients.invalid", I18n.count(MAX_CLIENTS_LIMIT)));
+        TlsServerConfig tlsConfig = tls.enabledProperty().get() ? tls.config() : null;
+        if (!path.valid() || limit < 0 || tls.enabledProperty().get() && tlsConfig == null) {
+            return null;
+        }
+        servingTls = tlsConfig != null;
+        handshakes.clear();
+        requestedAddress = null;
+        unixPath = path.path();
+        TcpServerOptions options = TcpServerOptions.of(java.net.InetAddress.getLoopbackAddress(), 0).withMaxClients(limit);
+        server = new TcpServerSession(options, listener, counters, loop,
+                tlsConfig != null ? TlsTransports.server(tlsConfig) : Transport.Factory.PLAIN).listenOn(unixPath);
         server.setFraming(framing.get());
         return server;
     }
@@ -364,6 +396,14 @@ public final class TcpServerViewModel extends ConnectionTabModel {
 
     /** A failed listen is about what was typed: say so at the field to change, not only in the log. */
     private void showListenFailure(SessionEvent.Failure failure) {
+        if (unixPath != null) {
+            switch (failure.kind()) {
+                case PORT_IN_USE -> bindError.set(I18n.format("field.unix.inUse", UnixSockets.SCHEME + unixPath));
+                case PERMISSION_DENIED -> bindError.set(FieldErrors.unixPath(UnixSockets.Problem.NO_PERMISSION));
+                default -> { }
+            }
+            return;
+        }
         String portText = Integer.toString(requestedPort); // no digit grouping in a port
         switch (failure.kind()) {
             case PORT_IN_USE -> portError.set(I18n.format("server.error.portInUse", portText, requestedAddress.literal()));
@@ -378,7 +418,8 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     protected String statusText(ConnectionState now) {
         return switch (now) {
             case IDLE -> I18n.text("server.state.idle");
-            case OPENING -> I18n.format("server.state.opening", requestedAddress == null ? ""
+            case OPENING -> I18n.format("server.state.opening", unixPath != null ? UnixSockets.SCHEME + unixPath
+                    : requestedAddress == null ? ""
                     : Addresses.format(new InetSocketAddress(requestedAddress.address(), requestedPort)));
             // On a wildcard, say who can reach it: every device on the network, not this computer only.
             case OPEN -> withTls(I18n.format(listensOnAllInterfaces() ? "server.state.listeningAll"

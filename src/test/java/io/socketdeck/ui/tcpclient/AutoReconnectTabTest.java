@@ -1,0 +1,204 @@
+package io.socketdeck.ui.tcpclient;
+
+import static io.socketdeck.ui.fx.FxTesting.SLOW_TIMEOUT;
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.settings.Settings;
+import io.socketdeck.core.timeline.TimelineEvent;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.RestartableServer;
+import io.socketdeck.ui.app.MainWindow;
+import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.tab.ConnectionState;
+import java.util.Locale;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Auto-reconnect from the window against a real server that stops and starts again on the same
+ * port: with a FIN, with an RST, and refusing while it is down.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AutoReconnectTabTest {
+
+    private MainWindow window;
+    private TcpClientViewModel viewModel;
+    private RestartableServer server;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindowFixture.show(stage, Locale.ENGLISH);
+        viewModel = window.tab(TcpClientViewModel.class);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        runFx(window::shutdown);
+        runFx(() -> I18n.use(Locale.ENGLISH));
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private long count(TimelineEvent.Kind kind) {
+        return viewModel.traffic().timeline().timeline().all().events().stream().filter(e -> e.kind() == kind).count();
+    }
+
+    @Test
+    void reconnectsEachTimeTheServerIsRestartedAndLogsInAgain(FxRobot robot) throws Exception {
+        server = RestartableServer.start();
+        runFx(() -> {
+            window.quickCommands().add(QuickCommand.text("login", "LOGIN admin\n"));
+            viewModel.portProperty().set(Integer.toString(server.port()));
+            ClientReconnect reconnect = viewModel.reconnect();
+            reconnect.initialDelayProperty().set("100");
+            reconnect.maxDelayProperty().set("400");
+            reconnect.jitterProperty().set("0");
+            reconnect.onConnectCommandProperty().set("login");
+        });
+        robot.clickOn("#clientReconnect");
+        assertTrue(onFx(() -> viewModel.reconnect().enabledProperty().get()));
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
+        Await.until(() -> server.accepted() == 1 && server.receivedOn(0).equals("LOGIN admin\n"), SLOW_TIMEOUT,
+                () -> "the login line on connect: " + server.accepted() + " " + (server.accepted() > 0 ? server.receivedOn(0) : ""));
+
+        for (int round = 1; round <= 3; round++) {
+            long refusedBefore = onFx(() -> count(TimelineEvent.Kind.FAILURE));
+            server.stop(round == 2); // the second time with a reset
+            // Down: attempts are refused until the server is back, each planning the next.
+            awaitFx(() -> count(TimelineEvent.Kind.FAILURE) > refusedBefore, "an attempt refused while down");
+            server.restart();
+            int expected = round + 1;
+            Await.until(() -> server.accepted() == expected, SLOW_TIMEOUT, () -> "connection " + expected);
+            awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected again");
+            int index = round;
+            Await.until(() -> server.receivedOn(index).equals("LOGIN admin\n"), SLOW_TIMEOUT,
+                    () -> "logged in again: '" + server.receivedOn(index) + "'");
+        }
+        assertEquals(4, onFx(() -> count(TimelineEvent.Kind.CONNECTED)));
+        assertTrue(onFx(() -> count(TimelineEvent.Kind.RECONNECT)) >= 6, "a loss and a refusal each round");
+        assertTrue(onFx(() -> count(TimelineEvent.Kind.DISCONNECTED)) >= 1, "the reset");
+        assertFalse(onFx(() -> viewModel.reconnect().pendingProperty().get()));
+        assertEquals(0, onFx(() -> viewModel.reconnect().attempt()), "a connection starts the count over");
+    }
+
+    @Test
+    void theCountdownShowsAndTheConnectButtonCancelsIt(FxRobot robot) throws Exception {
+        server = RestartableServer.start();
+        runFx(() -> {
+            viewModel.portProperty().set(Integer.toString(server.port()));
+            viewModel.reconnect().initialDelayProperty().set("30000");
+            viewModel.reconnect().maxDelayProperty().set("60000");
+        });
+        robot.clickOn("#clientReconnect");
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
+        server.stop(false);
+
+        Label status = robot.lookup("#clientReconnectStatus").queryAs(Label.class);
+        Button connect = robot.lookup("#clientConnect").queryButton();
+        awaitFx(() -> status.isVisible() && status.getText().matches("reconnecting in \\d+ s, attempt 1"),
+                () -> "countdown: " + status.getText());
+        assertEquals("Cancel", onFx(connect::getText));
+        assertTrue(onFx(() -> viewModel.statusProperty().get().startsWith("Not connected  ·  reconnecting in")),
+                onFx(() -> viewModel.statusProperty().get()));
+        runFx(() -> {
+            I18n.use(Locale.CHINESE);
+            viewModel.languageChanged();
+        });
+        assertTrue(onFx(() -> status.getText().matches("\\d+ 秒后重连，第 1 次")), onFx(status::getText));
+        runFx(() -> {
+            I18n.use(Locale.ENGLISH);
+            viewModel.languageChanged();
+        });
+
+        robot.clickOn("#clientConnect"); // reads Cancel
+        awaitFx(() -> !viewModel.reconnect().pendingProperty().get() && "Connect".equals(connect.getText())
+                && !status.isVisible(), "countdown cancelled");
+        assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()));
+        assertEquals("Not connected", onFx(() -> viewModel.statusProperty().get()));
+
+        // The user's own Disconnect never reconnects.
+        server.restart();
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected by hand");
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "disconnected by hand");
+        assertFalse(onFx(() -> viewModel.reconnect().pendingProperty().get()), "no reconnect after Disconnect");
+    }
+
+    @Test
+    void theSettingsOpenUnderTheirButton(FxRobot robot) {
+        robot.clickOn("#clientReconnect");
+        robot.clickOn("#clientReconnectSettings");
+        awaitFx(() -> robot.lookup("#clientReconnectInitial").tryQuery().isPresent(), "the settings opened");
+        javafx.geometry.Bounds button = onFx(() -> robot.lookup("#clientReconnectSettings").query()
+                .localToScreen(robot.lookup("#clientReconnectSettings").query().getLayoutBounds()));
+        javafx.geometry.Bounds section = onFx(() -> robot.lookup("#clientReconnectSection").query()
+                .localToScreen(robot.lookup("#clientReconnectSection").query().getLayoutBounds()));
+        assertTrue(Math.abs(section.getMinX() - button.getMinX()) <= 12 && section.getMinY() > button.getMaxY(),
+                "under the button: " + section + " / " + button);
+    }
+
+    @Test
+    void theSettingsArePersistedAndOffIsTheDefault() {
+        assertFalse(onFx(() -> viewModel.reconnect().enabledProperty().get()), "off by default");
+        Settings settings = new Settings();
+        runFx(() -> {
+            ClientReconnect reconnect = viewModel.reconnect();
+            reconnect.enabledProperty().set(true);
+            reconnect.initialDelayProperty().set("250");
+            reconnect.maxDelayProperty().set("9000");
+            reconnect.jitterProperty().set("35");
+            reconnect.onConnectCommandProperty().set("login");
+            viewModel.persisted().saveTo(settings, viewModel.settingsKey());
+        });
+        assertTrue(settings.getBoolean("tcpClient.reconnect.enabled", false));
+        assertEquals("9000", settings.getString("tcpClient.reconnect.maxDelay", ""));
+        runFx(() -> {
+            viewModel.reconnect().enabledProperty().set(false);
+            viewModel.reconnect().jitterProperty().set("0");
+            viewModel.reconnect().onConnectCommandProperty().set("");
+            viewModel.persisted().restoreFrom(settings, viewModel.settingsKey());
+        });
+        assertTrue(onFx(() -> viewModel.reconnect().enabledProperty().get()));
+        assertEquals("250", onFx(() -> viewModel.reconnect().initialDelayProperty().get()));
+        assertEquals("35", onFx(() -> viewModel.reconnect().jitterProperty().get()));
+        assertEquals("login", onFx(() -> viewModel.reconnect().onConnectCommandProperty().get()));
+    }
+
+    @Test
+    void wrongSettingsAreMessagesAtTheirFieldsAndNothingConnects(FxRobot robot) throws Exception {
+        server = RestartableServer.start();
+        runFx(() -> {
+            viewModel.portProperty().set(Integer.toString(server.port()));
+            viewModel.reconnect().enabledProperty().set(true);
+            viewModel.reconnect().initialDelayProperty().set("5000");
+            viewModel.reconnect().maxDelayProperty().set("1000");
+            viewModel.reconnect().jitterProperty().set("150");
+        });
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> robot.lookup("#clientReconnectMaxError").tryQuery().isPresent(), "the settings opened");
+        Label maxError = robot.lookup("#clientReconnectMaxError").queryAs(Label.class);
+        Label jitterError = robot.lookup("#clientReconnectJitterError").queryAs(Label.class);
+        assertEquals("The longest delay must not be shorter than the first.", onFx(maxError::getText));
+        assertEquals("The jitter must be a percentage from 0 to 100.", onFx(jitterError::getText));
+        assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()));
+        assertEquals(0, server.accepted());
+    }
+}
