@@ -53,7 +53,9 @@ public final class TimelineDemo {
         for (int i = 0; i < lines; i++) {
             int n = i;
             DemoWindow.onFx(scene, s -> {
-                ((TextArea) s.lookup("#clientInput")).setText("READ sensor " + n + "\n" + "x".repeat(40 * (n + 1)));
+                // Growing answers make bursts of different heights in the strip.
+                ((TextArea) s.lookup("#clientInput")).setText("LOG " + n + "\n"
+                        + "2026-12-02 10:00:0" + n + " temp=22.5 hum=41 state=OK\n".repeat(n + 1));
                 ((Button) s.lookup("#clientSend")).fire();
             });
             Thread.sleep(700);
