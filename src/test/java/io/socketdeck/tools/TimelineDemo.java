@@ -55,7 +55,7 @@ public final class TimelineDemo {
             DemoWindow.onFx(scene, s -> {
                 // Growing answers make bursts of different heights in the strip.
                 ((TextArea) s.lookup("#clientInput")).setText("LOG " + n + "\n"
-                        + "2026-12-02 10:00:0" + n + " temp=22.5 hum=41 state=OK\n".repeat(n + 1));
+                        + ("2026-12-02 10:00:0" + n + " temp=22.5 hum=41 state=OK\n").repeat(n + 1));
                 ((Button) s.lookup("#clientSend")).fire();
             });
             Thread.sleep(700);
