@@ -19,8 +19,11 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeTableView;
 
 /**
  * Automation ids of a second, third... view of one kind: the same ids as the first one's with the
@@ -29,7 +32,8 @@ import javafx.scene.control.ToolBar;
  * so no two ids of the window can meet).
  *
  * <p>{@link #number} renames a view once it is built, everything it holds: its nodes, also those
- * a skin would only show later (scroll and split panes' contents, tabs, titled panes, tool bars),
+ * a skin would only show later (scroll and split panes' contents, tabs, titled panes, tool bars,
+ * table columns, whose headers take their ids),
  * its menu buttons' and context menus' items, and what it shows in popups it registered with
  * {@link #detached}. Ids given later (a list's cells) take the view's number with {@link #late}.
  */
@@ -123,7 +127,22 @@ public final class ViewIds {
                 bar.getItems().forEach(this::node);
             } else if (node instanceof MenuButton button) {
                 button.getItems().forEach(this::item);
+            } else if (node instanceof TableView<?> table) {
+                table.getColumns().forEach(this::column);
+            } else if (node instanceof TreeTableView<?> table) {
+                table.getColumns().forEach(this::column);
             }
+        }
+
+        /** A column is no node, but its header, built by the skin, takes the column's id. */
+        private void column(TableColumnBase<?, ?> column) {
+            if (column == null || !seen.add(column)) {
+                return;
+            }
+            column.setId(numbered(column.getId(), number));
+            node(column.getGraphic());
+            contextMenu(column.getContextMenu());
+            column.getColumns().forEach(this::column);
         }
 
         private void tab(Tab tab) {

@@ -115,7 +115,8 @@ public final class RelayController {
                 popup.hide();
             }
         });
-        viewModel.faultsErrorProperty().addListener((obs, old, now) -> {
+        // Heard only while this view is shown: one built again leaves no listener on the model behind.
+        ViewListeners.onChange(relayView, viewModel.faultsErrorProperty(), (obs, old, now) -> {
             if (now != null) {
                 popup.showUnder(relayFaults, relayView.getTop()); // where the wrong value is
             }

@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.settings.SettingsStore;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.tab.TabKind;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import io.socketdeck.ui.udp.UdpViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,28 +40,36 @@ class SavedTabsTest {
     @Test
     void twoClientTabsAndARenamedServerTabSurviveARestart(@TempDir Path dir) {
         Path file = dir.resolve("settings.json");
+        // The second server tab moved to the front, the second client tab in front: the order is not the kinds'.
+        List<String> order = new ArrayList<>();
+        order.add("tabTcpServer2");
+        order.addAll(defaultIds());
+        order.add("tabTcpClient2");
         runFx(() -> {
             MainWindow before = new MainWindow(locale -> { });
             TcpClientViewModel first = before.tab(TcpClientViewModel.class);
             first.hostProperty().set("device.local");
             first.portProperty().set("5020");
-            TcpClientViewModel second = (TcpClientViewModel) open(before, "tabTcpClient").model();
+            WindowTab secondTab = open(before, "tabTcpClient");
+            TcpClientViewModel second = (TcpClientViewModel) secondTab.model();
             second.hostProperty().set("10.0.0.2");
             second.portProperty().set("6000");
             WindowTab server = open(before, "tabTcpServer");
             server.nameProperty().set("Gateway");
             ((TcpServerViewModel) server.model()).portProperty().set("7001");
-            before.reorder(List.of(before.tabs().get(4), before.tabs().get(0), before.tabs().get(1),
-                    before.tabs().get(2), before.tabs().get(3)));
-            before.selectedProperty().set(before.tabs().get(4));
+            List<WindowTab> moved = new ArrayList<>(before.tabs());
+            moved.remove(server);
+            moved.add(0, server);
+            before.reorder(moved);
+            assertEquals(order, before.tabIds(), "moved before saving");
+            before.selectedProperty().set(secondTab);
             save(before, file);
             before.shutdown();
         });
 
         Settings loaded = new SettingsStore(file).load();
         MainWindow after = onFx(() -> new MainWindow(locale -> { }, loaded));
-        assertEquals(List.of("tabTcpServer2", "tabTcpClient", "tabTcpServer", "tabUdp", "tabTcpClient2"),
-                onFx(after::tabIds));
+        assertEquals(order, onFx(after::tabIds));
         assertEquals("tabTcpClient2", onFx(() -> after.selectedProperty().get().id()), "the tab in front");
         TcpClientViewModel first = after.tab(TcpClientViewModel.class);
         TcpClientViewModel second = (TcpClientViewModel) onFx(() -> after.tab("tabTcpClient2").orElseThrow());
@@ -88,17 +98,18 @@ class SavedTabsTest {
             window.shutdown();
         });
         assertFalse(settings.get("tcpClient.2").isPresent(), settings.toString());
-        assertEquals(List.of("tabTcpClient", "tabTcpServer", "tabUdp"),
+        assertEquals(defaultIds(),
                 settings.get(SavedTabs.OPEN).map(open -> ((List<?>) open).stream()
                         .map(entry -> ((Map<?, ?>) entry).get("kind")).toList()).orElseThrow());
     }
 
     @Test
-    void aFileWithoutATabListOpensTheThreeDefaultTabs() {
+    void aFileWithoutATabListOpensOneTabOfEachKind() {
         Settings older = new Settings().put("tcpClient.host", "plc.local").put("udp.remotePort", "9000");
         MainWindow window = onFx(() -> new MainWindow(locale -> { }, older));
-        assertEquals(List.of("tabTcpClient", "tabTcpServer", "tabUdp"), onFx(window::tabIds));
+        assertEquals(defaultIds(), onFx(window::tabIds));
         assertEquals("plc.local", onFx(() -> window.tab(TcpClientViewModel.class).hostProperty().get()));
+        assertEquals("9000", onFx(() -> window.tab(UdpViewModel.class).remote().portProperty().get()));
         runFx(window::shutdown);
     }
 
@@ -113,7 +124,10 @@ class SavedTabsTest {
                 .put(SavedTabs.KINDS, List.of("tabTcpClient", "tabTcpServer"))
                 .put(SavedTabs.SELECTED, "tabNowhere");
         MainWindow window = onFx(() -> new MainWindow(locale -> { }, settings));
-        assertEquals(List.of("tabTcpServer2", "tabUdp"), onFx(window::tabIds), "UDP was new to the file");
+        List<String> expected = new ArrayList<>(List.of("tabTcpServer2"));
+        expected.addAll(defaultIds().stream().filter(id -> !List.of("tabTcpClient", "tabTcpServer").contains(id))
+                .toList());
+        assertEquals(expected, onFx(window::tabIds), "UDP, Relay... were new to the file: each opens its first tab");
         assertEquals("B", onFx(() -> window.tabs().get(0).title()));
         assertEquals("tabTcpServer2", onFx(() -> window.selectedProperty().get().id()), "the first when unknown");
         runFx(window::shutdown);
@@ -139,6 +153,11 @@ class SavedTabsTest {
         runFx(() -> window.tick().runAllNow());
         assertEquals(4, saves.get(), "a closed tab's fields are no longer watched");
         runFx(window::shutdown);
+    }
+
+    /** The tabs of a first start: the first of each kind the window offers, in the order of its kinds. */
+    private static List<String> defaultIds() {
+        return MainWindow.kinds().stream().map(TabKind::id).toList();
     }
 
     private static WindowTab open(MainWindow window, String kindId) {

@@ -12,18 +12,26 @@ import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.PythonPeer;
+import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
+import io.socketdeck.ui.fx.ViewIds;
+import io.socketdeck.ui.relay.RelayViewModel;
 import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tab.TabKind;
 import io.socketdeck.ui.tab.TabModel;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -38,6 +46,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -78,14 +87,18 @@ class SeveralTabsTest {
 
     @Test
     void theFileMenuAndCtrlTOpenNewTabsOfEachKind(FxRobot robot) {
-        fire(robot, "newTcpClientTab");
-        fire(robot, "newTcpServerTab");
-        fire(robot, "newUdpTab");
-        assertEquals(List.of("tabTcpClient", "tabTcpServer", "tabUdp", "tabTcpClient2", "tabTcpServer2", "tabUdp2"),
-                onFx(window::tabIds));
-        assertEquals("tabUdp2", selectedId(robot), "a new tab comes to the front");
-        assertEquals("UDP 2", onFx(() -> tab(robot, "tabUdp2").getText()));
-        assertEquals(1, onFx(() -> robot.lookup("#udpBindPort2").queryAll().size()), "its view is built and numbered");
+        List<TabKind<?>> kinds = MainWindow.kinds();
+        List<String> expected = new ArrayList<>(defaultIds());
+        for (TabKind<?> kind : kinds) {
+            fire(robot, kind.newTabId());
+            expected.add(ViewIds.numbered(kind.id(), 2));
+        }
+        assertEquals(expected, onFx(window::tabIds));
+        TabKind<?> last = kinds.get(kinds.size() - 1);
+        String lastId = ViewIds.numbered(last.id(), 2);
+        assertEquals(lastId, selectedId(robot), "a new tab comes to the front");
+        assertEquals(I18n.text(last.titleKey()) + " 2", onFx(() -> tab(robot, lastId).getText()));
+        assertEquals(List.of(), numberingProblems(robot, kinds), "each new tab's view is built and numbered");
 
         robot.clickOn("#tabTcpServer");
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
@@ -93,14 +106,17 @@ class SeveralTabsTest {
         assertEquals("tabTcpServer3", selectedId(robot), "of the kind in front");
 
         // Every tab has its own status pill; the one in front shows.
-        for (String status : List.of("clientStatus", "serverStatus", "udpStatus", "clientStatus2", "serverStatus2",
-                "udpStatus2", "serverStatus3")) {
+        List<String> statuses = new ArrayList<>();
+        kinds.forEach(kind -> statuses.add(kind.statusId()));
+        kinds.forEach(kind -> statuses.add(ViewIds.numbered(kind.statusId(), 2)));
+        statuses.add("serverStatus3");
+        for (String status : statuses) {
             assertEquals(1, onFx(() -> robot.lookup(".status-bar").query().lookupAll("#" + status).size()), status);
         }
         assertTrue(onFx(() -> robot.lookup("#serverStatus3").query().isVisible()));
         assertFalse(onFx(() -> robot.lookup("#serverStatus").query().isVisible()));
         // Models are independent: a model for each tab, none shared.
-        assertEquals(7, onFx(() -> window.models().stream().distinct().count()));
+        assertEquals(2L * kinds.size() + 1, onFx(() -> window.models().stream().distinct().count()));
     }
 
     @Test
@@ -155,6 +171,69 @@ class SeveralTabsTest {
         assertEquals(1, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni2").size()));
         assertEquals(0, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni").size()), "not tab 1's id");
         assertEquals(0, onFx(() -> robot.lookup("#clientTlsSni").queryAll().size()), "tab 1's section is not shown");
+    }
+
+    @Test
+    void aSecondRelayTabHasNumberedIdsAlsoInItsFaultPanelAndRelaysOnItsOwn(FxRobot robot) throws Exception {
+        TabKind<?> relayKind = MainWindow.kinds().stream().filter(kind -> "tabRelay".equals(kind.id())).findFirst()
+                .orElseThrow();
+        assertEquals("newRelayTab", relayKind.newTabId());
+        fire(robot, "newRelayTab");
+        assertEquals("tabRelay2", selectedId(robot), "File → New Relay tab");
+        assertEquals("Relay 2", onFx(() -> tab(robot, "tabRelay2").getText()));
+        assertEquals(List.of(), numberingProblems(robot, List.of(relayKind)));
+        assertTrue(onFx(() -> idsIn(stage.getScene().getRoot())).keySet()
+                .containsAll(List.of("relayStart2", "relayListenPort2", "relayTargetPort2", "relayFaults2", "relayLog2")));
+
+        // The fault panel is a popup, outside the scene: tab 2's has tab 1's ids, numbered.
+        robot.clickOn("#tabRelay");
+        robot.clickOn("#relayFaults");
+        Scene firstPanel = awaitDialog("relayUpLatency");
+        Map<String, Integer> firstIds = onFx(() -> idsIn(firstPanel.getRoot()));
+        robot.clickOn("#tabRelay2"); // a click elsewhere closes the panel
+        awaitFx(() -> firstPanel.getWindow() == null || !firstPanel.getWindow().isShowing(), "tab 1's panel closed");
+        robot.clickOn("#relayFaults2");
+        Scene secondPanel = awaitDialog("relayUpLatency2");
+        Map<String, Integer> secondIds = onFx(() -> idsIn(secondPanel.getRoot()));
+        Map<String, Integer> expected = new HashMap<>();
+        firstIds.forEach((id, count) -> expected.put(ViewIds.numbered(id, 2), count));
+        assertTrue(firstIds.keySet().containsAll(List.of("relayUpLatency", "relayDownDrop", "relayFaultsClear",
+                "relayResetOnTargetFailure")), firstIds::toString);
+        assertEquals(expected, secondIds);
+        runFx(() -> ((TextField) secondPanel.lookup("#relayUpLatency2")).setText("50"));
+        awaitFx(() -> robot.lookup("#relayBadges2").queryAs(HBox.class).getChildren().size() == 1,
+                "tab 2's latency badge");
+        assertEquals(0, onFx(() -> robot.lookup("#relayBadges").queryAs(HBox.class).getChildren().size()),
+                "tab 1 has no fault");
+
+        // Each tab runs its own relay: stopping tab 2's leaves tab 1's relaying.
+        EchoPeer target = EchoPeers.tcp();
+        peers.add(target);
+        RelayViewModel first = (RelayViewModel) onFx(() -> window.tab("tabRelay").orElseThrow());
+        RelayViewModel second = (RelayViewModel) onFx(() -> window.tab("tabRelay2").orElseThrow());
+        InetSocketAddress secondRelay = startRelay(robot, "2", second, target.port());
+        robot.clickOn("#tabRelay");
+        InetSocketAddress firstRelay = startRelay(robot, "", first, target.port());
+        assertFalse(firstRelay.equals(secondRelay), "two listening ports");
+        TcpProbe viaSecond = TcpProbe.connect(secondRelay);
+        peers.add(viaSecond);
+        viaSecond.send("two");
+        assertEquals("two", viaSecond.readUtf8("two", FxTesting.TIMEOUT));
+        awaitFx(() -> second.traffic().log().entries().stream().anyMatch(e -> e.isData() && "two".equals(e.text())),
+                "tab 2's log");
+        assertEquals(0, onFx(() -> first.traffic().log().entries().stream().filter(e -> e.isData()).count()),
+                "tab 1's log has none of tab 2's traffic");
+
+        robot.clickOn("#tabRelay2");
+        robot.clickOn("#relayStart2"); // Stop
+        awaitFx(() -> second.stateProperty().get() == ConnectionState.IDLE, "tab 2's relay stopped");
+        assertEquals(ConnectionState.OPEN, onFx(() -> first.stateProperty().get()), "tab 1's still runs");
+        TcpProbe viaFirst = TcpProbe.connect(firstRelay);
+        peers.add(viaFirst);
+        viaFirst.send("one");
+        assertEquals("one", viaFirst.readUtf8("one", FxTesting.TIMEOUT));
+        awaitFx(() -> first.traffic().log().entries().stream().anyMatch(e -> e.isData() && "one".equals(e.text())),
+                "tab 1's log");
     }
 
     @Test
@@ -221,24 +300,30 @@ class SeveralTabsTest {
         fire(robot, "newUdpTab");
         Node closeButton = onFx(() -> robot.lookup("#tabUdp2").query().lookup(".tab-close-button"));
         robot.clickOn(closeButton); // its × button
-        awaitFx(() -> window.tabIds().equals(List.of("tabTcpClient", "tabTcpServer", "tabUdp", "tabUdp3")),
-                () -> "idle tab closed at once: " + onFx(window::tabIds));
+        List<String> left = new ArrayList<>(defaultIds());
+        left.add("tabUdp3");
+        awaitFx(() -> window.tabIds().equals(left), () -> "idle tab closed at once: " + onFx(window::tabIds));
         fire(robot, "newUdpTab");
-        assertEquals("tabUdp2", onFx(() -> window.tabIds().get(4)));
+        left.add("tabUdp2");
+        assertEquals(left, onFx(window::tabIds), "tab 2 again, at the end");
     }
 
     @Test
     void theLastTabOfTheWindowCannotBeClosed(FxRobot robot) {
-        for (String id : List.of("tabTcpClient", "tabTcpServer")) {
+        List<String> ids = defaultIds();
+        String kept = ids.get(ids.size() - 1);
+        for (String id : ids.subList(0, ids.size() - 1)) {
             robot.clickOn("#" + id);
             fire(robot, "closeTab");
         }
-        awaitFx(() -> window.tabIds().equals(List.of("tabUdp")), () -> "one left: " + onFx(window::tabIds));
+        awaitFx(() -> window.tabIds().equals(List.of(kept)), () -> "one left: " + onFx(window::tabIds));
+        fire(robot, "closeTab");
+        assertEquals(List.of(kept), onFx(window::tabIds), "Close tab on the last one does nothing");
         assertTrue(onFx(() -> menuItem(robot, "closeTab").isDisable()), "Close tab is off");
-        assertFalse(onFx(() -> tab(robot, "tabUdp").isClosable()), "no close button");
+        assertFalse(onFx(() -> tab(robot, kept).isClosable()), "no close button");
         fire(robot, "newTcpClientTab");
-        assertEquals(List.of("tabUdp", "tabTcpClient"), onFx(window::tabIds), "number 1 is free again");
-        assertTrue(onFx(() -> tab(robot, "tabUdp").isClosable()));
+        assertEquals(List.of(kept, "tabTcpClient"), onFx(window::tabIds), "number 1 is free again");
+        assertTrue(onFx(() -> tab(robot, kept).isClosable()));
     }
 
     @Test
@@ -252,10 +337,14 @@ class SeveralTabsTest {
         awaitFx(() -> second.stateProperty().get() == ConnectionState.OPEN, "connected");
         runFx(() -> {
             robot.lookup("#clientInput2").queryAs(TextArea.class).setText("typed, not sent");
-            window.tabs().get(3).nameProperty().set("PLC");
+            windowTab("tabTcpClient2").nameProperty().set("PLC");
         });
-        runFx(() -> window.reorder(List.of(window.tabs().get(1), window.tabs().get(0), window.tabs().get(2),
-                window.tabs().get(3))));
+        runFx(() -> {
+            List<WindowTab> swapped = new ArrayList<>(window.tabs());
+            swapped.add(0, swapped.remove(1)); // the server tab first
+            window.reorder(swapped);
+        });
+        assertEquals("tabTcpServer", onFx(() -> window.tabIds().get(0)), "moved");
         assertEquals("tabTcpServer", onFx(() -> tabPane(robot).getTabs().get(0).getId()), "the pane follows the window");
         robot.clickOn("#tabTcpClient2");
         List<String> order = onFx(window::tabIds);
@@ -270,6 +359,78 @@ class SeveralTabsTest {
         assertEquals(ConnectionState.OPEN, onFx(() -> second.stateProperty().get()), "still connected");
         assertEquals("新建 TCP 客户端标签页", onFx(() -> menuItem(robot, "newTcpClientTab").getText()));
         assertEquals("关闭标签页", onFx(() -> menuItem(robot, "closeTab").getText()));
+    }
+
+    /**
+     * Starts the relay of the tab in front whose ids end in {@code number}, from its fields, on a
+     * free loopback port towards {@code targetPort}; returns where its clients connect.
+     */
+    private InetSocketAddress startRelay(FxRobot robot, String number, RelayViewModel model, int targetPort) {
+        runFx(() -> {
+            robot.lookup("#relayListenHost" + number).queryAs(TextField.class).setText("127.0.0.1");
+            robot.lookup("#relayListenPort" + number).queryAs(TextField.class).setText("0");
+            robot.lookup("#relayTargetHost" + number).queryAs(TextField.class).setText("127.0.0.1");
+            robot.lookup("#relayTargetPort" + number).queryAs(TextField.class).setText(Integer.toString(targetPort));
+        });
+        robot.clickOn("#relayStart" + number);
+        awaitFx(() -> model.stateProperty().get() == ConnectionState.OPEN, () -> "relay" + number + " open: "
+                + onFx(() -> model.statusProperty().get()));
+        String address = onFx(() -> model.listeningAddressProperty().get());
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
+    }
+
+    /** The tabs of a first start: the first of each kind the window offers, in the order of its kinds. */
+    private static List<String> defaultIds() {
+        return MainWindow.kinds().stream().map(TabKind::id).toList();
+    }
+
+    private WindowTab windowTab(String id) {
+        return window.tabs().stream().filter(tab -> tab.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Shows tab 1 and tab 2 of each of {@code kinds} (a view is built when first shown) and lists
+     * where tab 2's view differs from "tab 1's ids, each numbered, as many times".
+     */
+    private List<String> numberingProblems(FxRobot robot, List<TabKind<?>> kinds) {
+        String front = selectedId(robot);
+        List<String> problems = new ArrayList<>();
+        for (TabKind<?> kind : kinds) {
+            String second = ViewIds.numbered(kind.id(), 2);
+            runFx(() -> {
+                MainWindowFixture.showTab(stage.getScene().getRoot(), kind.id());
+                MainWindowFixture.showTab(stage.getScene().getRoot(), second);
+            });
+            Map<String, Integer> expected = new HashMap<>();
+            ownIdsIn(onFx(() -> tab(robot, kind.id()).getContent()))
+                    .forEach((id, count) -> expected.put(ViewIds.numbered(id, 2), count));
+            Map<String, Integer> actual = ownIdsIn(onFx(() -> tab(robot, second).getContent()));
+            if (expected.size() < 10) {
+                problems.add(kind.id() + ": tab 1's view has only " + expected);
+            }
+            for (String id : union(expected.keySet(), actual.keySet())) {
+                if (!Objects.equals(expected.get(id), actual.get(id))) {
+                    problems.add(second + ": " + id + " x" + actual.getOrDefault(id, 0) + ", expected x"
+                            + expected.getOrDefault(id, 0));
+                }
+            }
+        }
+        runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), front));
+        return problems;
+    }
+
+    /** The ids in {@code view} with how often each occurs, without those JavaFX's skins give. */
+    private static Map<String, Integer> ownIdsIn(Node view) {
+        Map<String, Integer> ids = onFx(() -> idsIn((Parent) view));
+        ids.keySet().removeAll(SKIN_IDS);
+        return ids;
+    }
+
+    private static List<String> union(Set<String> one, Set<String> other) {
+        Set<String> all = new TreeSet<>(one);
+        all.addAll(other);
+        return List.copyOf(all);
     }
 
     private static Map<String, Integer> idsIn(Parent root) {

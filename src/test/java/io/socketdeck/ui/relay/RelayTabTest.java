@@ -44,6 +44,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -407,6 +408,29 @@ class RelayTabTest {
         awaitFx(() -> model().upFaults().latencyMillis() == 10 && model().upFaults().jitterMillis() == 5,
                 "once right, they apply");
         assertTrue(label(robot, "#relayUpJitterError").isBlank(), "and the message goes");
+    }
+
+    @Test
+    void aWrongFaultAtStartOpensTheFaultPanelAlsoInAViewBuiltAgain(FxRobot robot) {
+        runFx(() -> {
+            stage.getScene().setRoot(window.useLanguage(Locale.SIMPLIFIED_CHINESE));
+            MainWindowFixture.showTab(stage.getScene().getRoot(), "tabRelay");
+        });
+        type(robot, "#relayListenPort", "0");
+        type(robot, "#relayTargetHost", "127.0.0.1");
+        type(robot, "#relayTargetPort", "7");
+        fault(robot, "#relayUpLatency", "soon");
+        robot.clickOn("#relayListenPort"); // a click elsewhere closes the panel
+        awaitFx(() -> !faultPanelShown(), "the panel closed");
+        robot.clickOn("#relayStart");
+        awaitFx(this::faultPanelShown, "the panel opens where the wrong value is");
+        assertEquals(ConnectionState.IDLE, onFx(() -> model().stateProperty().get()));
+        assertFalse(label(robot, "#relayFaultsError").isBlank(), "Faults… has a message");
+    }
+
+    private boolean faultPanelShown() {
+        return Window.getWindows().stream().filter(Window::isShowing)
+                .anyMatch(shown -> shown.getScene().lookup("#relayUpLatency") != null);
     }
 
     @Test
