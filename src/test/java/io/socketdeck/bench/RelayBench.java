@@ -52,7 +52,7 @@ final class RelayBench {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final long WARMUP_MILLIS = Bench.millis(1_000);
     private static final long MEASURE_MILLIS = Bench.millis(3_000);
-    private static final int ROUNDS = Bench.rounds(3);
+    private static final int ROUNDS = Bench.rounds(5);
     private static final int CONNECTIONS = (int) Bench.pick(2_000, 200);
     private static final int LATENCY_SAMPLES = (int) Bench.pick(100, 20);
     private static final int LATENCY_MILLIS = 50;
@@ -78,15 +78,27 @@ final class RelayBench {
         try (PeerProcess peer = PeerProcess.start(FloodPeer.class)) {
             InetSocketAddress target = new InetSocketAddress(LOOPBACK, peer.port());
             for (int round = 0; round < ROUNDS; round++) {
+                // Alternating which goes first, so neither always runs on a machine the other warmed.
+                boolean socatFirst = round % 2 == 0;
+                if (!socatFirst) {
+                    relayRates.add(relayRound(target, round));
+                }
                 if (socat) {
                     double rate = throughSocat(target);
                     socatRates.add(rate);
                     Figures.note(String.format(Locale.ROOT, "round %d, socat: %.0f MB/s", round + 1, rate));
                 }
-                double rate = throughRelay(target);
-                relayRates.add(rate);
-                Figures.note(String.format(Locale.ROOT, "round %d, relay with the log model: %.0f MB/s", round + 1, rate));
+                if (socatFirst) {
+                    relayRates.add(relayRound(target, round));
+                }
             }
+        }
+        if (socat) {
+            List<String> ratios = new ArrayList<>();
+            for (int i = 0; i < ROUNDS; i++) {
+                ratios.add(String.format(Locale.ROOT, "%.2f", relayRates.get(i) / socatRates.get(i)));
+            }
+            Figures.note("relay / socat by round: " + ratios);
         }
         String what = ", loopback flood from another process through to one reader, median of " + ROUNDS + " rounds";
         double relay = median(relayRates);
@@ -103,6 +115,12 @@ final class RelayBench {
 
     /** socat's transfer buffer for the baseline (its -b). */
     private static final int SOCAT_BUFFER = 256 * 1024;
+
+    private static double relayRound(InetSocketAddress target, int round) throws Exception {
+        double rate = throughRelay(target);
+        Figures.note(String.format(Locale.ROOT, "round %d, relay with the log model: %.0f MB/s", round + 1, rate));
+        return rate;
+    }
 
     private static double throughSocat(InetSocketAddress target) throws Exception {
         int port = freePort();

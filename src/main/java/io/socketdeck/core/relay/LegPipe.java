@@ -116,6 +116,23 @@ final class LegPipe {
         return context.settings(leg).faults.stall();
     }
 
+    /**
+     * Whether a read may go straight to the sink: nothing queued, no fault or rewrite this way,
+     * not held, the sink connected and not waiting to be writable. The link then writes its read
+     * buffer itself and tells {@link #passedThrough}: a plain forward, the relay's common case,
+     * spares copying the read into an array and the JDK copying that array back into a direct
+     * buffer to write it.
+     */
+    boolean canPassThrough() {
+        return queue.isEmpty() && sink != null && !finished && !discarding && !waitingWritable && !pumping
+                && plainForward();
+    }
+
+    /** {@code count} bytes went from the source to the sink directly (see {@link #canPassThrough}). */
+    void passedThrough(int count) {
+        passed += count;
+    }
+
     /** Takes what the source sent (or what the user injected); the array is the pipe's from now on. */
     void accept(byte[] read, boolean datagram) {
         if (discarding || finished) {
@@ -181,10 +198,29 @@ final class LegPipe {
     private void enqueue(Chunk chunk) {
         queue.addLast(chunk);
         queued += chunk.length;
-        if (!readPaused && queued >= context.options().bufferBytes()) {
+        if (!readPaused && queued >= pauseReadingAt()) {
             readPaused = true;
             owner.wantRead(leg, false);
         }
+    }
+
+    /**
+     * Queued bytes at which the source stops being read. A plain forward (no fault, no hold) keeps
+     * at most the one read the sink did not take: the rest waits in the system's buffers, as it
+     * does behind socat's blocking write, and each read that follows goes straight to the sink
+     * without a copy ({@link #canPassThrough}). Faults, a hold or a stall queue up to the buffer.
+     */
+    private long pauseReadingAt() {
+        return stream && plainForward() ? 1 : context.options().bufferBytes();
+    }
+
+    /** Queued bytes at or below which a paused source is read again. */
+    private long resumeReadingAt() {
+        return stream && plainForward() ? 0 : context.options().bufferBytes() / 2;
+    }
+
+    private boolean plainForward() {
+        return !context.held() && context.settings(leg).faults.isNone();
     }
 
     /** The sink can take more. */
@@ -196,6 +232,10 @@ final class LegPipe {
 
     /** Hold, stall or faults changed. */
     void kick() {
+        if (readPaused && queued < pauseReadingAt()) {
+            readPaused = false; // a hold or a fault queues up to the buffer, a plain forward one read
+            owner.wantRead(leg, true);
+        }
         pump();
     }
 
@@ -291,7 +331,7 @@ final class LegPipe {
                     nextPieceNanos = now + faults.sliceDelayMillis() * NANOS_PER_MILLI;
                 }
             }
-            if (readPaused && queued <= context.options().bufferBytes() / 2) {
+            if (readPaused && queued <= resumeReadingAt()) {
                 readPaused = false;
                 owner.wantRead(leg, true);
             }

@@ -63,7 +63,7 @@ public final class RelaySession extends AbstractLoopSession {
     private static final Logger LOGGER = LoggerFactory.getLogger(RelaySession.class);
 
     /** Bytes per read: large, so a flood costs few system calls; one buffer serves every connection. */
-    static final int READ_BUFFER_BYTES = 64 * 1024;
+    static final int READ_BUFFER_BYTES = 256 * 1024;
     private static final int BACKLOG = 4096;
     /** How often an injection into a full leg checks whether it has room again. */
     private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);

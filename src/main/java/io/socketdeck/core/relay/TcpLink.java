@@ -12,6 +12,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -187,7 +188,21 @@ final class TcpLink implements RelayLink, LegPipe.Owner {
             to = clientAddress;
         }
         context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, leg, from, to, bytes, false));
-        pipe.accept(bytes, false);
+        int written = 0;
+        if (pipe.canPassThrough()) {
+            buffer.rewind(); // the bytes just read, still in the direct buffer
+            try {
+                written = (leg == Leg.UP ? target : client).write(buffer);
+            } catch (IOException e) {
+                sinkFailed(leg, e);
+                return;
+            }
+            context.counters().addSent(written);
+            pipe.passedThrough(written);
+        }
+        if (written < count) { // what the sink did not take (or all, with faults) queues as before
+            pipe.accept(written == 0 ? bytes : Arrays.copyOfRange(bytes, written, count), false);
+        }
     }
 
     private InetSocketAddress targetOrPending() {

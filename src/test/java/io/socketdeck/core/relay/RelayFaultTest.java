@@ -272,8 +272,10 @@ class RelayFaultTest {
                     throw new IllegalStateException(e);
                 }
             }, writers);
-            // The relay fills its leg and the sockets' buffers, then stops reading: the writer blocks.
-            Await.until(() -> relay.heldBytes() >= bound / 2, RelayHarness.TIMEOUT, "the leg fills");
+            // The relay fills the sockets' buffers; what the target's socket no longer takes waits in
+            // the leg (a plain forward keeps one read there, faults up to the bound), then the relay
+            // stops reading: the writer blocks.
+            Await.until(() -> relay.heldBytes() > 0, RelayHarness.TIMEOUT, "a read waits in the leg");
             long[] last = {-1};
             Await.until(() -> {
                 long now = relay.upBytes();
