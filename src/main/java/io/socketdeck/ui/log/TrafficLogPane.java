@@ -129,7 +129,7 @@ public final class TrafficLogPane extends VBox {
         held.setId(prefix + "Held");
         copy.setId(prefix + "Copy");
         save.setId(prefix + "Save");
-        timeline.setId(prefix + "Timeline");
+        timeline.setIds(prefix + "Timeline");
         clear.setId(prefix + "Clear");
         log.setId(prefix + "Log");
     }

@@ -41,7 +41,16 @@ public final class TimelineStrip extends HBox {
         export.setMinWidth(USE_PREF_SIZE);
         export.setTooltip(new Tooltip(TimelineTexts.exportTooltip()));
         getChildren().setAll(chart, export);
-        idProperty().addListener((obs, old, now) -> export.setId(now == null ? null : now + "Export"));
+    }
+
+    /**
+     * Names the strip {@code id} and its export button {@code id + "Export"}, once, when the tab
+     * names its controls. Set together here rather than followed from the strip's id: a later tab
+     * numbers every id of its view, the strip's and the button's each on its own.
+     */
+    public void setIds(String id) {
+        setId(id);
+        export.setId(id + "Export");
     }
 
     /** Shows {@code model}'s frames; the export's outcome is told to {@code notes} (the log). FX thread, once per view. */
