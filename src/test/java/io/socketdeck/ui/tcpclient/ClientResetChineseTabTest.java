@@ -83,6 +83,7 @@ class ClientResetChineseTabTest {
                 robot.clickOn("#clientHalfClose");
                 Label status = robot.lookup("#clientStatus").queryAs(Label.class);
                 awaitFx(() -> status.getText().startsWith("半关闭：仅接收"), () -> "status: " + onFx(status::getText));
+                assertEquals(-1, accepted.getInputStream().read(), "the device sees our end of stream");
                 robot.clickOn("#clientConnect");
                 awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle");
             }

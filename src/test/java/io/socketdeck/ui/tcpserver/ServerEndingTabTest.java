@@ -109,6 +109,7 @@ class ServerEndingTabTest {
         try (java.net.Socket client = new java.net.Socket(server.getAddress(), server.getPort())) {
             awaitFx(() -> "granted 98304".equals(rcvGranted.getText()), () -> "granted: " + onFx(rcvGranted::getText));
             assertTrue(onFx(() -> !apply.isDisabled()), "Apply works while listening");
+            assertTrue(client.isConnected() && !client.isClosed(), "the client stays connected meanwhile");
         }
         tab.stop();
     }
