@@ -20,29 +20,18 @@ import java.util.concurrent.TimeUnit;
  * {@link LegPipe} each way. Ends the way the peers end it: FIN for FIN (one direction at a time),
  * RST for RST. Loop thread only, but for the fields a snapshot reads.
  */
-final class TcpLink implements RelayLink, LegPipe.Owner {
+final class TcpLink extends AbstractRelayLink {
 
     /** A target that neither accepts nor refuses (a dropped SYN) is given up after this long. */
     static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final long id;
-    private final RelayContext context;
-    private final SelectorLoop loop;
     private final SocketChannel client;
-    private final InetSocketAddress clientAddress;
-    private final long sinceMillis;
-    private final LegPipe up;
-    private final LegPipe down;
     private SelectionKey clientKey;
     private SocketChannel target;
     private SelectionKey targetKey;
     private SelectorLoop.Timer connectTimer;
-    private volatile InetSocketAddress targetAddress;
     private volatile boolean linked;
     private volatile boolean halfClosed;
-    private volatile boolean closed;
-    private volatile long upBytes;
-    private volatile long downBytes;
     private boolean clientReads = true;
     private boolean clientWrites;
     private boolean targetReads = true;
@@ -51,14 +40,8 @@ final class TcpLink implements RelayLink, LegPipe.Owner {
     private boolean targetEnded;
 
     TcpLink(long id, RelayContext context, SelectorLoop loop, SocketChannel client, InetSocketAddress clientAddress) {
-        this.id = id;
-        this.context = context;
-        this.loop = loop;
+        super(id, context, loop, clientAddress, true);
         this.client = client;
-        this.clientAddress = clientAddress;
-        this.sinceMillis = System.currentTimeMillis();
-        this.up = new LegPipe(Leg.UP, context, this, true);
-        this.down = new LegPipe(Leg.DOWN, context, this, true);
     }
 
     /** Starts reading the client; the target connection is made by {@link #connect}. */
@@ -145,7 +128,7 @@ final class TcpLink implements RelayLink, LegPipe.Owner {
         if (closed) {
             return;
         }
-        LegPipe pipe = leg == Leg.UP ? up : down;
+        LegPipe pipe = pipe(leg);
         SocketChannel source = leg == Leg.UP ? client : target;
         int room = pipe.room();
         if (room == 0) {
@@ -205,12 +188,6 @@ final class TcpLink implements RelayLink, LegPipe.Owner {
         }
     }
 
-    private InetSocketAddress targetOrPending() {
-        InetSocketAddress address = targetAddress;
-        return address != null ? address
-                : InetSocketAddress.createUnresolved(context.options().targetHost(), context.options().targetPort());
-    }
-
     private void sourceEnded(Leg leg) {
         wantRead(leg, false);
         if (leg == Leg.UP) {
@@ -224,7 +201,7 @@ final class TcpLink implements RelayLink, LegPipe.Owner {
         context.changed();
         // Before the target answered, the FIN waits in the leg behind the bytes that came before it
         // (a request sent and shut at once is still delivered, then finished).
-        (leg == Leg.UP ? up : down).sourceEnded();
+        pipe(leg).sourceEnded();
         endIfDone();
     }
 
@@ -359,11 +336,6 @@ final class TcpLink implements RelayLink, LegPipe.Owner {
     }
 
     @Override
-    public long id() {
-        return id;
-    }
-
-    @Override
     public RelayConnection snapshot() {
         RelayConnectionState state;
         if (!linked) {
@@ -382,30 +354,8 @@ final class TcpLink implements RelayLink, LegPipe.Owner {
     }
 
     @Override
-    public long heldBytes() {
-        return up.queued() + down.queued();
-    }
-
-    @Override
-    public void kick() {
-        up.kick();
-        down.kick();
-    }
-
-    @Override
-    public void inject(Leg leg, byte[] bytes) {
-        if (closed) {
-            return;
-        }
-        InetSocketAddress from = leg == Leg.UP ? clientAddress : targetOrPending();
-        InetSocketAddress to = leg == Leg.UP ? targetOrPending() : clientAddress;
-        context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, leg, from, to, bytes, true));
-        (leg == Leg.UP ? up : down).accept(bytes, false);
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
+    protected boolean isStream() {
+        return true;
     }
 
     @Override

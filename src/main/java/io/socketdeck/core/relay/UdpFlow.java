@@ -19,36 +19,19 @@ import java.util.function.UnaryOperator;
  * One client address of a UDP relay: its own upstream socket connected to the target, a
  * {@link LegPipe} each way, and an idle timeout. Loop thread only, but for what a snapshot reads.
  */
-final class UdpFlow implements RelayLink, LegPipe.Owner {
+final class UdpFlow extends AbstractRelayLink {
 
-    private final long id;
-    private final RelayContext context;
-    private final SelectorLoop loop;
     private final DatagramChannel listening;
-    private final InetSocketAddress client;
-    private final long sinceMillis;
-    private final LegPipe up;
-    private final LegPipe down;
     private final Consumer<UdpFlow> onClosed;
     private DatagramChannel upstream;
-    private volatile InetSocketAddress target;
-    private volatile boolean closed;
-    private volatile long upBytes;
-    private volatile long downBytes;
     private long lastActiveNanos = System.nanoTime();
     private boolean reportedUnreachable;
 
     UdpFlow(long id, RelayContext context, SelectorLoop loop, DatagramChannel listening, InetSocketAddress client,
             Consumer<UdpFlow> onClosed) {
-        this.id = id;
-        this.context = context;
-        this.loop = loop;
+        super(id, context, loop, client, false);
         this.listening = listening;
-        this.client = client;
         this.onClosed = onClosed;
-        this.sinceMillis = System.currentTimeMillis();
-        this.up = new LegPipe(Leg.UP, context, this, false);
-        this.down = new LegPipe(Leg.DOWN, context, this, false);
         armIdleTimer(context.options().udpIdleTimeout().toNanos());
     }
 
@@ -57,7 +40,7 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
         if (closed) {
             return;
         }
-        target = address;
+        targetAddress = address;
         try {
             upstream = DatagramChannel.open();
             upstream.configureBlocking(false);
@@ -67,7 +50,7 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
             targetFailed(e instanceof IOException ? IoFailures.classify(e) : FailureKind.IO, IoFailures.detail(e));
             return;
         }
-        context.emit(new SessionEvent.Linked(System.currentTimeMillis(), id, client, address));
+        context.emit(new SessionEvent.Linked(System.currentTimeMillis(), id, clientAddress, address));
         context.changed();
         up.connect(new LegPipe.Sink() {
             @Override
@@ -91,7 +74,7 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
         down.connect(new LegPipe.Sink() {
             @Override
             public int write(byte[] bytes, int offset, int length) throws IOException {
-                int sent = listening.send(ByteBuffer.wrap(bytes, offset, length), client);
+                int sent = listening.send(ByteBuffer.wrap(bytes, offset, length), clientAddress);
                 if (sent > 0) {
                     context.counters().addSent(sent);
                 }
@@ -109,8 +92,8 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
     private void targetUnreachable(IOException error) {
         if (!reportedUnreachable) {
             reportedUnreachable = true;
-            context.emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.PORT_UNREACHABLE, target,
-                    IoFailures.detail(error), id));
+            context.emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.PORT_UNREACHABLE,
+                    targetAddress, IoFailures.detail(error), id));
         }
     }
 
@@ -118,7 +101,7 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
         if (closed) {
             return;
         }
-        InetSocketAddress where = target != null ? target
+        InetSocketAddress where = targetAddress != null ? targetAddress
                 : InetSocketAddress.createUnresolved(context.options().targetHost(), context.options().targetPort());
         context.emit(new SessionEvent.Failure(System.currentTimeMillis(), kind, where, detail, id));
         end(CloseReason.ERROR);
@@ -132,8 +115,8 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
         upBytes += bytes.length;
         context.counters().addReceived(bytes.length);
         context.read(Leg.UP, bytes.length);
-        context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, Leg.UP, client, targetOrPending(), bytes,
-                false));
+        context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, Leg.UP, clientAddress, targetOrPending(),
+                bytes, false));
         forward(up, bytes);
     }
 
@@ -149,7 +132,7 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
                 targetUnreachable(e);
                 continue;
             } catch (IOException e) {
-                context.emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(e), target,
+                context.emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(e), targetAddress,
                         IoFailures.detail(e), id));
                 end(CloseReason.ERROR);
                 return;
@@ -161,8 +144,8 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
             downBytes += bytes.length;
             context.counters().addReceived(bytes.length);
             context.read(Leg.DOWN, bytes.length);
-            context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, Leg.DOWN, target, client, bytes,
-                    false));
+            context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, Leg.DOWN, targetAddress, clientAddress,
+                    bytes, false));
             forward(down, bytes);
         }
     }
@@ -173,12 +156,6 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
             return;
         }
         pipe.accept(bytes, true);
-    }
-
-    private InetSocketAddress targetOrPending() {
-        InetSocketAddress address = target;
-        return address != null ? address
-                : InetSocketAddress.createUnresolved(context.options().targetHost(), context.options().targetPort());
     }
 
     private void armIdleTimer(long delayNanos) {
@@ -204,14 +181,9 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
         up.clear();
         down.clear();
         SelectorLoop.closeQuietly(upstream);
-        context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), client, reason, id));
+        context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), clientAddress, reason, id));
         context.removed(this);
         onClosed.accept(this);
-    }
-
-    @Override
-    public long id() {
-        return id;
     }
 
     @Override
@@ -237,43 +209,21 @@ final class UdpFlow implements RelayLink, LegPipe.Owner {
     @Override
     public void sinkFailed(Leg leg, IOException error) {
         context.emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error),
-                leg == Leg.UP ? target : client, IoFailures.detail(error), id));
+                leg == Leg.UP ? targetAddress : clientAddress, IoFailures.detail(error), id));
         end(CloseReason.ERROR);
     }
 
     @Override
     public RelayConnection snapshot() {
-        RelayConnectionState state = target == null ? RelayConnectionState.CONNECTING
+        RelayConnectionState state = targetAddress == null ? RelayConnectionState.CONNECTING
                 : context.held() ? RelayConnectionState.HELD
                 : up.stalled() || down.stalled() ? RelayConnectionState.STALLED : RelayConnectionState.OPEN;
-        return new RelayConnection(id, client, target, sinceMillis, upBytes, downBytes, state, heldBytes());
+        return new RelayConnection(id, clientAddress, targetAddress, sinceMillis, upBytes, downBytes, state, heldBytes());
     }
 
     @Override
-    public long heldBytes() {
-        return up.queued() + down.queued();
-    }
-
-    @Override
-    public void kick() {
-        up.kick();
-        down.kick();
-    }
-
-    @Override
-    public void inject(Leg leg, byte[] bytes) {
-        if (closed) {
-            return;
-        }
-        InetSocketAddress from = leg == Leg.UP ? client : targetOrPending();
-        InetSocketAddress to = leg == Leg.UP ? targetOrPending() : client;
-        context.emit(new SessionEvent.Relayed(System.currentTimeMillis(), id, leg, from, to, bytes, true));
-        (leg == Leg.UP ? up : down).accept(bytes, true);
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
+    protected boolean isStream() {
+        return false;
     }
 
     @Override
