@@ -1,5 +1,6 @@
 package io.socketdeck.core.relay;
 
+import io.socketdeck.core.io.Acceptor;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.IoFailures;
@@ -7,10 +8,8 @@ import io.socketdeck.core.session.SessionEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,43 +22,23 @@ final class TcpRelay {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TcpRelay.class);
 
-    /** Accepts per readiness: a connect storm must not starve the connections already relaying. */
-    private static final int ACCEPTS_PER_TURN = 256;
-    /** How long accepting pauses after accept() failed (too many open files), instead of spinning. */
-    private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final RelayContext context;
     private final SelectorLoop loop;
     private final ServerSocketChannel server;
     private final TargetLookup lookup;
-    private SelectionKey acceptKey;
-    private boolean acceptPaused;
+    private final Acceptor acceptor;
 
     TcpRelay(RelayContext context, SelectorLoop loop, ServerSocketChannel server, TargetLookup lookup) {
         this.context = context;
         this.loop = loop;
         this.server = server;
         this.lookup = lookup;
+        this.acceptor = new Acceptor(server, this::admit, this::acceptFailed, context::schedule);
     }
 
     void register(UnaryOperator<SelectorLoop.Handler> guarded) throws IOException {
-        acceptKey = loop.register(server, SelectionKey.OP_ACCEPT, guarded.apply(key -> acceptReady()));
-    }
-
-    private void acceptReady() {
-        for (int turn = 0; turn < ACCEPTS_PER_TURN; turn++) {
-            SocketChannel accepted;
-            try {
-                accepted = server.accept();
-            } catch (IOException e) {
-                pauseAccepting(e);
-                return;
-            }
-            if (accepted == null) {
-                return;
-            }
-            admit(accepted);
-        }
+        acceptor.register(loop, guarded);
     }
 
     private void admit(SocketChannel accepted) {
@@ -88,11 +67,7 @@ final class TcpRelay {
         }, link::targetFailed);
     }
 
-    private void pauseAccepting(IOException error) {
-        if (acceptPaused || !acceptKey.isValid()) {
-            return;
-        }
-        acceptPaused = true;
+    private void acceptFailed(IOException error) {
         InetSocketAddress local = null;
         try {
             local = (InetSocketAddress) server.getLocalAddress();
@@ -101,12 +76,5 @@ final class TcpRelay {
         }
         context.emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error), local,
                 IoFailures.detail(error)));
-        acceptKey.interestOps(0);
-        context.schedule(ACCEPT_PAUSE_NANOS, () -> {
-            acceptPaused = false;
-            if (acceptKey.isValid()) {
-                acceptKey.interestOps(SelectionKey.OP_ACCEPT);
-            }
-        });
     }
 }

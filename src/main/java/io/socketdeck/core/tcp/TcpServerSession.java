@@ -1,6 +1,7 @@
 package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.framing.Framing;
+import io.socketdeck.core.io.Acceptor;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.core.options.OptionApplier;
@@ -25,7 +26,6 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -56,14 +56,6 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TcpServerSession.class);
 
-    /** Accepts per readiness: a connect storm must not starve the clients already talking. */
-    private static final int ACCEPTS_PER_TURN = 256;
-    /**
-     * How long accepting pauses after accept() failed, typically with "Too many open files".
-     * The pending connection keeps the socket ready, so retrying at once would spin and fill
-     * the log; a pause lets clients leave and file descriptors come back.
-     */
-    private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final TcpServerOptions options;
     private final Transport.Factory transports;
@@ -81,8 +73,6 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
     private final ArrayDeque<TcpConnection> lingering = new ArrayDeque<>();
     private volatile ServerSocketChannel server;
     private volatile InetSocketAddress localAddress;
-    private SelectionKey acceptKey;
-    private boolean acceptPaused;
     /** What every client connection is given. */
     private TcpConnection.Setup setup;
     /** The options each client gets; changed live by {@link #applyOptions}. Loop thread. */
@@ -166,8 +156,7 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
             List<OptionGrant> listenGrants = listeningOptions(channel);
             channel.bind(wanted, options.backlog());
             channel.configureBlocking(false);
-            ServerSocketChannel listening = channel;
-            acceptKey = loop().register(channel, SelectionKey.OP_ACCEPT, guarded(key -> acceptReady(listening)));
+            new Acceptor(channel, this::admit, this::acceptFailed, this::schedule).register(loop(), this::guarded);
             localAddress = (InetSocketAddress) channel.getLocalAddress();
             server = channel;
             emit(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
@@ -212,8 +201,7 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
             channel.bind(UnixDomainSocketAddress.of(unixPath), options.backlog());
             createdSocketFile = true;
             channel.configureBlocking(false);
-            ServerSocketChannel listening = channel;
-            acceptKey = loop().register(channel, SelectionKey.OP_ACCEPT, guarded(key -> acceptReady(listening)));
+            new Acceptor(channel, this::admit, this::acceptFailed, this::schedule).register(loop(), this::guarded);
             localAddress = wanted;
             server = channel;
             emit(new SessionEvent.Opened(System.currentTimeMillis(), localAddress));
@@ -260,22 +248,6 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         return address.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
     }
 
-    private void acceptReady(ServerSocketChannel channel) {
-        for (int turn = 0; turn < ACCEPTS_PER_TURN; turn++) {
-            SocketChannel accepted;
-            try {
-                accepted = channel.accept();
-            } catch (IOException e) {
-                pauseAccepting(e);
-                return;
-            }
-            if (accepted == null) {
-                return;
-            }
-            admit(accepted);
-        }
-    }
-
     private void admit(SocketChannel accepted) {
         TcpConnection client;
         List<OptionGrant> grants;
@@ -307,20 +279,9 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         }
     }
 
-    private void pauseAccepting(IOException error) {
-        if (acceptPaused || !acceptKey.isValid()) {
-            return;
-        }
-        acceptPaused = true;
+    private void acceptFailed(IOException error) {
         emit(new SessionEvent.Failure(System.currentTimeMillis(), IoFailures.classify(error),
                 localAddress, IoFailures.detail(error)));
-        acceptKey.interestOps(0);
-        schedule(ACCEPT_PAUSE_NANOS, () -> {
-            acceptPaused = false;
-            if (acceptKey.isValid()) {
-                acceptKey.interestOps(SelectionKey.OP_ACCEPT);
-            }
-        });
     }
 
     private void onClientClosed(TcpConnection closed) {
