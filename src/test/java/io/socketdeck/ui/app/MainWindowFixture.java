@@ -27,6 +27,19 @@ public final class MainWindowFixture {
     }
 
     /**
+     * Shows the window in {@code locale} at {@code width} x {@code height}, at the headless
+     * screen's corner (1280 x 800, which it paints into). FX thread.
+     */
+    public static MainWindow showSized(Stage stage, Locale locale, int width, int height) {
+        MainWindow window = show(stage, locale);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(width);
+        stage.setHeight(height);
+        return window;
+    }
+
+    /**
      * Brings the tab {@code tabId} to the front, as a click on it would, and lays it out now: its
      * view is built when first shown, and controls inside its split panes join the scene graph
      * with their skins, which would otherwise come on the next pulse. FX thread.

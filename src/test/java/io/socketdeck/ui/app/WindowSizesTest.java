@@ -117,11 +117,7 @@ class WindowSizesTest {
         List<TcpProbe> devices = new ArrayList<>();
         try (EchoPeer peer = EchoPeers.tcp()) {
             window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
-                MainWindow shown = MainWindowFixture.show(stage, Locale.forLanguageTag(language));
-                stage.setX(0);
-                stage.setY(0);
-                stage.setWidth(width);
-                stage.setHeight(height);
+                MainWindow shown = MainWindowFixture.showSized(stage, Locale.forLanguageTag(language), width, height);
                 return shown;
             });
             TcpClientViewModel client = window.tab(TcpClientViewModel.class);

@@ -60,11 +60,7 @@ class FaultSectionFitsTest {
     })
     void theFaultPanelAndTheBadgesFit(int width, int height, String language) {
         window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
-            MainWindow shown = MainWindowFixture.show(stage, Locale.forLanguageTag(language));
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(width);
-            stage.setHeight(height);
+            MainWindow shown = MainWindowFixture.showSized(stage, Locale.forLanguageTag(language), width, height);
             MainWindowFixture.showTab(stage.getScene().getRoot(), "tabRelay");
             RelayViewModel relay = shown.tab(RelayViewModel.class);
             LegFaultFields up = relay.faultFields(Leg.UP);

@@ -327,11 +327,7 @@ class TcpClientTlsTabTest {
         int port = serve(TlsServerConfig.of(LOCALHOST));
         runFx(window::shutdown);
         window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
-            MainWindow shown = MainWindowFixture.show(stage, Locale.forLanguageTag(language));
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(width);
-            stage.setHeight(height);
+            MainWindow shown = MainWindowFixture.showSized(stage, Locale.forLanguageTag(language), width, height);
             return shown;
         });
         viewModel = window.tab(TcpClientViewModel.class);

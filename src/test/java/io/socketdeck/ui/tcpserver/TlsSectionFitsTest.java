@@ -58,11 +58,7 @@ class TlsSectionFitsTest {
     })
     void theTlsSectionFits(int width, int height, String language) {
         window = onFx(FxTesting.SLOW_TIMEOUT, () -> {
-            MainWindow shown = MainWindowFixture.show(stage, Locale.forLanguageTag(language));
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(width);
-            stage.setHeight(height);
+            MainWindow shown = MainWindowFixture.showSized(stage, Locale.forLanguageTag(language), width, height);
             MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer");
             shown.tab(TcpServerViewModel.class).bindAddressProperty().set("127.0.0.1");
             shown.tab(TcpServerViewModel.class).portProperty().set("0"); // only the TLS field is wrong
