@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 final class GtkOpenGl {
 
     static final String VARIABLE = "GDK_GL";
-    private static final Logger LOGGER = LoggerFactory.getLogger(GtkOpenGl.class);
 
     private GtkOpenGl() {
     }
@@ -42,7 +41,10 @@ final class GtkOpenGl {
             Function setenv = NativeLibrary.getInstance("c").getFunction("setenv");
             return setenv.invokeInt(new Object[] {name, value, 0}) == 0;
         } catch (LinkageError | RuntimeException unavailable) {
-            LOGGER.debug("could not set {} for this process", name, unavailable);
+            // Asked for only here: a logger at class load would set logging up on the main thread,
+            // before the window starts, where StartupWarmup does it beside the toolkit's start.
+            Logger logger = LoggerFactory.getLogger(GtkOpenGl.class);
+            logger.debug("could not set {} for this process", name, unavailable);
             return false;
         }
     }

@@ -1,16 +1,16 @@
 package io.socketdeck;
 
+import io.socketdeck.ui.app.LogbackConfiguration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.LoggerFactory;
 
 /**
  * Work the window needs that can start before the window does: while the JavaFX toolkit starts
- * on one core, a daemon thread on the other sets up logging (logback reads its configuration: a
- * few hundred classes and an XML parser) and loads the window's classes (listed in
+ * on one core, a daemon thread on the other sets up logging (a few hundred classes; the window's
+ * first log line waits for it) and loads the window's classes (listed in
  * {@code startup-classes.txt}), without initializing any, which is safe on any thread. The
  * window then finds them loaded. Nothing waits for this thread, and it changes no state: if it
  * is slow or fails, the start is as it was without it.
@@ -30,7 +30,7 @@ final class StartupWarmup {
     }
 
     private static void run() {
-        LoggerFactory.getILoggerFactory();
+        LogbackConfiguration.startEarly();
         loadListedClasses();
     }
 

@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the About box tells: the version (written into {@code version.properties} by the build,
- * from the pom) and where the log file is (the place {@code logback.xml} writes to).
+ * from the pom) and where the log file is (the place {@link LogbackConfiguration} writes to).
  */
 final class AppInfo {
 
-    /** Moves the log files, e.g. for tests; {@code logback.xml} reads the same property. */
+    /** Moves the log files, e.g. for tests; {@link LogbackConfiguration} reads the same property. */
     static final String LOG_DIR_PROPERTY = "socketdeck.logDir";
     static final String LOG_FILE_NAME = "socketdeck.log";
 

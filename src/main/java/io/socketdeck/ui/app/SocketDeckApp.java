@@ -55,6 +55,7 @@ public final class SocketDeckApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         stage = primaryStage;
+        LogbackConfiguration.awaitEarlyStart();
         LOGGER.info("SocketDeck {} on Java {}, JavaFX {}; settings in {}", AppInfo.version(),
                 System.getProperty("java.version"), System.getProperty("javafx.runtime.version"), store.file());
         settings = store.load(); // never throws: a broken file gives defaults and a warning
