@@ -1,16 +1,13 @@
 package io.socketdeck.bench;
 
-import io.socketdeck.Launcher;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * The command line as a load generator (group {@code cli}), each sender in a process of its own,
  * all measured by the same {@link CountingSink} in another, never by their own report:
  * <ul>
- *   <li>UDP, 64-byte datagrams, unpaced, for a fixed time: the real CLI ({@code Launcher gen udp},
+ *   <li>UDP, 64-byte datagrams, unpaced, for a fixed time: the real CLI ({@code socketdeck gen udp},
  *       with the launcher's JVM options), a plain Java {@link RawUdpSender} loop, and Debian's
  *       {@code packetsender} CLI where installed; alternating rounds, medians, and the ratios of
  *       each round's pair (so a round's background load is shared by both sides);</li>
@@ -60,9 +57,7 @@ final class CliBench {
     }
 
     static void run() throws Exception {
-        Path jar = packagedJar();
-        Figures.note("the CLI runs as " + (jar != null ? "java OPTIONS -jar " + jar.getFileName() + " (bin/socketdeck)"
-                : "java OPTIONS -cp <test classpath> " + Launcher.class.getName()));
+        Figures.note("the CLI runs as " + PackagedApp.describe());
         udp();
         tcp();
         startToSend();
@@ -281,42 +276,16 @@ final class CliBench {
     /** {@code java} with the launcher's heap and collector options (bin/socketdeck's, the pom's), on this classpath. */
     private static List<String> jvm() {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(option -> option.startsWith("-Xm") || option.startsWith("-XX:")).forEach(command::add);
+        command.add(PackagedApp.java());
+        command.addAll(PackagedApp.jvmOptions());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         return command;
     }
 
-    /**
-     * The CLI as a user starts it: {@code bin/socketdeck}'s {@code java OPTIONS -jar
-     * target/socketdeck-VERSION.jar ARGS} (main class {@link Launcher}, its libraries in
-     * target/libs), which {@code mvn -Pbench verify} has just packaged; from this classpath where
-     * there is no jar (a bench started another way).
-     */
+    /** The CLI as a user starts it: see {@link PackagedApp}. */
     private static List<String> launcherCommand(List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(option -> option.startsWith("-Xm") || option.startsWith("-XX:")).forEach(command::add);
-        Path jar = packagedJar();
-        if (jar != null) {
-            command.add("-jar");
-            command.add(jar.toString());
-        } else {
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(Launcher.class.getName());
-        }
-        command.addAll(args);
-        return command;
-    }
-
-    private static Path packagedJar() {
-        File[] jars = new File("target").listFiles((dir, name) -> name.matches("socketdeck-.*\\.jar")
-                && !name.contains("sources") && !name.contains("javadoc"));
-        return jars == null || jars.length != 1 ? null : jars[0].toPath().toAbsolutePath();
+        return PackagedApp.command(List.of(), args);
     }
 
     private static boolean onPath(String program) {

@@ -21,10 +21,18 @@ import java.util.concurrent.TimeUnit;
  * {@code -Dsocketdeck.exitOnFirstFrame=true}, and exit; the clock is this process's, from just
  * before it starts the child until it reads that line.
  *
+ * <p>"The same way" is the way a user starts the built app, {@code bin/socketdeck}: a jar with
+ * its libraries beside it and the class-data-sharing archive {@code mvn package} makes
+ * ({@link PackagedApp}); the bare window gets a jar and an archive of its own, made the same way
+ * ({@link BareWindowJar}). A third series starts the app without its archive, as a stale one or
+ * {@code java -jar} alone would: what the archive buys. Without a packaged jar (a bench started
+ * another way) all run from this classpath.
+ *
  * <p>The display: a real X server when {@code Xvfb} is installed (GTK, as on a desktop; this
  * bench starts its own on a free display and stops it), otherwise Monocle headless. Choose with
- * {@code -Dbench.coldstart.display=xvfb|monocle}. Both use the software renderer, as under Xvfb
- * JavaFX refuses the hardware one anyway. The app starts with settings in a fresh temporary
+ * {@code -Dbench.coldstart.display=xvfb|monocle}. All use the software renderer, as under Xvfb
+ * JavaFX refuses the hardware one anyway, and GTK without OpenGL, as bin/socketdeck and the
+ * window choose on a machine without a GPU. The app starts with settings in a fresh temporary
  * file, as on a first start, never the user's.
  */
 final class ColdStartBench {
@@ -34,13 +42,18 @@ final class ColdStartBench {
     private static final double RATIO_TARGET = 1.3;
     private static final long TIMEOUT_SECONDS = 120;
 
+    /** Set once by {@link #run}: this bench runs once in its JVM. */
+    private static boolean xvfb;
+    private static Path errorsDir;
+
     private ColdStartBench() {
     }
 
     static void run() throws Exception {
         String display = System.getProperty("bench.coldstart.display", "auto");
-        boolean xvfb = display.equals("xvfb") || display.equals("auto") && onPath("Xvfb");
+        xvfb = display.equals("xvfb") || display.equals("auto") && onPath("Xvfb");
         Path settingsDir = Files.createTempDirectory(Path.of("target"), "bench-coldstart");
+        errorsDir = settingsDir;
         Process server = null;
         try {
             String x11 = null;
@@ -54,21 +67,38 @@ final class ColdStartBench {
                 }
                 x11 = ":" + number.trim();
             }
-            Figures.note("cold start on " + (xvfb ? "Xvfb " + x11 + " (GTK)" : "Monocle headless") + ", software rendering");
+            Figures.note("cold start on " + (xvfb ? "Xvfb " + x11 + " (GTK)" : "Monocle headless")
+                    + ", software rendering; the app as " + PackagedApp.describe());
+            Path libs = Path.of("target", "libs").toAbsolutePath();
+            BareWindowJar bareJar = PackagedApp.jar() != null && Files.isDirectory(libs)
+                    ? BareWindowJar.write(settingsDir, libs) : null;
+            if (bareJar != null) {
+                Path classList = settingsDir.resolve("bare-window.classlist");
+                start(bareCommand(bareJar, List.of("-XX:DumpLoadedClassList=" + classList)), x11);
+                bareJar.dumpArchive(classList);
+            }
             List<Double> app = new ArrayList<>();
             List<Double> bare = new ArrayList<>();
+            List<Double> appWithoutArchive = new ArrayList<>();
             for (int run = 0; run < RUNS; run++) {
-                app.add(start(Launcher.class.getName(), x11, settingsDir.resolve("settings-" + run + ".json")));
-                bare.add(start(BareWindow.Main.class.getName(), x11, settingsDir.resolve("bare-" + run + ".json")));
-                Figures.note(String.format(Locale.ROOT, "run %d: app %.0f ms, bare window %.0f ms", run + 1,
-                        app.get(run), bare.get(run)));
+                app.add(start(appCommand(settingsDir.resolve("settings-" + run + ".json"), true), x11));
+                bare.add(start(bareJar != null
+                        ? bareCommand(bareJar, List.of("-XX:SharedArchiveFile=" + bareJar.archive))
+                        : classpathCommand(BareWindow.Main.class.getName(), List.of()), x11));
+                appWithoutArchive.add(start(appCommand(settingsDir.resolve("plain-" + run + ".json"), false), x11));
+                Figures.note(String.format(Locale.ROOT, "run %d: app %.0f ms, bare window %.0f ms, app without its archive %.0f ms",
+                        run + 1, app.get(run), bare.get(run), appWithoutArchive.get(run)));
             }
             double appMs = median(app);
             double bareMs = median(bare);
             String how = " (" + (xvfb ? "Xvfb" : "Monocle headless") + ", median of " + RUNS + ", alternating)";
-            Figures.print("cold_start_ms", appMs, "process start to the real window's first frame, fresh JVM" + how);
-            Figures.print("cold_start_bare_ms", bareMs, "the same for a bare JavaFX window, one Label in a Stage" + how);
+            Figures.print("cold_start_ms", appMs, "process start to the real window's first frame, fresh JVM, started as "
+                    + "bin/socketdeck starts it (the jar and its class-data-sharing archive)" + how);
+            Figures.print("cold_start_bare_ms", bareMs, "the same for a bare JavaFX window, one Label in a Stage, "
+                    + "started the same way (a jar and an archive of its own)" + how);
             Figures.atMost("cold_start_ratio", appMs / bareMs, RATIO_TARGET, "the two medians: app / bare window");
+            Figures.print("cold_start_without_archive_ms", median(appWithoutArchive),
+                    "the app started without its archive (java -jar alone, or a stale archive)" + how);
         } finally {
             if (server != null) {
                 server.destroy();
@@ -83,28 +113,59 @@ final class ColdStartBench {
         }
     }
 
-    /** Milliseconds from starting {@code mainClass} in a fresh JVM until it says its first frame is there. */
-    private static double start(String mainClass, String x11, Path settings) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The app's heap and collector options (this JVM has them, see the pom), for both windows.
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(option -> option.startsWith("-Xm") || option.startsWith("-XX:")).forEach(command::add);
-        command.add("-Dprism.order=sw");
-        if (x11 == null) {
-            command.add("-Dglass.platform=Monocle");
-            command.add("-Dmonocle.platform=Headless");
+    private static List<String> probe(Path settings) {
+        List<String> options = new ArrayList<>(List.of("-Dprism.order=sw", "-Dsocketdeck.exitOnFirstFrame=true"));
+        if (settings != null) {
+            options.add("-Dsocketdeck.settings=" + settings.toAbsolutePath());
         }
-        command.add("-Dsocketdeck.settings=" + settings.toAbsolutePath());
-        command.add("-Dsocketdeck.exitOnFirstFrame=true");
+        if (!xvfb) {
+            options.add("-Dglass.platform=Monocle");
+            options.add("-Dmonocle.platform=Headless");
+        }
+        return options;
+    }
+
+    private static List<String> appCommand(Path settings, boolean withArchive) {
+        if (PackagedApp.jar() == null) {
+            return classpathCommand(Launcher.class.getName(), probe(settings));
+        }
+        return PackagedApp.command(probe(settings), List.of(), withArchive);
+    }
+
+    private static List<String> bareCommand(BareWindowJar bare, List<String> extra) {
+        List<String> command = new ArrayList<>();
+        command.add(PackagedApp.java());
+        command.addAll(PackagedApp.jvmOptions());
+        command.addAll(probe(null));
+        command.addAll(extra);
+        command.add("-jar");
+        command.add(bare.jar.toString());
+        return command;
+    }
+
+    private static List<String> classpathCommand(String mainClass, List<String> extra) {
+        List<String> command = new ArrayList<>();
+        command.add(PackagedApp.java());
+        command.addAll(PackagedApp.jvmOptions());
+        command.addAll(probe(null));
+        command.addAll(extra);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
+        return command;
+    }
+
+    /** Milliseconds from starting {@code command} until it says its first frame is there. */
+    private static double start(List<String> command, String x11) throws Exception {
+        String mainClass = String.join(" ", command.subList(Math.max(0, command.size() - 2), command.size()));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (x11 != null) {
             builder.environment().put("DISPLAY", x11);
         }
-        Path errors = Files.createTempFile(settings.getParent(), "stderr", ".txt");
+        // As bin/socketdeck and the window set it on a machine without a GPU; on one with a GPU both
+        // windows get it alike.
+        builder.environment().putIfAbsent("GDK_GL", "disable");
+        Path errors = Files.createTempFile(errorsDir, "stderr", ".txt");
         builder.redirectError(errors.toFile());
         long start = System.nanoTime();
         Process child = builder.start();
