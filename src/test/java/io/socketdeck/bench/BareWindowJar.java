@@ -2,7 +2,6 @@ package io.socketdeck.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,8 +62,9 @@ final class BareWindowJar {
         dump.addAll(PackagedApp.jvmOptions());
         dump.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-XX:SharedClassListFile=" + classList,
                 "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString()));
-        Process process = new ProcessBuilder(dump).redirectErrorStream(true).start();
-        try (OutputStream ignored = process.getOutputStream(); InputStream out = process.getInputStream()) {
+        Process process = new ProcessBuilder(dump).redirectErrorStream(true)
+                .start();
+        try (InputStream out = process.getInputStream()) {
             String output = new String(out.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (process.waitFor() != 0 || !Files.isRegularFile(archive)) {
                 throw new IllegalStateException("the bare window's archive failed:\n" + output);
