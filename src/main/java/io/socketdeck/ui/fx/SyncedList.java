@@ -49,77 +49,160 @@ public final class SyncedList<T> extends ObservableListBase<T> {
      * list's order puts them.
      */
     public <K> void syncTo(List<T> target, Function<? super T, K> key) {
-        Set<K> wanted = new HashSet<>(target.size() * 2);
-        for (T element : target) {
-            wanted.add(key.apply(element));
+        apply(base().planSync(target, key));
+    }
+
+    /**
+     * The list as it is now, to plan a sync against elsewhere ({@link Base#planSync}, on a worker
+     * for a big list) and {@link #apply} back here. FX thread.
+     */
+    public Base<T> base() {
+        return new Base<>(items, order);
+    }
+
+    /**
+     * Applies {@code sync} as one change, in time linear in the changes, not the list: unless the
+     * list changed since the {@link #base()} it was planned against, then nothing happens and the
+     * answer is false (plan again). FX thread.
+     */
+    public boolean apply(Sync<T> sync) {
+        if (sync.base != items) {
+            return false;
         }
-        List<T> kept = new ArrayList<>(target.size());
-        Set<K> present = new HashSet<>(items.size() * 2);
+        if (sync.changes.isEmpty()) {
+            return true;
+        }
+        items = sync.result;
         beginChange();
         try {
+            for (Sync.Step<T> step : sync.changes) {
+                if (step instanceof Sync.Removed<T> removed) {
+                    nextRemove(removed.at(), removed.elements());
+                } else if (step instanceof Sync.Added<T> added) {
+                    nextAdd(added.from(), added.to());
+                }
+            }
+        } finally {
+            endChange();
+        }
+        return true;
+    }
+
+    /**
+     * One state of a {@link SyncedList}: its elements (a list the synced list never changes
+     * again: each change of it puts a new one in place) and its order. Safe to read on any thread.
+     */
+    public static final class Base<T> {
+        private final List<T> items;
+        private final Comparator<? super T> order;
+
+        private Base(List<T> items, Comparator<? super T> order) {
+            this.items = items;
+            this.order = order;
+        }
+
+        /**
+         * What makes the list hold exactly the elements of {@code target}, matched by
+         * {@code key}: the elements gone removed in runs, kept ones in their place, new ones
+         * inserted where the order puts them. Any thread; linear in the sizes, plus sorting the
+         * new elements.
+         */
+        public <K> Sync<T> planSync(List<T> target, Function<? super T, K> key) {
+            Set<K> wanted = new HashSet<>(target.size() * 2);
+            for (T element : target) {
+                wanted.add(key.apply(element));
+            }
+            List<Sync.Step<T>> changes = new ArrayList<>();
+            List<T> kept = new ArrayList<>(target.size());
+            Set<K> present = new HashSet<>(items.size() * 2);
             List<T> removedRun = new ArrayList<>();
             for (T element : items) {
                 K k = key.apply(element);
                 if (wanted.contains(k)) {
-                    flushRemoved(removedRun, kept.size());
+                    flushRemoved(changes, removedRun, kept.size());
                     kept.add(element);
                     present.add(k);
                 } else {
                     removedRun.add(element);
                 }
             }
-            flushRemoved(removedRun, kept.size());
+            flushRemoved(changes, removedRun, kept.size());
             List<T> arrived = new ArrayList<>();
             for (T element : target) {
                 if (!present.contains(key.apply(element))) {
                     arrived.add(element);
                 }
             }
-            items = insertInOrder(kept, arrived);
-        } finally {
-            endChange();
+            return new Sync<>(items, insertInOrder(kept, arrived, changes), changes);
         }
-    }
 
-    /**
-     * Merges {@code arrived} into {@code kept} (already in order) by the list's order, reporting
-     * each run of new elements as one addition, in ascending position.
-     */
-    private List<T> insertInOrder(List<T> kept, List<T> arrived) {
-        if (arrived.isEmpty()) {
-            return kept;
+        /**
+         * Merges {@code arrived} into {@code kept} (already in order) by the list's order, noting
+         * each run of new elements as one addition, in ascending position.
+         */
+        private List<T> insertInOrder(List<T> kept, List<T> arrived, List<Sync.Step<T>> changes) {
+            if (arrived.isEmpty()) {
+                return kept;
+            }
+            arrived.sort(order);
+            List<T> merged = new ArrayList<>(kept.size() + arrived.size());
+            int k = 0;
+            int a = 0;
+            int runStart = -1;
+            while (k < kept.size() || a < arrived.size()) {
+                boolean takeNew = k == kept.size() || a < arrived.size() && order.compare(arrived.get(a), kept.get(k)) < 0;
+                if (takeNew) {
+                    if (runStart < 0) {
+                        runStart = merged.size();
+                    }
+                    merged.add(arrived.get(a++));
+                } else {
+                    if (runStart >= 0) {
+                        changes.add(new Sync.Added<>(runStart, merged.size()));
+                        runStart = -1;
+                    }
+                    merged.add(kept.get(k++));
+                }
+            }
+            if (runStart >= 0) {
+                changes.add(new Sync.Added<>(runStart, merged.size()));
+            }
+            return merged;
         }
-        arrived.sort(order);
-        List<T> merged = new ArrayList<>(kept.size() + arrived.size());
-        int k = 0;
-        int a = 0;
-        int runStart = -1;
-        while (k < kept.size() || a < arrived.size()) {
-            boolean takeNew = k == kept.size() || a < arrived.size() && order.compare(arrived.get(a), kept.get(k)) < 0;
-            if (takeNew) {
-                if (runStart < 0) {
-                    runStart = merged.size();
-                }
-                merged.add(arrived.get(a++));
-            } else {
-                if (runStart >= 0) {
-                    nextAdd(runStart, merged.size());
-                    runStart = -1;
-                }
-                merged.add(kept.get(k++));
+
+        /** Notes a run of removed elements at {@code at}, the index they had once earlier runs were gone. */
+        private static <T> void flushRemoved(List<Sync.Step<T>> changes, List<T> run, int at) {
+            if (!run.isEmpty()) {
+                changes.add(new Sync.Removed<>(at, new ArrayList<>(run)));
+                run.clear();
             }
         }
-        if (runStart >= 0) {
-            nextAdd(runStart, merged.size());
-        }
-        return merged;
     }
 
-    /** Reports a run of removed elements at {@code at}, the index they had once earlier runs were gone. */
-    private void flushRemoved(List<T> run, int at) {
-        if (!run.isEmpty()) {
-            nextRemove(at, new ArrayList<>(run));
-            run.clear();
+    /** A planned sync: the elements after it and the steps that lead there from its base. */
+    public static final class Sync<T> {
+        private final List<T> base;
+        private final List<T> result;
+        private final List<Step<T>> changes;
+
+        private Sync(List<T> base, List<T> result, List<Step<T>> changes) {
+            this.base = base;
+            this.result = result;
+            this.changes = changes;
+        }
+
+        /** Whether applying it changes nothing. */
+        public boolean isEmpty() {
+            return changes.isEmpty();
+        }
+
+        private sealed interface Step<T> permits Removed, Added {
+        }
+
+        private record Removed<T>(int at, List<T> elements) implements Step<T> {
+        }
+
+        private record Added<T>(int from, int to) implements Step<T> {
         }
     }
 

@@ -45,8 +45,36 @@ final class ClientTable {
 
     /** Shows exactly {@code clients}, the engine's list at {@code version}. */
     void show(long version, List<ClientRow> clients) {
-        rows.syncTo(clients, ClientRow::id);
-        shownVersion = version;
+        apply(plan(base(), version, clients));
+    }
+
+    /** The rows as they are now, for {@link #plan} on a worker. */
+    SyncedList.Base<ClientRow> base() {
+        return rows.base();
+    }
+
+    /**
+     * What shows exactly {@code clients}, the engine's list at {@code version}, computed against
+     * {@code base}: any thread, so ten thousand clients cost the FX thread only the change itself.
+     */
+    static Update plan(SyncedList.Base<ClientRow> base, long version, List<ClientRow> clients) {
+        return new Update(version, base.planSync(clients, ClientRow::id));
+    }
+
+    /**
+     * Shows {@code update}, unless the rows changed (a sort) since its base: then false, and the
+     * caller plans again. FX thread.
+     */
+    boolean apply(Update update) {
+        if (!rows.apply(update.sync())) {
+            return false;
+        }
+        shownVersion = update.version();
+        return true;
+    }
+
+    /** The engine's list at {@code version}, as a change of the rows. */
+    record Update(long version, SyncedList.Sync<ClientRow> sync) {
     }
 
     /**

@@ -13,8 +13,6 @@ import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TlsHandshake;
 import io.socketdeck.core.session.TrafficCounters;
-import io.socketdeck.core.tcp.ClientList;
-import io.socketdeck.core.tcp.ServerClient;
 import io.socketdeck.core.tcp.TcpServerOptions;
 import io.socketdeck.core.tcp.TcpServerSession;
 import io.socketdeck.core.tcp.TcpSocketSettings;
@@ -33,9 +31,7 @@ import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.ConnectionTabModel;
 import io.socketdeck.ui.tab.TabContext;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +70,6 @@ public final class TcpServerViewModel extends ConnectionTabModel {
      */
     static final int DEFAULT_MAX_CLIENTS = 1_000;
     private static final long COUNTS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final long MEMBERSHIP_MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final StringProperty bindAddress = new SimpleStringProperty(this, "bindAddress", "0.0.0.0");
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
@@ -91,12 +86,11 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     private final ObservableList<ClientRow> selected = FXCollections.observableArrayList();
     private final StringBinding clientSummary;
     private final UiTick.Handle clientsJob;
-    /** The rows shown, by connection id: a client keeps its row object for its whole life. */
-    private final Map<Long, ClientRow> rowsById = new HashMap<>();
     private TcpServerSession server;
     private final ServerTls tls = new ServerTls();
     /** The current server's clients' completed handshakes, by connection id; written on the I/O thread. */
     private final Map<Long, TlsHandshake> handshakes = new ConcurrentHashMap<>();
+    private final ClientMembership membership = new ClientMembership(clients, handshakes);
     /** Bumped by each handshake that completes, so the table redraws its TLS cells. */
     private final AtomicLong handshakesVersion = new AtomicLong();
     private long handshakesShown;
@@ -108,8 +102,6 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     /** The Unix socket listened on, or null for TCP. */
     private java.nio.file.Path unixPath;
     private long countsShownNanos;
-    /** When the table may next take in joins and leaves (see {@link #showClients}). */
-    private long nextMembershipNanos;
 
     private final SocketOptionsModel socketOptions = new SocketOptionsModel(SocketOptionsModel.Kind.SERVER);
 
@@ -138,6 +130,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 clients.rows(), selected);
         clients.rows().addListener((ListChangeListener<ClientRow>) change -> updateStatus());
         clientsJob = context.tick().add(this::showClients);
+        membership.wakes(clientsJob);
         updateStatus();
     }
 
@@ -309,29 +302,15 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     }
 
     /**
-     * The tick's job: shows the engine's client list when its version moved, and the byte counts at
-     * most twice a second while they move. Idle once nothing moves.
+     * The tick's job: shows the engine's client list when its version moved ({@link ClientMembership}),
+     * and the byte counts at most twice a second while they move. Idle once nothing moves.
      */
     private long showClients(long nowNanos) {
         TcpServerSession current = server;
         if (current == null) {
             return UiTick.IDLE;
         }
-        long membershipDue = UiTick.IDLE;
-        if (current.clientVersion() != clients.shownVersion()) {
-            if (nowNanos < nextMembershipNanos) {
-                membershipDue = nextMembershipNanos; // a storm: the table catches up a little later
-            } else {
-                ClientList list = current.clientList();
-                long started = System.nanoTime();
-                clients.show(list.version(), rowsFor(list.clients()));
-                // During a storm of joins or leaves the table takes at most a quarter of the FX
-                // thread: a show that cost 8 ms (10,000 rows) waits 24 ms before the next one.
-                long cost = System.nanoTime() - started;
-                nextMembershipNanos = nowNanos + Math.min(3 * cost, MEMBERSHIP_MAX_DELAY_NANOS);
-                membershipDue = UiTick.NEXT_PULSE;
-            }
-        }
+        long membershipDue = membership.follow(current, servingTls, nowNanos);
         long handshakesNow = handshakesVersion.get();
         if (handshakesNow != handshakesShown) {
             handshakesShown = handshakesNow;
@@ -345,28 +324,6 @@ public final class TcpServerViewModel extends ConnectionTabModel {
             countsDue = clients.refreshCounts() ? nowNanos + COUNTS_EVERY_NANOS : UiTick.IDLE;
         }
         return Math.min(membershipDue, countsDue);
-    }
-
-    /** Rows for {@code engineClients}, in arrival order, reusing the row of every client already shown. */
-    private List<ClientRow> rowsFor(List<ServerClient> engineClients) {
-        Map<Long, ClientRow> live = new HashMap<>(engineClients.size() * 2);
-        List<ClientRow> rows = new ArrayList<>(engineClients.size());
-        for (ServerClient client : engineClients) { // oldest connection first, as ClientList promises
-            ClientRow row = rowsById.get(client.connection());
-            if (row == null) {
-                long id = client.connection();
-                row = servingTls
-                        ? ClientRow.secure(id, client.remote(), client.connectedAtMillis(), client::rxBytes,
-                                client::txBytes, client::hasFinishedSending, () -> handshakes.get(id))
-                        : ClientRow.of(id, client.remote(), client.connectedAtMillis(), client::rxBytes,
-                                client::txBytes, client::hasFinishedSending);
-            }
-            live.put(row.id(), row);
-            rows.add(row);
-        }
-        rowsById.clear();
-        rowsById.putAll(live);
-        return rows;
     }
 
     @Override
@@ -388,7 +345,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
             traffic().log().note(LogEntry.Kind.INFO, I18n.format("server.stopped", listeningAddress.get()));
         }
         clients.clear();
-        rowsById.clear();
+        membership.clear();
         handshakes.clear();
         listeningAddress.set("");
         server = null;

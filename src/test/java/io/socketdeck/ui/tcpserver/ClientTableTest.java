@@ -113,6 +113,38 @@ class ClientTableTest {
     }
 
     @Test
+    void anUpdatePlannedOnAnotherThreadIsAppliedAsOneChangeLikeAShow() throws Exception {
+        table.show(1, List.of(row(1, 5001), row(2, 5002), row(3, 5003)));
+        changes.clear();
+        var base = table.base();
+        List<ClientRow> next = List.of(row(1, 5001), row(3, 5003), row(4, 5004), row(5, 5005));
+        var planner = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ClientTable.Update update;
+        try {
+            update = planner.submit(() -> ClientTable.plan(base, 2, next)).get();
+        } finally {
+            planner.shutdown();
+        }
+        assertEquals(List.of(1L, 2L, 3L), shown(), "planning changes nothing shown");
+        assertTrue(table.apply(update));
+        assertEquals(List.of(1L, 3L, 4L, 5L), shown());
+        assertEquals(List.of("-1+2"), changes, "one change: the one gone and the two new");
+        assertEquals(2, table.shownVersion());
+    }
+
+    @Test
+    void anUpdatePlannedBeforeASortIsDroppedAndChangesNothing() {
+        table.show(1, List.of(row(1, 5003), row(2, 5001), row(3, 5002)));
+        ClientTable.Update stale = ClientTable.plan(table.base(), 2, List.of(row(1, 5003)));
+        table.sortBy(ClientColumns.BY_ADDRESS);
+        changes.clear();
+        assertFalse(table.apply(stale), "planned against the rows before the sort");
+        assertEquals(List.of(2L, 3L, 1L), shown());
+        assertEquals(List.of(), changes);
+        assertEquals(1, table.shownVersion(), "still the version shown before");
+    }
+
+    @Test
     void clearEmptiesInOneChange() {
         table.show(1, List.of(row(1, 5001), row(2, 5002)));
         table.clear();
