@@ -49,7 +49,9 @@ class ImageCommandScriptTest {
                 cfg.add("app.classpath=" + entry);
             }
         }
-        cfg.addAll(List.of("", "[JavaOptions]", "java-options=-Xmx77m", "java-options=-XX:+PrintCommandLineFlags"));
+        // $APPDIR inside a value too, as in -XX:SharedArchiveFile=$APPDIR/socketdeck.jsa (image.args).
+        cfg.addAll(List.of("", "[JavaOptions]", "java-options=-Xmx77m", "java-options=-XX:+PrintCommandLineFlags",
+                "java-options=-XX:ErrorFile=$APPDIR/crash-$APPDIR.log"));
         Files.write(app.resolve("SocketDeck.cfg"), cfg);
         command = Files.createSymbolicLink(image.resolve("socketdeck"), script);
     }
@@ -59,6 +61,9 @@ class ImageCommandScriptTest {
         Run run = run("--version");
         assertEquals(0, run.status, run.toString());
         assertTrue(run.out.contains("-XX:MaxHeapSize=80740352"), "the cfg's -Xmx77m: " + run);
+        String app = image.resolve("lib/app").toRealPath().toString();
+        assertTrue(run.out.contains("-XX:ErrorFile=" + app + "/crash-" + app + ".log"),
+                "$APPDIR replaced inside a value, each time: " + run);
         assertTrue(run.out.contains("socketdeck "), "the Launcher's version: " + run);
     }
 

@@ -71,6 +71,29 @@ class PackageProfileTest {
         }
     }
 
+    /**
+     * The Linux image's class-data-sharing archive: the launchers name one path, the build writes
+     * the image's there, the .deb carries an empty placeholder there (so dpkg owns and removes it)
+     * and its postinst writes the installed one there, from the class list the image carries.
+     */
+    @Test
+    void theLinuxLaunchersTheBuildAndTheDebAgreeOnTheClassDataSharingArchive() throws IOException {
+        String imageArgs = Files.readString(Path.of("packaging", "linux", "image.args"));
+        assertTrue(imageArgs.contains("--java-options -XX:SharedArchiveFile=$APPDIR/socketdeck.jsa"), imageArgs);
+        Path placeholder = Path.of("packaging", "linux", "app", "socketdeck.jsa");
+        assertTrue(Files.isRegularFile(placeholder) && Files.size(placeholder) == 0,
+                placeholder + ": empty, so the JVM ignores it until postinst writes the real one");
+        String dump = POM.substring(POM.indexOf("<id>package-image-archive</id>"));
+        dump = dump.substring(0, dump.indexOf("</execution>"));
+        assertTrue(dump.contains("-XX:SharedArchiveFile=${package.dir}/image/${package.image}/lib/app/socketdeck.jsa"), dump);
+        assertTrue(dump.contains("-XX:SharedClassListFile=${package.dir}/image/${package.image}/lib/app/socketdeck.classlist"), dump);
+        assertTrue(POM.contains("<include>socketdeck.classlist</include>"), "the class list goes into the image");
+        String postinst = Files.readString(Path.of("packaging", "linux", "deb", "postinst"));
+        assertTrue(postinst.contains("app=\"$(dirname \"$(dirname APPLICATION_LAUNCHER)\")/lib/app\""), postinst);
+        assertTrue(postinst.contains("-XX:SharedClassListFile=\"$app/socketdeck.classlist\" -XX:SharedArchiveFile=\"$app/socketdeck.jsa\""),
+                postinst);
+    }
+
     @Test
     void theIconsAreWhatTheirOsReads() throws IOException {
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'},
