@@ -7,6 +7,7 @@ import io.socketdeck.core.relay.RelayProtocol;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.TableSelections;
 import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
@@ -184,9 +185,9 @@ public final class RelayController {
         RelayColumns.down(relayDownColumn, viewModel.revisionProperty());
         RelayColumns.held(relayHeldColumn, viewModel.revisionProperty());
         RelayColumns.state(relayStateColumn, viewModel.revisionProperty());
-        relayConnections.setItems(viewModel.connections());
+        // The rows, and the user's choice among them kept in the model (survives a language switch).
+        TableSelections.show(relayConnections, viewModel.connections(), viewModel.selectedConnections());
         relayConnections.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        Bindings.bindContent(viewModel.selectedConnections(), relayConnections.getSelectionModel().getSelectedItems());
         relayConnectionCount.textProperty().bind(viewModel.connectionSummary());
         relayDisconnect.disableProperty().bind(Bindings.isEmpty(viewModel.selectedConnections()));
         relayDisconnect.setOnAction(event -> viewModel.disconnectSelected());

@@ -5,6 +5,7 @@ import io.socketdeck.ui.common.BindAddressChoices;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.framing.FramingButton;
 import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.TableSelections;
 import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.options.EndConnectionButtons;
 import io.socketdeck.ui.options.SocketOptionsPane;
@@ -199,13 +200,13 @@ public final class TcpServerController {
 
         // The table does not sort a copy of the rows on the FX thread: the model keeps them in
         // the chosen order, sorting a big table on a worker and applying it as one permutation.
-        serverClients.setItems(viewModel.clients());
+        // The rows, and the user's choice among them kept in the model (survives a language switch).
+        TableSelections.show(serverClients, viewModel.clients(), viewModel.selectedClients());
         serverClients.setSortPolicy(table -> {
             viewModel.sortClients(ClientColumns.order(table.getSortOrder()));
             return true;
         });
         serverClients.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        Bindings.bindContent(viewModel.selectedClients(), serverClients.getSelectionModel().getSelectedItems());
         serverClientCount.textProperty().bind(viewModel.clientSummary());
         serverDisconnect.disableProperty().bind(Bindings.isEmpty(viewModel.selectedClients()));
         serverDisconnect.setOnAction(event -> viewModel.disconnectSelected());

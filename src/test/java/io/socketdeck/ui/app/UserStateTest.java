@@ -181,6 +181,44 @@ class UserStateTest {
     }
 
     @Test
+    void switchingTheLanguageKeepsTheChosenClientsAndOneLeavingNeverChoosesAnother(FxRobot robot) throws Exception {
+        TcpServerViewModel server = window.tab(TcpServerViewModel.class);
+        runFx(() -> {
+            server.bindAddressProperty().set("127.0.0.1");
+            server.portProperty().set("0");
+            server.listen();
+        });
+        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
+        List<TcpProbe> probes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TcpProbe probe = TcpProbe.connect(onFx(() -> parse(server.listeningAddressProperty().get())));
+            peers.add(probe);
+            probes.add(probe);
+        }
+        awaitFx(() -> server.clients().size() == 3, "three clients in the table");
+        robot.clickOn("#tabTcpServer");
+        javafx.scene.control.TableView<?> before = robot.lookup("#serverClients").queryTableView();
+        runFx(() -> before.getSelectionModel().selectIndices(0, 2));
+        List<Object> chosen = onFx(() -> List.copyOf(server.selectedClients()));
+        assertEquals(2, chosen.size(), "two clients chosen");
+
+        runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
+        awaitFx(() -> robot.lookup("#serverClients").tryQuery().filter(table -> table != before).isPresent(),
+                "the new table is shown");
+        javafx.scene.control.TableView<?> after = robot.lookup("#serverClients").queryTableView();
+        assertEquals(chosen, onFx(() -> List.copyOf(after.getSelectionModel().getSelectedItems())),
+                "the new table shows the same clients chosen");
+        assertEquals(chosen, onFx(() -> List.copyOf(server.selectedClients())), "and a send still goes to them");
+
+        probes.get(0).close(true); // the first chosen client leaves (reset): the old table's selection follows the rows too
+        awaitFx(() -> server.clients().size() == 2, "the client left the table");
+        awaitFx(() -> server.selectedClients().size() == 1, "one chosen client left");
+        assertEquals(onFx(() -> List.copyOf(after.getSelectionModel().getSelectedItems())),
+                onFx(() -> List.copyOf(server.selectedClients())), "the model follows the table in front");
+        assertEquals(List.of(chosen.get(1)), onFx(() -> List.copyOf(server.selectedClients())));
+    }
+
+    @Test
     void aFieldKeepsItsHelpTooltipAroundAValidationMessage(FxRobot robot) {
         TextField timeout = robot.lookup("#clientTimeout").queryAs(TextField.class);
         String help = I18n.text("client.timeout.tooltip");
