@@ -12,6 +12,8 @@ final class Window {
      * outlive the launch.
      */
     private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
+    /** JavaFX's controls' logger: its own filter, as a logger's filter does not reach its children. */
+    private static final Logger CONTROLS_LOGGER = Logger.getLogger("javafx.scene.control");
 
     private Window() {
     }
@@ -22,6 +24,11 @@ final class Window {
         // uses modules); the notice would only worry a user. Other JavaFX warnings stay.
         JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null
                 || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
+        // A list whose last row is in view and leaves room below it says so at INFO, up to hundreds
+        // of times a second while a flood follows the log's tail ("index exceeds maxCellCount":
+        // JavaFX compares a row index with pixels left); nothing is wrong, and a terminal should not scroll.
+        CONTROLS_LOGGER.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().startsWith("index exceeds maxCellCount"));
         SoftwareGraphics.chooseIfNoGpu();
         StartupWarmup.begin();
         Application.launch(SocketDeckApp.class, args);

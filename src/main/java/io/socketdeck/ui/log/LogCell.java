@@ -17,6 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.text.Text;
 
 /**
  * A log row: time, direction badge, peer, then the payload as text or hex. Only previews are
@@ -47,6 +48,9 @@ final class LogCell extends ListCell<LogEntry> {
     private final Label more = new Label("\u25b8");
     private final WrappingText payload = new WrappingText();
     private final HBox row = new HBox(time, badge, peer, roundTrip, more, payload);
+    /** One line of the cell's font, for an empty cell; measured again when the font changes. */
+    private double emptyLineHeight = -1;
+    private javafx.scene.text.Font emptyLineFont;
     private LogEntry.Kind shownKind;
     private boolean shownAutomatic;
 
@@ -117,6 +121,27 @@ final class LogCell extends ListCell<LogEntry> {
         }
         payload.setWrap(log.wrapProperty().get());
         payload.setText(entry.isData() ? RowText.payload(entry, log.viewModeProperty().get()) : entry.message());
+    }
+
+    /**
+     * An empty cell is one line high, not as high as nothing. Below the last row the list fills
+     * the rest of its viewport with empty cells, one after another until they reach the bottom:
+     * cells a few pixels high took hundreds of new cells (each a row of six labels, styled), which
+     * held the FX thread for up to a second at the start of a flood (sampled in bench group ui).
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        double height = super.computePrefHeight(width);
+        if (!isEmpty()) {
+            return height;
+        }
+        if (emptyLineHeight < 0 || emptyLineFont != getFont()) {
+            emptyLineFont = getFont();
+            Text line = new Text("Ag");
+            line.setFont(emptyLineFont);
+            emptyLineHeight = Math.ceil(line.getLayoutBounds().getHeight());
+        }
+        return Math.max(height, snappedTopInset() + emptyLineHeight + snappedBottomInset());
     }
 
     // A pseudo-class switch restyles one node; changing style classes would re-apply all CSS of
