@@ -127,31 +127,30 @@ final class ColdStartBench {
 
     private static List<String> appCommand(Path settings, boolean withArchive) {
         if (PackagedApp.jar() == null) {
-            return classpathCommand(Launcher.class.getName(), probe(settings));
+            return command(probe(settings), List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         }
         return PackagedApp.command(probe(settings), List.of(), withArchive);
     }
 
     private static List<String> bareCommand(BareWindowJar bare, List<String> extra) {
-        List<String> command = new ArrayList<>();
-        command.add(PackagedApp.java());
-        command.addAll(PackagedApp.jvmOptions());
-        command.addAll(probe(null));
-        command.addAll(extra);
-        command.add("-jar");
-        command.add(bare.jar.toString());
-        return command;
+        List<String> options = new ArrayList<>(probe(null));
+        options.addAll(extra);
+        return command(options, List.of("-jar", bare.jar.toString()));
     }
 
     private static List<String> classpathCommand(String mainClass, List<String> extra) {
+        List<String> options = new ArrayList<>(probe(null));
+        options.addAll(extra);
+        return command(options, List.of("-cp", System.getProperty("java.class.path"), mainClass));
+    }
+
+    /** {@code java}, the app's JVM options, {@code options}, then what to start ({@code -jar ...} or {@code -cp ... Main}). */
+    private static List<String> command(List<String> options, List<String> start) {
         List<String> command = new ArrayList<>();
         command.add(PackagedApp.java());
         command.addAll(PackagedApp.jvmOptions());
-        command.addAll(probe(null));
-        command.addAll(extra);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
+        command.addAll(options);
+        command.addAll(start);
         return command;
     }
 

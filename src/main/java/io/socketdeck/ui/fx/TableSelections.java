@@ -54,7 +54,7 @@ public final class TableSelections {
             afterTable = change -> {
                 rowsChanging = false;
                 if (shown()) {
-                    select(chosen);
+                    select();
                 }
             };
             userChoice = change -> {
@@ -74,11 +74,11 @@ public final class TableSelections {
             table.getSelectionModel().getSelectedItems().addListener(userChoice);
             table.sceneProperty().addListener((obs, old, now) -> {
                 if (old == null && now != null) {
-                    select(chosen); // shown (again): the model's choice, as it is now
+                    select(); // shown (again): the model's choice, as it is now
                 }
             });
             if (shown()) {
-                select(chosen);
+                select();
             }
         }
 
@@ -87,16 +87,16 @@ public final class TableSelections {
             return table.getScene() != null;
         }
 
-        /** Selects exactly those of {@code wanted} still among the rows, and makes the model equal to that. */
-        private void select(List<T> wanted) {
-            if (wanted.isEmpty() && table.getSelectionModel().isEmpty()) {
+        /** Selects exactly the chosen rows still among the rows, and makes the model equal to that. */
+        private void select() {
+            if (chosen.isEmpty() && table.getSelectionModel().isEmpty()) {
                 return; // the usual case while ten thousand clients come and go: nothing to look up
             }
             Map<T, Integer> index = new IdentityHashMap<>(rows.size() * 2);
             for (int i = 0; i < rows.size(); i++) {
                 index.put(rows.get(i), i);
             }
-            int[] indices = wanted.stream().map(index::get).filter(i -> i != null).mapToInt(Integer::intValue)
+            int[] indices = chosen.stream().map(index::get).filter(i -> i != null).mapToInt(Integer::intValue)
                     .sorted().distinct().toArray();
             int[] selected = table.getSelectionModel().getSelectedIndices().stream().mapToInt(Integer::intValue)
                     .sorted().toArray();

@@ -116,15 +116,20 @@ class UserStateTest {
                 "the connect button works again");
     }
 
-    @Test
-    void clearWhileClientsLeaveLeavesNoGhostInTheTable() throws Exception {
-        TcpServerViewModel server = window.tab(TcpServerViewModel.class);
+    /** The server tab listens on 127.0.0.1 at a port the system picks; returns once it does. */
+    private static void listenOnLoopback(TcpServerViewModel server) {
         runFx(() -> {
             server.bindAddressProperty().set("127.0.0.1");
             server.portProperty().set("0");
             server.listen();
         });
         awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
+    }
+
+    @Test
+    void clearWhileClientsLeaveLeavesNoGhostInTheTable() throws Exception {
+        TcpServerViewModel server = window.tab(TcpServerViewModel.class);
+        listenOnLoopback(server);
         InetSocketAddress address = onFx(() -> parse(server.listeningAddressProperty().get()));
         List<TcpProbe> clients = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -183,12 +188,7 @@ class UserStateTest {
     @Test
     void switchingTheLanguageKeepsTheChosenClientsAndOneLeavingNeverChoosesAnother(FxRobot robot) throws Exception {
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
-        runFx(() -> {
-            server.bindAddressProperty().set("127.0.0.1");
-            server.portProperty().set("0");
-            server.listen();
-        });
-        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
+        listenOnLoopback(server);
         List<TcpProbe> probes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             TcpProbe probe = TcpProbe.connect(onFx(() -> parse(server.listeningAddressProperty().get())));
