@@ -53,17 +53,25 @@ public final class WrappingText extends Region {
         return Orientation.HORIZONTAL;
     }
 
+    /**
+     * The text's height wrapped at {@code width}. Given no room (a box that measures its children
+     * at their preferred widths gives this one nothing, see {@link #computePrefWidth}), it keeps
+     * the wrap it has, none before its first layout: wrapped at one pixel, a row measured
+     * thousands of pixels, and a list that believed it made a cell for every line of it.
+     */
     @Override
     protected double computePrefHeight(double width) {
         if (wrap) {
             double available = width < 0 ? getWidth() : width;
-            wrapAt(available);
+            if (available - snappedLeftInset() - snappedRightInset() >= 1) {
+                wrapAt(available);
+            }
         }
         return snappedTopInset() + text.getLayoutBounds().getHeight() + snappedBottomInset();
     }
 
     private void wrapAt(double width) {
-        double wrapWidth = Math.max(1, width - snappedLeftInset() - snappedRightInset());
+        double wrapWidth = width - snappedLeftInset() - snappedRightInset();
         if (text.getWrappingWidth() != wrapWidth) {
             text.setWrappingWidth(wrapWidth);
         }
@@ -86,8 +94,8 @@ public final class WrappingText extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (wrap) {
-            wrapAt(getWidth());
+        if (wrap && getWidth() - snappedLeftInset() - snappedRightInset() >= 1) {
+            wrapAt(getWidth()); // with no room, nothing shows: the wrap stays as it was
         }
         text.relocate(snappedLeftInset(), snappedTopInset());
     }

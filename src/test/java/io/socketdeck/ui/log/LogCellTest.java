@@ -3,7 +3,10 @@ package io.socketdeck.ui.log;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.ui.fx.UiTick;
+import javafx.scene.Group;
+import javafx.scene.Scene;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,5 +31,31 @@ class LogCellTest {
             return new double[] {cell.prefHeight(400), line.getLayoutBounds().getHeight()};
         });
         assertTrue(heights[0] >= Math.floor(heights[1]), "empty cell " + heights[0] + " px, a line " + heights[1] + " px");
+    }
+
+    /**
+     * A fresh cell with a row is as high as its text wrapped at the width it is given, and, given
+     * none, as its text unwrapped. Measured at no width, its payload (its row's share: nothing)
+     * wrapped at one pixel and measured thousands of pixels; once the list took that height for
+     * its first row, it made 180 cells to fill the room and kept them all in the scene, each pulse
+     * walking them (bench group tls-server, one run in two).
+     */
+    @Test
+    void aFreshCellIsMeasuredAtTheWidthItIsGivenAndUnwrappedAtNone() {
+        double[] heights = onFx(() -> {
+            TrafficLog log = new TrafficLog(new UiTick());
+            LogCell cell = new LogCell(log);
+            cell.updateIndex(0);
+            cell.updateItem(LogEntry.event(0, LogEntry.Kind.INFO, "127.0.0.1:5000",
+                    "TLS with 127.0.0.1:5000: TLSv1.3, TLS_AES_256_GCM_SHA384, no ALPN, new session, 3 ms"), false);
+            new Scene(new Group(cell));
+            cell.applyCss(); // styled and skinned, as the list does before it measures a cell
+            Text line = new Text("Ag");
+            line.setFont(cell.getFont());
+            return new double[] {cell.prefHeight(800), cell.prefHeight(-1), line.getLayoutBounds().getHeight()};
+        });
+        double lines = 4 * heights[2];
+        assertTrue(heights[0] <= lines, "pref " + heights[0] + " px for about a line of text at 800 px");
+        assertTrue(heights[1] <= lines, "pref " + heights[1] + " px for about a line of text at no given width");
     }
 }
