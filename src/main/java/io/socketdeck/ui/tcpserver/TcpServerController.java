@@ -6,6 +6,7 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.framing.FramingButton;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.fx.TableSelections;
+import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.options.EndConnectionButtons;
 import io.socketdeck.ui.options.SocketOptionsPane;
@@ -143,6 +144,13 @@ public final class TcpServerController {
             if (now) {
                 Platform.runLater(() -> section.showUnder(serverTlsSettings, serverView.getTop())); // once the button is laid out
             } else {
+                section.hide();
+            }
+        });
+        // Once the server starts (Listen, Enter in a field, a script) the section's fields are locked
+        // until Stop: it closes rather than cover the clients and the log the user now watches.
+        ViewListeners.onChange(serverView, viewModel.stateProperty(), (obs, was, now) -> {
+            if (was == ConnectionState.IDLE && now != ConnectionState.IDLE) {
                 section.hide();
             }
         });

@@ -5,6 +5,7 @@ import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -197,6 +198,30 @@ class TcpServerTlsTabTest {
         assertFalse(onFx(column::isVisible), "and hidden when off");
     }
 
+    /**
+     * Listening without a click elsewhere (Enter, a script) closes the section too: its fields are
+     * locked until Stop, and open it would cover the clients and the log. Its values stay.
+     */
+    @Test
+    void listeningClosesTheSectionAndKeepsItsValues(FxRobot robot, @TempDir Path dir) throws Exception {
+        ServerTabDriver server = driver(robot);
+        Path p12 = dir.resolve("server.p12");
+        generate(p12, null, "s3cret");
+        runFx(() -> {
+            TcpServerViewModel tab = window.tab(TcpServerViewModel.class);
+            tab.bindAddressProperty().set("127.0.0.1");
+            tab.portProperty().set("0");
+        });
+        button("#serverTlsGenerate"); // the section shown again
+        runFx(() -> window.tab(TcpServerViewModel.class).listen());
+        server.awaitState(ConnectionState.OPEN);
+        awaitFx(() -> node("#serverTlsCert") == null, "the section closed once listening");
+        assertEquals(p12.toString(), onFx(() -> tls().certificateProperty().get()), "the certificate kept");
+        server.stop();
+        button("#serverTlsGenerate"); // opens the section
+        assertEquals(p12.toString(), text("#serverTlsCert"), "and shown when the section opens again");
+    }
+
     @Test
     void opensslSClientVerifiesAPemCertificateFromTheDialog(FxRobot robot, @TempDir Path dir) throws Exception {
         assumeTrue(onPath("openssl"), "openssl is not on PATH: this case needs openssl s_client");
@@ -315,7 +340,8 @@ class TcpServerTlsTabTest {
         runFx(() -> ((PasswordField) right.lookup("#tlsPassword")).setText("right"));
         DialogDriver.press(prompt, ButtonType.OK);
         server.awaitState(ConnectionState.OPEN);
-        assertEquals("", error("#serverTlsCertError"));
+        assertNull(onFx(() -> tls().certificateErrorProperty().get()), "no message left");
+        awaitFx(() -> node("#serverTlsCert") == null, "the section closed once listening");
     }
 
     @Test
