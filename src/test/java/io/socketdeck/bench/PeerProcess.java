@@ -1,15 +1,20 @@
 package io.socketdeck.bench;
 
+import io.socketdeck.testsupport.PythonPeer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +53,33 @@ final class PeerProcess implements AutoCloseable {
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         return new PeerProcess(process);
+    }
+
+    /**
+     * {@code python3 -u SCRIPT ARGS...}, SCRIPT a resource beside this class, for a load that a
+     * C library (OpenSSL) carries more cheaply than a JVM; empty when python3 cannot run here.
+     */
+    static Optional<PeerProcess> startPython(String script, String... args) throws IOException {
+        if (!PythonPeer.available()) {
+            return Optional.empty();
+        }
+        Path file = Files.createTempFile("socketdeck-bench-", "-" + script);
+        file.toFile().deleteOnExit();
+        try (InputStream in = PeerProcess.class.getResourceAsStream(script)) {
+            if (in == null) {
+                throw new IOException("no resource " + script);
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = new ArrayList<>(List.of("python3", "-u", file.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return Optional.of(new PeerProcess(process));
+    }
+
+    /** CPU time the peer process has used so far, as the system counts it; zero where it cannot say. */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9).orElse(0.0);
     }
 
     int port() {
