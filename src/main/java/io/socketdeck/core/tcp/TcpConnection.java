@@ -562,7 +562,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (!closed) {
             reportHandshake(); // a client's handshake ends with its own Finished written
         }
-        if (outputShutAsked && !outputShut && !closed && writeQueue.isEmpty()) {
+        if (outputShutAsked && !outputShut && !closed && writeQueue.isEmpty() && transport.ready()) {
             shutOutput(); // what was sent before the half-close went out first
             return;
         }
@@ -580,13 +580,20 @@ final class TcpConnection implements SelectorLoop.Handler {
             return;
         }
         outputShutAsked = true;
-        if (writeQueue.isEmpty()) {
-            shutOutput();
+        if (writeQueue.isEmpty() && transport.ready()) {
+            shutOutput(); // else once what waits went out, or the handshake ended (flush)
         }
     }
 
+    /** The transport's last records (a close_notify), then the FIN; waits for OP_WRITE between. */
     private void shutOutput() {
         try {
+            boolean recordsOut = transport.closeOutput();
+            countWire();
+            if (!recordsOut) {
+                wantWrite(true); // the writable socket's flush comes back here
+                return;
+            }
             transport.channel().shutdownOutput();
         } catch (IOException e) {
             fail(e);

@@ -108,6 +108,17 @@ public interface Transport {
     }
 
     /**
+     * Ends the application's sending while reading goes on (a half-close): what must precede the
+     * FIN, a TLS close_notify, is made and written here. Called again while it returns false,
+     * once the socket is writable; the connection shuts the socket's output when it returns true.
+     *
+     * @return true when nothing more must be written before the FIN
+     */
+    default boolean closeOutput() throws IOException {
+        return true;
+    }
+
+    /**
      * Closes the connection and the socket; quietly. With {@code abort}, resets it (RST) instead
      * of closing it cleanly, so a refused client learns at once.
      */

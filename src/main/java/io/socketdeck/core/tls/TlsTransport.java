@@ -500,6 +500,19 @@ final class TlsTransport implements Transport {
     }
 
     /**
+     * A half-close: our close_notify, then the connection's FIN. TLS 1.3 keeps the peer's side
+     * open (RFC 8446 6.1); a TLS 1.2 peer answers with its own close_notify (RFC 5246 7.2.1), which
+     * ends the reading as the peer's end of stream.
+     */
+    @Override
+    public boolean closeOutput() throws IOException {
+        if (!engine.isOutboundDone()) {
+            engine.closeOutbound();
+        }
+        return flush();
+    }
+
+    /**
      * Closes: cleanly with a close_notify when the handshake was done and the socket takes it at
      * once (never waiting for it), or with an RST when {@code abort}.
      */
