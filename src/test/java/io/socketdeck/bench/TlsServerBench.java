@@ -48,6 +48,8 @@ final class TlsServerBench {
     private static final long CONNECT_TIMEOUT_MILLIS = 180_000;
     /** The window's I/O loop threads, where the tab's server runs. */
     private static final String IO_THREADS = "socketdeck-io";
+    /** JavaFX's render thread, which draws each frame the FX thread laid out. */
+    private static final String RENDER_THREAD = "QuantumRenderer";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final PulseGapMeter meter = new PulseGapMeter();
@@ -205,6 +207,7 @@ final class TlsServerBench {
         long ioCpu = cpuOfThreadsNamed(IO_THREADS);
         long fxThread = Fx.call(() -> Thread.currentThread().getId());
         long fxCpu = THREADS.getThreadCpuTime(fxThread);
+        long renderCpu = cpuOfThreadsNamed(RENDER_THREAD);
         UiPhase connect = UiPhase.begin(name + ", " + CLIENTS + " TLS clients connect", window.tick());
         long start = System.nanoTime();
         int held;
@@ -226,11 +229,11 @@ final class TlsServerBench {
                         + " full handshake");
             }
             Figures.note(String.format(Locale.ROOT, "%s: load generator %s; all held after %.1f s; %d resumed, %d"
-                    + " error rows%s; CPU while connecting: FX thread %.0f ms, I/O %.0f ms, the load process %.0f ms",
-                    name, connected, fillSeconds, shown.resumed(), shown.errors(),
+                    + " error rows%s; CPU while connecting: FX thread %.0f ms, renderer %.0f ms, I/O %.0f ms, the load"
+                    + " process %.0f ms", name, connected, fillSeconds, shown.resumed(), shown.errors(),
                     shown.errors() == 0 ? "" : " (first: " + shown.firstError() + ")",
-                    (THREADS.getThreadCpuTime(fxThread) - fxCpu) / 1e6, (cpuOfThreadsNamed(IO_THREADS) - ioCpu) / 1e6,
-                    loadCpu * 1e3));
+                    (THREADS.getThreadCpuTime(fxThread) - fxCpu) / 1e6, (cpuOfThreadsNamed(RENDER_THREAD) - renderCpu) / 1e6,
+                    (cpuOfThreadsNamed(IO_THREADS) - ioCpu) / 1e6, loadCpu * 1e3));
             load.tell("CLOSE");
             String closed = load.readLine();
             Fx.await("the clients leave; load generator: " + closed, 60_000,
