@@ -155,9 +155,9 @@ public final class LogEntry {
         return repeats;
     }
 
-    /** The same event once more; the ingest's thread only. */
+    /** The same event once more; under the lock of the {@link RecentErrors} holding this row. */
     void repeat() {
-        repeats++; // one writer: no lost update
+        repeats++; // one writer at a time: no lost update
     }
 
     /** The decoded preview of a data row in {@link #charset()}. */

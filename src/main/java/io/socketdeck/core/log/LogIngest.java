@@ -42,16 +42,6 @@ public final class LogIngest implements SessionListener {
 
     /** A UDP port may hear from any number of senders; the name cache must not grow with them. */
     static final int MAX_PEER_NAMES = 4096;
-    /**
-     * An error that happens again within this time of its row's first appearance is counted in
-     * that row ("… (×312)") instead of becoming another: a stuck peer provoking one failure per
-     * millisecond must not fill the log. After it, a new row starts, so a repeat is never hidden
-     * in a row long scrolled away.
-     */
-    static final long REPEAT_WINDOW_MILLIS = 10_000;
-    /** Distinct recent errors remembered for counting. */
-    static final int MAX_RECENT_ERRORS = 256;
-
     private final Supplier<Charset> charset;
     private final int previewChars;
     private final Consumer<LogEntry> out;
@@ -64,8 +54,7 @@ public final class LogIngest implements SessionListener {
     private final Map<InetSocketAddress, String> peerNames = new HashMap<>();
     private InetSocketAddress lastPeer;
     private String lastPeerName;
-    /** The newest row of each recent error, by what it says and about whom. */
-    private final Map<String, LogEntry> recentErrors = new HashMap<>();
+    private final RecentErrors recentErrors;
     private final Consumer<LogEntry> repeated;
     /**
      * Storms of arrivals, of clients finishing their sending and of departures, folded into
@@ -104,6 +93,16 @@ public final class LogIngest implements SessionListener {
      */
     public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Boundaries boundaries,
                      boolean serverSide, Consumer<LogEntry> repeated) {
+        this(charset, previewChars, out, boundaries, serverSide, repeated, new RecentErrors());
+    }
+
+    /**
+     * @param recentErrors where repeated errors are counted: the log's own, shared by all its
+     *                     sessions' ingests, so a reconnecting client's refusals fold into one row
+     */
+    public LogIngest(Supplier<Charset> charset, int previewChars, Consumer<LogEntry> out, Boundaries boundaries,
+                     boolean serverSide, Consumer<LogEntry> repeated, RecentErrors recentErrors) {
+        this.recentErrors = recentErrors;
         this.repeated = repeated;
         this.charset = charset;
         this.previewChars = previewChars;
@@ -286,7 +285,7 @@ public final class LogIngest implements SessionListener {
 
     /**
      * An error row, or one more count in the row of the same error about the same peer when that
-     * row appeared less than {@link #REPEAT_WINDOW_MILLIS} ago.
+     * row appeared less than {@link RecentErrors#REPEAT_WINDOW_MILLIS} ago.
      */
     private void error(long timeMillis, String peer, String text) {
         error(timeMillis, peer, text, null);
@@ -305,19 +304,13 @@ public final class LogIngest implements SessionListener {
     }
 
     private void error(long timeMillis, String peer, String text, String detail) {
-        String key = peer + '\u0000' + text;
-        LogEntry earlier = recentErrors.get(key);
-        if (earlier != null && timeMillis - earlier.timeMillis() < REPEAT_WINDOW_MILLIS) {
-            earlier.repeat();
-            repeated.accept(earlier);
-            return;
-        }
-        if (recentErrors.size() >= MAX_RECENT_ERRORS) {
-            recentErrors.clear(); // many distinct errors: forgetting only costs a row each
-        }
         LogEntry entry = LogEntry.event(timeMillis, LogEntry.Kind.ERROR, peer, text, detail);
-        recentErrors.put(key, entry);
-        out.accept(entry);
+        LogEntry earlier = recentErrors.repeatOrKeep(peer + '\u0000' + text, entry);
+        if (earlier != null) {
+            repeated.accept(earlier);
+        } else {
+            out.accept(entry);
+        }
     }
 
     /**

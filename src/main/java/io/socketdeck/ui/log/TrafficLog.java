@@ -5,6 +5,7 @@ import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.log.LogExport;
 import io.socketdeck.core.log.LogIngest;
 import io.socketdeck.core.log.LogRendering;
+import io.socketdeck.core.log.RecentErrors;
 import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.util.BatchQueue;
@@ -78,6 +79,8 @@ public final class TrafficLog {
     private final BoundedList<LogEntry> list;
     private final BatchQueue<LogEntry> pending;
     private final FxPump<LogEntry> pump;
+    /** Errors counted in their rows, across this log's sessions (a client's reconnect attempts). */
+    private final RecentErrors recentErrors = new RecentErrors();
     private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", SupportedCharsets.all().get(0));
     private final ObjectProperty<ViewMode> viewMode = new SimpleObjectProperty<>(this, "viewMode", ViewMode.TEXT);
     /** Hex view on or off: a view of {@link #viewMode} kept for the simple hex toggle. */
@@ -166,7 +169,8 @@ public final class TrafficLog {
     }
 
     private LogIngest ingest(LogIngest.Boundaries boundaries, boolean serverSide) {
-        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, boundaries, serverSide, this::repeated)
+        return new LogIngest(() -> ingestCharset, PREVIEW_CHARS, pump::offer, boundaries, serverSide, this::repeated,
+                recentErrors)
                 .whenFolding(ingest -> {
                     folding.addIfAbsent(ingest);
                     stormJob.wake();
@@ -322,6 +326,7 @@ public final class TrafficLog {
 
     /** Empties the rows, shown, held and queued; nothing else (connections, counters, capture) changes. */
     public void clear() {
+        recentErrors.clear(); // a repeat after Clear starts a row the user sees
         pump.discardQueued();
         list.clear();
         held.clear();

@@ -60,6 +60,31 @@ class LogIngestRepeatTest {
         assertEquals(312, rows.size() - 1, "the sends still have their rows");
     }
 
+    /**
+     * A client that reconnects makes a session, and an ingest, per attempt: its refusals are
+     * counted in one row of the log all the same, and after Clear a refusal is a row again.
+     */
+    @Test
+    void theSessionsOfOneLogCountTheirRepeatsInOneRowUntilCleared() {
+        RecentErrors shared = new RecentErrors();
+        List<LogEntry> log = new ArrayList<>();
+        List<LogEntry> counted = new ArrayList<>();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            LogIngest session = new LogIngest(() -> StandardCharsets.UTF_8, LogEntry.PREVIEW_CHARS, log::add,
+                    LogIngest.Boundaries.STREAM, false, counted::add, shared);
+            session.onEvent(new SessionEvent.Failure(1_000 + attempt * 400L, FailureKind.CONNECTION_REFUSED, STUCK, ""));
+        }
+        assertEquals(1, log.size(), "one row for five refused attempts: " + log);
+        assertEquals(5, log.get(0).repeats());
+        assertEquals(4, counted.size());
+
+        shared.clear();
+        new LogIngest(() -> StandardCharsets.UTF_8, LogEntry.PREVIEW_CHARS, log::add, LogIngest.Boundaries.STREAM,
+                false, counted::add, shared).onEvent(new SessionEvent.Failure(3_500, FailureKind.CONNECTION_REFUSED, STUCK, ""));
+        assertEquals(2, log.size(), "after Clear the next refusal is a row the user sees");
+        assertEquals(1, log.get(1).repeats());
+    }
+
     @Test
     void aDifferentPeerOrErrorHasItsOwnRow() {
         ingest.onEvent(full(1, STUCK));
@@ -74,8 +99,8 @@ class LogIngestRepeatTest {
     @Test
     void afterTheWindowANewRowStartsSoARepeatIsNeverHiddenFarUp() {
         ingest.onEvent(full(0, STUCK));
-        ingest.onEvent(full(LogIngest.REPEAT_WINDOW_MILLIS - 1, STUCK));
-        ingest.onEvent(full(LogIngest.REPEAT_WINDOW_MILLIS, STUCK));
+        ingest.onEvent(full(RecentErrors.REPEAT_WINDOW_MILLIS - 1, STUCK));
+        ingest.onEvent(full(RecentErrors.REPEAT_WINDOW_MILLIS, STUCK));
         assertEquals(2, rows.size());
         assertEquals(2, rows.get(0).repeats());
         assertEquals(1, rows.get(1).repeats());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.timeline.TimelineEvent;
@@ -17,6 +18,7 @@ import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.tab.ConnectionState;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -95,6 +97,29 @@ class AutoReconnectTabTest {
         assertTrue(onFx(() -> count(TimelineEvent.Kind.DISCONNECTED)) >= 1, "the reset");
         assertFalse(onFx(() -> viewModel.reconnect().pendingProperty().get()));
         assertEquals(0, onFx(() -> viewModel.reconnect().attempt()), "a connection starts the count over");
+    }
+
+    /** Each attempt is a session of its own; their refusals are still one row with a count. */
+    @Test
+    void refusedAttemptsAreOneRowWithACount(FxRobot robot) throws Exception {
+        server = RestartableServer.start();
+        runFx(() -> {
+            viewModel.portProperty().set(Integer.toString(server.port()));
+            viewModel.reconnect().initialDelayProperty().set("100");
+            viewModel.reconnect().maxDelayProperty().set("200");
+            viewModel.reconnect().jitterProperty().set("0");
+        });
+        robot.clickOn("#clientReconnect");
+        robot.clickOn("#clientConnect");
+        awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
+        server.stop(false);
+        awaitFx(() -> count(TimelineEvent.Kind.FAILURE) >= 4, "four attempts refused");
+        List<LogEntry> refusals = onFx(() -> viewModel.traffic().log().entries().stream()
+                .filter(e -> e.kind() == LogEntry.Kind.ERROR && e.message().contains("refused")).toList());
+        assertEquals(1, refusals.size(), () -> "one row: " + refusals.stream().map(LogEntry::message).toList());
+        assertTrue(refusals.get(0).repeats() >= 4, refusals.get(0).message());
+        assertTrue(refusals.get(0).message().contains("(\u00d7"), refusals.get(0).message());
+        robot.clickOn("#clientConnect"); // Cancel
     }
 
     @Test
