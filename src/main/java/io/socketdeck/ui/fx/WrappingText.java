@@ -63,11 +63,16 @@ public final class WrappingText extends Region {
     protected double computePrefHeight(double width) {
         if (wrap) {
             double available = width < 0 ? getWidth() : width;
-            if (available - snappedLeftInset() - snappedRightInset() >= 1) {
+            if (hasRoomAt(available)) {
                 wrapAt(available);
             }
         }
         return snappedTopInset() + text.getLayoutBounds().getHeight() + snappedBottomInset();
+    }
+
+    /** True when {@code width} leaves the text at least a pixel inside the insets. */
+    private boolean hasRoomAt(double width) {
+        return width - snappedLeftInset() - snappedRightInset() >= 1;
     }
 
     private void wrapAt(double width) {
@@ -94,7 +99,7 @@ public final class WrappingText extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (wrap && getWidth() - snappedLeftInset() - snappedRightInset() >= 1) {
+        if (wrap && hasRoomAt(getWidth())) {
             wrapAt(getWidth()); // with no room, nothing shows: the wrap stays as it was
         }
         text.relocate(snappedLeftInset(), snappedTopInset());
