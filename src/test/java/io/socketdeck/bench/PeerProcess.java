@@ -3,15 +3,12 @@ package io.socketdeck.bench;
 import io.socketdeck.testsupport.PythonPeer;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,21 +53,14 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /**
-     * {@code python3 -u SCRIPT ARGS...}, SCRIPT a resource beside this class, for a load that a
-     * C library (OpenSSL) carries more cheaply than a JVM; empty when python3 cannot run here.
+     * {@code python3 -u SCRIPT ARGS...}, SCRIPT one of {@link PythonPeer}'s, for a load that a C
+     * library (OpenSSL) carries more cheaply than a JVM; empty when python3 cannot run here.
      */
     static Optional<PeerProcess> startPython(String script, String... args) throws IOException {
         if (!PythonPeer.available()) {
             return Optional.empty();
         }
-        Path file = Files.createTempFile("socketdeck-bench-", "-" + script);
-        file.toFile().deleteOnExit();
-        try (InputStream in = PeerProcess.class.getResourceAsStream(script)) {
-            if (in == null) {
-                throw new IOException("no resource " + script);
-            }
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path file = PythonPeer.scriptPath(script);
         List<String> command = new ArrayList<>(List.of("python3", "-u", file.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -232,7 +232,11 @@ public final class PythonPeer implements EchoPeer {
         return t;
     }
 
-    private static Path scriptPath(String script) throws IOException {
+    /**
+     * A script of {@code src/test/resources/io/socketdeck/testsupport/} as a file python3 can run:
+     * where it is, or copied out of a jar once.
+     */
+    public static Path scriptPath(String script) throws IOException {
         URL url = PythonPeer.class.getResource(script);
         if (url == null) {
             throw new IOException("no test resource io/socketdeck/testsupport/" + script);
