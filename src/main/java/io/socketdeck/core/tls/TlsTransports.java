@@ -72,6 +72,7 @@ public final class TlsTransports {
     }
 
     private static SSLContext context(KeyManager[] keys, PeerTrust trust) {
+        FastCurves.install();
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys, new TrustManager[] {trust}, new SecureRandom());
