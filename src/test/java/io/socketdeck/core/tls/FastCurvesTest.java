@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.XECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
 import java.util.Arrays;
@@ -29,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The provider that hands the handshake's curve work to Bouncy Castle: it is first, it answers the
  * requests the JDK's TLS makes in the forms it makes them, and what it produces is what the JDK's
- * own SunEC accepts (and the reverse). A Bouncy Castle upgrade that moves a class fails here.
+ * own SunEC accepts (and the reverse).
  */
 class FastCurvesTest {
 
@@ -84,6 +90,51 @@ class FastCurvesTest {
         ours.update(MESSAGE);
         assertTrue(ours.verify(signedByJdk), "we verify SunEC's signature");
         assertEquals(FastCurves.NAME, ours.getProvider().getName());
+    }
+
+    /** The table of the generator's multiples hangs on the generator point: one per curve, kept. */
+    @Test
+    void aCurveIsConvertedOnceSoItsTableIsKept() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", "SunEC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        ECPrivateKey first = (ECPrivateKey) generator.generateKeyPair().getPrivate();
+        ECPrivateKey second = (ECPrivateKey) generator.generateKeyPair().getPrivate();
+        assertSame(EcdsaSigning.domainOf(first.getParams()), EcdsaSigning.domainOf(second.getParams()));
+    }
+
+    /** A key that does not show its value (a hardware token's) is left to the next provider. */
+    @Test
+    void aKeyWithoutItsValueIsRefusedSoTheNextProviderIsTried() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", "SunEC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        ECPrivateKey real = (ECPrivateKey) generator.generateKeyPair().getPrivate();
+        ECPrivateKey opaque = new ECPrivateKey() {
+            @Override
+            public BigInteger getS() {
+                return null;
+            }
+
+            @Override
+            public ECParameterSpec getParams() {
+                return real.getParams();
+            }
+
+            @Override
+            public String getAlgorithm() {
+                return "EC";
+            }
+
+            @Override
+            public String getFormat() {
+                return null;
+            }
+
+            @Override
+            public byte[] getEncoded() {
+                return null;
+            }
+        };
+        assertThrows(InvalidKeyException.class, () -> new EcdsaSigning.Sha256().engineInitSign(opaque));
     }
 
     /** The calls the JDK's TLS makes for an X25519 or X448 key share, in the forms it makes them. */
