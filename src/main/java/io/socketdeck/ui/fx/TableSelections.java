@@ -1,9 +1,11 @@
 package io.socketdeck.ui.fx;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.WeakListChangeListener;
@@ -92,12 +94,12 @@ public final class TableSelections {
             if (chosen.isEmpty() && table.getSelectionModel().isEmpty()) {
                 return; // the usual case while ten thousand clients come and go: nothing to look up
             }
-            Map<T, Integer> index = new IdentityHashMap<>(rows.size() * 2);
-            for (int i = 0; i < rows.size(); i++) {
-                index.put(rows.get(i), i);
-            }
-            int[] indices = chosen.stream().map(index::get).filter(i -> i != null).mapToInt(Integer::intValue)
-                    .sorted().distinct().toArray();
+            // One pass over the rows against the few chosen ones: no index of ten thousand rows
+            // made on every change while a client is chosen.
+            Set<T> wanted = Collections.newSetFromMap(new IdentityHashMap<>(chosen.size() * 2));
+            wanted.addAll(chosen);
+            int[] indices = IntStream.range(0, wanted.isEmpty() ? 0 : rows.size())
+                    .filter(i -> wanted.contains(rows.get(i))).toArray();
             int[] selected = table.getSelectionModel().getSelectedIndices().stream().mapToInt(Integer::intValue)
                     .sorted().toArray();
             if (!Arrays.equals(indices, selected)) {
