@@ -1,17 +1,27 @@
 package io.socketdeck.core.tls;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Security;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.NamedParameterSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.crypto.KeyAgreement;
 import org.bouncycastle.jcajce.provider.asymmetric.edec.KeyAgreementSpi;
 import org.bouncycastle.jcajce.provider.asymmetric.edec.KeyFactorySpi;
 import org.bouncycastle.jcajce.provider.asymmetric.edec.KeyPairGeneratorSpi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The elliptic-curve work of a TLS handshake done by Bouncy Castle instead of JDK 17's SunEC: a
- * provider placed first that offers only ECDSA signatures and X25519/X448 key agreement.
+ * The elliptic-curve work of a TLS server's handshakes done by Bouncy Castle instead of JDK 17's
+ * SunEC: a provider placed first that offers only ECDSA signing and X25519/X448 key agreement.
+ * Installed when a TLS server starts (the provider list is the JVM's: TLS clients started after it
+ * use it too, warm by then).
  *
  * <p>Why: a TLS server's handshake is mostly curve arithmetic. Profiled in the TLS storm (2,000
  * clients), 43% of the I/O thread's time was SunEC signing the server's CertificateVerify with
@@ -28,27 +38,35 @@ import org.bouncycastle.jcajce.provider.asymmetric.edec.KeyPairGeneratorSpi;
 public final class FastCurves extends Provider {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = LoggerFactory.getLogger(FastCurves.class);
     public static final String NAME = "SocketDeckCurves";
+    /** Whether install() ran in this JVM; asking the provider list instead would load all of it. */
+    private static boolean installed;
 
     private FastCurves() {
         super(NAME, "1", "ECDSA signing and XDH key agreement by Bouncy Castle, for TLS handshakes");
-        offer("Signature", "SHA256withECDSA", EcdsaSigning.Sha256::new);
-        offer("Signature", "SHA384withECDSA", EcdsaSigning.Sha384::new);
-        offer("Signature", "SHA512withECDSA", EcdsaSigning.Sha512::new);
-        offer("KeyPairGenerator", "XDH", KeyPairGeneratorSpi.XDH::new);
-        offer("KeyPairGenerator", "X25519", KeyPairGeneratorSpi.X25519::new);
-        offer("KeyPairGenerator", "X448", KeyPairGeneratorSpi.X448::new);
-        offer("KeyFactory", "XDH", KeyFactorySpi.XDH::new);
-        offer("KeyFactory", "X25519", KeyFactorySpi.X25519::new);
-        offer("KeyFactory", "X448", KeyFactorySpi.X448::new);
-        offer("KeyAgreement", "XDH", KeyAgreementSpi.XDH::new);
-        offer("KeyAgreement", "X25519", KeyAgreementSpi.X25519::new);
-        offer("KeyAgreement", "X448", KeyAgreementSpi.X448::new);
+        offer("Signature", "SHA256withECDSA", () -> new EcdsaSigning.Sha256());
+        offer("Signature", "SHA384withECDSA", () -> new EcdsaSigning.Sha384());
+        offer("Signature", "SHA512withECDSA", () -> new EcdsaSigning.Sha512());
+        offer("KeyPairGenerator", "XDH", () -> new KeyPairGeneratorSpi.XDH());
+        offer("KeyPairGenerator", "X25519", () -> new KeyPairGeneratorSpi.X25519());
+        offer("KeyPairGenerator", "X448", () -> new KeyPairGeneratorSpi.X448());
+        offer("KeyFactory", "XDH", () -> new KeyFactorySpi.XDH());
+        offer("KeyFactory", "X25519", () -> new KeyFactorySpi.X25519());
+        offer("KeyFactory", "X448", () -> new KeyFactorySpi.X448());
+        offer("KeyAgreement", "XDH", () -> new KeyAgreementSpi.XDH());
+        offer("KeyAgreement", "X25519", () -> new KeyAgreementSpi.X25519());
+        offer("KeyAgreement", "X448", () -> new KeyAgreementSpi.X448());
     }
 
-    /** A service made by calling {@code make}: no reflection, and a moved class fails the build. */
+    /**
+     * A service made by calling {@code make} when asked for, not by reflection. A lambda, not a
+     * constructor reference: installing then loads no Bouncy Castle class (their loading was most
+     * of the 200 ms the first install took).
+     */
     private void offer(String type, String algorithm, Supplier<Object> make) {
-        putService(new Service(this, type, algorithm, make.get().getClass().getName(), List.of(), Map.of()) {
+        putService(new Service(this, type, algorithm, FastCurves.class.getName() + "." + type + "." + algorithm,
+                List.of(), Map.of()) {
             @Override
             public Object newInstance(Object constructorParameter) {
                 return make.get();
@@ -56,10 +74,67 @@ public final class FastCurves extends Provider {
         });
     }
 
-    /** Places the provider first, once per JVM; later calls do nothing. Any thread. */
+    /**
+     * Places the provider first, once per JVM, and warms it on a background thread; later calls do
+     * nothing. Any thread.
+     *
+     * <p>The warming: Bouncy Castle's classes and its tables for the curves cost about 300 ms the
+     * first time (measured here: a fresh JVM's first TLS context and handshake, 90-150 and
+     * 130-210 ms with SunEC, 250-310 and 280-440 ms with this provider). A server is usually
+     * started seconds before its first client; the first client should not pay for it.
+     */
     public static synchronized void install() {
-        if (Security.getProvider(NAME) == null) {
-            Security.insertProviderAt(new FastCurves(), 1);
+        if (!installed) {
+            installed = true;
+            Security.insertProviderAt(new FastCurves(), 1); // loads the JDK's providers: about 50 ms
+            background("tls-curves-warming", FastCurves::warm);
+        }
+    }
+
+    /** {@link #install} on a background thread, for a window that knows a TLS server is coming. */
+    public static void installSoon() {
+        if (!isInstalled()) {
+            background("tls-curves-install", FastCurves::install);
+        }
+    }
+
+    /** Takes the provider out again: for tests of who installs it. */
+    static synchronized void uninstall() {
+        Security.removeProvider(NAME);
+        installed = false;
+    }
+
+    private static synchronized boolean isInstalled() {
+        return installed;
+    }
+
+    private static void background(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * One P-256 signature (the curve of most servers' certificates and of {@link SelfSigned}'s) and
+     * one X25519 agreement (the key share clients offer first), as a handshake makes them.
+     */
+    private static void warm() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            Signature signature = Signature.getInstance("SHA256withECDSA");
+            signature.initSign(generator.generateKeyPair().getPrivate());
+            signature.update(new byte[32]);
+            signature.sign();
+            KeyPairGenerator shares = KeyPairGenerator.getInstance("XDH");
+            shares.initialize(NamedParameterSpec.X25519);
+            KeyAgreement agreement = KeyAgreement.getInstance("XDH");
+            agreement.init(shares.generateKeyPair().getPrivate());
+            agreement.doPhase(shares.generateKeyPair().getPublic(), true);
+            agreement.generateSecret();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // Only a head start: the first handshake then does this work itself.
+            LOGGER.debug("warming the TLS curves failed", e);
         }
     }
 }

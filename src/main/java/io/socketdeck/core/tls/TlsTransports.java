@@ -57,6 +57,9 @@ public final class TlsTransports {
     public static Transport.Factory server(TlsServerConfig config) {
         PeerTrust trust = new PeerTrust(PeerTrust.authorities(config.clientAuthorities().isEmpty(),
                 config.clientAuthorities()), Set.of(), false, null);
+        // A server makes a handshake per client, a storm of them: the curve work in half the time.
+        // Not for a client, whose one handshake would pay Bouncy Castle's cold start instead.
+        FastCurves.install();
         SSLContext context = context(config.key().keyManagers(), trust);
         long timeout = config.handshakeTimeout().toNanos();
         return channel -> {
@@ -72,7 +75,6 @@ public final class TlsTransports {
     }
 
     private static SSLContext context(KeyManager[] keys, PeerTrust trust) {
-        FastCurves.install();
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys, new TrustManager[] {trust}, new SecureRandom());

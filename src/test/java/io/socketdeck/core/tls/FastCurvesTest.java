@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,11 +55,14 @@ class FastCurvesTest {
         assertEquals(1, Arrays.stream(Security.getProviders()).filter(p -> p.getName().equals(FastCurves.NAME)).count());
     }
 
+    /** A client makes one handshake: Bouncy Castle's cold start would cost it more than it saves. */
     @Test
-    void makingATlsContextInstallsIt() {
-        Security.removeProvider(FastCurves.NAME);
+    void aTlsServerInstallsItAndAClientDoesNot() {
+        FastCurves.uninstall();
         try {
             TlsTransports.client(TlsClientConfig.verified(), "localhost", 443);
+            assertNull(Security.getProvider(FastCurves.NAME));
+            TlsTransports.server(TlsServerConfig.of(SelfSigned.generate(List.of("localhost"), SelfSigned.ONE_YEAR)));
             assertEquals(FastCurves.NAME, Security.getProviders()[0].getName());
         } finally {
             FastCurves.install();
