@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The elliptic-curve work of a TLS server's handshakes done by Bouncy Castle instead of JDK 17's
  * SunEC: a provider placed first that offers only ECDSA signing and X25519/X448 key agreement.
- * Installed when a TLS server starts (the provider list is the JVM's: TLS clients started after it
- * use it too, warm by then).
+ * Installed, warm, once a TLS server has its {@value #CLIENTS_BEFORE_WARMING}th client (the
+ * provider list is the JVM's: TLS clients started after that use it too).
  *
  * <p>Why: a TLS server's handshake is mostly curve arithmetic. Profiled in the TLS storm (2,000
  * clients), 43% of the I/O thread's time was SunEC signing the server's CertificateVerify with
@@ -40,8 +40,12 @@ public final class FastCurves extends Provider {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = LoggerFactory.getLogger(FastCurves.class);
     public static final String NAME = "SocketDeckCurves";
-    /** Whether install() ran in this JVM; asking the provider list instead would load all of it. */
+    /** A TLS server's clients before it has the provider warmed and installed. */
+    public static final int CLIENTS_BEFORE_WARMING = 8;
+    /** Whether the provider is in place; asking the provider list instead would load all of it. */
     private static boolean installed;
+    /** True while a background thread warms the provider before installing it. */
+    private static boolean installing;
 
     private FastCurves() {
         super(NAME, "1", "ECDSA signing and XDH key agreement by Bouncy Castle, for TLS handshakes");
@@ -74,38 +78,51 @@ public final class FastCurves extends Provider {
         });
     }
 
-    /**
-     * Places the provider first, once per JVM, and warms it on a background thread; later calls do
-     * nothing. Any thread.
-     *
-     * <p>The warming: Bouncy Castle's classes and its tables for the curves cost about 300 ms the
-     * first time (measured here: a fresh JVM's first TLS context and handshake, 90-150 and
-     * 130-210 ms with SunEC, 250-310 and 280-440 ms with this provider). A server is usually
-     * started seconds before its first client; the first client should not pay for it.
-     */
+    /** Places the provider first now, cold; later calls do nothing. Any thread. */
     public static synchronized void install() {
         if (!installed) {
             installed = true;
             Security.insertProviderAt(new FastCurves(), 1); // loads the JDK's providers: about 50 ms
-            background("tls-curves-warming", FastCurves::warm);
         }
     }
 
-    /** {@link #install} on a background thread, for a window that knows a TLS server is coming. */
-    public static void installSoon() {
-        if (!isInstalled()) {
-            background("tls-curves-install", FastCurves::install);
+    /**
+     * Places the provider first once it is warm: a background thread first has it make one
+     * signature and one key agreement, then installs it. Returns at once; later calls do nothing.
+     *
+     * <p>Why warm first: Bouncy Castle's classes and curve tables cost its first handshake more
+     * than SunEC's cold start (a fresh JVM's first TLS context and handshake: 90-150 and 130-210 ms
+     * with SunEC, 250-310 and 280-440 ms with this provider installed cold). Until it is ready the
+     * handshakes use SunEC. The warming itself takes a core for about 0.3 s; begun right beside a
+     * first handshake it still slowed that one (248-338 against 106-177 ms), so servers begin it
+     * only once clients keep coming.
+     */
+    public static synchronized void installSoon() {
+        if (!installed && !installing) {
+            installing = true;
+            background("tls-curves", () -> {
+                FastCurves warm = new FastCurves();
+                warm(warm);
+                synchronized (FastCurves.class) {
+                    installing = false;
+                    if (!installed) {
+                        installed = true;
+                        Security.insertProviderAt(warm, 1);
+                    }
+                }
+            });
         }
+    }
+
+    /** True once the provider is in place. Any thread. */
+    public static synchronized boolean isInstalled() {
+        return installed;
     }
 
     /** Takes the provider out again: for tests of who installs it. */
     static synchronized void uninstall() {
         Security.removeProvider(NAME);
         installed = false;
-    }
-
-    private static synchronized boolean isInstalled() {
-        return installed;
     }
 
     private static void background(String name, Runnable work) {
@@ -116,24 +133,25 @@ public final class FastCurves extends Provider {
 
     /**
      * One P-256 signature (the curve of most servers' certificates and of {@link SelfSigned}'s) and
-     * one X25519 agreement (the key share clients offer first), as a handshake makes them.
+     * one X25519 agreement (the key share clients offer first), as a handshake makes them, by
+     * {@code provider} before it is installed.
      */
-    private static void warm() {
+    private static void warm(Provider provider) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", "SunEC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
-            Signature signature = Signature.getInstance("SHA256withECDSA");
+            Signature signature = Signature.getInstance("SHA256withECDSA", provider);
             signature.initSign(generator.generateKeyPair().getPrivate());
             signature.update(new byte[32]);
             signature.sign();
-            KeyPairGenerator shares = KeyPairGenerator.getInstance("XDH");
+            KeyPairGenerator shares = KeyPairGenerator.getInstance("XDH", provider);
             shares.initialize(NamedParameterSpec.X25519);
-            KeyAgreement agreement = KeyAgreement.getInstance("XDH");
+            KeyAgreement agreement = KeyAgreement.getInstance("XDH", provider);
             agreement.init(shares.generateKeyPair().getPrivate());
             agreement.doPhase(shares.generateKeyPair().getPublic(), true);
             agreement.generateSecret();
         } catch (GeneralSecurityException | RuntimeException e) {
-            // Only a head start: the first handshake then does this work itself.
+            // Only a head start: the first handshakes after the install then do this work.
             LOGGER.debug("warming the TLS curves failed", e);
         }
     }

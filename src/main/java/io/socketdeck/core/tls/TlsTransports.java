@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -57,12 +58,16 @@ public final class TlsTransports {
     public static Transport.Factory server(TlsServerConfig config) {
         PeerTrust trust = new PeerTrust(PeerTrust.authorities(config.clientAuthorities().isEmpty(),
                 config.clientAuthorities()), Set.of(), false, null);
-        // A server makes a handshake per client, a storm of them: the curve work in half the time.
-        // Not for a client, whose one handshake would pay Bouncy Castle's cold start instead.
-        FastCurves.install();
         SSLContext context = context(config.key().keyManagers(), trust);
         long timeout = config.handshakeTimeout().toNanos();
+        AtomicInteger clients = new AtomicInteger();
         return channel -> {
+            if (clients.incrementAndGet() == FastCurves.CLIENTS_BEFORE_WARMING) {
+                // Clients are arriving, maybe a storm: the curve work in half the time once
+                // warm (until then SunEC). Not sooner: warming beside the first handshakes would
+                // slow them, and a server of a few clients gains nothing.
+                FastCurves.installSoon();
+            }
             SSLEngine engine = context.createSSLEngine();
             engine.setUseClientMode(false);
             SSLParameters parameters = engine.getSSLParameters();

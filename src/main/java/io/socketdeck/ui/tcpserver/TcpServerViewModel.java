@@ -18,7 +18,6 @@ import io.socketdeck.core.tcp.TcpServerSession;
 import io.socketdeck.core.tcp.TcpSocketSettings;
 import io.socketdeck.core.tcp.Transport;
 import io.socketdeck.core.text.EventTexts;
-import io.socketdeck.core.tls.FastCurves;
 import io.socketdeck.core.tls.TlsServerConfig;
 import io.socketdeck.core.tls.TlsTransports;
 import io.socketdeck.ui.common.BindAddressChoices;
@@ -119,13 +118,6 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         framing.addListener((obs, old, now) -> {
             if (server != null) {
                 server.setFraming(now);
-            }
-        });
-        // TLS switched on: a TLS server is coming, so its handshakes' curve code is readied now,
-        // in the background, rather than on the FX thread at Listen or by the first client.
-        tls.enabledProperty().addListener((obs, was, on) -> {
-            if (on) {
-                FastCurves.installSoon();
             }
         });
         bindAddress.addListener((obs, old, now) -> bindError.set(null));
