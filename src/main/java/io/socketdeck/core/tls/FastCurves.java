@@ -35,13 +35,13 @@ import org.slf4j.LoggerFactory;
  * provider, as before. A JDK that refuses unsigned providers for key agreement skips this one the
  * same way.
  */
-public final class FastCurves extends Provider {
+final class FastCurves extends Provider {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = LoggerFactory.getLogger(FastCurves.class);
-    public static final String NAME = "SocketDeckCurves";
+    static final String NAME = "SocketDeckCurves";
     /** A TLS server's clients before it has the provider warmed and installed. */
-    public static final int CLIENTS_BEFORE_WARMING = 8;
+    static final int CLIENTS_BEFORE_WARMING = 8;
     /** Whether the provider is in place; asking the provider list instead would load all of it. */
     private static boolean installed;
     /** True while a background thread warms the provider before installing it. */
@@ -78,11 +78,15 @@ public final class FastCurves extends Provider {
         });
     }
 
-    /** Places the provider first now, cold; later calls do nothing. Any thread. */
-    public static synchronized void install() {
+    /** Places the provider first now, cold, for tests; later calls do nothing. Any thread. */
+    static void install() {
+        place(new FastCurves());
+    }
+
+    private static synchronized void place(FastCurves provider) {
         if (!installed) {
             installed = true;
-            Security.insertProviderAt(new FastCurves(), 1); // loads the JDK's providers: about 50 ms
+            Security.insertProviderAt(provider, 1); // loads the JDK's providers: about 50 ms
         }
     }
 
@@ -97,7 +101,7 @@ public final class FastCurves extends Provider {
      * first handshake it still slowed that one (248-338 against 106-177 ms), so servers begin it
      * only once clients keep coming.
      */
-    public static synchronized void installSoon() {
+    static synchronized void installSoon() {
         if (!installed && !installing) {
             installing = true;
             background("tls-curves", () -> {
@@ -105,17 +109,14 @@ public final class FastCurves extends Provider {
                 warm(warm);
                 synchronized (FastCurves.class) {
                     installing = false;
-                    if (!installed) {
-                        installed = true;
-                        Security.insertProviderAt(warm, 1);
-                    }
+                    place(warm);
                 }
             });
         }
     }
 
     /** True once the provider is in place. Any thread. */
-    public static synchronized boolean isInstalled() {
+    static synchronized boolean isInstalled() {
         return installed;
     }
 
