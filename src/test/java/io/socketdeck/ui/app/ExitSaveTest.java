@@ -1,5 +1,6 @@
 package io.socketdeck.ui.app;
 
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,7 +76,7 @@ class ExitSaveTest {
         assertTrue(text.contains("FileSystemException") || text.contains("Exception"), "names the reason: " + text);
         assertEquals("Your settings were not saved", onFx(dialog::getHeaderText));
 
-        robot.clickOn("Quit without saving");
+        click(robot, "Quit without saving");
         assertFalse(exit.get(10, TimeUnit.SECONDS), "not saved");
         assertEquals(1, attempts.get());
     }
@@ -86,7 +87,7 @@ class ExitSaveTest {
         awaitDialog(robot);
         Files.delete(blocker); // the user frees the path
 
-        robot.clickOn("Try again");
+        click(robot, "Try again");
         assertTrue(exit.get(10, TimeUnit.SECONDS), "saved on the second try");
         assertEquals(2, attempts.get());
         assertEquals("en", store.load().getString("language", ""));

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,10 +81,10 @@ class MainWindowTest {
         Set<String> ids = documentedIds();
         assertTrue(ids.size() > 150, "the README table lists the ids: " + ids.size());
         // A tab's view is built when the tab is first shown, as a script would show it to use it.
-        robot.clickOn("#tabTcpServer");
-        robot.clickOn("#tabUdp");
-        robot.clickOn("#tabRelay");
-        robot.clickOn("#tabTcpClient");
+        click(robot, "#tabTcpServer");
+        click(robot, "#tabUdp");
+        click(robot, "#tabRelay");
+        click(robot, "#tabTcpClient");
         List<String> problems = new ArrayList<>();
         for (String id : ids) {
             int found = onFx(() -> robot.lookup("#" + id).queryAll().size());
@@ -103,7 +104,7 @@ class MainWindowTest {
         assertEquals(1, shown.size(), "once, not also in the status bar's text: " + shown);
         assertEquals("clientStatus", shown.get(0).getId());
         assertTrue(onFx(() -> robot.lookup(".status-bar").query().lookup("#clientStatus") != null), "in the status bar");
-        robot.clickOn("#tabTcpServer");
+        click(robot, "#tabTcpServer");
         assertTrue(onFx(() -> robot.lookup("#serverStatus").query().isVisible()), "the server's now");
         assertTrue(onFx(() -> !robot.lookup("#clientStatus").query().isVisible()), "not the client's");
     }
@@ -115,11 +116,11 @@ class MainWindowTest {
                 .filter(tab -> tab.getContent() != null).map(javafx.scene.control.Tab::getId).toList()),
                 "only the shown tab is built at start");
         assertEquals(0, onFx(() -> robot.lookup("#udpBindPort").queryAll().size()));
-        robot.clickOn("#tabUdp");
+        click(robot, "#tabUdp");
         Node udp = onFx(() -> tabs.getSelectionModel().getSelectedItem().getContent());
         assertTrue(udp != null && onFx(() -> robot.lookup("#udpBindPort").queryAll().size()) == 1, "built when shown");
-        robot.clickOn("#tabTcpClient");
-        robot.clickOn("#tabUdp");
+        click(robot, "#tabTcpClient");
+        click(robot, "#tabUdp");
         assertTrue(udp == onFx(() -> tabs.getSelectionModel().getSelectedItem().getContent()), "and kept, not built again");
     }
 
@@ -133,11 +134,11 @@ class MainWindowTest {
     @Test
     void tabsCanBeClickedByTheirIds(FxRobot robot) {
         TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
-        robot.clickOn("#tabTcpServer");
+        click(robot, "#tabTcpServer");
         assertEquals("tabTcpServer", onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
-        robot.clickOn("#tabUdp");
+        click(robot, "#tabUdp");
         assertEquals("tabUdp", onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
-        robot.clickOn("#tabTcpClient");
+        click(robot, "#tabTcpClient");
         assertEquals("tabTcpClient", onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
     }
 

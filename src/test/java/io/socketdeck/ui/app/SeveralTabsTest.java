@@ -1,7 +1,10 @@
 package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
+import static io.socketdeck.ui.fx.FxTesting.doubleClick;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.pointOf;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,7 +103,7 @@ class SeveralTabsTest {
         assertEquals(I18n.text(last.titleKey()) + " 2", onFx(() -> tab(robot, lastId).getText()));
         assertEquals(List.of(), numberingProblems(robot, kinds), "each new tab's view is built and numbered");
 
-        robot.clickOn("#tabTcpServer");
+        click(robot, "#tabTcpServer");
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
         awaitFx(() -> window.tabIds().contains("tabTcpServer3"), () -> "Ctrl+T: " + onFx(window::tabIds));
         assertEquals("tabTcpServer3", selectedId(robot), "of the kind in front");
@@ -128,12 +131,12 @@ class SeveralTabsTest {
         TcpClientViewModel first = window.tab(TcpClientViewModel.class);
         TcpClientViewModel second = (TcpClientViewModel) onFx(() -> window.tab("tabTcpClient2").orElseThrow());
 
-        robot.clickOn("#clientPort2").write(Integer.toString(peer.address().getPort()));
-        robot.clickOn("#clientConnect2");
+        click(robot, "#clientPort2").write(Integer.toString(peer.address().getPort()));
+        click(robot, "#clientConnect2");
         awaitFx(() -> second.stateProperty().get() == ConnectionState.OPEN, "tab 2 connected to " + peer.description());
         TextArea input = robot.lookup("#clientInput2").queryAs(TextArea.class);
         runFx(() -> input.setText("hello"));
-        robot.clickOn("#clientSend2");
+        click(robot, "#clientSend2");
         awaitFx(() -> second.traffic().counters().rxBytesProperty().get() == 5, "the echo in tab 2");
         awaitFx(() -> "5".equals(robot.lookup("#clientRxBytes2").queryAs(Label.class).getText()), "tab 2's counter");
 
@@ -145,7 +148,7 @@ class SeveralTabsTest {
         assertTrue(onFx(() -> robot.lookup("#clientStatus2").queryAs(Label.class).getText()).startsWith("Connected"));
 
         // Both views built: each of tab 1's ids once, and its numbered twin once.
-        robot.clickOn("#tabTcpClient");
+        click(robot, "#tabTcpClient");
         Map<String, Integer> ids = onFx(() -> idsIn(stage.getScene().getRoot()));
         Node firstView = onFx(() -> tab(robot, "tabTcpClient").getContent());
         List<String> problems = new ArrayList<>();
@@ -166,7 +169,7 @@ class SeveralTabsTest {
     @Test
     void aSecondTabsTlsPopupHasItsNumberedIds(FxRobot robot) {
         fire(robot, "newTcpClientTab");
-        robot.clickOn("#clientTls2"); // TLS on opens the section
+        click(robot, "#clientTls2"); // TLS on opens the section
         Scene popup = awaitDialog("clientTlsSni2");
         assertEquals(1, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni2").size()));
         assertEquals(0, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni").size()), "not tab 1's id");
@@ -186,13 +189,13 @@ class SeveralTabsTest {
                 .containsAll(List.of("relayStart2", "relayListenPort2", "relayTargetPort2", "relayFaults2", "relayLog2")));
 
         // The fault panel is a popup, outside the scene: tab 2's has tab 1's ids, numbered.
-        robot.clickOn("#tabRelay");
-        robot.clickOn("#relayFaults");
+        click(robot, "#tabRelay");
+        click(robot, "#relayFaults");
         Scene firstPanel = awaitDialog("relayUpLatency");
         Map<String, Integer> firstIds = onFx(() -> idsIn(firstPanel.getRoot()));
-        robot.clickOn("#tabRelay2"); // a click elsewhere closes the panel
+        click(robot, "#tabRelay2"); // a click elsewhere closes the panel
         awaitFx(() -> firstPanel.getWindow() == null || !firstPanel.getWindow().isShowing(), "tab 1's panel closed");
-        robot.clickOn("#relayFaults2");
+        click(robot, "#relayFaults2");
         Scene secondPanel = awaitDialog("relayUpLatency2");
         Map<String, Integer> secondIds = onFx(() -> idsIn(secondPanel.getRoot()));
         Map<String, Integer> expected = new HashMap<>();
@@ -212,7 +215,7 @@ class SeveralTabsTest {
         RelayViewModel first = (RelayViewModel) onFx(() -> window.tab("tabRelay").orElseThrow());
         RelayViewModel second = (RelayViewModel) onFx(() -> window.tab("tabRelay2").orElseThrow());
         InetSocketAddress secondRelay = startRelay(robot, "2", second, target.port());
-        robot.clickOn("#tabRelay");
+        click(robot, "#tabRelay");
         InetSocketAddress firstRelay = startRelay(robot, "", first, target.port());
         assertFalse(firstRelay.equals(secondRelay), "two listening ports");
         TcpProbe viaSecond = TcpProbe.connect(secondRelay);
@@ -224,8 +227,8 @@ class SeveralTabsTest {
         assertEquals(0, onFx(() -> first.traffic().log().entries().stream().filter(e -> e.isData()).count()),
                 "tab 1's log has none of tab 2's traffic");
 
-        robot.clickOn("#tabRelay2");
-        robot.clickOn("#relayStart2"); // Stop
+        click(robot, "#tabRelay2");
+        click(robot, "#relayStart2"); // Stop
         awaitFx(() -> second.stateProperty().get() == ConnectionState.IDLE, "tab 2's relay stopped");
         assertEquals(ConnectionState.OPEN, onFx(() -> first.stateProperty().get()), "tab 1's still runs");
         TcpProbe viaFirst = TcpProbe.connect(firstRelay);
@@ -255,7 +258,7 @@ class SeveralTabsTest {
         awaitFx(() -> "TCP Server 2".equals(tab(robot, "tabTcpServer2").getText()), "the default title again");
 
         // And a double-click on the title; Cancel keeps the name.
-        robot.doubleClickOn("#tabTcpServer2");
+        doubleClick(robot, "#tabTcpServer2");
         Scene third = awaitDialog("tabName");
         runFx(() -> ((TextField) third.lookup("#tabName")).setText("not taken"));
         DialogDriver.press(third, ButtonType.CANCEL);
@@ -265,7 +268,7 @@ class SeveralTabsTest {
 
     @Test
     void tabsAreReorderedByDragging(FxRobot robot) {
-        robot.drag("#tabUdp").dropTo("#tabTcpClient");
+        robot.drag(pointOf(() -> robot.lookup("#tabUdp").query())).dropTo(pointOf(() -> robot.lookup("#tabTcpClient").query()));
         awaitFx(() -> window.tabIds().indexOf("tabUdp") < window.tabIds().indexOf("tabTcpServer"),
                 () -> "UDP moved left: " + onFx(window::tabIds));
         assertEquals(onFx(window::tabIds), onFx(() -> tabPane(robot).getTabs().stream().map(Tab::getId).toList()),
@@ -278,8 +281,8 @@ class SeveralTabsTest {
         peers.add(device);
         fire(robot, "newTcpClientTab");
         TabModel second = onFx(() -> window.tab("tabTcpClient2").orElseThrow());
-        robot.clickOn("#clientPort2").write(Integer.toString(device.port()));
-        robot.clickOn("#clientConnect2");
+        click(robot, "#clientPort2").write(Integer.toString(device.port()));
+        click(robot, "#clientConnect2");
         awaitFx(() -> second.stateProperty().get() == ConnectionState.OPEN, "connected");
 
         Scene ask = openDialog(robot, "closeTab", "closeTabConfirm");
@@ -299,7 +302,7 @@ class SeveralTabsTest {
         fire(robot, "newUdpTab");
         fire(robot, "newUdpTab");
         Node closeButton = onFx(() -> robot.lookup("#tabUdp2").query().lookup(".tab-close-button"));
-        robot.clickOn(closeButton); // its × button
+        click(robot, closeButton); // its × button
         List<String> left = new ArrayList<>(defaultIds());
         left.add("tabUdp3");
         awaitFx(() -> window.tabIds().equals(left), () -> "idle tab closed at once: " + onFx(window::tabIds));
@@ -313,7 +316,7 @@ class SeveralTabsTest {
         List<String> ids = defaultIds();
         String kept = ids.get(ids.size() - 1);
         for (String id : ids.subList(0, ids.size() - 1)) {
-            robot.clickOn("#" + id);
+            click(robot, "#" + id);
             fire(robot, "closeTab");
         }
         awaitFx(() -> window.tabIds().equals(List.of(kept)), () -> "one left: " + onFx(window::tabIds));
@@ -332,8 +335,8 @@ class SeveralTabsTest {
         peers.add(peer);
         fire(robot, "newTcpClientTab");
         TabModel second = onFx(() -> window.tab("tabTcpClient2").orElseThrow());
-        robot.clickOn("#clientPort2").write(Integer.toString(peer.address().getPort()));
-        robot.clickOn("#clientConnect2");
+        click(robot, "#clientPort2").write(Integer.toString(peer.address().getPort()));
+        click(robot, "#clientConnect2");
         awaitFx(() -> second.stateProperty().get() == ConnectionState.OPEN, "connected");
         runFx(() -> {
             robot.lookup("#clientInput2").queryAs(TextArea.class).setText("typed, not sent");
@@ -346,7 +349,7 @@ class SeveralTabsTest {
         });
         assertEquals("tabTcpServer", onFx(() -> window.tabIds().get(0)), "moved");
         assertEquals("tabTcpServer", onFx(() -> tabPane(robot).getTabs().get(0).getId()), "the pane follows the window");
-        robot.clickOn("#tabTcpClient2");
+        click(robot, "#tabTcpClient2");
         List<String> order = onFx(window::tabIds);
 
         runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
@@ -372,7 +375,7 @@ class SeveralTabsTest {
             robot.lookup("#relayTargetHost" + number).queryAs(TextField.class).setText("127.0.0.1");
             robot.lookup("#relayTargetPort" + number).queryAs(TextField.class).setText(Integer.toString(targetPort));
         });
-        robot.clickOn("#relayStart" + number);
+        click(robot, "#relayStart" + number);
         awaitFx(() -> model.stateProperty().get() == ConnectionState.OPEN, () -> "relay" + number + " open: "
                 + onFx(() -> model.statusProperty().get()));
         String address = onFx(() -> model.listeningAddressProperty().get());

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,7 +111,7 @@ class ThemeAndZoomTest {
             awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected");
             TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("ping"));
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == 4, "the echo");
             List<String> unreadable = new ArrayList<>();
             for (Theme theme : Theme.values()) {
@@ -178,7 +179,7 @@ class ThemeAndZoomTest {
         Label caption = onFx(() -> (Label) stage.getScene().getRoot().lookupAll(".label").stream()
                 .filter(node -> node instanceof Label label && "Host".equals(label.getText())).findFirst().orElseThrow());
         double before = onFx(() -> caption.getFont().getSize());
-        robot.clickOn("#clientHost");
+        click(robot, "#clientHost");
         robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
         assertEquals(125, onFx(() -> window.viewOptions().zoomProperty().get()), "100 → 110 → 125");
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,6 +2,7 @@ package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.TIMEOUT;
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -163,7 +164,7 @@ class UserStateTest {
         awaitFx(() -> server.traffic().counters().rxBytesProperty().get() == 6, "first bytes in");
         int rowsBefore = onFx(() -> server.traffic().log().entries().size());
 
-        robot.clickOn("#tabTcpServer"); // the user looks at the server when switching
+        click(robot, "#tabTcpServer"); // the user looks at the server when switching
         runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
 
         assertEquals("tabTcpServer", onFx(() -> robot.lookup(".session-tabs").queryAs(javafx.scene.control.TabPane.class)
@@ -196,7 +197,7 @@ class UserStateTest {
             probes.add(probe);
         }
         awaitFx(() -> server.clients().size() == 3, "three clients in the table");
-        robot.clickOn("#tabTcpServer");
+        click(robot, "#tabTcpServer");
         javafx.scene.control.TableView<?> before = robot.lookup("#serverClients").queryTableView();
         runFx(() -> before.getSelectionModel().selectIndices(0, 2));
         List<Object> chosen = onFx(() -> List.copyOf(server.selectedClients()));

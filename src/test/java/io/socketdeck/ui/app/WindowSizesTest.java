@@ -1,6 +1,7 @@
 package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -235,7 +236,7 @@ class WindowSizesTest {
             runFx(() -> window.tab(io.socketdeck.ui.udp.UdpViewModel.class).connectToRemoteProperty().set(true));
         }
         runFx(() -> ((javafx.scene.control.TextField) stage.getScene().lookup(fieldId)).setText("99999"));
-        robot.clickOn(actionId);
+        click(robot, actionId);
         WaitForAsyncUtils.waitForFxEvents();
         Bounds field = onFx(() -> bounds(fieldId));
         Bounds message = onFx(() -> bounds(messageId));

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.framing;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,8 +93,8 @@ class FramingTabTest {
 
         String[] pieces = {"41540d", "0a4f4b0d0a45", "52524f520d0a"}; // AT\r | \nOK\r\nE | RROR\r\n
         try (PythonPeer device = PythonPeer.start("tcp_chunks_server.py", "127.0.0.1", pieces)) {
-            robot.clickOn("#clientPort").write(Integer.toString(device.port()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientPort").write(Integer.toString(device.port()));
+            click(robot, "#clientConnect");
             ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
             awaitFx(() -> rxRows(log).size() == 3, () -> "three rows: " + rxRows(log));
             assertEquals(List.of("AT", "OK", "ERROR"), rxRows(log));
@@ -123,7 +124,7 @@ class FramingTabTest {
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
         runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer"));
         runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
         String address = onFx(() -> server.listeningAddressProperty().get());
         int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));

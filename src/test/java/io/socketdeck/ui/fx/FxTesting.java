@@ -7,9 +7,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
+import org.testfx.service.query.PointQuery;
+import org.testfx.service.query.impl.CallableBoundsPointQuery;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Reads FX state from a test thread safely: every check runs on the FX thread. */
+/**
+ * Reads FX state from a test thread, and points at nodes, safely: every check and every measuring
+ * runs on the FX thread.
+ */
 public final class FxTesting {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -20,10 +29,9 @@ public final class FxTesting {
     /** Time for heavy work on the FX thread, such as building a whole window, on a loaded machine. */
     public static final Duration SLOW_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Runs {@code query} on the FX thread and returns its result. */
     /** Whether {@code node} is drawn: it and every parent visible (a list hides the rows of its empty cells). */
-    public static boolean isShown(javafx.scene.Node node) {
-        for (javafx.scene.Node at = node; at != null; at = at.getParent()) {
+    public static boolean isShown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
             if (!at.isVisible()) {
                 return false;
             }
@@ -31,6 +39,7 @@ public final class FxTesting {
         return true;
     }
 
+    /** Runs {@code query} on the FX thread and returns its result. */
     public static <T> T onFx(Callable<T> query) {
         return onFx(TIMEOUT, query);
     }
@@ -47,6 +56,54 @@ public final class FxTesting {
         } catch (TimeoutException e) {
             throw new AssertionError("the FX thread did not answer within " + timeout, e);
         }
+    }
+
+    /**
+     * Clicks the middle of the first shown node {@code query} finds, measured on the FX thread.
+     * TestFX's own {@code clickOn(query)} measures the node on the calling thread, and bounds are
+     * computed lazily and cached in the parents: measuring beside a pulse can corrupt that cache,
+     * and the pulse fails with an IndexOutOfBoundsException in {@code Parent.updateCachedBounds}
+     * (TestFX issue 813). The click itself is TestFX's, as the user's would be.
+     */
+    public static FxRobot click(FxRobot robot, String query) {
+        return robot.clickOn(pointOf(() -> robot.lookup(query).match(FxTesting::isOnScreen).query()), Motion.DEFAULT);
+    }
+
+    /** {@link #click(FxRobot, String)} for a node already found. */
+    public static FxRobot click(FxRobot robot, Node node) {
+        return robot.clickOn(pointOf(() -> node), Motion.DEFAULT);
+    }
+
+    /** Double-clicks as {@link #click(FxRobot, String)} clicks. */
+    public static FxRobot doubleClick(FxRobot robot, String query) {
+        return robot.doubleClickOn(pointOf(() -> robot.lookup(query).match(FxTesting::isOnScreen).query()),
+                Motion.DEFAULT);
+    }
+
+    /** {@link #doubleClick(FxRobot, String)} for a node already found. */
+    public static FxRobot doubleClick(FxRobot robot, Node node) {
+        return robot.doubleClickOn(pointOf(() -> node), Motion.DEFAULT);
+    }
+
+    /**
+     * The middle of the node {@code find} gives, found and measured on the FX thread each time the
+     * robot asks: when the mouse arrives it asks again, so a node that moved meanwhile (a tab
+     * header sliding after a close) is still hit.
+     */
+    public static PointQuery pointOf(Callable<Node> find) {
+        return new CallableBoundsPointQuery(() -> onFx(() -> {
+            Node node = find.call();
+            if (node == null) {
+                throw new AssertionError("no such node on screen");
+            }
+            return node.localToScreen(node.getBoundsInLocal());
+        })).atPosition(Pos.CENTER);
+    }
+
+    /** Shown and in a window that is showing: what TestFX's clickOn would pick. */
+    private static boolean isOnScreen(Node node) {
+        return node.getScene() != null && node.getScene().getWindow() != null
+                && node.getScene().getWindow().isShowing() && isShown(node);
     }
 
     /** Runs {@code action} on the FX thread and waits for it. */

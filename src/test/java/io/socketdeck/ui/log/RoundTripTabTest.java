@@ -1,6 +1,7 @@
 package io.socketdeck.ui.log;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class RoundTripTabTest {
             Label summary = robot.lookup("#clientRtt").queryAs(Label.class);
             assertTrue(onFx(() -> !summary.getParent().isVisible()), "no answers yet: nothing shown");
             runFx(() -> robot.lookup("#clientInput").queryAs(TextArea.class).setText("PING"));
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX && e.roundTripNanos() > 0),
                     "the echo is an answer");
@@ -63,7 +64,7 @@ class RoundTripTabTest {
                     .allMatch(n -> ((Label) n).getText().matches("\u21a9 \\d+\\.\\d+ ms")), "the row says how long");
             awaitFx(() -> summary.getText().startsWith("\u21a9 answers: 1 \u00b7 min ") && summary.getParent().isVisible(),
                     () -> "the summary: " + onFx(summary::getText));
-            robot.clickOn("#clientRttReset");
+            click(robot, "#clientRttReset");
             awaitFx(() -> !summary.getParent().isVisible(), "reset: nothing shown");
         }
     }

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.log;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,7 +73,7 @@ class TrafficLogPaneTest {
         TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
         long before = onFx(() -> client.traffic().counters().rxBytesProperty().get());
         runFx(() -> input.setText(text));
-        robot.clickOn("#clientSend");
+        click(robot, "#clientSend");
         long expected = before + text.getBytes(StandardCharsets.UTF_8).length;
         awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == expected, "echo of " + text);
     }
@@ -89,12 +90,12 @@ class TrafficLogPaneTest {
         sendAndAwaitEcho("gamma");
         awaitFx(() -> shownData().size() == 6, () -> "six rows: " + shownData());
 
-        robot.clickOn("#clientFilter").write("ALP");
+        click(robot, "#clientFilter").write("ALP");
         awaitFx(() -> shownData().equals(List.of("TX alpha", "RX alpha")), () -> "text filter: " + shownData());
         assertEquals("Filter: 2 of 7 rows", onFx(() -> robot.lookup("#clientFilterCount").queryAs(Label.class).getText()));
 
         TextField filter = robot.lookup("#clientFilter").queryAs(TextField.class);
-        robot.clickOn("#clientFilterHex");
+        click(robot, "#clientFilterHex");
         runFx(() -> filter.setText("62 65"));
         awaitFx(() -> shownData().equals(List.of("TX beta", "RX beta")), () -> "hex filter: " + shownData());
 
@@ -119,7 +120,7 @@ class TrafficLogPaneTest {
     void hexViewsAreFixedWidthSoADumpLinesUpAndTextIsWhenAskedFor() {
         sendAndAwaitEcho("AB");
         sendAndAwaitEcho("ABCDEFGHIJKLMNOPQRSTUVWXYZ"); // two dump lines, the second shorter
-        robot.clickOn("#clientDumpView");
+        click(robot, "#clientDumpView");
         awaitFx(() -> shownPayloads().stream().anyMatch(text -> text.getText().contains("|AB|")), "the dump shown");
         List<String> families = onFx(() -> shownPayloads().stream().map(text -> text.getFont().getFamily()).distinct().toList());
         assertEquals(List.of("Monospaced"), families, "hex and dump are fixed-width");
@@ -141,7 +142,7 @@ class TrafficLogPaneTest {
         assertTrue(asciiColumns.size() >= 4, asciiColumns.toString());
         assertEquals(1, asciiColumns.stream().distinct().count(), "ASCII columns at " + asciiColumns);
 
-        robot.clickOn("#clientTextView");
+        click(robot, "#clientTextView");
         awaitFx(() -> shownPayloads().stream().noneMatch(text -> text.getText().contains("|")), "text again");
         assertTrue(onFx(() -> shownPayloads().stream().noneMatch(text -> text.getFont().getFamily().equals("Monospaced"))),
                 "text in the UI font by default");
@@ -153,14 +154,14 @@ class TrafficLogPaneTest {
     @Test
     void pauseHoldsTheViewButKeepsCounting() {
         sendAndAwaitEcho("one");
-        robot.clickOn("#clientPause");
+        click(robot, "#clientPause");
         int rowsWhilePaused = onFx(() -> client.traffic().log().shownEntries().size());
         sendAndAwaitEcho("two");
         assertEquals(rowsWhilePaused, onFx(() -> client.traffic().log().shownEntries().size()), "the view stands still");
         awaitFx(() -> client.traffic().log().heldCountProperty().get() == 2, "two rows held");
         assertEquals("Paused: 2 new rows wait", onFx(() -> robot.lookup("#clientHeld").queryAs(Label.class).getText()));
         assertEquals(6, onFx(() -> client.traffic().counters().rxBytesProperty().get()), "counted while paused");
-        robot.clickOn("#clientPause");
+        click(robot, "#clientPause");
         awaitFx(() -> shownData().equals(List.of("TX one", "RX one", "TX two", "RX two")), () -> "resumed: " + shownData());
     }
 
@@ -176,7 +177,7 @@ class TrafficLogPaneTest {
                 }
             }
         });
-        robot.clickOn("#clientCopy");
+        click(robot, "#clientCopy");
         String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
         assertTrue(copied.contains(" RX 127.0.0.1:" + peer.port() + " " + "x".repeat(TrafficLog.PREVIEW_CHARS + 50)),
                 "the whole payload, not the preview: " + copied.length() + " chars");
@@ -201,7 +202,7 @@ class TrafficLogPaneTest {
     void timestampsCanBeHidden() {
         sendAndAwaitEcho("t");
         awaitFx(() -> robot.lookup(".log-time").queryAll().stream().anyMatch(FxTesting::isShown), "times shown");
-        robot.clickOn("#clientTimestamps");
+        click(robot, "#clientTimestamps");
         awaitFx(() -> robot.lookup(".log-time").queryAll().stream().noneMatch(FxTesting::isShown), "times hidden");
     }
 

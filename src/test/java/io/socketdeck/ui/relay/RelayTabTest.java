@@ -1,6 +1,7 @@
 package io.socketdeck.ui.relay;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,7 +111,7 @@ class RelayTabTest {
         type(robot, "#relayListenPort", "0");
         type(robot, "#relayTargetHost", "127.0.0.1");
         type(robot, "#relayTargetPort", Integer.toString(targetPort));
-        robot.clickOn("#relayStart");
+        click(robot, "#relayStart");
         awaitFx(() -> model().stateProperty().get() == ConnectionState.OPEN, () -> "relay open; log: " + logLines(robot));
         String address = onFx(() -> model().listeningAddressProperty().get());
         return new InetSocketAddress(InetAddress.getLoopbackAddress(),
@@ -120,7 +121,7 @@ class RelayTabTest {
     /** Opens the fault popup and types {@code text} into the fault field {@code id}. */
     private void fault(FxRobot robot, String id, String text) {
         if (robot.lookup(id).tryQuery().isEmpty()) {
-            robot.clickOn("#relayFaults");
+            click(robot, "#relayFaults");
         }
         TextField field = robot.lookup(id).queryAs(TextField.class);
         runFx(() -> field.setText(text));
@@ -279,7 +280,7 @@ class RelayTabTest {
         probe.send("warm");
         probe.readExactly(4, TIMEOUT);
 
-        robot.clickOn("#relayHold");
+        click(robot, "#relayHold");
         awaitFx(() -> model().holdProperty().get(), "held");
         probe.send("kept back");
         awaitFx(() -> model().heldBytesProperty().get() == "kept back".length(),
@@ -288,7 +289,7 @@ class RelayTabTest {
         assertEquals("Release", onFx(() -> robot.lookup("#relayHold").queryLabeled().getText()));
         assertEquals(0, probe.readAvailable(Duration.ofMillis(300)).length, "nothing went through while held");
 
-        robot.clickOn("#relayHold");
+        click(robot, "#relayHold");
         assertEquals("kept back", probe.readUtf8("kept back", TIMEOUT));
         awaitFx(() -> model().heldBytesProperty().get() == 0, "nothing held after release");
     }
@@ -310,11 +311,11 @@ class RelayTabTest {
         runFx(() -> model().directionProperty().set(Leg.DOWN));
         TextArea input = robot.lookup("#relayInput").queryAs(TextArea.class);
         runFx(() -> input.setText("from the relay"));
-        robot.clickOn("#relaySend");
+        click(robot, "#relaySend");
         assertEquals("from the relay", kept.readUtf8("from the relay", TIMEOUT));
 
         selectRow(robot, Addresses.format(kicked.localAddress()));
-        robot.clickOn("#relayDisconnect");
+        click(robot, "#relayDisconnect");
         assertTrue(kicked.awaitClosedByPeer(TIMEOUT), "the kicked client is closed");
         awaitFx(() -> table(robot).getItems().size() == 1, "one row left");
         kept.send("still here");
@@ -330,10 +331,10 @@ class RelayTabTest {
         awaitLog(robot, e -> e.kind() == LogEntry.Kind.ERROR, "the refusal is an event in the log");
         assertEquals(ConnectionState.OPEN, onFx(() -> model().stateProperty().get()), "still listening");
 
-        robot.clickOn("#relayStart");
+        click(robot, "#relayStart");
         awaitFx(() -> model().stateProperty().get() == ConnectionState.IDLE, "stopped");
-        robot.clickOn("#relayFaults");
-        robot.clickOn("#relayResetOnTargetFailure");
+        click(robot, "#relayFaults");
+        click(robot, "#relayResetOnTargetFailure");
         assertTrue(onFx(() -> model().resetOnTargetFailureProperty().get()));
         InetSocketAddress resetting = startRelay(robot, closed);
         try {
@@ -345,7 +346,7 @@ class RelayTabTest {
             assertTrue(String.valueOf(resetInItsConnect.getMessage()).contains("reset"), resetInItsConnect::toString);
         }
 
-        robot.clickOn("#relayStart");
+        click(robot, "#relayStart");
         awaitFx(() -> model().stateProperty().get() == ConnectionState.IDLE, "stopped");
         EchoPeer target = echoTarget();
         InetSocketAddress again = startRelay(robot, target.port());
@@ -360,7 +361,7 @@ class RelayTabTest {
         type(robot, "#relayListenPort", "0");
         type(robot, "#relayTargetHost", "no-such-host.invalid");
         type(robot, "#relayTargetPort", "80");
-        robot.clickOn("#relayStart");
+        click(robot, "#relayStart");
         awaitFx(() -> model().stateProperty().get() == ConnectionState.OPEN, "relay open");
         String address = onFx(() -> model().listeningAddressProperty().get());
         TcpProbe probe = client(new InetSocketAddress(InetAddress.getLoopbackAddress(),
@@ -379,7 +380,7 @@ class RelayTabTest {
             type(robot, "#relayListenPort", Integer.toString(taken.getLocalPort()));
             type(robot, "#relayTargetHost", "127.0.0.1");
             type(robot, "#relayTargetPort", "80");
-            robot.clickOn("#relayStart");
+            click(robot, "#relayStart");
             awaitFx(() -> model().stateProperty().get() == ConnectionState.IDLE
                     && label(robot, "#relayListenPortError").contains("in use"), "the port's message, idle again");
         }
@@ -390,7 +391,7 @@ class RelayTabTest {
         type(robot, "#relayListenPort", "0");
         type(robot, "#relayTargetHost", "");
         type(robot, "#relayTargetPort", "99999");
-        robot.clickOn("#relayStart");
+        click(robot, "#relayStart");
         assertEquals(ConnectionState.IDLE, onFx(() -> model().stateProperty().get()));
         assertFalse(label(robot, "#relayTargetHostError").isBlank(), "empty host has a message");
         assertTrue(label(robot, "#relayTargetPortError").contains("65"), label(robot, "#relayTargetPortError"));
@@ -420,9 +421,9 @@ class RelayTabTest {
         type(robot, "#relayTargetHost", "127.0.0.1");
         type(robot, "#relayTargetPort", "7");
         fault(robot, "#relayUpLatency", "soon");
-        robot.clickOn("#relayListenPort"); // a click elsewhere closes the panel
+        click(robot, "#relayListenPort"); // a click elsewhere closes the panel
         awaitFx(() -> !faultPanelShown(), "the panel closed");
-        robot.clickOn("#relayStart");
+        click(robot, "#relayStart");
         awaitFx(this::faultPanelShown, "the panel opens where the wrong value is");
         assertEquals(ConnectionState.IDLE, onFx(() -> model().stateProperty().get()));
         assertFalse(label(robot, "#relayFaultsError").isBlank(), "Faults… has a message");
@@ -462,8 +463,8 @@ class RelayTabTest {
         probe.send("warm");
         probe.readExactly(4, TIMEOUT);
 
-        robot.clickOn("#relayFaults");
-        robot.clickOn("#relayDownRewrite");
+        click(robot, "#relayFaults");
+        click(robot, "#relayDownRewrite");
         @SuppressWarnings("unchecked")
         ComboBox<RewriteRule.Kind> kind = robot.lookup("#relayRewriteKind").queryAs(ComboBox.class);
         runFx(() -> {

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.respond;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -77,9 +78,9 @@ class EchoTabTest {
     void theServerTabEchoesEachClientAndMarksTheAnswerAuto(FxRobot robot) throws Exception {
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
         runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer"));
-        robot.clickOn("#serverEcho");
+        click(robot, "#serverEcho");
         runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         awaitOpen(server);
         int port = portOf(onFx(() -> server.listeningAddressProperty().get()));
         try (TcpProbe client = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
@@ -100,8 +101,8 @@ class EchoTabTest {
         ComboBox<?> bind = robot.lookup("#udpBindHost").queryComboBox();
         runFx(() -> bind.getEditor().setText("127.0.0.1"));
         runFx(() -> ((TextField) stage.getScene().lookup("#udpBindPort")).setText("0"));
-        robot.clickOn("#udpEcho");
-        robot.clickOn("#udpOpen");
+        click(robot, "#udpEcho");
+        click(robot, "#udpOpen");
         awaitOpen(udp);
         int port = portOf(onFx(() -> udp.localAddressProperty().get()));
         byte[] request = HexFormat.of().parseHex("010300000002c40b");
@@ -117,13 +118,13 @@ class EchoTabTest {
         byte[] greeting = "HELLO\r\n".getBytes(StandardCharsets.US_ASCII);
         try (PythonPeer device = PythonPeer.start("half_close_server.py", "127.0.0.1",
                 HexFormat.of().formatHex(greeting))) {
-            robot.clickOn("#clientEcho");
-            robot.clickOn("#clientPort").write(Integer.toString(device.port()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientEcho");
+            click(robot, "#clientPort").write(Integer.toString(device.port()));
+            click(robot, "#clientConnect");
             String echoed = "RX " + HexFormat.of().formatHex(greeting);
             Await.until(() -> device.stdout().contains(echoed), FxTesting.TIMEOUT, () -> "echoed: " + device.stdout());
         }
-        robot.clickOn("#clientEcho");
+        click(robot, "#clientEcho");
         assertEquals(false, onFx(() -> window.tab(io.socketdeck.ui.tcpclient.TcpClientViewModel.class)
                 .traffic().responses().echoProperty().get()), "switched off");
     }

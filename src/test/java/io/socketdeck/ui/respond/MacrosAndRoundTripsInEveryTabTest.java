@@ -1,6 +1,7 @@
 package io.socketdeck.ui.respond;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,7 +59,7 @@ class MacrosAndRoundTripsInEveryTabTest {
 
     private void send(FxRobot robot, String prefix, String text) {
         runFx(() -> ((TextArea) stage.getScene().lookup("#" + prefix + "Input")).setText(text));
-        robot.clickOn("#" + prefix + "Send");
+        click(robot, "#" + prefix + "Send");
     }
 
     @Test
@@ -66,7 +67,7 @@ class MacrosAndRoundTripsInEveryTabTest {
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
         runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer"));
         runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
         int port = portOf(onFx(() -> server.listeningAddressProperty().get()));
         try (TcpProbe client = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
@@ -90,7 +91,7 @@ class MacrosAndRoundTripsInEveryTabTest {
             ComboBox<?> bind = robot.lookup("#udpBindHost").queryComboBox();
             runFx(() -> bind.getEditor().setText("127.0.0.1"));
             runFx(() -> ((TextField) stage.getScene().lookup("#udpBindPort")).setText(""));
-            robot.clickOn("#udpOpen");
+            click(robot, "#udpOpen");
             awaitFx(() -> udp.stateProperty().get() == ConnectionState.OPEN, "open");
             runFx(() -> ((TextField) stage.getScene().lookup("#udpRemoteHost")).setText("127.0.0.1"));
             runFx(() -> ((TextField) stage.getScene().lookup("#udpRemotePort")).setText(Integer.toString(echo.port())));

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.respond;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -87,7 +88,7 @@ class RulesTabTest {
 
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
         runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
         String address = onFx(() -> server.listeningAddressProperty().get());
         int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
@@ -118,7 +119,7 @@ class RulesTabTest {
         ComboBox<?> bind = robot.lookup("#udpBindHost").queryComboBox();
         runFx(() -> bind.getEditor().setText("127.0.0.1"));
         runFx(() -> ((TextField) stage.getScene().lookup("#udpBindPort")).setText("0"));
-        robot.clickOn("#udpOpen");
+        click(robot, "#udpOpen");
         awaitFx(() -> udp.stateProperty().get() == ConnectionState.OPEN, "open");
         String local = onFx(() -> udp.localAddressProperty().get());
         InetSocketAddress address = new InetSocketAddress(LOOPBACK_HOST, Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)));

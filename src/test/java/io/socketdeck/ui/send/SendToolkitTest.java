@@ -1,6 +1,7 @@
 package io.socketdeck.ui.send;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -89,13 +90,13 @@ class SendToolkitTest {
             runFx(() -> window.quickCommands().add(new QuickCommand("read", "01 03 00 00 00 02", true, "UTF-8", false,
                     LineEnding.NONE, Checksum.CRC16_MODBUS)));
             awaitFx(() -> robot.lookup("#clientQuickSend1").tryQuery().isPresent(), "the command's row is shown");
-            robot.clickOn("#clientQuickSend1");
+            click(robot, "#clientQuickSend1");
             byte[] expected = {0x01, 0x03, 0x00, 0x00, 0x00, 0x02, (byte) 0xC4, 0x0B}; // CRC-16/MODBUS, low byte first
             awaitFx(() -> echoed().length == expected.length, "the command came back");
             assertArrayEquals(expected, echoed());
 
             runFx(() -> window.quickCommands().add(QuickCommand.text("ping", "PING")));
-            robot.clickOn("#clientInput").press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+            click(robot, "#clientInput").press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
             awaitFx(() -> new String(echoed(), StandardCharsets.US_ASCII).endsWith("PING"), "Ctrl+2 sent the second command");
         }
     }
@@ -110,7 +111,7 @@ class SendToolkitTest {
                 client.traffic().sendBox().lineEndingProperty().set(LineEnding.CRLF);
                 client.traffic().sendBox().textProperty().set("A\\x00\\t");
             });
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             // payload 41 00 09, SUM8 = 0x4A, then CR LF
             byte[] expected = {0x41, 0x00, 0x09, 0x4A, 0x0D, 0x0A};
             awaitFx(() -> echoed().length == expected.length, "echo");
@@ -127,7 +128,7 @@ class SendToolkitTest {
             runFx(() -> input.setText("tick;"));
             runFx(() -> robot.lookup("#clientRepeatInterval").queryAs(TextField.class).setText("5"));
             runFx(() -> robot.lookup("#clientRepeatCount").queryAs(TextField.class).setText("40"));
-            robot.clickOn("#clientRepeat");
+            click(robot, "#clientRepeat");
             // The end state only: 40 sends take ~200 ms, so "running" may be over before a first look.
             awaitFx(() -> client.traffic().sendTools().periodic().sentProperty().get() == 40
                     && !client.traffic().sendTools().periodic().runningProperty().get(), "repeat finished by itself");
@@ -146,10 +147,10 @@ class SendToolkitTest {
             runFx(() -> input.setText("#{{COUNTER:3}};"));
             runFx(() -> robot.lookup("#clientRepeatInterval").queryAs(TextField.class).setText("5"));
             runFx(() -> robot.lookup("#clientRepeatCount").queryAs(TextField.class).setText("3"));
-            robot.clickOn("#clientRepeat");
+            click(robot, "#clientRepeat");
             String expected = "#001;#002;#003;";
             awaitFx(() -> echoedText().equals(expected), () -> "echoed: " + echoedText());
-            robot.clickOn("#clientSend"); // the counter is the tab's: the next send goes on from there
+            click(robot, "#clientSend"); // the counter is the tab's: the next send goes on from there
             awaitFx(() -> echoedText().equals(expected + "#004;"), () -> "echoed: " + echoedText());
         }
     }
@@ -160,7 +161,7 @@ class SendToolkitTest {
             connectTo(peer.address());
             TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("AT{{NOPE}}"));
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             Label error = robot.lookup("#clientSendError").queryAs(Label.class);
             awaitFx(() -> error.getText().startsWith("Unknown macro at character 3: \u201c{{NOPE}}\u201d (macros: {{COUNTER}}"),
                     () -> "the message: " + onFx(error::getText));
@@ -192,10 +193,10 @@ class SendToolkitTest {
             TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
             for (String text : List.of("first", "second")) {
                 runFx(() -> input.setText(text));
-                robot.clickOn("#clientSend");
+                click(robot, "#clientSend");
             }
             runFx(() -> input.setText("draft"));
-            robot.clickOn("#clientInput").type(KeyCode.UP);
+            click(robot, "#clientInput").type(KeyCode.UP);
             assertEquals("second", onFx(input::getText));
             robot.type(KeyCode.UP);
             assertEquals("first", onFx(input::getText));
@@ -214,19 +215,19 @@ class SendToolkitTest {
                 hex.setSelected(true);
                 input.setText("48 69");
             });
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             runFx(() -> {
                 hex.setSelected(false);
                 input.setText("ok");
             });
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             awaitFx(() -> new String(echoed(), StandardCharsets.US_ASCII).equals("Hiok"), () -> "echoed: " + new String(echoed(), StandardCharsets.US_ASCII));
-            robot.clickOn("#clientInput").type(KeyCode.UP).type(KeyCode.UP);
+            click(robot, "#clientInput").type(KeyCode.UP).type(KeyCode.UP);
             assertEquals("48 69", onFx(input::getText));
             assertEquals(true, onFx(hex::isSelected), "the hex entry comes back as hex");
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             awaitFx(() -> new String(echoed(), StandardCharsets.US_ASCII).equals("HiokHi"), () -> "echoed: " + new String(echoed(), StandardCharsets.US_ASCII));
-            robot.clickOn("#clientInput").type(KeyCode.UP).type(KeyCode.UP);
+            click(robot, "#clientInput").type(KeyCode.UP).type(KeyCode.UP);
             assertEquals("ok", onFx(input::getText));
             assertEquals(false, onFx(hex::isSelected), "the text entry comes back as text");
         }
@@ -236,14 +237,14 @@ class SendToolkitTest {
     void notConnectedGoesAwayOnceConnected(FxRobot robot) throws Exception {
         javafx.scene.control.Label error = robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class);
         runFx(() -> client.traffic().sendBox().textProperty().set("ping"));
-        robot.clickOn("#clientSend");
+        click(robot, "#clientSend");
         assertEquals("Not connected: connect first, then send.", onFx(error::getText));
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());
             assertEquals("", onFx(error::getText), "its cause is gone");
             runFx(() -> client.traffic().sendBox().textProperty().set("48 6"));
             runFx(() -> client.traffic().sendBox().hexProperty().set(true));
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             String typo = onFx(error::getText);
             runFx(client::disconnect);
             awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "disconnected");
@@ -259,7 +260,7 @@ class SendToolkitTest {
                 client.traffic().log().charsetProperty().set(Charset.forName("GBK"));
                 client.traffic().sendBox().textProperty().set("温度 한");
             });
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             String error = onFx(() -> robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class).getText());
             assertEquals("\u201c한\u201d at character 4 cannot be written in GBK: choose another encoding.", error);
             assertEquals(0L, onFx(() -> client.traffic().counters().txBytesProperty().get()));
@@ -275,7 +276,7 @@ class SendToolkitTest {
                 client.traffic().sendBox().textProperty().set("x");
                 client.traffic().sendTools().periodic().intervalProperty().set("0");
             });
-            robot.clickOn("#clientRepeat");
+            click(robot, "#clientRepeat");
             Await.until(() -> onFx(() -> robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class)
                     .getText().startsWith("The interval must be")), Duration.ofSeconds(5), "interval error shown");
             assertFalse(onFx(() -> client.traffic().sendTools().periodic().runningProperty().get()));

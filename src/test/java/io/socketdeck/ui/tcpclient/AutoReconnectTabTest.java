@@ -2,6 +2,7 @@ package io.socketdeck.ui.tcpclient;
 
 import static io.socketdeck.ui.fx.FxTesting.SLOW_TIMEOUT;
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,8 +69,8 @@ class AutoReconnectTabTest {
             viewModel.reconnect().initialDelayProperty().set(firstDelay);
             viewModel.reconnect().maxDelayProperty().set(longestDelay);
         });
-        robot.clickOn("#clientReconnect");
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientReconnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
     }
 
@@ -91,9 +92,9 @@ class AutoReconnectTabTest {
             reconnect.jitterProperty().set("0");
             reconnect.onConnectCommandProperty().set("login");
         });
-        robot.clickOn("#clientReconnect");
+        click(robot, "#clientReconnect");
         assertTrue(onFx(() -> viewModel.reconnect().enabledProperty().get()));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
         Await.until(() -> server.accepted() == 1 && server.receivedOn(0).equals("LOGIN admin\n"), SLOW_TIMEOUT,
                 () -> "the login line on connect: " + server.accepted() + " " + (server.accepted() > 0 ? server.receivedOn(0) : ""));
@@ -130,7 +131,7 @@ class AutoReconnectTabTest {
         assertEquals(1, refusals.size(), () -> "one row: " + refusals.stream().map(LogEntry::message).toList());
         assertTrue(refusals.get(0).repeats() >= 4, refusals.get(0).message());
         assertTrue(refusals.get(0).message().contains("(\u00d7"), refusals.get(0).message());
-        robot.clickOn("#clientConnect"); // Cancel
+        click(robot, "#clientConnect"); // Cancel
     }
 
     @Test
@@ -155,7 +156,7 @@ class AutoReconnectTabTest {
             viewModel.languageChanged();
         });
 
-        robot.clickOn("#clientConnect"); // reads Cancel
+        click(robot, "#clientConnect"); // reads Cancel
         awaitFx(() -> !viewModel.reconnect().pendingProperty().get() && "Connect".equals(connect.getText())
                 && !status.isVisible(), "countdown cancelled");
         assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()));
@@ -163,17 +164,17 @@ class AutoReconnectTabTest {
 
         // The user's own Disconnect never reconnects.
         server.restart();
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected by hand");
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "disconnected by hand");
         assertFalse(onFx(() -> viewModel.reconnect().pendingProperty().get()), "no reconnect after Disconnect");
     }
 
     @Test
     void theSettingsOpenUnderTheirButton(FxRobot robot) {
-        robot.clickOn("#clientReconnect");
-        robot.clickOn("#clientReconnectSettings");
+        click(robot, "#clientReconnect");
+        click(robot, "#clientReconnectSettings");
         awaitFx(() -> robot.lookup("#clientReconnectInitial").tryQuery().isPresent(), "the settings opened");
         javafx.geometry.Bounds button = onFx(() -> robot.lookup("#clientReconnectSettings").query()
                 .localToScreen(robot.lookup("#clientReconnectSettings").query().getLayoutBounds()));
@@ -220,7 +221,7 @@ class AutoReconnectTabTest {
             viewModel.reconnect().maxDelayProperty().set("1000");
             viewModel.reconnect().jitterProperty().set("150");
         });
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> robot.lookup("#clientReconnectMaxError").tryQuery().isPresent(), "the settings opened");
         Label maxError = robot.lookup("#clientReconnectMaxError").queryAs(Label.class);
         Label jitterError = robot.lookup("#clientReconnectJitterError").queryAs(Label.class);

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpclient;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,7 +67,7 @@ class ClientOptionsTabTest {
         assumeTrue(PythonPeer.available(), "python3");
         assertFalse(shown(robot, "#clientOptions"), "closed by default");
         assertEquals("Socket options", onFx(() -> robot.lookup("#clientOptionsButton").queryAs(Button.class).getText()));
-        robot.clickOn("#clientOptionsButton");
+        click(robot, "#clientOptionsButton");
         awaitFx(() -> shown(robot, "#clientNoDelay"), "the panel opens under the bar");
         assertTrue(onFx(() -> robot.lookup("#clientNoDelay").queryAs(CheckBox.class).isSelected()), "Nagle off by default");
         assertTrue(onFx(() -> robot.lookup("#clientKeepAlive").queryAs(CheckBox.class).isSelected()), "keepalive on");
@@ -90,7 +91,7 @@ class ClientOptionsTabTest {
                 rcvBuf.setText("12x");
                 tos.setText("300");
             });
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitFx(() -> !rcvBufError.getText().isEmpty(),
                     "a wrong size is said at its field");
             assertTrue(onFx(() -> tosError.getText().contains("0 to 255")));
@@ -103,7 +104,7 @@ class ClientOptionsTabTest {
                 linger.setText("2");
                 noDelay.setSelected(false);
             });
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
             awaitFx(() -> "granted 131072".equals(rcvGranted.getText()),
                     () -> "granted: " + onFx(() -> rcvGranted.getText()));
@@ -119,7 +120,7 @@ class ClientOptionsTabTest {
             runFx(() -> apply.fire());
             awaitFx(() -> "granted 32768".equals(sndGranted.getText()),
                     "the new size, read back from the open socket");
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle");
         }
     }
@@ -130,11 +131,11 @@ class ClientOptionsTabTest {
         try (PythonPeer device = PythonPeer.start("eof_then_send.py", "127.0.0.1", "listen",
                 HexFormat.of().formatHex(AFTER_EOF))) {
             assertFalse(onFx(() -> robot.lookup("#clientEnd").query().isVisible()), "only while connected");
-            robot.clickOn("#clientPort").write(Integer.toString(device.port()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientPort").write(Integer.toString(device.port()));
+            click(robot, "#clientConnect");
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
             Label status = robot.lookup("#clientStatus").queryAs(Label.class);
-            robot.clickOn("#clientHalfClose");
+            click(robot, "#clientHalfClose");
             ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> String.valueOf(e.message()).startsWith("Half-closed the connection")),
                     "the log says we half-closed");
@@ -150,17 +151,17 @@ class ClientOptionsTabTest {
     @Test
     void whileHalfClosedTheStatusSaysReceivingOnly(FxRobot robot) throws Exception {
         try (java.net.ServerSocket device = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            robot.clickOn("#clientPort").write(Integer.toString(device.getLocalPort()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientPort").write(Integer.toString(device.getLocalPort()));
+            click(robot, "#clientConnect");
             try (java.net.Socket accepted = device.accept()) {
                 awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
-                robot.clickOn("#clientHalfClose");
+                click(robot, "#clientHalfClose");
                 Label status = robot.lookup("#clientStatus").queryAs(Label.class);
                 awaitFx(() -> status.getText().startsWith("Half-closed: receiving only"),
                         () -> "status: " + onFx(status::getText));
                 assertEquals(-1, accepted.getInputStream().read(), "the device reads our end of stream");
                 assertTrue(onFx(() -> robot.lookup("#clientHalfClose").query().isDisabled()), "once is enough");
-                robot.clickOn("#clientConnect");
+                click(robot, "#clientConnect");
                 awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle");
             }
         }

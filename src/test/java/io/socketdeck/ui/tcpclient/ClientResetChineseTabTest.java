@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpclient;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,16 +53,16 @@ class ClientResetChineseTabTest {
     void resetIsAnRstForTheDeviceAndTheLogSaysSoInChinese(FxRobot robot) throws Exception {
         assumeTrue(PythonPeer.available(), "python3");
         assertEquals("套接字选项", onFx(() -> robot.lookup("#clientOptionsButton").queryAs(Button.class).getText()));
-        robot.clickOn("#clientOptionsButton");
+        click(robot, "#clientOptionsButton");
         awaitFx(() -> robot.lookup("#clientNoDelay").tryQuery().isPresent(), "the panel opens");
         assertEquals("TCP_NODELAY（关闭 Nagle）", onFx(() -> robot.lookup("#clientNoDelay").queryAs(CheckBox.class).getText()));
         try (PythonPeer device = PythonPeer.start("eof_then_send.py", "127.0.0.1", "listen", "00")) {
-            robot.clickOn("#clientPort").write(Integer.toString(device.port()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientPort").write(Integer.toString(device.port()));
+            click(robot, "#clientConnect");
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
             assertEquals("复位", onFx(() -> robot.lookup("#clientReset").queryAs(Button.class).getText()));
             assertEquals("半关闭", onFx(() -> robot.lookup("#clientHalfClose").queryAs(Button.class).getText()));
-            robot.clickOn("#clientReset");
+            click(robot, "#clientReset");
             Await.until(() -> device.stdout().contains("RESET"), FxTesting.TIMEOUT,
                     () -> "ConnectionResetError, not EOF: " + device.stdout());
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle after Reset");
@@ -76,15 +77,15 @@ class ClientResetChineseTabTest {
     @Test
     void halfClosedStatusInChinese(FxRobot robot) throws Exception {
         try (java.net.ServerSocket device = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            robot.clickOn("#clientPort").write(Integer.toString(device.getLocalPort()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientPort").write(Integer.toString(device.getLocalPort()));
+            click(robot, "#clientConnect");
             try (java.net.Socket accepted = device.accept()) {
                 awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
-                robot.clickOn("#clientHalfClose");
+                click(robot, "#clientHalfClose");
                 Label status = robot.lookup("#clientStatus").queryAs(Label.class);
                 awaitFx(() -> status.getText().startsWith("半关闭：仅接收"), () -> "status: " + onFx(status::getText));
                 assertEquals(-1, accepted.getInputStream().read(), "the device sees our end of stream");
-                robot.clickOn("#clientConnect");
+                click(robot, "#clientConnect");
                 awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle");
             }
         }

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpclient;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,8 +55,8 @@ class HalfCloseTabTest {
         byte[] greeting = "READY\r\n".getBytes(StandardCharsets.US_ASCII);
         try (PythonPeer device = PythonPeer.start("half_close_server.py", "127.0.0.1",
                 HexFormat.of().formatHex(greeting))) {
-            robot.clickOn("#clientPort").write(Integer.toString(device.port()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientPort").write(Integer.toString(device.port()));
+            click(robot, "#clientConnect");
             ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.INFO
                     && e.message().endsWith("finished sending (end of stream); the connection stays open: you can"
@@ -67,12 +68,12 @@ class HalfCloseTabTest {
 
             TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("ACK"));
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             String ack = "RX " + HexFormat.of().formatHex("ACK".getBytes(StandardCharsets.US_ASCII));
             Await.until(() -> device.stdout().contains(ack), FxTesting.TIMEOUT, () -> "the device read it: "
                     + device.stdout());
 
-            robot.clickOn("#clientConnect"); // Disconnect
+            click(robot, "#clientConnect"); // Disconnect
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle after Disconnect");
             Await.until(() -> device.stdout().contains("EOF"), FxTesting.TIMEOUT, device::stdout);
             assertTrue(onFx(() -> !status.getText().contains("finished")), "the hint goes with the connection");

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpclient;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,15 +75,15 @@ class TcpClientFaultsTest {
         try (EchoPeer peer = EchoPeers.tcp()) {
             type("#clientHost", "127.0.0.1");
             type("#clientPort", Integer.toString(peer.port()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitState(ConnectionState.OPEN);
             TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("ok"));
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX && "ok".equals(e.text())),
                     "echo after the fault");
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitState(ConnectionState.IDLE);
         }
     }
@@ -98,7 +99,7 @@ class TcpClientFaultsTest {
     void invalidPortIsRejectedAtTheField(String port, String message, FxRobot robot) {
         this.robot = robot;
         type("#clientPort", port);
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         assertEquals(message, label("#clientPortError"));
         assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()));
         type("#clientPort", "7");
@@ -109,7 +110,7 @@ class TcpClientFaultsTest {
     void enterInThePortFieldConnects(FxRobot robot) throws Exception {
         this.robot = robot;
         try (EchoPeer peer = EchoPeers.tcp()) {
-            robot.clickOn("#clientPort").write(Integer.toString(peer.port())).type(javafx.scene.input.KeyCode.ENTER);
+            click(robot, "#clientPort").write(Integer.toString(peer.port())).type(javafx.scene.input.KeyCode.ENTER);
             awaitState(ConnectionState.OPEN);
         }
     }
@@ -119,7 +120,7 @@ class TcpClientFaultsTest {
         this.robot = robot;
         type("#clientHost", "  ");
         type("#clientPort", "7");
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         assertEquals("Enter a host name or an IP address.", label("#clientHostError"));
         assertStillUsable();
     }
@@ -129,7 +130,7 @@ class TcpClientFaultsTest {
         this.robot = robot;
         type("#clientHost", "no-such-host.invalid");
         type("#clientPort", "80");
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> lastError().contains("Unknown host"), "unknown host event");
         assertTrue(lastError().contains("no-such-host.invalid"), lastError());
         awaitState(ConnectionState.IDLE);
@@ -141,7 +142,7 @@ class TcpClientFaultsTest {
         this.robot = robot;
         int closed = ClosedPort.find();
         type("#clientPort", Integer.toString(closed));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> lastError().startsWith("Connection refused by 127.0.0.1:" + closed), "refused event");
         awaitState(ConnectionState.IDLE);
         assertStillUsable();
@@ -153,7 +154,7 @@ class TcpClientFaultsTest {
         try (BlackholeServer blackhole = new BlackholeServer()) {
             type("#clientPort", Integer.toString(blackhole.port()));
             type("#clientTimeout", "300");
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitFx(() -> lastError().startsWith("No answer from 127.0.0.1:" + blackhole.port()), "timeout event");
             awaitState(ConnectionState.IDLE);
         }
@@ -165,7 +166,7 @@ class TcpClientFaultsTest {
         this.robot = robot;
         type("#clientPort", "7");
         type("#clientTimeout", "soon");
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         assertTrue(label("#clientTimeoutError").startsWith("The timeout must be"), label("#clientTimeoutError"));
     }
 
@@ -174,7 +175,7 @@ class TcpClientFaultsTest {
         this.robot = robot;
         try (ResettingServer server = new ResettingServer()) {
             type("#clientPort", Integer.toString(server.port()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitState(ConnectionState.OPEN);
             server.awaitAccepted(1, Duration.ofSeconds(5));
             server.resetAll();
@@ -190,7 +191,7 @@ class TcpClientFaultsTest {
         this.robot = robot;
         TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
         runFx(() -> input.setText("hello"));
-        robot.clickOn("#clientSend");
+        click(robot, "#clientSend");
         assertEquals("Not connected: connect first, then send.", label("#clientSendError"));
         assertStillUsable();
     }
@@ -200,21 +201,21 @@ class TcpClientFaultsTest {
         this.robot = robot;
         try (EchoPeer peer = EchoPeers.tcp()) {
             type("#clientPort", Integer.toString(peer.port()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitState(ConnectionState.OPEN);
-            robot.clickOn("#clientHexSend");
+            click(robot, "#clientHexSend");
             TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("48 65 6G"));
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             assertEquals("Not a hex digit at character 8: \u201cG\u201d.", label("#clientSendError"));
             runFx(() -> input.setText("48 656"));
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
             assertTrue(label("#clientSendError").startsWith("Odd number of hex digits at character 4"),
                     label("#clientSendError"));
             assertEquals(0L, onFx(() -> viewModel.traffic().counters().txBytesProperty().get()), "nothing was sent");
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitState(ConnectionState.IDLE);
-            robot.clickOn("#clientHexSend");
+            click(robot, "#clientHexSend");
         }
         assertStillUsable();
     }

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpclient;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -51,25 +52,25 @@ class TcpClientTabTest {
     @Test
     void switchingTheEncodingReRendersTheLogOnScreen(FxRobot robot) throws Exception {
         peer = EchoPeers.tcp();
-        robot.clickOn("#clientPort").write(Integer.toString(peer.address().getPort()));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientPort").write(Integer.toString(peer.address().getPort()));
+        click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
-        robot.clickOn("#clientHexSend");
+        click(robot, "#clientHexSend");
         TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
         runFx(() -> input.setText("C4 E3 BA C3")); // 你好 in GBK, while the tab shows UTF-8
-        robot.clickOn("#clientSend");
+        click(robot, "#clientSend");
         ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
         awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX), "echo arrived");
         awaitFx(() -> log.getItems().stream().filter(LogEntry::isData).allMatch(e -> e.text().contains("\uFFFD")),
                 "GBK bytes garbled in UTF-8");
 
         ComboBox<Charset> encoding = robot.lookup("#clientEncoding").queryComboBox();
-        robot.clickOn("#clientEncoding");
-        robot.clickOn("GBK");
+        click(robot, "#clientEncoding");
+        click(robot, "GBK");
         assertEquals(Charset.forName("GBK"), onFx(encoding::getValue));
         awaitFx(() -> log.getItems().stream().filter(LogEntry::isData).allMatch(e -> "你好".equals(e.text())),
                 "TX and RX rows re-rendered in GBK");
-        robot.clickOn("#clientHexView");
+        click(robot, "#clientHexView");
         awaitFx(() -> robot.lookup(".log-payload").queryAllAs(WrappingText.class).stream()
                 .anyMatch(payload -> "C4 E3 BA C3".equals(payload.getText())), "hex view shows the exact bytes");
     }
@@ -77,8 +78,8 @@ class TcpClientTabTest {
     @Test
     void chineseRoundTripsThroughARealEchoPeerInGbkAndUtf8(FxRobot robot) throws Exception {
         peer = EchoPeers.tcp();
-        robot.clickOn("#clientPort").write(Integer.toString(peer.address().getPort()));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientPort").write(Integer.toString(peer.address().getPort()));
+        click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected to " + peer.description());
 
         for (String name : new String[] {"GBK", "UTF-8"}) {
@@ -87,7 +88,7 @@ class TcpClientTabTest {
             runFx(() -> encoding.setValue(charset));
             TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("你好"));
-            robot.clickOn("#clientSend");
+            click(robot, "#clientSend");
 
             ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX && charset.equals(e.charset())

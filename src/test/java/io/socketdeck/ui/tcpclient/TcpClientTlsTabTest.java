@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpclient;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,7 +127,7 @@ class TcpClientTlsTabTest {
     private NodeQuery shown(FxRobot robot, String id) {
         if (id.startsWith("#clientTls") && robot.lookup(id).tryQuery().isEmpty()) {
             awaitFx(() -> robot.lookup("#clientTlsSettings").queryAs(Button.class).isVisible(), "the TLS button");
-            robot.clickOn("#clientTlsSettings");
+            click(robot, "#clientTlsSettings");
             awaitFx(() -> robot.lookup(id).tryQuery().isPresent(), "the TLS section open, with " + id);
         }
         return robot.lookup(id);
@@ -150,10 +151,10 @@ class TcpClientTlsTabTest {
     @Test
     void aVerifiedHandshakeWithACaFileOpensTheTabAndShowsTheChain(FxRobot robot) throws Exception {
         int port = serve(TlsServerConfig.of(LOCALHOST));
-        robot.clickOn("#clientTls");
+        click(robot, "#clientTls");
         type(robot, "#clientPort", Integer.toString(port));
         type(robot, "#clientTlsCaFile", caFile().toString());
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "secured and open");
 
         TlsHandshake agreed = onFx(() -> viewModel.tlsPeer().handshakeProperty().get());
@@ -169,14 +170,14 @@ class TcpClientTlsTabTest {
         robot.type(javafx.scene.input.KeyCode.ESCAPE); // the section closes
         assertTrue(peer.contains(leaf) && peer.contains("127.0.0.1"), peer);
 
-        robot.clickOn(".log-more"); // the row's chain, selectable, under the row
+        click(robot, ".log-more"); // the row's chain, selectable, under the row
         awaitFx(() -> robot.lookup("#logDetail").tryQuery().isPresent(), "the chain under the row");
         assertTrue(onFx(() -> robot.lookup("#logDetail").queryAs(TextArea.class).getText()).contains(leaf));
 
         serverEvents.await(SessionEvent.Secured.class);
         runFx(() -> robot.lookup("#clientInput").queryAs(TextArea.class).setText("hello over TLS"));
         robot.type(javafx.scene.input.KeyCode.ESCAPE); // the chain's popup closes
-        robot.clickOn("#clientSend");
+        click(robot, "#clientSend");
         assertEquals("hello over TLS", new String(serverEvents.awaitBytes(io.socketdeck.core.session.Direction.RX, 14)));
         awaitFx(() -> viewModel.traffic().counters().txBytesProperty().get() == 14
                 && viewModel.traffic().counters().wireTxBytesProperty().get() > 14, "plain and wire bytes apart");
@@ -186,9 +187,9 @@ class TcpClientTlsTabTest {
     @Test
     void aSelfSignedServerIsRefusedInWordsThenTrustedByItsFingerprint(FxRobot robot) {
         int port = serve(TlsServerConfig.of(LOCALHOST));
-        robot.clickOn("#clientTls");
+        click(robot, "#clientTls");
         type(robot, "#clientPort", Integer.toString(port));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         String leaf = LOCALHOST.describe().sha256();
         awaitFx(() -> leaf.equals(viewModel.tlsPeer().offeredFingerprintProperty().get()), "a fingerprint offered");
         TextField offered = shown(robot, "#clientTlsFingerprint").queryAs(TextField.class);
@@ -200,12 +201,12 @@ class TcpClientTlsTabTest {
         TextArea refusedChain = shown(robot, "#clientTlsPeer").queryAs(TextArea.class);
         assertTrue(onFx(refusedChain::getText).contains("REFUSED"));
 
-        robot.clickOn("#clientTlsTrust");
+        click(robot, "#clientTlsTrust");
         TextField pins = shown(robot, "#clientTlsPin").queryAs(TextField.class);
         assertEquals(leaf, onFx(pins::getText));
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         assertTrue(onFx(() -> viewModel.tlsPeer().noteProperty().get()).startsWith("Pinned"));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected, pinned");
         assertEquals(TlsHandshake.Trust.PINNED, onFx(() -> viewModel.tlsPeer().handshakeProperty().get().trustedBy()));
         assertTrue(status(robot).contains("pinned"), status(robot));
@@ -214,14 +215,14 @@ class TcpClientTlsTabTest {
     @Test
     void insecureIsSaidInRedWhileOn(FxRobot robot) {
         int port = serve(TlsServerConfig.of(LOCALHOST));
-        robot.clickOn("#clientTls");
+        click(robot, "#clientTls");
         shown(robot, "#clientTlsInsecure");
-        robot.clickOn("#clientTlsInsecure");
+        click(robot, "#clientTlsInsecure");
         Label pill = robot.lookup("#clientStatus").queryAs(Label.class);
         awaitFx(() -> pill.getPseudoClassStates().contains(PseudoClass.getPseudoClass("insecure")), "red status");
         assertTrue(status(robot).contains("NOT VERIFIED"), status(robot));
         type(robot, "#clientPort", Integer.toString(port));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected, unverified");
         assertEquals(TlsHandshake.Trust.INSECURE, onFx(() -> viewModel.tlsPeer().handshakeProperty().get().trustedBy()));
         assertTrue(status(robot).contains("NOT VERIFIED"), status(robot));
@@ -232,20 +233,20 @@ class TcpClientTlsTabTest {
         });
         assertTrue(fill.getRed() > fill.getGreen() + 0.2 && fill.getRed() > fill.getBlue() + 0.2, "red: " + fill);
 
-        robot.clickOn("#clientConnect"); // disconnect, then switch it off: the red goes
+        click(robot, "#clientConnect"); // disconnect, then switch it off: the red goes
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle");
         shown(robot, "#clientTlsInsecure");
-        robot.clickOn("#clientTlsInsecure");
+        click(robot, "#clientTlsInsecure");
         awaitFx(() -> !pill.getPseudoClassStates().contains(PseudoClass.getPseudoClass("insecure")), "not red");
     }
 
     @Test
     void aMissingCaFileAndABadFingerprintAreSaidAtTheirFields(FxRobot robot) {
-        robot.clickOn("#clientTls");
+        click(robot, "#clientTls");
         type(robot, "#clientPort", "443");
         type(robot, "#clientTlsCaFile", dir.resolve("nowhere.pem").toString());
         type(robot, "#clientTlsPin", "AB:CD");
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         Label caError = shown(robot, "#clientTlsCaFileError").queryAs(Label.class);
         Label pinError = shown(robot, "#clientTlsPinError").queryAs(Label.class);
         awaitFx(() -> caError.isVisible() && pinError.isVisible(), "both messages");
@@ -269,7 +270,7 @@ class TcpClientTlsTabTest {
             asked.incrementAndGet();
             return Optional.of((wrongBefore ? "never" : "s3cret-pw").toCharArray());
         }));
-        robot.clickOn("#clientTls");
+        click(robot, "#clientTls");
         type(robot, "#clientPort", Integer.toString(port));
         type(robot, "#clientTlsCaFile", caFile().toString());
         type(robot, "#clientTlsSni", "localhost");
@@ -277,10 +278,10 @@ class TcpClientTlsTabTest {
         type(robot, "#clientTlsVersions", "TLSv1.3");
         type(robot, "#clientTlsClientCert", p12.toString());
         for (int round = 0; round < 2; round++) {
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "mutual TLS");
             assertEquals("mqtt", onFx(() -> viewModel.tlsPeer().handshakeProperty().get().alpn()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "disconnected");
         }
         assertEquals(1, asked.get(), "asked once, then kept in memory");
@@ -369,9 +370,9 @@ class TcpClientTlsTabTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            robot.clickOn("#clientTls");
+            click(robot, "#clientTls");
             type(robot, "#clientPort", Integer.toString(sink.getLocalPort()));
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             byte[] head = firstBytes.get(RecordingListener.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(0x16, head[0], "a TLS handshake record");
             assertEquals(0x03, head[1], "TLS major version");

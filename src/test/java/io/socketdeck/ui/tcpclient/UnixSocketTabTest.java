@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpclient;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,26 +64,26 @@ class UnixSocketTabTest {
         Path path = dir.resolve("deck.sock");
         show("tabTcpServer");
         runFx(() -> server.bindAddressProperty().set("unix:" + path));
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening on the path");
         assertTrue(UnixSockets.isSocket(path));
         assertTrue(onFx(() -> server.statusProperty().get().contains("unix:" + path)), onFx(() -> server.statusProperty().get()));
 
         show("tabTcpClient");
         runFx(() -> client.hostProperty().set("unix:" + path));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected to the path");
         assertTrue(onFx(() -> client.statusProperty().get().endsWith("→ unix:" + path)), onFx(() -> client.statusProperty().get()));
         TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
         runFx(() -> input.setText("ping over unix"));
-        robot.clickOn("#clientSend");
+        click(robot, "#clientSend");
         awaitFx(() -> server.traffic().log().entries().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX
                 && "ping over unix".equals(e.text()) && e.peer().startsWith("unix:" + path + "#")),
                 "the server's log names the client by the path and its number");
         awaitFx(() -> server.traffic().counters().rxBytesProperty().get() == 14, "counted");
 
         show("tabTcpServer");
-        robot.clickOn("#serverListen"); // Stop
+        click(robot, "#serverListen"); // Stop
         awaitFx(() -> server.stateProperty().get() == ConnectionState.IDLE, "stopped");
         assertFalse(Files.exists(path), "the socket file is removed on Stop");
         awaitFx(() -> client.peerFinishedProperty().get(), "the client saw the server finish");
@@ -91,25 +92,25 @@ class UnixSocketTabTest {
     @Test
     void badPathsAreMessagesAtTheFields(FxRobot robot) throws Exception {
         runFx(() -> client.hostProperty().set("unix:" + dir.resolve("missing/deck.sock")));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         Label hostError = robot.lookup("#clientHostError").queryAs(Label.class);
         awaitFx(() -> "The socket's directory does not exist.".equals(hostError.getText()), () -> hostError.getText());
         runFx(() -> client.hostProperty().set("unix:" + dir.resolve("x".repeat(120))));
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> "The socket path is too long: at most 107 bytes.".equals(hostError.getText()), () -> hostError.getText());
         assertEquals(ConnectionState.IDLE, onFx(() -> client.stateProperty().get()));
         runFx(() -> {
             I18n.use(Locale.CHINESE);
             client.hostProperty().set("unix:" + dir.resolve("none.sock"));
         });
-        robot.clickOn("#clientConnect");
+        click(robot, "#clientConnect");
         awaitFx(() -> "此路径上没有套接字：服务器是否在运行？".equals(hostError.getText()), () -> hostError.getText());
         runFx(() -> I18n.use(Locale.ENGLISH));
 
         Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
         show("tabTcpServer");
         runFx(() -> server.bindAddressProperty().set("unix:" + file));
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         Label bindError = robot.lookup("#serverBindError").queryAs(Label.class);
         awaitFx(() -> "This path exists and is not a socket.".equals(bindError.getText()), () -> bindError.getText());
         assertEquals("a file", Files.readString(file), "never replaced");

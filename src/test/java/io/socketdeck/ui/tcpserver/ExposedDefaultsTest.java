@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tcpserver;
 
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +49,7 @@ class ExposedDefaultsTest {
 
     @Test
     void maxClientsStartsFiniteAndAnEmptyFieldStillMeansNoLimit(FxRobot robot) {
-        robot.clickOn("#tabTcpServer");
+        click(robot, "#tabTcpServer");
         TextField field = robot.lookup("#serverMaxClients").queryAs(TextField.class);
         assertEquals("1000", onFx(field::getText));
         assertEquals(1_000, TcpServerViewModel.parseMaxClients(onFx(field::getText)));
@@ -58,8 +59,8 @@ class ExposedDefaultsTest {
 
     @Test
     void theAddressListOffersLoopbackFirst(FxRobot robot) {
-        robot.clickOn("#tabTcpServer");
-        robot.clickOn("#tabUdp");
+        click(robot, "#tabTcpServer");
+        click(robot, "#tabUdp");
         @SuppressWarnings("unchecked")
         ComboBox<BindAddress> server = robot.lookup("#serverBind").queryAs(ComboBox.class);
         @SuppressWarnings("unchecked")

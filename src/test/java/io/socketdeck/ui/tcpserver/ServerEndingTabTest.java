@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpserver;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,7 +57,7 @@ class ServerEndingTabTest {
     @Test
     void halfCloseAndResetTheSelectedClient(FxRobot robot) throws Exception {
         assumeTrue(PythonPeer.available(), "python3");
-        robot.clickOn("#tabTcpServer");
+        click(robot, "#tabTcpServer");
         ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
         String port = Integer.toString(server.getPort());
@@ -67,7 +68,7 @@ class ServerEndingTabTest {
             assertTrue(onFx(() -> robot.lookup("#serverResetSelected").query().isDisabled()), "nothing selected");
 
             tab.clickRow(Addresses.format(halfClosed.address()), false);
-            robot.clickOn("#serverHalfCloseSelected");
+            click(robot, "#serverHalfCloseSelected");
             Await.until(() -> halfClosed.stdout().contains("EOF"), FxTesting.TIMEOUT, halfClosed::stdout);
             tab.awaitLog(e -> e.kind() == LogEntry.Kind.RX && "BYE SERVER".equals(e.text()),
                     "the client's answer after our FIN is still received");
@@ -76,7 +77,7 @@ class ServerEndingTabTest {
 
             runFx(() -> tab.table().getSelectionModel().clearSelection()); // the client that left was selected
             tab.clickRow(Addresses.format(reset.address()), false);
-            robot.clickOn("#serverResetSelected");
+            click(robot, "#serverResetSelected");
             Await.until(() -> reset.stdout().contains("RESET"), FxTesting.TIMEOUT,
                     () -> "ConnectionResetError: " + reset.stdout() + " selected " + onFx(() -> tab.viewModel().selectedClients())
                             + " disabled " + onFx(() -> robot.lookup("#serverResetSelected").query().isDisabled())
@@ -89,9 +90,9 @@ class ServerEndingTabTest {
 
     @Test
     void theServersOptionsApplyAtListen(FxRobot robot) throws Exception {
-        robot.clickOn("#tabTcpServer");
+        click(robot, "#tabTcpServer");
         ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
-        robot.clickOn("#serverOptionsButton");
+        click(robot, "#serverOptionsButton");
         awaitFx(() -> robot.lookup("#serverReusePort").tryQuery().isPresent(), "the panel opens");
         CheckBox reusePort = robot.lookup("#serverReusePort").queryAs(CheckBox.class);
         TextField rcvBuf = robot.lookup("#serverRcvBuf").queryAs(TextField.class);

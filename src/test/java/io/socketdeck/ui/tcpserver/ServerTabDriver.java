@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpserver;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 
@@ -66,7 +67,7 @@ final class ServerTabDriver {
     InetSocketAddress listenOnLoopback(int port) {
         typeBindAddress("127.0.0.1");
         type("#serverPort", Integer.toString(port));
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         awaitState(ConnectionState.OPEN);
         String address = onFx(() -> viewModel.listeningAddressProperty().get());
         int colon = address.lastIndexOf(':');
@@ -74,7 +75,7 @@ final class ServerTabDriver {
     }
 
     void stop() {
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         awaitState(ConnectionState.IDLE);
     }
 
@@ -122,7 +123,7 @@ final class ServerTabDriver {
         if (add) {
             robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(cell).release(javafx.scene.input.KeyCode.CONTROL);
         } else {
-            robot.clickOn(cell);
+            click(robot, cell);
         }
     }
 
@@ -135,7 +136,7 @@ final class ServerTabDriver {
     void send(String text) {
         TextArea input = robot.lookup("#serverInput").queryAs(TextArea.class);
         runFx(() -> input.setText(text));
-        robot.clickOn("#serverSend");
+        click(robot, "#serverSend");
     }
 
     ListView<LogEntry> log() {

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpserver;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,7 +92,7 @@ class SlowClientsTabTest {
         runFx(() -> input.setText("x".repeat(16 * 1024)));
         TextField interval = robot.lookup("#serverRepeatInterval").queryAs(TextField.class);
         runFx(() -> interval.setText("1"));
-        robot.clickOn("#serverRepeat");
+        click(robot, "#serverRepeat");
 
         tab.awaitLog(e -> e.kind() == LogEntry.Kind.ERROR && e.message().startsWith("Repeat stopped after"),
                 "the repeat stops and says why");
@@ -143,7 +144,7 @@ class SlowClientsTabTest {
         awaitFx(() -> status.getText().endsWith("0 B/s"), () -> "the rate falls to 0: " + onFx(status::getText));
         assertTrue(onFx(() -> robot.lookup("#serverFileSkip").query().isVisible()), "Skip is offered");
 
-        robot.clickOn("#serverFileSkip");
+        click(robot, "#serverFileSkip");
         awaitFx(() -> tab.log().getItems().stream().anyMatch(e -> !e.isData()
                 && e.message().startsWith("Sent firmware.bin: 50,331,648 bytes")),
                 () -> "the others got the file: " + events(tab) + ", the reader read " + read.get());

@@ -1,5 +1,7 @@
 package io.socketdeck.ui.tcpserver;
 
+import static io.socketdeck.ui.fx.FxTesting.click;
+import static io.socketdeck.ui.fx.FxTesting.doubleClick;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,7 +82,7 @@ class TcpServerFaultsTest {
         "65536    | The port must be between 0 and 65535 (0 lets the system pick)."})
     void invalidPortIsRejectedAtTheField(String port, String message, FxRobot robot) {
         tab(robot).type("#serverPort", port);
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         assertEquals(message, tab.label("#serverPortError"));
         assertEquals(ConnectionState.IDLE, onFx(() -> window.tab(TcpServerViewModel.class).stateProperty().get()));
         tab.type("#serverPort", "0");
@@ -91,7 +93,7 @@ class TcpServerFaultsTest {
     void anInvalidBindAddressIsRejectedAtTheField(FxRobot robot) throws Exception {
         tab(robot).typeBindAddress("my-laptop");
         tab.type("#serverPort", "0");
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         assertEquals("Not an IP address of this computer: type e.g. 0.0.0.0, ::, 127.0.0.1.", tab.label("#serverBindError"));
         assertEquals(ConnectionState.IDLE, onFx(() -> window.tab(TcpServerViewModel.class).stateProperty().get()));
         assertStillUsable();
@@ -104,8 +106,8 @@ class TcpServerFaultsTest {
         ComboBox<BindAddress> bind = robot.lookup("#serverBind").queryAs(ComboBox.class);
         runFx(() -> bind.setValue(bind.getItems().stream()
                 .filter(a -> a.kind() == BindAddress.Kind.LOOPBACK).findFirst().orElseThrow()));
-        robot.doubleClickOn(bind.getEditor()).push(KeyCode.SHORTCUT, KeyCode.A).write("my-laptop");
-        robot.clickOn("#serverListen"); // the editor loses focus first, which commits what was typed
+        doubleClick(robot, bind.getEditor()).push(KeyCode.SHORTCUT, KeyCode.A).write("my-laptop");
+        click(robot, "#serverListen"); // the editor loses focus first, which commits what was typed
         assertEquals("my-laptop", onFx(() -> bind.getEditor().getText()), "what was typed stays for correcting");
         assertEquals("Not an IP address of this computer: type e.g. 0.0.0.0, ::, 127.0.0.1.", tab.label("#serverBindError"));
         assertStillUsable();
@@ -116,7 +118,7 @@ class TcpServerFaultsTest {
         // TEST-NET-1 (RFC 5737): a valid IP that no interface here has; the bind fails locally.
         tab(robot).typeBindAddress("192.0.2.1");
         tab.type("#serverPort", "0");
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         tab.awaitState(ConnectionState.IDLE);
         tab.awaitLog(e -> e.kind() == LogEntry.Kind.ERROR && e.message().startsWith("This address is not available"),
                 "the failure is in the log too");
@@ -130,7 +132,7 @@ class TcpServerFaultsTest {
             int port = other.getLocalPort();
             tab(robot).typeBindAddress("127.0.0.1");
             tab.type("#serverPort", Integer.toString(port));
-            robot.clickOn("#serverListen");
+            click(robot, "#serverListen");
             tab.awaitState(ConnectionState.IDLE);
             assertEquals("Port " + port + " is already in use on 127.0.0.1: stop the program using it, or choose another port.",
                     tab.label("#serverPortError"));
@@ -146,7 +148,7 @@ class TcpServerFaultsTest {
         if (LowPorts.deniedInThisJvm()) {
             tab(robot).typeBindAddress("127.0.0.1");
             tab.type("#serverPort", Integer.toString(LowPorts.PRIVILEGED_PORT));
-            robot.clickOn("#serverListen");
+            click(robot, "#serverListen");
             tab.awaitState(ConnectionState.IDLE);
             assertEquals(expected, tab.label("#serverPortError"));
             assertStillUsable();
@@ -172,11 +174,11 @@ class TcpServerFaultsTest {
     void anInvalidMaxClientsIsRejectedAtTheField(FxRobot robot) {
         tab(robot).type("#serverPort", "0");
         tab.type("#serverMaxClients", "many");
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         assertEquals("Enter a whole number from 1 to 1,000,000, or leave it empty for no limit.",
                 tab.label("#serverMaxClientsError"));
         tab.type("#serverMaxClients", "0");
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         assertTrue(tab.label("#serverMaxClientsError").startsWith("Enter a whole number"), "0 is no limit: leave it empty");
     }
 

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpserver;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +77,7 @@ class TcpServerTabTest {
         String rows = readme.substring(start, readme.indexOf("\n## ", start + 1)).lines()
                 .filter(line -> line.startsWith("|")).collect(java.util.stream.Collectors.joining("\n"));
         Matcher id = Pattern.compile("`(server[A-Za-z0-9]+)`").matcher(rows);
-        robot.clickOn("#tabTcpServer"); // its view is built when first shown
+        click(robot, "#tabTcpServer"); // its view is built when first shown
         List<String> problems = new ArrayList<>();
         int checked = 0;
         while (id.find()) {
@@ -139,9 +140,9 @@ class TcpServerTabTest {
         InetSocketAddress server = tab.listenOnLoopback(0);
         List<TcpProbe> probes = List.of(javaClient(server), javaClient(server), javaClient(server));
         tab.awaitTableRows(3);
-        robot.clickOn(robot.lookup(".column-header").match(node -> node.getId() != null
+        click(robot, robot.lookup(".column-header").match(node -> node.getId() != null
                 && node.getId().equals("addressColumn")).queryAs(javafx.scene.Node.class));
-        robot.clickOn(robot.lookup(".column-header").match(node -> node.getId() != null
+        click(robot, robot.lookup(".column-header").match(node -> node.getId() != null
                 && node.getId().equals("addressColumn")).queryAs(javafx.scene.Node.class)); // descending
         List<Integer> ports = probes.stream().map(p -> p.localAddress().getPort()).sorted(Comparator.reverseOrder()).toList();
         awaitFx(() -> tab.table().getItems().stream().map(r -> r.remote().getPort()).toList().equals(ports),
@@ -198,7 +199,7 @@ class TcpServerTabTest {
         String kickedAddress = Addresses.format(kicked.localAddress());
 
         tab.clickRow(kickedAddress, false);
-        robot.clickOn("#serverDisconnect");
+        click(robot, "#serverDisconnect");
 
         assertTrue(kicked.awaitClosedByPeer(TIMEOUT), "the client's socket was closed by the server");
         assertFalse(kicked.wasResetByPeer(), "closed cleanly");
@@ -317,7 +318,7 @@ class TcpServerTabTest {
         tab.awaitTableRows(1);
         assertEquals(List.of(closingAddress), tab.tableAddresses());
         tab.clickRow(closingAddress, false);
-        robot.clickOn("#serverDisconnect");
+        click(robot, "#serverDisconnect");
         tab.awaitLog(e -> e.kind() == LogEntry.Kind.INFO && ("Disconnected " + closingAddress).equals(e.message()),
                 "we close it");
         tab.awaitTableRows(0);

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpserver;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,7 +88,7 @@ class TcpServerTlsTabTest {
 
     private ServerTabDriver driver(FxRobot robot) {
         ServerTabDriver driver = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
-        robot.clickOn("#serverTls");
+        click(robot, "#serverTls");
         awaitFx(() -> node("#serverTlsCert") != null, "the TLS section shown under its button");
         return driver;
     }
@@ -281,7 +282,7 @@ class TcpServerTlsTabTest {
     void aRequiredClientCertificateRefusesAClientWithoutOne(FxRobot robot, @TempDir Path dir) throws Exception {
         ServerTabDriver server = driver(robot);
         KeyMaterial material = pemFiles(dir);
-        robot.clickOn("#serverTlsRequireClientCert");
+        click(robot, "#serverTlsRequireClientCert");
         server.type("#serverTlsClientCa", dir.resolve("server.pem").toString()); // its own: a CA file it has
         InetSocketAddress address = server.listenOnLoopback(0);
         try {
@@ -300,12 +301,12 @@ class TcpServerTlsTabTest {
         ServerTabDriver server = driver(robot);
         server.typeBindAddress("127.0.0.1");
         server.type("#serverPort", "0");
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         assertEquals("Choose the certificate the server presents (PKCS#12 or PEM), or generate a self-signed one.",
                 error("#serverTlsCertError"));
 
         server.type("#serverTlsCert", dir.resolve("missing.p12").toString());
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         assertEquals("There is no file " + dir.resolve("missing.p12") + ".", error("#serverTlsCertError"));
         assertEquals(ConnectionState.IDLE, onFx(() -> server.viewModel().stateProperty().get()));
 
@@ -314,7 +315,7 @@ class TcpServerTlsTabTest {
         Path keyFile = dir.resolve("unused-key.pem");
         SelfSigned.writePem(material, certificateOnly, keyFile);
         server.type("#serverTlsCert", certificateOnly.toString());
-        robot.clickOn("#serverListen");
+        click(robot, "#serverListen");
         assertTrue(error("#serverTlsKeyError").startsWith(certificateOnly + " holds no private key"),
                 error("#serverTlsKeyError"));
 

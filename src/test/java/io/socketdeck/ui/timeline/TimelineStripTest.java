@@ -2,6 +2,7 @@ package io.socketdeck.ui.timeline;
 
 import static io.socketdeck.ui.fx.FxTesting.SLOW_TIMEOUT;
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,9 +85,9 @@ class TimelineStripTest {
         TcpClientViewModel client = window.tab(TcpClientViewModel.class);
         runFx(() -> client.portProperty().set(Integer.toString(peer.address().getPort())));
         for (int i = 0; i < 2; i++) {
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected");
-            robot.clickOn("#clientConnect");
+            click(robot, "#clientConnect");
             awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "disconnected");
         }
         TimelineModel model = client.traffic().timeline();

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.udp;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,7 +42,7 @@ class UdpOptionsTabTest {
     @Test
     void buffersAndTrafficClassApplyAtOpen(FxRobot robot) {
         UdpTabDriver tab = new UdpTabDriver(robot, window);
-        robot.clickOn("#udpOptionsButton");
+        click(robot, "#udpOptionsButton");
         awaitFx(() -> robot.lookup("#udpSndBuf").tryQuery().isPresent(), "the panel opens");
         assertFalse(onFx(() -> robot.lookup("#udpNoDelay").query().isManaged()), "no Nagle on a datagram socket");
         assertFalse(onFx(() -> robot.lookup("#udpLinger").query().getParent().isManaged()), "no linger either");

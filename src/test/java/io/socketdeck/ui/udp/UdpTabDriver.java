@@ -71,13 +71,13 @@ final class UdpTabDriver {
     }
 
     void click(String id) {
-        robot.clickOn(id);
+        FxTesting.click(robot, id);
     }
 
     /** Clicks Multicast, which shows the multicast row (hidden until asked for). */
     void showMulticast() {
         if (!onFx(() -> viewModel.multicast().shownProperty().get())) {
-            robot.clickOn("#udpMulticast");
+            FxTesting.click(robot, "#udpMulticast");
         }
         awaitFx(() -> robot.lookup("#udpJoin").query().isVisible() && robot.lookup("#udpJoin").query().getScene() != null,
                 "the multicast row is shown");

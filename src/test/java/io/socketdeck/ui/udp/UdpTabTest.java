@@ -1,6 +1,7 @@
 package io.socketdeck.ui.udp;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -57,7 +58,7 @@ class UdpTabTest {
     void enterInTheLocalPortOpensTheSocketAsEnterConnectsInTheTcpTabs(FxRobot robot) {
         UdpTabDriver tab = new UdpTabDriver(robot, window);
         tab.bindTo("127.0.0.1", "0");
-        robot.clickOn("#udpBindPort").type(javafx.scene.input.KeyCode.ENTER);
+        click(robot, "#udpBindPort").type(javafx.scene.input.KeyCode.ENTER);
         tab.awaitState(io.socketdeck.ui.tab.ConnectionState.OPEN);
         tab.close();
     }
@@ -115,7 +116,7 @@ class UdpTabTest {
             second.send(utf8("from second"), local);
             assertEquals("127.0.0.1:" + second.port(), tab.awaitRx("from second").peer());
 
-            robot.clickOn("#udpReplyToSender");
+            click(robot, "#udpReplyToSender");
             awaitFx(() -> Integer.toString(second.port()).equals(robot.lookup("#udpRemotePort").queryAs(TextField.class).getText()),
                     "the remote fields follow the last sender");
             tab.send("to second");
