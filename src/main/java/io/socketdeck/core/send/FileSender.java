@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +27,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>TCP: {@link FileSendOptions#stream()}. UDP: {@link FileSendOptions#datagrams}, where each
  * chunk is one datagram; a UDP session's target sends one datagram per {@code send}.
+ *
+ * <p>The file is sent as long as it was when the send began. Where the target takes file regions
+ * ({@link SendTarget#sendsFileRegions()}: plain TCP), a chunk is not read here at all: the kernel
+ * sends it from the file (sendfile) and the connection reads it back only to show it; otherwise
+ * each chunk is read into an array and sent.
  */
 public final class FileSender {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(FileSender.class);
 
     static final int CHUNKS_PER_TURN = 16;
+    /** Chunks in flight when they are sent as file regions (see {@link #window()}). */
+    static final int REGION_WINDOW = 16;
     private static final long PROGRESS_EVERY_NANOS = 50_000_000L;
     /**
      * Chunks that wait this long without one going out make a stall: the peer (or, sending to
@@ -59,6 +65,8 @@ public final class FileSender {
         SEND_FAILED,
         /** The file could not be read; the listener gets the system's text. */
         READ_FAILED,
+        /** The file became shorter than it was when the send began (truncated meanwhile). */
+        FILE_CHANGED,
         /** Something thrown while sending (a bug, an Error); the listener gets what it was. */
         FAILED
     }
@@ -99,6 +107,8 @@ public final class FileSender {
     private long previousWindowNanos;
     private long previousWindowBytes;
     private long bytesSent;
+    /** Where the next chunk begins. */
+    private long nextPosition;
     private long chunksIssued;
     private int inFlight;
     private boolean endOfFile;
@@ -234,7 +244,7 @@ public final class FileSender {
             int issuedThisTurn = 0;
             do {
                 pumpAgain = false;
-                while (!finished.get() && !endOfFile && !waitingForDelay && inFlight < options.window()) {
+                while (!finished.get() && !endOfFile && !waitingForDelay && inFlight < window()) {
                     if (issuedThisTurn == CHUNKS_PER_TURN) {
                         // A timer, not execute(): tasks queued by the loop itself run in the same
                         // pass, timers only after the next select, so reads get their turn.
@@ -244,15 +254,15 @@ public final class FileSender {
                     if (!dueNow()) {
                         break;
                     }
-                    byte[] chunk = readChunk();
-                    if (chunk == null) {
+                    int length = (int) Math.min(options.chunkSize(), totalBytes - nextPosition);
+                    if (length <= 0) {
+                        endOfFile = true;
                         break;
                     }
-                    inFlight++;
-                    chunksIssued++;
+                    if (!issue(length)) {
+                        break;
+                    }
                     issuedThisTurn++;
-                    int length = chunk.length;
-                    target.send(chunk, written -> written(length, written));
                 }
             } while (pumpAgain && !finished.get());
             if (endOfFile && inFlight == 0) {
@@ -261,6 +271,15 @@ public final class FileSender {
         } finally {
             pumping = false;
         }
+    }
+
+    /**
+     * Chunks in flight at once. File regions wait in the target as references to the file, not as
+     * bytes, so more of them cost no memory and let the kernel be handed a megabyte per call
+     * instead of 64 KiB (measured: 0.73 against 0.91 of sendfile's rate, 4 against 16 chunks).
+     */
+    private int window() {
+        return target.sendsFileRegions() ? Math.max(options.window(), REGION_WINDOW) : options.window();
     }
 
     /** With a delay, chunk k is due at start + k * delay; schedules the pump for it when early. */
@@ -281,14 +300,42 @@ public final class FileSender {
         return false;
     }
 
-    /** The next chunk, full-sized except at the end; null at the end of the file or after a read error. */
-    private byte[] readChunk() {
-        ByteBuffer buffer = ByteBuffer.allocate(options.chunkSize());
+    /**
+     * Sends the next {@code length} bytes: as a file region when the target takes them, else read
+     * into an array here.
+     *
+     * @return false when the send ended instead (the file could not be read, or is shorter now)
+     */
+    private boolean issue(int length) {
+        long position = nextPosition;
+        if (target.sendsFileRegions()) {
+            begun(length);
+            target.sendFileRegion(file, position, length, written -> written(length, written));
+            return true;
+        }
+        byte[] chunk = readChunk(position, length);
+        if (chunk == null) {
+            return false;
+        }
+        begun(length);
+        target.send(chunk, written -> written(length, written));
+        return true;
+    }
+
+    private void begun(int length) {
+        nextPosition += length;
+        inFlight++;
+        chunksIssued++;
+    }
+
+    /** {@code length} bytes from {@code position}; null when they could not all be read (the send has ended). */
+    private byte[] readChunk(long position, int length) {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
             while (buffer.hasRemaining()) {
-                if (file.read(buffer) < 0) {
-                    endOfFile = true;
-                    break;
+                if (file.read(buffer, position + buffer.position()) < 0) {
+                    finish(Outcome.FILE_CHANGED, "");
+                    return null;
                 }
             }
         } catch (IOException e) {
@@ -296,28 +343,27 @@ public final class FileSender {
             finish(Outcome.READ_FAILED, String.valueOf(e.getMessage()));
             return null;
         }
-        if (buffer.position() == 0) {
-            endOfFile = true;
-            return null;
-        }
-        return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
+        return buffer.array();
     }
 
     private void written(int length, boolean ok) {
         guarded(() -> {
             inFlight--;
-            if (!ok) {
-                finish(target.isOpen() ? Outcome.SEND_FAILED : Outcome.TARGET_CLOSED, "");
-                return;
+            if (ok) {
+                bytesSent += length;
+                long now = System.nanoTime();
+                lastProgressNanos = now;
+                if (now - lastReportNanos >= PROGRESS_EVERY_NANOS) {
+                    lastReportNanos = now;
+                    listener.progress(snapshot(now));
+                }
+                pump();
+            } else if (!target.isOpen()) {
+                finish(Outcome.TARGET_CLOSED, "");
+            } else {
+                finish(shrank() ? Outcome.FILE_CHANGED : Outcome.SEND_FAILED, "");
             }
-            bytesSent += length;
-            long now = System.nanoTime();
-            lastProgressNanos = now;
-            if (now - lastReportNanos >= PROGRESS_EVERY_NANOS) {
-                lastReportNanos = now;
-                listener.progress(snapshot(now));
-            }
-            pump();
+            closeWhenIdle(); // the last region of an ended send is out
         });
     }
 
@@ -340,14 +386,34 @@ public final class FileSender {
         return current;
     }
 
+    /** True when the file is shorter than the chunks issued: a region of it could not be sent. */
+    private boolean shrank() {
+        try {
+            return file.size() < nextPosition;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void finish(Outcome outcome, String detail) {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        SelectorLoop.closeQuietly(file);
+        if (outcome == Outcome.TARGET_CLOSED) {
+            SelectorLoop.closeQuietly(file); // nothing queued will be sent any more
+        } else {
+            closeWhenIdle();
+        }
         if (targetEnd != null) {
             targetEnd.cancel();
         }
         listener.finished(outcome, snapshot(System.nanoTime()), detail);
+    }
+
+    /** Closes the file once ended and no region of it waits in the target, which sends from it. */
+    private void closeWhenIdle() {
+        if (finished.get() && inFlight == 0) {
+            SelectorLoop.closeQuietly(file);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.SendTarget.SendCompletion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.util.HashSet;
 import java.util.List;
@@ -302,6 +303,14 @@ public abstract class AbstractLoopSession implements Session {
             return false;
         }
 
+        default boolean sendsFileRegions() {
+            return false;
+        }
+
+        default void sendFileRegion(FileChannel file, long position, int length, SendCompletion done) {
+            throw new UnsupportedOperationException("this target sends arrays only");
+        }
+
         default boolean skip(InetSocketAddress peer) {
             return false;
         }
@@ -390,6 +399,20 @@ public abstract class AbstractLoopSession implements Session {
                 attempt.run();
             } else {
                 loop.execute(attempt);
+            }
+        }
+
+        @Override
+        public boolean sendsFileRegions() {
+            return !ended.get() && ops.sendsFileRegions();
+        }
+
+        @Override
+        public void sendFileRegion(FileChannel file, long position, int length, SendCompletion done) {
+            if (ended.get()) {
+                Faults.completeQuietly(done, false);
+            } else {
+                guard(() -> ops.sendFileRegion(file, position, length, done));
             }
         }
 

@@ -2,6 +2,7 @@ package io.socketdeck.core.session;
 
 import io.socketdeck.core.io.SelectorLoop;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -32,6 +33,27 @@ public interface SendTarget {
      * {@code done} is not called; use {@link #whenClosed} to learn of the end.
      */
     void send(byte[] bytes, SendCompletion done);
+
+    /**
+     * True when {@link #sendFileRegion} may be used now: the bytes go from the file to the socket
+     * as they are, inside the kernel (a plain TCP connection: sendfile), instead of through a Java
+     * array twice. False for a transport that transforms them (TLS), for datagrams and for targets
+     * of several peers. Loop thread; it may change when the connection behind the target does.
+     */
+    default boolean sendsFileRegions() {
+        return false;
+    }
+
+    /**
+     * Queues {@code length} bytes of {@code file} from {@code position}, sent as the file holds
+     * them when their turn comes; one message, ordered with {@link #send}s, and reported as TX with
+     * the bytes read back. Only while {@link #sendsFileRegions()}. The file must stay open until
+     * {@code done} is told: true once all were handed to the system; false as for {@link #send},
+     * and also when the file ends before the region does (it shrank meanwhile). Loop thread.
+     */
+    default void sendFileRegion(FileChannel file, long position, int length, SendCompletion done) {
+        throw new UnsupportedOperationException("this target sends arrays only");
+    }
 
     /**
      * Runs {@code action} once when the session behind this target has ended: on the loop thread,

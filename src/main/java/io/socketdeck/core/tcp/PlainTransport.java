@@ -4,6 +4,7 @@ import io.socketdeck.core.io.SelectorLoop;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,20 @@ public final class PlainTransport implements Transport {
     @Override
     public int write(ByteBuffer src) throws IOException {
         return channel.write(src);
+    }
+
+    @Override
+    public boolean transfersFiles() {
+        return true;
+    }
+
+    /**
+     * sendfile where the system has it (the JDK falls back to copying otherwise); on a non-blocking
+     * socket it writes what the socket buffer takes and returns 0 when that is nothing.
+     */
+    @Override
+    public long transferFrom(FileChannel file, long position, long count) throws IOException {
+        return file.transferTo(position, count, channel);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.session.SendTarget.SendCompletion;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
@@ -14,6 +16,9 @@ import java.util.Arrays;
  * take a gigabyte before the 64 MiB cap refused any. Small sends that must wait behind others are
  * copied together into one batch ({@link #COALESCE_MAX}, {@link #BATCH_MAX}), where each costs its
  * bytes and {@link #PART_OVERHEAD}; each still completes, counts and shows as its own send.
+ *
+ * <p>A file region ({@link #addRegion}) waits as a reference to the file: it costs an entry, not
+ * its bytes, and goes to the socket inside the kernel when its turn comes ({@link #writeHead}).
  *
  * <p>A send that finds the queue empty is taken whatever its size (the transport usually writes
  * it at once); the limits apply to what must wait behind others. A server's clients also share
@@ -30,6 +35,8 @@ final class SendQueue {
     /** Bytes one batch holds at most. */
     static final int BATCH_MAX = 16 * 1024;
     private static final int BATCH_FIRST_CAPACITY = 256;
+    /** Bytes of consecutive file regions handed to the kernel in one transfer, at most (it may take fewer). */
+    static final long MAX_TRANSFER = 8L << 20;
 
     /** Told of each send once the transport has taken all its bytes, in order. */
     interface Written {
@@ -40,6 +47,15 @@ final class SendQueue {
          *               before keeping it)
          */
         void written(byte[] bytes, int offset, int length, boolean copied, boolean reportTx, SendCompletion done);
+
+        /**
+         * A file region went out whole. By default, a send of its bytes read back from the file; a
+         * connection counts {@code length} and reads them back only to show them.
+         */
+        default void writtenRegion(FileChannel file, long position, int length, boolean reportTx, SendCompletion done) {
+            byte[] bytes = FileRegions.readBack(file, position, length);
+            written(bytes, 0, bytes.length, false, reportTx, done);
+        }
     }
 
     /** The bytes shared by all the connections of one server: loop thread only. */
@@ -95,6 +111,19 @@ final class SendQueue {
                 && (budget == null || budget.fits(more));
     }
 
+    /** Whether a file region may wait behind what waits now: it costs an entry, its bytes stay in the file. */
+    boolean fitsRegion() {
+        return entries.isEmpty() || messages < limits.maxMessages() && cost + ENTRY_OVERHEAD <= limits.maxBytes()
+                && (budget == null || budget.fits(ENTRY_OVERHEAD));
+    }
+
+    /** Adds {@code length} bytes of {@code file} from {@code position} at the end; check {@link #fitsRegion} first. */
+    void addRegion(FileChannel file, long position, int length, boolean reportTx, SendCompletion done) {
+        entries.addLast(new Region(file, position, length, reportTx, done));
+        charge(ENTRY_OVERHEAD);
+        messages++;
+    }
+
     /** Adds a send at the end; check {@link #fits} first. The array is only read, never changed. */
     void add(byte[] bytes, boolean reportTx, SendCompletion done) {
         Object tail = entries.peekLast();
@@ -112,7 +141,54 @@ final class SendQueue {
         messages++;
     }
 
-    /** The unwritten bytes of the oldest send (or batch), to hand to the transport; null when empty. */
+    /**
+     * Hands the oldest send (or batch, or the rest of a region) to {@code transport}; then
+     * {@link #advance} with the count.
+     *
+     * @return how many bytes it took; -1 when the head is a region whose file ended before it did
+     *         ({@link #dropHead} it)
+     */
+    long writeHead(Transport transport) throws IOException {
+        if (entries.peekFirst() instanceof Region region) {
+            long from = region.position + region.written;
+            long count = transport.transferFrom(region.file, from, contiguousRun(region));
+            // 0 is also what a full socket gives: only a file now too short makes it the end.
+            return count == 0 && region.file.size() <= from ? -1 : count;
+        }
+        return transport.write(head());
+    }
+
+    /**
+     * The unsent bytes of {@code head} and of the regions right behind it that continue it in the
+     * same file (a file send's next chunks): one transfer for all, as a file send's chunks are each
+     * a message but need not each be a system call.
+     */
+    private long contiguousRun(Region head) {
+        long run = 0;
+        long end = head.position + head.written;
+        for (Object entry : entries) {
+            if (!(entry instanceof Region region) || region.file != head.file
+                    || region.position + region.written != end || run >= MAX_TRANSFER) {
+                break;
+            }
+            run += region.length - region.written;
+            end = region.position + region.length;
+        }
+        return run;
+    }
+
+    /**
+     * Removes the oldest send, a region that cannot be sent whole; its sender is told false.
+     *
+     * @return its completion, to be told false
+     */
+    SendCompletion dropHead() {
+        Region region = (Region) entries.pollFirst();
+        release(ENTRY_OVERHEAD, 1);
+        return region.done;
+    }
+
+    /** The unwritten bytes of the oldest send (or batch), to hand to the transport; null when empty or a region. */
     ByteBuffer head() {
         Object head = entries.peekFirst();
         if (head instanceof Single single) {
@@ -130,10 +206,13 @@ final class SendQueue {
      *
      * @return true when the head was written whole (the next one may be tried)
      */
-    boolean advance(int count, Written out) {
+    boolean advance(long count, Written out) {
         Object head = entries.peekFirst();
+        if (head instanceof Region) {
+            return advanceRegions(count, out);
+        }
         if (head instanceof Single single) {
-            single.written += count;
+            single.written += (int) count;
             if (single.written < single.bytes.length) {
                 return false;
             }
@@ -143,7 +222,7 @@ final class SendQueue {
             return true;
         }
         Batch batch = (Batch) head;
-        batch.written += count;
+        batch.written += (int) count;
         boolean whole = batch.written == batch.length;
         if (whole) {
             entries.pollFirst();
@@ -162,6 +241,27 @@ final class SendQueue {
         return whole;
     }
 
+    /** {@link #advance} over a run of regions one transfer wrote (see {@link #contiguousRun}). */
+    private boolean advanceRegions(long count, Written out) {
+        long left = count;
+        while (entries.peekFirst() instanceof Region region) {
+            long taken = Math.min(left, region.length - region.written);
+            region.written += taken;
+            left -= taken;
+            if (region.written < region.length) {
+                return false;
+            }
+            entries.pollFirst();
+            release(ENTRY_OVERHEAD, 1);
+            // Told in order; what a completion queues goes behind the run, which left is used up by.
+            out.writtenRegion(region.file, region.position, region.length, region.reportTx, region.done);
+            if (left == 0) {
+                break;
+            }
+        }
+        return true;
+    }
+
     /** Empties the queue: the completions of every send that never went out, oldest first. */
     SendCompletion[] clear() {
         SendCompletion[] dropped = new SendCompletion[messages];
@@ -169,6 +269,8 @@ final class SendQueue {
         for (Object entry : entries) {
             if (entry instanceof Single single) {
                 dropped[n++] = single.done;
+            } else if (entry instanceof Region region) {
+                dropped[n++] = region.done;
             } else {
                 Batch batch = (Batch) entry;
                 for (int part = batch.completed; part < batch.parts; part++) {
@@ -209,6 +311,24 @@ final class SendQueue {
 
         Single(byte[] bytes, boolean reportTx, SendCompletion done) {
             this.bytes = bytes;
+            this.reportTx = reportTx;
+            this.done = done;
+        }
+    }
+
+    /** Bytes of a file, sent from the file when their turn comes. */
+    private static final class Region {
+        final FileChannel file;
+        final long position;
+        final int length;
+        final boolean reportTx;
+        final SendCompletion done;
+        long written;
+
+        Region(FileChannel file, long position, int length, boolean reportTx, SendCompletion done) {
+            this.file = file;
+            this.position = position;
+            this.length = length;
             this.reportTx = reportTx;
             this.done = done;
         }

@@ -22,6 +22,7 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -55,6 +56,17 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
         public List<InetSocketAddress> waitingOn() {
             TcpConnection current = connection;
             return current != null && current.hasQueued() ? List.of(current.remote()) : List.of();
+        }
+
+        @Override
+        public boolean sendsFileRegions() {
+            TcpConnection current = connection;
+            return current != null && current.sendsFileRegions();
+        }
+
+        @Override
+        public void sendFileRegion(FileChannel file, long position, int length, SendCompletion done) {
+            connection.sendRegion(file, position, length, done);
         }
     });
 
@@ -251,6 +263,16 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
     @Override
     public List<InetSocketAddress> waitingOn() {
         return connectionTarget.waitingOn();
+    }
+
+    @Override
+    public boolean sendsFileRegions() {
+        return connectionTarget.sendsFileRegions();
+    }
+
+    @Override
+    public void sendFileRegion(FileChannel file, long position, int length, SendCompletion done) {
+        connectionTarget.sendFileRegion(file, position, length, done);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +93,19 @@ final class TcpConnection implements SelectorLoop.Handler {
     private final Consumer<Error> onError;
     private final SendQueue writeQueue;
     private final Setup setup;
-    private final SendQueue.Written onWritten = this::written;
+    private final SendQueue.Written onWritten = new SendQueue.Written() {
+        @Override
+        public void written(byte[] bytes, int offset, int length, boolean copied, boolean reportTx,
+                            SendCompletion done) {
+            TcpConnection.this.written(bytes, offset, length, copied, reportTx, done);
+        }
+
+        @Override
+        public void writtenRegion(FileChannel file, long position, int length, boolean reportTx,
+                                  SendCompletion done) {
+            TcpConnection.this.writtenRegion(file, position, length, reportTx, done);
+        }
+    };
     /** True inside flush(): a completion that sends again only queues, the running flush writes it. */
     private boolean flushing;
     private SelectionKey key;
@@ -498,7 +511,40 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
     }
 
+    /** True when file regions can be sent as they are ({@link #sendRegion}): plain TCP, still sending. */
+    boolean sendsFileRegions() {
+        return transport.transfersFiles() && !closed && !outputShutAsked;
+    }
+
+    /**
+     * Queues a region of {@code file}, sent from the file by the kernel when its turn comes (see
+     * {@link SendTarget#sendFileRegion}); refused, reported, like a send when it cannot wait.
+     */
+    void sendRegion(FileChannel file, long position, int length, SendCompletion done) {
+        try {
+            if (refused(true, writeQueue.fitsRegion(), done) == null) {
+                boolean wasEmpty = writeQueue.isEmpty();
+                writeQueue.addRegion(file, position, length, true, done);
+                queued(wasEmpty);
+            }
+        } catch (Throwable fault) {
+            crash(fault);
+        }
+    }
+
     private Offer queue(byte[] bytes, boolean reportTx, boolean reportRefusal, SendCompletion done) {
+        Offer refusal = refused(reportRefusal, writeQueue.fits(bytes.length), done);
+        if (refusal != null) {
+            return refusal;
+        }
+        boolean wasEmpty = writeQueue.isEmpty();
+        writeQueue.add(bytes, reportTx, done);
+        queued(wasEmpty);
+        return Offer.TAKEN;
+    }
+
+    /** Why a send cannot be queued now (told to {@code done}, reported when asked), or null when it can. */
+    private Offer refused(boolean reportRefusal, boolean fits, SendCompletion done) {
         if (closed) {
             refuse(reportRefusal, FailureKind.NOT_CONNECTED, "connection closed", done);
             return Offer.CLOSED;
@@ -507,20 +553,22 @@ final class TcpConnection implements SelectorLoop.Handler {
             refuse(reportRefusal, FailureKind.OUTPUT_SHUT, "", done);
             return Offer.CLOSED;
         }
-        if (!writeQueue.fits(bytes.length)) {
+        if (!fits) {
             refuse(reportRefusal, FailureKind.SEND_BUFFER_FULL, String.format(Locale.ROOT,
                     "%,d bytes in %,d sends waiting", writeQueue.cost(), writeQueue.messages()), done);
             return Offer.FULL;
         }
-        boolean wasEmpty = writeQueue.isEmpty();
-        writeQueue.add(bytes, reportTx, done);
+        return null;
+    }
+
+    /** A send joined the queue: written now when it is the only one. */
+    private void queued(boolean wasEmpty) {
         lastSendNanos = System.nanoTime();
         // Behind others the bytes wait for OP_WRITE: trying now would cost a write call that
         // takes nothing, per send, for every stalled connection.
         if (!flushing && wasEmpty) {
             flush();
         }
-        return Offer.TAKEN;
     }
 
     private void refuse(boolean report, FailureKind kind, String detail, SendCompletion done) {
@@ -542,7 +590,11 @@ final class TcpConnection implements SelectorLoop.Handler {
         try {
             boolean drained = transport.flush();
             while (drained && transport.ready() && !writeQueue.isEmpty() && !closed) {
-                int count = transport.write(writeQueue.head());
+                long count = writeQueue.writeHead(transport);
+                if (count < 0) {
+                    Faults.completeQuietly(writeQueue.dropHead(), false); // its file shrank: the sender says so
+                    continue;
+                }
                 if (!writeQueue.advance(count, onWritten)) {
                     drained = false;
                     break;
@@ -621,19 +673,42 @@ final class TcpConnection implements SelectorLoop.Handler {
 
     /** One send has been taken whole by the transport: counted, shown as TX, its sender told. */
     private void written(byte[] bytes, int offset, int length, boolean copied, boolean reportTx, SendCompletion done) {
-        ownCounters.addSent(length);
-        sessionCounters.addSent(length);
-        lastSendNanos = System.nanoTime();
-        roundTrips.sent(lastSendNanos); // the peer's next message answers it
+        countSent(length);
         try {
             if (reportTx) {
                 byte[] own = copied ? Arrays.copyOfRange(bytes, offset, offset + length) : bytes;
-                listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote, own, id,
-                        done instanceof SendTarget.Automatic));
+                reportSent(own, done);
             }
         } finally {
             Faults.completeQuietly(done, true);
         }
+    }
+
+    /**
+     * A file region went out whole (the kernel sent it from the file): counted by its length, and
+     * shown as TX with its bytes read back from the file, which the page cache still holds.
+     */
+    private void writtenRegion(FileChannel file, long position, int length, boolean reportTx, SendCompletion done) {
+        countSent(length);
+        try {
+            if (reportTx) {
+                reportSent(FileRegions.readBack(file, position, length), done);
+            }
+        } finally {
+            Faults.completeQuietly(done, true);
+        }
+    }
+
+    private void countSent(int length) {
+        ownCounters.addSent(length);
+        sessionCounters.addSent(length);
+        lastSendNanos = System.nanoTime();
+        roundTrips.sent(lastSendNanos); // the peer's next message answers it
+    }
+
+    private void reportSent(byte[] bytes, SendCompletion done) {
+        listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.TX, remote, bytes, id,
+                done instanceof SendTarget.Automatic));
     }
 
     private void flushTransport() {

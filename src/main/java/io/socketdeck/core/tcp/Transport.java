@@ -3,6 +3,7 @@ package io.socketdeck.core.tcp;
 import io.socketdeck.core.session.TlsHandshake;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -97,6 +98,25 @@ public interface Transport {
      * @return how many bytes it took
      */
     int write(ByteBuffer src) throws IOException;
+
+    /**
+     * True when the application's bytes are the bytes on the wire, so a file can go to the socket
+     * inside the kernel ({@link #transferFrom}); false for a transport that encodes them.
+     */
+    default boolean transfersFiles() {
+        return false;
+    }
+
+    /**
+     * Writes up to {@code count} bytes of {@code file} from {@code position} to the socket as they
+     * are; only when {@link #transfersFiles()}.
+     *
+     * @return how many it wrote; 0 when the socket takes none now, or when the file has no bytes
+     *         at {@code position} (it is shorter than that)
+     */
+    default long transferFrom(FileChannel file, long position, long count) throws IOException {
+        throw new UnsupportedOperationException("this transport encodes what it sends");
+    }
 
     /**
      * Writes what the transport holds from earlier writes (or its own records).

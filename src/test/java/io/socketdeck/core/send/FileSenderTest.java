@@ -2,11 +2,13 @@ package io.socketdeck.core.send;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.send.FileSender.Outcome;
+import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.RecordingListener;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.SessionEvent;
@@ -22,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FileSenderTest {
 
@@ -46,6 +51,9 @@ class FileSenderTest {
 
     private final TrafficCounters counters = new TrafficCounters();
     private final RecordingEnd end = new RecordingEnd();
+    /** When set before {@link #connect}, the TX rows' bytes are digested here, as a log would show them. */
+    private MessageDigest txDigest;
+    private final AtomicLong txShown = new AtomicLong();
     private TcpClientSession session;
     private Thread worker;
 
@@ -71,15 +79,46 @@ class FileSenderTest {
         }
     }
 
-    /** Passes sends through and remembers the most chunks ever in flight. */
+    /**
+     * Passes sends through and remembers the most chunks ever in flight; passes file regions
+     * through too unless made to offer arrays only (as a TLS connection does).
+     */
     static final class WindowProbe implements SendTarget {
         final SendTarget inner;
+        final boolean regions;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger maxInFlight = new AtomicInteger();
         final AtomicLong issuedBytes = new AtomicLong();
+        final AtomicInteger regionsIssued = new AtomicInteger();
 
         WindowProbe(SendTarget inner) {
+            this(inner, true);
+        }
+
+        WindowProbe(SendTarget inner, boolean regions) {
             this.inner = inner;
+            this.regions = regions;
+        }
+
+        /** The most chunks the sender may have in flight through this probe. */
+        int window() {
+            return regions ? FileSender.REGION_WINDOW : FileSendOptions.STREAM_WINDOW;
+        }
+
+        @Override
+        public boolean sendsFileRegions() {
+            return regions && inner.sendsFileRegions();
+        }
+
+        @Override
+        public void sendFileRegion(FileChannel file, long position, int length, SendCompletion done) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            issuedBytes.addAndGet(length);
+            regionsIssued.incrementAndGet();
+            inner.sendFileRegion(file, position, length, written -> {
+                inFlight.decrementAndGet();
+                done.completed(written);
+            });
         }
 
         @Override
@@ -139,7 +178,12 @@ class FileSenderTest {
         RecordingListener events = new RecordingListener();
         session = new TcpClientSession(TcpClientOptions.of(address.getAddress().getHostAddress(), address.getPort()),
                 event -> {
-                    if (!(event instanceof SessionEvent.Data)) {
+                    if (event instanceof SessionEvent.Data data) {
+                        if (txDigest != null && data.direction() == Direction.TX) {
+                            txDigest.update(data.bytes()); // the loop thread's only: no lock
+                            txShown.addAndGet(data.bytes().length);
+                        }
+                    } else {
                         events.onEvent(event); // keep control events only: a 64 MB send is 1,000 data events
                     }
                 }, counters);
@@ -158,12 +202,15 @@ class FileSenderTest {
         }
     }
 
-    @Test
-    void aFileSentOverTcpArrivesByteIdentical() throws Exception {
+    /** As file regions (sendfile) and as arrays (what a TLS connection gets): the same bytes arrive and show. */
+    @ParameterizedTest(name = "file regions: {0}")
+    @ValueSource(booleans = {true, false})
+    void aFileSentOverTcpArrivesByteIdenticalAndShowsAsSent(boolean regions) throws Exception {
         int size = 5 * 1024 * 1024 + 123; // not a whole number of chunks
         Path file = randomFile("random.bin", size, 7);
+        txDigest = MessageDigest.getInstance("SHA-256");
         try (SinkServer sink = new SinkServer()) {
-            WindowProbe probe = new WindowProbe(connect(sink.address()));
+            WindowProbe probe = new WindowProbe(connect(sink.address()), regions);
             FileSender sender = FileSender.start(file, probe, FileSendOptions.stream(), end);
 
             assertEquals(Outcome.COMPLETED, end.await());
@@ -174,7 +221,33 @@ class FileSenderTest {
             assertEquals(size, end.last.get().totalBytes());
             assertEquals(1.0, sender.progress().fraction());
             assertEquals(size, counters.txBytes());
-            assertTrue(probe.maxInFlight.get() <= FileSendOptions.STREAM_WINDOW, "window " + probe.maxInFlight);
+            assertTrue(probe.maxInFlight.get() <= probe.window(), "window " + probe.maxInFlight);
+            assertEquals(regions, probe.regionsIssued.get() > 0, "regions issued: " + probe.regionsIssued);
+            session.close(); // the TX rows are all told by now; closing orders the digest's last update before ours
+            worker.join(TIMEOUT.toMillis());
+            assertEquals(size, txShown.get(), "the TX rows show every byte sent");
+            assertArrayEquals(sha256(file), txDigest.digest(), "... as the file holds them");
+        }
+    }
+
+    /** A file cut short while it is being sent ends the send saying so, whichever way it goes out. */
+    @ParameterizedTest(name = "file regions: {0}")
+    @ValueSource(booleans = {true, false})
+    void aFileThatShrinksWhileSentEndsTheSendAsChanged(boolean regions) throws Exception {
+        long size = 64L << 20;
+        Path file = zeroFile("zeros.bin", size);
+        try (SinkServer sink = new SinkServer(true, Long.MAX_VALUE)) {
+            WindowProbe probe = new WindowProbe(connect(sink.address()), regions);
+            FileSender sender = FileSender.start(file, probe, FileSendOptions.stream(), end);
+            Await.until(() -> probe.inFlight.get() == probe.window(), TIMEOUT, "the window to fill");
+            try (RandomAccessFile cut = new RandomAccessFile(file.toFile(), "rw")) {
+                cut.setLength(0);
+            }
+            sink.resume();
+            assertEquals(Outcome.FILE_CHANGED, end.await());
+            assertTrue(end.last.get().bytesSent() < size);
+            assertTrue(session.isOpen(), "the connection goes on");
+            assertFalse(sender.isRunning());
         }
     }
 
@@ -186,8 +259,8 @@ class FileSenderTest {
             WindowProbe probe = new WindowProbe(connect(sink.address()));
             FileSender sender = FileSender.start(file, probe, FileSendOptions.stream(), end);
 
-            // The socket buffers fill, then the window: the sender waits with at most 4 chunks queued.
-            Await.until(() -> probe.inFlight.get() == FileSendOptions.STREAM_WINDOW, TIMEOUT, "the window to fill");
+            // The socket buffers fill, then the window: the sender waits with at most a window queued.
+            Await.until(() -> probe.inFlight.get() == probe.window(), TIMEOUT, "the window to fill");
             long issued = probe.issuedBytes.get();
             assertTrue(issued < size / 2, "read " + issued + " bytes of a file nobody reads");
             assertTrue(sender.isRunning());
@@ -196,7 +269,7 @@ class FileSenderTest {
             assertEquals(Outcome.COMPLETED, end.await());
             sink.awaitReceived(size, TIMEOUT);
             assertArrayEquals(sha256(file), sink.digest());
-            assertTrue(probe.maxInFlight.get() <= FileSendOptions.STREAM_WINDOW);
+            assertTrue(probe.maxInFlight.get() <= probe.window());
         }
     }
 
@@ -207,7 +280,7 @@ class FileSenderTest {
         try (SinkServer sink = new SinkServer(true, Long.MAX_VALUE)) {
             WindowProbe probe = new WindowProbe(connect(sink.address()));
             FileSender sender = FileSender.start(file, probe, FileSendOptions.stream(), end);
-            Await.until(() -> probe.inFlight.get() == FileSendOptions.STREAM_WINDOW, TIMEOUT, "the window to fill");
+            Await.until(() -> probe.inFlight.get() == probe.window(), TIMEOUT, "the window to fill");
             sender.cancel();
             assertEquals(Outcome.CANCELLED, end.await());
             long issued = probe.issuedBytes.get();

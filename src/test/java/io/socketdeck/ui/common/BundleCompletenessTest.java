@@ -3,6 +3,7 @@ package io.socketdeck.ui.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.send.FileSender;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import java.io.IOException;
@@ -174,6 +175,14 @@ class BundleCompletenessTest {
         }
         for (FailureKind kind : FailureKind.values()) {
             assertTrue(engine.containsKey("failure." + kind.name()), kind.name());
+        }
+    }
+
+    @Test
+    void everyWayAFileSendEndsIsWorded() throws IOException {
+        Properties send = load(MAIN_RESOURCES.resolve("io/socketdeck/ui/send").resolve(ENGLISH));
+        for (FileSender.Outcome outcome : FileSender.Outcome.values()) {
+            assertTrue(send.containsKey("file.outcome." + outcome.name()), outcome.name());
         }
     }
 }
