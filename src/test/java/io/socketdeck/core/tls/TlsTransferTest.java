@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.send.FileSendOptions;
+import io.socketdeck.core.send.FileSendProgress;
+import io.socketdeck.core.send.FileSender;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.RecordingListener;
@@ -74,6 +77,32 @@ class TlsTransferTest extends RealPeerTest {
         assertTrue(counters.wireRxBytes() > BIG && counters.wireTxBytes() > BIG,
                 () -> "records cost more than their bytes: " + counters.wireRxBytes() + "/" + counters.wireTxBytes());
         assertTrue(counters.wireRxBytes() < BIG * 1.01, "but not much more: " + counters.wireRxBytes());
+    }
+
+    /** A file over TLS is read into arrays and encrypted (no sendfile: the kernel would send it in clear). */
+    @Test
+    void aFileSentOverTlsIsEncryptedNotHandedToTheKernelAndComesBackExact() throws Exception {
+        ListeningPeer echo = socatEcho();
+        RecordingListener events = new RecordingListener();
+        TcpClientSession client = client(trustingCa(), options(echo.port(), TcpClientOptions.DEFAULT_READ_BUFFER),
+                events, new TrafficCounters());
+        events.await(SessionEvent.Secured.class);
+        assertFalse(client.sendsFileRegions(), "a TLS connection takes arrays only");
+        byte[] content = new byte[BIG + 321];
+        new Random(17).nextBytes(content);
+        Path file = Files.write(dir.resolve("payload.bin"), content);
+        CompletableFuture<FileSender.Outcome> outcome = new CompletableFuture<>();
+        FileSender.start(file, client, FileSendOptions.stream(), new FileSender.Listener() {
+            @Override
+            public void finished(FileSender.Outcome result, FileSendProgress last, String detail) {
+                outcome.complete(result);
+            }
+        });
+        assertEquals(FileSender.Outcome.COMPLETED, outcome.get(30, TimeUnit.SECONDS));
+        byte[] back = Await.value(() -> events.bytes(Direction.RX), b -> b.length >= content.length,
+                Duration.ofSeconds(30), content.length + " bytes echoed");
+        assertArrayEquals(content, back);
+        assertArrayEquals(content, events.bytes(Direction.TX), "the TX rows show the file");
     }
 
     @ParameterizedTest
