@@ -3,6 +3,7 @@ package io.socketdeck.bench;
 import atlantafx.base.theme.PrimerLight;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.JavaFxNotices;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -20,6 +21,7 @@ final class BenchWindow {
      * first in each pulse), then builds and shows the window with the tab {@code tabId} selected.
      */
     static MainWindow show(PulseGapMeter meter, String tabId) throws Exception {
+        JavaFxNotices.quiet(); // as the app does: a flood would otherwise print JavaFX notices on the FX thread
         return Fx.call(() -> {
             meter.start();
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
