@@ -28,17 +28,26 @@ final class UiPhase {
     private long tickMaxWorkNanos;
     private long tickPulses;
 
-    private UiPhase(String name, UiTick tick) {
+    private UiPhase(String name, UiTick tick, long fromNanos) {
         this.name = name;
         this.tick = tick;
         this.gcBefore = gcMillisSoFar();
-        this.from = System.nanoTime();
+        this.from = fromNanos;
     }
 
     /** Starts a phase now; {@code tick} is the window's, whose own statistics start again. */
     static UiPhase begin(String name, UiTick tick) throws Exception {
         Fx.run(tick::resetStatistics);
-        return new UiPhase(name, tick);
+        return new UiPhase(name, tick, System.nanoTime());
+    }
+
+    /**
+     * A phase whose pulses count from {@code fromNanos} (a {@code System.nanoTime()} taken earlier,
+     * before the window was shown), its collector pauses and the tick's statistics from now.
+     */
+    static UiPhase beginAt(String name, UiTick tick, long fromNanos) throws Exception {
+        Fx.run(tick::resetStatistics);
+        return new UiPhase(name, tick, fromNanos);
     }
 
     /** Ends it now and notes what it saw. */
