@@ -1,5 +1,6 @@
 package io.socketdeck.core.send;
 
+import io.socketdeck.core.io.FileRanges;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.SendTarget;
@@ -332,11 +333,9 @@ public final class FileSender {
     private byte[] readChunk(long position, int length) {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
-            while (buffer.hasRemaining()) {
-                if (file.read(buffer, position + buffer.position()) < 0) {
-                    finish(Outcome.FILE_CHANGED, "");
-                    return null;
-                }
+            if (!FileRanges.readFully(file, position, buffer)) {
+                finish(Outcome.FILE_CHANGED, "");
+                return null;
             }
         } catch (IOException e) {
             LOGGER.warn("reading the file to send failed", e);

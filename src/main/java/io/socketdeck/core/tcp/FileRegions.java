@@ -1,5 +1,6 @@
 package io.socketdeck.core.tcp;
 
+import io.socketdeck.core.io.FileRanges;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,11 +23,7 @@ final class FileRegions {
     static byte[] readBack(FileChannel file, long position, int length) {
         ByteBuffer bytes = ByteBuffer.allocate(length);
         try {
-            while (bytes.hasRemaining()) {
-                if (file.read(bytes, position + bytes.position()) < 0) {
-                    break;
-                }
-            }
+            FileRanges.readFully(file, position, bytes);
         } catch (IOException e) {
             LOGGER.debug("reading back a sent file region failed; its TX row shows what was read", e);
         }

@@ -49,12 +49,12 @@ final class SendQueue {
         void written(byte[] bytes, int offset, int length, boolean copied, boolean reportTx, SendCompletion done);
 
         /**
-         * A file region went out whole. By default, a send of its bytes read back from the file; a
-         * connection counts {@code length} and reads them back only to show them.
+         * A file region went out whole; it is always shown as TX. By default, a send of its bytes
+         * read back from the file; a connection counts {@code length} and reads them back to show them.
          */
-        default void writtenRegion(FileChannel file, long position, int length, boolean reportTx, SendCompletion done) {
+        default void writtenRegion(FileChannel file, long position, int length, SendCompletion done) {
             byte[] bytes = FileRegions.readBack(file, position, length);
-            written(bytes, 0, bytes.length, false, reportTx, done);
+            written(bytes, 0, bytes.length, false, true, done);
         }
     }
 
@@ -118,8 +118,8 @@ final class SendQueue {
     }
 
     /** Adds {@code length} bytes of {@code file} from {@code position} at the end; check {@link #fitsRegion} first. */
-    void addRegion(FileChannel file, long position, int length, boolean reportTx, SendCompletion done) {
-        entries.addLast(new Region(file, position, length, reportTx, done));
+    void addRegion(FileChannel file, long position, int length, SendCompletion done) {
+        entries.addLast(new Region(file, position, length, done));
         charge(ENTRY_OVERHEAD);
         messages++;
     }
@@ -254,7 +254,7 @@ final class SendQueue {
             entries.pollFirst();
             release(ENTRY_OVERHEAD, 1);
             // Told in order; what a completion queues goes behind the run, which left is used up by.
-            out.writtenRegion(region.file, region.position, region.length, region.reportTx, region.done);
+            out.writtenRegion(region.file, region.position, region.length, region.done);
             if (left == 0) {
                 break;
             }
@@ -316,20 +316,18 @@ final class SendQueue {
         }
     }
 
-    /** Bytes of a file, sent from the file when their turn comes. */
+    /** Bytes of a file, sent from the file when their turn comes, and always shown as TX (a file send's). */
     private static final class Region {
         final FileChannel file;
         final long position;
         final int length;
-        final boolean reportTx;
         final SendCompletion done;
         long written;
 
-        Region(FileChannel file, long position, int length, boolean reportTx, SendCompletion done) {
+        Region(FileChannel file, long position, int length, SendCompletion done) {
             this.file = file;
             this.position = position;
             this.length = length;
-            this.reportTx = reportTx;
             this.done = done;
         }
     }

@@ -101,9 +101,8 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
 
         @Override
-        public void writtenRegion(FileChannel file, long position, int length, boolean reportTx,
-                                  SendCompletion done) {
-            TcpConnection.this.writtenRegion(file, position, length, reportTx, done);
+        public void writtenRegion(FileChannel file, long position, int length, SendCompletion done) {
+            TcpConnection.this.writtenRegion(file, position, length, done);
         }
     };
     /** True inside flush(): a completion that sends again only queues, the running flush writes it. */
@@ -524,7 +523,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         try {
             if (refused(true, writeQueue.fitsRegion(), done) == null) {
                 boolean wasEmpty = writeQueue.isEmpty();
-                writeQueue.addRegion(file, position, length, true, done);
+                writeQueue.addRegion(file, position, length, done);
                 queued(wasEmpty);
             }
         } catch (Throwable fault) {
@@ -688,12 +687,10 @@ final class TcpConnection implements SelectorLoop.Handler {
      * A file region went out whole (the kernel sent it from the file): counted by its length, and
      * shown as TX with its bytes read back from the file, which the page cache still holds.
      */
-    private void writtenRegion(FileChannel file, long position, int length, boolean reportTx, SendCompletion done) {
+    private void writtenRegion(FileChannel file, long position, int length, SendCompletion done) {
         countSent(length);
         try {
-            if (reportTx) {
-                reportSent(FileRegions.readBack(file, position, length), done);
-            }
+            reportSent(FileRegions.readBack(file, position, length), done);
         } finally {
             Faults.completeQuietly(done, true);
         }

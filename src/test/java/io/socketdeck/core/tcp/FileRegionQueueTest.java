@@ -133,7 +133,7 @@ class FileRegionQueueTest {
                     expected.add(bytes);
                 } else {
                     int length = 1 + random.nextInt(9_000);
-                    queue.addRegion(file, position, length, true, done);
+                    queue.addRegion(file, position, length, done);
                     expected.add(Arrays.copyOfRange(content, position, position + length));
                     position += length;
                 }
@@ -167,7 +167,7 @@ class FileRegionQueueTest {
         List<Integer> lengths = new ArrayList<>();
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
             for (int i = 0; i < 16; i++) {
-                queue.addRegion(file, i * 65_536L, 65_536, true, SendCompletion.IGNORE);
+                queue.addRegion(file, i * 65_536L, 65_536, SendCompletion.IGNORE);
             }
             long count = queue.writeHead(kernel);
             assertTrue(queue.advance(count, (bytes, offset, length, copied, reportTx, done) -> lengths.add(length)));
@@ -185,7 +185,7 @@ class FileRegionQueueTest {
             queue.add(new byte[1_000], false, SendCompletion.IGNORE);
             long before = queue.cost();
             assertTrue(queue.fitsRegion());
-            queue.addRegion(file, 0, 1 << 20, true, SendCompletion.IGNORE);
+            queue.addRegion(file, 0, 1 << 20, SendCompletion.IGNORE);
             assertEquals(SendQueue.ENTRY_OVERHEAD, queue.cost() - before, "a megabyte of file waits as a reference");
             assertFalse(queue.fits(1 << 20), "the same megabyte as an array would not fit");
         }
@@ -198,7 +198,7 @@ class FileRegionQueueTest {
         List<Boolean> outcomes = new ArrayList<>();
         TakingTransport transport = new TakingTransport(new Random(9), 4_000);
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            queue.addRegion(file, 0, 10_000, true, outcomes::add);
+            queue.addRegion(file, 0, 10_000, outcomes::add);
             queue.add(new byte[] {1, 2, 3}, true, outcomes::add);
             file.truncate(2_500); // the file shrank after the region was queued
             drain(queue, transport, (bytes, offset, length, copied, reportTx, done) -> done.completed(true));
@@ -217,8 +217,8 @@ class FileRegionQueueTest {
         SendCompletion first = written -> { };
         SendCompletion second = written -> { };
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
-            queue.addRegion(file, 0, 500, true, first);
-            queue.addRegion(file, 500, 500, true, second);
+            queue.addRegion(file, 0, 500, first);
+            queue.addRegion(file, 500, 500, second);
         }
         SendCompletion[] dropped = queue.clear();
         assertEquals(2, dropped.length);
