@@ -9,7 +9,7 @@ import javafx.stage.Stage;
 /**
  * The cold-start baseline: a bare JavaFX window, one {@link Label} in a {@link Stage} at the app's
  * default size, started like the app (a plain main class calling {@link Application#launch}) and
- * with the same probe: with {@code -Dsocketdeck.exitOnFirstFrame=true} it prints
+ * with the same probe: with {@code -Dsocketdeck.startProbe=true} it prints
  * {@value ColdStartBench#FIRST_FRAME} once its first frame is laid out, and exits.
  */
 public final class BareWindow extends Application {
@@ -20,7 +20,7 @@ public final class BareWindow extends Application {
         stage.setScene(scene);
         stage.setTitle("SocketDeck");
         stage.show();
-        if (Boolean.getBoolean("socketdeck.exitOnFirstFrame")) {
+        if (Boolean.getBoolean("socketdeck.startProbe")) {
             scene.addPostLayoutPulseListener(() -> {
                 System.out.println(ColdStartBench.FIRST_FRAME);
                 System.exit(0);

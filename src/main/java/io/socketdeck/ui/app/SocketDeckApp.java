@@ -61,7 +61,7 @@ public final class SocketDeckApp extends Application {
         settings = store.load(); // never throws: a broken file gives defaults and a warning
         String language = settings.getString(LANGUAGE, "");
         I18n.use(language.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(language));
-        window = new MainWindow(this::switchLanguage, settings);
+        window = MainWindow.showingFirstFrameFirst(this::switchLanguage, settings);
         store.warning().ifPresent(warning -> window.note(SettingsMessages.describe(warning)));
         new SettingsAutosave(window.tick(), window.remembered(), this::saveSoon);
         saveProblemJob = window.tick().add(now -> showSaveProblem());
@@ -85,8 +85,8 @@ public final class SocketDeckApp extends Application {
         stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
         stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - stage.getWidth())));
         stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - stage.getHeight())));
-        if (Boolean.getBoolean("socketdeck.exitOnFirstFrame")) { // the cold-start benchmark's probe
-            scene.addPostLayoutPulseListener(() -> { System.out.println("socketdeck: first frame"); System.exit(0); });
+        if (Boolean.getBoolean(StartProbe.PROPERTY)) {
+            StartProbe.watch(scene, window.viewsWaitProperty());
         }
     }
 

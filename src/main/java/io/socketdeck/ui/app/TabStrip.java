@@ -67,6 +67,15 @@ final class TabStrip {
         sync();
         ViewListeners.onListChange(pane, window.tabs(), change -> sync());
         ViewListeners.onChange(pane, window.selectedProperty(), (obs, old, now) -> select(now));
+        ViewListeners.onChange(pane, window.viewsWaitProperty(), (obs, old, waits) -> {
+            if (!waits) {
+                showSelected();
+                // Styled and laid out now, so the next frame shows the whole view, not a part whose
+                // skins (split panes' content) would come a frame later.
+                pane.applyCss();
+                pane.layout();
+            }
+        });
         pane.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
                 sync(); // what changed while this view was not shown
@@ -145,11 +154,14 @@ final class TabStrip {
         showSelected();
     }
 
-    /** Builds the tab in front's view the first time it is shown, and shows its status. */
+    /**
+     * Builds the tab in front's view the first time it is shown (unless the views wait for the
+     * window's first frame), and shows its status.
+     */
     private void showSelected() {
         Tab tab = pane.getSelectionModel().getSelectedItem();
         WindowTab entry = tab == null ? null : entryOf(tab);
-        if (tab != null && tab.getContent() == null) {
+        if (tab != null && tab.getContent() == null && !window.viewsWaitProperty().get()) {
             tab.setContent(views.apply(entry));
         }
         pills.forEach((owner, pill) -> {

@@ -1,0 +1,110 @@
+package io.socketdeck.ui.app;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import io.socketdeck.core.settings.Settings;
+import io.socketdeck.ui.common.I18n;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The window as the app starts it: the first frame goes out with the menu, the tab headers and
+ * the status bar, and the tab in front builds its view after that frame, whole in the next.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FirstFrameFirstTest {
+
+    private Stage stage;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() {
+        onFx(() -> {
+            if (window != null) {
+                window.shutdown();
+            }
+            I18n.use(Locale.ENGLISH);
+            return null;
+        });
+    }
+
+    @Test
+    void theTabInFrontBuildsItsViewAfterTheWindowsFirstFrame() {
+        // What each laid-out frame held: whether the tab in front had its view then.
+        List<Boolean> framesWithView = new ArrayList<>();
+        Tab front = onFx(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
+            I18n.use(Locale.ENGLISH);
+            window = MainWindow.showingFirstFrameFirst(locale -> { }, new Settings());
+            Scene scene = new Scene(window.root(), 1100, 700);
+            MainWindow.addStylesheets(scene);
+            TabPane tabs = (TabPane) scene.lookup(".session-tabs");
+            scene.addPostLayoutPulseListener(() -> framesWithView.add(tabs.getSelectionModel().getSelectedItem().getContent() != null));
+            stage.setScene(scene);
+            stage.show();
+            // Shown, and no pulse can have run yet: this runnable holds the FX thread.
+            Tab selected = tabs.getSelectionModel().getSelectedItem();
+            assertEquals("tabTcpClient", selected.getId());
+            assertNull(selected.getContent(), "the view waits for the first frame");
+            assertTrue(window.viewsWaitProperty().get());
+            assertNotNull(scene.lookup("#menuBar"), "the first frame has the menu");
+            assertNotNull(scene.lookup("#statusConnection"), "and the status bar");
+            return selected;
+        });
+        awaitFx(() -> framesWithView.contains(true), "a frame with the view of the tab in front");
+        onFx(() -> {
+            assertFalse(framesWithView.get(0), "the first frame went out before the view was built");
+            assertFalse(window.viewsWaitProperty().get(), "the views no longer wait");
+            Node view = front.getContent();
+            assertNotNull(view.lookup("#clientConnect"), "the view is the tab's, whole: its Connect button");
+            assertNotNull(view.lookup("#clientConnect").getScene(), "and in the window");
+            return null;
+        });
+    }
+
+    @Test
+    void aTabBroughtToTheFrontLaterBuildsItsViewAtOnce() {
+        onFx(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
+            I18n.use(Locale.ENGLISH);
+            window = MainWindow.showingFirstFrameFirst(locale -> { }, new Settings());
+            Scene scene = new Scene(window.root(), 1100, 700);
+            stage.setScene(scene);
+            stage.show();
+            return null;
+        });
+        awaitFx(() -> !window.viewsWaitProperty().get(), "the views released after the first frame");
+        onFx(() -> {
+            TabPane tabs = (TabPane) stage.getScene().lookup(".session-tabs");
+            Tab server = tabs.getTabs().stream().filter(tab -> "tabTcpServer".equals(tab.getId())).findFirst().orElseThrow();
+            assertNull(server.getContent(), "a tab never shown has no view");
+            tabs.getSelectionModel().select(server);
+            assertNotNull(server.getContent(), "brought to the front, it builds its view at once");
+            return null;
+        });
+    }
+}
