@@ -20,6 +20,9 @@ import javafx.animation.AnimationTimer;
 final class PulseGapMeter extends AnimationTimer {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** With -Dbench.verbose=true each long gap is noted with who had the cores meanwhile. */
+    private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
+    private final BusyThreads busy = new BusyThreads();
 
     /** Pulse time ({@code now}), gap before it, FX CPU in that gap, FX CPU from pulse start to its layout's end. */
     private long[] at = new long[8192];
@@ -52,9 +55,11 @@ final class PulseGapMeter extends AnimationTimer {
             gap[count] = now - lastNow;
             cpu[count] = cpuNow - lastCpu;
             layoutCpu[count] = -1;
-            if (Boolean.getBoolean("bench.verbose") && gap[count] > 50_000_000L) {
-                Figures.note(String.format("pulse gap %.1f ms (FX CPU in it %.1f ms) at uptime %.3f s", gap[count] / 1e6,
-                        cpu[count] / 1e6, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+            if (VERBOSE && gap[count] > 50_000_000L) {
+                Figures.note(String.format("pulse gap %.1f ms (FX CPU in it %.1f ms) at uptime %.3f s; %s", gap[count] / 1e6,
+                        cpu[count] / 1e6, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, busy.since()));
+            } else if (VERBOSE) {
+                busy.since();
             }
             count++;
         }
@@ -82,7 +87,7 @@ final class PulseGapMeter extends AnimationTimer {
         for (int i = 0; i < count; i++) {
             for (UiPhase phase : phases) {
                 if (phase.contains(at[i])) {
-                    gaps[n++] = gap[i];
+                    gaps[n++] = phase.partInside(at[i], gap[i]);
                     maxCpu = Math.max(maxCpu, cpu[i]);
                     maxLayout = Math.max(maxLayout, layoutCpu[i]);
                     break;

@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * A stretch of time whose FX pulses count for some figures (a flood, a storm of connects), with
  * what the JVM's garbage collectors and the window's own {@link UiTick} did meanwhile. Pulses
- * are attributed to a phase by the time they came, so a gap that ends inside it counts.
+ * are attributed to a phase by the time they came, so a gap that ends inside it counts, with the
+ * part of it that lies inside: what came before the phase began is not the phase's (the bench's
+ * own heap measurement, three full collections, came right before a storm once, and its 250 ms
+ * were counted as the storm's).
  */
 final class UiPhase {
 
@@ -64,6 +67,11 @@ final class UiPhase {
 
     boolean contains(long pulseNanos) {
         return pulseNanos - from > 0 && pulseNanos - to <= 0;
+    }
+
+    /** The part inside this phase of the gap of {@code gapNanos} that ended with the pulse at {@code pulseNanos}. */
+    long partInside(long pulseNanos, long gapNanos) {
+        return Math.min(gapNanos, pulseNanos - from);
     }
 
     long gcMillis() {
