@@ -53,6 +53,13 @@ final class UiPhase {
         return new UiPhase(name, tick, fromNanos);
     }
 
+    /** A phase from {@code fromNanos} to {@code toNanos}, ended, with no tick to read: for the meter's tests. */
+    static UiPhase between(String name, long fromNanos, long toNanos) {
+        UiPhase phase = new UiPhase(name, null, fromNanos);
+        phase.to = toNanos;
+        return phase;
+    }
+
     /** Ends it now and notes what it saw. */
     UiPhase end(PulseGapMeter meter) throws Exception {
         to = System.nanoTime();
