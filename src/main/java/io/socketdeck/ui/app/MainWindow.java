@@ -25,16 +25,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Parent;
@@ -94,8 +94,9 @@ public final class MainWindow {
     /**
      * The window of a start: its first frame (menu, tab headers, status bar) goes out before the
      * tab in front builds its view, which comes with the next frame. On a cold start the window
-     * appears about 0.7 s sooner than when the view, the largest part, is built first (measured
-     * under Xvfb: 1.2 s against 1.9 s to the first frame), and is whole about as soon as before.
+     * appears about a second sooner than when the view, the largest part, is built first (bench
+     * group coldstart under Xvfb: 1.1 to 1.25 s against 2.2 s to the first frame), and is whole
+     * about as soon as before (2.0 to 2.2 s).
      */
     public static MainWindow showingFirstFrameFirst(Consumer<Locale> languageSwitcher, Settings settings) {
         return new MainWindow(languageSwitcher, settings, true);
@@ -126,7 +127,8 @@ public final class MainWindow {
 
     /**
      * Once {@code view}'s scene has laid out its first frame, lets the views be built, after that
-     * pulse (so the frame goes out first).
+     * pulse (so the frame goes out first). A scene keeps its pulse listeners in a copy-on-write
+     * list, so the listener may remove itself while they run.
      */
     private void releaseViewsAfterFirstFrame(Parent view) {
         view.sceneProperty().addListener(new ChangeListener<>() {
