@@ -1,5 +1,6 @@
 package io.socketdeck.bench;
 
+import io.socketdeck.ui.app.StartProbe;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -9,7 +10,7 @@ import javafx.stage.Stage;
 /**
  * The cold-start baseline: a bare JavaFX window, one {@link Label} in a {@link Stage} at the app's
  * default size, started like the app (a plain main class calling {@link Application#launch}) and
- * with the same probe: with {@code -Dsocketdeck.startProbe=true} it prints
+ * with the same probe: with {@code -Dsocketdeck.startProbe=true} ({@link StartProbe}) it prints
  * {@value ColdStartBench#FIRST_FRAME} once its first frame is laid out, and exits.
  */
 public final class BareWindow extends Application {
@@ -20,7 +21,7 @@ public final class BareWindow extends Application {
         stage.setScene(scene);
         stage.setTitle("SocketDeck");
         stage.show();
-        if (Boolean.getBoolean("socketdeck.startProbe")) {
+        if (Boolean.getBoolean(StartProbe.PROPERTY)) {
             scene.addPostLayoutPulseListener(() -> {
                 System.out.println(ColdStartBench.FIRST_FRAME);
                 System.exit(0);

@@ -1,6 +1,7 @@
 package io.socketdeck.bench;
 
 import io.socketdeck.Launcher;
+import io.socketdeck.ui.app.StartProbe;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -39,8 +40,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ColdStartBench {
 
-    static final String FIRST_FRAME = "socketdeck: first frame";
-    static final String FIRST_VIEW = "socketdeck: first view";
+    static final String FIRST_FRAME = StartProbe.FIRST_FRAME;
+    static final String FIRST_VIEW = StartProbe.FIRST_VIEW;
     private static final int RUNS = Bench.rounds(5);
     private static final double RATIO_TARGET = 1.3;
     private static final long TIMEOUT_SECONDS = 120;
@@ -124,7 +125,7 @@ final class ColdStartBench {
     }
 
     private static List<String> probe(Path settings) {
-        List<String> options = new ArrayList<>(List.of("-Dprism.order=sw", "-Dsocketdeck.startProbe=true"));
+        List<String> options = new ArrayList<>(List.of("-Dprism.order=sw", "-D" + StartProbe.PROPERTY + "=true"));
         if (settings != null) {
             options.add("-Dsocketdeck.settings=" + settings.toAbsolutePath());
         }

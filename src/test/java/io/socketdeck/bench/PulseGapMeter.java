@@ -59,7 +59,7 @@ final class PulseGapMeter extends AnimationTimer {
                 Figures.note(String.format("pulse gap %.1f ms (FX CPU in it %.1f ms) at uptime %.3f s; %s", gap[count] / 1e6,
                         cpu[count] / 1e6, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, busy.since()));
             } else if (VERBOSE) {
-                busy.since();
+                busy.mark(); // the next long gap is described from here
             }
             count++;
         }

@@ -125,27 +125,37 @@ public final class MainWindow {
         }
     }
 
-    /**
-     * Once {@code view}'s scene has laid out its first frame, lets the views be built, after that
-     * pulse (so the frame goes out first). A scene keeps its pulse listeners in a copy-on-write
-     * list, so the listener may remove itself while they run.
-     */
+    /** Once {@code view} is in a scene, lets the views be built after that scene's first frame. */
     private void releaseViewsAfterFirstFrame(Parent view) {
         view.sceneProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Scene> observable, Scene old, Scene scene) {
-                if (scene == null) {
-                    return;
+                if (scene != null) {
+                    view.sceneProperty().removeListener(this);
+                    scene.addPostLayoutPulseListener(new FirstFrameOut(scene));
                 }
-                view.sceneProperty().removeListener(this);
-                Runnable[] firstFrame = new Runnable[1];
-                firstFrame[0] = () -> {
-                    scene.removePostLayoutPulseListener(firstFrame[0]);
-                    Platform.runLater(() -> viewsWait.set(false));
-                };
-                scene.addPostLayoutPulseListener(firstFrame[0]);
             }
         });
+    }
+
+    /**
+     * Runs after the first layout of its scene and lets the views be built once that pulse is over,
+     * so the frame goes out first. A scene keeps its pulse listeners in a copy-on-write list, so
+     * this one may remove itself while they run.
+     */
+    private final class FirstFrameOut implements Runnable {
+
+        private final Scene scene;
+
+        FirstFrameOut(Scene scene) {
+            this.scene = scene;
+        }
+
+        @Override
+        public void run() {
+            scene.removePostLayoutPulseListener(this);
+            Platform.runLater(() -> viewsWait.set(false));
+        }
     }
 
     /**

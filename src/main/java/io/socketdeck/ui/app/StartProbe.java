@@ -7,13 +7,13 @@ import javafx.scene.Scene;
  * The cold-start benchmark's probe (and the class-data-sharing training run's), on with
  * {@code -Dsocketdeck.startProbe=true}: prints {@value #FIRST_FRAME} when the window's first frame
  * is laid out, {@value #FIRST_VIEW} when the first frame with the view of the tab in front is, and
- * then exits.
+ * then exits. The lines and the property are public for the benchmark that reads them.
  */
-final class StartProbe {
+public final class StartProbe {
 
-    static final String PROPERTY = "socketdeck.startProbe";
-    static final String FIRST_FRAME = "socketdeck: first frame";
-    static final String FIRST_VIEW = "socketdeck: first view";
+    public static final String PROPERTY = "socketdeck.startProbe";
+    public static final String FIRST_FRAME = "socketdeck: first frame";
+    public static final String FIRST_VIEW = "socketdeck: first view";
 
     private StartProbe() {
     }

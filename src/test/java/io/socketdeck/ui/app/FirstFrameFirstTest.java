@@ -2,19 +2,16 @@ package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
-import io.socketdeck.core.settings.Settings;
-import io.socketdeck.ui.common.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -43,13 +40,7 @@ class FirstFrameFirstTest {
 
     @AfterEach
     void tearDown() {
-        onFx(() -> {
-            if (window != null) {
-                window.shutdown();
-            }
-            I18n.use(Locale.ENGLISH);
-            return null;
-        });
+        runFx(() -> MainWindowFixture.shutDown(window));
     }
 
     @Test
@@ -57,15 +48,13 @@ class FirstFrameFirstTest {
         // What each laid-out frame held: whether the tab in front had its view then.
         List<Boolean> framesWithView = new ArrayList<>();
         Tab front = onFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
-            I18n.use(Locale.ENGLISH);
-            window = MainWindow.showingFirstFrameFirst(locale -> { }, new Settings());
-            Scene scene = new Scene(window.root(), 1100, 700);
-            MainWindow.addStylesheets(scene);
+            window = MainWindowFixture.showAsTheAppStarts(stage, Locale.ENGLISH, scene -> {
+                TabPane tabs = (TabPane) scene.lookup(".session-tabs");
+                scene.addPostLayoutPulseListener(
+                        () -> framesWithView.add(tabs.getSelectionModel().getSelectedItem().getContent() != null));
+            });
+            Scene scene = stage.getScene();
             TabPane tabs = (TabPane) scene.lookup(".session-tabs");
-            scene.addPostLayoutPulseListener(() -> framesWithView.add(tabs.getSelectionModel().getSelectedItem().getContent() != null));
-            stage.setScene(scene);
-            stage.show();
             // Shown, and no pulse can have run yet: this runnable holds the FX thread.
             Tab selected = tabs.getSelectionModel().getSelectedItem();
             assertEquals("tabTcpClient", selected.getId());
@@ -88,15 +77,7 @@ class FirstFrameFirstTest {
 
     @Test
     void aTabBroughtToTheFrontLaterBuildsItsViewAtOnce() {
-        onFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
-            I18n.use(Locale.ENGLISH);
-            window = MainWindow.showingFirstFrameFirst(locale -> { }, new Settings());
-            Scene scene = new Scene(window.root(), 1100, 700);
-            stage.setScene(scene);
-            stage.show();
-            return null;
-        });
+        runFx(() -> window = MainWindowFixture.showAsTheAppStarts(stage, Locale.ENGLISH, scene -> { }));
         awaitFx(() -> !window.viewsWaitProperty().get(), "the views released after the first frame");
         onFx(() -> {
             TabPane tabs = (TabPane) stage.getScene().lookup(".session-tabs");

@@ -1,8 +1,11 @@
 package io.socketdeck.ui.app;
 
 import atlantafx.base.theme.PrimerLight;
+import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.I18n;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -16,14 +19,36 @@ public final class MainWindowFixture {
     }
 
     public static MainWindow show(Stage stage, Locale locale) {
+        return show(stage, locale, () -> new MainWindow(newLocale -> { }), scene -> { });
+    }
+
+    /**
+     * Shows the window as the app starts it, its first frame before the tab in front builds its
+     * view ({@link MainWindow#showingFirstFrameFirst}); {@code beforeShow} sees the scene just
+     * before the stage shows it. FX thread.
+     */
+    public static MainWindow showAsTheAppStarts(Stage stage, Locale locale, Consumer<Scene> beforeShow) {
+        return show(stage, locale, () -> MainWindow.showingFirstFrameFirst(newLocale -> { }, new Settings()), beforeShow);
+    }
+
+    private static MainWindow show(Stage stage, Locale locale, Supplier<MainWindow> build, Consumer<Scene> beforeShow) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
-        I18n.use(locale);
-        MainWindow window = new MainWindow(newLocale -> { });
+        I18n.use(locale); // before the window is built: its views speak the language of their build
+        MainWindow window = build.get();
         Scene scene = new Scene(window.root(), 1100, 700);
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
+        beforeShow.accept(scene);
         stage.show();
         return window;
+    }
+
+    /** After a test: the window's sessions closed (none when it was never shown), English again. FX thread. */
+    public static void shutDown(MainWindow window) {
+        if (window != null) {
+            window.shutdown();
+        }
+        I18n.use(Locale.ENGLISH);
     }
 
     /**

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.TcpProbe;
-import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
@@ -59,12 +58,7 @@ class WindowSizesTest {
 
     @AfterEach
     void tearDown() {
-        runFx(() -> {
-            if (window != null) {
-                window.shutdown();
-            }
-            I18n.use(Locale.ENGLISH);
-        });
+        runFx(() -> MainWindowFixture.shutDown(window));
     }
 
     @ParameterizedTest(name = "{0} x {1}, {2}, {3} %")

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
-import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.LayoutCheck;
 import java.util.ArrayList;
@@ -41,12 +40,7 @@ class TlsSectionFitsTest {
 
     @AfterEach
     void tearDown() {
-        runFx(() -> {
-            if (window != null) {
-                window.shutdown();
-            }
-            I18n.use(Locale.ENGLISH);
-        });
+        runFx(() -> MainWindowFixture.shutDown(window));
     }
 
     @ParameterizedTest(name = "{0} x {1}, {2}")
