@@ -42,12 +42,17 @@ final class LogCell extends ListCell<LogEntry> {
     private final Label time = new Label();
     private final Label badge = new Label();
     private final Label peer = new Label();
-    /** How long an answer took to come back ("↩ 0.42 ms"); shown only on answers. */
-    private final Label roundTrip = new Label();
-    /** "▸": the row has more to show (a certificate chain); a click shows it under the row. */
-    private final Label more = new Label("\u25b8");
+    /**
+     * How long an answer took to come back ("↩ 0.42 ms"); made for the first answer this cell
+     * shows. Rare parts of a row are made when first needed: the list makes a screenful of cells
+     * in the first pulse of a flood, and every node of each (a label, its skin, its text, their
+     * styles) is paid for there.
+     */
+    private Label roundTrip;
+    /** "▸": the row has more to show (a certificate chain); a click shows it under the row. Made when first needed. */
+    private Label more;
     private final WrappingText payload = new WrappingText();
-    private final HBox row = new HBox(time, badge, peer, roundTrip, more, payload);
+    private final HBox row = new HBox(time, badge, peer, payload);
     /** One line of the cell's font, for an empty cell; measured again when the font changes. */
     private double emptyLineHeight = -1;
     private javafx.scene.text.Font emptyLineFont;
@@ -65,22 +70,6 @@ final class LogCell extends ListCell<LogEntry> {
         time.setMinWidth(USE_PREF_SIZE);
         badge.setMinWidth(USE_PREF_SIZE);
         peer.setMinWidth(USE_PREF_SIZE);
-        roundTrip.getStyleClass().add("log-round-trip");
-        roundTrip.setMinWidth(USE_PREF_SIZE);
-        roundTrip.setVisible(false);
-        roundTrip.setManaged(false);
-        more.getStyleClass().add("log-more");
-        more.setMinWidth(USE_PREF_SIZE);
-        more.setVisible(false);
-        more.setManaged(false);
-        more.setTooltip(new Tooltip(I18n.text("log.detail.tooltip")));
-        more.setOnMouseClicked(event -> {
-            LogEntry entry = getItem();
-            if (entry != null && entry.detail() != null) {
-                RowDetail.show(row, entry.detail());
-                event.consume();
-            }
-        });
         HBox.setHgrow(payload, Priority.ALWAYS);
         // Let the row take the list's width so long payloads wrap instead of scrolling sideways.
         setPrefWidth(0);
@@ -109,18 +98,48 @@ final class LogCell extends ListCell<LogEntry> {
         showKind(entry.kind(), entry.automatic());
         peer.setText(entry.peer());
         boolean answer = entry.roundTripNanos() >= 0;
-        if (answer || roundTrip.isVisible()) {
-            roundTrip.setVisible(answer);
-            roundTrip.setManaged(answer);
-            roundTrip.setText(answer ? "\u21a9 " + Durations.of(entry.roundTripNanos()) : null);
+        if (answer || roundTrip != null) {
+            Label shown = roundTrip();
+            shown.setVisible(answer);
+            shown.setManaged(answer);
+            shown.setText(answer ? "\u21a9 " + Durations.of(entry.roundTripNanos()) : null);
         }
         boolean detailed = entry.detail() != null;
-        if (detailed || more.isVisible()) {
-            more.setVisible(detailed);
-            more.setManaged(detailed);
+        if (detailed || more != null) {
+            Label shown = more();
+            shown.setVisible(detailed);
+            shown.setManaged(detailed);
         }
         payload.setWrap(log.wrapProperty().get());
         payload.setText(entry.isData() ? RowText.payload(entry, log.viewModeProperty().get()) : entry.message());
+    }
+
+    private Label roundTrip() {
+        if (roundTrip == null) {
+            roundTrip = new Label();
+            roundTrip.getStyleClass().add("log-round-trip");
+            roundTrip.setMinWidth(USE_PREF_SIZE);
+            row.getChildren().add(row.getChildren().indexOf(more != null ? more : payload), roundTrip);
+        }
+        return roundTrip;
+    }
+
+    private Label more() {
+        if (more == null) {
+            more = new Label("\u25b8");
+            more.getStyleClass().add("log-more");
+            more.setMinWidth(USE_PREF_SIZE);
+            more.setTooltip(new Tooltip(I18n.text("log.detail.tooltip")));
+            more.setOnMouseClicked(event -> {
+                LogEntry entry = getItem();
+                if (entry != null && entry.detail() != null) {
+                    RowDetail.show(row, entry.detail());
+                    event.consume();
+                }
+            });
+            row.getChildren().add(row.getChildren().indexOf(payload), more);
+        }
+        return more;
     }
 
     /**
