@@ -155,6 +155,35 @@ final class ColdStartBench {
         return command(options, List.of("-cp", System.getProperty("java.class.path"), mainClass));
     }
 
+    /**
+     * Monocle is a test library: neither the app's jar nor the bare window's names it. Without
+     * Xvfb, a {@code -jar JAR} start becomes {@code -cp JAR:MONOCLE MAIN}: the jar's manifest still
+     * names its libraries, and an archive made for the jar alone still maps (a class path may
+     * grow at its end).
+     */
+    private static List<String> withMonocle(List<String> command) throws IOException {
+        int jarAt = command.indexOf("-jar");
+        if (jarAt < 0) {
+            return command; // this classpath, which has Monocle
+        }
+        String jar = command.get(jarAt + 1);
+        String mainClass;
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+            mainClass = file.getManifest().getMainAttributes().getValue(java.util.jar.Attributes.Name.MAIN_CLASS);
+        }
+        String monocle;
+        try {
+            monocle = Path.of(Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory")
+                    .getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (ClassNotFoundException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("no Xvfb and no Monocle on this classpath to start a window on", e);
+        }
+        List<String> rewritten = new ArrayList<>(command.subList(0, jarAt));
+        rewritten.addAll(List.of("-cp", jar + File.pathSeparator + monocle, mainClass));
+        rewritten.addAll(command.subList(jarAt + 2, command.size()));
+        return rewritten;
+    }
+
     /** {@code java}, the app's JVM options, {@code options}, then what to start ({@code -jar ...} or {@code -cp ... Main}). */
     private static List<String> command(List<String> options, List<String> start) {
         List<String> command = new ArrayList<>();
@@ -173,7 +202,8 @@ final class ColdStartBench {
      * Starts {@code command} and times its first frame, and its first view too when
      * {@code hasView} (the app), reading the probe's lines until the last one asked for.
      */
-    private static Startup start(List<String> command, String x11, boolean hasView) throws Exception {
+    private static Startup start(List<String> jarOrClasspath, String x11, boolean hasView) throws Exception {
+        List<String> command = x11 == null ? withMonocle(jarOrClasspath) : jarOrClasspath;
         String mainClass = String.join(" ", command.subList(Math.max(0, command.size() - 2), command.size()));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (x11 != null) {
