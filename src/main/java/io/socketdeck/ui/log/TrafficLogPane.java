@@ -8,6 +8,7 @@ import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.SendOptionChoices;
 import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.ListCellPrimer;
 import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.timeline.TimelineStrip;
 import java.io.File;
@@ -47,6 +48,8 @@ public final class TrafficLogPane extends VBox {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     /** On the list while payloads are shown in a fixed-width font (see socketdeck.css). */
     private static final PseudoClass MONOSPACE = PseudoClass.getPseudoClass("monospace");
+    /** What the log's cells are made with before its first rows (never drawn): a received row. */
+    private static final LogEntry PRIMER_ROW = LogEntry.event(0, LogEntry.Kind.RX, "127.0.0.1:0", "");
 
     @FXML private ComboBox<Charset> encoding;
     @FXML private ToggleGroup viewModes;
@@ -192,6 +195,7 @@ public final class TrafficLogPane extends VBox {
 
         log.setItems(traffic.shownEntries());
         log.setCellFactory(list -> new LogCell(traffic));
+        ListCellPrimer.prime(log, PRIMER_ROW);
         log.setOnKeyPressed(event -> {
             if (COPY.match(event)) {
                 copySelection();

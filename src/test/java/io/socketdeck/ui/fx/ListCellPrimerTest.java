@@ -1,0 +1,120 @@
+package io.socketdeck.ui.fx;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import javafx.animation.AnimationTimer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A list's cells made before its first rows: the rows, when they come, find their cells made,
+ * and nothing of the placeholder rows is left in the list, its selection or its focus.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ListCellPrimerTest {
+
+    private static final String PLACEHOLDER = "placeholder";
+
+    private final AtomicInteger cellsMade = new AtomicInteger();
+    /** Every item a cell was given, on the FX thread. */
+    private final List<String> itemsShown = new ArrayList<>();
+    private final ObservableList<String> rows = FXCollections.observableArrayList();
+    private ListView<String> list;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        list = new ListView<>(rows);
+        list.setCellFactory(view -> {
+            cellsMade.incrementAndGet();
+            return new ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    if (!empty) {
+                        itemsShown.add(item);
+                    }
+                }
+            };
+        });
+        ListCellPrimer.prime(list, PLACEHOLDER);
+        stage.setScene(new Scene(new StackPane(list), 400, 300));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        runFx(stage::hide);
+    }
+
+    @Test
+    void theFirstRowsFindTheirCellsMadeAndNothingOfThePlaceholderIsLeft() {
+        awaitFx(() -> itemsShown.contains(PLACEHOLDER), "cells made with the placeholder while the list is empty");
+        int made = onFx(cellsMade::get);
+        double cellHeight = onFx(() -> list.lookup(".list-cell").getLayoutBounds().getHeight());
+        assertTrue(made * cellHeight >= onFx(list::getHeight) - cellHeight,
+                () -> made + " cells of " + cellHeight + " px: not a viewport's worth");
+        assertSame(rows, onFx(list::getItems), "the list shows its own rows again");
+        assertTrue(onFx(() -> list.getItems().isEmpty()), "and they are still none");
+        assertTrue(onFx(() -> list.getSelectionModel().isEmpty()), "nothing selected");
+        assertEquals(-1, onFx(() -> list.getFocusModel().getFocusedIndex()), "nothing focused");
+        assertTrue(onFx(() -> list.lookupAll(".list-cell").stream()
+                .noneMatch(cell -> cell.isVisible() && PLACEHOLDER.equals(((ListCell<?>) cell).getText()))),
+                "no cell shows the placeholder");
+
+        runFx(() -> rows.setAll(IntStream.range(0, 5).mapToObj(i -> "row " + i).toList()));
+        awaitFx(() -> list.lookupAll(".list-cell").stream()
+                .anyMatch(cell -> cell.isVisible() && "row 4".equals(((ListCell<?>) cell).getText())), "the rows shown");
+        assertEquals(made, onFx(cellsMade::get), "the rows took the cells made before: none made for them");
+    }
+
+    @Test
+    void aListThatHasRowsWhenShownIsLeftAsItIs() {
+        AtomicInteger pulses = new AtomicInteger();
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.incrementAndGet();
+            }
+        };
+        ListView<String> full = onFx(() -> {
+            ListView<String> view = new ListView<>(FXCollections.observableArrayList("a", "b"));
+            ListCellPrimer.prime(view, PLACEHOLDER);
+            view.getSelectionModel().select(1);
+            ((StackPane) stage.getScene().getRoot()).getChildren().setAll(view);
+            counter.start();
+            return view;
+        });
+        try {
+            // The primer waits two pulses after the list is laid out, then acts or not: past that.
+            awaitFx(() -> pulses.get() >= 10, "ten pulses with the list shown");
+        } finally {
+            runFx(counter::stop);
+        }
+        assertEquals(List.of("a", "b"), onFx(() -> List.copyOf(full.getItems())));
+        assertEquals(1, onFx(() -> full.getSelectionModel().getSelectedIndex()), "its selection kept");
+        assertEquals(0, onFx(() -> full.lookupAll(".list-cell").stream()
+                .filter(cell -> PLACEHOLDER.equals(((ListCell<?>) cell).getText())).count()), "no placeholder");
+    }
+}
