@@ -8,7 +8,7 @@ import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.SendOptionChoices;
 import io.socketdeck.ui.fx.FieldErrorBinding;
-import io.socketdeck.ui.fx.ListCellPrimer;
+import io.socketdeck.ui.fx.CellPrimer;
 import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.timeline.TimelineStrip;
 import java.io.File;
@@ -195,7 +195,7 @@ public final class TrafficLogPane extends VBox {
 
         log.setItems(traffic.shownEntries());
         log.setCellFactory(list -> new LogCell(traffic));
-        ListCellPrimer.prime(log, PRIMER_ROW);
+        CellPrimer.prime(log, PRIMER_ROW);
         log.setOnKeyPressed(event -> {
             if (COPY.match(event)) {
                 copySelection();

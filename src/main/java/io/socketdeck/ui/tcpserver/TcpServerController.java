@@ -4,6 +4,7 @@ import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.ui.common.BindAddressChoices;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.framing.FramingButton;
+import io.socketdeck.ui.fx.CellPrimer;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.fx.TableSelections;
 import io.socketdeck.ui.fx.ViewListeners;
@@ -17,6 +18,8 @@ import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.TrafficPanes;
 import io.socketdeck.ui.tls.PasswordPrompt;
 import io.socketdeck.ui.tls.TlsSectionPopup;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -38,6 +41,10 @@ import javafx.util.StringConverter;
 
 /** Binds the TCP server view to its view model; no logic lives here. */
 public final class TcpServerController {
+
+    /** What the client table's cells are made with before its first client (never drawn). */
+    private static final ClientRow PRIMER_ROW = ClientRow.of(-1, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            0, () -> 0, () -> 0, () -> false);
 
     @FXML private ComboBox<BindAddress> serverBind;
     @FXML private TextField serverPort;
@@ -210,6 +217,7 @@ public final class TcpServerController {
         // the chosen order, sorting a big table on a worker and applying it as one permutation.
         // The rows, and the user's choice among them kept in the model (survives a language switch).
         TableSelections.show(serverClients, viewModel.clients(), viewModel.selectedClients());
+        CellPrimer.prime(serverClients, PRIMER_ROW);
         serverClients.setSortPolicy(table -> {
             viewModel.sortClients(ClientColumns.order(table.getSortOrder()));
             return true;

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +34,7 @@ import org.testfx.framework.junit5.Start;
  * and nothing of the placeholder rows is left in the list, its selection or its focus.
  */
 @ExtendWith(ApplicationExtension.class)
-class ListCellPrimerTest {
+class CellPrimerTest {
 
     private static final String PLACEHOLDER = "placeholder";
 
@@ -58,7 +62,7 @@ class ListCellPrimerTest {
                 }
             };
         });
-        ListCellPrimer.prime(list, PLACEHOLDER);
+        CellPrimer.prime(list, PLACEHOLDER);
         stage.setScene(new Scene(new StackPane(list), 400, 300));
         stage.show();
     }
@@ -90,6 +94,41 @@ class ListCellPrimerTest {
     }
 
     @Test
+    void aTableGetsItsRowsCellsMadeTooAndItsOwnRowsBack() {
+        AtomicInteger tableCellsMade = new AtomicInteger();
+        ObservableList<String> tableRows = FXCollections.observableArrayList();
+        TableView<String> table = onFx(() -> {
+            TableView<String> view = new TableView<>(tableRows);
+            TableColumn<String, String> column = new TableColumn<>("row");
+            column.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue()));
+            column.setCellFactory(col -> {
+                tableCellsMade.incrementAndGet();
+                return new TableCell<>() {
+                    @Override
+                    protected void updateItem(String item, boolean empty) {
+                        super.updateItem(item, empty);
+                        setText(empty ? null : item);
+                    }
+                };
+            });
+            view.getColumns().add(column);
+            view.getSortOrder().add(column); // a sorted table sorts what it is given: a list it may sort
+            CellPrimer.prime(view, PLACEHOLDER);
+            ((StackPane) stage.getScene().getRoot()).getChildren().setAll(view);
+            return view;
+        });
+        awaitFx(() -> tableCellsMade.get() >= 3, "cells made while the table is empty");
+        int made = onFx(tableCellsMade::get);
+        assertSame(tableRows, onFx(table::getItems), "the table shows its own rows again");
+        assertTrue(onFx(() -> table.getSelectionModel().isEmpty() && tableRows.isEmpty()));
+
+        runFx(() -> tableRows.setAll("b", "a"));
+        awaitFx(() -> table.lookupAll(".table-cell").stream().anyMatch(cell -> "b".equals(((TableCell<?, ?>) cell).getText())),
+                "the rows shown");
+        assertEquals(made, onFx(tableCellsMade::get), "the rows took the cells made before");
+    }
+
+    @Test
     void aListThatHasRowsWhenShownIsLeftAsItIs() {
         AtomicInteger pulses = new AtomicInteger();
         AnimationTimer counter = new AnimationTimer() {
@@ -100,7 +139,7 @@ class ListCellPrimerTest {
         };
         ListView<String> full = onFx(() -> {
             ListView<String> view = new ListView<>(FXCollections.observableArrayList("a", "b"));
-            ListCellPrimer.prime(view, PLACEHOLDER);
+            CellPrimer.prime(view, PLACEHOLDER);
             view.getSelectionModel().select(1);
             ((StackPane) stage.getScene().getRoot()).getChildren().setAll(view);
             counter.start();
