@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 
 /**
  * From process start to the first frame of the real window, in a fresh JVM each time (median of
@@ -168,14 +171,14 @@ final class ColdStartBench {
         }
         String jar = command.get(jarAt + 1);
         String mainClass;
-        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
-            mainClass = file.getManifest().getMainAttributes().getValue(java.util.jar.Attributes.Name.MAIN_CLASS);
+        try (JarFile file = new JarFile(jar)) {
+            mainClass = file.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
         }
         String monocle;
         try {
             monocle = Path.of(Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory")
                     .getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (ClassNotFoundException | java.net.URISyntaxException e) {
+        } catch (ClassNotFoundException | URISyntaxException e) {
             throw new IllegalStateException("no Xvfb and no Monocle on this classpath to start a window on", e);
         }
         List<String> rewritten = new ArrayList<>(command.subList(0, jarAt));

@@ -7,6 +7,7 @@ import io.socketdeck.core.send.QuickCommandJson;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.AfterFrames;
 import io.socketdeck.ui.fx.IoWorkers;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.quick.QuickCommandsModel;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -132,30 +132,10 @@ public final class MainWindow {
             public void changed(ObservableValue<? extends Scene> observable, Scene old, Scene scene) {
                 if (scene != null) {
                     view.sceneProperty().removeListener(this);
-                    scene.addPostLayoutPulseListener(new FirstFrameOut(scene));
+                    AfterFrames.schedule(scene, 1, () -> viewsWait.set(false));
                 }
             }
         });
-    }
-
-    /**
-     * Runs after the first layout of its scene and lets the views be built once that pulse is over,
-     * so the frame goes out first. A scene keeps its pulse listeners in a copy-on-write list, so
-     * this one may remove itself while they run.
-     */
-    private final class FirstFrameOut implements Runnable {
-
-        private final Scene scene;
-
-        FirstFrameOut(Scene scene) {
-            this.scene = scene;
-        }
-
-        @Override
-        public void run() {
-            scene.removePostLayoutPulseListener(this);
-            Platform.runLater(() -> viewsWait.set(false));
-        }
     }
 
     /**

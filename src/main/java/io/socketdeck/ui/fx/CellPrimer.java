@@ -1,16 +1,16 @@
 package io.socketdeck.ui.fx;
 
 import java.util.Collections;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.Scene;
 import javafx.scene.control.Control;
+import javafx.scene.control.FocusModel;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionModel;
 import javafx.scene.control.TableView;
 
 /**
@@ -32,67 +32,50 @@ public final class CellPrimer<T> implements InvalidationListener {
     private static final int ROWS = 200;
 
     private final Control control;
-    private final Supplier<ObservableList<T>> items;
-    private final Consumer<ObservableList<T>> setItems;
-    private final Runnable forgetSelectionAndFocus;
+    private final ObjectProperty<ObservableList<T>> items;
+    private final ObservableValue<? extends SelectionModel<T>> selection;
+    private final ObservableValue<? extends FocusModel<T>> focus;
     private final T placeholder;
-    private boolean scheduled;
 
-    private CellPrimer(Control control, Supplier<ObservableList<T>> items, Consumer<ObservableList<T>> setItems,
-                       Runnable forgetSelectionAndFocus, T placeholder) {
+    private CellPrimer(Control control, ObjectProperty<ObservableList<T>> items,
+                       ObservableValue<? extends SelectionModel<T>> selection,
+                       ObservableValue<? extends FocusModel<T>> focus, T placeholder) {
         this.control = control;
         this.items = items;
-        this.setItems = setItems;
-        this.forgetSelectionAndFocus = forgetSelectionAndFocus;
+        this.selection = selection;
+        this.focus = focus;
         this.placeholder = placeholder;
     }
 
     /** Primes {@code list} with {@code placeholder} rows once it is first laid out with a height. */
     public static <T> void prime(ListView<T> list, T placeholder) {
-        watch(new CellPrimer<>(list, list::getItems, list::setItems, () -> {
-            list.getSelectionModel().clearSelection();
-            list.getFocusModel().focus(-1);
-        }, placeholder));
+        new CellPrimer<>(list, list.itemsProperty(), list.selectionModelProperty(), list.focusModelProperty(),
+                placeholder).watch();
     }
 
     /** Primes {@code table} with {@code placeholder} rows once it is first laid out with a height. */
     public static <T> void prime(TableView<T> table, T placeholder) {
-        watch(new CellPrimer<>(table, table::getItems, table::setItems, () -> {
-            table.getSelectionModel().clearSelection();
-            table.getFocusModel().focus(-1);
-        }, placeholder));
+        new CellPrimer<>(table, table.itemsProperty(), table.selectionModelProperty(), table.focusModelProperty(),
+                placeholder).watch();
     }
 
-    private static void watch(CellPrimer<?> primer) {
-        primer.control.heightProperty().addListener(primer);
-        primer.control.skinProperty().addListener(primer);
-        primer.control.sceneProperty().addListener(primer);
+    private void watch() {
+        control.heightProperty().addListener(this);
+        control.skinProperty().addListener(this);
+        control.sceneProperty().addListener(this);
     }
 
     @Override
     public void invalidated(Observable changed) {
-        if (!scheduled && ready()) {
-            scheduled = true;
+        if (ready()) {
+            // Once: no listener left to call this again.
             control.heightProperty().removeListener(this);
             control.skinProperty().removeListener(this);
             control.sceneProperty().removeListener(this);
             // Neither in the frame that first shows the control (often the window's first, already
-            // the longest: its CSS and layout run in the pulse after) nor inside the layout or CSS
-            // pass that got the control here: after the pulse after that frame.
-            Scene scene = control.getScene();
-            scene.addPostLayoutPulseListener(new Runnable() {
-                private int pulses;
-
-                @Override
-                public void run() {
-                    if (++pulses < 2) {
-                        Platform.requestNextPulse(); // an idle window may have no next pulse of its own
-                        return;
-                    }
-                    scene.removePostLayoutPulseListener(this); // a copy-on-write list: safe while it runs
-                    Platform.runLater(CellPrimer.this::makeCells);
-                }
-            });
+            // the longest) nor in the pulse after it (which carries that frame's CSS and layout),
+            // nor inside the layout or CSS pass that got the control here.
+            AfterFrames.schedule(control.getScene(), 2, this::makeCells);
         }
     }
 
@@ -106,13 +89,14 @@ public final class CellPrimer<T> implements InvalidationListener {
             return;
         }
         // A modifiable list: a table sorts what it is given.
-        setItems.accept(FXCollections.observableArrayList(Collections.nCopies(ROWS, placeholder)));
+        items.set(FXCollections.observableArrayList(Collections.nCopies(ROWS, placeholder)));
         try {
             control.applyCss();
             control.layout();
         } finally {
-            setItems.accept(own);
-            forgetSelectionAndFocus.run();
+            items.set(own);
+            selection.getValue().clearSelection();
+            focus.getValue().focus(-1);
             control.layout();
         }
     }

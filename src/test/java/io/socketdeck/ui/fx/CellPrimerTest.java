@@ -23,6 +23,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -101,15 +102,10 @@ class CellPrimerTest {
             TableView<String> view = new TableView<>(tableRows);
             TableColumn<String, String> column = new TableColumn<>("row");
             column.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue()));
+            Callback<TableColumn<String, String>, TableCell<String, String>> plain = column.getCellFactory();
             column.setCellFactory(col -> {
                 tableCellsMade.incrementAndGet();
-                return new TableCell<>() {
-                    @Override
-                    protected void updateItem(String item, boolean empty) {
-                        super.updateItem(item, empty);
-                        setText(empty ? null : item);
-                    }
-                };
+                return plain.call(col); // JavaFX's own: shows the row's text
             });
             view.getColumns().add(column);
             view.getSortOrder().add(column); // a sorted table sorts what it is given: a list it may sort
