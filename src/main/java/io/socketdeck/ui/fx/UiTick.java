@@ -1,5 +1,6 @@
 package io.socketdeck.ui.fx;
 
+import io.socketdeck.core.session.Faults;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -185,7 +186,7 @@ public final class UiTick {
             }
             boolean woken = handle.woken.getAndSet(false);
             if (woken || handle.dueNanos - start <= 0) {
-                handle.dueNanos = normalize(handle.job.run(start), start);
+                handle.dueNanos = runGuarded(handle.job, start);
                 ranAny = true;
             }
         }
@@ -198,8 +199,19 @@ public final class UiTick {
         scheduleNext(end);
     }
 
-    private static long normalize(long due, long now) {
-        return due == NEXT_PULSE ? now : due;
+    /**
+     * Runs {@code job}; a job that throws is logged and left idle until woken, so the jobs after it
+     * in this pulse still run and the tick still plans its next pulse (uncaught, the same job would
+     * throw first on every pulse and starve the others: a window whose rows and states stop).
+     */
+    private static long runGuarded(Job job, long now) {
+        try {
+            long due = job.run(now);
+            return due == NEXT_PULSE ? now : due;
+        } catch (RuntimeException fault) {
+            Faults.log("a window job failed; it runs again when woken", fault);
+            return IDLE;
+        }
     }
 
     private void scheduleNext(long now) {
@@ -214,7 +226,8 @@ public final class UiTick {
         }
         timer.stop();
         armed.set(false);
-        // A wake between the loop above and armed=false saw armed==true and did not ask for a pulse.
+        // A wake between the loop above and armed=false saw armed==true and did not ask for a pulse;
+        // so did the timer thread if it fired in that time (a preempted FX thread may take that long).
         for (Handle handle : handles) {
             if (handle.woken.get()) {
                 requestPulse();
@@ -222,14 +235,18 @@ public final class UiTick {
             }
         }
         if (nearest != IDLE) {
-            wakeAt(nearest, now);
+            wakeAt(nearest, System.nanoTime());
         }
     }
 
-    /** Asks the timer thread for a pulse at {@code dueNanos}, unless one is already asked for by then. */
+    /**
+     * Asks the timer thread for a pulse at {@code dueNanos}, unless one it has not fired yet is
+     * already asked for by then. One whose time has come may have fired while a pulse was on (its
+     * request then did nothing) or be firing now: another is asked for, at once if due.
+     */
     private void wakeAt(long dueNanos, long now) {
-        if (pendingWake != null && !pendingWake.isDone() && pendingWakeNanos - dueNanos <= 0) {
-            return;
+        if (pendingWake != null && pendingWakeNanos - now > 0 && pendingWakeNanos - dueNanos <= 0) {
+            return; // the executor never runs a task before its time, so this one is still to come
         }
         if (pendingWake != null) {
             pendingWake.cancel(false);

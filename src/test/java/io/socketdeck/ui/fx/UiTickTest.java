@@ -74,6 +74,32 @@ class UiTickTest {
     }
 
     @Test
+    void aJobThatThrowsOnItsDueTimeLeavesTheOthersRunningAndRunsAgainWhenWoken() {
+        UiTick tick = onFx(UiTick::new);
+        AtomicInteger failing = new AtomicInteger();
+        AtomicInteger after = new AtomicInteger();
+        long soon = TimeUnit.MILLISECONDS.toNanos(50);
+        UiTick.Handle first = onFx(() -> tick.add(now -> {
+            if (failing.incrementAndGet() == 1) {
+                return now + soon;
+            }
+            throw new IllegalStateException("a bug in one job, expected by this test");
+        }));
+        UiTick.Handle second = onFx(() -> tick.add(now -> {
+            after.incrementAndGet();
+            return UiTick.IDLE;
+        }));
+        awaitFx(() -> failing.get() == 2 && !tick.isPulsing(), () -> "threw on its due time, then idle: " + failing);
+        int before = onFx(after::get);
+        second.wake();
+        // Were the job left due, it would throw first on every pulse, and the one after it never run.
+        awaitFx(() -> after.get() == before + 1 && !tick.isPulsing(), () -> "the job after it ran when woken: " + after);
+        assertEquals(2, onFx(failing::get), "the failed job waits to be woken");
+        first.wake();
+        awaitFx(() -> failing.get() == 3 && !tick.isPulsing(), () -> "and runs when woken: " + failing);
+    }
+
+    @Test
     void runAllNowRunsEveryJobAndMeasuresTheWork() {
         UiTick tick = onFx(UiTick::new);
         AtomicInteger runs = new AtomicInteger();

@@ -74,6 +74,13 @@ class AutoReconnectTabTest {
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
     }
 
+    /** What the server and the tab went through, for a failure's message; any thread. */
+    private String diagnosis() {
+        return "accepted " + server.accepted() + ", " + onFx(() -> viewModel.stateProperty().get()
+                + ", pending " + viewModel.reconnect().pendingProperty().get() + ", attempt " + viewModel.reconnect().attempt()
+                + ", timeline " + viewModel.traffic().timeline().timeline().all().events());
+    }
+
     /** The log's error rows about a refused connection; FX thread. */
     private List<LogEntry> refusalRows() {
         return viewModel.traffic().log().entries().stream()
@@ -106,7 +113,7 @@ class AutoReconnectTabTest {
             awaitFx(() -> count(TimelineEvent.Kind.FAILURE) > refusedBefore, "an attempt refused while down");
             server.restart();
             int expected = round + 1;
-            Await.until(() -> server.accepted() == expected, SLOW_TIMEOUT, () -> "connection " + expected);
+            Await.until(() -> server.accepted() == expected, SLOW_TIMEOUT, () -> "connection " + expected + ": " + diagnosis());
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected again");
             int index = round;
             Await.until(() -> server.receivedOn(index).equals("LOGIN admin\n"), SLOW_TIMEOUT,
