@@ -12,8 +12,9 @@ import java.util.List;
  * The app as a user starts it: {@code bin/socketdeck}'s {@code java OPTIONS
  * -XX:SharedArchiveFile=target/socketdeck.jsa -jar target/socketdeck-VERSION.jar ARGS} (main
  * class {@link Launcher}, its libraries in target/libs, the class-data-sharing archive beside
- * them), which {@code mvn -Pbench verify} has just packaged; from this classpath where there is
- * no jar (a bench started another way).
+ * them: the window's, or with arguments the command line's {@code socketdeck-cli.jsa}), which
+ * {@code mvn -Pbench verify} has just packaged; from this classpath where there is no jar (a bench
+ * started another way).
  */
 final class PackagedApp {
 
@@ -40,7 +41,7 @@ final class PackagedApp {
         Path jar = jar();
         if (jar != null) {
             if (withArchive) {
-                archive().ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+                archive(!args.isEmpty()).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
             }
             command.add("-jar");
             command.add(jar.toString());
@@ -59,7 +60,7 @@ final class PackagedApp {
         if (jar == null) {
             return "java OPTIONS -cp CLASSES " + Launcher.class.getSimpleName() + " (no packaged jar)";
         }
-        return "java OPTIONS " + (archive().isPresent() ? "-XX:SharedArchiveFile=target/socketdeck.jsa " : "")
+        return "java OPTIONS " + (archive(true).isPresent() ? "-XX:SharedArchiveFile=target/socketdeck-cli.jsa " : "")
                 + "-jar " + jar.getFileName() + " (bin/socketdeck)";
     }
 
@@ -73,8 +74,9 @@ final class PackagedApp {
         return jars == null || jars.length != 1 ? null : jars[0].toPath().toAbsolutePath();
     }
 
-    static java.util.Optional<Path> archive() {
-        Path archive = Path.of("target", "socketdeck.jsa").toAbsolutePath();
+    /** The archive bin/socketdeck names: the command line's when there are arguments, else the window's. */
+    static java.util.Optional<Path> archive(boolean commandLine) {
+        Path archive = Path.of("target", commandLine ? "socketdeck-cli.jsa" : "socketdeck.jsa").toAbsolutePath();
         return Files.isRegularFile(archive) ? java.util.Optional.of(archive) : java.util.Optional.empty();
     }
 }
