@@ -173,7 +173,12 @@ public final class UiTick {
      * (a backlog of rows or events) stops here and asks for the next pulse. FX thread.
      */
     public boolean pulseSpent() {
-        return System.nanoTime() - pulseStartNanos > PULSE_BUDGET_NANOS;
+        return budgetLeftNanos() < 0;
+    }
+
+    /** What is left of this pulse's budget for its jobs, in nanoseconds; negative once spent. FX thread. */
+    public long budgetLeftNanos() {
+        return PULSE_BUDGET_NANOS - (System.nanoTime() - pulseStartNanos);
     }
 
     private void pulse() {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketdeck.core.util.BatchQueue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +57,36 @@ class FxPumpTest {
         long seenPulses = onFx(() -> pulses[0]);
         assertTrue(drains < count / 10, "batched: " + drains + " drains for " + count + " items");
         assertTrue(drains <= seenPulses + 1, drains + " drains in " + seenPulses + " pulses: at most one per pulse");
+    }
+
+    /** A sink that takes 200 µs a row, as a cold one does: the pump takes what fits in the tick's budget. */
+    @Test
+    void aSlowSinkGetsWhatFitsInThePulsesBudgetAndEveryRowInOrder() throws Exception {
+        List<Integer> received = new ArrayList<>();
+        List<Integer> batchSizes = new ArrayList<>();
+        long rowNanos = TimeUnit.MICROSECONDS.toNanos(200);
+        FxPump<Integer> pump = onFx(() -> new FxPump<>(new UiTick(), new BatchQueue<>(1_000_000, Long.MAX_VALUE, i -> 1),
+                batch -> {
+                    batchSizes.add(batch.size());
+                    for (Integer row : batch) {
+                        long until = System.nanoTime() + rowNanos;
+                        while (System.nanoTime() - until < 0) {
+                            Thread.onSpinWait(); // the row's work
+                        }
+                        received.add(row);
+                    }
+                }));
+        int count = 2_000;
+        for (int i = 0; i < count; i++) {
+            pump.offer(i);
+        }
+        awaitFx(() -> received.size() == count, () -> "all rows delivered, got " + received.size());
+        assertEquals(IntStream.range(0, count).boxed().toList(), onFx(() -> List.copyOf(received)));
+        List<Integer> sizes = onFx(() -> List.copyOf(batchSizes));
+        // The first drain assumes 64 rows fit; each after it takes the budget (4 ms) at the pace
+        // measured so far, which a slow pulse only makes slower: fewer rows, never more.
+        assertTrue(sizes.stream().allMatch(size -> size <= 64), "no batch over the first guess: " + sizes);
+        assertTrue(sizes.stream().skip(5).allMatch(size -> size <= 21), "4 ms of 200 µs rows once measured: " + sizes);
     }
 
     @Test
