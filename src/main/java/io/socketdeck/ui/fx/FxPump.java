@@ -1,6 +1,8 @@
 package io.socketdeck.ui.fx;
 
 import io.socketdeck.core.util.BatchQueue;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,6 +30,8 @@ public final class FxPump<T> {
      * sink manages; the first timed drains raise it to what the sink really does.
      */
     private static final double FIRST_NANOS_PER_ROW = UiTick.PULSE_BUDGET_NANOS / 64.0;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final UiTick tick;
     private final BatchQueue<T> queue;
@@ -69,11 +73,13 @@ public final class FxPump<T> {
     private long drainOnPulse() {
         List<T> batch = queue.drain(rowsThatFit());
         if (!batch.isEmpty()) {
-            long start = System.nanoTime();
+            // The FX thread's own time, not the clock's: a drain during which the thread waited for
+            // a core or a collection took longer without costing more, and smaller batches would
+            // not make that wait shorter.
+            long start = THREADS.getCurrentThreadCpuTime();
             sink.accept(batch);
-            // Half the old pace, half this drain's: the pace follows the JIT within a few pulses,
-            // and one drain slowed by a preemption or a pause does not halve the next batch alone.
-            nanosPerRow = (nanosPerRow + (double) (System.nanoTime() - start) / batch.size()) / 2;
+            // Half the old pace, half this drain's: the pace follows the JIT within a few pulses.
+            nanosPerRow = (nanosPerRow + (double) (THREADS.getCurrentThreadCpuTime() - start) / batch.size()) / 2;
         }
         return queue.isEmpty() ? UiTick.IDLE : UiTick.NEXT_PULSE; // an offer wakes it when idle
     }
