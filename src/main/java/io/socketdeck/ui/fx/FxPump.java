@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 public final class FxPump<T> {
 
     /**
-     * Rows per pulse: about a millisecond of the sink's work here (appending to a bounded list),
-     * and still a quarter of a million rows a second at 60 pulses, far more than anyone reads.
+     * The most rows a pulse takes: about a millisecond of the warm sink's work here (appending to a
+     * bounded list), and still a quarter of a million rows a second at 60 pulses, far more than
+     * anyone reads.
      */
     static final int MAX_PER_PULSE = 4_096;
     /** Rows a pulse takes however little budget is left: a flood always moves. */
@@ -84,9 +85,13 @@ public final class FxPump<T> {
         return queue.isEmpty() ? UiTick.IDLE : UiTick.NEXT_PULSE; // an offer wakes it when idle
     }
 
-    /** The rows the sink takes in what is left of this pulse's budget at its recent pace. */
+    /**
+     * The rows the sink takes in what is left of this pulse's budget at its recent pace. A thread
+     * clock coarser than a drain (Windows counts in 15.6 ms steps) measures many drains as free:
+     * the pace then falls towards nothing and a pulse takes the most rows, as it did before.
+     */
     private int rowsThatFit() {
-        double fit = tick.budgetLeftNanos() / nanosPerRow;
+        double fit = Math.max(0, tick.budgetLeftNanos()) / Math.max(1, nanosPerRow);
         return (int) Math.max(MIN_PER_PULSE, Math.min(MAX_PER_PULSE, fit));
     }
 }
