@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +21,14 @@ class CdsTrainingTest {
     @Test
     void theTrainingSendsOverTcpAndUdpAndListsTheCommandLinesClasses(@TempDir Path dir) throws Exception {
         Path list = dir.resolve("cli.classlist");
-        Path output = dir.resolve("out.txt");
-        Process training = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.language=en", "-XX:DumpLoadedClassList=" + list, "-cp", System.getProperty("java.class.path"),
-                CdsTraining.class.getName())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertTrue(training.waitFor(CliProcess.EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "ended");
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        assertEquals(0, training.exitValue(), printed);
+        String printed;
+        try (CliProcess training = CliProcess.startMain(null, List.of("-XX:DumpLoadedClassList=" + list),
+                CdsTraining.class.getName())) {
+            training.closeInput();
+            int exit = training.awaitExit();
+            printed = training.toString();
+            assertEquals(0, exit, printed);
+        }
         assertTrue(printed.lines().anyMatch(line -> line.contains("sent 127.0.0.1:") && line.contains("2 B hi")), printed);
         assertEquals(2, printed.lines().filter(line -> line.contains(" sent ")).count(), printed);
 

@@ -59,6 +59,11 @@ final class CliProcess implements AutoCloseable {
      * @param jvmOptions e.g. {@code -Duser.language=zh}, before the main class
      */
     static CliProcess start(Path directory, List<String> jvmOptions, String... args) {
+        return startMain(directory, jvmOptions, "io.socketdeck.Launcher", args);
+    }
+
+    /** The same with another main class of this classpath, e.g. the build's training run. */
+    static CliProcess startMain(Path directory, List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         if (SIGINT_IGNORED) {
             // Started from a background job of a script, this JVM ignores SIGINT, and so would the
@@ -73,7 +78,7 @@ final class CliProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("io.socketdeck.Launcher");
+        command.add(mainClass);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (directory != null) {

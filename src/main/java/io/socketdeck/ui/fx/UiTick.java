@@ -240,7 +240,7 @@ public final class UiTick {
             }
         }
         if (nearest != IDLE) {
-            wakeAt(nearest, System.nanoTime());
+            wakeAt(nearest);
         }
     }
 
@@ -249,7 +249,8 @@ public final class UiTick {
      * already asked for by then. One whose time has come may have fired while a pulse was on (its
      * request then did nothing) or be firing now: another is asked for, at once if due.
      */
-    private void wakeAt(long dueNanos, long now) {
+    private void wakeAt(long dueNanos) {
+        long now = System.nanoTime(); // not the pulse's: the FX thread may have waited since
         if (pendingWake != null && pendingWakeNanos - now > 0 && pendingWakeNanos - dueNanos <= 0) {
             return; // the executor never runs a task before its time, so this one is still to come
         }
