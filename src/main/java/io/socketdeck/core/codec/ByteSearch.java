@@ -16,12 +16,22 @@ public final class ByteSearch {
      * @return the index of the first match, or -1; an empty needle matches at 0
      */
     public static int indexOf(byte[] haystack, byte[] needle, boolean ignoreAsciiCase) {
+        return indexOf(haystack, 0, haystack.length, needle, ignoreAsciiCase);
+    }
+
+    /**
+     * The same within {@code length} bytes of {@code haystack} from {@code offset} (a log row's
+     * bytes in a block shared with other rows).
+     *
+     * @return the index of the first match from {@code offset} (0 for a match at the offset), or -1
+     */
+    public static int indexOf(byte[] haystack, int offset, int length, byte[] needle, boolean ignoreAsciiCase) {
         if (needle.length == 0) {
             return 0;
         }
-        int last = haystack.length - needle.length;
+        int last = offset + length - needle.length;
         byte first = fold(needle[0], ignoreAsciiCase);
-        for (int i = 0; i <= last; i++) {
+        for (int i = offset; i <= last; i++) {
             if (fold(haystack[i], ignoreAsciiCase) != first) {
                 continue;
             }
@@ -30,7 +40,7 @@ public final class ByteSearch {
                 j++;
             }
             if (j == needle.length) {
-                return i;
+                return i - offset;
             }
         }
         return -1;

@@ -3,6 +3,7 @@ package io.socketdeck.core.log;
 import io.socketdeck.core.codec.DecodedPreview;
 import io.socketdeck.core.text.Language;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -30,7 +31,16 @@ public final class LogEntry {
     private final long timeMillis;
     private final Kind kind;
     private final String peer;
-    private final byte[] bytes;
+    /**
+     * A data row's bytes: {@link #byteCount} of them from {@link #byteOffset} in this array, which
+     * is the read's own until the row enters a log's list and {@link ByteBlocks} packs it into a
+     * block shared with other rows. Null for an event row. Moved once, on the thread that owns the
+     * list, before the row is shown: whoever reads a shown row sees the block.
+     */
+    private byte[] byteStore;
+    private int byteOffset;
+    private final int byteCount;
+    private boolean packed;
     private final String message;
     private final boolean wholeMessage;
     /** More about an event than its one line (a TLS peer's certificate chain); null for none. */
@@ -55,7 +65,8 @@ public final class LogEntry {
         this.detail = detail;
         this.kind = kind;
         this.peer = peer;
-        this.bytes = bytes;
+        this.byteStore = bytes;
+        this.byteCount = bytes == null ? 0 : bytes.length;
         this.message = message;
         this.wholeMessage = wholeMessage;
     }
@@ -122,7 +133,7 @@ public final class LogEntry {
     }
 
     public boolean isData() {
-        return bytes != null;
+        return byteStore != null;
     }
 
     /** True for a datagram: decoded on its own, never together with the entries before it. */
@@ -130,13 +141,45 @@ public final class LogEntry {
         return wholeMessage;
     }
 
-    /** The raw bytes of a data row, or null for an event. Do not modify. */
+    /**
+     * The raw bytes of a data row, or null for an event: a copy once the row shares a block with
+     * others, so code that reads many rows reads {@link #byteStore()} from {@link #byteOffset()}
+     * instead. Do not modify.
+     */
     public byte[] bytes() {
-        return bytes;
+        if (byteStore == null || byteOffset == 0 && byteStore.length == byteCount) {
+            return byteStore;
+        }
+        return Arrays.copyOfRange(byteStore, byteOffset, byteOffset + byteCount);
+    }
+
+    /**
+     * The array holding this row's bytes, {@link #byteCount()} of them from {@link #byteOffset()},
+     * beside other rows' bytes; null for an event. Read only that range; do not modify.
+     */
+    public byte[] byteStore() {
+        return byteStore;
+    }
+
+    /** Where this row's bytes begin in {@link #byteStore()}. */
+    public int byteOffset() {
+        return byteOffset;
     }
 
     public int byteCount() {
-        return bytes == null ? 0 : bytes.length;
+        return byteCount;
+    }
+
+    boolean isPacked() {
+        return packed;
+    }
+
+    /** Copies the bytes to {@code block} at {@code offset} and keeps them there (see {@link ByteBlocks}). */
+    void moveBytesTo(byte[] block, int offset) {
+        System.arraycopy(byteStore, byteOffset, block, offset, byteCount);
+        byteStore = block;
+        byteOffset = offset;
+        packed = true;
     }
 
     /** The event text, with how many times it happened when more than once; null for a data row. */
@@ -177,14 +220,15 @@ public final class LogEntry {
         this.charset = newCharset;
         // A read that completes no character (a device trickling GBK a byte at a time) is not an
         // empty row: its bytes show as pending hex, and the next row shows the character.
-        this.text = preview.text().isEmpty() && bytes != null && bytes.length > 0 ? pending(bytes) : preview.text();
+        this.text = preview.text().isEmpty() && byteCount > 0
+                ? pending(byteStore, byteOffset, byteCount) : preview.text();
         this.truncated = preview.truncated();
     }
 
     /** "‹D6›": bytes that begin a character still to come. */
-    static String pending(byte[] bytes) {
-        return "\u2039" + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, Math.min(bytes.length, 16))
-                + (bytes.length > 16 ? " \u2026" : "") + "\u203a";
+    static String pending(byte[] bytes, int offset, int length) {
+        return "\u2039" + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, offset, offset + Math.min(length, 16))
+                + (length > 16 ? " \u2026" : "") + "\u203a";
     }
 
     /**
@@ -192,8 +236,8 @@ public final class LogEntry {
      * in, so the log's running total stays exact: a preview never has more chars than bytes.
      */
     public long weight() {
-        if (bytes != null) {
-            return OVERHEAD_BYTES + bytes.length + 2L * Math.min(bytes.length, PREVIEW_CHARS);
+        if (byteStore != null) {
+            return OVERHEAD_BYTES + byteCount + 2L * Math.min(byteCount, PREVIEW_CHARS);
         }
         return OVERHEAD_BYTES + (message == null ? 0 : 2L * message.length())
                 + (detail == null ? 0 : 2L * detail.length());

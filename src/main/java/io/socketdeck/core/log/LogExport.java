@@ -47,10 +47,11 @@ public final class LogExport {
             String text = entry.message();
             if (entry.isWholeMessage()) {
                 StreamTextDecoder alone = new StreamTextDecoder(charset); // a datagram stands on its own
-                text = alone.decode(entry.bytes()) + alone.flush();
+                text = alone.decode(entry.byteStore(), entry.byteOffset(), entry.byteCount()) + alone.flush();
             } else if (entry.isData()) {
                 text = decoders.computeIfAbsent(new StreamKey(entry.peer(), entry.kind()),
-                        key -> new StreamTextDecoder(charset)).decode(entry.bytes());
+                        key -> new StreamTextDecoder(charset))
+                        .decode(entry.byteStore(), entry.byteOffset(), entry.byteCount());
             }
             if (!selected.test(entry)) {
                 continue;
@@ -61,7 +62,7 @@ public final class LogExport {
                         .append(csv(entry.peer())).append(',')
                         .append(Integer.toString(entry.byteCount())).append(',')
                         .append(csv(text)).append(',')
-                        .append(entry.isData() ? HexFormatter.format(entry.bytes()) : "")
+                        .append(entry.isData() ? HexFormatter.format(entry.byteStore(), entry.byteOffset(), entry.byteCount()) : "")
                         .append("\r\n");
             } else {
                 out.append(TIME.format(Instant.ofEpochMilli(entry.timeMillis()))).append(' ')

@@ -38,13 +38,14 @@ public final class RowText {
     }
 
     private static String hex(LogEntry entry) {
-        String shown = HexFormatter.formatPreview(entry.bytes(), HEX_PREVIEW_BYTES);
+        String shown = HexFormatter.format(entry.byteStore(), entry.byteOffset(),
+                Math.min(entry.byteCount(), HEX_PREVIEW_BYTES));
         return entry.byteCount() > HEX_PREVIEW_BYTES ? shown + moreSuffix(entry) : shown;
     }
 
     private static String dump(LogEntry entry) {
         int shown = Math.min(entry.byteCount(), DUMP_PREVIEW_BYTES);
-        String dump = HexDump.format(entry.bytes(), 0, shown, 0);
+        String dump = HexDump.format(entry.byteStore(), entry.byteOffset(), shown, 0);
         dump = dump.endsWith("\n") ? dump.substring(0, dump.length() - 1) : dump;
         return entry.byteCount() > shown ? dump + "\n" + moreSuffix(entry).strip() : dump;
     }

@@ -153,7 +153,8 @@ public final class LogFilter {
     private static Predicate<LogEntry> matchingBytes(byte[] needle, boolean ignoreCase, String eventText) {
         return entry -> {
             if (entry.isData()) {
-                return ByteSearch.indexOf(entry.bytes(), needle, ignoreCase) >= 0;
+                return ByteSearch.indexOf(entry.byteStore(), entry.byteOffset(), entry.byteCount(), needle,
+                        ignoreCase) >= 0;
             }
             return eventText != null && entry.message() != null
                     && entry.message().toLowerCase(Locale.ROOT).contains(eventText);

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.log;
 
 import io.socketdeck.core.codec.SupportedCharsets;
+import io.socketdeck.core.log.ByteBlocks;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.log.LogExport;
 import io.socketdeck.core.log.LogIngest;
@@ -78,6 +79,8 @@ public final class TrafficLog {
 
     private final BoundedList<LogEntry> list;
     private final BatchQueue<LogEntry> pending;
+    /** The bytes of the rows shown and held, packed as they arrive from the queue (FX thread). */
+    private final ByteBlocks blocks = new ByteBlocks();
     private final FxPump<LogEntry> pump;
     /** Errors counted in their rows, across this log's sessions (a client's reconnect attempts). */
     private final RecentErrors recentErrors = new RecentErrors();
@@ -330,6 +333,7 @@ public final class TrafficLog {
         pump.discardQueued();
         list.clear();
         held.clear();
+        blocks.release();
         heldWeight = 0;
         heldDropped = 0;
         droppedBeforePause = pump.dropped();
@@ -343,6 +347,7 @@ public final class TrafficLog {
     }
 
     private void append(List<LogEntry> batch) {
+        blocks.pack(batch, System.nanoTime(), list.maxItems(), list.maxWeight(), pump.dropped());
         if (paused.get()) {
             hold(batch);
         } else {

@@ -215,6 +215,32 @@ class TrafficLogTest {
     }
 
     @Test
+    void rowsOnScreenShareABlockAndEveryViewFilterAndExportStillReadsEachRowsOwnBytes() throws Exception {
+        SessionListener ingest = log.newIngest();
+        ingest.onEvent(rx(PEER_A, "first row ".getBytes(UTF8)));
+        awaitFx(() -> log.entries().size() == 1, "one entry");
+        ingest.onEvent(rx(PEER_A, "Hi\r\n\0".getBytes(UTF8)));
+        awaitFx(() -> log.entries().size() == 2, "two entries");
+        LogEntry first = onFx(() -> log.entries().get(0));
+        LogEntry entry = onFx(() -> log.entries().get(1));
+        // Packed as they entered the list: the second row's bytes follow the first's in one array.
+        assertTrue(first.byteStore() == entry.byteStore() && entry.byteOffset() == 10, "one block, rows in order");
+        assertEquals("48 69 0D 0A 00", RowText.payload(entry, ViewMode.HEX));
+        assertEquals("00000000  48 69 0D 0A 00" + " ".repeat(36) + "|Hi...|", RowText.payload(entry, ViewMode.DUMP));
+        assertEquals("Hi\\r\\n\n\\0", RowText.payload(entry, ViewMode.TEXT));
+        runFx(() -> log.filter().patternProperty().set("row Hi"));
+        runFx(() -> log.filter().applyNow());
+        awaitFx(() -> log.shownEntries().isEmpty(), "no row holds both: a match never runs into the next row");
+        runFx(() -> log.filter().patternProperty().set("Hi"));
+        runFx(() -> log.filter().applyNow());
+        awaitFx(() -> log.shownEntries().equals(List.of(entry)), "the second row only");
+        StringBuilder csv = new StringBuilder();
+        LogExport.write(List.of(first, entry), row -> true, UTF8, LogExport.Format.CSV, csv);
+        assertTrue(csv.toString().contains(",10,first row ,66 69 72 73 74 20 72 6F 77 20\r\n"), csv.toString());
+        assertTrue(csv.toString().contains(",5,\"Hi\r\n\0\",48 69 0D 0A 00\r\n"), csv.toString());
+    }
+
+    @Test
     void aBigLogIsFilteredAndDecodedAgainOffTheFxThreadAndRowsArrivingMeanwhileStillCount() {
         TrafficLog big = onFx(() -> new TrafficLog(new UiTick(), 20_000, 64L << 20));
         SessionListener ingest = big.newIngest();
