@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <p>Why: a row's bytes live as long as the row is on screen, so every read of a flood survived
  * the garbage collector's young collections and was copied twice (to a survivor space, then to
- * the old generation): at 10 MB/s, pauses of 5-15 ms every half second, the longest gaps a 1 ms
+ * the old generation): at 10 MB/s, pauses of 4-15 ms every half second, the longest gaps a 1 ms
  * repeat send and the window's frames had. A block of this size is allocated straight into the
  * old generation (G1 takes an array of half a region or more as "humongous": never copied), so
  * a collection copies only the small row objects, and a block goes as a whole when its last row
