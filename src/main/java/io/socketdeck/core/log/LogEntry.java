@@ -227,7 +227,8 @@ public final class LogEntry {
 
     /** "‹D6›": bytes that begin a character still to come. */
     static String pending(byte[] bytes, int offset, int length) {
-        return "\u2039" + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, offset, offset + Math.min(length, 16))
+        return "\u2039" + HexFormat.ofDelimiter(" ").withUpperCase()
+                .formatHex(bytes, offset, offset + Math.min(length, 16))
                 + (length > 16 ? " \u2026" : "") + "\u203a";
     }
 

@@ -62,7 +62,8 @@ public final class LogExport {
                         .append(csv(entry.peer())).append(',')
                         .append(Integer.toString(entry.byteCount())).append(',')
                         .append(csv(text)).append(',')
-                        .append(entry.isData() ? HexFormatter.format(entry.byteStore(), entry.byteOffset(), entry.byteCount()) : "")
+                        .append(entry.isData()
+                                ? HexFormatter.format(entry.byteStore(), entry.byteOffset(), entry.byteCount()) : "")
                         .append("\r\n");
             } else {
                 out.append(TIME.format(Instant.ofEpochMilli(entry.timeMillis()))).append(' ')

@@ -45,11 +45,13 @@ public final class LogRendering {
         List<DecodedPreview> previews = new ArrayList<>(entries.size());
         for (LogEntry entry : entries) {
             if (entry.isWholeMessage()) {
-                previews.add(messages.decodeWholePreview(entry.byteStore(), entry.byteOffset(), entry.byteCount(), LogEntry.PREVIEW_CHARS));
+                previews.add(messages.decodeWholePreview(entry.byteStore(), entry.byteOffset(), entry.byteCount(),
+                        LogEntry.PREVIEW_CHARS));
             } else if (entry.isData()) {
                 StreamTextDecoder decoder = decoders.computeIfAbsent(new StreamKey(entry.peer(), entry.kind()),
                         key -> new StreamTextDecoder(charset));
-                previews.add(decoder.decodePreview(entry.byteStore(), entry.byteOffset(), entry.byteCount(), LogEntry.PREVIEW_CHARS));
+                previews.add(decoder.decodePreview(entry.byteStore(), entry.byteOffset(), entry.byteCount(),
+                        LogEntry.PREVIEW_CHARS));
             } else {
                 previews.add(null);
             }
