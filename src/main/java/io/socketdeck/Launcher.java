@@ -1,6 +1,7 @@
 package io.socketdeck;
 
 import io.socketdeck.cli.Cli;
+import io.socketdeck.core.runtime.HeapFootprint;
 
 /**
  * The entry point of both faces: with no arguments it opens the window; with any (a subcommand,
@@ -14,6 +15,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        HeapFootprint.start(); // both faces: a long listen or relay on the command line floods the heap too
         if (args.length > 0) {
             System.exit(Cli.run(args));
         }

@@ -1,5 +1,6 @@
 package io.socketdeck.bench;
 
+import io.socketdeck.core.runtime.HeapFootprint;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +69,7 @@ public final class BenchMain {
     }
 
     private static void runGroup(String group) throws Exception {
+        HeapFootprint.start(); // as the Launcher does: the heap is measured as it is managed in the app
         if (!NO_FX.contains(group)) {
             Fx.start();
         }
