@@ -1,6 +1,7 @@
 package io.socketdeck.bench;
 
 import atlantafx.base.theme.PrimerLight;
+import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.JavaFxNotices;
@@ -10,7 +11,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
-/** The real main window, in English, at the app's default size, shown on Monocle with a pulse meter. */
+/**
+ * The real main window, in English, at the app's default size, shown on Monocle with a pulse meter,
+ * built as the app builds it: its first frame first, the tab in front's view right after.
+ */
 final class BenchWindow {
 
     private BenchWindow() {
@@ -26,7 +30,7 @@ final class BenchWindow {
             meter.start();
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
             I18n.use(Locale.ENGLISH);
-            MainWindow shown = new MainWindow(locale -> { });
+            MainWindow shown = MainWindow.showingFirstFrameFirst(locale -> { }, new Settings());
             Stage stage = new Stage();
             Scene scene = new Scene(shown.root(), 1280, 800);
             MainWindow.addStylesheets(scene);

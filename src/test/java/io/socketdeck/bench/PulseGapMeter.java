@@ -32,9 +32,14 @@ final class PulseGapMeter extends AnimationTimer {
     private int count;
     private long lastNow;
     private long lastCpu;
+    /** When the first layout pass this meter saw ended: the window's first frame. */
+    private long firstLayoutNanos;
 
     /** Called after each layout pass (a scene's post-layout pulse listener). */
     void layoutDone() {
+        if (firstLayoutNanos == 0) {
+            firstLayoutNanos = System.nanoTime();
+        }
         if (count > 0 && layoutCpu[count - 1] < 0) {
             layoutCpu[count - 1] = THREADS.getCurrentThreadCpuTime() - lastCpu;
         }
@@ -65,6 +70,11 @@ final class PulseGapMeter extends AnimationTimer {
         }
         lastNow = now;
         lastCpu = cpuNow;
+    }
+
+    /** When the first layout pass ended ({@code System.nanoTime()}), 0 before it. FX thread. */
+    long firstLayoutNanos() {
+        return firstLayoutNanos;
     }
 
     /** What the pulses of some phases showed. */
