@@ -4,6 +4,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -102,9 +103,10 @@ public final class HeapFootprint {
                 return;
             }
             String configured = option.getValue();
+            List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
             Policy policy = new Policy();
             while (true) {
-                Change change = policy.tick(System.nanoTime(), collections());
+                Change change = policy.tick(System.nanoTime(), collections(collectors));
                 if (change != Change.NONE) {
                     set(hotspot, change == Change.KEEP_HEAP ? KEEP : configured);
                 }
@@ -117,9 +119,9 @@ public final class HeapFootprint {
         }
     }
 
-    private static long collections() {
+    private static long collections(List<GarbageCollectorMXBean> collectors) {
         long count = 0;
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+        for (GarbageCollectorMXBean collector : collectors) {
             count += Math.max(0, collector.getCollectionCount());
         }
         return count;
