@@ -89,7 +89,8 @@ final class UiFloodBench {
         Figures.print("ui_idle_max_pulse_gap_ms", stats.maxGapMs(), "the floor: largest gap between FX pulses" + what);
         Figures.print("ui_idle_p99_pulse_gap_ms", stats.p99GapMs(), "p99 of those gaps");
         Figures.atMost("ui_idle_fx_work_max_ms", stats.fxWorkMaxMs(), UiPhase.FX_WORK_TARGET_MS,
-                "most FX-thread CPU time between two of those pulses (the tab's view, built after the first frame, included)");
+                "most FX-thread CPU time between two of those pulses"
+                        + " (the tab's view, built after the first frame, included)");
         Figures.print("ui_idle_after_warmup_max_pulse_gap_ms", warmStats.maxGapMs(),
                 "the largest gap after the first " + SETTLE_MILLIS / 1000.0 + " s");
     }

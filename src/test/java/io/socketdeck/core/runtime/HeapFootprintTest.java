@@ -55,7 +55,8 @@ class HeapFootprintTest {
     void theFlagIsWritableInARunningJvm() {
         HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         String before = hotspot.getVMOption(HeapFootprint.FLAG).getValue();
-        assertTrue(hotspot.getVMOption(HeapFootprint.FLAG).isWriteable(), HeapFootprint.FLAG + " is not manageable here");
+        assertTrue(hotspot.getVMOption(HeapFootprint.FLAG).isWriteable(),
+                HeapFootprint.FLAG + " is not manageable here");
         try {
             hotspot.setVMOption(HeapFootprint.FLAG, HeapFootprint.KEEP);
             assertEquals(HeapFootprint.KEEP, hotspot.getVMOption(HeapFootprint.FLAG).getValue());

@@ -207,7 +207,8 @@ class StalledPeerTest {
                 Await.value(stopped::get, r -> r != null, Duration.ofSeconds(30), "the repeat stops"));
         // Clients left out within a second are reported together (TcpServerSession's reportSoon):
         // the last one's report may come up to a second after the repeat stopped; wait for it.
-        Await.until(() -> skipped().size() == 3, Duration.ofSeconds(30), () -> "the last one is named too: " + fullEvents());
+        Await.until(() -> skipped().size() == 3, Duration.ofSeconds(30),
+                () -> "the last one is named too: " + fullEvents());
         assertTrue(fullEvents().size() <= 3, fullEvents().toString());
         assertTrue(server.isOpen(), "the clients stay connected");
         repeat.stop();
