@@ -2,11 +2,11 @@ package io.socketdeck.ui.framing;
 
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -22,7 +22,7 @@ public final class FramingButton extends Button {
         getStyleClass().add("framing-button");
         setGraphic(new FontIcon("fth-scissors"));
         setMinWidth(Region.USE_PREF_SIZE);
-        setTooltip(new Tooltip(I18n.text("framing.tooltip")));
+        Tips.setText(this, I18n.text("framing.tooltip"));
         textProperty().bind(Bindings.createStringBinding(() -> FramingNames.summary(framing.get()), framing));
         setOnAction(event -> new FramingDialog(getScene().getWindow(), framing.get()).showAndWait()
                 .ifPresent(framing::set));

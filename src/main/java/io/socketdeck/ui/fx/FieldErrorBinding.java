@@ -1,17 +1,14 @@
 package io.socketdeck.ui.fx;
 
 import atlantafx.base.theme.Styles;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 
 /**
  * Shows a view model's validation message at its field: a red outline on the field, the text in
- * a label beside it (under it, in a {@link FieldMessageLane}) and in the field's tooltip. When the message goes, the field's own tooltip
- * (its help text, if it has one) comes back.
+ * a label beside it (under it, in a {@link FieldMessageLane}) and as the field's tip ({@link Tips}). When the
+ * message goes, the field's own tip (its help text, if it has one) comes back.
  */
 public final class FieldErrorBinding {
 
@@ -22,9 +19,9 @@ public final class FieldErrorBinding {
         if (fields.length > 0) {
             FieldMessageLane.setAnchor(messageLabel, fields[0]); // in a lane, the message sits under its field
         }
-        List<Tooltip> help = new ArrayList<>(fields.length);
-        for (Control field : fields) {
-            help.add(field.getTooltip()); // the help the view gave it, kept for when the error clears
+        String[] help = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            help[i] = Tips.getText(fields[i]); // the help the view gave it, kept for when the error clears
         }
         Runnable apply = () -> {
             String message = error.get();
@@ -34,7 +31,7 @@ public final class FieldErrorBinding {
             messageLabel.setManaged(show);
             for (int i = 0; i < fields.length; i++) {
                 fields[i].pseudoClassStateChanged(Styles.STATE_DANGER, show);
-                fields[i].setTooltip(show ? new Tooltip(message) : help.get(i));
+                Tips.setText(fields[i], show ? message : help[i]);
             }
         };
         ViewListeners.onChange(messageLabel, error, (obs, old, now) -> apply.run());

@@ -1,11 +1,11 @@
 package io.socketdeck.ui.options;
 
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.Tips;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -66,12 +66,8 @@ public final class EndConnectionButtons extends HBox {
         halfClose.setId(idPrefix + "HalfClose" + suffix);
         reset.setText(I18n.text("end.reset" + suffix));
         halfClose.setText(I18n.text("end.halfClose" + suffix));
-        reset.setTooltip(new Tooltip(I18n.text("end.reset" + suffix + ".tooltip")));
-        halfClose.setTooltip(new Tooltip(I18n.text("end.halfClose" + suffix + ".tooltip")));
-        reset.getTooltip().setWrapText(true);
-        reset.getTooltip().setMaxWidth(420);
-        halfClose.getTooltip().setWrapText(true);
-        halfClose.getTooltip().setMaxWidth(420);
+        Tips.setText(reset, I18n.text("end.reset" + suffix + ".tooltip"));
+        Tips.setText(halfClose, I18n.text("end.halfClose" + suffix + ".tooltip"));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.tls.TlsSectionPopup;
+import io.socketdeck.ui.fx.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
@@ -15,7 +16,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -139,11 +139,11 @@ public final class SocketOptionsPane extends HBox {
             keepTimings.disableProperty().bind(keepAlive.selectedProperty().not());
         } else {
             keepTimings.setDisable(true);
-            Tooltip.install(keepTimings, new Tooltip(I18n.text("options.keepAlive.unsupported")));
+            Tips.setText(keepTimings, I18n.text("options.keepAlive.unsupported"));
         }
         if (!model.reusePortSupported()) {
             reusePort.setDisable(true);
-            reusePort.setTooltip(new Tooltip(I18n.text("options.reusePort.unsupported")));
+            Tips.setText(reusePort, I18n.text("options.reusePort.unsupported"));
         }
         FieldErrorBinding.bind(model.keepAliveErrorProperty(), keepAliveError, keepIdle, keepInterval, keepCount);
         FieldErrorBinding.bind(model.receiveBufferErrorProperty(), rcvBufError, rcvBuf);
@@ -162,11 +162,8 @@ public final class SocketOptionsPane extends HBox {
                 model.reusePortProperty(), model.localAddressProperty(), model.localPortProperty(),
                 model.revisionProperty());
         title.textProperty().bind(summary);
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(summary);
-        tip.setWrapText(true);
-        tip.setMaxWidth(480);
-        toggle.setTooltip(tip);
+        Tips.setText(toggle, summary.get());
+        summary.addListener((obs, old, now) -> Tips.setText(toggle, now));
         toggle.setOnAction(event -> open());
         // Something could not be set as asked: the button says so until the next grant.
         model.noteProperty().addListener((obs, old, now) ->

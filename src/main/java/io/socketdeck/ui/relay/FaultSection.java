@@ -4,6 +4,7 @@ import io.socketdeck.core.session.Leg;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FieldErrorBinding;
 import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.fx.Tips;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -12,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -36,12 +36,12 @@ final class FaultSection {
         Button clear = new Button(I18n.text("relay.fault.clear"), new FontIcon("fth-slash"));
         clear.setId("relayFaultsClear");
         clear.getStyleClass().add("flat");
-        clear.setTooltip(new Tooltip(I18n.text("relay.fault.clear.tooltip")));
+        Tips.setText(clear, I18n.text("relay.fault.clear.tooltip"));
         clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(event -> model.clearFaults());
         CheckBox reset = new CheckBox(I18n.text("relay.resetOnTargetFailure"));
         reset.setId("relayResetOnTargetFailure");
-        reset.setTooltip(new Tooltip(I18n.text("relay.resetOnTargetFailure.tooltip")));
+        Tips.setText(reset, I18n.text("relay.resetOnTargetFailure.tooltip"));
         reset.setMinWidth(Region.USE_PREF_SIZE);
         reset.selectedProperty().bindBidirectional(model.resetOnTargetFailureProperty());
         reset.disableProperty().bind(Bindings.notEqual(model.stateProperty(), ConnectionState.IDLE)); // taken at Start
@@ -72,13 +72,13 @@ final class FaultSection {
         rows.add("relay.fault.closeAfter", fields.closeAfter, "CloseAfter", null, null, null);
         CheckBox stall = new CheckBox(I18n.text("relay.fault.stall"));
         stall.setId(prefix + "Stall");
-        stall.setTooltip(new Tooltip(I18n.text("relay.fault.stall.tooltip")));
+        Tips.setText(stall, I18n.text("relay.fault.stall.tooltip"));
         stall.setMinWidth(Region.USE_PREF_SIZE);
         stall.selectedProperty().bindBidirectional(fields.stallProperty());
         Button rewrite = new Button();
         rewrite.setId(prefix + "Rewrite");
         rewrite.setGraphic(new FontIcon("fth-edit-3"));
-        rewrite.setTooltip(new Tooltip(I18n.text("relay.fault.rewrite.tooltip")));
+        Tips.setText(rewrite, I18n.text("relay.fault.rewrite.tooltip"));
         rewrite.setMinWidth(Region.USE_PREF_SIZE);
         rewrite.textProperty().bind(Bindings.createStringBinding(() -> fields.rules().isEmpty()
                 ? I18n.text("relay.fault.rewrite") : I18n.format("relay.fault.rewrite.count", fields.rules().size()),
@@ -105,7 +105,7 @@ final class FaultSection {
                  String secondName, String secondPromptKey) {
             Label caption = new Label(I18n.text(captionKey));
             caption.setMinWidth(Region.USE_PREF_SIZE);
-            caption.setTooltip(new Tooltip(I18n.text(captionKey + ".tooltip")));
+            Tips.setText(caption, I18n.text(captionKey + ".tooltip"));
             TextField input = field(prefix + name, field, I18n.text("relay.fault.off"));
             caption.setLabelFor(input);
             grid.add(caption, 0, next);

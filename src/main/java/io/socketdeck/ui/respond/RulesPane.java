@@ -6,6 +6,7 @@ import io.socketdeck.core.respond.RuleJson;
 import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.ViewListeners;
+import io.socketdeck.ui.fx.Tips;
 import java.io.File;
 import java.io.IOException;
 import java.util.function.BiConsumer;
@@ -17,7 +18,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,7 +46,7 @@ public final class RulesPane extends VBox {
         this.notes = notes;
         getStyleClass().add("rules-pane");
         enabled.setId(idPrefix + "RulesEnabled");
-        enabled.setTooltip(new Tooltip(I18n.text("rule.enabled.tooltip")));
+        Tips.setText(enabled, I18n.text("rule.enabled.tooltip"));
         enabled.selectedProperty().bindBidirectional(model.rulesOnProperty());
         list.setId(idPrefix + "Rules");
         list.getStyleClass().add("quick-list");
@@ -100,7 +100,7 @@ public final class RulesPane extends VBox {
         Button button = new Button(null, new FontIcon(icon));
         button.setId(id);
         button.getStyleClass().addAll("flat", "small");
-        button.setTooltip(new Tooltip(I18n.text(tooltipKey)));
+        Tips.setText(button, I18n.text(tooltipKey));
         return button;
     }
 

@@ -6,6 +6,7 @@ import io.socketdeck.ui.fx.DialogFields;
 import io.socketdeck.ui.fx.FormGrid;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.tls.TlsSectionPopup;
+import io.socketdeck.ui.fx.Tips;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -16,7 +17,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -39,7 +39,7 @@ public final class ReconnectPart extends HBox {
         toggle.setId("clientReconnect");
         toggle.setText(I18n.text("client.reconnect"));
         toggle.setMinWidth(USE_PREF_SIZE);
-        toggle.setTooltip(wrapped(I18n.text("client.reconnect.tooltip")));
+        Tips.setText(toggle, I18n.text("client.reconnect.tooltip"));
         settings.setId("clientReconnectSettings");
         settings.setText(I18n.text("client.reconnect.settings"));
         settings.getStyleClass().add("flat");
@@ -49,13 +49,6 @@ public final class ReconnectPart extends HBox {
         status.getStyleClass().add("reconnect-status");
         status.setMinWidth(USE_PREF_SIZE);
         getChildren().setAll(toggle, settings, status);
-    }
-
-    private static Tooltip wrapped(String text) {
-        Tooltip tooltip = new Tooltip(text);
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(420);
-        return tooltip;
     }
 
     /** Binds to {@code model}; the popup takes {@code view}'s looks. FX thread, once per view. */

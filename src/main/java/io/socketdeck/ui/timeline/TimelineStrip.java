@@ -1,6 +1,7 @@
 package io.socketdeck.ui.timeline;
 
 import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.ui.fx.Tips;
 import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -39,7 +40,7 @@ public final class TimelineStrip extends HBox {
         export.getStyleClass().addAll("flat", "small", "timeline-export");
         export.setFocusTraversable(false);
         export.setMinWidth(USE_PREF_SIZE);
-        export.setTooltip(new Tooltip(TimelineTexts.exportTooltip()));
+        Tips.setText(export, TimelineTexts.exportTooltip());
         getChildren().setAll(chart, export);
     }
 

@@ -18,6 +18,7 @@ import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.SourceServer;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.Tips;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
@@ -223,17 +224,17 @@ class UserStateTest {
     void aFieldKeepsItsHelpTooltipAroundAValidationMessage(FxRobot robot) {
         TextField timeout = robot.lookup("#clientTimeout").queryAs(TextField.class);
         String help = I18n.text("client.timeout.tooltip");
-        assertEquals(help, onFx(() -> timeout.getTooltip().getText()), "help shown after binding");
+        assertEquals(help, onFx(() -> Tips.getText(timeout)), "help shown after binding");
         TcpClientViewModel client = window.tab(TcpClientViewModel.class);
         runFx(() -> {
             client.portProperty().set("7");
             client.connectTimeoutProperty().set("soon");
             client.connect();
         });
-        assertEquals(onFx(() -> client.timeoutErrorProperty().get()), onFx(() -> timeout.getTooltip().getText()),
+        assertEquals(onFx(() -> client.timeoutErrorProperty().get()), onFx(() -> Tips.getText(timeout)),
                 "the problem while there is one");
         runFx(() -> client.connectTimeoutProperty().set("500"));
-        assertEquals(help, onFx(() -> timeout.getTooltip().getText()), "the help again once fixed");
+        assertEquals(help, onFx(() -> Tips.getText(timeout)), "the help again once fixed");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.FxTesting;
+import io.socketdeck.ui.fx.Tips;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ class TrafficLogPaneTest {
 
         runFx(() -> filter.setText("6G"));
         awaitFx(() -> shownData().isEmpty(), "bad hex shows nothing");
-        assertTrue(onFx(() -> robot.lookup("#clientFilter").queryAs(TextField.class).getTooltip().getText())
+        assertTrue(onFx(() -> Tips.getText(robot.lookup("#clientFilter").queryAs(TextField.class)))
                 .startsWith("Not a hex digit"));
 
         runFx(() -> filter.setText(""));
