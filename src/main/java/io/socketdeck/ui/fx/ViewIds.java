@@ -73,6 +73,19 @@ public final class ViewIds {
     }
 
     /**
+     * Numbers {@code content}, made after its view was built (a popup's content made when first
+     * opened), as the view that holds {@code owner} was numbered.
+     */
+    public static void numberLike(Node owner, Node content) {
+        for (Node at = owner; at != null; at = at.getParent()) {
+            if (at.getProperties().get(NUMBER) instanceof Integer number) {
+                number(content, number);
+                return;
+            }
+        }
+    }
+
+    /**
      * Records that {@code owner} shows {@code content} outside the scene graph (in a popup), so
      * {@link #number} reaches it.
      */

@@ -104,9 +104,7 @@ public final class TcpClientController {
         clientTimeout.setOnAction(event -> viewModel.connect());
 
         clientOptionsPane.bind(viewModel.socketOptions());
-        for (var field : clientOptionsPane.connectionFields()) {
-            field.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(ConnectionState.IDLE));
-        }
+        clientOptionsPane.lockConnectionFieldsWhile(viewModel.stateProperty().isNotEqualTo(ConnectionState.IDLE));
         clientEnd.bind(viewModel.stateProperty().isEqualTo(ConnectionState.OPEN).and(viewModel.halfClosedProperty().not()),
                 viewModel::reset, viewModel::halfClose);
         clientEnd.visibleProperty().bind(viewModel.stateProperty().isEqualTo(ConnectionState.OPEN));

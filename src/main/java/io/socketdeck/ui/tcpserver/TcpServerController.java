@@ -229,8 +229,6 @@ public final class TcpServerController {
         serverEnd.bind(Bindings.isNotEmpty(viewModel.selectedClients()), viewModel::resetSelected,
                 viewModel::halfCloseSelected);
         serverOptionsPane.bind(viewModel.socketOptions());
-        for (var field : serverOptionsPane.connectionFields()) {
-            field.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(ConnectionState.IDLE));
-        }
+        serverOptionsPane.lockConnectionFieldsWhile(viewModel.stateProperty().isNotEqualTo(ConnectionState.IDLE));
     }
 }

@@ -177,6 +177,16 @@ class SeveralTabsTest {
     }
 
     @Test
+    void aSecondTabsSocketOptionsMadeWhenFirstOpenedHaveTheirNumberedIds(FxRobot robot) {
+        fire(robot, "newTcpClientTab");
+        click(robot, "#clientOptionsButton2");
+        Scene popup = awaitDialog("clientNoDelay2");
+        assertEquals(List.of(1, 1, 0), onFx(() -> List.of(popup.getRoot().lookupAll("#clientOptions2").size(),
+                popup.getRoot().lookupAll("#clientLocalPort2").size(),
+                popup.getRoot().lookupAll("#clientNoDelay").size())), "its panel and fields, none with tab 1's id");
+    }
+
+    @Test
     void aSecondRelayTabHasNumberedIdsAlsoInItsFaultPanelAndRelaysOnItsOwn(FxRobot robot) throws Exception {
         TabKind<?> relayKind = MainWindow.kinds().stream().filter(kind -> "tabRelay".equals(kind.id())).findFirst()
                 .orElseThrow();
