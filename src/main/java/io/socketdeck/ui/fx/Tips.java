@@ -8,9 +8,10 @@ import javafx.scene.input.MouseEvent;
 
 /**
  * A node's help text, shown as a tooltip that is made when the pointer first comes over the node.
- * A {@link Tooltip} is a popup window with a scene of its own: a tab's view has about fifty, and
- * making them with the view cost 20 ms of the FX thread warm and over 100 ms in the window's first
- * second (measured), for tips most of which are never shown.
+ * A {@link Tooltip} is a popup window with a scene of its own, and a tab's view has about fifty,
+ * most of them never shown: fifty made on the FX thread took 20-30 ms warm and 125 ms in a fresh
+ * JVM; made late, the TCP client view's FXML took 120-140 ms of the FX thread's CPU in a cold
+ * start instead of 159-181 (sampled).
  *
  * <p>In FXML: {@code <TextField Tips.text="%key"/>} (with {@code <?import io.socketdeck.ui.fx.Tips?>}).
  * Every tip wraps at {@value #MAX_WIDTH} px. A screen reader gets the text as the node's

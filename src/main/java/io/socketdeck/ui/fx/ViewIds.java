@@ -64,12 +64,7 @@ public final class ViewIds {
 
     /** {@code id} numbered as the view that holds {@code node} is: for ids given after the view was built. */
     public static String late(Node node, String id) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (at.getProperties().get(NUMBER) instanceof Integer number) {
-                return numbered(id, number);
-            }
-        }
-        return id;
+        return numbered(id, numberOf(node));
     }
 
     /**
@@ -77,12 +72,17 @@ public final class ViewIds {
      * opened), as the view that holds {@code owner} was numbered.
      */
     public static void numberLike(Node owner, Node content) {
-        for (Node at = owner; at != null; at = at.getParent()) {
+        number(content, numberOf(owner));
+    }
+
+    /** The number of the view that holds {@code node}: 1 for a first view, or a node in none. */
+    private static int numberOf(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
             if (at.getProperties().get(NUMBER) instanceof Integer number) {
-                number(content, number);
-                return;
+                return number;
             }
         }
+        return 1;
     }
 
     /**
