@@ -57,7 +57,7 @@ final class CliBench {
     }
 
     static void run() throws Exception {
-        Figures.note("the CLI runs as " + PackagedApp.describe());
+        Figures.note("the CLI runs as " + PackagedApp.describe(true));
         udp();
         tcp();
         startToSend();

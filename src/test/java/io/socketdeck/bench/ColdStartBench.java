@@ -75,7 +75,7 @@ final class ColdStartBench {
                 x11 = ":" + number.trim();
             }
             Figures.note("cold start on " + (xvfb ? "Xvfb " + x11 + " (GTK)" : "Monocle headless")
-                    + ", software rendering; the app as " + PackagedApp.describe());
+                    + ", software rendering; the app as " + PackagedApp.describe(false));
             Path libs = Path.of("target", "libs").toAbsolutePath();
             BareWindowJar bareJar = PackagedApp.jar() != null && Files.isDirectory(libs)
                     ? BareWindowJar.write(settingsDir, libs) : null;

@@ -54,14 +54,17 @@ final class PackagedApp {
         return command;
     }
 
-    /** Whether {@link #command} starts the packaged jar with its archive, as a user would. */
-    static String describe() {
+    /**
+     * Whether {@link #command} starts the packaged jar with its archive, as a user would: the
+     * command line's archive ({@code commandLine}) or the window's.
+     */
+    static String describe(boolean commandLine) {
         Path jar = jar();
         if (jar == null) {
             return "java OPTIONS -cp CLASSES " + Launcher.class.getSimpleName() + " (no packaged jar)";
         }
-        return "java OPTIONS " + (archive(true).isPresent() ? "-XX:SharedArchiveFile=target/socketdeck-cli.jsa " : "")
-                + "-jar " + jar.getFileName() + " (bin/socketdeck)";
+        return "java OPTIONS " + archive(commandLine).map(archive -> "-XX:SharedArchiveFile=target/"
+                + archive.getFileName() + " ").orElse("") + "-jar " + jar.getFileName() + " (bin/socketdeck)";
     }
 
     static String java() {
