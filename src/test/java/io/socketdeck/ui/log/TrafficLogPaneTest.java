@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -188,6 +189,9 @@ class TrafficLogPaneTest {
     @Test
     void saveWritesEveryRowAsCsv(@TempDir Path dir) throws Exception {
         sendAndAwaitEcho("hello, \"world\"");
+        // The counters come on every pulse, the rows when the pump's budget lets them: save once the row is in.
+        awaitFx(() -> client.traffic().log().entries().stream().filter(entry -> entry.kind() == LogEntry.Kind.RX)
+                .map(LogEntry::text).collect(Collectors.joining()).endsWith("hello, \"world\""), "the echo's row");
         Path file = dir.resolve("log.csv");
         var task = onFx(() -> client.traffic().log().saveAs(file, LogExport.Format.CSV));
         awaitFx(task::isDone, "saved");
