@@ -67,14 +67,6 @@ public final class ViewIds {
         return numbered(id, numberOf(node));
     }
 
-    /**
-     * Numbers {@code content}, made after its view was built (a popup's content made when first
-     * opened), as the view that holds {@code owner} was numbered.
-     */
-    public static void numberLike(Node owner, Node content) {
-        number(content, numberOf(owner));
-    }
-
     /** The number of the view that holds {@code node}: 1 for a first view, or a node in none. */
     private static int numberOf(Node node) {
         for (Node at = node; at != null; at = at.getParent()) {
@@ -87,12 +79,13 @@ public final class ViewIds {
 
     /**
      * Records that {@code owner} shows {@code content} outside the scene graph (in a popup), so
-     * {@link #number} reaches it.
+     * {@link #number} reaches it; content recorded after its view was numbered is numbered now.
      */
     public static void detached(Node owner, Node content) {
         @SuppressWarnings("unchecked")
         List<Node> contents = (List<Node>) owner.getProperties().computeIfAbsent(DETACHED, key -> new ArrayList<Node>());
         contents.add(content);
+        number(content, numberOf(owner)); // made after its view was numbered (a popup made when first opened)
     }
 
     /** One renaming pass; each node and item once, however many ways lead to it. */

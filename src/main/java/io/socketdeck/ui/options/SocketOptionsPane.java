@@ -3,7 +3,6 @@ package io.socketdeck.ui.options;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.Tips;
-import io.socketdeck.ui.fx.ViewIds;
 import io.socketdeck.ui.tls.TlsSectionPopup;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -35,7 +34,6 @@ public final class SocketOptionsPane extends HBox {
     private SocketOptionsModel model;
     private StringBinding summary;
     private ObservableBooleanValue connectionLocked = new SimpleBooleanProperty(false);
-    private SocketOptionsPanel panel;
     private TlsSectionPopup popup;
 
     public SocketOptionsPane() {
@@ -100,9 +98,8 @@ public final class SocketOptionsPane extends HBox {
             return;
         }
         if (popup == null) {
-            panel = new SocketOptionsPanel(idPrefix, model, summary, connectionLocked);
-            ViewIds.numberLike(this, panel);
-            popup = new TlsSectionPopup(panel, this);
+            // The popup records the panel with this view, which numbers it in a later tab.
+            popup = new TlsSectionPopup(new SocketOptionsPanel(idPrefix, model, summary, connectionLocked), this);
         }
         popup.showUnder(toggle, bar());
     }
