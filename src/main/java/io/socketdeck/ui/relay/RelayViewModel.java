@@ -98,6 +98,8 @@ public final class RelayViewModel extends ConnectionTabModel {
     private BindAddress requestedAddress;
     private int requestedPort;
     private long shownVersion = -1;
+    /** The rules' hits (up, down) when the counts were last shown. */
+    private List<List<Long>> shownHits = List.of();
     private long countsShownNanos;
 
     public RelayViewModel(TabContext context) {
@@ -260,6 +262,13 @@ public final class RelayViewModel extends ConnectionTabModel {
             heldBytes.set(held);
             moved = true;
         }
+        // A rule counts its hit after the read that brought the bytes was counted: a look that saw
+        // the bytes may not see the hit, and the next one (due while things move) must show it.
+        List<List<Long>> hits = List.of(current.rewriteHits(Leg.UP), current.rewriteHits(Leg.DOWN));
+        if (!hits.equals(shownHits)) {
+            shownHits = hits;
+            moved = true;
+        }
         if (moved) {
             revision.set(revision.get() + 1);
             return nowNanos + COUNTS_EVERY_NANOS; // look again while things move
@@ -286,6 +295,7 @@ public final class RelayViewModel extends ConnectionTabModel {
         rowsById.clear();
         selected.clear();
         shownVersion = -1;
+        shownHits = List.of();
         heldBytes.set(0);
         listeningAddress.set("");
         relay = null;
