@@ -28,9 +28,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
@@ -79,7 +80,10 @@ public final class MainWindow {
     private final Map<TabKind<?>, String> settingsKeys = new LinkedHashMap<>();
     private final Consumer<Locale> languageSwitcher;
     /** True until the window's first frame is out, when it was built to show that frame first. */
-    private final BooleanProperty viewsWait = new SimpleBooleanProperty(this, "viewsWait");
+    private final BooleanProperty firstFrameWait = new SimpleBooleanProperty(this, "firstFrameWait");
+    /** True while a view is built off the FX thread ({@link ViewInAdvance}): no other is built meanwhile. */
+    private final BooleanProperty buildingInAdvance = new SimpleBooleanProperty(this, "buildingInAdvance");
+    private final BooleanBinding viewsWait = firstFrameWait.or(buildingInAdvance);
     private Parent root;
 
     /** A window with default settings, e.g. for tests. */
@@ -104,7 +108,7 @@ public final class MainWindow {
 
     private MainWindow(Consumer<Locale> languageSwitcher, Settings settings, boolean firstFrameFirst) {
         this.languageSwitcher = languageSwitcher;
-        viewsWait.set(firstFrameFirst);
+        firstFrameWait.set(firstFrameFirst);
         viewOptions.logLimitProperty().addListener((obs, old, now) ->
                 models().forEach(tab -> tab.traffic().log().setMaxEntries(now.intValue())));
         viewOptions.monospaceTextProperty().addListener((obs, old, on) ->
@@ -132,18 +136,36 @@ public final class MainWindow {
             public void changed(ObservableValue<? extends Scene> observable, Scene old, Scene scene) {
                 if (scene != null) {
                     view.sceneProperty().removeListener(this);
-                    AfterFrames.schedule(scene, 1, () -> viewsWait.set(false));
+                    AfterFrames.schedule(scene, 1, () -> firstFrameWait.set(false));
                 }
             }
         });
     }
 
     /**
-     * Whether the views still wait for the window's first frame (see
-     * {@link #showingFirstFrameFirst}); false for good once they may be built.
+     * Whether the views still wait: for the window's first frame (see {@link #showingFirstFrameFirst})
+     * or for the view of the tab in front, built off the FX thread meanwhile; false for good once
+     * they may be built.
      */
-    public ReadOnlyBooleanProperty viewsWaitProperty() {
+    public BooleanExpression viewsWaitProperty() {
         return viewsWait;
+    }
+
+    /**
+     * Whether a view may be built off the FX thread now: only while the first frame is made, and
+     * one at a time. If so, the views wait for it until {@link #builtInAdvance}. FX thread.
+     */
+    boolean startBuildingInAdvance() {
+        if (!firstFrameWait.get() || buildingInAdvance.get()) {
+            return false;
+        }
+        buildingInAdvance.set(true);
+        return true;
+    }
+
+    /** The view built off the FX thread is done (or failed): the views wait no longer for it. FX thread. */
+    void builtInAdvance() {
+        buildingInAdvance.set(false);
     }
 
     public Parent root() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -50,6 +51,8 @@ final class TabStrip {
     private final Map<WindowTab, Label> pills = new IdentityHashMap<>();
     /** True while this strip changes the pane itself: the pane's changes then are not the user's. */
     private boolean syncing;
+    /** The view of the tab in front at the window's start, built off the FX thread; null when none. */
+    private ViewInAdvance advance;
 
     /**
      * @param views      builds a tab's view, the first time the tab is shown
@@ -98,6 +101,20 @@ final class TabStrip {
             }
         });
         showSelected();
+        if (window.viewsWaitProperty().get()) {
+            // Once the window is shown (after this runnable) with the tab that should be in front.
+            Platform.runLater(this::buildSelectedInAdvance);
+        }
+    }
+
+    /** Builds the view of the tab in front off the FX thread while the window's first frame is made. */
+    private void buildSelectedInAdvance() {
+        Tab tab = pane.getSelectionModel().getSelectedItem();
+        if (tab == null || tab.getContent() != null || pane.getScene() == null || !window.startBuildingInAdvance()) {
+            return; // built on the FX thread when shown, as any later tab's view
+        }
+        // When it is done the views stop waiting (unless for the first frame) and it joins its tab.
+        advance = ViewInAdvance.start(entryOf(tab), views, pane.getScene(), window.tick(), window::builtInAdvance);
     }
 
     /** Opens another tab of {@code kind} and brings it to the front. */
@@ -156,13 +173,19 @@ final class TabStrip {
 
     /**
      * Builds the tab in front's view the first time it is shown (unless the views wait for the
-     * window's first frame), and shows its status.
+     * window's first frame or for the view built in advance, which joins its tab then), and shows
+     * its status.
      */
     private void showSelected() {
         Tab tab = pane.getSelectionModel().getSelectedItem();
         WindowTab entry = tab == null ? null : entryOf(tab);
-        if (tab != null && tab.getContent() == null && !window.viewsWaitProperty().get()) {
-            tab.setContent(views.apply(entry));
+        if (!window.viewsWaitProperty().get()) {
+            if (advance != null) {
+                adoptViewBuiltInAdvance();
+            }
+            if (tab != null && tab.getContent() == null) {
+                tab.setContent(views.apply(entry));
+            }
         }
         pills.forEach((owner, pill) -> {
             boolean visible = owner == entry;
@@ -170,6 +193,15 @@ final class TabStrip {
             pill.setManaged(visible);
         });
         showStatus.accept(entry == null ? null : entry.model());
+    }
+
+    /** The view built off the FX thread joins its tab (the one in front, unless code chose another). */
+    private void adoptViewBuiltInAdvance() {
+        Tab tab = shown.get(advance.tab());
+        if (tab != null && tab.getContent() == null && advance.view() != null) {
+            tab.setContent(advance.view());
+        }
+        advance = null;
     }
 
     private Tab tabOf(WindowTab entry) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -86,6 +87,8 @@ public final class UiTick {
     /** Where {@link #collecting} gathers the jobs added on its thread while it builds something. */
     private final ThreadLocal<List<Handle>> collector = new ThreadLocal<>();
     private final AtomicBoolean armed = new AtomicBoolean();
+    /** Holds in force (see {@link #hold}): while any is, no job runs. */
+    private final AtomicInteger holds = new AtomicInteger();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -131,6 +134,21 @@ public final class UiTick {
             handle.woken.set(true);
         }
         pulse();
+    }
+
+    /**
+     * Runs no job until the returned release is run (once; any thread): for building a view off
+     * the FX thread around models the jobs change, which must not change under it. Wakes meanwhile
+     * are kept: the jobs woken run on the pulse after the release.
+     */
+    public Runnable hold() {
+        holds.incrementAndGet();
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true) && holds.decrementAndGet() == 0) {
+                requestPulse();
+            }
+        };
     }
 
     /** True while the pulse timer runs; false for an idle window. FX thread. */
@@ -182,6 +200,13 @@ public final class UiTick {
     }
 
     private void pulse() {
+        if (holds.get() > 0) {
+            stopTimer(); // the release asks for the pulse that runs what is due
+            if (holds.get() == 0) {
+                requestPulse(); // released while stopping: its request found the timer still armed
+            }
+            return;
+        }
         long start = System.nanoTime();
         pulseStartNanos = start;
         boolean ranAny = false;
@@ -229,8 +254,7 @@ public final class UiTick {
         if (anyWoken || nearest != IDLE && nearest - now < PULSE_NANOS) {
             return; // keep pulsing
         }
-        timer.stop();
-        armed.set(false);
+        stopTimer();
         // A wake between the loop above and armed=false saw armed==true and did not ask for a pulse;
         // so did the timer thread if it fired in that time (a preempted FX thread may take that long).
         for (Handle handle : handles) {
@@ -242,6 +266,11 @@ public final class UiTick {
         if (nearest != IDLE) {
             wakeAt(nearest);
         }
+    }
+
+    private void stopTimer() {
+        timer.stop();
+        armed.set(false);
     }
 
     /**

@@ -20,12 +20,14 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * The window as the app starts it: the first frame goes out with the menu, the tab headers and
- * the status bar, and the tab in front builds its view after that frame, whole in the next.
+ * the status bar, while the tab in front builds its view off the FX thread; the view joins the
+ * window after that frame, whole in the next.
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameFirstTest {
@@ -44,7 +46,7 @@ class FirstFrameFirstTest {
     }
 
     @Test
-    void theTabInFrontBuildsItsViewAfterTheWindowsFirstFrame() {
+    void theTabInFrontBuildsItsViewOffTheFxThreadAndShowsItAfterTheWindowsFirstFrame(FxRobot robot) {
         // What each laid-out frame held: whether the tab in front had its view then.
         List<Boolean> framesWithView = new ArrayList<>();
         Tab front = onFx(() -> {
@@ -71,8 +73,12 @@ class FirstFrameFirstTest {
             Node view = front.getContent();
             assertNotNull(view.lookup("#clientConnect"), "the view is the tab's, whole: its Connect button");
             assertNotNull(view.lookup("#clientConnect").getScene(), "and in the window");
+            assertTrue(ViewInAdvance.builtInAdvance(view), "built off the FX thread while the first frame was made");
             return null;
         });
+        // The window swallowed input while the view was built; it takes it again now.
+        robot.clickOn("#clientHost");
+        awaitFx(() -> stage.getScene().lookup("#clientHost").isFocused(), "a click reaches the view");
     }
 
     @Test
@@ -85,6 +91,7 @@ class FirstFrameFirstTest {
             assertNull(server.getContent(), "a tab never shown has no view");
             tabs.getSelectionModel().select(server);
             assertNotNull(server.getContent(), "brought to the front, it builds its view at once");
+            assertFalse(ViewInAdvance.builtInAdvance(server.getContent()), "on the FX thread, as any later view");
             return null;
         });
     }

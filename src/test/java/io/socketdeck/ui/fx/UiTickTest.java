@@ -55,6 +55,32 @@ class UiTickTest {
     }
 
     @Test
+    void aHeldTickRunsNoJobAndKeepsItsWakesForTheRelease() {
+        UiTick tick = onFx(UiTick::new);
+        AtomicInteger runs = new AtomicInteger();
+        UiTick.Handle job = onFx(() -> tick.add(now -> {
+            runs.incrementAndGet();
+            return UiTick.IDLE;
+        }));
+        awaitFx(() -> runs.get() == 1 && !tick.isPulsing(), "ran once, then idle");
+        Runnable release = tick.hold(); // a builder thread's hold, as a view built off the FX thread takes
+        job.wake();
+        awaitFx(() -> !tick.isPulsing(), "the held pulse stopped the timer");
+        assertEquals(1, runs.get(), "no job ran while held");
+        release.run();
+        release.run(); // once is enough: a second release does not let go of another hold
+        awaitFx(() -> runs.get() == 2 && !tick.isPulsing(), "the woken job ran after the release");
+        Runnable other = tick.hold();
+        Runnable third = tick.hold();
+        other.run();
+        job.wake();
+        awaitFx(() -> !tick.isPulsing(), "the held pulse stopped the timer");
+        assertEquals(2, runs.get(), "still held by the third hold");
+        third.run();
+        awaitFx(() -> runs.get() == 3, "the last release lets the job run");
+    }
+
+    @Test
     void aJobDueLaterRunsThenWithoutPulsingMeanwhile() {
         UiTick tick = onFx(UiTick::new);
         List<Long> runsAt = new ArrayList<>();
