@@ -145,6 +145,7 @@ class UnixSocketSessionTest {
 
     @Test
     void serverTalksToAPythonClientAndTwoClientsKeepApart() throws Exception {
+        PeerProcess.assumeInstalled("socat", "socat");
         Path path = dir.resolve("two.sock");
         TcpServerSession server = listen(path);
         try (PeerProcess first = PeerProcess.start(dir, List.of("socat", "-", "UNIX-CONNECT:" + path))) {
