@@ -114,7 +114,7 @@ final class TabStrip {
             return; // built on the FX thread when shown, as any later tab's view
         }
         // When it is done the views stop waiting (unless for the first frame) and it joins its tab.
-        advance = ViewInAdvance.start(entryOf(tab), views, pane.getScene(), window.tick(), window::builtInAdvance);
+        advance = ViewInAdvance.start(entryOf(tab), views, pane, window.tick(), window::builtInAdvance);
     }
 
     /** Opens another tab of {@code kind} and brings it to the front. */

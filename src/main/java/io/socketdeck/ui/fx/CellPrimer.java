@@ -7,6 +7,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.FocusModel;
 import javafx.scene.control.ListView;
@@ -24,12 +27,17 @@ import javafx.scene.control.TableView;
  * nothing of it is drawn, and its selection and focus are those of an empty control again. The
  * cells stay with it: a list or table uses the cells it no longer shows for the next rows it gets.
  *
- * <p>Once per control, and only while it is empty: one that has rows makes its cells anyway.
+ * <p>Once per control, and only while it is empty: one that has rows makes its cells anyway. A
+ * control laid out in a scene that is not in a window (a view built off the FX thread) is primed
+ * by whoever laid it out, right after that pass ({@link #primeLaidOut}): no frame to keep short.
  */
 public final class CellPrimer<T> implements InvalidationListener {
 
     /** More rows than any viewport shows: the control makes cells for what it shows, not for all. */
     private static final int ROWS = 200;
+
+    /** The key under which a control laid out in a scene not in a window keeps its primer. */
+    private static final String LAID_OUT = "socketdeck.cellPrimer";
 
     private final Control control;
     private final ObjectProperty<ObservableList<T>> items;
@@ -72,10 +80,33 @@ public final class CellPrimer<T> implements InvalidationListener {
             control.heightProperty().removeListener(this);
             control.skinProperty().removeListener(this);
             control.sceneProperty().removeListener(this);
+            Scene scene = control.getScene();
+            if (scene.getWindow() == null) {
+                // A scene that never shows (a view built off the FX thread): no frame to keep
+                // short; whoever laid it out primes it after the pass (primeLaidOut).
+                control.getProperties().put(LAID_OUT, this);
+                return;
+            }
             // Neither in the frame that first shows the control (often the window's first, already
             // the longest) nor in the pulse after it (which carries that frame's CSS and layout),
             // nor inside the layout or CSS pass that got the control here.
-            AfterFrames.schedule(control.getScene(), 2, this::makeCells);
+            AfterFrames.schedule(scene, 2, this::makeCells);
+        }
+    }
+
+    /**
+     * Primes the lists and tables under {@code root} that were laid out in a scene that is not in
+     * a window, e.g. a view built off the FX thread: call after that layout pass, on its thread.
+     */
+    public static void primeLaidOut(Node root) {
+        Object primer = root.getProperties().remove(LAID_OUT);
+        if (primer instanceof CellPrimer<?> waiting) {
+            waiting.makeCells();
+        }
+        if (root instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                primeLaidOut(child);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -122,6 +123,51 @@ class CellPrimerTest {
         awaitFx(() -> table.lookupAll(".table-cell").stream().anyMatch(cell -> "b".equals(((TableCell<?, ?>) cell).getText())),
                 "the rows shown");
         assertEquals(made, onFx(tableCellsMade::get), "the rows took the cells made before");
+    }
+
+    @Test
+    void aListLaidOutOffTheFxThreadIsPrimedByWhoeverLaidItOutAndJoinsAWindowWithItsCells() throws Exception {
+        AtomicInteger offCellsMade = new AtomicInteger();
+        ObservableList<String> offRows = FXCollections.observableArrayList();
+        AtomicReference<ListView<String>> built = new AtomicReference<>();
+        List<Integer> madeAt = new ArrayList<>(); // cells after the layout, after the priming
+        Thread builder = new Thread(() -> { // as a view built in advance: a scene of its own, not in a window
+            ListView<String> view = new ListView<>(offRows);
+            view.setCellFactory(v -> {
+                offCellsMade.incrementAndGet();
+                return new ListCell<>() {
+                    @Override
+                    protected void updateItem(String item, boolean empty) {
+                        super.updateItem(item, empty);
+                        setText(empty ? null : item);
+                    }
+                };
+            });
+            CellPrimer.prime(view, PLACEHOLDER);
+            StackPane stand = new StackPane(view);
+            new Scene(stand);
+            stand.applyCss();
+            stand.resize(400, 300);
+            stand.layout();
+            madeAt.add(offCellsMade.get());
+            CellPrimer.primeLaidOut(stand);
+            madeAt.add(offCellsMade.get());
+            stand.getChildren().clear();
+            built.set(view);
+        }, "builder");
+        builder.start();
+        builder.join();
+        ListView<String> view = built.get();
+        assertTrue(madeAt.get(1) >= madeAt.get(0) + 5, () -> "primed on the builder's thread: cells " + madeAt);
+        assertSame(offRows, view.getItems(), "its own rows back");
+        assertTrue(view.getSelectionModel().isEmpty() && view.getFocusModel().getFocusedIndex() == -1);
+
+        int made = offCellsMade.get();
+        runFx(() -> ((StackPane) stage.getScene().getRoot()).getChildren().setAll(view));
+        runFx(() -> offRows.setAll(IntStream.range(0, 5).mapToObj(i -> "row " + i).toList()));
+        awaitFx(() -> view.lookupAll(".list-cell").stream()
+                .anyMatch(cell -> cell.isVisible() && "row 4".equals(((ListCell<?>) cell).getText())), "the rows shown");
+        assertEquals(made, onFx(offCellsMade::get), "the rows took the cells made off the FX thread");
     }
 
     @Test
