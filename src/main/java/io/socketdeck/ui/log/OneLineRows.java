@@ -3,6 +3,7 @@ package io.socketdeck.ui.log;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.ui.fx.ViewListeners;
+import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -44,7 +45,14 @@ final class OneLineRows {
         list.skinProperty().addListener((obs, old, now) -> update.run());
         list.sceneProperty().addListener((obs, old, now) -> update.run());
         // The font changes during a CSS pass that may not have reached the list yet: measure after it.
-        fontSource.fontProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(update));
+        // Off the FX thread (a view built in advance) that pass is its builder's, and the view is
+        // measured again as it joins the window (its scene changes): nothing to hand the FX thread
+        // while the builder still owns the list.
+        fontSource.fontProperty().addListener((obs, old, now) -> {
+            if (Platform.isFxApplicationThread()) {
+                Platform.runLater(update);
+            }
+        });
         update.run();
     }
 

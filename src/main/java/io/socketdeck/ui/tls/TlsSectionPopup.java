@@ -63,8 +63,15 @@ public final class TlsSectionPopup {
         }
     }
 
+    /**
+     * Hides it if it shows. One that does not show is left alone: its view may be leaving a scene
+     * that never showed, on the thread that built it (a view built off the FX thread), where
+     * a window may not be touched.
+     */
     public void hide() {
-        popup.hide();
+        if (popup.isShowing()) {
+            popup.hide();
+        }
     }
 
     public boolean isShowing() {

@@ -20,6 +20,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -79,6 +81,24 @@ class FirstFrameFirstTest {
         // The window swallowed input while the view was built; it takes it again now.
         robot.clickOn("#clientHost");
         awaitFx(() -> stage.getScene().lookup("#clientHost").isFocused(), "a click reaches the view");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tabTcpClient, clientConnect", "tabTcpServer, serverListen", "tabUdp, udpOpen", "tabRelay, relayStart"})
+    void everyKindOfTabInFrontAtTheStartBuildsItsViewOffTheFxThread(String tabId, String controlId) {
+        runFx(() -> window = MainWindowFixture.showAsTheAppStarts(stage, Locale.ENGLISH, scene -> {
+            TabPane tabs = (TabPane) scene.lookup(".session-tabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(tab -> tabId.equals(tab.getId())).findFirst().orElseThrow());
+        }));
+        awaitFx(() -> !window.viewsWaitProperty().get(), "the views released");
+        onFx(() -> {
+            Node view = ((TabPane) stage.getScene().lookup(".session-tabs")).getSelectionModel().getSelectedItem().getContent();
+            assertNotNull(view, "the tab in front has its view");
+            assertTrue(ViewInAdvance.builtInAdvance(view), "built off the FX thread");
+            assertNotNull(view.lookup("#" + controlId).getScene(), "whole, in the window: #" + controlId);
+            return null;
+        });
     }
 
     @Test
