@@ -55,6 +55,8 @@ final class ViewInAdvance {
     private final Runnable releaseTick;
     private final Window window;
     private final Runnable whenDone;
+    /** The size of the tab's content, from the window's first layout (see {@link #contentSize}). */
+    private final CompletableFuture<Dimension2D> size = new CompletableFuture<>();
     /** Written by the builder before it hands over to the FX thread; read after. */
     private volatile Node view;
 
@@ -73,8 +75,8 @@ final class ViewInAdvance {
     static ViewInAdvance start(WindowTab tab, Function<WindowTab, Node> views, TabPane pane, UiTick tick,
                                Runnable whenDone) {
         Scene scene = pane.getScene();
-        Future<Dimension2D> size = contentSize(pane);
         ViewInAdvance advance = new ViewInAdvance(tab, tick.hold(), scene.getWindow(), whenDone);
+        advance.contentSize(pane);
         if (advance.window != null) {
             advance.window.addEventFilter(InputEvent.ANY, SWALLOW);
         }
@@ -85,7 +87,7 @@ final class ViewInAdvance {
         List<String> sceneSheets = List.copyOf(scene.getStylesheets());
         Thread builder = new Thread(() -> {
             try {
-                advance.view = styled(views.apply(tab), rootStyle, rootSheets, sceneSheets, size);
+                advance.view = styled(views.apply(tab), rootStyle, rootSheets, sceneSheets, advance.size);
             } catch (RuntimeException | LinkageError fault) {
                 Faults.log("the view could not be built in advance; it is built when shown", fault);
             } catch (InterruptedException stopped) {
@@ -99,22 +101,25 @@ final class ViewInAdvance {
         return advance;
     }
 
-    /** The size of {@code pane}'s content, once its scene's first layout (the first frame's) gives it one. */
-    private static Future<Dimension2D> contentSize(TabPane pane) {
-        CompletableFuture<Dimension2D> size = new CompletableFuture<>();
+    /**
+     * Learns the size of {@code pane}'s content once its scene's first layout (the first frame's)
+     * gives it one; stops looking when the build has ended without it.
+     */
+    private void contentSize(TabPane pane) {
         Scene scene = pane.getScene();
         scene.addPostLayoutPulseListener(new Runnable() {
             @Override
             public void run() {
-                if (pane.lookup(".tab-content-area") instanceof Region area && area.getHeight() > 0) {
+                if (size.isDone()) {
                     scene.removePostLayoutPulseListener(this); // a copy-on-write list: safe while it runs
+                } else if (pane.lookup(".tab-content-area") instanceof Region area && area.getHeight() > 0) {
+                    scene.removePostLayoutPulseListener(this);
                     Insets insets = area.getInsets();
                     size.complete(new Dimension2D(area.getWidth() - insets.getLeft() - insets.getRight(),
                             area.getHeight() - insets.getTop() - insets.getBottom()));
                 }
             }
         });
-        return size;
     }
 
     /**
@@ -144,6 +149,7 @@ final class ViewInAdvance {
     }
 
     private void finish() {
+        size.cancel(false); // no one waits for it any more
         if (window != null) {
             window.removeEventFilter(InputEvent.ANY, SWALLOW);
         }
