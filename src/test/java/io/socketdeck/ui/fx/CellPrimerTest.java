@@ -22,6 +22,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Callback;
@@ -131,6 +132,10 @@ class CellPrimerTest {
         ObservableList<String> offRows = FXCollections.observableArrayList();
         AtomicReference<ListView<String>> built = new AtomicReference<>();
         List<Integer> madeAt = new ArrayList<>(); // cells after the layout, after the priming
+        // The size the list will have in the window (the stage may have kept an earlier test's size),
+        // as a view built in advance learns it from the window's first layout.
+        Region root = (Region) stage.getScene().getRoot();
+        double[] size = onFx(() -> new double[] {root.getWidth(), root.getHeight()});
         Thread builder = new Thread(() -> { // as a view built in advance: a scene of its own, not in a window
             ListView<String> view = new ListView<>(offRows);
             view.setCellFactory(v -> {
@@ -147,7 +152,7 @@ class CellPrimerTest {
             StackPane stand = new StackPane(view);
             new Scene(stand);
             stand.applyCss();
-            stand.resize(400, 300);
+            stand.resize(size[0], size[1]);
             stand.layout();
             madeAt.add(offCellsMade.get());
             CellPrimer.primeLaidOut(stand);
