@@ -100,9 +100,11 @@ public final class MainWindow {
      * tab in front builds its view off the FX thread ({@link ViewInAdvance}); the view joins the
      * window after that frame. On a cold start the window appears about a second sooner than when
      * the view, the largest part, is built first (bench group coldstart under Xvfb: 1.1 to 1.25 s
-     * against 2.2 s to the first frame), is whole about as soon as before (1.9 to 2.2 s), and
-     * answers meanwhile: the FX thread's longest pulse after the first frame is the view joining,
-     * under 0.1 s, where building it there took 0.5 s (bench group idle).
+     * against 2.2 s to the first frame) and answers meanwhile: the FX thread's longest pulse after
+     * the first frame is the view joining, 75 to 112 ms, where building it there took 0.5 to 0.6 s
+     * (bench group idle). The view is whole 0.15 to 0.3 s later than when the FX thread built it
+     * (group coldstart, alternating): both cores are busy in the first seconds, and it is styled
+     * twice.
      */
     public static MainWindow showingFirstFrameFirst(Consumer<Locale> languageSwitcher, Settings settings) {
         return new MainWindow(languageSwitcher, settings, true);
