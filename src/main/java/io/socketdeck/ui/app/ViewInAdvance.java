@@ -33,7 +33,7 @@ import javafx.stage.Window;
  * gives its tab, and its lists' first cells made ({@link CellPrimer}). The FX thread then only
  * joins it to the window: its styles are matched again there (JavaFX keeps its matches per
  * scene), its layout mostly stands. Bench group idle, the FX thread's longest pulse after the
- * first frame: 0.50 to 0.63 s when the view was built there, 75 to 90 ms now.
+ * first frame: 0.50 to 0.63 s when the view was built there, 75 to 112 ms now.
  *
  * <p>While it builds, nothing may change what it binds to, so the window's tick is held (the
  * engine's rows and events wait in their queues, as on any busy pulse) and the window takes no

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
@@ -52,22 +53,28 @@ class CellPrimerTest {
     void start(Stage stage) {
         this.stage = stage;
         list = new ListView<>(rows);
-        list.setCellFactory(view -> {
-            cellsMade.incrementAndGet();
+        list.setCellFactory(countedTextCells(cellsMade, itemsShown::add));
+        CellPrimer.prime(list, PLACEHOLDER);
+        stage.setScene(new Scene(new StackPane(list), 400, 300));
+        stage.show();
+    }
+
+    /** Cells that show their item's text, counted in {@code made}; {@code shown} hears each item shown. */
+    private static Callback<ListView<String>, ListCell<String>> countedTextCells(AtomicInteger made,
+                                                                                 Consumer<String> shown) {
+        return view -> {
+            made.incrementAndGet();
             return new ListCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(empty ? null : item);
                     if (!empty) {
-                        itemsShown.add(item);
+                        shown.accept(item);
                     }
                 }
             };
-        });
-        CellPrimer.prime(list, PLACEHOLDER);
-        stage.setScene(new Scene(new StackPane(list), 400, 300));
-        stage.show();
+        };
     }
 
     @AfterEach
@@ -138,16 +145,7 @@ class CellPrimerTest {
         double[] size = onFx(() -> new double[] {root.getWidth(), root.getHeight()});
         Thread builder = new Thread(() -> { // as a view built in advance: a scene of its own, not in a window
             ListView<String> view = new ListView<>(offRows);
-            view.setCellFactory(v -> {
-                offCellsMade.incrementAndGet();
-                return new ListCell<>() {
-                    @Override
-                    protected void updateItem(String item, boolean empty) {
-                        super.updateItem(item, empty);
-                        setText(empty ? null : item);
-                    }
-                };
-            });
+            view.setCellFactory(countedTextCells(offCellsMade, item -> { }));
             CellPrimer.prime(view, PLACEHOLDER);
             StackPane stand = new StackPane(view);
             new Scene(stand);
