@@ -20,7 +20,10 @@ import javafx.animation.AnimationTimer;
 final class PulseGapMeter extends AnimationTimer {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    /** With -Dbench.verbose=true each long gap is noted with who had the cores meanwhile. */
+    /**
+     * With -Dbench.verbose=true each long gap (over 50 ms), and each gap whose FX work is over the
+     * target, is noted with who had the cores meanwhile.
+     */
     private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
     private final BusyThreads busy = new BusyThreads();
 
@@ -60,7 +63,7 @@ final class PulseGapMeter extends AnimationTimer {
             gap[count] = now - lastNow;
             cpu[count] = cpuNow - lastCpu;
             layoutCpu[count] = -1;
-            if (VERBOSE && gap[count] > 50_000_000L) {
+            if (VERBOSE && (gap[count] > 50_000_000L || cpu[count] > UiPhase.FX_WORK_TARGET_MS * 1e6)) {
                 Figures.note(String.format("pulse gap %.1f ms (FX CPU in it %.1f ms) at uptime %.3f s; %s", gap[count] / 1e6,
                         cpu[count] / 1e6, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, busy.since()));
             } else if (VERBOSE) {
