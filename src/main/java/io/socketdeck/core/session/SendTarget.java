@@ -47,7 +47,7 @@ public interface SendTarget {
     /**
      * Queues {@code length} bytes of {@code file} from {@code position}, sent as the file holds
      * them when their turn comes; one message, ordered with {@link #send}s, and reported as TX with
-     * the bytes read back. Only while {@link #sendsFileRegions()}. The file must stay open until
+     * the bytes read back (unless {@code done} is a {@link RegionCompletion} that says not to). Only while {@link #sendsFileRegions()}. The file must stay open until
      * {@code done} is told: true once all were handed to the system; false as for {@link #send},
      * and also when the file ends before the region does (it shrank meanwhile). Loop thread.
      */
@@ -137,6 +137,17 @@ public interface SendTarget {
         };
 
         void completed(boolean written);
+    }
+
+    /**
+     * A file region's completion that is also asked, on the loop thread as the region goes out,
+     * whether its bytes are read back from the file for a TX {@link SessionEvent.Data}; when not,
+     * a {@link SessionEvent.SentUnread} of its length is reported instead. A plain
+     * {@link SendCompletion} given to {@link #sendFileRegion} means: always read back.
+     */
+    interface RegionCompletion extends SendCompletion {
+        /** Asked once per region, just before it is reported and {@link #completed} told. */
+        boolean readBack();
     }
 
     /** Marks a send the application made on its own (an echo, an auto-reply) rather than the user. */

@@ -81,6 +81,24 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * {@code length} bytes of a file went to {@code peer} straight from the file (sendfile) and
+     * were not read back, because whoever sent the file said nothing would keep them (a log that
+     * only keeps its last megabytes, no capture recording sent bytes): see
+     * {@code FileSender.Listener#readBack}. Stands for a TX {@link Data} of that length without
+     * its bytes: the counters count it as sent, a log shows no row for it.
+     *
+     * @param connection the TCP connection's {@linkplain ConnectionIds id}
+     */
+    record SentUnread(long timeMillis, InetSocketAddress peer, int length, long connection) implements SessionEvent {
+        public SentUnread {
+            Objects.requireNonNull(peer, "peer");
+            if (length < 0) {
+                throw new IllegalArgumentException("negative length: " + length);
+            }
+        }
+    }
+
+    /**
      * One connection ended; the session may go on (a server with other clients).
      *
      * @param connection the connection's {@linkplain ConnectionIds id}

@@ -685,12 +685,18 @@ final class TcpConnection implements SelectorLoop.Handler {
 
     /**
      * A file region went out whole (the kernel sent it from the file): counted by its length, and
-     * shown as TX with its bytes read back from the file, which the page cache still holds.
+     * shown as TX with its bytes read back from the file, which the page cache still holds; or,
+     * when its sender says nothing keeps them, reported by its length alone (reading a gigabyte
+     * back costs more than sending it).
      */
     private void writtenRegion(FileChannel file, long position, int length, SendCompletion done) {
         countSent(length);
         try {
-            reportSent(FileRegions.readBack(file, position, length), done);
+            if (done instanceof SendTarget.RegionCompletion region && !region.readBack()) {
+                listener.onEvent(new SessionEvent.SentUnread(System.currentTimeMillis(), remote, length, id));
+            } else {
+                reportSent(FileRegions.readBack(file, position, length), done);
+            }
         } finally {
             Faults.completeQuietly(done, true);
         }

@@ -47,6 +47,8 @@ public final class ConnectionTimeline {
     private void record(SessionEvent event) {
         if (event instanceof SessionEvent.Data data) {
             traffic(data.timeMillis(), data.bytes().length);
+        } else if (event instanceof SessionEvent.SentUnread unread) {
+            traffic(unread.timeMillis(), unread.length());
         } else if (event instanceof SessionEvent.SentToMany many) {
             traffic(many.timeMillis(), (long) many.bytes().length * many.recipients());
         } else if (event instanceof SessionEvent.Opened opened) {

@@ -30,6 +30,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,11 +55,12 @@ class FileSenderTest {
     /** When set before {@link #connect}, the TX rows' bytes are digested here, as a log would show them. */
     private MessageDigest txDigest;
     private final AtomicLong txShown = new AtomicLong();
+    private final AtomicLong txUnread = new AtomicLong();
     private TcpClientSession session;
     private Thread worker;
 
     /** Records the end and the progress reports. */
-    static final class RecordingEnd implements FileSender.Listener {
+    static class RecordingEnd implements FileSender.Listener {
         final AtomicReference<Outcome> outcome = new AtomicReference<>();
         final AtomicReference<FileSendProgress> last = new AtomicReference<>();
         final List<FileSendProgress> reports = new CopyOnWriteArrayList<>();
@@ -184,6 +186,9 @@ class FileSenderTest {
                             txShown.addAndGet(data.bytes().length);
                         }
                     } else {
+                        if (event instanceof SessionEvent.SentUnread unread) {
+                            txUnread.addAndGet(unread.length());
+                        }
                         events.onEvent(event); // keep control events only: a 64 MB send is 1,000 data events
                     }
                 }, counters);
@@ -227,6 +232,41 @@ class FileSenderTest {
             worker.join(TIMEOUT.toMillis());
             assertEquals(size, txShown.get(), "the TX rows show every byte sent");
             assertArrayEquals(sha256(file), txDigest.digest(), "... as the file holds them");
+        }
+    }
+
+    /**
+     * A listener that keeps only a file's end (a log of a few megabytes): the regions before it go
+     * out unread, reported by their length, and every byte still arrives and is counted.
+     */
+    @Test
+    void regionsTheListenerDoesNotWantAreSentUnreadAndCountedByLength() throws Exception {
+        int size = 5 * 1024 * 1024 + 123;
+        long keeps = 1024 * 1024 + 5;
+        Path file = randomFile("tail.bin", size, 11);
+        txDigest = MessageDigest.getInstance("SHA-256");
+        RecordingEnd keepsTheEnd = new RecordingEnd() {
+            @Override
+            public boolean readBack(long position, int length, long fileBytes) {
+                return position + length > fileBytes - keeps;
+            }
+        };
+        try (SinkServer sink = new SinkServer()) {
+            FileSender.start(file, connect(sink.address()), FileSendOptions.stream(), keepsTheEnd);
+
+            assertEquals(Outcome.COMPLETED, keepsTheEnd.await());
+            sink.awaitReceived(size, TIMEOUT);
+            assertArrayEquals(sha256(file), sink.digest());
+            assertEquals(size, counters.txBytes());
+            session.close(); // every event of the send is told by now; the join orders them before ours
+            worker.join(TIMEOUT.toMillis());
+            int chunk = FileSendOptions.stream().chunkSize();
+            long shownFrom = (size - keeps) / chunk * chunk; // the first region that ends inside the kept end
+            assertEquals(size - shownFrom, txShown.get(), "the TX rows show the regions of the kept end");
+            assertEquals(shownFrom, txUnread.get(), "the rest is reported by its length");
+            byte[] content = Files.readAllBytes(file);
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(Arrays.copyOfRange(content, (int) shownFrom, size)),
+                    txDigest.digest(), "... as the file holds them");
         }
     }
 

@@ -54,6 +54,15 @@ class ConnectionTimelineTest {
                 new ConnectionTimeline.TrafficSecond(T0 / 1000 + 3, 100)), traffic);
     }
 
+    /** A file's bytes sent without being read back still count in their second. */
+    @Test
+    void bytesSentUnreadCountAsTraffic() {
+        twoSessions();
+        listener.onEvent(new SessionEvent.SentUnread(T0 + 3_900, SERVER, 65_536, 1));
+        assertEquals(List.of(new ConnectionTimeline.TrafficSecond(T0 / 1000, 15),
+                new ConnectionTimeline.TrafficSecond(T0 / 1000 + 3, 65_636)), timeline.all().traffic());
+    }
+
     @Test
     void aSnapshotKeepsTheSpanAndTheLastEventBeforeIt() {
         twoSessions();
