@@ -52,6 +52,14 @@ public final class CaptureModel {
         return slot;
     }
 
+    /**
+     * True while a capture runs that records sent bytes: then every byte a file send sends must
+     * be read back for it, not only what the log keeps. Any thread (the I/O thread asks).
+     */
+    public boolean recordsSent() {
+        return slot.get() instanceof CaptureWriter running && running.options().includeSent();
+    }
+
     public void start(CaptureOptions options) {
         stop();
         try {

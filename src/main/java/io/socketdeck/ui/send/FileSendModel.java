@@ -13,8 +13,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -42,19 +44,29 @@ public final class FileSendModel {
     /** The end of a send, handed over from the loop thread. */
     private final AtomicReference<Finished> finished = new AtomicReference<>();
     private final UiTick.Handle job;
+    private final BooleanSupplier captureRecordsSent;
     private FileSender sender;
     private String name;
     private BiConsumer<Boolean, String> outcome;
 
-    public FileSendModel(UiTick tick) {
+    /**
+     * @param captureRecordsSent true while a capture records sent bytes (asked on the I/O thread)
+     */
+    public FileSendModel(UiTick tick, BooleanSupplier captureRecordsSent) {
+        this.captureRecordsSent = captureRecordsSent;
         job = tick.add(this::onTick);
     }
 
     /**
      * Starts sending {@code file}; {@code outcome} gets the kind of ending and its localized text,
      * on the FX thread, for the log.
+     *
+     * @param logKeeps the bytes the log keeps at most: of a file sent straight from the disk, only
+     *                 its last {@code logKeeps} bytes are read back for TX rows (a log that keeps
+     *                 16 MiB would drop the rest of a gigabyte anyway), unless a capture records
+     *                 sent bytes; a note after the outcome says how many went without rows
      */
-    void start(Path file, SendTarget target, FileSendOptions options, BiConsumer<Boolean, String> outcome)
+    void start(Path file, SendTarget target, FileSendOptions options, long logKeeps, BiConsumer<Boolean, String> outcome)
             throws IOException {
         cancel();
         fraction.set(0);
@@ -63,11 +75,21 @@ public final class FileSendModel {
         waitingAccepted = -1;
         stalledOn = List.of();
         FileSender[] self = new FileSender[1];
+        AtomicLong unread = new AtomicLong();
         FileSender started = FileSender.start(file, target, options, new FileSender.Listener() {
             @Override
             public void finished(FileSender.Outcome result, FileSendProgress last, String detail) {
-                FileSendModel.this.finished.set(new Finished(self, result, last, detail));
+                FileSendModel.this.finished.set(new Finished(self, result, last, detail, unread.get()));
                 job.wake();
+            }
+
+            @Override
+            public boolean readBack(long position, int length, long fileBytes) {
+                if (position + length > fileBytes - logKeeps || captureRecordsSent.getAsBoolean()) {
+                    return true;
+                }
+                unread.addAndGet(length);
+                return false;
             }
         });
         self[0] = started;
@@ -121,6 +143,9 @@ public final class FileSendModel {
             outcome.accept(ok, I18n.format("file.outcome." + end.result().name(), name,
                     end.last().bytesSent(), end.last().totalBytes(), rate(end.last()),
                     end.detail()));
+            if (end.unread() > 0) {
+                outcome.accept(true, I18n.format("file.unread", name, end.unread()));
+            }
             return UiTick.IDLE;
         }
         show(sender.progress());
@@ -187,6 +212,7 @@ public final class FileSendModel {
     }
 
     /** A send's end: which send (filled in once started), how, and the last figures. */
-    private record Finished(FileSender[] send, FileSender.Outcome result, FileSendProgress last, String detail) {
+    private record Finished(FileSender[] send, FileSender.Outcome result, FileSendProgress last, String detail,
+                            long unread) {
     }
 }

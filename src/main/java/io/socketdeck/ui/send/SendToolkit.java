@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,12 +44,15 @@ public final class SendToolkit {
     private final StringProperty chunkDelay = new SimpleStringProperty(this, "chunkDelay", "0");
 
     /**
+     * @param captureRecordsSent true while a capture records sent bytes (any thread): a file
+     *                  send's bytes are then all read back for it, not only the log's share
      * @param datagrams true for UDP: files go out in datagrams of {@link #chunkSizeProperty()}
      *                  bytes, {@link #chunkDelayProperty()} ms apart; false streams them
      */
-    public SendToolkit(UiTick tick, Supplier<SendTargetChoice> targets, TrafficLog log, boolean datagrams) {
+    public SendToolkit(UiTick tick, Supplier<SendTargetChoice> targets, TrafficLog log,
+                       BooleanSupplier captureRecordsSent, boolean datagrams) {
         this.periodic = new PeriodicSendModel(tick);
-        this.file = new FileSendModel(tick);
+        this.file = new FileSendModel(tick, captureRecordsSent);
         this.targets = targets;
         this.log = log;
         this.charset = log.charsetProperty();
@@ -132,7 +136,7 @@ public final class SendToolkit {
             return false;
         }
         try {
-            file.start(path, target.get(), options.get(), (ok, message) ->
+            file.start(path, target.get(), options.get(), log.maxBytes(), (ok, message) ->
                     log.note(ok ? LogEntry.Kind.INFO : LogEntry.Kind.ERROR, message));
             return true;
         } catch (IOException e) {

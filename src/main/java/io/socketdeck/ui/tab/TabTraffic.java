@@ -46,7 +46,7 @@ public final class TabTraffic {
         counters = new CountersModel(tick, engineCounters);
         capture = new CaptureModel(tick, log);
         throughput = new ThroughputModel(tick, engineCounters);
-        sendTools = new SendToolkit(tick, targets, log, datagrams);
+        sendTools = new SendToolkit(tick, targets, log, capture::recordsSent, datagrams);
         responses = new ResponsesModel(tick);
         roundTrips = new RoundTripModel(tick);
         timeline = new TimelineModel(tick);
@@ -69,7 +69,7 @@ public final class TabTraffic {
             marked.onEvent(event);
             rows.onEvent(event);
             if (event instanceof SessionEvent.Data || event instanceof SessionEvent.SentToMany
-                    || event instanceof SessionEvent.Relayed || event instanceof SessionEvent.FaultInjected) {
+                    || event instanceof SessionEvent.SentUnread || event instanceof SessionEvent.Relayed || event instanceof SessionEvent.FaultInjected) {
                 // A relay's bytes and injected faults come by the thousand: rows, not state.
                 if (event instanceof SessionEvent.Data data && data.roundTripNanos() >= 0) {
                     roundTrips.record(data.roundTripNanos());

@@ -7,7 +7,9 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.capture.CaptureOptions;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
@@ -184,6 +186,58 @@ class SendToolkitTest {
             awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> e.message() != null
                     && e.message().startsWith("Sent firmware.bin: 3,145,745 bytes")), "the log says it was sent");
         }
+    }
+
+    /**
+     * A file far bigger than the log keeps: only its end is read back for TX rows, the rest goes
+     * straight from the file, counted, and a note says how much went without rows.
+     */
+    @Test
+    void aFileBiggerThanTheLogShowsOnlyItsEndAndSaysSo(@TempDir Path dir) throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new Random(43).nextBytes(content);
+        Path file = Files.write(dir.resolve("image.bin"), content);
+        int keeps = 256 * 1024;
+        try (SinkServer sink = new SinkServer()) {
+            runFx(() -> client.traffic().log().setLimits(1_000, keeps));
+            connectTo(sink.address());
+            assertEquals(Boolean.TRUE, onFx(() -> client.traffic().sendTools().sendFile(file)));
+            sink.awaitReceived(content.length, Duration.ofSeconds(20));
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(content), sink.digest());
+            // 3,145,745 - 262,144 = 2,883,601: the region at 2,883,584 (44 × 64 KiB) is the first kept.
+            awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> "image.bin: 2,883,584 bytes went out"
+                    .concat(" straight from the file without TX rows: the log keeps only the end of a file this big,")
+                    .concat(" and no capture recorded sent bytes").equals(e.message())), "the log says what has no rows");
+            assertEquals(content.length, (long) onFx(() -> client.traffic().counters().txBytesProperty().get()));
+            long shownTx = onFx(() -> client.traffic().log().entries().stream().filter(e -> e.kind() == LogEntry.Kind.TX)
+                    .mapToLong(e -> e.bytes().length).sum());
+            assertTrue(shownTx > 0 && shownTx <= content.length - 2_883_584L, "TX rows hold " + shownTx + " bytes");
+        }
+    }
+
+    /** With a capture recording sent bytes, the same file is read back whole: the capture has every byte. */
+    @Test
+    void aCaptureOfSentBytesGetsAllOfABigFile(@TempDir Path dir) throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new Random(44).nextBytes(content);
+        Path file = Files.write(dir.resolve("image.bin"), content);
+        CaptureOptions capture = CaptureOptions.raw(dir.resolve("capture.bin")).withIncludeSent(true);
+        try (SinkServer sink = new SinkServer()) {
+            runFx(() -> {
+                client.traffic().log().setLimits(1_000, 256 * 1024);
+                client.traffic().capture().start(capture);
+            });
+            connectTo(sink.address());
+            assertEquals(Boolean.TRUE, onFx(() -> client.traffic().sendTools().sendFile(file)));
+            sink.awaitReceived(content.length, Duration.ofSeconds(20));
+            awaitFx(() -> !client.traffic().sendTools().file().runningProperty().get(), "file send finished");
+            runFx(client::disconnect); // every TX event is told before the connection's end
+            awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "closed");
+            runFx(() -> client.traffic().capture().stop());
+        }
+        assertArrayEquals(content, Files.readAllBytes(capture.sentFile()), "the capture has every byte sent");
+        assertFalse(onFx(() -> client.traffic().log().entries().stream()
+                .anyMatch(e -> e.message() != null && e.message().contains("without TX rows"))), "nothing went unread");
     }
 
     @Test
