@@ -5,9 +5,6 @@ import io.socketdeck.core.log.RowText;
 import io.socketdeck.ui.common.Durations;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.WrappingText;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,9 +21,6 @@ import javafx.scene.text.Text;
  * drawn, so a row costs the same for 10 bytes and for 64 KiB.
  */
 final class LogCell extends ListCell<LogEntry> {
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private static final Map<LogEntry.Kind, PseudoClass> KIND_STATES = new EnumMap<>(LogEntry.Kind.class);
     /** A send made by the application on its own (an echo, an auto-reply). */
@@ -47,6 +41,7 @@ final class LogCell extends ListCell<LogEntry> {
     // flood, when the list makes its screenful of cells, cost less FX time (bench group ui, three
     // pairs: the flood's longest FX work 21.0-31.9 ms against 28.2-32.2 with labels).
     private final Text time = new Text();
+    private final RowTime times = new RowTime();
     private final Label badge = new Label();
     private final Text peer = new Text() {
         @Override
@@ -103,7 +98,7 @@ final class LogCell extends ListCell<LogEntry> {
         time.setVisible(showTime);
         time.setManaged(showTime);
         if (showTime) {
-            time.setText(TIME.format(Instant.ofEpochMilli(entry.timeMillis())));
+            time.setText(times.format(entry.timeMillis()));
         }
         showKind(entry.kind(), entry.automatic());
         peer.setText(entry.peer());
