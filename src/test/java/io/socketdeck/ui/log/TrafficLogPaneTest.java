@@ -24,10 +24,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +85,39 @@ class TrafficLogPaneTest {
     private List<String> shownData() {
         ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
         return onFx(() -> log.getItems().stream().filter(LogEntry::isData).map(e -> e.kind() + " " + e.text()).toList());
+    }
+
+    /**
+     * Auto-scroll keeps the newest row wholly in view at the bottom, batch after batch, with rows of
+     * one line and rows that wrap to several mixed (the list only estimates heights it has not measured).
+     */
+    @Test
+    void autoScrollKeepsTheNewestRowWhollyInViewUnderRowsOfMixedHeights() {
+        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        String wrapped = "a long row that wraps ".repeat(40);
+        for (int batch = 0; batch < 6; batch++) {
+            int first = batch * 50;
+            runFx(() -> {
+                for (int i = first; i < first + 50; i++) {
+                    client.traffic().log().note(LogEntry.Kind.INFO, i % 7 == 3 ? i + " " + wrapped : "row " + i);
+                }
+            });
+            int size = onFx(() -> log.getItems().size());
+            awaitFx(() -> newestRowWhollyShownAtTheBottom(log, size), () -> "after batch " + first / 50 + ": the newest row in view");
+        }
+    }
+
+    private static boolean newestRowWhollyShownAtTheBottom(ListView<LogEntry> log, int size) {
+        if (!(log.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return false;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (last == null || last.getIndex() != size - 1 || log.getItems().size() != size) {
+            return false;
+        }
+        double cellBottom = last.localToScene(last.getBoundsInLocal()).getMaxY();
+        double flowBottom = flow.localToScene(flow.getLayoutBounds()).getMaxY();
+        return cellBottom <= flowBottom + 0.5 && cellBottom >= flowBottom - last.getHeight() - 20;
     }
 
     @Test
