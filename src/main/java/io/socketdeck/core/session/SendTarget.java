@@ -47,7 +47,8 @@ public interface SendTarget {
     /**
      * Queues {@code length} bytes of {@code file} from {@code position}, sent as the file holds
      * them when their turn comes; one message, ordered with {@link #send}s, and reported as TX with
-     * the bytes read back (unless {@code done} is a {@link RegionCompletion} that says not to). Only while {@link #sendsFileRegions()}. The file must stay open until
+     * the bytes read back (unless {@code done} is a {@link RegionCompletion} that says not to).
+     * Only while {@link #sendsFileRegions()}. The file must stay open until
      * {@code done} is told: true once all were handed to the system; false as for {@link #send},
      * and also when the file ends before the region does (it shrank meanwhile). Loop thread.
      */

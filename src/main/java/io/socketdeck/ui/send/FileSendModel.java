@@ -79,7 +79,7 @@ public final class FileSendModel {
         FileSender started = FileSender.start(file, target, options, new FileSender.Listener() {
             @Override
             public void finished(FileSender.Outcome result, FileSendProgress last, String detail) {
-                FileSendModel.this.finished.set(new Finished(self, result, last, detail, unread.get()));
+                FileSendModel.this.finished.set(new Finished(self, result, last, detail, unread));
                 job.wake();
             }
 
@@ -143,8 +143,9 @@ public final class FileSendModel {
             outcome.accept(ok, I18n.format("file.outcome." + end.result().name(), name,
                     end.last().bytesSent(), end.last().totalBytes(), rate(end.last()),
                     end.detail()));
-            if (end.unread() > 0) {
-                outcome.accept(true, I18n.format("file.unread", name, end.unread()));
+            long unread = end.unread().get(); // read when shown: regions of a cancelled send go on going out
+            if (unread > 0) {
+                outcome.accept(true, I18n.format("file.unread", name, unread));
             }
             return UiTick.IDLE;
         }
@@ -212,7 +213,8 @@ public final class FileSendModel {
     }
 
     /** A send's end: which send (filled in once started), how, and the last figures. */
+    /** {@code unread}: the bytes sent so far without being read back for TX rows. */
     private record Finished(FileSender[] send, FileSender.Outcome result, FileSendProgress last, String detail,
-                            long unread) {
+                            AtomicLong unread) {
     }
 }
