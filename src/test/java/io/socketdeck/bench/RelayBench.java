@@ -310,6 +310,8 @@ final class RelayBench {
         private final ServerSocketChannel server;
         private final Selector selector;
         private final Thread thread;
+        /** Set by {@link #close}: the serving thread closes the selector itself, never while it walks its keys. */
+        private volatile boolean closing;
 
         EchoServer() throws IOException {
             server = ServerSocketChannel.open();
@@ -328,8 +330,8 @@ final class RelayBench {
 
         private void serve() {
             ByteBuffer buffer = ByteBuffer.allocateDirect(16 * 1024);
-            try {
-                while (selector.isOpen()) {
+            try (selector) {
+                while (!closing) {
                     selector.select();
                     for (SelectionKey key : selector.selectedKeys()) {
                         if (key.isValid() && key.isAcceptable()) {
@@ -365,13 +367,14 @@ final class RelayBench {
 
         @Override
         public void close() throws IOException {
-            selector.close();
-            server.close();
+            closing = true;
+            selector.wakeup();
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            server.close();
         }
     }
 
