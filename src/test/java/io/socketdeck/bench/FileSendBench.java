@@ -199,7 +199,7 @@ final class FileSendBench {
 
                 @Override
                 public boolean readBack(long position, int length, long fileBytes) {
-                    return position + length > fileBytes - shownTail;
+                    return FileSender.reachesLast(shownTail, position, length, fileBytes);
                 }
             });
             if (outcome.get(120, TimeUnit.SECONDS) != FileSender.Outcome.COMPLETED) {

@@ -172,6 +172,15 @@ public final class FileSender {
         return sender;
     }
 
+    /**
+     * True when the region {@code [position, position + length)} has bytes in the file's last
+     * {@code endBytes}: what a log that keeps {@code endBytes} would still show of the file, the
+     * usual answer to {@link Listener#readBack}.
+     */
+    public static boolean reachesLast(long endBytes, long position, int length, long fileBytes) {
+        return position + length > fileBytes - endBytes;
+    }
+
     /** Stops reading the file; safe from any thread. Chunks already queued still go out. */
     public void cancel() {
         if (loop.inLoop()) {

@@ -66,8 +66,8 @@ public final class FileSendModel {
      *                 16 MiB would drop the rest of a gigabyte anyway), unless a capture records
      *                 sent bytes; a note after the outcome says how many went without rows
      */
-    void start(Path file, SendTarget target, FileSendOptions options, long logKeeps, BiConsumer<Boolean, String> outcome)
-            throws IOException {
+    void start(Path file, SendTarget target, FileSendOptions options, long logKeeps,
+               BiConsumer<Boolean, String> outcome) throws IOException {
         cancel();
         fraction.set(0);
         status.set("");
@@ -85,7 +85,8 @@ public final class FileSendModel {
 
             @Override
             public boolean readBack(long position, int length, long fileBytes) {
-                if (position + length > fileBytes - logKeeps || captureRecordsSent.getAsBoolean()) {
+                boolean kept = FileSender.reachesLast(logKeeps, position, length, fileBytes);
+                if (kept || captureRecordsSent.getAsBoolean()) {
                     return true;
                 }
                 unread.addAndGet(length);

@@ -248,7 +248,7 @@ class FileSenderTest {
         RecordingEnd keepsTheEnd = new RecordingEnd() {
             @Override
             public boolean readBack(long position, int length, long fileBytes) {
-                return position + length > fileBytes - keeps;
+                return FileSender.reachesLast(keeps, position, length, fileBytes);
             }
         };
         try (SinkServer sink = new SinkServer()) {
