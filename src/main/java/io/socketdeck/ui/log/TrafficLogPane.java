@@ -9,6 +9,7 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.SendOptionChoices;
 import io.socketdeck.ui.fx.CellPrimer;
 import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.ShownCells;
 import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.timeline.TimelineStrip;
 import java.io.File;
@@ -271,6 +272,7 @@ public final class TrafficLogPane extends VBox {
         int size = log.getItems().size();
         if (follow.get() && size > 0 && !model.pausedProperty().get()) {
             log.scrollTo(size - 1);
+            ShownCells.layOut(log); // or the pulse's layout pass takes every shown row again
         }
     }
 

@@ -1,0 +1,139 @@
+package io.socketdeck.ui.fx;
+
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.onFx;
+import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A list following its tail while rows leave at the top as fast as they come (a log at its limit):
+ * with its shown cells laid out right after the scroll, the layout pass that follows styles none
+ * of them again, and the newest row is in view, whole, at the bottom.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ShownCellsTest {
+
+    /** CSS passes over the rows' content: JavaFX reads a node's CSS properties in each. */
+    private final AtomicInteger rowsStyled = new AtomicInteger();
+    private final ObservableList<String> rows = FXCollections.observableArrayList();
+    private ListView<String> list;
+    private Stage stage;
+    private int next;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        list = new ListView<>(rows);
+        list.setCellFactory(view -> new ListCell<>() {
+            private final Region mark = new Region() {
+                @Override
+                public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+                    rowsStyled.incrementAndGet();
+                    return super.getCssMetaData();
+                }
+            };
+
+            {
+                mark.setStyle("-fx-background-color: transparent;"); // a style of its own: CSS passes visit it
+                mark.setPrefSize(4, 4);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setGraphic(empty ? null : mark);
+            }
+        });
+        stage.setScene(new Scene(new StackPane(list), 400, 300));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        runFx(stage::hide);
+    }
+
+    @Test
+    void theLayoutPassAfterTheTailMovedStylesNoShownRowAgainAndTheNewestRowIsWhollyInView() {
+        runFx(() -> {
+            rows.setAll(IntStream.range(0, 100).mapToObj(this::row).toList());
+            next = 100;
+        });
+        awaitFx(() -> list.lookup(".list-cell") instanceof ListCell<?> cell && cell.getItem() != null, "the rows shown");
+        runFx(() -> list.scrollTo(rows.size() - 1));
+        awaitFx(this::newestRowWhollyInView, "the list at its tail");
+
+        // What JavaFX does without it (why it exists): the pass styles the shown rows again.
+        int styledInPassAlone = onFx(() -> {
+            moveTail();
+            return rowsStyledInLayoutPass();
+        });
+        assertTrue(styledInPassAlone > 0, "without laying out the cells, the pass styled shown rows again");
+
+        for (int batch = 0; batch < 5; batch++) {
+            int styledInPass = onFx(() -> {
+                moveTail();
+                ShownCells.layOut(list);
+                return rowsStyledInLayoutPass();
+            });
+            assertEquals(0, styledInPass, "with the cells laid out, the pass styled no shown row again");
+            assertTrue(onFx(this::newestRowWhollyInView), "the newest row is in view, whole, at the bottom");
+        }
+    }
+
+    /** Three rows in at the end, three out at the top, and the list follows: a log at its limit in a flood. */
+    private void moveTail() {
+        rows.addAll(List.of(row(next), row(next + 1), row(next + 2)));
+        next += 3;
+        rows.remove(0, 3);
+        list.scrollTo(rows.size() - 1);
+    }
+
+    /** The CSS passes over rows in the scene's layout pass, as each pulse's pass would run it. */
+    private int rowsStyledInLayoutPass() {
+        rowsStyled.set(0);
+        stage.getScene().getRoot().layout();
+        return rowsStyled.get();
+    }
+
+    /** The flow's last shown cell holds the newest row and ends within the flow, at its bottom. */
+    private boolean newestRowWhollyInView() {
+        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return false;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (last == null || last.getIndex() != rows.size() - 1) {
+            return false;
+        }
+        double cellBottom = last.localToScene(last.getBoundsInLocal()).getMaxY();
+        double flowBottom = flow.localToScene(flow.getLayoutBounds()).getMaxY();
+        return cellBottom <= flowBottom + 0.5 && cellBottom >= flowBottom - last.getHeight();
+    }
+
+    private String row(int number) {
+        return "row " + number;
+    }
+}
