@@ -91,9 +91,12 @@ public final class TrafficLogPane extends VBox {
     private String idPrefix = "";
     private String messageUnitKey = "counters.messages";
     private TrafficLog model;
+    /** Lays out the shown rows after each follow of the tail when that spares the layout pass work. */
+    private final ShownCells shownCells;
 
     public TrafficLogPane() {
         Fxml.loadComponent(this);
+        shownCells = new ShownCells(log);
         encoding.getItems().setAll(SupportedCharsets.all());
         encoding.setConverter(SendOptionChoices.charsetNames());
         autoScroll.selectedProperty().bindBidirectional(follow);
@@ -272,7 +275,7 @@ public final class TrafficLogPane extends VBox {
         int size = log.getItems().size();
         if (follow.get() && size > 0 && !model.pausedProperty().get()) {
             log.scrollTo(size - 1);
-            ShownCells.layOut(log); // or the pulse's layout pass takes every shown row again
+            shownCells.scrolledToTail();
         }
     }
 

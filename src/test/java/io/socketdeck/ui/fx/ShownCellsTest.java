@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListCell;
@@ -28,9 +29,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * A list following its tail while rows leave at the top as fast as they come (a log at its limit):
- * with its shown cells laid out right after the scroll, the layout pass that follows styles none
- * of them again, and the newest row is in view, whole, at the bottom.
+ * A list following its tail: while rows leave at the top as fast as they come (a log at its limit)
+ * its shown cells are laid out right after the scroll and the layout pass that follows styles none
+ * of them again; while it grows they are left to the pass. Either way the newest row ends in view,
+ * whole, at the bottom.
  */
 @ExtendWith(ApplicationExtension.class)
 class ShownCellsTest {
@@ -77,26 +79,22 @@ class ShownCellsTest {
     }
 
     @Test
-    void theLayoutPassAfterTheTailMovedStylesNoShownRowAgainAndTheNewestRowIsWhollyInView() {
-        runFx(() -> {
-            rows.setAll(IntStream.range(0, 100).mapToObj(this::row).toList());
-            next = 100;
-        });
-        awaitFx(() -> list.lookup(".list-cell") instanceof ListCell<?> cell && cell.getItem() != null, "the rows shown");
-        runFx(() -> list.scrollTo(rows.size() - 1));
-        awaitFx(this::newestRowWhollyInView, "the list at its tail");
+    void whileRowsLeaveAsFastAsTheyComeTheLayoutPassStylesNoShownRowAgainAndTheNewestRowIsWhollyInView() {
+        atTheTail();
+        ShownCells shown = onFx(() -> new ShownCells(list));
+        runFx(shown::scrolledToTail); // the count it starts from
 
         // What JavaFX does without it (why it exists): the pass styles the shown rows again.
         int styledInPassAlone = onFx(() -> {
-            moveTail();
+            moveTail(3, 3);
             return rowsStyledInLayoutPass();
         });
         assertTrue(styledInPassAlone > 0, "without laying out the cells, the pass styled shown rows again");
 
         for (int batch = 0; batch < 5; batch++) {
             int styledInPass = onFx(() -> {
-                moveTail();
-                ShownCells.layOut(list);
+                moveTail(3, 3);
+                shown.scrolledToTail();
                 return rowsStyledInLayoutPass();
             });
             assertEquals(0, styledInPass, "with the cells laid out, the pass styled no shown row again");
@@ -104,11 +102,46 @@ class ShownCellsTest {
         }
     }
 
-    /** Three rows in at the end, three out at the top, and the list follows: a log at its limit in a flood. */
-    private void moveTail() {
-        rows.addAll(List.of(row(next), row(next + 1), row(next + 2)));
-        next += 3;
-        rows.remove(0, 3);
+    @Test
+    void whileTheListGrowsTheCellsAreLeftToTheLayoutPass() {
+        atTheTail();
+        ShownCells shown = onFx(() -> new ShownCells(list));
+        runFx(shown::scrolledToTail);
+        boolean leftForThePass = onFx(() -> {
+            moveTail(3, 1);
+            shown.scrolledToTail();
+            return list.lookupAll(".list-cell").stream()
+                    .anyMatch(cell -> cell.isVisible() && cell instanceof Parent row && row.isNeedsLayout());
+        });
+        assertTrue(leftForThePass, "the pass gives the cells other rows anyway: nothing laid out for nothing");
+        runFx(() -> stage.getScene().getRoot().layout());
+        assertTrue(onFx(this::newestRowWhollyInView), "the newest row is in view, whole, at the bottom");
+    }
+
+    /** A hundred rows, the list scrolled to the last. */
+    private void atTheTail() {
+        runFx(() -> {
+            rows.setAll(IntStream.range(0, 100).mapToObj(this::row).toList());
+            next = 100;
+        });
+        awaitFx(() -> list.lookup(".list-cell") instanceof ListCell<?> cell && cell.getItem() != null, "the rows shown");
+        // Twice, each followed by a layout: the first scroll goes by estimated row heights
+        // (JavaFX measures rows as it meets them), the second by measured ones.
+        for (int scroll = 0; scroll < 2; scroll++) {
+            runFx(() -> {
+                list.scrollTo(rows.size() - 1);
+                stage.getScene().getRoot().layout();
+            });
+        }
+        awaitFx(this::newestRowWhollyInView, "the list at its tail");
+    }
+
+    /** {@code in} rows in at the end, {@code out} out at the top, and the list follows, as a log does. */
+    private void moveTail(int in, int out) {
+        for (int i = 0; i < in; i++) {
+            rows.add(row(next++));
+        }
+        rows.remove(0, out);
         list.scrollTo(rows.size() - 1);
     }
 
