@@ -39,7 +39,7 @@ public final class ShownCells {
     }
 
     /** Lays out each cell {@code list} shows that still needs it; nothing when it has no flow yet. FX thread. */
-    static void layOut(ListView<?> list) {
+    private static void layOut(ListView<?> list) {
         if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
             return;
         }
