@@ -9,6 +9,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.Region;
 import org.testfx.api.FxRobot;
 import org.testfx.robot.Motion;
 import org.testfx.service.query.PointQuery;
@@ -28,6 +32,25 @@ public final class FxTesting {
 
     /** Time for heavy work on the FX thread, such as building a whole window, on a loaded machine. */
     public static final Duration SLOW_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Whether {@code list}'s last item is its last shown cell, wholly in the viewport (the flow's
+     * clipped area, above any horizontal scroll bar) and at its bottom: less than a row of space
+     * under it. FX thread.
+     */
+    public static boolean lastRowWhollyAtTheBottom(ListView<?> list) {
+        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)
+                || !(flow.lookup(".clipped-container") instanceof Region viewport)) {
+            return false;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (last == null || last.getIndex() != list.getItems().size() - 1) {
+            return false;
+        }
+        double cellBottom = last.localToScene(last.getBoundsInLocal()).getMaxY();
+        double viewBottom = viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+        return cellBottom <= viewBottom + 0.5 && cellBottom >= viewBottom - last.getHeight();
+    }
 
     /** Whether {@code node} is drawn: it and every parent visible (a list hides the rows of its empty cells). */
     public static boolean isShown(Node node) {

@@ -15,10 +15,8 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -98,7 +96,7 @@ class ShownCellsTest {
                 return rowsStyledInLayoutPass();
             });
             assertEquals(0, styledInPass, "with the cells laid out, the pass styled no shown row again");
-            assertTrue(onFx(this::newestRowWhollyInView), "the newest row is in view, whole, at the bottom");
+            assertTrue(onFx(() -> FxTesting.lastRowWhollyAtTheBottom(list)), "the newest row is in view, whole, at the bottom");
         }
     }
 
@@ -115,7 +113,7 @@ class ShownCellsTest {
         });
         assertTrue(leftForThePass, "the pass gives the cells other rows anyway: nothing laid out for nothing");
         runFx(() -> stage.getScene().getRoot().layout());
-        assertTrue(onFx(this::newestRowWhollyInView), "the newest row is in view, whole, at the bottom");
+        assertTrue(onFx(() -> FxTesting.lastRowWhollyAtTheBottom(list)), "the newest row is in view, whole, at the bottom");
     }
 
     /** A hundred rows, the list scrolled to the last. */
@@ -133,7 +131,7 @@ class ShownCellsTest {
                 stage.getScene().getRoot().layout();
             });
         }
-        awaitFx(this::newestRowWhollyInView, "the list at its tail");
+        awaitFx(() -> FxTesting.lastRowWhollyAtTheBottom(list), "the list at its tail");
     }
 
     /** {@code in} rows in at the end, {@code out} out at the top, and the list follows, as a log does. */
@@ -153,19 +151,6 @@ class ShownCellsTest {
     }
 
     /** The flow's last shown cell holds the newest row and ends within the flow, at its bottom. */
-    private boolean newestRowWhollyInView() {
-        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
-            return false;
-        }
-        IndexedCell<?> last = flow.getLastVisibleCell();
-        if (last == null || last.getIndex() != rows.size() - 1) {
-            return false;
-        }
-        double cellBottom = last.localToScene(last.getBoundsInLocal()).getMaxY();
-        double flowBottom = flow.localToScene(flow.getLayoutBounds()).getMaxY();
-        return cellBottom <= flowBottom + 0.5 && cellBottom >= flowBottom - last.getHeight();
-    }
-
     private String row(int number) {
         return "row " + number;
     }

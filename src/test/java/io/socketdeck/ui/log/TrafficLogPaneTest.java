@@ -24,12 +24,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -103,21 +101,8 @@ class TrafficLogPaneTest {
                 }
             });
             int size = onFx(() -> log.getItems().size());
-            awaitFx(() -> newestRowWhollyShownAtTheBottom(log, size), () -> "after batch " + first / 50 + ": the newest row in view");
+            awaitFx(() -> log.getItems().size() == size && FxTesting.lastRowWhollyAtTheBottom(log), () -> "after batch " + first / 50 + ": the newest row in view");
         }
-    }
-
-    private static boolean newestRowWhollyShownAtTheBottom(ListView<LogEntry> log, int size) {
-        if (!(log.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
-            return false;
-        }
-        IndexedCell<?> last = flow.getLastVisibleCell();
-        if (last == null || last.getIndex() != size - 1 || log.getItems().size() != size) {
-            return false;
-        }
-        double cellBottom = last.localToScene(last.getBoundsInLocal()).getMaxY();
-        double flowBottom = flow.localToScene(flow.getLayoutBounds()).getMaxY();
-        return cellBottom <= flowBottom + 0.5 && cellBottom >= flowBottom - last.getHeight() - 20;
     }
 
     @Test
