@@ -9,6 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,9 @@ final class UiFloodBench {
     private static final long WARMUP_MILLIS = Bench.millis(5_000);
     private static final long SETTLE_MILLIS = Bench.millis(2_000);
     private static final long IDLE_MILLIS = Bench.millis(20_000);
+    private static final double HEAP_TARGET_MB = 128;
+    /** How much of the class histogram a heap over its target notes. */
+    private static final int HISTOGRAM_ROWS = 15;
 
     private UiFloodBench() {
     }
@@ -48,6 +53,8 @@ final class UiFloodBench {
             whole.end(meter);
             double seconds = (System.nanoTime() - start) / 1e9;
             double heapMb = heapAfterGcMb();
+            // Taken at once, while the flood still runs and the window holds its log: after, it would show neither.
+            String heldHeap = heapMb > HEAP_TARGET_MB ? classHistogram(HISTOGRAM_ROWS) : "";
             long rx = Fx.call(() -> client.traffic().counters().rxBytesProperty().get());
             int entries = Fx.call(() -> client.traffic().log().entries().size());
             Fx.run(window::shutdown);
@@ -58,7 +65,11 @@ final class UiFloodBench {
             }
             UiPhase.report("ui_flood", meter, List.of(whole), List.of(warm),
                     "while a peer floods the real client tab, from its connect on");
-            Figures.atMost("ui_flood_heap_mb", heapMb, 128, "heap after GC with the log full, flood running");
+            Figures.atMost("ui_flood_heap_mb", heapMb, HEAP_TARGET_MB, "heap after GC with the log full, flood running");
+            if (!heldHeap.isEmpty()) {
+                Figures.note("the heap over its target: what held it, the largest classes after another collection,"
+                        + " the flood still running\n# " + heldHeap);
+            }
         }
     }
 
@@ -100,6 +111,21 @@ final class UiFloodBench {
      * account, not from the heap afterwards, where a flood still running has allocated again for as
      * long as this thread waited for a core (once 178 MB against 58-62 in the runs around it).
      */
+    /**
+     * The JVM's class histogram ({@code jcmd GC.class_histogram}, from inside: it collects first),
+     * its header and first {@code rows} rows; or why there is none.
+     */
+    static String classHistogram(int rows) {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return String.valueOf(text).lines().limit(rows + 2L).collect(Collectors.joining("\n# ")); // each line a note
+        } catch (JMException e) {
+            return "(no class histogram: " + e + ")";
+        }
+    }
+
     static double heapAfterGcMb() {
         for (int i = 0; i < 3; i++) {
             System.gc();
