@@ -134,6 +134,7 @@ final class PeriodicBench {
                     // the channel closed: the round is over
                 }
             }, "periodic-plain-reader");
+            reader.setDaemon(true); // a peer that fails mid-round must not keep the bench's JVM alive
             reader.start();
             AtomicBoolean stop = new AtomicBoolean();
             Thread sender = new Thread(() -> {
@@ -154,6 +155,7 @@ final class PeriodicBench {
                     // the channel closed: the round is over
                 }
             }, "periodic-plain-sender");
+            sender.setDaemon(true);
             long start = System.nanoTime();
             sender.start();
             String result = peer.readLine(); // the peer reports after MEASURE_MILLIS of messages
