@@ -63,8 +63,9 @@ final class Figures {
         record(name, "skipped", "", "", why);
     }
 
+    /** Prints {@code text} as a note, each of its lines marked, so no line of it reads as a figure. */
     static void note(String text) {
-        System.err.println("# " + text);
+        System.err.println("# " + text.replace("\n", "\n# "));
         System.err.flush();
     }
 

@@ -95,20 +95,16 @@ final class PeriodicBench {
             session.close();
             worker.join();
             PeerResult arrival = PeerResult.parse(result);
-            long messages = arrival.messages;
-            double p50 = arrival.p50Ms;
-            double p99 = arrival.p99Ms;
-            double max = arrival.maxMs;
             int shown = Fx.call(() -> log.entries().size());
             Figures.note(String.format("periodic at the peer: %d messages in %.1f s, lateness p50 %.3f ms, p99 %.3f ms,"
-                    + " max %.3f ms; the session read %.1f MB/s meanwhile, its log holds %d rows; %s", messages,
-                    MEASURE_MILLIS / 1e3, p50, p99, max, rx / seconds / 1e6, shown, senderView(timing)));
+                    + " max %.3f ms; the session read %.1f MB/s meanwhile, its log holds %d rows; %s", arrival.messages(),
+                    MEASURE_MILLIS / 1e3, arrival.p50Ms(), arrival.p99Ms(), arrival.maxMs(), rx / seconds / 1e6, shown, senderView(timing)));
             if (rx / seconds < FLOOD_BYTES_PER_SECOND * 0.8 || shown == 0) {
                 throw new IllegalStateException("the session did not receive the flood: the bench measured no load");
             }
-            Figures.atLeast("periodic_1ms_rate", messages / (MEASURE_MILLIS / 1e3), 950,
+            Figures.atLeast("periodic_1ms_rate", arrival.messages() / (MEASURE_MILLIS / 1e3), 950,
                     "1 ms repeat sends arriving a second at the peer, over " + MEASURE_MILLIS / 1000 + " s from the first");
-            Figures.atMost("periodic_1ms_jitter_p99_ms", p99, 1,
+            Figures.atMost("periodic_1ms_jitter_p99_ms", arrival.p99Ms(), 1,
                     "p99 lateness of their arrival at the peer (its clock) against the 1 ms grid, while the session"
                             + " also receives 10 MB/s into its log");
         }
@@ -123,38 +119,11 @@ final class PeriodicBench {
         try (PeerProcess peer = startPeer();
              SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", peer.port()))) {
             AtomicLong read = new AtomicLong();
-            Thread reader = new Thread(() -> {
-                ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
-                try {
-                    int n;
-                    while ((n = channel.read(buffer.clear())) >= 0) {
-                        read.addAndGet(n);
-                    }
-                } catch (IOException closed) {
-                    // the channel closed: the round is over
-                }
-            }, "periodic-plain-reader");
+            Thread reader = new Thread(() -> dropAll(channel, read), "periodic-plain-reader");
             reader.setDaemon(true); // a peer that fails mid-round must not keep the bench's JVM alive
             reader.start();
             AtomicBoolean stop = new AtomicBoolean();
-            Thread sender = new Thread(() -> {
-                ByteBuffer message = ByteBuffer.wrap(MESSAGE);
-                long start = System.nanoTime();
-                try {
-                    for (long k = 0; !stop.get(); k++) {
-                        long due = start + k * PERIOD.toNanos();
-                        for (long left; (left = due - System.nanoTime()) > 0; ) {
-                            LockSupport.parkNanos(left);
-                        }
-                        message.rewind();
-                        while (message.hasRemaining()) {
-                            channel.write(message);
-                        }
-                    }
-                } catch (IOException closed) {
-                    // the channel closed: the round is over
-                }
-            }, "periodic-plain-sender");
+            Thread sender = new Thread(() -> sendOnTheGrid(channel, stop), "periodic-plain-sender");
             sender.setDaemon(true);
             long start = System.nanoTime();
             sender.start();
@@ -162,19 +131,51 @@ final class PeriodicBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             long rx = read.get();
             stop.set(true);
-            channel.close();
+            channel.close(); // ends the reader's blocking read
             sender.join();
             reader.join();
             PeerResult arrival = PeerResult.parse(result);
             Figures.note(String.format("plain periodic at the peer: %d messages, lateness p50 %.3f ms, p99 %.3f ms,"
-                    + " max %.3f ms; the reader read %.1f MB/s meanwhile", arrival.messages, arrival.p50Ms,
-                    arrival.p99Ms, arrival.maxMs, rx / seconds / 1e6));
+                    + " max %.3f ms; the reader read %.1f MB/s meanwhile", arrival.messages(), arrival.p50Ms(),
+                    arrival.p99Ms(), arrival.maxMs(), rx / seconds / 1e6));
             if (rx / seconds < FLOOD_BYTES_PER_SECOND * 0.8) {
                 throw new IllegalStateException("the plain reader did not receive the flood: the baseline had no load");
             }
-            Figures.print("periodic_1ms_plain_jitter_p99_ms", arrival.p99Ms,
+            Figures.print("periodic_1ms_plain_jitter_p99_ms", arrival.p99Ms(),
                     "diagnosis: the same p99 for a plain thread that parks until each send is due and writes to a"
                             + " blocking channel, a second one reading the same 10 MB/s and dropping it");
+        }
+    }
+
+    /** Reads {@code channel} into one direct buffer until it ends or closes, counting into {@code read}. */
+    private static void dropAll(SocketChannel channel, AtomicLong read) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+        try {
+            for (int n; (n = channel.read(buffer.clear())) >= 0; ) {
+                read.addAndGet(n);
+            }
+        } catch (IOException closed) {
+            // the channel closed: the round is over
+        }
+    }
+
+    /** Writes MESSAGE whole at each slot of the grid from now on, parking until each is due, until {@code stop}. */
+    private static void sendOnTheGrid(SocketChannel channel, AtomicBoolean stop) {
+        ByteBuffer message = ByteBuffer.wrap(MESSAGE);
+        long start = System.nanoTime();
+        try {
+            for (long k = 0; !stop.get(); k++) {
+                long due = start + k * PERIOD.toNanos();
+                for (long left; (left = due - System.nanoTime()) > 0; ) {
+                    LockSupport.parkNanos(left);
+                }
+                message.rewind();
+                while (message.hasRemaining()) {
+                    channel.write(message);
+                }
+            }
+        } catch (IOException closed) {
+            // the channel closed: the round is over
         }
     }
 

@@ -9,10 +9,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
-import javax.management.JMException;
-import javax.management.ObjectName;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * The real TCP client tab, shown on Monocle, while a peer in another process floods it for 25 s
@@ -68,7 +68,7 @@ final class UiFloodBench {
             Figures.atMost("ui_flood_heap_mb", heapMb, HEAP_TARGET_MB, "heap after GC with the log full, flood running");
             if (!heldHeap.isEmpty()) {
                 Figures.note("the heap over its target: what held it, the largest classes after another collection,"
-                        + " the flood still running\n# " + heldHeap);
+                        + " the flood still running\n" + heldHeap);
             }
         }
     }
@@ -107,11 +107,6 @@ final class UiFloodBench {
     }
 
     /**
-     * The heap as the last collection left it, after three full ones: read from the collector's own
-     * account, not from the heap afterwards, where a flood still running has allocated again for as
-     * long as this thread waited for a core (once 178 MB against 58-62 in the runs around it).
-     */
-    /**
      * The JVM's class histogram ({@code jcmd GC.class_histogram}, from inside: it collects first),
      * its header and first {@code rows} rows; or why there is none.
      */
@@ -120,12 +115,17 @@ final class UiFloodBench {
             Object text = ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            return String.valueOf(text).lines().limit(rows + 2L).collect(Collectors.joining("\n# ")); // each line a note
+            return String.valueOf(text).lines().limit(rows + 2L).collect(Collectors.joining("\n"));
         } catch (JMException e) {
             return "(no class histogram: " + e + ")";
         }
     }
 
+    /**
+     * The heap as the last collection left it, after three full ones: read from the collector's own
+     * account, not from the heap afterwards, where a flood still running has allocated again for as
+     * long as this thread waited for a core (once 178 MB against 58-62 in the runs around it).
+     */
     static double heapAfterGcMb() {
         for (int i = 0; i < 3; i++) {
             System.gc();

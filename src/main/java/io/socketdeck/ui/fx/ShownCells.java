@@ -33,13 +33,13 @@ public final class ShownCells {
     public void scrolledToTail() {
         int rows = list.getItems().size();
         if (rows <= rowsBefore) {
-            layOut(list);
+            layOutShownCells();
         }
         rowsBefore = rows;
     }
 
-    /** Lays out each cell {@code list} shows that still needs it; nothing when it has no flow yet. FX thread. */
-    private static void layOut(ListView<?> list) {
+    /** Lays out each cell the list shows that still needs it; nothing when it has no flow yet. */
+    private void layOutShownCells() {
         if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
             return;
         }

@@ -150,7 +150,6 @@ class ShownCellsTest {
         return rowsStyled.get();
     }
 
-    /** The flow's last shown cell holds the newest row and ends within the flow, at its bottom. */
     private String row(int number) {
         return "row " + number;
     }
