@@ -64,10 +64,21 @@ public final class TrafficLog {
     /** The sizes offered in the View menu. */
     public static final java.util.List<Integer> ENTRY_LIMITS = java.util.List.of(1_000, 10_000, 100_000);
     /**
-     * What may wait for the next pulse. A pulse shows the newest entries only, so holding more
-     * would just keep a flood's bytes alive longer, which the garbage collector pays for in pauses.
+     * What may wait for the next pulse: this share of the list's bytes, at most {@link
+     * #QUEUE_MAX_BYTES}. A pulse shows the newest entries only, so holding more would just keep a
+     * flood's bytes alive longer, which the garbage collector pays for in pauses.
      */
     private static final int QUEUE_SHARE = 4;
+    /**
+     * ...and never more than this, whatever the list's size: still every row of up to about
+     * 60 MB/s at 60 pulses a second. Bytes waiting here are live when a young collection comes;
+     * with a quarter of the default list (4 MiB) a 500 MB/s TLS flood had the collector copy
+     * tens of MiB each time, overflow its survivor space into the old generation with rows long
+     * gone, and grow the heap to its 1 GB limit, pauses up to 30-60 ms. With 1 MiB: the heap at
+     * 396-506 MB, pauses up to 8-20 ms, the engine's TLS ingest 1.07-1.17 of a plain SSLSocket
+     * reader instead of 0.70-0.81 (bench group tls, three alternating pairs).
+     */
+    private static final long QUEUE_MAX_BYTES = 1L << 20;
     /** Held rows while paused take at most this share of the list's memory (see {@link #hold}). */
     private static final int HELD_SHARE = 4;
     public static final int PREVIEW_CHARS = LogEntry.PREVIEW_CHARS;
@@ -121,7 +132,7 @@ public final class TrafficLog {
 
     public TrafficLog(UiTick tick, int maxEntries, long maxBytes) {
         list = new BoundedList<>(maxEntries, maxBytes, LogEntry::weight);
-        pending = new BatchQueue<>(maxEntries, maxBytes / QUEUE_SHARE, LogEntry::weight);
+        pending = new BatchQueue<>(maxEntries, queueBytes(maxBytes), LogEntry::weight);
         pump = new FxPump<>(tick, pending, this::append);
         repeatsJob = tick.add(this::showRepeats);
         repeatsShownNanos = System.nanoTime() - REPEATS_EVERY_NANOS;
@@ -304,8 +315,13 @@ public final class TrafficLog {
 
     public void setLimits(int maxEntries, long maxBytes) {
         list.setLimits(maxEntries, maxBytes);
-        pending.setLimits(maxEntries, maxBytes / QUEUE_SHARE);
+        pending.setLimits(maxEntries, queueBytes(maxBytes));
         bump();
+    }
+
+    /** The bytes that may wait for the next pulse in front of a list of {@code maxBytes}. */
+    private static long queueBytes(long maxBytes) {
+        return Math.min(maxBytes / QUEUE_SHARE, QUEUE_MAX_BYTES);
     }
 
     /** Keeps at most {@code maxEntries} rows, with memory for them in proportion. */

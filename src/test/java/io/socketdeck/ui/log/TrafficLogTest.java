@@ -188,6 +188,41 @@ class TrafficLogTest {
         assertEquals(0, onFx(() -> big.heldCountProperty().get()));
     }
 
+    /**
+     * Issue 11: what waits for the next pulse is at most 1 MiB, whatever the list's size (a
+     * quarter of it was 4 MiB by default and 6 MiB for 100,000 rows: bytes a young collection
+     * had to copy under a fast flood). The newest reads are the ones that wait.
+     */
+    @Test
+    void aFloodBetweenTwoPulsesLeavesAtMostOneMebibyteWaiting() {
+        for (int limit : TrafficLog.ENTRY_LIMITS) {
+            TrafficLog sized = onFx(() -> {
+                TrafficLog made = new TrafficLog(new UiTick());
+                made.setMaxEntries(limit);
+                return made;
+            });
+            SessionListener ingest = sized.newIngest();
+            int reads = 100; // 6.5 MB of 64 KiB reads
+            List<Integer> shown = onFx(() -> {
+                // On the FX thread: no pulse drains the queue until all of them are in.
+                for (int i = 0; i < reads; i++) {
+                    byte[] read = new byte[64 * 1024];
+                    Arrays.fill(read, (byte) ('a' + i % 26));
+                    ingest.onEvent(rx(PEER_A, read));
+                }
+                sized.flushNow();
+                return sized.entries().stream().filter(LogEntry::isData).map(entry -> (int) entry.text().charAt(0))
+                        .toList();
+            });
+            long rowWeight = 96 + 64 * 1024 + 2L * TrafficLog.PREVIEW_CHARS; // LogEntry.weight() of such a read
+            long fit = Math.min(onFx(sized::maxBytes) / 4, 1 << 20) / rowWeight;
+            assertTrue(!shown.isEmpty() && shown.size() <= fit, limit + " rows: " + shown.size() + " shown, " + fit + " fit");
+            assertTrue(shown.size() >= fit - 1, limit + " rows: as many as fit, " + shown.size());
+            assertEquals((int) ('a' + (reads - 1) % 26), shown.get(shown.size() - 1), "the newest read is shown");
+            assertEquals(reads - shown.size(), onFx(sized::trimmedCount), "the others counted as dropped");
+        }
+    }
+
     /** Issue 9: a saved log holds the traffic like a capture: 0600, not 0644, an old file included. */
     @Test
     void aSavedLogIsReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
