@@ -33,7 +33,7 @@ final class LogCell extends ListCell<LogEntry> {
     }
 
     /** The peer's column: addresses up to 150 px line up, as a table's would. */
-    private static final double PEER_MIN_WIDTH = 150;
+    static final double PEER_MIN_WIDTH = 150;
 
     private final TrafficLog log;
     // Time and peer are plain texts, not labels: a label is a control with a skin and a text of
@@ -117,6 +117,16 @@ final class LogCell extends ListCell<LogEntry> {
         }
         payload.setWrap(log.wrapProperty().get());
         payload.setText(entry.isData() ? RowText.payload(entry, log.viewModeProperty().get()) : entry.message());
+    }
+
+    /** The font its payload is drawn in, once styled: to measure rows before they are laid out ({@link OneLineRows}). */
+    javafx.scene.text.Font payloadFont() {
+        return payload.textNode().getFont();
+    }
+
+    /** The font its peer is drawn in, once styled. */
+    javafx.scene.text.Font peerFont() {
+        return peer.getFont();
     }
 
     private Label roundTrip() {

@@ -113,6 +113,8 @@ public final class TrafficLog {
     private long droppedBeforePause;
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper(this, "heldCount");
     private final LogFilter filter;
+    /** How wide the widest shown row is: whether the list may give its rows one fixed height. */
+    private final RowFit rowFit;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     /** Ingests folding a storm of connects or disconnects into summary rows. */
     private final CopyOnWriteArrayList<LogIngest> folding = new CopyOnWriteArrayList<>();
@@ -162,6 +164,7 @@ public final class TrafficLog {
             }
         });
         filter = new LogFilter(tick, work, list.items(), charset);
+        rowFit = new RowFit(filter.shown(), viewMode);
     }
 
     /** A listener for one session: give each session its own, as it keeps that session's decoders. */
@@ -216,6 +219,11 @@ public final class TrafficLog {
 
     public LogFilter filter() {
         return filter;
+    }
+
+    /** How wide the widest row {@link #shownEntries} holds is (see {@link RowFit}). */
+    RowFit rowFit() {
+        return rowFit;
     }
 
     /** While true the view stands still; traffic is still counted, captured and kept for later. */

@@ -72,11 +72,16 @@ class TrafficLogPaneTest {
     }
 
     private void sendAndAwaitEcho(String text) {
+        sendAndAwaitEcho(text, text.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** Types {@code text}, sends it, and waits for the echo of the {@code bytes} it sends. */
+    private void sendAndAwaitEcho(String text, int bytes) {
         TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
         long before = onFx(() -> client.traffic().counters().rxBytesProperty().get());
         runFx(() -> input.setText(text));
         click(robot, "#clientSend");
-        long expected = before + text.getBytes(StandardCharsets.UTF_8).length;
+        long expected = before + bytes;
         awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == expected, "echo of " + text);
     }
 
@@ -251,7 +256,56 @@ class TrafficLogPaneTest {
         runFx(() -> client.traffic().log().viewModeProperty().set(io.socketdeck.core.log.ViewMode.HEX));
         assertTrue(onFx(log::getFixedCellSize) > 0, "hex without wrap is one line again");
         runFx(() -> client.traffic().log().wrapProperty().set(true));
-        assertTrue(onFx(log::getFixedCellSize) <= 0, "wrapped rows vary");
+        assertTrue(onFx(log::getFixedCellSize) > 0, "wrap on, every row fitting one line: the same fixed height");
+        runFx(() -> client.traffic().log().note(LogEntry.Kind.INFO, "a long row that wraps ".repeat(40)));
+        awaitFx(() -> log.getFixedCellSize() <= 0, "a row that wraps: heights measured");
+        runFx(() -> client.traffic().log().clear());
+        awaitFx(() -> log.getFixedCellSize() > 0, "the long row gone: one fixed height again");
+    }
+
+    /**
+     * With wrap on, the list keeps its one fixed height only while every row it shows is one line at
+     * its width: rows of wide Latin letters, CJK, tabs and escaped control bytes, each longer than
+     * the one before until the list measures heights again; while it did not, no row needed more.
+     */
+    @Test
+    void wrappedRowsKeepTheFixedHeightOnlyWhileEachIsOneLine() {
+        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        // What is typed for one character of each kind, and the bytes it sends: the control byte
+        // typed as an escape (a text box drops control characters), shown in the row as \x01.
+        List<String> typed = List.of("W", "中", "\t", "\\x01", "é");
+        List<Integer> bytes = List.of(1, 3, 1, 1, 2);
+        for (int kind = 0; kind < typed.size(); kind++) {
+            String unit = typed.get(kind);
+            boolean escaped = unit.startsWith("\\");
+            runFx(() -> {
+                client.traffic().log().clear();
+                client.traffic().sendBox().escapesProperty().set(escaped);
+            });
+            awaitFx(() -> log.getFixedCellSize() > 0, "an empty log: one fixed height");
+            int length = 4;
+            while (onFx(log::getFixedCellSize) > 0) {
+                int count = length;
+                assertTrue(count < 400, () -> "rows of " + unit + " never too wide");
+                sendAndAwaitEcho("<" + unit.repeat(count) + ">", 2 + count * bytes.get(kind));
+                double fixed = onFx(log::getFixedCellSize);
+                if (fixed > 0) {
+                    awaitFx(() -> newestRowShown(log), () -> "the newest row in view: " + count + " × " + unit);
+                    double tallest = onFx(() -> robot.lookup(".log-cell").queryAll().stream()
+                            .filter(cell -> ((LogCell) cell).getItem() != null)
+                            .mapToDouble(cell -> measured((LogCell) cell)).max().orElse(0));
+                    assertTrue(tallest <= fixed, () -> "rows of " + count + " × " + unit + " keep the fixed height "
+                            + fixed + ": each one line, not " + tallest);
+                }
+                length += 4;
+            }
+        }
+    }
+
+    /** Whether the list has a cell for its newest row. FX thread. */
+    private static boolean newestRowShown(ListView<LogEntry> list) {
+        return list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                && flow.getLastVisibleCell() != null && flow.getLastVisibleCell().getIndex() == list.getItems().size() - 1;
     }
 
     /** What {@code cell}'s row needs without a fixed size: its content's height plus its insets. */
