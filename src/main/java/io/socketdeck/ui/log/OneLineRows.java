@@ -48,8 +48,8 @@ final class OneLineRows {
     /** What the vertical scroll bar may take from the rows' width. */
     private static final double SCROLL_BAR = 20;
 
-    /** What a row's one line needs, in the list's fonts now. */
-    private record Measure(double rowHeight, double bareRowWidth) {
+    /** What a row's one line needs, in the list's fonts now, and those fonts' advances for the log's {@link RowFit}. */
+    private record Measure(double rowHeight, double bareRowWidth, RowFit.Metrics metrics) {
     }
 
     private final ListView<LogEntry> list;
@@ -59,8 +59,6 @@ final class OneLineRows {
     private Font measuredFont;
     /** Null until measured, and when it may have changed. */
     private Measure measured;
-    /** The fonts' advances of the last measure, for the log's {@link RowFit}. */
-    private RowFit.Metrics metrics;
 
     private OneLineRows(ListView<LogEntry> list, TrafficLog log, Label fontSource) {
         this.list = list;
@@ -116,7 +114,10 @@ final class OneLineRows {
             if (measured == null) {
                 measuredFont = fontSource.getFont();
                 measured = measure();
-                log.rowFit().measuredWith(measured == null ? null : metrics);
+            }
+            // The log's rows are the FX thread's: a view built off it tells them as it joins the window.
+            if (Platform.isFxApplicationThread()) {
+                log.rowFit().measuredWith(measured == null ? null : measured.metrics());
             }
             if (measured != null
                     && (!log.wrapProperty().get() || log.rowFit().widestProperty().get() <= fitting(measured))) {
@@ -158,9 +159,8 @@ final class OneLineRows {
             probe.updateItem(BARE, false);
             probe.applyCss();
             double bare = probe.snappedLeftInset() + row.prefWidth(-1) + probe.snappedRightInset();
-            metrics = new RowFit.Metrics(latinAdvances(payload), wideAdvance(payload), latinAdvances(peer),
-                    wideAdvance(peer), LogCell.PEER_MIN_WIDTH);
-            return new Measure(height, bare);
+            return new Measure(height, bare, new RowFit.Metrics(latinAdvances(payload), wideAdvance(payload),
+                    latinAdvances(peer), wideAdvance(peer), LogCell.PEER_MIN_WIDTH));
         } finally {
             skin.getChildren().remove(holder);
             probe.updateListView(null);
