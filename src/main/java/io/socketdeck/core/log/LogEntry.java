@@ -188,6 +188,11 @@ public final class LogEntry {
         return times > 1 ? message + "  (\u00d7" + Language.count(times) + ")" : message;
     }
 
+    /** The event text as it was first said, without a repeat count; null for a data row. */
+    public String eventText() {
+        return message;
+    }
+
     /** What the row has to say beyond its line (a certificate chain, one certificate a line), or null. */
     public String detail() {
         return detail;

@@ -23,7 +23,7 @@ import javafx.collections.ObservableList;
  * ({@link Metrics}): each Latin-1 character its own, any other the widest of a set of wide ones
  * (CJK, kana, Hangul); control characters as the escapes the row shows ({@code \r}, {@code \x1B}),
  * a tab as 8 spaces; the peer past the peer column's least width, the round trip and the detail
- * mark as wide as they can be. A row that is more than one line whatever the width (a line feed
+ * mark as wide as they can be, an error with room for its repeat count. A row that is more than one line whatever the width (a line feed
  * inside it), or holds characters whose width the set does not bound (outside the Basic
  * Multilingual Plane, e.g. emoji, and a few very wide ones), never fits. Until the view has
  * measured, and in views other than text and hex, no row fits.
@@ -40,6 +40,8 @@ final class RowFit {
     private static final int MORE_SUFFIX = 16;
     /** "↩ 1234.56 ms" with its spacing, in wide characters. */
     private static final int ROUND_TRIP = 10;
+    /** An error's repeat count, "  (×12,345,678)", in wide characters: it grows on the row while the row is shown. */
+    private static final int REPEATS = 15;
     /** "▸" with its spacing, in wide characters. */
     private static final int DETAIL_MARK = 2;
     private static final int TAB_SPACES = 8;
@@ -102,6 +104,15 @@ final class RowFit {
         return widest.getReadOnlyProperty();
     }
 
+    /** The shown rows were decoded again in place (another encoding): counts every row again. FX thread. */
+    void rowsRendered() {
+        if (metrics != null) {
+            Arrays.fill(rows, 0);
+            shown.forEach(row -> count(row, 1));
+            showWidest();
+        }
+    }
+
     /** The fonts' advances the view measured (null: unknown); counts every row again when they changed. FX thread. */
     void measuredWith(Metrics measured) {
         if (measured == null ? metrics == null : measured.equals(metrics)) {
@@ -141,7 +152,10 @@ final class RowFit {
     static int width(LogEntry row, ViewMode view, Metrics metrics) {
         double payload;
         if (!row.isData()) {
-            payload = rawWidth(row.message(), metrics);
+            payload = rawWidth(row.eventText(), metrics);
+            if (row.kind() == LogEntry.Kind.ERROR && payload != NEVER) {
+                payload += REPEATS * metrics.payloadOther(); // a row is counted as it was when it came
+            }
         } else if (view == ViewMode.HEX) {
             payload = hexWidth(row, metrics);
         } else {

@@ -474,12 +474,14 @@ public final class TrafficLog {
         long generation = ++renderGeneration;
         if (rows.size() <= BACKGROUND_ABOVE) {
             LogRendering.rerender(rows, target);
+            rowFit.rowsRendered();
             redraw();
             return;
         }
         work.run(() -> LogRendering.decode(rows, target), previews -> {
             if (generation == renderGeneration) {
                 LogRendering.apply(rows, target, previews);
+                rowFit.rowsRendered();
                 redraw();
             }
         });

@@ -1,14 +1,18 @@
 package io.socketdeck.ui.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.core.text.Printable;
 import io.socketdeck.core.log.LogIngest;
+import io.socketdeck.core.log.LogRendering;
 import io.socketdeck.core.session.Direction;
+import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.SessionEvent;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +119,48 @@ class RowFitTest {
         LogEntry trailing = data("line\n");
         assertEquals((int) Math.ceil(widthOf("line\\n") + Math.max(0, peerWidth(trailing.peer()) - 40)),
                 RowFit.width(trailing, ViewMode.TEXT, METRICS), "a line feed at the end is shown, not broken");
+    }
+
+    /** Rows decoded again in another encoding are counted anew, and later leave the count as they are then. */
+    @Test
+    void rowsDecodedAgainInPlaceAreCountedAnew() {
+        fit.measuredWith(METRICS);
+        shown.addAll(data("\u4e2d\u6587\u4e2d\u6587 short"), data("plain ascii, a little longer than the other row"));
+        LogRendering.rerender(shown, Charset.forName("ISO-8859-1")); // each CJK byte a Latin-1 character now
+        fit.rowsRendered();
+        assertEquals(expectedWidest(), fit.widestProperty().get(), "counted as shown now");
+        shown.clear();
+        assertEquals(0, fit.widestProperty().get(), "and gone as counted: nothing left over");
+    }
+
+    /** An error's repeat count grows on its row while shown: the row is as wide as it may become, from the start. */
+    @Test
+    void anErrorRowsWidthLeavesRoomForItsRepeatCount() {
+        List<LogEntry> made = new ArrayList<>();
+        LogIngest ingest = new LogIngest(() -> StandardCharsets.UTF_8, LogEntry.PREVIEW_CHARS, made::add,
+                LogIngest.Boundaries.STREAM, false);
+        for (int i = 0; i < 3; i++) {
+            ingest.onEvent(refused());
+        }
+        LogEntry error = made.get(made.size() - 1);
+        assertEquals(LogEntry.Kind.ERROR, error.kind());
+        int width = RowFit.width(error, ViewMode.TEXT, METRICS);
+        assertTrue(width >= Math.ceil(widthOf(error.message()) + Math.max(0, peerWidth(error.peer()) - 40)),
+                () -> "room for \"" + error.message() + "\": " + width);
+        fit.measuredWith(METRICS);
+        shown.add(error);
+        int counted = fit.widestProperty().get();
+        for (int i = 0; i < 1_000; i++) {
+            ingest.onEvent(refused());
+        }
+        assertEquals(width, RowFit.width(error, ViewMode.TEXT, METRICS), "the same width with a larger count");
+        shown.clear();
+        assertEquals(0, fit.widestProperty().get(), "and gone as counted");
+        assertTrue(counted > 0);
+    }
+
+    private static SessionEvent refused() {
+        return new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.CONNECTION_REFUSED, PEER, "", 7);
     }
 
     private int expectedWidest() {
