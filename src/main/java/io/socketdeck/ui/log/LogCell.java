@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /**
@@ -62,7 +63,7 @@ final class LogCell extends ListCell<LogEntry> {
     private final HBox row = new HBox(time, badge, peer, payload);
     /** One line of the cell's font, for an empty cell; measured again when the font changes. */
     private double emptyLineHeight = -1;
-    private javafx.scene.text.Font emptyLineFont;
+    private Font emptyLineFont;
     private LogEntry.Kind shownKind;
     private boolean shownAutomatic;
 
@@ -120,12 +121,12 @@ final class LogCell extends ListCell<LogEntry> {
     }
 
     /** The font its payload is drawn in, once styled: to measure rows before they are laid out ({@link OneLineRows}). */
-    javafx.scene.text.Font payloadFont() {
+    Font payloadFont() {
         return payload.textNode().getFont();
     }
 
     /** The font its peer is drawn in, once styled. */
-    javafx.scene.text.Font peerFont() {
+    Font peerFont() {
         return peer.getFont();
     }
 

@@ -25,7 +25,7 @@ import java.util.Map;
  * fits the list's width ({@link RowFit}, summed from the fonts' advances measured here): a
  * storm's connect events and short datagrams, the usual log. Two-line and dump views, and rows
  * that wrap, keep measured heights. Bench group server, the storm's longest FX work in a pulse:
- * see the README's Performance section.
+ * see the README's *The traffic log* section.
  *
  * <p>The height is measured on a probe row styled inside the list (so the list's CSS, the zoom,
  * the theme and the fixed-width font apply), holding Latin and CJK text, whose fallback font
