@@ -31,9 +31,9 @@ import java.util.Map;
  * the theme and the fixed-width font apply), holding Latin and CJK text, whose fallback font
  * may be the taller one; on the same probe, the width a row takes before its peer and payload,
  * and the advances of the payload's and the peer's fonts (once per font and JVM). Measured
- * again when any of those can have changed: view, wrap, time shown, the font (zoom, theme,
- * fixed-width text), and a new skin; compared again when the list's width or the widest row
- * changes.
+ * again when any of those can have changed: view, time shown, the font (zoom, theme,
+ * fixed-width text), and a new skin; compared again when wrap, the list's width or the widest
+ * row changes.
  */
 final class OneLineRows {
 
@@ -71,7 +71,8 @@ final class OneLineRows {
         OneLineRows rows = new OneLineRows(list, log, fontSource);
         Runnable remeasure = rows::remeasure;
         // The log outlives this view (a language switch builds a new one around it).
-        ViewListeners.onChange(list, log.wrapProperty(), (obs, old, now) -> remeasure.run());
+        // Wrap changes no font and no column: compared again, not measured.
+        ViewListeners.onChange(list, log.wrapProperty(), (obs, old, now) -> rows.update());
         ViewListeners.onChange(list, log.viewModeProperty(), (obs, old, now) -> remeasure.run());
         ViewListeners.onChange(list, log.monospaceTextProperty(), (obs, old, now) -> remeasure.run());
         ViewListeners.onChange(list, log.showTimeProperty(), (obs, old, now) -> remeasure.run());

@@ -107,9 +107,7 @@ final class RowFit {
     /** The shown rows were decoded again in place (another encoding): counts every row again. FX thread. */
     void rowsRendered() {
         if (metrics != null) {
-            Arrays.fill(rows, 0);
-            shown.forEach(row -> count(row, 1));
-            showWidest();
+            countAll();
         }
     }
 
@@ -119,6 +117,11 @@ final class RowFit {
             return;
         }
         metrics = measured;
+        countAll();
+    }
+
+    /** Counts every shown row afresh (none while the widths are unknown). */
+    private void countAll() {
         Arrays.fill(rows, 0);
         if (metrics != null) {
             shown.forEach(row -> count(row, 1));

@@ -4,6 +4,7 @@ import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.log.LogEntry;
@@ -213,7 +214,7 @@ class TrafficLogTest {
                 sized.flushNow();
                 return sized.entries().stream().filter(LogEntry::isData).toList();
             });
-            assertTrue(!shown.isEmpty(), limit + " rows: none shown");
+            assertFalse(shown.isEmpty(), limit + " rows: none shown");
             // Every size the View menu offers keeps 16 MiB or more: the cap, not a quarter, limits.
             long fit = (1 << 20) / shown.get(0).weight();
             assertTrue(shown.size() <= fit, limit + " rows: " + shown.size() + " shown, " + fit + " fit");
