@@ -1,8 +1,10 @@
 package io.socketdeck.ui.fx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -102,5 +104,37 @@ class BoundedListTest {
                 assertEquals(all.subList(all.size() - list.items().size(), all.size()), list.items(), "the newest, in order");
             }
         }
+    }
+
+    /**
+     * A log in a flood of reads of varying size: full by weight, it keeps its length (a list view
+     * whose length changes measures its rows again), and still never holds more than its cap.
+     */
+    @Test
+    void aListFullByWeightKeepsItsLengthWhileEntriesOfOtherWeightsCome() {
+        Random random = new Random(7);
+        BoundedList<Integer> list = list(10_000, 8_000);
+        list.appendAll(Collections.nCopies(80, 100));
+        int lengthChanges = 0;
+        for (int round = 0; round < 1_000; round++) {
+            int before = list.items().size();
+            list.appendAll(IntStream.range(0, 1 + random.nextInt(15)).mapToObj(i -> 90 + random.nextInt(21)).toList());
+            assertTrue(list.weight() <= 8_000, "round " + round + ": " + list.weight() + " over the cap");
+            assertEquals(list.items(), mirror, "round " + round);
+            lengthChanges += list.items().size() == before ? 0 : 1;
+        }
+        assertTrue(lengthChanges <= 50, lengthChanges + " of 1,000 batches changed the length");
+    }
+
+    @Test
+    void aListFullByWeightGrowsAgainWhenLighterEntriesLeaveRoom() {
+        BoundedList<Integer> list = list(10_000, 8_000);
+        list.appendAll(Collections.nCopies(80, 100));
+        for (int round = 0; round < 200; round++) {
+            list.appendAll(Collections.nCopies(10, 10));
+        }
+        assertEquals(Collections.nCopies(list.items().size(), 10), list.items(), "only the light ones left");
+        assertTrue(list.weight() > 8_000 - 8_000 / 8, "filled again to within an eighth of its cap: " + list.weight());
+        assertEquals(list.items(), mirror);
     }
 }
