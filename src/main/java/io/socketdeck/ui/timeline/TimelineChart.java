@@ -21,8 +21,8 @@ import javafx.util.Duration;
  * planned reconnect (the upper part of a tick), green for a connection made. Now is the right edge.
  *
  * <p>Cheap by construction: it redraws only when its {@link TimelineModel} publishes a frame (on
- * the window's tick, at most once a second or on an event), and on a resize. Never per packet. Colours
- * are mid tones that read on the light and the dark theme alike.
+ * the window's tick, once a second, or on an event at most four times a second), and on a resize.
+ * Never per packet. Colours are mid tones that read on the light and the dark theme alike.
  */
 final class TimelineChart extends Region {
 

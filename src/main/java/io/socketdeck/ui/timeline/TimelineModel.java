@@ -11,10 +11,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * A tab's timeline for the window: records its sessions on their I/O threads and, on the window's
- * tick, publishes what the strip draws as one {@link Frame}: when an event arrives, and once a
- * second while anything in the span can still move (the session is up, or marks slide out of the
- * span); otherwise its job sleeps, so an idle window costs nothing. Never once per packet. Lives
- * as long as its tab; the strip, rebuilt on a language switch, only watches {@link #frameProperty()}.
+ * tick, publishes what the strip draws as one {@link Frame}: when an event arrives (at most four
+ * frames a second), and once a second while anything in the span can still move (the session is
+ * up, or marks slide out of the span); otherwise its job sleeps, so an idle window costs nothing.
+ * Never once per packet. Lives as long as its tab; the strip, rebuilt on a language switch, only
+ * watches {@link #frameProperty()}.
  */
 public final class TimelineModel {
 
@@ -25,6 +26,14 @@ public final class TimelineModel {
      * tab is not a sliver at the strip's right end.
      */
     private static final long[] SPANS = {60_000, 2 * 60_000, SPAN_MILLIS};
+    /**
+     * The shortest time between two frames. A storm of 10,000 clients wakes the job with an event
+     * on every pulse, and each frame copies, scans and draws up to {@link ConnectionTimeline#MAX_EVENTS}
+     * events (a canvas command each, drawn again by the renderer): at 60 a second, a tenth of the FX
+     * thread's time in the storm's cold first seconds (bench group server, profiled). A pixel of the
+     * strip is 60 ms or more of its span, so a quarter of a second late is hardly to be seen.
+     */
+    private static final long MIN_FRAME_NANOS = 250_000_000L;
 
     /**
      * What to draw: the events and traffic of the {@code spanMillis} ending at {@code nowMillis}
@@ -37,6 +46,8 @@ public final class TimelineModel {
     }
 
     private final ConnectionTimeline timeline = new ConnectionTimeline();
+    /** When the last frame was published ({@code System.nanoTime()}); long before, at first. */
+    private long frameNanos = System.nanoTime() - MIN_FRAME_NANOS;
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame",
             new Frame(new ConnectionTimeline.Snapshot(List.of(), List.of()), System.currentTimeMillis(), SPANS[0]));
 
@@ -46,6 +57,10 @@ public final class TimelineModel {
     }
 
     private long publish(long nowNanos) {
+        if (nowNanos - frameNanos < MIN_FRAME_NANOS) {
+            return frameNanos + MIN_FRAME_NANOS; // what woke it shows in that frame
+        }
+        frameNanos = nowNanos;
         long now = System.currentTimeMillis();
         ConnectionTimeline.Snapshot snapshot = timeline.snapshot(now - SPAN_MILLIS);
         Frame next = new Frame(snapshot, now, spanFor(snapshot, now));
