@@ -39,8 +39,10 @@ class TimelineModelTest {
                 "the last event is in a frame");
         List<Long> times = onFx(() -> List.copyOf(frameTimes));
         assertTrue(times.size() >= 2, "frames while the events came: " + times);
+        // 250 ms apart by the pulses' clock; each frame's own time is taken a little into its pulse,
+        // later on a busy machine, so it may read a few ms less (unthrottled they are 16 ms apart).
         for (int i = 1; i < times.size(); i++) {
-            assertTrue(times.get(i) - times.get(i - 1) >= 249, "frames at " + times + " for " + sent + " events");
+            assertTrue(times.get(i) - times.get(i - 1) >= 200, "frames at " + times + " for " + sent + " events");
         }
     }
 }
