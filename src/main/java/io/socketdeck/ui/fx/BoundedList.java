@@ -80,16 +80,11 @@ public final class BoundedList<T> {
         for (int i = 0; i < drop; i++) {
             over -= weigher.applyAsLong(at(i, oldSize, kept));
         }
-        while (over > maxWeight && drop < total - 1) {
+        // Full by weight, it keeps its length (drops at least as many as come) unless it must shrink.
+        int keepLength = weight > maxWeight - maxWeight / STEADY_SHARE ? kept.size() : 0;
+        while ((over > maxWeight || drop < keepLength) && drop < total - 1) {
             over -= weigher.applyAsLong(at(drop, oldSize, kept));
             drop++;
-        }
-        if (weight > maxWeight - maxWeight / STEADY_SHARE) {
-            // Full by weight: it keeps its length (drops as many as come) unless it must shrink.
-            while (drop < kept.size() && drop < total - 1) {
-                over -= weigher.applyAsLong(at(drop, oldSize, kept));
-                drop++;
-            }
         }
         int dropOld = Math.min(drop, oldSize);
         items.dropFirstAndAppend(dropOld, kept.subList(drop - dropOld, kept.size()));

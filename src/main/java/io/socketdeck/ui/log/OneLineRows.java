@@ -69,21 +69,20 @@ final class OneLineRows {
     /** Keeps {@code list}'s fixed cell size right from now on; {@code fontSource} follows the zoom and theme. */
     static void keep(ListView<LogEntry> list, TrafficLog log, Label fontSource) {
         OneLineRows rows = new OneLineRows(list, log, fontSource);
-        Runnable remeasure = rows::remeasure;
         // The log outlives this view (a language switch builds a new one around it).
         // Wrap changes no font and no column: compared again, not measured.
         ViewListeners.onChange(list, log.wrapProperty(), (obs, old, now) -> rows.update());
-        ViewListeners.onChange(list, log.viewModeProperty(), (obs, old, now) -> remeasure.run());
-        ViewListeners.onChange(list, log.monospaceTextProperty(), (obs, old, now) -> remeasure.run());
-        ViewListeners.onChange(list, log.showTimeProperty(), (obs, old, now) -> remeasure.run());
+        ViewListeners.onChange(list, log.viewModeProperty(), (obs, old, now) -> rows.remeasure());
+        ViewListeners.onChange(list, log.monospaceTextProperty(), (obs, old, now) -> rows.remeasure());
+        ViewListeners.onChange(list, log.showTimeProperty(), (obs, old, now) -> rows.remeasure());
         ViewListeners.onChange(list, log.rowFit().widestProperty(), (obs, old, now) -> rows.update());
         list.widthProperty().addListener((obs, old, now) -> rows.update());
-        list.skinProperty().addListener((obs, old, now) -> remeasure.run());
+        list.skinProperty().addListener((obs, old, now) -> rows.remeasure());
         // Measured in one scene, the list keeps that measure in the next: a view built off the FX
         // thread joins the window styled alike, and a font that differs there is a font change (below).
         list.sceneProperty().addListener((obs, old, now) -> {
             if (now != null && rows.measured == null) {
-                remeasure.run();
+                rows.remeasure();
             }
         });
         // The font changes during a CSS pass that may not have reached the list yet: measure after it.
@@ -95,12 +94,12 @@ final class OneLineRows {
             if (Platform.isFxApplicationThread()) {
                 Platform.runLater(() -> {
                     if (!fontSource.getFont().equals(rows.measuredFont)) {
-                        remeasure.run();
+                        rows.remeasure();
                     }
                 });
             }
         });
-        remeasure.run();
+        rows.remeasure();
     }
 
     private void remeasure() {
