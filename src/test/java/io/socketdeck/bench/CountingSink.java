@@ -43,12 +43,12 @@ public final class CountingSink {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
             channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-            daemon(() -> receive(channel), "udp-sink");
+            Daemons.start("udp-sink", () -> receive(channel));
         } else {
             ServerSocketChannel server = ServerSocketChannel.open();
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            daemon(() -> accept(server), "tcp-accept");
+            Daemons.start("tcp-accept", () -> accept(server));
         }
         System.out.println("PORT " + port);
         System.out.flush();
@@ -89,7 +89,7 @@ public final class CountingSink {
         try {
             while (true) {
                 SocketChannel client = server.accept();
-                daemon(() -> read(client), "tcp-sink");
+                Daemons.start("tcp-sink", () -> read(client));
             }
         } catch (IOException e) {
             System.err.println("# sink: " + e.getMessage());
@@ -117,11 +117,5 @@ public final class CountingSink {
         BYTES.addAndGet(bytes);
         FIRST.compareAndSet(0, now);
         LAST.set(now);
-    }
-
-    private static void daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 }

@@ -1,8 +1,6 @@
 package io.socketdeck.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -38,32 +36,20 @@ public final class FloodPeer {
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         System.out.println("PORT " + ((InetSocketAddress) server.getLocalAddress()).getPort());
         System.out.flush();
-        Thread commands = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] words = line.trim().split("\\s+");
-                    if (words.length == 3 && words[0].equals("mode")) {
-                        payload = words[1].equals("gbk") ? gbkTelemetry(CHUNK) : telemetry(CHUNK);
-                        bytesPerSecond = Long.parseLong(words[2]);
-                        System.out.println("OK");
-                        System.out.flush();
-                    }
-                }
-            } catch (IOException ignored) {
-                // parent gone
+        PeerProcess.onEachParentLine(line -> {
+            String[] words = line.trim().split("\\s+");
+            if (words.length == 3 && words[0].equals("mode")) {
+                payload = words[1].equals("gbk") ? gbkTelemetry(CHUNK) : telemetry(CHUNK);
+                bytesPerSecond = Long.parseLong(words[2]);
+                System.out.println("OK");
+                System.out.flush();
             }
-            System.exit(0);
-        }, "commands");
-        commands.setDaemon(true);
-        commands.start();
+        });
         while (true) {
             SocketChannel client = server.accept();
             ByteBuffer bytes = payload.duplicate();
             long rate = bytesPerSecond;
-            Thread writer = new Thread(() -> flood(client, bytes, rate), "flood");
-            writer.setDaemon(true);
-            writer.start();
+            Daemons.start("flood", () -> flood(client, bytes, rate));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A load generator in its own JVM, so its CPU and garbage never count against the process being
@@ -112,7 +113,13 @@ final class PeerProcess implements AutoCloseable {
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         System.out.println("PORT " + ((InetSocketAddress) server.getLocalAddress()).getPort());
         System.out.flush();
-        Thread watchdog = new Thread(() -> {
+        exitWhenParentLeaves();
+        return server;
+    }
+
+    /** The child's side: a daemon thread that ends the child when the parent closes its stdin (or dies). */
+    static void exitWhenParentLeaves() {
+        Daemons.start("watchdog", () -> {
             try {
                 while (System.in.read() >= 0) {
                     // the parent holds stdin open while it wants us
@@ -121,9 +128,24 @@ final class PeerProcess implements AutoCloseable {
                 // parent gone
             }
             System.exit(0);
-        }, "watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        return server;
+        });
+    }
+
+    /**
+     * The child's side: a daemon thread hands {@code command} each line the parent writes to the
+     * child's stdin, and ends the child when the parent closes it (or dies).
+     */
+    static void onEachParentLine(Consumer<String> command) {
+        Daemons.start("commands", () -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    command.accept(line);
+                }
+            } catch (IOException ignored) {
+                // parent gone
+            }
+            System.exit(0);
+        });
     }
 }

@@ -119,14 +119,10 @@ final class PeriodicBench {
         try (PeerProcess peer = startPeer();
              SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", peer.port()))) {
             AtomicLong read = new AtomicLong();
-            Thread reader = new Thread(() -> dropAll(channel, read), "periodic-plain-reader");
-            reader.setDaemon(true); // a peer that fails mid-round must not keep the bench's JVM alive
-            reader.start();
+            Thread reader = Daemons.start("periodic-plain-reader", () -> dropAll(channel, read));
             AtomicBoolean stop = new AtomicBoolean();
-            Thread sender = new Thread(() -> sendOnTheGrid(channel, stop), "periodic-plain-sender");
-            sender.setDaemon(true);
             long start = System.nanoTime();
-            sender.start();
+            Thread sender = Daemons.start("periodic-plain-sender", () -> sendOnTheGrid(channel, stop));
             String result = peer.readLine(); // the peer reports after MEASURE_MILLIS of messages
             double seconds = (System.nanoTime() - start) / 1e9;
             long rx = read.get();

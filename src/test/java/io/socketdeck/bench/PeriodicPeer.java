@@ -33,9 +33,7 @@ public final class PeriodicPeer {
         ServerSocketChannel server = PeerProcess.listenForParent();
 
         try (SocketChannel client = server.accept()) {
-            Thread flood = new Thread(() -> flood(client, floodRate), "flood");
-            flood.setDaemon(true);
-            flood.start();
+            Daemons.start("flood", () -> flood(client, floodRate));
             long[] arrivals = new long[(int) (measureNanos / period) * 2 + 1024];
             int count = 0;
             long bytes = 0;

@@ -319,9 +319,7 @@ final class RelayBench {
             server.configureBlocking(false);
             selector = Selector.open();
             server.register(selector, SelectionKey.OP_ACCEPT);
-            thread = new Thread(this::serve, "echo-server");
-            thread.setDaemon(true);
-            thread.start();
+            thread = Daemons.start("echo-server", this::serve);
         }
 
         int port() {

@@ -1,8 +1,6 @@
 package io.socketdeck.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -10,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -183,20 +180,10 @@ public final class ServerLoadPeer {
     }
 
     private void startCommandReader() {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    commands.add(line);
-                    selector.wakeup();
-                }
-            } catch (IOException ignored) {
-                // parent gone
-            }
-            System.exit(0);
-        }, "commands");
-        reader.setDaemon(true);
-        reader.start();
+        PeerProcess.onEachParentLine(line -> {
+            commands.add(line);
+            selector.wakeup();
+        });
     }
 
     private static void say(String line) {

@@ -27,9 +27,7 @@ public final class SinkPeer {
         ServerSocketChannel server = PeerProcess.listenForParent();
         while (true) {
             SocketChannel client = server.accept();
-            Thread reader = new Thread(() -> serve(client, discard), "sink");
-            reader.setDaemon(true);
-            reader.start();
+            Daemons.start("sink", () -> serve(client, discard));
         }
     }
 

@@ -74,7 +74,7 @@ public final class TlsClientsPeer {
 
     private void handshakes(int threads, long millis) throws Exception {
         say("READY");
-        exitWhenParentLeaves();
+        PeerProcess.exitWhenParentLeaves();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long start = System.nanoTime();
@@ -137,21 +137,7 @@ public final class TlsClientsPeer {
         System.exit(0);
     }
 
-    /** A daemon thread that ends this process when the parent closes its stdin (or dies). */
-    static void exitWhenParentLeaves() {
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent holds stdin open while it wants us
-                }
-            } catch (IOException ignored) {
-                // parent gone
-            }
-            System.exit(0);
-        }, "watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-    }
+
 
     private static void closeQuietly(SSLSocket socket) {
         try {

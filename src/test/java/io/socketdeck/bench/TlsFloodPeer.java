@@ -33,7 +33,7 @@ public final class TlsFloodPeer {
         System.out.println("PORT " + server.getLocalPort());
         System.out.println("CERT " + TlsKeys.encode(key.certificate()));
         System.out.flush();
-        TlsClientsPeer.exitWhenParentLeaves();
+        PeerProcess.exitWhenParentLeaves();
         while (true) {
             long sent = 0;
             try (SSLSocket client = (SSLSocket) server.accept()) {
