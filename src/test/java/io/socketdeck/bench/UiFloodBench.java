@@ -11,6 +11,7 @@ import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -54,7 +55,8 @@ final class UiFloodBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             double heapMb = heapAfterGcMb();
             // Taken at once, while the flood still runs and the window holds its log: after, it would show neither.
-            String heldHeap = heapMb > HEAP_TARGET_MB ? classHistogram(HISTOGRAM_ROWS) : "";
+            String heldHeap = heapMb > HEAP_TARGET_MB ? classHistogram(HISTOGRAM_ROWS) + "\n" + Fx.call(() ->
+                    window.root().lookupAll(".log-cell").size()) + " log cells in the window" : "";
             long rx = Fx.call(() -> client.traffic().counters().rxBytesProperty().get());
             int entries = Fx.call(() -> client.traffic().log().entries().size());
             Fx.run(window::shutdown);
@@ -108,17 +110,27 @@ final class UiFloodBench {
 
     /**
      * The JVM's class histogram ({@code jcmd GC.class_histogram}, from inside: it collects first),
-     * its header and first {@code rows} rows; or why there is none.
+     * its header, first {@code rows} rows and the rows of the log's classes (its cells, its rows
+     * and the events they come from: a row holds the block its bytes are packed in); or why there
+     * is none.
      */
     static String classHistogram(int rows) {
         try {
             Object text = ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            return String.valueOf(text).lines().limit(rows + 2L).collect(Collectors.joining("\n"));
+            List<String> lines = String.valueOf(text).lines().toList();
+            return Stream.concat(lines.stream().limit(rows + 2L),
+                            lines.stream().skip(rows + 2L).filter(UiFloodBench::logClass))
+                    .collect(Collectors.joining("\n"));
         } catch (JMException e) {
             return "(no class histogram: " + e + ")";
         }
+    }
+
+    private static boolean logClass(String histogramRow) {
+        return (histogramRow.contains(" io.socketdeck.core.log.") || histogramRow.contains(" io.socketdeck.ui.log.")
+                || histogramRow.contains(" io.socketdeck.core.session.")) && !histogramRow.contains("$$Lambda");
     }
 
     /**
