@@ -93,10 +93,13 @@ public final class TrafficLogPane extends VBox {
     private TrafficLog model;
     /** Lays out the shown rows after each follow of the tail when that spares the layout pass work. */
     private final ShownCells shownCells;
+    private final TailCheck tailCheck;
 
     public TrafficLogPane() {
         Fxml.loadComponent(this);
         shownCells = new ShownCells(log);
+        tailCheck = new TailCheck(log, () -> model.revisionProperty().get(),
+                () -> follow.get() && !model.pausedProperty().get());
         encoding.getItems().setAll(SupportedCharsets.all());
         encoding.setConverter(SendOptionChoices.charsetNames());
         autoScroll.selectedProperty().bindBidirectional(follow);
@@ -276,6 +279,7 @@ public final class TrafficLogPane extends VBox {
         if (follow.get() && size > 0 && !model.pausedProperty().get()) {
             log.scrollTo(size - 1);
             shownCells.scrolledToTail();
+            tailCheck.followed();
         }
     }
 
