@@ -14,7 +14,7 @@ import javafx.scene.layout.Region;
  * list scrolls to a row by its estimate of the rows' heights above it (the average of those it has
  * measured), then lays out the rows it shows at their real heights: with rows of mixed heights the
  * estimate can stop a row early, and the list takes that place for one above its end, for good
- * (seen with Noto Sans Mono as the fixed-width font: after 50 rows, one in seven wrapping to six
+ * (seen with Noto Sans Mono as the fixed-width font: after 300 rows, one in seven wrapping to six
  * lines, the newest row lay 26 px under a 191 px view; {@code TrafficLogPaneTest}). Its own end,
  * position 1, is where its layout puts the last row at the bottom.
  *
@@ -25,7 +25,7 @@ import javafx.scene.layout.Region;
  */
 final class TailCheck {
 
-    static final int TRIES = 2;
+    private static final int TRIES = 2;
 
     private final ListView<?> list;
     private final LongSupplier revision;

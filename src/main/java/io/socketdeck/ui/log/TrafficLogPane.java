@@ -93,6 +93,7 @@ public final class TrafficLogPane extends VBox {
     private TrafficLog model;
     /** Lays out the shown rows after each follow of the tail when that spares the layout pass work. */
     private final ShownCells shownCells;
+    /** Puts the newest row at the bottom when a follow's frame left it short (rows of mixed heights). */
     private final TailCheck tailCheck;
 
     public TrafficLogPane() {

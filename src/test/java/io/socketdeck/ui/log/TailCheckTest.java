@@ -4,6 +4,7 @@ import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.ui.fx.AfterFrames;
@@ -95,7 +96,7 @@ class TailCheckTest {
         afterNextFrame(); // the check's frame: it runs before what is scheduled after it
         afterNextFrame(); // and one more, for a layout it would have asked for
         assertEquals(before, onFx(() -> flow().getPosition()));
-        assertEquals(false, onFx(() -> FxTesting.lastRowWhollyAtTheBottom(list)));
+        assertFalse(onFx(() -> FxTesting.lastRowWhollyAtTheBottom(list)));
     }
 
     /** Returns once a frame of the list's scene has gone by (and what ran after it). */
