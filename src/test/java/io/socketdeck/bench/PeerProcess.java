@@ -119,15 +119,8 @@ final class PeerProcess implements AutoCloseable {
 
     /** The child's side: a daemon thread that ends the child when the parent closes its stdin (or dies). */
     static void exitWhenParentLeaves() {
-        Daemons.start("watchdog", () -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the parent holds stdin open while it wants us
-                }
-            } catch (IOException ignored) {
-                // parent gone
-            }
-            System.exit(0);
+        onEachParentLine(line -> {
+            // the parent holds stdin open while it wants us; it says nothing on it
         });
     }
 
