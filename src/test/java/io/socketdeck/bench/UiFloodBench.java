@@ -27,6 +27,8 @@ final class UiFloodBench {
     private static final long SETTLE_MILLIS = Bench.millis(2_000);
     private static final long IDLE_MILLIS = Bench.millis(20_000);
     private static final double HEAP_TARGET_MB = 128;
+    /** G1's collector of whole-heap collections, which {@code System.gc()} runs (the app's options pick G1). */
+    private static final String FULL_COLLECTOR = "G1 Old Generation";
     /** How much of the class histogram a heap over its target notes. */
     private static final int HISTOGRAM_ROWS = 15;
 
@@ -134,9 +136,12 @@ final class UiFloodBench {
     }
 
     /**
-     * The heap as the last collection left it, after three full ones: read from the collector's own
+     * The heap as the last of three full collections left it: read from the full collector's own
      * account, not from the heap afterwards, where a flood still running has allocated again for as
-     * long as this thread waited for a core (once 178 MB against 58-62 in the runs around it).
+     * long as this thread waited for a core (once 178 MB against 58-62 in the runs around it), and
+     * not from whichever collection came last: a young one after the full ones counts the old
+     * generation's dead rows as used (344 MB read once, while the class histogram taken right after,
+     * a full collection, held 28.5 MB of arrays, as normal runs do).
      */
     static double heapAfterGcMb() {
         for (int i = 0; i < 3; i++) {
@@ -144,16 +149,11 @@ final class UiFloodBench {
         }
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-        GcInfo last = null;
-        for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            GcInfo info = collector instanceof GarbageCollectorMXBean withInfo ? withInfo.getLastGcInfo() : null;
-            if (info != null && (last == null || info.getEndTime() > last.getEndTime())) {
-                last = info;
-            }
-        }
-        if (last == null) {
-            throw new IllegalStateException("this JVM's collectors say nothing of their last collection");
-        }
+        GcInfo last = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(collector -> collector.getName().equals(FULL_COLLECTOR))
+                .map(collector -> collector instanceof GarbageCollectorMXBean withInfo ? withInfo.getLastGcInfo() : null)
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no account of a full collection by " + FULL_COLLECTOR));
         long used = last.getMemoryUsageAfterGc().entrySet().stream().filter(pool -> heapPools.contains(pool.getKey()))
                 .mapToLong(pool -> pool.getValue().getUsed()).sum();
         return used / (1024.0 * 1024.0);
