@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -152,7 +153,7 @@ final class UiFloodBench {
         GcInfo last = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .filter(collector -> collector.getName().equals(FULL_COLLECTOR))
                 .map(collector -> collector instanceof GarbageCollectorMXBean withInfo ? withInfo.getLastGcInfo() : null)
-                .filter(java.util.Objects::nonNull).findFirst()
+                .filter(Objects::nonNull).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no account of a full collection by " + FULL_COLLECTOR));
         long used = last.getMemoryUsageAfterGc().entrySet().stream().filter(pool -> heapPools.contains(pool.getKey()))
                 .mapToLong(pool -> pool.getValue().getUsed()).sum();
