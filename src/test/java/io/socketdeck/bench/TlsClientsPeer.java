@@ -137,8 +137,6 @@ public final class TlsClientsPeer {
         System.exit(0);
     }
 
-
-
     private static void closeQuietly(SSLSocket socket) {
         try {
             socket.close();

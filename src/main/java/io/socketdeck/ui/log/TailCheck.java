@@ -70,7 +70,10 @@ final class TailCheck {
         followed();
     }
 
-    /** Whether {@code flow} shows the list's last row and that row's bottom within the view; true when there is nothing to show. */
+    /**
+     * Whether {@code flow} shows the list's last row and that row's bottom within the view; true
+     * when there is nothing to show.
+     */
     private boolean newestRowEndsInView(VirtualFlow<?> flow) {
         int rows = list.getItems().size();
         if (rows == 0 || !(flow.lookup(".clipped-container") instanceof Region view)) {

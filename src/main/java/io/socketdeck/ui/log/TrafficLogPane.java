@@ -99,8 +99,7 @@ public final class TrafficLogPane extends VBox {
     public TrafficLogPane() {
         Fxml.loadComponent(this);
         shownCells = new ShownCells(log);
-        tailCheck = new TailCheck(log, () -> model.revisionProperty().get(),
-                () -> follow.get() && !model.pausedProperty().get());
+        tailCheck = new TailCheck(log, () -> model.revisionProperty().get(), this::followsTail);
         encoding.getItems().setAll(SupportedCharsets.all());
         encoding.setConverter(SendOptionChoices.charsetNames());
         autoScroll.selectedProperty().bindBidirectional(follow);
@@ -275,9 +274,14 @@ public final class TrafficLogPane extends VBox {
         label.textProperty().bind(Bindings.createStringBinding(() -> I18n.format(messageUnitKey, value.get()), value));
     }
 
+    /** Whether the log keeps its newest row in view now: auto-scroll on and not paused. */
+    private boolean followsTail() {
+        return follow.get() && !model.pausedProperty().get();
+    }
+
     private void followTail() {
         int size = log.getItems().size();
-        if (follow.get() && size > 0 && !model.pausedProperty().get()) {
+        if (size > 0 && followsTail()) {
             log.scrollTo(size - 1);
             shownCells.scrolledToTail();
             tailCheck.followed();
