@@ -96,6 +96,33 @@ class UdpSessionTest {
         }
     }
 
+    /**
+     * The clock is read once every few datagrams of a turn, not for each: every datagram of a burst
+     * still carries a time from within the burst, and one that comes after the clock has moved on
+     * carries a later one.
+     */
+    @Test
+    void everyDatagramIsTimedWithinItsBurstAndALaterOneLater() throws Exception {
+        InetSocketAddress local = open("127.0.0.1");
+        try (UdpProbe peer = UdpProbe.bind()) {
+            long before = System.currentTimeMillis();
+            for (int i = 0; i < 100; i++) {
+                peer.send(bytes("burst " + i), local);
+            }
+            List<SessionEvent.Data> burst = awaitReceived(100);
+            long after = System.currentTimeMillis();
+            for (SessionEvent.Data datagram : burst) {
+                assertTrue(datagram.timeMillis() >= before && datagram.timeMillis() <= after,
+                        datagram.timeMillis() + " outside the burst's " + before + ".." + after);
+            }
+            long later = Await.value(System::currentTimeMillis, now -> now > after, T, "the clock past " + after);
+            peer.send(bytes("later"), local);
+            SessionEvent.Data last = awaitReceived(101).get(100);
+            assertEquals("later", text(last.bytes()));
+            assertTrue(last.timeMillis() >= later, last.timeMillis() + " earlier than its send at " + later);
+        }
+    }
+
     @Test
     void sendsToATargetAndReportsItAsTx() throws Exception {
         open("127.0.0.1");
