@@ -44,9 +44,9 @@ final class UdpEndpoint implements SelectorLoop.Handler {
      * A turn reads the wall clock for its first datagram and again every this many: a datagram's
      * time may then be the one read for up to 31 datagrams before it, which a turn reads back to
      * back, a few tens of microseconds under a flood and less than the millisecond a row shows.
-     * Measured (bench group {@code udp-rx}, three alternating rounds a
-     * side): the clock read for every datagram was about 5 % of the receiving threads' CPU time
-     * per datagram ({@code udp_rx_cpu_ratio} 1.25-1.29 against 1.33-1.49).
+     * Measured (bench group {@code udp-rx}, three alternating rounds a side): the clock read for
+     * every datagram was about 5 % of the receiving threads' CPU time per datagram
+     * ({@code udp_rx_cpu_ratio} 1.25-1.29 against 1.33-1.49).
      */
     private static final int DATAGRAMS_PER_CLOCK_READ = 32;
     /** Sends waiting for room in the socket buffer; more is a runaway sender, not a user. */
