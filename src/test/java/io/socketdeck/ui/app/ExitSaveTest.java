@@ -63,8 +63,9 @@ class ExitSaveTest {
     }
 
     private DialogPane awaitDialog(FxRobot robot) {
-        FxTesting.awaitFx(() -> robot.lookup("#settingsSaveFailed").tryQuery().isPresent(), "the save-failed dialog");
-        return robot.lookup("#settingsSaveFailed").queryAs(DialogPane.class);
+        FxTesting.awaitFx(() -> FxTesting.lookup(robot, "#settingsSaveFailed").tryQuery().isPresent(),
+                "the save-failed dialog");
+        return FxTesting.lookup(robot, "#settingsSaveFailed").queryAs(DialogPane.class);
     }
 
     @Test

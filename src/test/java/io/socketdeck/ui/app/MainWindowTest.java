@@ -87,7 +87,7 @@ class MainWindowTest {
         click(robot, "#tabTcpClient");
         List<String> problems = new ArrayList<>();
         for (String id : ids) {
-            int found = onFx(() -> robot.lookup("#" + id).queryAll().size());
+            int found = onFx(() -> FxTesting.lookup(robot, "#" + id).queryAll().size());
             if (found != 1) {
                 problems.add(id + " found " + found + " times");
             }
@@ -103,22 +103,24 @@ class MainWindowTest {
                 .map(Label.class::cast).toList());
         assertEquals(1, shown.size(), "once, not also in the status bar's text: " + shown);
         assertEquals("clientStatus", shown.get(0).getId());
-        assertTrue(onFx(() -> robot.lookup(".status-bar").query().lookup("#clientStatus") != null), "in the status bar");
+        assertTrue(onFx(() -> FxTesting.lookup(robot, ".status-bar").query().lookup("#clientStatus") != null),
+                "in the status bar");
         click(robot, "#tabTcpServer");
-        assertTrue(onFx(() -> robot.lookup("#serverStatus").query().isVisible()), "the server's now");
-        assertTrue(onFx(() -> !robot.lookup("#clientStatus").query().isVisible()), "not the client's");
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#serverStatus").query().isVisible()), "the server's now");
+        assertTrue(onFx(() -> !FxTesting.lookup(robot, "#clientStatus").query().isVisible()), "not the client's");
     }
 
     @Test
     void aTabsViewIsBuiltWhenTheTabIsFirstShownAndKeptAfter(FxRobot robot) {
-        TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
+        TabPane tabs = FxTesting.lookup(robot, ".session-tabs").queryAs(TabPane.class);
         assertEquals(List.of("tabTcpClient"), onFx(() -> tabs.getTabs().stream()
                 .filter(tab -> tab.getContent() != null).map(javafx.scene.control.Tab::getId).toList()),
                 "only the shown tab is built at start");
-        assertEquals(0, onFx(() -> robot.lookup("#udpBindPort").queryAll().size()));
+        assertEquals(0, onFx(() -> FxTesting.lookup(robot, "#udpBindPort").queryAll().size()));
         click(robot, "#tabUdp");
         Node udp = onFx(() -> tabs.getSelectionModel().getSelectedItem().getContent());
-        assertTrue(udp != null && onFx(() -> robot.lookup("#udpBindPort").queryAll().size()) == 1, "built when shown");
+        assertTrue(udp != null && onFx(() -> FxTesting.lookup(robot, "#udpBindPort").queryAll().size()) == 1,
+                "built when shown");
         click(robot, "#tabTcpClient");
         click(robot, "#tabUdp");
         assertTrue(udp == onFx(() -> tabs.getSelectionModel().getSelectedItem().getContent()), "and kept, not built again");
@@ -133,7 +135,7 @@ class MainWindowTest {
 
     @Test
     void tabsCanBeClickedByTheirIds(FxRobot robot) {
-        TabPane tabs = robot.lookup(".session-tabs").queryAs(TabPane.class);
+        TabPane tabs = FxTesting.lookup(robot, ".session-tabs").queryAs(TabPane.class);
         click(robot, "#tabTcpServer");
         assertEquals("tabTcpServer", onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
         click(robot, "#tabUdp");
@@ -149,8 +151,8 @@ class MainWindowTest {
             return MainWindowFixture.show(stage, I18n.CHINESE);
         });
         window = chinese;
-        assertEquals("连接", onFx(() -> robot.lookup("#clientConnect").queryAs(Button.class).getText()));
-        assertEquals("未连接", onFx(() -> robot.lookup("#clientStatus").queryAs(Label.class).getText()));
+        assertEquals("连接", onFx(() -> FxTesting.lookup(robot, "#clientConnect").queryAs(Button.class).getText()));
+        assertEquals("未连接", onFx(() -> FxTesting.lookup(robot, "#clientStatus").queryAs(Label.class).getText()));
         assertTrue(onFx(() -> texts(stage.getScene().getRoot())).contains("TCP 客户端"));
     }
 
@@ -166,7 +168,7 @@ class MainWindowTest {
         });
         window = withMenu;
         // Menu items are not scene nodes: find the item by its id and fire it, as a script would.
-        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        MenuBar menuBar = FxTesting.lookup(robot, ".menu-bar").queryAs(MenuBar.class);
         onFx(() -> {
             menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
                     .filter(item -> "languageChinese".equals(item.getId())).findFirst().orElseThrow().fire();
@@ -177,7 +179,7 @@ class MainWindowTest {
 
     @Test
     void theLogSizeMenuResizesEveryTabsLog(FxRobot robot) {
-        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        MenuBar menuBar = FxTesting.lookup(robot, ".menu-bar").queryAs(MenuBar.class);
         assertEquals(10_000, onFx(() -> window.tab(TcpClientViewModel.class).traffic().log().maxEntries()));
         onFx(() -> {
             menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
@@ -189,7 +191,7 @@ class MainWindowTest {
 
     @Test
     void theAboutBoxShowsTheVersionAndWhereTheLogFileIs(FxRobot robot) {
-        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        MenuBar menuBar = FxTesting.lookup(robot, ".menu-bar").queryAs(MenuBar.class);
         MenuItem about = onFx(() -> menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
                 .filter(item -> "menuAbout".equals(item.getId())).findFirst().orElseThrow());
         javafx.application.Platform.runLater(about::fire); // not waited for: the box waits for its OK

@@ -114,10 +114,11 @@ class SeveralTabsTest {
         kinds.forEach(kind -> statuses.add(ViewIds.numbered(kind.statusId(), 2)));
         statuses.add("serverStatus3");
         for (String status : statuses) {
-            assertEquals(1, onFx(() -> robot.lookup(".status-bar").query().lookupAll("#" + status).size()), status);
+            assertEquals(1, onFx(() -> FxTesting.lookup(robot, ".status-bar").query().lookupAll("#" + status).size()),
+                    status);
         }
-        assertTrue(onFx(() -> robot.lookup("#serverStatus3").query().isVisible()));
-        assertFalse(onFx(() -> robot.lookup("#serverStatus").query().isVisible()));
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#serverStatus3").query().isVisible()));
+        assertFalse(onFx(() -> FxTesting.lookup(robot, "#serverStatus").query().isVisible()));
         // Models are independent: a model for each tab, none shared.
         assertEquals(2L * kinds.size() + 1, onFx(() -> window.models().stream().distinct().count()));
     }
@@ -134,18 +135,20 @@ class SeveralTabsTest {
         click(robot, "#clientPort2").write(Integer.toString(peer.address().getPort()));
         click(robot, "#clientConnect2");
         awaitFx(() -> second.stateProperty().get() == ConnectionState.OPEN, "tab 2 connected to " + peer.description());
-        TextArea input = robot.lookup("#clientInput2").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#clientInput2").queryAs(TextArea.class);
         runFx(() -> input.setText("hello"));
         click(robot, "#clientSend2");
         awaitFx(() -> second.traffic().counters().rxBytesProperty().get() == 5, "the echo in tab 2");
-        awaitFx(() -> "5".equals(robot.lookup("#clientRxBytes2").queryAs(Label.class).getText()), "tab 2's counter");
+        awaitFx(() -> "5".equals(FxTesting.lookup(robot, "#clientRxBytes2").queryAs(Label.class).getText()),
+                "tab 2's counter");
 
         assertEquals(ConnectionState.IDLE, onFx(() -> first.stateProperty().get()), "tab 1 stays idle");
         assertEquals(0, onFx(() -> first.traffic().counters().rxBytesProperty().get()));
         assertEquals(0, onFx(() -> first.traffic().log().entries().stream().filter(e -> e.isData()).count()),
                 "tab 1's log has none of tab 2's traffic");
         assertTrue(onFx(() -> second.traffic().log().entries().stream().anyMatch(e -> "hello".equals(e.text()))));
-        assertTrue(onFx(() -> robot.lookup("#clientStatus2").queryAs(Label.class).getText()).startsWith("Connected"));
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#clientStatus2").queryAs(Label.class).getText())
+                .startsWith("Connected"));
 
         // Both views built: each of tab 1's ids once, and its numbered twin once.
         click(robot, "#tabTcpClient");
@@ -173,7 +176,8 @@ class SeveralTabsTest {
         Scene popup = awaitDialog("clientTlsSni2");
         assertEquals(1, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni2").size()));
         assertEquals(0, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni").size()), "not tab 1's id");
-        assertEquals(0, onFx(() -> robot.lookup("#clientTlsSni").queryAll().size()), "tab 1's section is not shown");
+        assertEquals(0, onFx(() -> FxTesting.lookup(robot, "#clientTlsSni").queryAll().size()),
+                "tab 1's section is not shown");
     }
 
     @Test
@@ -214,9 +218,9 @@ class SeveralTabsTest {
                 "relayResetOnTargetFailure")), firstIds::toString);
         assertEquals(expected, secondIds);
         runFx(() -> ((TextField) secondPanel.lookup("#relayUpLatency2")).setText("50"));
-        awaitFx(() -> robot.lookup("#relayBadges2").queryAs(HBox.class).getChildren().size() == 1,
+        awaitFx(() -> FxTesting.lookup(robot, "#relayBadges2").queryAs(HBox.class).getChildren().size() == 1,
                 "tab 2's latency badge");
-        assertEquals(0, onFx(() -> robot.lookup("#relayBadges").queryAs(HBox.class).getChildren().size()),
+        assertEquals(0, onFx(() -> FxTesting.lookup(robot, "#relayBadges").queryAs(HBox.class).getChildren().size()),
                 "tab 1 has no fault");
 
         // Each tab runs its own relay: stopping tab 2's leaves tab 1's relaying.
@@ -278,7 +282,8 @@ class SeveralTabsTest {
 
     @Test
     void tabsAreReorderedByDragging(FxRobot robot) {
-        robot.drag(pointOf(() -> robot.lookup("#tabUdp").query())).dropTo(pointOf(() -> robot.lookup("#tabTcpClient").query()));
+        robot.drag(pointOf(() -> FxTesting.lookup(robot, "#tabUdp").query()))
+                .dropTo(pointOf(() -> FxTesting.lookup(robot, "#tabTcpClient").query()));
         awaitFx(() -> window.tabIds().indexOf("tabUdp") < window.tabIds().indexOf("tabTcpServer"),
                 () -> "UDP moved left: " + onFx(window::tabIds));
         assertEquals(onFx(window::tabIds), onFx(() -> tabPane(robot).getTabs().stream().map(Tab::getId).toList()),
@@ -305,13 +310,14 @@ class SeveralTabsTest {
         DialogDriver.press(again, ButtonType.OK);
         awaitFx(() -> !window.tabIds().contains("tabTcpClient2"), "closed");
         Await.until(() -> device.stdout().contains("EOF"), FxTesting.TIMEOUT, device::stdout);
-        assertEquals(0, onFx(() -> robot.lookup("#clientStatus2").queryAll().size()), "its pill went with it");
-        assertEquals(0, onFx(() -> robot.lookup("#clientHost2").queryAll().size()), "and its view");
+        assertEquals(0, onFx(() -> FxTesting.lookup(robot, "#clientStatus2").queryAll().size()),
+                "its pill went with it");
+        assertEquals(0, onFx(() -> FxTesting.lookup(robot, "#clientHost2").queryAll().size()), "and its view");
 
         // An idle tab closes without a question; a new one takes the lowest free number again.
         fire(robot, "newUdpTab");
         fire(robot, "newUdpTab");
-        Node closeButton = onFx(() -> robot.lookup("#tabUdp2").query().lookup(".tab-close-button"));
+        Node closeButton = onFx(() -> FxTesting.lookup(robot, "#tabUdp2").query().lookup(".tab-close-button"));
         click(robot, closeButton); // its × button
         List<String> left = new ArrayList<>(defaultIds());
         left.add("tabUdp3");
@@ -349,7 +355,7 @@ class SeveralTabsTest {
         click(robot, "#clientConnect2");
         awaitFx(() -> second.stateProperty().get() == ConnectionState.OPEN, "connected");
         runFx(() -> {
-            robot.lookup("#clientInput2").queryAs(TextArea.class).setText("typed, not sent");
+            FxTesting.lookup(robot, "#clientInput2").queryAs(TextArea.class).setText("typed, not sent");
             windowTab("tabTcpClient2").nameProperty().set("PLC");
         });
         runFx(() -> {
@@ -368,7 +374,8 @@ class SeveralTabsTest {
         assertEquals("tabTcpClient2", selectedId(robot), "the same tab in front");
         assertEquals("PLC", onFx(() -> tab(robot, "tabTcpClient2").getText()));
         assertEquals("TCP 客户端", onFx(() -> tab(robot, "tabTcpClient").getText()));
-        assertEquals("typed, not sent", onFx(() -> robot.lookup("#clientInput2").queryAs(TextArea.class).getText()));
+        assertEquals("typed, not sent", onFx(() -> FxTesting.lookup(robot, "#clientInput2").queryAs(TextArea.class)
+                .getText()));
         assertEquals(ConnectionState.OPEN, onFx(() -> second.stateProperty().get()), "still connected");
         assertEquals("新建 TCP 客户端标签页", onFx(() -> menuItem(robot, "newTcpClientTab").getText()));
         assertEquals("关闭标签页", onFx(() -> menuItem(robot, "closeTab").getText()));
@@ -380,10 +387,11 @@ class SeveralTabsTest {
      */
     private InetSocketAddress startRelay(FxRobot robot, String number, RelayViewModel model, int targetPort) {
         runFx(() -> {
-            robot.lookup("#relayListenHost" + number).queryAs(TextField.class).setText("127.0.0.1");
-            robot.lookup("#relayListenPort" + number).queryAs(TextField.class).setText("0");
-            robot.lookup("#relayTargetHost" + number).queryAs(TextField.class).setText("127.0.0.1");
-            robot.lookup("#relayTargetPort" + number).queryAs(TextField.class).setText(Integer.toString(targetPort));
+            FxTesting.lookup(robot, "#relayListenHost" + number).queryAs(TextField.class).setText("127.0.0.1");
+            FxTesting.lookup(robot, "#relayListenPort" + number).queryAs(TextField.class).setText("0");
+            FxTesting.lookup(robot, "#relayTargetHost" + number).queryAs(TextField.class).setText("127.0.0.1");
+            FxTesting.lookup(robot, "#relayTargetPort" + number).queryAs(TextField.class)
+                    .setText(Integer.toString(targetPort));
         });
         click(robot, "#relayStart" + number);
         awaitFx(() -> model.stateProperty().get() == ConnectionState.OPEN, () -> "relay" + number + " open: "
@@ -464,7 +472,7 @@ class SeveralTabsTest {
     }
 
     private static TabPane tabPane(FxRobot robot) {
-        return robot.lookup(".session-tabs").queryAs(TabPane.class);
+        return FxTesting.lookup(robot, ".session-tabs").queryAs(TabPane.class);
     }
 
     private static Tab tab(FxRobot robot, String id) {
@@ -477,7 +485,7 @@ class SeveralTabsTest {
 
     /** Menu items are not scene nodes: a script finds them through the menu bar. */
     static MenuItem menuItem(FxRobot robot, String id) {
-        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        MenuBar bar = FxTesting.lookup(robot, ".menu-bar").queryAs(MenuBar.class);
         List<MenuItem> all = new ArrayList<>();
         bar.getMenus().forEach(menu -> collect(menu, all));
         return all.stream().filter(item -> id.equals(item.getId())).findFirst().orElseThrow(() -> new AssertionError(id));

@@ -14,6 +14,7 @@ import io.socketdeck.core.settings.Settings;
 import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.Sparkline;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
@@ -64,7 +65,7 @@ class ThemeAndZoomTest {
     }
 
     private void fire(FxRobot robot, String id) {
-        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        MenuBar menuBar = FxTesting.lookup(robot, ".menu-bar").queryAs(MenuBar.class);
         runFx(() -> menuBar.getMenus().stream().flatMap(menu -> MenuItems.flatten(menu).stream())
                 .filter(item -> id.equals(item.getId())).findFirst().map(item -> {
                     item.fire();
@@ -81,7 +82,7 @@ class ThemeAndZoomTest {
                 client.connect();
             });
             awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected");
-            Sparkline<?> chart = robot.lookup("#statusChart").queryAs(Sparkline.class);
+            Sparkline<?> chart = FxTesting.lookup(robot, "#statusChart").queryAs(Sparkline.class);
             Paint lightRx = onFx(chart::getFirstColor);
 
             fire(robot, "themeDark");
@@ -109,7 +110,7 @@ class ThemeAndZoomTest {
                 client.connect();
             });
             awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected");
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("ping"));
             click(robot, "#clientSend");
             awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == 4, "the echo");

@@ -18,6 +18,7 @@ import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.SourceServer;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.Tips;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
@@ -114,7 +115,7 @@ class UserStateTest {
             client.traffic().log().clear();
         });
         awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "idle after the disconnect");
-        assertFalse(onFx(() -> robot.lookup("#clientConnect").queryAs(Button.class).isDisabled()),
+        assertFalse(onFx(() -> FxTesting.lookup(robot, "#clientConnect").queryAs(Button.class).isDisabled()),
                 "the connect button works again");
     }
 
@@ -168,20 +169,22 @@ class UserStateTest {
         click(robot, "#tabTcpServer"); // the user looks at the server when switching
         runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
 
-        assertEquals("tabTcpServer", onFx(() -> robot.lookup(".session-tabs").queryAs(javafx.scene.control.TabPane.class)
+        assertEquals("tabTcpServer", onFx(() -> FxTesting.lookup(robot, ".session-tabs")
+                .queryAs(javafx.scene.control.TabPane.class)
                 .getSelectionModel().getSelectedItem().getId()), "the same tab stays in front");
-        awaitFx(() -> robot.lookup("#serverInput").tryQuery().isPresent(), "the server's view is shown");
-        assertEquals("停止", onFx(() -> robot.lookup("#serverListen").queryAs(Button.class).getText()),
+        awaitFx(() -> FxTesting.lookup(robot, "#serverInput").tryQuery().isPresent(), "the server's view is shown");
+        assertEquals("停止", onFx(() -> FxTesting.lookup(robot, "#serverListen").queryAs(Button.class).getText()),
                 "the window speaks Chinese");
         assertEquals(ConnectionState.OPEN, onFx(() -> server.stateProperty().get()), "still listening");
         assertEquals(1, onFx(() -> server.clients().size()), "the client is still in the table");
         assertTrue(onFx(() -> server.traffic().capture().runningProperty().get()), "the capture still runs");
-        assertEquals("typed, not sent", onFx(() -> robot.lookup("#serverInput").queryAs(TextArea.class).getText()));
+        assertEquals("typed, not sent", onFx(() -> FxTesting.lookup(robot, "#serverInput").queryAs(TextArea.class)
+                .getText()));
         assertTrue(onFx(() -> server.traffic().log().entries().size()) >= rowsBefore, "the log kept its rows");
 
         probe.send("after");
         awaitFx(() -> server.traffic().counters().rxBytesProperty().get() == 11, "the connection still carries data");
-        awaitFx(() -> robot.lookup("#serverLog").queryListView().getItems().stream()
+        awaitFx(() -> FxTesting.lookup(robot, "#serverLog").queryListView().getItems().stream()
                 .anyMatch(e -> e instanceof LogEntry entry && "after".equals(entry.text())), "shown in the new view");
         runFx(() -> server.traffic().capture().stop());
         assertEquals("beforeafter", Files.readString(capture, StandardCharsets.UTF_8), "the capture has both");
@@ -199,15 +202,15 @@ class UserStateTest {
         }
         awaitFx(() -> server.clients().size() == 3, "three clients in the table");
         click(robot, "#tabTcpServer");
-        javafx.scene.control.TableView<?> before = robot.lookup("#serverClients").queryTableView();
+        javafx.scene.control.TableView<?> before = FxTesting.lookup(robot, "#serverClients").queryTableView();
         runFx(() -> before.getSelectionModel().selectIndices(0, 2));
         List<Object> chosen = onFx(() -> List.copyOf(server.selectedClients()));
         assertEquals(2, chosen.size(), "two clients chosen");
 
         runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
-        awaitFx(() -> robot.lookup("#serverClients").tryQuery().filter(table -> table != before).isPresent(),
+        awaitFx(() -> FxTesting.lookup(robot, "#serverClients").tryQuery().filter(table -> table != before).isPresent(),
                 "the new table is shown");
-        javafx.scene.control.TableView<?> after = robot.lookup("#serverClients").queryTableView();
+        javafx.scene.control.TableView<?> after = FxTesting.lookup(robot, "#serverClients").queryTableView();
         assertEquals(chosen, onFx(() -> List.copyOf(after.getSelectionModel().getSelectedItems())),
                 "the new table shows the same clients chosen");
         assertEquals(chosen, onFx(() -> List.copyOf(server.selectedClients())), "and a send still goes to them");
@@ -222,7 +225,7 @@ class UserStateTest {
 
     @Test
     void aFieldKeepsItsHelpTooltipAroundAValidationMessage(FxRobot robot) {
-        TextField timeout = robot.lookup("#clientTimeout").queryAs(TextField.class);
+        TextField timeout = FxTesting.lookup(robot, "#clientTimeout").queryAs(TextField.class);
         String help = I18n.text("client.timeout.tooltip");
         assertEquals(help, onFx(() -> Tips.getText(timeout)), "help shown after binding");
         TcpClientViewModel client = window.tab(TcpClientViewModel.class);

@@ -15,6 +15,7 @@ import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.DialogDriver;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
@@ -95,7 +96,7 @@ class FramingTabTest {
         try (PythonPeer device = PythonPeer.start("tcp_chunks_server.py", "127.0.0.1", pieces)) {
             click(robot, "#clientPort").write(Integer.toString(device.port()));
             click(robot, "#clientConnect");
-            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
             awaitFx(() -> rxRows(log).size() == 3, () -> "three rows: " + rxRows(log));
             assertEquals(List.of("AT", "OK", "ERROR"), rxRows(log));
             assertEquals(15, onFx(() -> client.traffic().counters().engineCounters().rxBytes()), "every byte counted");
@@ -136,11 +137,11 @@ class FramingTabTest {
         awaitFx(() -> server.framingProperty().get().equals(new Framing.FixedLength(2)), "fixed length 2");
         try (TcpProbe client = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             client.send(HexFormat.of().parseHex("6162636465"));
-            ListView<LogEntry> log = robot.lookup("#serverLog").queryListView();
+            ListView<LogEntry> log = FxTesting.lookup(robot, "#serverLog").queryListView();
             awaitFx(() -> rxRows(log).size() == 2, () -> "two rows: " + rxRows(log));
             assertEquals(List.of("ab", "cd"), rxRows(log), "the odd byte is held for the next");
         }
-        ListView<LogEntry> log = robot.lookup("#serverLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#serverLog").queryListView();
         awaitFx(() -> rxRows(log).size() == 3, () -> "the held byte shown when the client left: " + rxRows(log));
         assertEquals("e", rxRows(log).get(2));
     }

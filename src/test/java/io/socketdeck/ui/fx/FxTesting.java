@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,6 +16,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 import org.testfx.api.FxRobot;
 import org.testfx.robot.Motion;
+import org.testfx.service.query.NodeQuery;
 import org.testfx.service.query.PointQuery;
 import org.testfx.service.query.impl.CallableBoundsPointQuery;
 import org.testfx.util.WaitForAsyncUtils;
@@ -79,6 +81,22 @@ public final class FxTesting {
         } catch (TimeoutException e) {
             throw new AssertionError("the FX thread did not answer within " + timeout, e);
         }
+    }
+
+    /**
+     * TestFX's {@code robot.lookup(query)}, walked on the FX thread. TestFX walks the scene graph on
+     * the calling thread, and a pulse adding or removing children meanwhile (a list's cells, a
+     * skin's parts) made the walk throw: an {@code IndexOutOfBoundsException} in
+     * {@code Parent.lookupAll}, once in a clean-clone CI run. The query returned holds the nodes
+     * found then; what is asked of those nodes afterwards belongs on the FX thread too.
+     */
+    public static NodeQuery lookup(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query));
+    }
+
+    /** {@link #lookup(FxRobot, String)} for the nodes that {@code predicate} accepts. */
+    public static <T extends Node> NodeQuery lookup(FxRobot robot, Predicate<T> predicate) {
+        return onFx(() -> robot.lookup(predicate));
     }
 
     /**

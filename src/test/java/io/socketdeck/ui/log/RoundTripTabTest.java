@@ -11,6 +11,7 @@ import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.util.Locale;
@@ -52,11 +53,11 @@ class RoundTripTabTest {
                 client.connect();
             });
             awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected");
-            Label summary = robot.lookup("#clientRtt").queryAs(Label.class);
+            Label summary = FxTesting.lookup(robot, "#clientRtt").queryAs(Label.class);
             assertTrue(onFx(() -> !summary.getParent().isVisible()), "no answers yet: nothing shown");
-            runFx(() -> robot.lookup("#clientInput").queryAs(TextArea.class).setText("PING"));
+            runFx(() -> FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class).setText("PING"));
             click(robot, "#clientSend");
-            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX && e.roundTripNanos() > 0),
                     "the echo is an answer");
             awaitFx(() -> log.lookupAll(".log-round-trip").stream().anyMatch(Node::isVisible)

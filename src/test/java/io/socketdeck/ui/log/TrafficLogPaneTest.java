@@ -77,7 +77,7 @@ class TrafficLogPaneTest {
 
     /** Types {@code text}, sends it, and waits for the echo of the {@code bytes} it sends. */
     private void sendAndAwaitEcho(String text, int bytes) {
-        TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
         long before = onFx(() -> client.traffic().counters().rxBytesProperty().get());
         runFx(() -> input.setText(text));
         click(robot, "#clientSend");
@@ -86,7 +86,7 @@ class TrafficLogPaneTest {
     }
 
     private List<String> shownData() {
-        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
         return onFx(() -> log.getItems().stream().filter(LogEntry::isData).map(e -> e.kind() + " " + e.text()).toList());
     }
 
@@ -96,7 +96,7 @@ class TrafficLogPaneTest {
      */
     @Test
     void autoScrollKeepsTheNewestRowWhollyInViewUnderRowsOfMixedHeights() {
-        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
         String wrapped = "a long row that wraps ".repeat(40);
         for (int batch = 0; batch < 6; batch++) {
             int first = batch * 50;
@@ -119,16 +119,17 @@ class TrafficLogPaneTest {
 
         click(robot, "#clientFilter").write("ALP");
         awaitFx(() -> shownData().equals(List.of("TX alpha", "RX alpha")), () -> "text filter: " + shownData());
-        assertEquals("Filter: 2 of 7 rows", onFx(() -> robot.lookup("#clientFilterCount").queryAs(Label.class).getText()));
+        assertEquals("Filter: 2 of 7 rows", onFx(() -> FxTesting.lookup(robot, "#clientFilterCount")
+                .queryAs(Label.class).getText()));
 
-        TextField filter = robot.lookup("#clientFilter").queryAs(TextField.class);
+        TextField filter = FxTesting.lookup(robot, "#clientFilter").queryAs(TextField.class);
         click(robot, "#clientFilterHex");
         runFx(() -> filter.setText("62 65"));
         awaitFx(() -> shownData().equals(List.of("TX beta", "RX beta")), () -> "hex filter: " + shownData());
 
         runFx(() -> filter.setText("6G"));
         awaitFx(() -> shownData().isEmpty(), "bad hex shows nothing");
-        assertTrue(onFx(() -> Tips.getText(robot.lookup("#clientFilter").queryAs(TextField.class)))
+        assertTrue(onFx(() -> Tips.getText(FxTesting.lookup(robot, "#clientFilter").queryAs(TextField.class)))
                 .startsWith("Not a hex digit"));
 
         runFx(() -> filter.setText(""));
@@ -137,7 +138,8 @@ class TrafficLogPaneTest {
 
     /** The payload texts shown in the log's cells, with their fonts. */
     private List<javafx.scene.text.Text> shownPayloads() {
-        return onFx(() -> robot.lookup("#clientLog").queryAs(ListView.class).lookupAll(".log-payload .text").stream()
+        return onFx(() -> FxTesting.lookup(robot, "#clientLog").queryAs(ListView.class).lookupAll(".log-payload .text")
+                .stream()
                 .filter(node -> FxTesting.isShown(node) && node instanceof javafx.scene.text.Text text
                         && !text.getText().isEmpty())
                 .map(javafx.scene.text.Text.class::cast).toList());
@@ -186,7 +188,8 @@ class TrafficLogPaneTest {
         sendAndAwaitEcho("two");
         assertEquals(rowsWhilePaused, onFx(() -> client.traffic().log().shownEntries().size()), "the view stands still");
         awaitFx(() -> client.traffic().log().heldCountProperty().get() == 2, "two rows held");
-        assertEquals("Paused: 2 new rows wait", onFx(() -> robot.lookup("#clientHeld").queryAs(Label.class).getText()));
+        assertEquals("Paused: 2 new rows wait", onFx(() -> FxTesting.lookup(robot, "#clientHeld").queryAs(Label.class)
+                .getText()));
         assertEquals(6, onFx(() -> client.traffic().counters().rxBytesProperty().get()), "counted while paused");
         click(robot, "#clientPause");
         awaitFx(() -> shownData().equals(List.of("TX one", "RX one", "TX two", "RX two")), () -> "resumed: " + shownData());
@@ -195,7 +198,7 @@ class TrafficLogPaneTest {
     @Test
     void copyPutsTheSelectedRowsWholeOnTheClipboard() {
         sendAndAwaitEcho("x".repeat(TrafficLog.PREVIEW_CHARS + 50));
-        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
         runFx(() -> {
             log.getSelectionModel().clearSelection();
             for (int i = 0; i < log.getItems().size(); i++) {
@@ -231,19 +234,21 @@ class TrafficLogPaneTest {
     @Test
     void timestampsCanBeHidden() {
         sendAndAwaitEcho("t");
-        awaitFx(() -> robot.lookup(".log-time").queryAll().stream().anyMatch(FxTesting::isShown), "times shown");
+        awaitFx(() -> FxTesting.lookup(robot, ".log-time").queryAll().stream().anyMatch(FxTesting::isShown),
+                "times shown");
         click(robot, "#clientTimestamps");
-        awaitFx(() -> robot.lookup(".log-time").queryAll().stream().noneMatch(FxTesting::isShown), "times hidden");
+        awaitFx(() -> FxTesting.lookup(robot, ".log-time").queryAll().stream().noneMatch(FxTesting::isShown),
+                "times hidden");
     }
 
     @Test
     void oneLineRowsHaveAFixedHeightThatFitsChineseTextAndOtherViewsMeasureTheirRows() {
         sendAndAwaitEcho("Ag 你好，设备");
-        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
         runFx(() -> client.traffic().log().wrapProperty().set(false));
         double fixed = onFx(log::getFixedCellSize);
         assertTrue(fixed > 0, "text without wrap: one fixed height, " + fixed);
-        double tallest = onFx(() -> robot.lookup(".log-cell").queryAll().stream()
+        double tallest = onFx(() -> FxTesting.lookup(robot, ".log-cell").queryAll().stream()
                 .filter(cell -> ((LogCell) cell).getItem() != null)
                 .mapToDouble(cell -> measured((LogCell) cell)).max().orElse(0));
         assertTrue(tallest > 0 && fixed >= tallest, "the fixed height " + fixed + " fits the tallest row " + tallest);
@@ -270,7 +275,7 @@ class TrafficLogPaneTest {
      */
     @Test
     void wrappedRowsKeepTheFixedHeightOnlyWhileEachIsOneLine() {
-        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
         // What is typed for one character of each kind, and the bytes it sends: the control byte
         // typed as an escape (a text box drops control characters), shown in the row as \x01.
         List<String> typed = List.of("W", "中", "\t", "\\x01", "é");
@@ -291,7 +296,7 @@ class TrafficLogPaneTest {
                 double fixed = onFx(log::getFixedCellSize);
                 if (fixed > 0) {
                     awaitFx(() -> newestRowShown(log), () -> "the newest row in view: " + count + " × " + unit);
-                    double tallest = onFx(() -> robot.lookup(".log-cell").queryAll().stream()
+                    double tallest = onFx(() -> FxTesting.lookup(robot, ".log-cell").queryAll().stream()
                             .filter(cell -> ((LogCell) cell).getItem() != null)
                             .mapToDouble(cell -> measured((LogCell) cell)).max().orElse(0));
                     assertTrue(tallest <= fixed, () -> "rows of " + count + " × " + unit + " keep the fixed height "

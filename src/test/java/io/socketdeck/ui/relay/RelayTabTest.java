@@ -101,7 +101,7 @@ class RelayTabTest {
     }
 
     private void type(FxRobot robot, String id, String text) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
+        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
         runFx(() -> field.setText(text));
     }
 
@@ -120,16 +120,16 @@ class RelayTabTest {
 
     /** Opens the fault popup and types {@code text} into the fault field {@code id}. */
     private void fault(FxRobot robot, String id, String text) {
-        if (robot.lookup(id).tryQuery().isEmpty()) {
+        if (FxTesting.lookup(robot, id).tryQuery().isEmpty()) {
             click(robot, "#relayFaults");
         }
-        TextField field = robot.lookup(id).queryAs(TextField.class);
+        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
         runFx(() -> field.setText(text));
     }
 
     @SuppressWarnings("unchecked")
     private TableView<RelayRow> table(FxRobot robot) {
-        return robot.lookup("#relayConnections").queryAs(TableView.class);
+        return FxTesting.lookup(robot, "#relayConnections").queryAs(TableView.class);
     }
 
     /** The texts the table shows in the row of {@code client}, column by column, as a user reads them. */
@@ -157,7 +157,7 @@ class RelayTabTest {
     }
 
     private ListView<LogEntry> log(FxRobot robot) {
-        return robot.lookup("#relayLog").queryListView();
+        return FxTesting.lookup(robot, "#relayLog").queryListView();
     }
 
     private void awaitLog(FxRobot robot, Predicate<LogEntry> entry, String what) {
@@ -172,7 +172,7 @@ class RelayTabTest {
     }
 
     private String label(FxRobot robot, String id) {
-        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+        return onFx(() -> FxTesting.lookup(robot, id).queryAs(Label.class).getText());
     }
 
     @Test
@@ -215,7 +215,7 @@ class RelayTabTest {
 
         fault(robot, "#relayUpLatency", "300");
         awaitFx(() -> model().upFaults().latencyMillis() == 300, "the latency applied");
-        assertTrue(onFx(() -> robot.lookup(".fault-badge").queryAll().stream()
+        assertTrue(onFx(() -> FxTesting.lookup(robot, ".fault-badge").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().contains("300"))), "a badge says latency is on");
         long sent = System.nanoTime();
         probe.send("late");
@@ -286,7 +286,7 @@ class RelayTabTest {
         awaitFx(() -> model().heldBytesProperty().get() == "kept back".length(),
                 () -> "the held bytes are counted: " + model().heldBytesProperty().get());
         awaitFx(() -> label(robot, "#relayConnectionCount").endsWith("9 B held"), "the held bytes are shown");
-        assertEquals("Release", onFx(() -> robot.lookup("#relayHold").queryLabeled().getText()));
+        assertEquals("Release", onFx(() -> FxTesting.lookup(robot, "#relayHold").queryLabeled().getText()));
         assertEquals(0, probe.readAvailable(Duration.ofMillis(300)).length, "nothing went through while held");
 
         click(robot, "#relayHold");
@@ -309,7 +309,7 @@ class RelayTabTest {
         // Injected towards the client, as if the target had said it.
         selectRow(robot, keptAddress);
         runFx(() -> model().directionProperty().set(Leg.DOWN));
-        TextArea input = robot.lookup("#relayInput").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#relayInput").queryAs(TextArea.class);
         runFx(() -> input.setText("from the relay"));
         click(robot, "#relaySend");
         assertEquals("from the relay", kept.readUtf8("from the relay", TIMEOUT));
@@ -442,15 +442,16 @@ class RelayTabTest {
         probe.send("before");
         probe.readExactly(6, TIMEOUT);
         fault(robot, "#relayDownLatency", "20");
-        TextArea input = robot.lookup("#relayInput").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#relayInput").queryAs(TextArea.class);
         runFx(() -> input.setText("half typed"));
 
         runFx(() -> stage.getScene().setRoot(window.useLanguage(Locale.SIMPLIFIED_CHINESE)));
         assertEquals(ConnectionState.OPEN, onFx(() -> model().stateProperty().get()));
         awaitFx(() -> table(robot).getItems().size() == 1, "the connection is still in the table");
-        assertEquals("half typed", onFx(() -> robot.lookup("#relayInput").queryAs(TextArea.class).getText()));
+        assertEquals("half typed", onFx(() -> FxTesting.lookup(robot, "#relayInput").queryAs(TextArea.class)
+                .getText()));
         assertEquals(20, onFx(() -> model().downFaults().latencyMillis()));
-        assertTrue(onFx(() -> robot.lookup("#relayStart").queryButton().getText()).equals("停止"));
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#relayStart").queryButton().getText()).equals("停止"));
         probe.send("after");
         assertEquals("after", probe.readUtf8("after", TIMEOUT));
     }
@@ -466,26 +467,26 @@ class RelayTabTest {
         click(robot, "#relayFaults");
         click(robot, "#relayDownRewrite");
         @SuppressWarnings("unchecked")
-        ComboBox<RewriteRule.Kind> kind = robot.lookup("#relayRewriteKind").queryAs(ComboBox.class);
+        ComboBox<RewriteRule.Kind> kind = FxTesting.lookup(robot, "#relayRewriteKind").queryAs(ComboBox.class);
         runFx(() -> {
             kind.setValue(RewriteRule.Kind.REGEX);
-            robot.lookup("#relayRewriteMatch").queryAs(TextField.class).setText("temp=(");
+            FxTesting.lookup(robot, "#relayRewriteMatch").queryAs(TextField.class).setText("temp=(");
         });
-        runFx(() -> robot.lookup("#relayRewriteAdd").queryButton().fire());
+        runFx(() -> FxTesting.lookup(robot, "#relayRewriteAdd").queryButton().fire());
         assertTrue(label(robot, "#relayRewriteError").contains("regular expression"), label(robot, "#relayRewriteError"));
         runFx(() -> {
-            robot.lookup("#relayRewriteMatch").queryAs(TextField.class).setText("temp=(\\d+)");
-            robot.lookup("#relayRewriteReplace").queryAs(TextField.class).setText("temp=-$1");
-            robot.lookup("#relayRewriteAdd").queryButton().fire();
+            FxTesting.lookup(robot, "#relayRewriteMatch").queryAs(TextField.class).setText("temp=(\\d+)");
+            FxTesting.lookup(robot, "#relayRewriteReplace").queryAs(TextField.class).setText("temp=-$1");
+            FxTesting.lookup(robot, "#relayRewriteAdd").queryButton().fire();
         });
         awaitFx(() -> model().downFaults().rewrites().size() == 1, "the rule applies at once");
-        assertTrue(onFx(() -> robot.lookup(".fault-badge").queryAll().stream()
+        assertTrue(onFx(() -> FxTesting.lookup(robot, ".fault-badge").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().contains("\u00d71"))), "a badge says a rewrite is on");
 
         probe.send("temp=21");
         assertEquals("temp=-21", probe.readUtf8("temp=-21", TIMEOUT), "the echo came back rewritten");
         awaitFx(() -> model().rewriteHits(Leg.DOWN).equals(List.of(1L)), "the rule counted its hit");
-        awaitFx(() -> robot.lookup("#relayRewriteRules").queryListView().lookupAll(".list-cell").stream()
+        awaitFx(() -> FxTesting.lookup(robot, "#relayRewriteRules").queryListView().lookupAll(".list-cell").stream()
                 .anyMatch(n -> String.valueOf(((javafx.scene.control.Labeled) n).getText()).contains("1 hits")),
                 "the dialog shows the hits");
         awaitLog(robot, e -> !e.isData() && e.message().contains("temp="), "the rewrite is an event in the log");

@@ -87,7 +87,7 @@ class EchoTabTest {
             client.send("STATUS?");
             assertEquals("STATUS?", client.readUtf8("STATUS?", FxTesting.TIMEOUT));
         }
-        ListView<LogEntry> log = robot.lookup("#serverLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#serverLog").queryListView();
         awaitFx(() -> answers(log).equals(List.of("AUTO STATUS?")), () -> "the answer's row: " + answers(log));
         Label badge = onFx(() -> (Label) log.lookupAll(".log-badge").stream()
                 .filter(node -> "AUTO".equals(((Label) node).getText())).findFirst().orElse(null));
@@ -98,7 +98,7 @@ class EchoTabTest {
     void theUdpTabEchoesEachDatagramToItsSender(FxRobot robot) throws Exception {
         UdpViewModel udp = window.tab(UdpViewModel.class);
         runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabUdp"));
-        ComboBox<?> bind = robot.lookup("#udpBindHost").queryComboBox();
+        ComboBox<?> bind = FxTesting.lookup(robot, "#udpBindHost").queryComboBox();
         runFx(() -> bind.getEditor().setText("127.0.0.1"));
         runFx(() -> ((TextField) stage.getScene().lookup("#udpBindPort")).setText("0"));
         click(robot, "#udpEcho");

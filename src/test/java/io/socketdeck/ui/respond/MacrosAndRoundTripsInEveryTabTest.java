@@ -75,7 +75,7 @@ class MacrosAndRoundTripsInEveryTabTest {
             send(robot, "server", "Q{{COUNTER:2}};");
             assertEquals("Q01;", client.readUtf8("Q01;", FxTesting.TIMEOUT));
             client.send("A1");
-            Label summary = robot.lookup("#serverRtt").queryAs(Label.class);
+            Label summary = FxTesting.lookup(robot, "#serverRtt").queryAs(Label.class);
             awaitFx(() -> summary.getText().startsWith("\u21a9 answers: 1 "), () -> "timed: " + onFx(summary::getText));
             send(robot, "server", "Q{{COUNTER:2}};");
             assertEquals("Q02;", client.readUtf8("Q02;", FxTesting.TIMEOUT));
@@ -88,7 +88,7 @@ class MacrosAndRoundTripsInEveryTabTest {
         UdpViewModel udp = window.tab(UdpViewModel.class);
         runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabUdp"));
         try (PythonPeer echo = PythonPeer.udpEcho()) {
-            ComboBox<?> bind = robot.lookup("#udpBindHost").queryComboBox();
+            ComboBox<?> bind = FxTesting.lookup(robot, "#udpBindHost").queryComboBox();
             runFx(() -> bind.getEditor().setText("127.0.0.1"));
             runFx(() -> ((TextField) stage.getScene().lookup("#udpBindPort")).setText(""));
             click(robot, "#udpOpen");
@@ -96,7 +96,7 @@ class MacrosAndRoundTripsInEveryTabTest {
             runFx(() -> ((TextField) stage.getScene().lookup("#udpRemoteHost")).setText("127.0.0.1"));
             runFx(() -> ((TextField) stage.getScene().lookup("#udpRemotePort")).setText(Integer.toString(echo.port())));
             send(robot, "udp", "ping {{UNIX_MS}}");
-            Label summary = robot.lookup("#udpRtt").queryAs(Label.class);
+            Label summary = FxTesting.lookup(robot, "#udpRtt").queryAs(Label.class);
             awaitFx(() -> summary.getText().startsWith("\u21a9 answers: 1 "), () -> "timed: " + onFx(summary::getText));
             String sent = onFx(() -> window.tab(UdpViewModel.class).traffic().log().entries().stream()
                     .filter(e -> e.kind() == io.socketdeck.core.log.LogEntry.Kind.TX).findFirst()

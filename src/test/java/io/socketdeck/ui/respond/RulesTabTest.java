@@ -99,10 +99,10 @@ class RulesTabTest {
             master.send(HexFormat.of().parseHex("010300100002c5ce"));
             assertArrayEquals(expected, master.readExactly(expected.length, Duration.ofSeconds(10)));
         }
-        ListView<Rule> rules = robot.lookup("#serverRules").queryListView();
+        ListView<Rule> rules = FxTesting.lookup(robot, "#serverRules").queryListView();
         awaitFx(() -> rules.lookupAll(".label").stream().anyMatch(n -> "\u00d72".equals(((Label) n).getText())),
                 "the rule shows its two hits");
-        ListView<LogEntry> log = robot.lookup("#serverLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#serverLog").queryListView();
         awaitFx(() -> log.getItems().stream().filter(LogEntry::automatic).count() == 2, "two AUTO rows");
     }
 
@@ -116,7 +116,7 @@ class RulesTabTest {
         awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
 
         io.socketdeck.ui.udp.UdpViewModel udp = window.tab(io.socketdeck.ui.udp.UdpViewModel.class);
-        ComboBox<?> bind = robot.lookup("#udpBindHost").queryComboBox();
+        ComboBox<?> bind = FxTesting.lookup(robot, "#udpBindHost").queryComboBox();
         runFx(() -> bind.getEditor().setText("127.0.0.1"));
         runFx(() -> ((TextField) stage.getScene().lookup("#udpBindPort")).setText("0"));
         click(robot, "#udpOpen");

@@ -20,6 +20,7 @@ import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.SinkServer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.io.ByteArrayOutputStream;
@@ -91,7 +92,8 @@ class SendToolkitTest {
             connectTo(peer.address());
             runFx(() -> window.quickCommands().add(new QuickCommand("read", "01 03 00 00 00 02", true, "UTF-8", false,
                     LineEnding.NONE, Checksum.CRC16_MODBUS)));
-            awaitFx(() -> robot.lookup("#clientQuickSend1").tryQuery().isPresent(), "the command's row is shown");
+            awaitFx(() -> FxTesting.lookup(robot, "#clientQuickSend1").tryQuery().isPresent(),
+                    "the command's row is shown");
             click(robot, "#clientQuickSend1");
             byte[] expected = {0x01, 0x03, 0x00, 0x00, 0x00, 0x02, (byte) 0xC4, 0x0B}; // CRC-16/MODBUS, low byte first
             awaitFx(() -> echoed().length == expected.length, "the command came back");
@@ -126,10 +128,10 @@ class SendToolkitTest {
         try (SinkServer sink = new SinkServer()) {
             connectTo(sink.address());
             byte[] message = "tick;".getBytes(StandardCharsets.US_ASCII);
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("tick;"));
-            runFx(() -> robot.lookup("#clientRepeatInterval").queryAs(TextField.class).setText("5"));
-            runFx(() -> robot.lookup("#clientRepeatCount").queryAs(TextField.class).setText("40"));
+            runFx(() -> FxTesting.lookup(robot, "#clientRepeatInterval").queryAs(TextField.class).setText("5"));
+            runFx(() -> FxTesting.lookup(robot, "#clientRepeatCount").queryAs(TextField.class).setText("40"));
             click(robot, "#clientRepeat");
             // The end state only: 40 sends take ~200 ms, so "running" may be over before a first look.
             awaitFx(() -> client.traffic().sendTools().periodic().sentProperty().get() == 40
@@ -145,10 +147,10 @@ class SendToolkitTest {
     void aRepeatSendsTheMacrosNewValuesEachTime(FxRobot robot) throws Exception {
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("#{{COUNTER:3}};"));
-            runFx(() -> robot.lookup("#clientRepeatInterval").queryAs(TextField.class).setText("5"));
-            runFx(() -> robot.lookup("#clientRepeatCount").queryAs(TextField.class).setText("3"));
+            runFx(() -> FxTesting.lookup(robot, "#clientRepeatInterval").queryAs(TextField.class).setText("5"));
+            runFx(() -> FxTesting.lookup(robot, "#clientRepeatCount").queryAs(TextField.class).setText("3"));
             click(robot, "#clientRepeat");
             String expected = "#001;#002;#003;";
             awaitFx(() -> echoedText().equals(expected), () -> "echoed: " + echoedText());
@@ -161,10 +163,10 @@ class SendToolkitTest {
     void anUnknownMacroIsRefusedAtTheSendBoxNamingIt(FxRobot robot) throws Exception {
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("AT{{NOPE}}"));
             click(robot, "#clientSend");
-            Label error = robot.lookup("#clientSendError").queryAs(Label.class);
+            Label error = FxTesting.lookup(robot, "#clientSendError").queryAs(Label.class);
             awaitFx(() -> error.getText().startsWith("Unknown macro at character 3: \u201c{{NOPE}}\u201d (macros: {{COUNTER}}"),
                     () -> "the message: " + onFx(error::getText));
             assertEquals(0L, onFx(() -> client.traffic().counters().txBytesProperty().get()), "nothing sent");
@@ -244,7 +246,7 @@ class SendToolkitTest {
     void upAndDownWalkTheHistory(FxRobot robot) throws Exception {
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
             for (String text : List.of("first", "second")) {
                 runFx(() -> input.setText(text));
                 click(robot, "#clientSend");
@@ -263,8 +265,9 @@ class SendToolkitTest {
     void aRecalledSendGoesOutInTheModeItWasSentIn(FxRobot robot) throws Exception {
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
-            javafx.scene.control.CheckBox hex = robot.lookup("#clientHexSend").queryAs(javafx.scene.control.CheckBox.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
+            javafx.scene.control.CheckBox hex = FxTesting.lookup(robot, "#clientHexSend")
+                    .queryAs(javafx.scene.control.CheckBox.class);
             runFx(() -> {
                 hex.setSelected(true);
                 input.setText("48 69");
@@ -289,7 +292,8 @@ class SendToolkitTest {
 
     @Test
     void notConnectedGoesAwayOnceConnected(FxRobot robot) throws Exception {
-        javafx.scene.control.Label error = robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Label error = FxTesting.lookup(robot, "#clientSendError")
+                .queryAs(javafx.scene.control.Label.class);
         runFx(() -> client.traffic().sendBox().textProperty().set("ping"));
         click(robot, "#clientSend");
         assertEquals("Not connected: connect first, then send.", onFx(error::getText));
@@ -315,7 +319,8 @@ class SendToolkitTest {
                 client.traffic().sendBox().textProperty().set("温度 한");
             });
             click(robot, "#clientSend");
-            String error = onFx(() -> robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class).getText());
+            String error = onFx(() -> FxTesting.lookup(robot, "#clientSendError")
+                    .queryAs(javafx.scene.control.Label.class).getText());
             assertEquals("\u201c한\u201d at character 4 cannot be written in GBK: choose another encoding.", error);
             assertEquals(0L, onFx(() -> client.traffic().counters().txBytesProperty().get()));
             assertFalse(error.isBlank());
@@ -331,7 +336,8 @@ class SendToolkitTest {
                 client.traffic().sendTools().periodic().intervalProperty().set("0");
             });
             click(robot, "#clientRepeat");
-            Await.until(() -> onFx(() -> robot.lookup("#clientSendError").queryAs(javafx.scene.control.Label.class)
+            Await.until(() -> onFx(() -> FxTesting.lookup(robot, "#clientSendError")
+                    .queryAs(javafx.scene.control.Label.class)
                     .getText().startsWith("The interval must be")), Duration.ofSeconds(5), "interval error shown");
             assertFalse(onFx(() -> client.traffic().sendTools().periodic().runningProperty().get()));
         }

@@ -18,6 +18,7 @@ import io.socketdeck.testsupport.RestartableServer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.util.List;
 import java.util.Locale;
@@ -146,8 +147,8 @@ class AutoReconnectTabTest {
         connectReconnecting(robot, "30000", "60000");
         server.stop(false);
 
-        Label status = robot.lookup("#clientReconnectStatus").queryAs(Label.class);
-        Button connect = robot.lookup("#clientConnect").queryButton();
+        Label status = FxTesting.lookup(robot, "#clientReconnectStatus").queryAs(Label.class);
+        Button connect = FxTesting.lookup(robot, "#clientConnect").queryButton();
         awaitFx(() -> status.isVisible() && status.getText().matches("reconnecting in \\d+ s, attempt 1"),
                 () -> "countdown: " + status.getText());
         assertEquals("Cancel", onFx(connect::getText));
@@ -182,11 +183,11 @@ class AutoReconnectTabTest {
     void theSettingsOpenUnderTheirButton(FxRobot robot) {
         click(robot, "#clientReconnect");
         click(robot, "#clientReconnectSettings");
-        awaitFx(() -> robot.lookup("#clientReconnectInitial").tryQuery().isPresent(), "the settings opened");
-        javafx.geometry.Bounds button = onFx(() -> robot.lookup("#clientReconnectSettings").query()
-                .localToScreen(robot.lookup("#clientReconnectSettings").query().getLayoutBounds()));
-        javafx.geometry.Bounds section = onFx(() -> robot.lookup("#clientReconnectSection").query()
-                .localToScreen(robot.lookup("#clientReconnectSection").query().getLayoutBounds()));
+        awaitFx(() -> FxTesting.lookup(robot, "#clientReconnectInitial").tryQuery().isPresent(), "the settings opened");
+        javafx.geometry.Bounds button = onFx(() -> FxTesting.lookup(robot, "#clientReconnectSettings").query()
+                .localToScreen(FxTesting.lookup(robot, "#clientReconnectSettings").query().getLayoutBounds()));
+        javafx.geometry.Bounds section = onFx(() -> FxTesting.lookup(robot, "#clientReconnectSection").query()
+                .localToScreen(FxTesting.lookup(robot, "#clientReconnectSection").query().getLayoutBounds()));
         assertTrue(Math.abs(section.getMinX() - button.getMinX()) <= 12 && section.getMinY() > button.getMaxY(),
                 "under the button: " + section + " / " + button);
     }
@@ -229,9 +230,10 @@ class AutoReconnectTabTest {
             viewModel.reconnect().jitterProperty().set("150");
         });
         click(robot, "#clientConnect");
-        awaitFx(() -> robot.lookup("#clientReconnectMaxError").tryQuery().isPresent(), "the settings opened");
-        Label maxError = robot.lookup("#clientReconnectMaxError").queryAs(Label.class);
-        Label jitterError = robot.lookup("#clientReconnectJitterError").queryAs(Label.class);
+        awaitFx(() -> FxTesting.lookup(robot, "#clientReconnectMaxError").tryQuery().isPresent(),
+                "the settings opened");
+        Label maxError = FxTesting.lookup(robot, "#clientReconnectMaxError").queryAs(Label.class);
+        Label jitterError = FxTesting.lookup(robot, "#clientReconnectJitterError").queryAs(Label.class);
         assertEquals("The longest delay must not be shorter than the first.", onFx(maxError::getText));
         assertEquals("The jitter must be a percentage from 0 to 100.", onFx(jitterError::getText));
         assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()));

@@ -58,36 +58,42 @@ class ClientOptionsTabTest {
     }
 
     private static boolean shown(FxRobot robot, String id) {
-        return onFx(() -> robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false)
-                && robot.lookup(id).query().getScene() != null && robot.lookup(id).query().getScene().getWindow().isShowing());
+        return onFx(() -> {
+            Node node = FxTesting.lookup(robot, id).tryQuery().orElse(null);
+            return node != null && node.isVisible() && node.getScene() != null && node.getScene().getWindow().isShowing();
+        });
     }
 
     @Test
     void thePanelChecksItsFieldsAndShowsWhatWasGranted(FxRobot robot) throws Exception {
         assumeTrue(PythonPeer.available(), "python3");
         assertFalse(shown(robot, "#clientOptions"), "closed by default");
-        assertEquals("Socket options", onFx(() -> robot.lookup("#clientOptionsButton").queryAs(Button.class).getText()));
+        assertEquals("Socket options",
+                onFx(() -> FxTesting.lookup(robot, "#clientOptionsButton").queryAs(Button.class).getText()));
         click(robot, "#clientOptionsButton");
         awaitFx(() -> shown(robot, "#clientNoDelay"), "the panel opens under the bar");
-        assertTrue(onFx(() -> robot.lookup("#clientNoDelay").queryAs(CheckBox.class).isSelected()), "Nagle off by default");
-        assertTrue(onFx(() -> robot.lookup("#clientKeepAlive").queryAs(CheckBox.class).isSelected()), "keepalive on");
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#clientNoDelay").queryAs(CheckBox.class).isSelected()),
+                "Nagle off by default");
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#clientKeepAlive").queryAs(CheckBox.class).isSelected()),
+                "keepalive on");
         // The panel's nodes, held: a click elsewhere (Connect) closes the popup, and a lookup finds them no more.
-        TextField rcvBuf = robot.lookup("#clientRcvBuf").queryAs(TextField.class);
-        TextField sndBuf = robot.lookup("#clientSndBuf").queryAs(TextField.class);
-        TextField tos = robot.lookup("#clientTos").queryAs(TextField.class);
-        TextField linger = robot.lookup("#clientLinger").queryAs(TextField.class);
-        CheckBox noDelay = robot.lookup("#clientNoDelay").queryAs(CheckBox.class);
-        Label rcvBufError = robot.lookup("#clientRcvBufError").queryAs(Label.class);
-        Label tosError = robot.lookup("#clientTosError").queryAs(Label.class);
-        Label rcvGranted = robot.lookup("#clientRcvBufGranted").queryAs(Label.class);
-        Label sndGranted = robot.lookup("#clientSndBufGranted").queryAs(Label.class);
-        Node localAddress = robot.lookup("#clientLocalAddress").query();
-        Button apply = robot.lookup("#clientOptionsApply").queryAs(Button.class);
+        TextField rcvBuf = FxTesting.lookup(robot, "#clientRcvBuf").queryAs(TextField.class);
+        TextField sndBuf = FxTesting.lookup(robot, "#clientSndBuf").queryAs(TextField.class);
+        TextField tos = FxTesting.lookup(robot, "#clientTos").queryAs(TextField.class);
+        TextField linger = FxTesting.lookup(robot, "#clientLinger").queryAs(TextField.class);
+        CheckBox noDelay = FxTesting.lookup(robot, "#clientNoDelay").queryAs(CheckBox.class);
+        Label rcvBufError = FxTesting.lookup(robot, "#clientRcvBufError").queryAs(Label.class);
+        Label tosError = FxTesting.lookup(robot, "#clientTosError").queryAs(Label.class);
+        Label rcvGranted = FxTesting.lookup(robot, "#clientRcvBufGranted").queryAs(Label.class);
+        Label sndGranted = FxTesting.lookup(robot, "#clientSndBufGranted").queryAs(Label.class);
+        Node localAddress = FxTesting.lookup(robot, "#clientLocalAddress").query();
+        Button apply = FxTesting.lookup(robot, "#clientOptionsApply").queryAs(Button.class);
         assertTrue(onFx(apply::isDisabled), "nothing to apply to while idle");
 
         try (PythonPeer device = PythonPeer.tcpEcho()) {
             runFx(() -> {
-                robot.lookup("#clientPort").queryAs(TextField.class).setText(Integer.toString(device.port()));
+                FxTesting.lookup(robot, "#clientPort").queryAs(TextField.class)
+                        .setText(Integer.toString(device.port()));
                 rcvBuf.setText("12x");
                 tos.setText("300");
             });
@@ -108,7 +114,7 @@ class ClientOptionsTabTest {
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
             awaitFx(() -> "granted 131072".equals(rcvGranted.getText()),
                     () -> "granted: " + onFx(() -> rcvGranted.getText()));
-            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> String.valueOf(e.message()).startsWith("Socket options for")
                     && String.valueOf(e.message()).contains("TCP_NODELAY off") && String.valueOf(e.message()).contains("IP_TOS 0x10 (16)")
                     && String.valueOf(e.message()).contains("SO_LINGER 2 s")), "the log says what was set");
@@ -130,13 +136,13 @@ class ClientOptionsTabTest {
         assumeTrue(PythonPeer.available(), "python3");
         try (PythonPeer device = PythonPeer.start("eof_then_send.py", "127.0.0.1", "listen",
                 HexFormat.of().formatHex(AFTER_EOF))) {
-            assertFalse(onFx(() -> robot.lookup("#clientEnd").query().isVisible()), "only while connected");
+            assertFalse(onFx(() -> FxTesting.lookup(robot, "#clientEnd").query().isVisible()), "only while connected");
             click(robot, "#clientPort").write(Integer.toString(device.port()));
             click(robot, "#clientConnect");
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
-            Label status = robot.lookup("#clientStatus").queryAs(Label.class);
+            Label status = FxTesting.lookup(robot, "#clientStatus").queryAs(Label.class);
             click(robot, "#clientHalfClose");
-            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> String.valueOf(e.message()).startsWith("Half-closed the connection")),
                     "the log says we half-closed");
             Await.until(() -> device.stdout().contains("EOF"), FxTesting.TIMEOUT, device::stdout);
@@ -156,11 +162,12 @@ class ClientOptionsTabTest {
             try (java.net.Socket accepted = device.accept()) {
                 awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
                 click(robot, "#clientHalfClose");
-                Label status = robot.lookup("#clientStatus").queryAs(Label.class);
+                Label status = FxTesting.lookup(robot, "#clientStatus").queryAs(Label.class);
                 awaitFx(() -> status.getText().startsWith("Half-closed: receiving only"),
                         () -> "status: " + onFx(status::getText));
                 assertEquals(-1, accepted.getInputStream().read(), "the device reads our end of stream");
-                assertTrue(onFx(() -> robot.lookup("#clientHalfClose").query().isDisabled()), "once is enough");
+                assertTrue(onFx(() -> FxTesting.lookup(robot, "#clientHalfClose").query().isDisabled()),
+                        "once is enough");
                 click(robot, "#clientConnect");
                 awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle");
             }

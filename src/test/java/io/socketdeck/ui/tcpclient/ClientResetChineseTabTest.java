@@ -52,24 +52,27 @@ class ClientResetChineseTabTest {
     @Test
     void resetIsAnRstForTheDeviceAndTheLogSaysSoInChinese(FxRobot robot) throws Exception {
         assumeTrue(PythonPeer.available(), "python3");
-        assertEquals("套接字选项", onFx(() -> robot.lookup("#clientOptionsButton").queryAs(Button.class).getText()));
+        assertEquals("套接字选项", onFx(() -> FxTesting.lookup(robot, "#clientOptionsButton").queryAs(Button.class)
+                .getText()));
         click(robot, "#clientOptionsButton");
-        awaitFx(() -> robot.lookup("#clientNoDelay").tryQuery().isPresent(), "the panel opens");
-        assertEquals("TCP_NODELAY（关闭 Nagle）", onFx(() -> robot.lookup("#clientNoDelay").queryAs(CheckBox.class).getText()));
+        awaitFx(() -> FxTesting.lookup(robot, "#clientNoDelay").tryQuery().isPresent(), "the panel opens");
+        assertEquals("TCP_NODELAY（关闭 Nagle）", onFx(() -> FxTesting.lookup(robot, "#clientNoDelay")
+                .queryAs(CheckBox.class).getText()));
         try (PythonPeer device = PythonPeer.start("eof_then_send.py", "127.0.0.1", "listen", "00")) {
             click(robot, "#clientPort").write(Integer.toString(device.port()));
             click(robot, "#clientConnect");
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
-            assertEquals("复位", onFx(() -> robot.lookup("#clientReset").queryAs(Button.class).getText()));
-            assertEquals("半关闭", onFx(() -> robot.lookup("#clientHalfClose").queryAs(Button.class).getText()));
+            assertEquals("复位", onFx(() -> FxTesting.lookup(robot, "#clientReset").queryAs(Button.class).getText()));
+            assertEquals("半关闭", onFx(() -> FxTesting.lookup(robot, "#clientHalfClose").queryAs(Button.class)
+                    .getText()));
             click(robot, "#clientReset");
             Await.until(() -> device.stdout().contains("RESET"), FxTesting.TIMEOUT,
                     () -> "ConnectionResetError, not EOF: " + device.stdout());
             awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "idle after Reset");
-            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> String.valueOf(e.message()).startsWith("已复位与")
                     && String.valueOf(e.message()).contains("RST")), "the log says we reset it");
-            Label status = robot.lookup("#clientStatus").queryAs(Label.class);
+            Label status = FxTesting.lookup(robot, "#clientStatus").queryAs(Label.class);
             assertEquals(false, onFx(status::getText).contains("半关闭"));
         }
     }
@@ -82,7 +85,7 @@ class ClientResetChineseTabTest {
             try (java.net.Socket accepted = device.accept()) {
                 awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
                 click(robot, "#clientHalfClose");
-                Label status = robot.lookup("#clientStatus").queryAs(Label.class);
+                Label status = FxTesting.lookup(robot, "#clientStatus").queryAs(Label.class);
                 awaitFx(() -> status.getText().startsWith("半关闭：仅接收"), () -> "status: " + onFx(status::getText));
                 assertEquals(-1, accepted.getInputStream().read(), "the device sees our end of stream");
                 click(robot, "#clientConnect");

@@ -57,16 +57,16 @@ class HalfCloseTabTest {
                 HexFormat.of().formatHex(greeting))) {
             click(robot, "#clientPort").write(Integer.toString(device.port()));
             click(robot, "#clientConnect");
-            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.INFO
                     && e.message().endsWith("finished sending (end of stream); the connection stays open: you can"
                     + " still send until either side closes")), "the log says the peer finished");
-            Label status = robot.lookup("#clientStatus").queryAs(Label.class);
+            Label status = FxTesting.lookup(robot, "#clientStatus").queryAs(Label.class);
             awaitFx(() -> status.getText().contains("the peer finished sending: you can still send"),
                     () -> "status: " + onFx(status::getText));
             assertTrue(onFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN), "still connected");
 
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("ACK"));
             click(robot, "#clientSend");
             String ack = "RX " + HexFormat.of().formatHex("ACK".getBytes(StandardCharsets.US_ASCII));

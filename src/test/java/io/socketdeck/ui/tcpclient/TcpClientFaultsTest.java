@@ -15,6 +15,7 @@ import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.ResettingServer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.time.Duration;
 import java.util.Locale;
@@ -52,16 +53,16 @@ class TcpClientFaultsTest {
     }
 
     private void type(String id, String text) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
+        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
         runFx(() -> field.setText(text));
     }
 
     private String label(String id) {
-        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+        return onFx(() -> FxTesting.lookup(robot, id).queryAs(Label.class).getText());
     }
 
     private String lastError() {
-        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
         return onFx(() -> log.getItems().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR)
                 .map(LogEntry::message).reduce((a, b) -> b).orElse(""));
     }
@@ -77,10 +78,10 @@ class TcpClientFaultsTest {
             type("#clientPort", Integer.toString(peer.port()));
             click(robot, "#clientConnect");
             awaitState(ConnectionState.OPEN);
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("ok"));
             click(robot, "#clientSend");
-            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX && "ok".equals(e.text())),
                     "echo after the fault");
             click(robot, "#clientConnect");
@@ -189,7 +190,7 @@ class TcpClientFaultsTest {
     @Test
     void sendWhileDisconnectedSaysSoAtTheSendBox(FxRobot robot) throws Exception {
         this.robot = robot;
-        TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
         runFx(() -> input.setText("hello"));
         click(robot, "#clientSend");
         assertEquals("Not connected: connect first, then send.", label("#clientSendError"));
@@ -204,7 +205,7 @@ class TcpClientFaultsTest {
             click(robot, "#clientConnect");
             awaitState(ConnectionState.OPEN);
             click(robot, "#clientHexSend");
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("48 65 6G"));
             click(robot, "#clientSend");
             assertEquals("Not a hex digit at character 8: \u201cG\u201d.", label("#clientSendError"));

@@ -12,6 +12,7 @@ import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.WrappingText;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.nio.charset.Charset;
@@ -56,22 +57,22 @@ class TcpClientTabTest {
         click(robot, "#clientConnect");
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
         click(robot, "#clientHexSend");
-        TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
         runFx(() -> input.setText("C4 E3 BA C3")); // 你好 in GBK, while the tab shows UTF-8
         click(robot, "#clientSend");
-        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
         awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX), "echo arrived");
         awaitFx(() -> log.getItems().stream().filter(LogEntry::isData).allMatch(e -> e.text().contains("\uFFFD")),
                 "GBK bytes garbled in UTF-8");
 
-        ComboBox<Charset> encoding = robot.lookup("#clientEncoding").queryComboBox();
+        ComboBox<Charset> encoding = FxTesting.lookup(robot, "#clientEncoding").queryComboBox();
         click(robot, "#clientEncoding");
         click(robot, "GBK");
         assertEquals(Charset.forName("GBK"), onFx(encoding::getValue));
         awaitFx(() -> log.getItems().stream().filter(LogEntry::isData).allMatch(e -> "你好".equals(e.text())),
                 "TX and RX rows re-rendered in GBK");
         click(robot, "#clientHexView");
-        awaitFx(() -> robot.lookup(".log-payload").queryAllAs(WrappingText.class).stream()
+        awaitFx(() -> FxTesting.lookup(robot, ".log-payload").queryAllAs(WrappingText.class).stream()
                 .anyMatch(payload -> "C4 E3 BA C3".equals(payload.getText())), "hex view shows the exact bytes");
     }
 
@@ -84,13 +85,13 @@ class TcpClientTabTest {
 
         for (String name : new String[] {"GBK", "UTF-8"}) {
             Charset charset = Charset.forName(name);
-            ComboBox<Charset> encoding = robot.lookup("#clientEncoding").queryComboBox();
+            ComboBox<Charset> encoding = FxTesting.lookup(robot, "#clientEncoding").queryComboBox();
             runFx(() -> encoding.setValue(charset));
-            TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
             runFx(() -> input.setText("你好"));
             click(robot, "#clientSend");
 
-            ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+            ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
             awaitFx(() -> log.getItems().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX && charset.equals(e.charset())
                     && "你好".equals(e.text())), "echo of 你好 in " + name + " shown");
             LogEntry rx = onFx(() -> log.getItems().stream()
@@ -100,7 +101,9 @@ class TcpClientTabTest {
 
         long expected = "你好".getBytes("GBK").length + "你好".getBytes("UTF-8").length;
         awaitFx(() -> viewModel.traffic().counters().rxBytesProperty().get() == expected, "RX counter");
-        assertEquals(Long.toString(expected), onFx(() -> robot.lookup("#clientRxBytes").queryAs(Label.class).getText()));
-        assertEquals(Long.toString(expected), onFx(() -> robot.lookup("#clientTxBytes").queryAs(Label.class).getText()));
+        assertEquals(Long.toString(expected), onFx(() -> FxTesting.lookup(robot, "#clientRxBytes").queryAs(Label.class)
+                .getText()));
+        assertEquals(Long.toString(expected), onFx(() -> FxTesting.lookup(robot, "#clientTxBytes").queryAs(Label.class)
+                .getText()));
     }
 }

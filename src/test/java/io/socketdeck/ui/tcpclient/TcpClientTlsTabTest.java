@@ -125,12 +125,13 @@ class TcpClientTlsTabTest {
      * "TLS settings…", which a click elsewhere closes).
      */
     private NodeQuery shown(FxRobot robot, String id) {
-        if (id.startsWith("#clientTls") && robot.lookup(id).tryQuery().isEmpty()) {
-            awaitFx(() -> robot.lookup("#clientTlsSettings").queryAs(Button.class).isVisible(), "the TLS button");
+        if (id.startsWith("#clientTls") && FxTesting.lookup(robot, id).tryQuery().isEmpty()) {
+            awaitFx(() -> FxTesting.lookup(robot, "#clientTlsSettings").queryAs(Button.class).isVisible(),
+                    "the TLS button");
             click(robot, "#clientTlsSettings");
-            awaitFx(() -> robot.lookup(id).tryQuery().isPresent(), "the TLS section open, with " + id);
+            awaitFx(() -> FxTesting.lookup(robot, id).tryQuery().isPresent(), "the TLS section open, with " + id);
         }
-        return robot.lookup(id);
+        return FxTesting.lookup(robot, id);
     }
 
     private Path caFile() throws Exception {
@@ -140,12 +141,12 @@ class TcpClientTlsTabTest {
     }
 
     private List<LogEntry> rows(FxRobot robot) {
-        ListView<LogEntry> log = robot.lookup("#clientLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#clientLog").queryListView();
         return onFx(() -> List.copyOf(log.getItems()));
     }
 
     private String status(FxRobot robot) {
-        return onFx(() -> robot.lookup("#clientStatus").queryAs(Label.class).getText());
+        return onFx(() -> FxTesting.lookup(robot, "#clientStatus").queryAs(Label.class).getText());
     }
 
     @Test
@@ -171,17 +172,18 @@ class TcpClientTlsTabTest {
         assertTrue(peer.contains(leaf) && peer.contains("127.0.0.1"), peer);
 
         click(robot, ".log-more"); // the row's chain, selectable, under the row
-        awaitFx(() -> robot.lookup("#logDetail").tryQuery().isPresent(), "the chain under the row");
-        assertTrue(onFx(() -> robot.lookup("#logDetail").queryAs(TextArea.class).getText()).contains(leaf));
+        awaitFx(() -> FxTesting.lookup(robot, "#logDetail").tryQuery().isPresent(), "the chain under the row");
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#logDetail").queryAs(TextArea.class).getText()).contains(leaf));
 
         serverEvents.await(SessionEvent.Secured.class);
-        runFx(() -> robot.lookup("#clientInput").queryAs(TextArea.class).setText("hello over TLS"));
+        runFx(() -> FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class).setText("hello over TLS"));
         robot.type(javafx.scene.input.KeyCode.ESCAPE); // the chain's popup closes
         click(robot, "#clientSend");
         assertEquals("hello over TLS", new String(serverEvents.awaitBytes(io.socketdeck.core.session.Direction.RX, 14)));
         awaitFx(() -> viewModel.traffic().counters().txBytesProperty().get() == 14
                 && viewModel.traffic().counters().wireTxBytesProperty().get() > 14, "plain and wire bytes apart");
-        assertTrue(onFx(() -> robot.lookup("#clientWire").queryAs(Label.class).isVisible()), "the wire figure shows");
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#clientWire").queryAs(Label.class).isVisible()),
+                "the wire figure shows");
     }
 
     @Test
@@ -197,7 +199,7 @@ class TcpClientTlsTabTest {
         awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "back to idle");
         assertTrue(rows(robot).stream().anyMatch(row -> row.kind() == LogEntry.Kind.ERROR
                 && row.message().contains("unknown issuer")), rows(robot).toString());
-        assertTrue(onFx(() -> robot.lookup("#clientHost").queryAs(TextField.class).isEditable()), "usable");
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#clientHost").queryAs(TextField.class).isEditable()), "usable");
         TextArea refusedChain = shown(robot, "#clientTlsPeer").queryAs(TextArea.class);
         assertTrue(onFx(refusedChain::getText).contains("REFUSED"));
 
@@ -218,7 +220,7 @@ class TcpClientTlsTabTest {
         click(robot, "#clientTls");
         shown(robot, "#clientTlsInsecure");
         click(robot, "#clientTlsInsecure");
-        Label pill = robot.lookup("#clientStatus").queryAs(Label.class);
+        Label pill = FxTesting.lookup(robot, "#clientStatus").queryAs(Label.class);
         awaitFx(() -> pill.getPseudoClassStates().contains(PseudoClass.getPseudoClass("insecure")), "red status");
         assertTrue(status(robot).contains("NOT VERIFIED"), status(robot));
         type(robot, "#clientPort", Integer.toString(port));

@@ -13,6 +13,7 @@ import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ class UnixSocketTabTest {
         click(robot, "#clientConnect");
         awaitFx(() -> client.stateProperty().get() == ConnectionState.OPEN, "connected to the path");
         assertTrue(onFx(() -> client.statusProperty().get().endsWith("→ unix:" + path)), onFx(() -> client.statusProperty().get()));
-        TextArea input = robot.lookup("#clientInput").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
         runFx(() -> input.setText("ping over unix"));
         click(robot, "#clientSend");
         awaitFx(() -> server.traffic().log().entries().stream().anyMatch(e -> e.kind() == LogEntry.Kind.RX
@@ -93,7 +94,7 @@ class UnixSocketTabTest {
     void badPathsAreMessagesAtTheFields(FxRobot robot) throws Exception {
         runFx(() -> client.hostProperty().set("unix:" + dir.resolve("missing/deck.sock")));
         click(robot, "#clientConnect");
-        Label hostError = robot.lookup("#clientHostError").queryAs(Label.class);
+        Label hostError = FxTesting.lookup(robot, "#clientHostError").queryAs(Label.class);
         awaitFx(() -> "The socket's directory does not exist.".equals(hostError.getText()), () -> hostError.getText());
         runFx(() -> client.hostProperty().set("unix:" + dir.resolve("x".repeat(120))));
         click(robot, "#clientConnect");
@@ -111,7 +112,7 @@ class UnixSocketTabTest {
         show("tabTcpServer");
         runFx(() -> server.bindAddressProperty().set("unix:" + file));
         click(robot, "#serverListen");
-        Label bindError = robot.lookup("#serverBindError").queryAs(Label.class);
+        Label bindError = FxTesting.lookup(robot, "#serverBindError").queryAs(Label.class);
         awaitFx(() -> "This path exists and is not a socket.".equals(bindError.getText()), () -> bindError.getText());
         assertEquals("a file", Files.readString(file), "never replaced");
         assertEquals(ConnectionState.IDLE, onFx(() -> server.stateProperty().get()));

@@ -13,6 +13,7 @@ import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ class ExposedDefaultsTest {
     @Test
     void maxClientsStartsFiniteAndAnEmptyFieldStillMeansNoLimit(FxRobot robot) {
         click(robot, "#tabTcpServer");
-        TextField field = robot.lookup("#serverMaxClients").queryAs(TextField.class);
+        TextField field = FxTesting.lookup(robot, "#serverMaxClients").queryAs(TextField.class);
         assertEquals("1000", onFx(field::getText));
         assertEquals(1_000, TcpServerViewModel.parseMaxClients(onFx(field::getText)));
         runFx(() -> field.setText(""));
@@ -62,9 +63,9 @@ class ExposedDefaultsTest {
         click(robot, "#tabTcpServer");
         click(robot, "#tabUdp");
         @SuppressWarnings("unchecked")
-        ComboBox<BindAddress> server = robot.lookup("#serverBind").queryAs(ComboBox.class);
+        ComboBox<BindAddress> server = FxTesting.lookup(robot, "#serverBind").queryAs(ComboBox.class);
         @SuppressWarnings("unchecked")
-        ComboBox<BindAddress> udp = robot.lookup("#udpBindHost").queryAs(ComboBox.class);
+        ComboBox<BindAddress> udp = FxTesting.lookup(robot, "#udpBindHost").queryAs(ComboBox.class);
         for (ComboBox<BindAddress> combo : List.of(server, udp)) {
             List<String> offered = onFx(() -> combo.getItems().stream().map(BindAddress::literal).toList());
             assertEquals(List.of("127.0.0.1", "::1", "0.0.0.0", "::"), offered.subList(0, 4), combo.getId());

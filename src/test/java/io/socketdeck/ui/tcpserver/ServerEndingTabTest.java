@@ -65,7 +65,8 @@ class ServerEndingTabTest {
         try (PythonPeer halfClosed = PythonPeer.start("eof_then_send.py", "127.0.0.1", "connect", port, after);
              PythonPeer reset = PythonPeer.start("eof_then_send.py", "127.0.0.1", "connect", port, after)) {
             tab.awaitTableRows(2);
-            assertTrue(onFx(() -> robot.lookup("#serverResetSelected").query().isDisabled()), "nothing selected");
+            assertTrue(onFx(() -> FxTesting.lookup(robot, "#serverResetSelected").query().isDisabled()),
+                    "nothing selected");
 
             tab.clickRow(Addresses.format(halfClosed.address()), false);
             click(robot, "#serverHalfCloseSelected");
@@ -80,7 +81,8 @@ class ServerEndingTabTest {
             click(robot, "#serverResetSelected");
             Await.until(() -> reset.stdout().contains("RESET"), FxTesting.TIMEOUT,
                     () -> "ConnectionResetError: " + reset.stdout() + " selected " + onFx(() -> tab.viewModel().selectedClients())
-                            + " disabled " + onFx(() -> robot.lookup("#serverResetSelected").query().isDisabled())
+                            + " disabled " + onFx(() -> FxTesting.lookup(robot, "#serverResetSelected").query()
+                                    .isDisabled())
                             + " log " + tab.logLines());
             tab.awaitLog(e -> String.valueOf(e.message()).endsWith("reset by us (RST sent)"), "the log says we reset it");
             tab.awaitTableRows(0);
@@ -93,11 +95,11 @@ class ServerEndingTabTest {
         click(robot, "#tabTcpServer");
         ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         click(robot, "#serverOptionsButton");
-        awaitFx(() -> robot.lookup("#serverReusePort").tryQuery().isPresent(), "the panel opens");
-        CheckBox reusePort = robot.lookup("#serverReusePort").queryAs(CheckBox.class);
-        TextField rcvBuf = robot.lookup("#serverRcvBuf").queryAs(TextField.class);
-        Label rcvGranted = robot.lookup("#serverRcvBufGranted").queryAs(Label.class);
-        Button apply = robot.lookup("#serverOptionsApply").queryAs(Button.class);
+        awaitFx(() -> FxTesting.lookup(robot, "#serverReusePort").tryQuery().isPresent(), "the panel opens");
+        CheckBox reusePort = FxTesting.lookup(robot, "#serverReusePort").queryAs(CheckBox.class);
+        TextField rcvBuf = FxTesting.lookup(robot, "#serverRcvBuf").queryAs(TextField.class);
+        Label rcvGranted = FxTesting.lookup(robot, "#serverRcvBufGranted").queryAs(Label.class);
+        Button apply = FxTesting.lookup(robot, "#serverOptionsApply").queryAs(Button.class);
         assertEquals(!ExtendedOptions.reusePort(), onFx(reusePort::isDisabled), "greyed out only where unsupported");
         assumeTrue(ExtendedOptions.reusePort(), "SO_REUSEPORT");
         runFx(() -> {

@@ -8,6 +8,7 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.BindAddress;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,7 +37,7 @@ final class ServerTabDriver {
     ServerTabDriver(FxRobot robot, TcpServerViewModel viewModel) {
         this.robot = robot;
         this.viewModel = viewModel;
-        Parent root = robot.lookup(".session-tabs").query().getScene().getRoot();
+        Parent root = FxTesting.lookup(robot, ".session-tabs").query().getScene().getRoot();
         runFx(() -> MainWindowFixture.showTab(root, "tabTcpServer"));
     }
 
@@ -45,18 +46,18 @@ final class ServerTabDriver {
     }
 
     void type(String id, String text) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
+        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
         runFx(() -> field.setText(text));
     }
 
     void typeBindAddress(String text) {
         @SuppressWarnings("unchecked")
-        ComboBox<BindAddress> bind = robot.lookup("#serverBind").queryAs(ComboBox.class);
+        ComboBox<BindAddress> bind = FxTesting.lookup(robot, "#serverBind").queryAs(ComboBox.class);
         runFx(() -> bind.getEditor().setText(text));
     }
 
     String label(String id) {
-        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+        return onFx(() -> FxTesting.lookup(robot, id).queryAs(Label.class).getText());
     }
 
     void awaitState(ConnectionState state) {
@@ -81,7 +82,7 @@ final class ServerTabDriver {
 
     @SuppressWarnings("unchecked")
     TableView<ClientRow> table() {
-        return robot.lookup("#serverClients").queryAs(TableView.class);
+        return FxTesting.lookup(robot, "#serverClients").queryAs(TableView.class);
     }
 
     /** The addresses the table shows, as the user reads them. */
@@ -118,7 +119,7 @@ final class ServerTabDriver {
     void clickRow(String address, boolean add) {
         TableView<ClientRow> table = table();
         runFx(() -> table.scrollTo(table.getItems().stream().filter(r -> r.address().equals(address)).findFirst().orElseThrow()));
-        Node cell = robot.lookup((Node node) -> node instanceof TableCell<?, ?> tableCell
+        Node cell = FxTesting.lookup(robot, (Node node) -> node instanceof TableCell<?, ?> tableCell
                 && address.equals(tableCell.getText())).query();
         if (add) {
             robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(cell).release(javafx.scene.input.KeyCode.CONTROL);
@@ -129,18 +130,18 @@ final class ServerTabDriver {
 
     void recipients(Recipients recipients) {
         @SuppressWarnings("unchecked")
-        ComboBox<Recipients> combo = robot.lookup("#serverTarget").queryAs(ComboBox.class);
+        ComboBox<Recipients> combo = FxTesting.lookup(robot, "#serverTarget").queryAs(ComboBox.class);
         runFx(() -> combo.setValue(recipients));
     }
 
     void send(String text) {
-        TextArea input = robot.lookup("#serverInput").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#serverInput").queryAs(TextArea.class);
         runFx(() -> input.setText(text));
         click(robot, "#serverSend");
     }
 
     ListView<LogEntry> log() {
-        return robot.lookup("#serverLog").queryListView();
+        return FxTesting.lookup(robot, "#serverLog").queryListView();
     }
 
     void awaitLog(Predicate<LogEntry> entry, String what) {

@@ -13,6 +13,7 @@ import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -56,7 +57,7 @@ class SlowClientsTabTest {
 
     /** Drags the divider between the server's log and its send tools up, as a user would to see them all. */
     private static void roomForTheSendTools(FxRobot robot) {
-        runFx(() -> robot.lookup(".session-split").queryAllAs(javafx.scene.control.SplitPane.class).stream()
+        runFx(() -> FxTesting.lookup(robot, ".session-split").queryAllAs(javafx.scene.control.SplitPane.class).stream()
                 .filter(split -> split.getOrientation() == javafx.geometry.Orientation.VERTICAL && split.isVisible()
                         && split.getScene() != null && split.lookup("#serverInput") != null)
                 .forEach(split -> split.setDividerPositions(0.45)));
@@ -88,15 +89,15 @@ class SlowClientsTabTest {
             client(server); // connected, never reading
         }
         tab.awaitTableRows(3);
-        TextArea input = robot.lookup("#serverInput").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#serverInput").queryAs(TextArea.class);
         runFx(() -> input.setText("x".repeat(16 * 1024)));
-        TextField interval = robot.lookup("#serverRepeatInterval").queryAs(TextField.class);
+        TextField interval = FxTesting.lookup(robot, "#serverRepeatInterval").queryAs(TextField.class);
         runFx(() -> interval.setText("1"));
         click(robot, "#serverRepeat");
 
         tab.awaitLog(e -> e.kind() == LogEntry.Kind.ERROR && e.message().startsWith("Repeat stopped after"),
                 "the repeat stops and says why");
-        ToggleButton repeat = robot.lookup("#serverRepeat").queryAs(ToggleButton.class);
+        ToggleButton repeat = FxTesting.lookup(robot, "#serverRepeat").queryAs(ToggleButton.class);
         awaitFx(() -> !repeat.isSelected(), "the Repeat button is up again");
         List<String> errors = onFx(() -> tab.log().getItems().stream().filter(e -> e.kind() == LogEntry.Kind.ERROR)
                 .map(LogEntry::message).toList());
@@ -135,14 +136,14 @@ class SlowClientsTabTest {
 
         roomForTheSendTools(robot);
         assertTrue(onFx(() -> viewModel.traffic().sendTools().sendFile(file)));
-        Node stall = robot.lookup("#serverFileStall").query();
-        Label stallText = robot.lookup("#serverFileStallText").queryAs(Label.class);
+        Node stall = FxTesting.lookup(robot, "#serverFileStall").query();
+        Label stallText = FxTesting.lookup(robot, "#serverFileStallText").queryAs(Label.class);
         String stuckAddress = Addresses.format(stuck.localAddress());
         awaitFx(() -> stall.isVisible() && stallText.getText().startsWith("Stalled: " + stuckAddress
                 + " has not read for "), () -> "the stall is shown: " + onFx(stallText::getText));
-        Label status = robot.lookup("#serverFileStatus").queryAs(Label.class);
+        Label status = FxTesting.lookup(robot, "#serverFileStatus").queryAs(Label.class);
         awaitFx(() -> status.getText().endsWith("0 B/s"), () -> "the rate falls to 0: " + onFx(status::getText));
-        assertTrue(onFx(() -> robot.lookup("#serverFileSkip").query().isVisible()), "Skip is offered");
+        assertTrue(onFx(() -> FxTesting.lookup(robot, "#serverFileSkip").query().isVisible()), "Skip is offered");
 
         click(robot, "#serverFileSkip");
         awaitFx(() -> tab.log().getItems().stream().anyMatch(e -> !e.isData()

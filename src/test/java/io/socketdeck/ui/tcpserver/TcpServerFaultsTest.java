@@ -103,7 +103,7 @@ class TcpServerFaultsTest {
     void anAddressTypedOverAChosenOneStaysAsTypedWithItsMessage(FxRobot robot) throws Exception {
         tab(robot).type("#serverPort", "0");
         @SuppressWarnings("unchecked")
-        ComboBox<BindAddress> bind = robot.lookup("#serverBind").queryAs(ComboBox.class);
+        ComboBox<BindAddress> bind = FxTesting.lookup(robot, "#serverBind").queryAs(ComboBox.class);
         runFx(() -> bind.setValue(bind.getItems().stream()
                 .filter(a -> a.kind() == BindAddress.Kind.LOOPBACK).findFirst().orElseThrow()));
         doubleClick(robot, bind.getEditor()).push(KeyCode.SHORTCUT, KeyCode.A).write("my-laptop");

@@ -82,7 +82,7 @@ class TcpServerTabTest {
         int checked = 0;
         while (id.find()) {
             String name = id.group(1);
-            int found = onFx(() -> robot.lookup("#" + name).queryAll().size());
+            int found = onFx(() -> FxTesting.lookup(robot, "#" + name).queryAll().size());
             if (found != 1) {
                 problems.add(name + " found " + found + " times");
             }
@@ -96,7 +96,7 @@ class TcpServerTabTest {
     void threeClientsAppearInTheTableAndEachOnesGbkTextIsShownWithItsAddress(FxRobot robot) throws Exception {
         ServerTabDriver tab = new ServerTabDriver(robot, window.tab(TcpServerViewModel.class));
         InetSocketAddress server = tab.listenOnLoopback(0);
-        ComboBox<Charset> encoding = robot.lookup("#serverEncoding").queryComboBox();
+        ComboBox<Charset> encoding = FxTesting.lookup(robot, "#serverEncoding").queryComboBox();
         runFx(() -> encoding.setValue(GBK));
 
         // Two Java clients and, where python3 is installed, a python3 one: different stacks, one server.
@@ -140,9 +140,9 @@ class TcpServerTabTest {
         InetSocketAddress server = tab.listenOnLoopback(0);
         List<TcpProbe> probes = List.of(javaClient(server), javaClient(server), javaClient(server));
         tab.awaitTableRows(3);
-        click(robot, robot.lookup(".column-header").match(node -> node.getId() != null
+        click(robot, FxTesting.lookup(robot, ".column-header").match(node -> node.getId() != null
                 && node.getId().equals("addressColumn")).queryAs(javafx.scene.Node.class));
-        click(robot, robot.lookup(".column-header").match(node -> node.getId() != null
+        click(robot, FxTesting.lookup(robot, ".column-header").match(node -> node.getId() != null
                 && node.getId().equals("addressColumn")).queryAs(javafx.scene.Node.class)); // descending
         List<Integer> ports = probes.stream().map(p -> p.localAddress().getPort()).sorted(Comparator.reverseOrder()).toList();
         awaitFx(() -> tab.table().getItems().stream().map(r -> r.remote().getPort()).toList().equals(ports),
@@ -274,7 +274,7 @@ class TcpServerTabTest {
         tab.awaitTableRows(1);
         back.send("back");
         tab.awaitLog(e -> e.kind() == LogEntry.Kind.RX && "back".equals(e.text()), "a client of the new listener");
-        Await.until(() -> onFx(() -> robot.lookup("#serverStatus").queryAs(Label.class).getText())
+        Await.until(() -> onFx(() -> FxTesting.lookup(robot, "#serverStatus").queryAs(Label.class).getText())
                 .equals("Listening on 127.0.0.1:" + first.getPort() + "  \u00b7  1 client"), TIMEOUT, "status names port and count");
     }
 

@@ -16,6 +16,7 @@ import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ class TimelineStripTest {
             awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "disconnected");
         }
         TimelineModel model = client.traffic().timeline();
-        TimelineStrip strip = robot.lookup("#clientTimeline").queryAs(TimelineStrip.class);
+        TimelineStrip strip = FxTesting.lookup(robot, "#clientTimeline").queryAs(TimelineStrip.class);
         // Drawn from the model's frames, on the tick: the last one has both stretches, ended.
         awaitFx(() -> strip.chart().shown().events().stream().filter(e -> e.kind() == TimelineEvent.Kind.CLOSED).count() == 2,
                 "both sessions drawn");

@@ -9,6 +9,7 @@ import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -64,7 +65,7 @@ class UdpMulticastTest {
         awaitFx(() -> !tab.viewModel().multicast().joined().isEmpty() || tab.lastError().isPresent(), "join answered");
         tab.lastError().ifPresent(error -> Assumptions.abort("the OS refused to join " + group + " on " + lo + ": " + error));
         assertEquals("Joined: " + group + " via " + lo, tab.label("#udpJoinedGroups"));
-        assertEquals("Leave", onFx(() -> robot.lookup("#udpJoin").queryAs(Button.class).getText()));
+        assertEquals("Leave", onFx(() -> FxTesting.lookup(robot, "#udpJoin").queryAs(Button.class).getText()));
 
         InetAddress groupAddress = InetAddress.getByName(group);
         try (UdpProbe sender = UdpProbe.bind(groupAddress instanceof Inet6Address ? "::1" : "127.0.0.1")) {
@@ -84,6 +85,6 @@ class UdpMulticastTest {
         awaitFx(() -> tab.viewModel().multicast().joined().isEmpty(), "left the group");
         tab.awaitEntry(e -> e.kind() == LogEntry.Kind.INFO && e.message().startsWith("Left multicast group " + group),
                 "the leave is in the log");
-        assertEquals("Join", onFx(() -> robot.lookup("#udpJoin").queryAs(Button.class).getText()));
+        assertEquals("Join", onFx(() -> FxTesting.lookup(robot, "#udpJoin").queryAs(Button.class).getText()));
     }
 }

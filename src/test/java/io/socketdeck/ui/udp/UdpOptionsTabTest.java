@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.util.Locale;
 import javafx.scene.control.Label;
@@ -43,12 +44,14 @@ class UdpOptionsTabTest {
     void buffersAndTrafficClassApplyAtOpen(FxRobot robot) {
         UdpTabDriver tab = new UdpTabDriver(robot, window);
         click(robot, "#udpOptionsButton");
-        awaitFx(() -> robot.lookup("#udpSndBuf").tryQuery().isPresent(), "the panel opens");
-        assertFalse(onFx(() -> robot.lookup("#udpNoDelay").query().isManaged()), "no Nagle on a datagram socket");
-        assertFalse(onFx(() -> robot.lookup("#udpLinger").query().getParent().isManaged()), "no linger either");
-        TextField sndBuf = robot.lookup("#udpSndBuf").queryAs(TextField.class);
-        TextField tos = robot.lookup("#udpTos").queryAs(TextField.class);
-        Label granted = robot.lookup("#udpSndBufGranted").queryAs(Label.class);
+        awaitFx(() -> FxTesting.lookup(robot, "#udpSndBuf").tryQuery().isPresent(), "the panel opens");
+        assertFalse(onFx(() -> FxTesting.lookup(robot, "#udpNoDelay").query().isManaged()),
+                "no Nagle on a datagram socket");
+        assertFalse(onFx(() -> FxTesting.lookup(robot, "#udpLinger").query().getParent().isManaged()),
+                "no linger either");
+        TextField sndBuf = FxTesting.lookup(robot, "#udpSndBuf").queryAs(TextField.class);
+        TextField tos = FxTesting.lookup(robot, "#udpTos").queryAs(TextField.class);
+        Label granted = FxTesting.lookup(robot, "#udpSndBufGranted").queryAs(Label.class);
         runFx(() -> {
             sndBuf.setText("48K");
             tos.setText("0x20");
@@ -57,7 +60,7 @@ class UdpOptionsTabTest {
         tab.open();
         tab.awaitState(ConnectionState.OPEN);
         awaitFx(() -> "granted 49152".equals(granted.getText()), () -> "granted: " + onFx(granted::getText));
-        ListView<LogEntry> log = robot.lookup("#udpLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#udpLog").queryListView();
         awaitFx(() -> log.getItems().stream().anyMatch(e -> String.valueOf(e.message()).contains("IP_TOS 0x20 (32)")),
                 "the log says what was set");
         assertTrue(onFx(() -> log.getItems().stream().noneMatch(e -> String.valueOf(e.message()).contains("SO_LINGER"))));

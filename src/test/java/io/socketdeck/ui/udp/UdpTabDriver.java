@@ -39,12 +39,12 @@ final class UdpTabDriver {
     }
 
     void type(String id, String text) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
+        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
         runFx(() -> field.setText(text));
     }
 
     void bindTo(String host, String port) {
-        ComboBox<?> combo = robot.lookup("#udpBindHost").queryComboBox();
+        ComboBox<?> combo = FxTesting.lookup(robot, "#udpBindHost").queryComboBox();
         runFx(() -> combo.getEditor().setText(host));
         type("#udpBindPort", port);
     }
@@ -55,18 +55,18 @@ final class UdpTabDriver {
     }
 
     void encoding(String name) {
-        ComboBox<Charset> encoding = robot.lookup("#udpEncoding").queryComboBox();
+        ComboBox<Charset> encoding = FxTesting.lookup(robot, "#udpEncoding").queryComboBox();
         runFx(() -> encoding.setValue(Charset.forName(name)));
     }
 
     void multicastInterface(String name) {
-        ComboBox<MulticastInterfaces.Choice> combo = robot.lookup("#udpMulticastInterface").queryComboBox();
+        ComboBox<MulticastInterfaces.Choice> combo = FxTesting.lookup(robot, "#udpMulticastInterface").queryComboBox();
         runFx(() -> combo.setValue(combo.getItems().stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no interface " + name + " among " + combo.getItems()))));
     }
 
     void input(String text) {
-        TextArea input = robot.lookup("#udpInput").queryAs(TextArea.class);
+        TextArea input = FxTesting.lookup(robot, "#udpInput").queryAs(TextArea.class);
         runFx(() -> input.setText(text));
     }
 
@@ -79,7 +79,8 @@ final class UdpTabDriver {
         if (!onFx(() -> viewModel.multicast().shownProperty().get())) {
             FxTesting.click(robot, "#udpMulticast");
         }
-        awaitFx(() -> robot.lookup("#udpJoin").query().isVisible() && robot.lookup("#udpJoin").query().getScene() != null,
+        awaitFx(() -> FxTesting.lookup(robot, "#udpJoin").query().isVisible() && FxTesting.lookup(robot, "#udpJoin")
+                .query().getScene() != null,
                 "the multicast row is shown");
     }
 
@@ -105,11 +106,11 @@ final class UdpTabDriver {
     }
 
     String label(String id) {
-        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+        return onFx(() -> FxTesting.lookup(robot, id).queryAs(Label.class).getText());
     }
 
     List<LogEntry> entries() {
-        ListView<LogEntry> log = robot.lookup("#udpLog").queryListView();
+        ListView<LogEntry> log = FxTesting.lookup(robot, "#udpLog").queryListView();
         return onFx(() -> List.copyOf(log.getItems()));
     }
 

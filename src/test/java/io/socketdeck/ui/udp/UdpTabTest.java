@@ -15,6 +15,7 @@ import io.socketdeck.testsupport.PythonPeer;
 import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.FxTesting;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
@@ -98,7 +99,7 @@ class UdpTabTest {
         assertEquals("1", tab.label("#udpRxMessages"), "one datagram in");
         assertEquals(Long.toString(reply.getBytes(GBK).length), tab.label("#udpRxBytes"));
         assertEquals("4", tab.label("#udpTxBytes"), "你好 is 4 bytes in GBK");
-        assertTrue(onFx(() -> robot.lookup(".counter-unit").queryAllAs(Label.class).stream()
+        assertTrue(onFx(() -> FxTesting.lookup(robot, ".counter-unit").queryAllAs(Label.class).stream()
                 .filter(unit -> unit.isVisible() && unit.getText().startsWith("datagram")).map(Label::getText).toList()
                 .equals(List.of("datagram", "datagram"))), "the counters count datagrams, one each way: singular");
     }
@@ -117,7 +118,8 @@ class UdpTabTest {
             assertEquals("127.0.0.1:" + second.port(), tab.awaitRx("from second").peer());
 
             click(robot, "#udpReplyToSender");
-            awaitFx(() -> Integer.toString(second.port()).equals(robot.lookup("#udpRemotePort").queryAs(TextField.class).getText()),
+            awaitFx(() -> Integer.toString(second.port()).equals(FxTesting.lookup(robot, "#udpRemotePort")
+                    .queryAs(TextField.class).getText()),
                     "the remote fields follow the last sender");
             tab.send("to second");
             assertEquals("to second", text(second.receive(T).bytes()));
@@ -127,7 +129,7 @@ class UdpTabTest {
             tab.send("to first");
             assertEquals("to first", text(first.receive(T).bytes()), "the reply follows the newest sender");
 
-            MenuButton recent = robot.lookup("#udpRecentSenders").queryAs(MenuButton.class);
+            MenuButton recent = FxTesting.lookup(robot, "#udpRecentSenders").queryAs(MenuButton.class);
             List<String> offered = onFx(() -> recent.getItems().stream().map(MenuItem::getText).toList());
             assertEquals(List.of("127.0.0.1:" + first.port(), "127.0.0.1:" + second.port()), offered, "newest first");
             runFx(() -> recent.getItems().get(1).fire()); // pick the second sender from the list
