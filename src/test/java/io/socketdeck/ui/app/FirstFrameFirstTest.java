@@ -1,6 +1,7 @@
 package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
+import static io.socketdeck.ui.fx.FxTesting.click;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,7 +80,7 @@ class FirstFrameFirstTest {
             return null;
         });
         // The window swallowed input while the view was built; it takes it again now.
-        robot.clickOn("#clientHost");
+        click(robot, "#clientHost");
         awaitFx(() -> stage.getScene().lookup("#clientHost").isFocused(), "a click reaches the view");
     }
 

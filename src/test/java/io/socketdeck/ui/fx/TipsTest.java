@@ -71,13 +71,13 @@ class TipsTest {
 
     @Test
     void thePointerOverAControlOrAnyNodeShowsItsTipWrapped(FxRobot robot) {
-        robot.moveTo(helped);
+        robot.moveTo(FxTesting.pointOf(() -> helped));
         awaitFx(() -> showing("Opens the connection"), "the button's tip shows");
         Tooltip made = onFx(() -> helped.getTooltip());
         assertTrue(onFx(made::isWrapText));
         assertEquals(Tips.MAX_WIDTH, onFx(made::getMaxWidth));
 
-        robot.moveTo(note);
+        robot.moveTo(FxTesting.pointOf(() -> note));
         awaitFx(() -> showing("Says more"), "the label's tip shows");
     }
 
