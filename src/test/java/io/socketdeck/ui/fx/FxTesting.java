@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 import org.testfx.api.FxRobot;
@@ -97,6 +99,16 @@ public final class FxTesting {
     /** {@link #lookup(FxRobot, String)} for the nodes that {@code predicate} accepts. */
     public static <T extends Node> NodeQuery lookup(FxRobot robot, Predicate<T> predicate) {
         return onFx(() -> robot.lookup(predicate));
+    }
+
+    /** Puts {@code text} into the text field {@code query} finds, as typing it whole would; FX thread. */
+    public static void setText(FxRobot robot, String query, String text) {
+        runFx(() -> lookup(robot, query).queryAs(TextField.class).setText(text));
+    }
+
+    /** The text of the label {@code query} finds, read on the FX thread. */
+    public static String labelText(FxRobot robot, String query) {
+        return onFx(() -> lookup(robot, query).queryAs(Label.class).getText());
     }
 
     /**

@@ -101,8 +101,7 @@ class RelayTabTest {
     }
 
     private void type(FxRobot robot, String id, String text) {
-        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
-        runFx(() -> field.setText(text));
+        FxTesting.setText(robot, id, text);
     }
 
     /** Starts the relay from the window, listening on a free loopback port; returns where clients connect. */
@@ -123,8 +122,7 @@ class RelayTabTest {
         if (FxTesting.lookup(robot, id).tryQuery().isEmpty()) {
             click(robot, "#relayFaults");
         }
-        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
-        runFx(() -> field.setText(text));
+        FxTesting.setText(robot, id, text);
     }
 
     @SuppressWarnings("unchecked")
@@ -172,7 +170,7 @@ class RelayTabTest {
     }
 
     private String label(FxRobot robot, String id) {
-        return onFx(() -> FxTesting.lookup(robot, id).queryAs(Label.class).getText());
+        return FxTesting.labelText(robot, id);
     }
 
     @Test

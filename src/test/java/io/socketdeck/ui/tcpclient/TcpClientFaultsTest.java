@@ -19,10 +19,8 @@ import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.time.Duration;
 import java.util.Locale;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,12 +51,11 @@ class TcpClientFaultsTest {
     }
 
     private void type(String id, String text) {
-        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
-        runFx(() -> field.setText(text));
+        FxTesting.setText(robot, id, text);
     }
 
     private String label(String id) {
-        return onFx(() -> FxTesting.lookup(robot, id).queryAs(Label.class).getText());
+        return FxTesting.labelText(robot, id);
     }
 
     private String lastError() {

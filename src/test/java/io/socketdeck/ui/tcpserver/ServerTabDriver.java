@@ -17,12 +17,10 @@ import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import org.testfx.api.FxRobot;
 
 /**
@@ -46,8 +44,7 @@ final class ServerTabDriver {
     }
 
     void type(String id, String text) {
-        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
-        runFx(() -> field.setText(text));
+        FxTesting.setText(robot, id, text);
     }
 
     void typeBindAddress(String text) {
@@ -57,7 +54,7 @@ final class ServerTabDriver {
     }
 
     String label(String id) {
-        return onFx(() -> FxTesting.lookup(robot, id).queryAs(Label.class).getText());
+        return FxTesting.labelText(robot, id);
     }
 
     void awaitState(ConnectionState state) {

@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import org.testfx.api.FxRobot;
 
 /** Drives the real UDP tab the way a user does: fields, buttons, and what the log shows. */
@@ -39,8 +37,7 @@ final class UdpTabDriver {
     }
 
     void type(String id, String text) {
-        TextField field = FxTesting.lookup(robot, id).queryAs(TextField.class);
-        runFx(() -> field.setText(text));
+        FxTesting.setText(robot, id, text);
     }
 
     void bindTo(String host, String port) {
@@ -106,7 +103,7 @@ final class UdpTabDriver {
     }
 
     String label(String id) {
-        return onFx(() -> FxTesting.lookup(robot, id).queryAs(Label.class).getText());
+        return FxTesting.labelText(robot, id);
     }
 
     List<LogEntry> entries() {
