@@ -119,7 +119,9 @@ final class ServerTabDriver {
         Node cell = FxTesting.lookup(robot, (Node node) -> node instanceof TableCell<?, ?> tableCell
                 && address.equals(tableCell.getText())).query();
         if (add) {
-            robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(cell).release(javafx.scene.input.KeyCode.CONTROL);
+            robot.press(javafx.scene.input.KeyCode.CONTROL);
+            click(robot, cell);
+            robot.release(javafx.scene.input.KeyCode.CONTROL);
         } else {
             click(robot, cell);
         }
