@@ -1,6 +1,7 @@
 package io.socketdeck.core.session;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Bytes and messages in each direction. The I/O thread updates them before it emits the matching
@@ -9,75 +10,94 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Bytes are the application's bytes. Over TLS the bytes on the wire (records, handshakes,
  * alerts) differ, and are counted apart as wire bytes; over plain TCP and UDP those stay 0.
+ *
+ * <p>Every connection of a server has its own, so they are plain volatile fields updated through
+ * {@link VarHandle}s rather than six {@code AtomicLong}s: a storm of 10,000 clients then leaves
+ * 60,000 fewer objects (1.4 MB) for the young collections to copy, with the same atomicity.
  */
 public final class TrafficCounters {
 
-    private final AtomicLong rxBytes = new AtomicLong();
-    private final AtomicLong rxMessages = new AtomicLong();
-    private final AtomicLong txBytes = new AtomicLong();
-    private final AtomicLong txMessages = new AtomicLong();
-    private final AtomicLong wireRxBytes = new AtomicLong();
-    private final AtomicLong wireTxBytes = new AtomicLong();
+    private static final VarHandle RX_BYTES = field("rxBytes");
+    private static final VarHandle RX_MESSAGES = field("rxMessages");
+    private static final VarHandle TX_BYTES = field("txBytes");
+    private static final VarHandle TX_MESSAGES = field("txMessages");
+    private static final VarHandle WIRE_RX_BYTES = field("wireRxBytes");
+    private static final VarHandle WIRE_TX_BYTES = field("wireTxBytes");
+
+    private volatile long rxBytes;
+    private volatile long rxMessages;
+    private volatile long txBytes;
+    private volatile long txMessages;
+    private volatile long wireRxBytes;
+    private volatile long wireTxBytes;
     private final ReadOnlyCounters readOnly = new ReadOnlyView();
 
+    private static VarHandle field(String name) {
+        try {
+            return MethodHandles.lookup().findVarHandle(TrafficCounters.class, name, long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     public void addReceived(long bytes) {
-        rxBytes.addAndGet(bytes);
-        rxMessages.incrementAndGet();
+        RX_BYTES.getAndAdd(this, bytes);
+        RX_MESSAGES.getAndAdd(this, 1L);
     }
 
     public void addSent(long bytes) {
-        txBytes.addAndGet(bytes);
-        txMessages.incrementAndGet();
+        TX_BYTES.getAndAdd(this, bytes);
+        TX_MESSAGES.getAndAdd(this, 1L);
     }
 
     /** Bytes read from and written to the wire by a transport that encodes (TLS), beyond the plain ones. */
     public void addWire(long received, long sent) {
         if (received != 0) {
-            wireRxBytes.addAndGet(received);
+            WIRE_RX_BYTES.getAndAdd(this, received);
         }
         if (sent != 0) {
-            wireTxBytes.addAndGet(sent);
+            WIRE_TX_BYTES.getAndAdd(this, sent);
         }
     }
 
     public long rxBytes() {
-        return rxBytes.get();
+        return rxBytes;
     }
 
     /** Encoded bytes read from the wire (TLS records); 0 over plain TCP and UDP. */
     public long wireRxBytes() {
-        return wireRxBytes.get();
+        return wireRxBytes;
     }
 
     /** Encoded bytes written to the wire (TLS records); 0 over plain TCP and UDP. */
     public long wireTxBytes() {
-        return wireTxBytes.get();
+        return wireTxBytes;
     }
 
     public long rxMessages() {
-        return rxMessages.get();
+        return rxMessages;
     }
 
     public long txBytes() {
-        return txBytes.get();
+        return txBytes;
     }
 
     public long txMessages() {
-        return txMessages.get();
+        return txMessages;
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(rxBytes.get(), rxMessages.get(), txBytes.get(), txMessages.get());
+        return new Snapshot(rxBytes, rxMessages, txBytes, txMessages);
     }
 
     /** Starts counting from zero; counts racing with the reset land on either side of it. */
     public void reset() {
-        rxBytes.set(0);
-        rxMessages.set(0);
-        txBytes.set(0);
-        txMessages.set(0);
-        wireRxBytes.set(0);
-        wireTxBytes.set(0);
+        rxBytes = 0;
+        rxMessages = 0;
+        txBytes = 0;
+        txMessages = 0;
+        wireRxBytes = 0;
+        wireTxBytes = 0;
     }
 
     /** These counters, live, for readers that must not change them; the same view every time. */

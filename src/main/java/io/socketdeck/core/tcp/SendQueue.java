@@ -76,7 +76,8 @@ final class SendQueue {
         }
     }
 
-    private final ArrayDeque<Object> entries = new ArrayDeque<>();
+    /** Most connections never have more than a send or two waiting: a small array first, grown as needed. */
+    private final ArrayDeque<Object> entries = new ArrayDeque<>(2);
     private final SendQueueLimits limits;
     private final Budget budget;
     private long cost;
