@@ -253,7 +253,7 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         List<OptionGrant> grants;
         try {
             // A Unix socket has none of TCP's options: nothing to set or report.
-            grants = unixPath == null ? clientSettings.applyTo(accepted) : List.of();
+            grants = unixPath == null ? clientGrants(accepted) : List.of();
             // An Error while handling one client, reported on that client, ends the whole server.
             client = new TcpConnection(loop(), transports.over(accepted), readBuffer, counters(), listener(), setup,
                     this::onClientClosed, error -> end(CloseReason.ERROR));
@@ -272,11 +272,29 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
         clients.add(client);
         client.start();
         boolean problem = grants.stream().anyMatch(OptionGrant::isProblem);
-        if (!client.isClosed() && (reportNextGrants && unixPath == null && !clientSettings.isDefault() || problem)) {
+        if (!client.isClosed() && (reportsNextGrants() || problem)) {
             // Once, not per client: a thousand clients would bury the log under the same row.
             reportNextGrants = false;
             emit(new SessionEvent.OptionsApplied(System.currentTimeMillis(), client.remote(), grants, client.id(), 1));
         }
+    }
+
+    /** Whether the next client's grants are reported; never over a Unix socket, which has no client settings. */
+    private boolean reportsNextGrants() {
+        return reportNextGrants && unixPath == null && !clientSettings.isDefault();
+    }
+
+    /**
+     * Sets the client options on {@code accepted}; what the system granted is read back only for
+     * a client whose grants will be reported: the next one after listening or a change, or one
+     * where an option could not be set (then all are set again, read back, and reported).
+     */
+    private List<OptionGrant> clientGrants(SocketChannel accepted) {
+        if (reportsNextGrants()) {
+            return clientSettings.applyTo(accepted);
+        }
+        List<OptionGrant> problems = clientSettings.applyProblemsOnly(accepted);
+        return problems.isEmpty() ? problems : clientSettings.applyTo(accepted);
     }
 
     private void acceptFailed(IOException error) {

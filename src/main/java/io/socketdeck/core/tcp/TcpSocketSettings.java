@@ -26,7 +26,19 @@ public record TcpSocketSettings(boolean noDelay, KeepAlive keepAlive, SocketOpti
 
     /** Sets them all on {@code channel} and reads each back; loop thread. */
     public List<OptionGrant> applyTo(NetworkChannel channel) {
-        return new OptionApplier(channel)
+        return applyWith(new OptionApplier(channel));
+    }
+
+    /**
+     * Sets them all on {@code channel} without reading them back: the grants of those that could
+     * not be set, empty when all were. Loop thread.
+     */
+    public List<OptionGrant> applyProblemsOnly(NetworkChannel channel) {
+        return applyWith(OptionApplier.problemsOnly(channel));
+    }
+
+    private List<OptionGrant> applyWith(OptionApplier applier) {
+        return applier
                 .noDelay(noDelay)
                 .keepAlive(keepAlive.enabled(), (int) keepAlive.idle().toSeconds(),
                         (int) keepAlive.interval().toSeconds(), keepAlive.probes())

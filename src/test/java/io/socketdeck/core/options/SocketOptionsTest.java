@@ -156,6 +156,52 @@ class SocketOptionsTest {
         server.close();
     }
 
+    /**
+     * Only the first client's grants are read back and reported; every later client still gets
+     * every option (the kernel's view of the second connection shows them).
+     */
+    @Test
+    void clientsAfterTheReportedOneGetTheOptionsToo() throws Exception {
+        TcpServerSession server = new TcpServerSession(TcpServerOptions.of(LOOPBACK, 0).withSocketSettings(SETTINGS),
+                events, new TrafficCounters(), loops.next());
+        server.start();
+        InetSocketAddress address = events.await(SessionEvent.Opened.class).local();
+        try (TcpProbe first = TcpProbe.connect(address); TcpProbe second = TcpProbe.connect(address)) {
+            SessionEvent.OptionsApplied applied = events.await(SessionEvent.OptionsApplied.class,
+                    event -> event.connection() != 0);
+            Map<SocketOptionKind, OptionGrant> grants = byKind(applied.grants());
+            assertEquals("7/3/2", grants.get(SocketOptionKind.KEEPALIVE_TIMING).granted());
+            Await.until(() -> server.clientList().size() == 2, TIMEOUT, "both clients accepted");
+            assumeTrue(SsProbe.available(), "ss (iproute2)");
+            for (TcpProbe client : List.of(first, second)) {
+                String entry = Await.value(() -> SsProbe.connection(address.getPort(), client.localAddress().getPort()),
+                        found -> !found.isEmpty(), TIMEOUT, "the accepted connection in ss");
+                assertTrue(entry.contains("timer:(keepalive,"), entry);
+                assertEquals(2 * Long.parseLong(grants.get(SocketOptionKind.SO_RCVBUF).granted()),
+                        SsProbe.skmem(entry, "rb"), entry);
+            }
+        }
+        server.close();
+    }
+
+    /** Without reading back, the grants are the problems alone: here, the one option a datagram socket lacks. */
+    @Test
+    void problemsOnlyNotesWhatCouldNotBeSetAndNothingElse() throws Exception {
+        try (DatagramChannel channel = DatagramChannel.open()) {
+            List<OptionGrant> grants = OptionApplier.problemsOnly(channel).noDelay(true)
+                    .apply(SocketOptionSet.SYSTEM.withTrafficClass(8), true).grants();
+            assertEquals(List.of(SocketOptionKind.TCP_NODELAY), grants.stream().map(OptionGrant::option).toList());
+            assertEquals(Outcome.UNSUPPORTED, grants.get(0).outcome());
+            assertEquals(8, channel.getOption(StandardSocketOptions.IP_TOS), "the supported one was set");
+        }
+        try (SocketChannel channel = SocketChannel.open()) {
+            assertEquals(List.of(), OptionApplier.problemsOnly(channel).noDelay(true).keepAlive(true, 9, 4, 3)
+                    .apply(SocketOptionSet.SYSTEM.withLinger(5), true).grants());
+            assertEquals(5, channel.getOption(StandardSocketOptions.SO_LINGER));
+            assertEquals(true, channel.getOption(StandardSocketOptions.SO_KEEPALIVE));
+        }
+    }
+
     @Test
     void udpTakesBuffersAndTrafficClass() throws Exception {
         UdpSession udp = new UdpSession(UdpOptions.bind(LOOPBACK, 0)
