@@ -210,10 +210,12 @@ public final class LogIngest implements SessionListener {
             out.accept(LogEntry.event(opened.timeMillis(), LogEntry.Kind.INFO, peerName(opened.local()),
                     serverSide ? EventTexts.listening(opened) : EventTexts.opened(opened)));
         } else if (event instanceof SessionEvent.Disconnected disconnected) {
-            String peer = peerName(disconnected.remote());
-            forget(peer);
+            if (!decoders.isEmpty()) { // a storm of clients that sent nothing leaves nothing to forget
+                forget(peerName(disconnected.remote()));
+            }
             relayRows.forget(disconnected.connection());
             if (shownAlone(disconnected)) {
+                String peer = peerName(disconnected.remote());
                 String text = EventTexts.disconnected(disconnected);
                 if (EventTexts.isError(disconnected.reason())) {
                     error(disconnected.timeMillis(), peer, text);
