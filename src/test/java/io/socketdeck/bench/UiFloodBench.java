@@ -147,9 +147,9 @@ final class UiFloodBench {
      * a full collection, held 28.5 MB of arrays, as normal runs do).
      *
      * <p>A {@code System.gc()} may do nothing: G1 skips a full collection asked for while a thread
-     * holds an array in a JNI critical region (JavaFX's software renderer does, drawing a frame), and
-     * in two server groups of twelve none of the three calls collected and the group ended with no
-     * figure. So it asks until the full collector has counted three more collections.
+     * holds an array in a JNI critical region (this group's GC log shows collections the GC locker
+     * started), and in two server groups of twelve none of the three calls collected and the group
+     * ended with no figure. So it asks until the full collector has counted three more collections.
      */
     static double heapAfterGcMb() {
         GarbageCollectorMXBean full = ManagementFactory.getGarbageCollectorMXBeans().stream()

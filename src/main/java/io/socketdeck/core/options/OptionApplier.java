@@ -14,7 +14,8 @@ import java.util.Locale;
  * assumed: one {@link OptionGrant} per option, in the order they were set. An option the socket
  * does not have (SO_REUSEPORT on some systems, the keepalive timings without the {@code jdk.net}
  * module) or a value the system refuses is a grant saying so, not an exception: the other options
- * still apply and the caller reports all of them. Call on the socket's own thread (the loop).
+ * still apply and the caller reports all of them. {@link #problemsOnly} sets the same options and
+ * notes only what could not be set. Call on the socket's own thread (the loop).
  */
 public final class OptionApplier {
 
