@@ -3,7 +3,6 @@ package io.socketdeck.core.timeline;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class ConnectionTimeline {
     }
 
     private final Object lock = new Object();
-    private final ArrayDeque<Mark> events = new ArrayDeque<>();
+    private final ArrayDeque<TimelineEvent> events = new ArrayDeque<>();
     private final ArrayDeque<TrafficSecond> traffic = new ArrayDeque<>();
     private long currentSecond = Long.MIN_VALUE;
     private long currentBytes;
@@ -53,25 +52,23 @@ public final class ConnectionTimeline {
         } else if (event instanceof SessionEvent.SentToMany many) {
             traffic(many.timeMillis(), (long) many.bytes().length * many.recipients());
         } else if (event instanceof SessionEvent.Opened opened) {
-            add(new Mark(opened.timeMillis(), TimelineEvent.Kind.OPENED, opened.local(), ""));
+            add(new TimelineEvent(opened.timeMillis(), TimelineEvent.Kind.OPENED, Addresses.format(opened.local()), ""));
         } else if (event instanceof SessionEvent.Connected connected) {
-            add(new Mark(connected.timeMillis(), TimelineEvent.Kind.CONNECTED, connected.remote(), ""));
+            add(new TimelineEvent(connected.timeMillis(), TimelineEvent.Kind.CONNECTED,
+                    Addresses.format(connected.remote()), ""));
         } else if (event instanceof SessionEvent.Disconnected lost) {
-            add(new Mark(lost.timeMillis(), TimelineEvent.Kind.DISCONNECTED, lost.remote(), lost.reason().name()));
+            add(new TimelineEvent(lost.timeMillis(), TimelineEvent.Kind.DISCONNECTED, Addresses.format(lost.remote()),
+                    lost.reason().name()));
         } else if (event instanceof SessionEvent.Failure failure) {
-            add(new Mark(failure.timeMillis(), TimelineEvent.Kind.FAILURE, failure.peer(),
+            add(new TimelineEvent(failure.timeMillis(), TimelineEvent.Kind.FAILURE, Addresses.format(failure.peer()),
                     failure.detail().isEmpty() ? failure.kind().name() : failure.kind().name() + ": " + failure.detail()));
         } else if (event instanceof SessionEvent.Closed closed) {
-            add(new Mark(new TimelineEvent(closed.timeMillis(), TimelineEvent.Kind.CLOSED, "", closed.reason().name())));
+            add(new TimelineEvent(closed.timeMillis(), TimelineEvent.Kind.CLOSED, "", closed.reason().name()));
         }
     }
 
     /** Adds an event the tab knows of itself (a planned reconnect); any thread. */
     public void add(TimelineEvent event) {
-        add(new Mark(event));
-    }
-
-    private void add(Mark event) {
         synchronized (lock) {
             if (events.size() == MAX_EVENTS) {
                 events.removeFirst();
@@ -116,16 +113,16 @@ public final class ConnectionTimeline {
         synchronized (lock) {
             List<TimelineEvent> recent = new ArrayList<>();
             // The last event before the window too: it says whether the window starts connected.
-            Mark before = null;
-            for (Mark event : events) {
-                if (event.timeMillis >= fromMillis) {
-                    recent.add(event.event());
+            TimelineEvent before = null;
+            for (TimelineEvent event : events) {
+                if (event.timeMillis() >= fromMillis) {
+                    recent.add(event);
                 } else {
                     before = event;
                 }
             }
             if (before != null) {
-                recent.add(0, before.event());
+                recent.add(0, before);
             }
             List<TrafficSecond> busy = new ArrayList<>();
             for (TrafficSecond second : traffic) {
@@ -158,40 +155,6 @@ public final class ConnectionTimeline {
             currentSecond = Long.MIN_VALUE;
             currentBytes = 0;
             version++;
-        }
-    }
-
-    /**
-     * An event as recorded, its peer's address formatted only when someone reads it: a storm of
-     * ten thousand clients records twenty thousand connects and departures, of which the timeline
-     * keeps the last {@link #MAX_EVENTS}; those dropped before a snapshot reads them are never
-     * formatted. (The window's strip takes a snapshot as it redraws, so in a storm it still reads
-     * most of them: measured, this saved little there.) Under the lock.
-     */
-    private static final class Mark {
-        final long timeMillis;
-        private final TimelineEvent.Kind kind;
-        private final InetSocketAddress peer;
-        private final String detail;
-        private TimelineEvent event;
-
-        Mark(long timeMillis, TimelineEvent.Kind kind, InetSocketAddress peer, String detail) {
-            this.timeMillis = timeMillis;
-            this.kind = kind;
-            this.peer = peer;
-            this.detail = detail;
-        }
-
-        Mark(TimelineEvent event) {
-            this(event.timeMillis(), event.kind(), null, event.detail());
-            this.event = event;
-        }
-
-        TimelineEvent event() {
-            if (event == null) {
-                event = new TimelineEvent(timeMillis, kind, Addresses.format(peer), detail);
-            }
-            return event;
         }
     }
 }
