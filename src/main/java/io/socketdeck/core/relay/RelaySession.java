@@ -64,11 +64,18 @@ public final class RelaySession extends AbstractLoopSession {
 
     /**
      * Bytes per read: large, so a flood costs few system calls and few log rows; one buffer serves
-     * every connection. Just under 1 MiB: the copy a read makes for the log then fits one region of
-     * G1 with a 1 GB heap as one humongous array, which a young collection frees without copying it
-     * (256 KiB reads measured 0.78 and 0.80 of socat, this 0.74 to 0.95 on the same machine).
+     * every connection. Just under half a G1 region (1 MiB with the app's 1 GB heap), so the copy a
+     * read makes for its event is an ordinary young array, not a humongous one: under a flood
+     * almost every such copy dies at once (the log keeps a pulse's newest rows), and thousands of
+     * humongous arrays a second each asked G1 to consider a marking cycle, which ran back to back,
+     * took the collector's pauses past the share at which G1 grows the heap, and grew it to
+     * 540-920 MB; the first rounds then paid for touching that memory for the first time (the relay
+     * thread's time went to the kernel: 0.60-0.80 of socat against 0.86-1.07 later). Reads of
+     * 1 MiB - 64 against these, five alternating runs of bench group relay: the ratio to socat
+     * 0.81-0.93 against 0.87-0.96, the first round 0.60-0.80 against 0.73-0.86, the heap at most
+     * 541-922 MB against 266-323. (256 KiB reads measured 0.78 and 0.80 of socat before.)
      */
-    static final int READ_BUFFER_BYTES = 1024 * 1024 - 64;
+    static final int READ_BUFFER_BYTES = 512 * 1024 - 64;
     private static final int BACKLOG = 4096;
     /** How often an injection into a full leg checks whether it has room again. */
     private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
