@@ -10,6 +10,9 @@ import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.log.TrafficLog;
 import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +32,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * The relay (issue 15): its throughput beside socat's on the same loopback flood in the same run,
@@ -40,6 +45,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       the relay engine whose events feed the real log model (TrafficLog: split-safe decoding,
  *       rows per connection and leg, one drain per FX pulse, the bounded list); rounds alternate,
  *       median of each. {@code relay_ratio} is relay / socat.
+ *   <li>{@code relay_cpu_us_per_mb} and {@code relay_socat_cpu_us_per_mb}: the CPU time each side
+ *       spent per megabyte it forwarded in the same rounds: socat's processes, against this JVM
+ *       but the reader's thread (the relay's loop, the log model and its FX drain, the collector,
+ *       the compiler: all the relay costs the machine, cold rounds included); medians.
+ *       {@code relay_cpu_ratio} is relay / socat: steadier than the rates, which swing with
+ *       whichever process the scheduler favours.
  *   <li>{@code relay_connections}: 2,000 clients connect through the relay to an echo server at
  *       once, each sends a line and waits for it back; the count of lines that came back whole.
  *   <li>{@code relay_latency_fault_error_ms}: one byte at a time written by a client and timed when
@@ -50,6 +61,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RelayBench {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final com.sun.management.OperatingSystemMXBean JVM =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long WARMUP_MILLIS = Bench.millis(1_000);
     private static final long MEASURE_MILLIS = Bench.millis(3_000);
     private static final int ROUNDS = Bench.rounds(5);
@@ -75,21 +89,25 @@ final class RelayBench {
         }
         List<Double> socatRates = new ArrayList<>();
         List<Double> relayRates = new ArrayList<>();
+        List<Double> socatCpu = new ArrayList<>();
+        List<Double> relayCpu = new ArrayList<>();
         try (PeerProcess peer = PeerProcess.start(FloodPeer.class)) {
             InetSocketAddress target = new InetSocketAddress(LOOPBACK, peer.port());
             for (int round = 0; round < ROUNDS; round++) {
                 // Alternating which goes first, so neither always runs on a machine the other warmed.
                 boolean socatFirst = round % 2 == 0;
                 if (!socatFirst) {
-                    relayRates.add(relayRound(target, round));
+                    relayRound(target, round, relayRates, relayCpu);
                 }
                 if (socat) {
-                    double rate = throughSocat(target);
-                    socatRates.add(rate);
-                    Figures.note(String.format(Locale.ROOT, "round %d, socat: %.0f MB/s", round + 1, rate));
+                    Measured measured = throughSocat(target);
+                    socatRates.add(measured.mbPerSecond());
+                    socatCpu.add(measured.cpuMicrosPerMb());
+                    Figures.note(String.format(Locale.ROOT, "round %d, socat: %.0f MB/s, %.0f us of CPU per MB",
+                            round + 1, measured.mbPerSecond(), measured.cpuMicrosPerMb()));
                 }
                 if (socatFirst) {
-                    relayRates.add(relayRound(target, round));
+                    relayRound(target, round, relayRates, relayCpu);
                 }
             }
         }
@@ -99,6 +117,11 @@ final class RelayBench {
                 ratios.add(String.format(Locale.ROOT, "%.2f", relayRates.get(i) / socatRates.get(i)));
             }
             Figures.note("relay / socat by round: " + ratios);
+            List<String> cpuRatios = new ArrayList<>();
+            for (int i = 0; i < ROUNDS; i++) {
+                cpuRatios.add(String.format(Locale.ROOT, "%.2f", relayCpu.get(i) / socatCpu.get(i)));
+            }
+            Figures.note("relay / socat CPU per MB by round: " + cpuRatios);
         }
         String what = ", loopback flood from another process through to one reader, median of " + ROUNDS + " rounds";
         double relay = median(relayRates);
@@ -111,26 +134,46 @@ final class RelayBench {
         } else {
             Figures.skip("relay_ratio", "no socat to compare with");
         }
+        double relayCpuPerMb = median(relayCpu);
+        Figures.print("relay_cpu_us_per_mb", relayCpuPerMb, "CPU time per MB forwarded: this JVM but the reader's"
+                + " thread (the relay's loop, the log model, collector and compiler), median of " + ROUNDS + " rounds");
+        if (socat) {
+            double socatCpuPerMb = median(socatCpu);
+            Figures.print("relay_socat_cpu_us_per_mb", socatCpuPerMb, "CPU time per MB forwarded by socat's processes,"
+                    + " median of " + ROUNDS + " rounds");
+            Figures.print("relay_cpu_ratio", relayCpuPerMb / socatCpuPerMb,
+                    "relay_cpu_us_per_mb / relay_socat_cpu_us_per_mb, same run: what a byte costs the relay against socat");
+        } else {
+            Figures.skip("relay_cpu_ratio", "no socat to compare with");
+        }
     }
 
     /** socat's transfer buffer for the baseline (its -b). */
     private static final int SOCAT_BUFFER = 1024 * 1024;
 
-    private static double relayRound(InetSocketAddress target, int round) throws Exception {
-        double rate = throughRelay(target);
-        Figures.note(String.format(Locale.ROOT, "round %d, relay with the log model: %.0f MB/s", round + 1, rate));
-        return rate;
+    /** One side's round: the rate the reader saw, and the forwarder's CPU time per megabyte of it. */
+    private record Measured(double mbPerSecond, double cpuMicrosPerMb) {
     }
 
-    private static double throughSocat(InetSocketAddress target) throws Exception {
+    private static void relayRound(InetSocketAddress target, int round, List<Double> rates, List<Double> cpu)
+            throws Exception {
+        Measured measured = throughRelay(target);
+        rates.add(measured.mbPerSecond());
+        cpu.add(measured.cpuMicrosPerMb());
+        Figures.note(String.format(Locale.ROOT, "round %d, relay with the log model: %.0f MB/s, %.0f us of CPU per MB",
+                round + 1, measured.mbPerSecond(), measured.cpuMicrosPerMb()));
+    }
+
+    private static Measured throughSocat(InetSocketAddress target) throws Exception {
         int port = freePort();
-        // socat's default buffer is 8 KiB, a read per 8 KiB; the baseline gets as large a buffer as
-        // the relay's reads (1 MiB), so the ratio compares with its best.
+        // socat's default buffer is 8 KiB, a read per 8 KiB; the baseline gets 1 MiB, at least as
+        // large as the relay's reads, so the ratio compares with its best.
         Process socat = new ProcessBuilder("socat", "-b", Integer.toString(SOCAT_BUFFER), "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork",
                 "TCP:127.0.0.1:" + target.getPort()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            return read(connectWhenListening(new InetSocketAddress(LOOPBACK, port)));
+            // socat forks a process for the connection: its CPU time is the child's, the listener's beside it
+            return read(connectWhenListening(new InetSocketAddress(LOOPBACK, port)), reader -> processCpuNanos(socat));
         } finally {
             socat.descendants().forEach(ProcessHandle::destroy);
             socat.destroy();
@@ -140,7 +183,7 @@ final class RelayBench {
         }
     }
 
-    private static double throughRelay(InetSocketAddress target) throws Exception {
+    private static Measured throughRelay(InetSocketAddress target) throws Exception {
         TrafficLog log = Fx.call(() -> new TrafficLog(new UiTick()));
         SessionListener ingest = log.newServerIngest();
         RelaySession relay = new RelaySession(RelayOptions.of(RelayProtocol.TCP, LOOPBACK, 0, "127.0.0.1",
@@ -149,7 +192,8 @@ final class RelayBench {
         loop.start();
         try {
             InetSocketAddress listening = awaitListening(relay);
-            return read(SocketChannel.open(listening));
+            // The whole JVM but the reader, which the socat rounds have in this JVM too.
+            return read(SocketChannel.open(listening), reader -> JVM.getProcessCpuTime() - THREADS.getThreadCpuTime(reader.getId()));
         } finally {
             relay.close();
             loop.join();
@@ -159,8 +203,11 @@ final class RelayBench {
         }
     }
 
-    /** Reads the flood into one reused direct buffer, counting; its rate over the measured time. */
-    private static double read(SocketChannel channel) throws Exception {
+    /**
+     * Reads the flood into one reused direct buffer, counting: its rate over the measured time,
+     * and {@code forwarderCpu} (given the reading thread) over the same time per megabyte.
+     */
+    private static Measured read(SocketChannel channel, ToLongFunction<Thread> forwarderCpu) throws Exception {
         AtomicLong total = new AtomicLong();
         Thread reader = new Thread(() -> {
             ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
@@ -178,14 +225,17 @@ final class RelayBench {
         try {
             Bench.letTimePass(WARMUP_MILLIS);
             long startBytes = total.get();
+            long startCpu = forwarderCpu.applyAsLong(reader);
             long start = System.nanoTime();
             Bench.letTimePass(MEASURE_MILLIS);
             long read = total.get() - startBytes;
+            long cpu = forwarderCpu.applyAsLong(reader) - startCpu;
             double seconds = (System.nanoTime() - start) / 1e9;
             if (read == 0) {
                 throw new IllegalStateException("nothing read: the bench measured no flood");
             }
-            return read / seconds / 1e6;
+            double mb = read / 1e6;
+            return new Measured(mb / seconds, cpu / 1e3 / mb);
         } finally {
             channel.close();
             reader.join();
@@ -462,6 +512,15 @@ final class RelayBench {
             }
         }
         return false;
+    }
+
+    /**
+     * CPU time of {@code process} and its descendants, in the system's clock ticks (10 ms here: a
+     * few tenths of a percent of a round's seconds of CPU).
+     */
+    private static long processCpuNanos(Process process) {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .mapToLong(handle -> handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     private static double median(List<Double> values) {
