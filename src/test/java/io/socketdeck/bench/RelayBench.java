@@ -10,12 +10,11 @@ import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.log.TrafficLog;
 import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -26,6 +25,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -137,14 +137,14 @@ final class RelayBench {
         double relayCpuPerMb = median(relayCpu);
         Figures.print("relay_cpu_us_per_mb", relayCpuPerMb, "CPU time per MB forwarded: this JVM but the reader's"
                 + " thread (the relay's loop, the log model, collector and compiler), median of " + ROUNDS + " rounds");
-        if (socat) {
+        if (socat && median(socatCpu) > 0) {
             double socatCpuPerMb = median(socatCpu);
             Figures.print("relay_socat_cpu_us_per_mb", socatCpuPerMb, "CPU time per MB forwarded by socat's processes,"
                     + " median of " + ROUNDS + " rounds");
             Figures.print("relay_cpu_ratio", relayCpuPerMb / socatCpuPerMb,
                     "relay_cpu_us_per_mb / relay_socat_cpu_us_per_mb, same run: what a byte costs the relay against socat");
         } else {
-            Figures.skip("relay_cpu_ratio", "no socat to compare with");
+            Figures.skip("relay_cpu_ratio", socat ? "socat's CPU time could not be read" : "no socat to compare with");
         }
     }
 

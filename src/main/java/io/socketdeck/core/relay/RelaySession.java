@@ -70,10 +70,10 @@ public final class RelaySession extends AbstractLoopSession {
      * humongous arrays a second each asked G1 to consider a marking cycle, which ran back to back,
      * took the collector's pauses past the share at which G1 grows the heap, and grew it to
      * 540-920 MB; the first rounds then paid for touching that memory for the first time (the relay
-     * thread's time went to the kernel: 0.60-0.80 of socat against 0.86-1.07 later). Reads of
-     * 1 MiB - 64 against these, five alternating runs of bench group relay: the ratio to socat
-     * 0.81-0.93 against 0.87-0.96, the first round 0.60-0.80 against 0.73-0.86, the heap at most
-     * 541-922 MB against 266-323. (256 KiB reads measured 0.78 and 0.80 of socat before.)
+     * thread's time went to the kernel). Five alternating pairs of runs of bench group relay, these
+     * reads against 1 MiB - 64: the ratio to socat 0.87-0.96 against 0.81-0.93, the first round
+     * 0.73-0.86 against 0.60-0.80, the heap at most 266-323 MB against 541-922. (256 KiB reads
+     * measured 0.78 and 0.80 of socat before.)
      */
     static final int READ_BUFFER_BYTES = 512 * 1024 - 64;
     private static final int BACKLOG = 4096;
