@@ -10,9 +10,8 @@ class TrafficCountersTest {
     private static final int ADDS_PER_THREAD = 200_000;
 
     /**
-     * The loop thread counts and the window's reader and a send from another thread may count at
-     * once (a server's broadcast is counted per client on the loop, a UDP send on the caller's
-     * thread): no count may be lost between them.
+     * The additions stay atomic, as they were with six {@code AtomicLong}s: two threads adding to
+     * the same counters at once lose no count.
      */
     @Test
     void countsFromTwoThreadsAtOnceAreAllKept() throws InterruptedException {
