@@ -112,16 +112,8 @@ final class RelayBench {
             }
         }
         if (socat) {
-            List<String> ratios = new ArrayList<>();
-            for (int i = 0; i < ROUNDS; i++) {
-                ratios.add(String.format(Locale.ROOT, "%.2f", relayRates.get(i) / socatRates.get(i)));
-            }
-            Figures.note("relay / socat by round: " + ratios);
-            List<String> cpuRatios = new ArrayList<>();
-            for (int i = 0; i < ROUNDS; i++) {
-                cpuRatios.add(String.format(Locale.ROOT, "%.2f", relayCpu.get(i) / socatCpu.get(i)));
-            }
-            Figures.note("relay / socat CPU per MB by round: " + cpuRatios);
+            Figures.note("relay / socat by round: " + ratiosByRound(relayRates, socatRates));
+            Figures.note("relay / socat CPU per MB by round: " + ratiosByRound(relayCpu, socatCpu));
         }
         String what = ", loopback flood from another process through to one reader, median of " + ROUNDS + " rounds";
         double relay = median(relayRates);
@@ -137,8 +129,8 @@ final class RelayBench {
         double relayCpuPerMb = median(relayCpu);
         Figures.print("relay_cpu_us_per_mb", relayCpuPerMb, "CPU time per MB forwarded: this JVM but the reader's"
                 + " thread (the relay's loop, the log model, collector and compiler), median of " + ROUNDS + " rounds");
-        if (socat && median(socatCpu) > 0) {
-            double socatCpuPerMb = median(socatCpu);
+        double socatCpuPerMb = socat ? median(socatCpu) : 0;
+        if (socatCpuPerMb > 0) {
             Figures.print("relay_socat_cpu_us_per_mb", socatCpuPerMb, "CPU time per MB forwarded by socat's processes,"
                     + " median of " + ROUNDS + " rounds");
             Figures.print("relay_cpu_ratio", relayCpuPerMb / socatCpuPerMb,
@@ -521,6 +513,15 @@ final class RelayBench {
     private static long processCpuNanos(Process process) {
         return Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .mapToLong(handle -> handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    /** {@code a / b} round by round, two decimals: the spread a median hides. */
+    private static List<String> ratiosByRound(List<Double> a, List<Double> b) {
+        List<String> ratios = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ratios.add(String.format(Locale.ROOT, "%.2f", a.get(i) / b.get(i)));
+        }
+        return ratios;
     }
 
     private static double median(List<Double> values) {
