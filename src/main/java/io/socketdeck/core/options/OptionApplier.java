@@ -66,9 +66,9 @@ public final class OptionApplier {
         SocketOption<Integer> idle = ExtendedOptions.find(channel, ExtendedOptions.KEEP_IDLE);
         SocketOption<Integer> interval = ExtendedOptions.find(channel, ExtendedOptions.KEEP_INTERVAL);
         SocketOption<Integer> count = ExtendedOptions.find(channel, ExtendedOptions.KEEP_COUNT);
-        String asked = idleSeconds + "/" + intervalSeconds + "/" + probes;
         if (idle == null || interval == null || count == null) {
-            grants.add(new OptionGrant(SocketOptionKind.KEEPALIVE_TIMING, asked, "", Outcome.UNSUPPORTED, ""));
+            grants.add(new OptionGrant(SocketOptionKind.KEEPALIVE_TIMING, timing(idleSeconds, intervalSeconds, probes),
+                    "", Outcome.UNSUPPORTED, ""));
             return this;
         }
         try {
@@ -76,15 +76,22 @@ public final class OptionApplier {
             channel.setOption(interval, intervalSeconds);
             channel.setOption(count, probes);
             if (!readBack) {
-                return this;
+                return this; // a server's later clients: no text made for a report nobody reads
             }
-            String granted = channel.getOption(idle) + "/" + channel.getOption(interval) + "/" + channel.getOption(count);
+            String asked = timing(idleSeconds, intervalSeconds, probes);
+            String granted = timing(channel.getOption(idle), channel.getOption(interval), channel.getOption(count));
             grants.add(new OptionGrant(SocketOptionKind.KEEPALIVE_TIMING, asked, granted,
                     granted.equals(asked) ? Outcome.SET : Outcome.ADJUSTED, ""));
         } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
-            grants.add(new OptionGrant(SocketOptionKind.KEEPALIVE_TIMING, asked, "", Outcome.FAILED, e.getMessage()));
+            grants.add(new OptionGrant(SocketOptionKind.KEEPALIVE_TIMING, timing(idleSeconds, intervalSeconds, probes),
+                    "", Outcome.FAILED, e.getMessage()));
         }
         return this;
+    }
+
+    /** Keepalive probe timings as the options panel shows them: idle/interval/probes. */
+    private static String timing(int idleSeconds, int intervalSeconds, int probes) {
+        return idleSeconds + "/" + intervalSeconds + "/" + probes;
     }
 
     /**
