@@ -1,16 +1,10 @@
 package io.socketdeck.bench;
 
-import com.sun.management.GarbageCollectorMXBean;
-import com.sun.management.GcInfo;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.management.JMException;
@@ -28,10 +22,8 @@ final class UiFloodBench {
     private static final long SETTLE_MILLIS = Bench.millis(2_000);
     private static final long IDLE_MILLIS = Bench.millis(20_000);
     private static final double HEAP_TARGET_MB = 128;
-    /** G1's collector of whole-heap collections, which {@code System.gc()} runs (the app's options pick G1). */
-    private static final String FULL_COLLECTOR = "G1 Old Generation";
-    /** Enough for a renderer's critical regions to end many times over; each skipped request returns at once. */
-    private static final int MAX_GC_REQUESTS = 10_000;
+    /** Histograms taken for one heap figure: the least is the live heap (see {@link #heapAfterGcMb}). */
+    private static final int HISTOGRAMS = 3;
     /** How much of the class histogram a heap over its target notes. */
     private static final int HISTOGRAM_ROWS = 15;
 
@@ -121,15 +113,12 @@ final class UiFloodBench {
      */
     static String classHistogram(int rows) {
         try {
-            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            List<String> lines = String.valueOf(text).lines().toList();
+            List<String> lines = histogram().lines().toList();
             return Stream.concat(lines.stream().limit(rows + 2L),
                             lines.stream().skip(rows + 2L).filter(UiFloodBench::logClass))
                     .collect(Collectors.joining("\n"));
-        } catch (JMException e) {
-            return "(no class histogram: " + e + ")";
+        } catch (IllegalStateException e) {
+            return "(" + e.getMessage() + ": " + e.getCause() + ")";
         }
     }
 
@@ -139,37 +128,40 @@ final class UiFloodBench {
     }
 
     /**
-     * The heap as the last of three full collections left it: read from the full collector's own
-     * account, not from the heap afterwards, where a flood still running has allocated again for as
-     * long as this thread waited for a core (once 178 MB against 58-62 in the runs around it), and
-     * not from whichever collection came last: a young one after the full ones counts the old
-     * generation's dead rows as used (344 MB read once, while the class histogram taken right after,
-     * a full collection, held 28.5 MB of arrays, as normal runs do).
-     *
-     * <p>A {@code System.gc()} may do nothing: G1 skips a full collection asked for while a thread
-     * holds an array in a JNI critical region (this group's GC log shows collections the GC locker
-     * started), and in two server groups of twelve none of the three calls collected and the group
-     * ended with no figure. So it asks until the full collector has counted three more collections.
+     * The heap's live objects, as a whole collection that stops the app finds them: the total of the
+     * class histogram ({@code jcmd GC.class_histogram}, asked from inside), the least of
+     * {@value #HISTOGRAMS}. The histogram collects first, stopped, with any of the JDK's
+     * collectors; {@code System.gc()} does not: Shenandoah's is a concurrent cycle, after which
+     * the heap counts what a flood allocated while it ran (146 MB read that way under the client
+     * flood, the histogram taken right after holding 50). A collection the histogram asks for may
+     * be skipped (while a thread holds an array in a JNI critical region, which the renderer does),
+     * and the histogram then counts dead objects too: the least of several is the live heap. Read
+     * from the histogram, not from the heap afterwards, where a flood still running has allocated
+     * again for as long as this thread waited for a core.
      */
     static double heapAfterGcMb() {
-        GarbageCollectorMXBean full = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(collector -> collector.getName().equals(FULL_COLLECTOR))
-                .map(collector -> collector instanceof GarbageCollectorMXBean withInfo ? withInfo : null)
-                .filter(Objects::nonNull).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no collector named " + FULL_COLLECTOR));
-        long wanted = full.getCollectionCount() + 3;
-        for (int asked = 0; full.getCollectionCount() < wanted; asked++) {
-            if (asked == MAX_GC_REQUESTS) {
-                throw new IllegalStateException(FULL_COLLECTOR + " did " + (full.getCollectionCount() - wanted + 3)
-                        + " of 3 full collections in " + MAX_GC_REQUESTS + " requests");
-            }
-            System.gc();
+        long least = Long.MAX_VALUE;
+        for (int taken = 0; taken < HISTOGRAMS; taken++) {
+            least = Math.min(least, histogramTotalBytes(histogram()));
         }
-        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-        GcInfo last = full.getLastGcInfo();
-        long used = last.getMemoryUsageAfterGc().entrySet().stream().filter(pool -> heapPools.contains(pool.getKey()))
-                .mapToLong(pool -> pool.getValue().getUsed()).sum();
-        return used / (1024.0 * 1024.0);
+        return least / (1024.0 * 1024.0);
+    }
+
+    /** The bytes of the histogram's last line, {@code Total <instances> <bytes>}. */
+    static long histogramTotalBytes(String histogram) {
+        String total = histogram.lines().filter(line -> line.startsWith("Total")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("no Total line in the class histogram"));
+        String[] fields = total.trim().split("\\s+");
+        return Long.parseLong(fields[fields.length - 1]);
+    }
+
+    private static String histogram() {
+        try {
+            return String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()}));
+        } catch (JMException e) {
+            throw new IllegalStateException("no class histogram", e);
+        }
     }
 }
