@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The benches' heap figure: the live heap, as a stopped whole collection finds it (the class histogram's total). */
@@ -51,27 +48,27 @@ class HeapFigureTest {
     /** In a JVM of its own (nothing else in it lets go meanwhile): 64 MiB made and dropped are not counted. */
     @Test
     void whatIsDroppedIsNot() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), DroppedArrays.class.getName())
-                .redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM ended");
-        assertEquals(0, child.exitValue(), output);
-        String[] lines = output.split("\\R");
-        double figure = Double.parseDouble(lines[lines.length - 1]);
-        assertTrue(figure < 32, "64 MiB dropped, the figure " + figure + " MB");
+        try (PeerProcess child = PeerProcess.start(DroppedArrays.class)) {
+            String figure = child.readLine();
+            assertTrue(figure != null, "the child printed its figure");
+            assertTrue(Double.parseDouble(figure) < 32, "64 MiB dropped, the figure " + figure + " MB");
+        }
     }
 
-    /** The child: fills 64 MiB, drops it and prints the figure. */
+    /** The child: makes 64 MiB it lets go of, then prints the figure. */
     static final class DroppedArrays {
         public static void main(String[] args) {
-            List<byte[]> dropped = new ArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                dropped.add(new byte[1 << 20]);
-            }
-            System.out.println("made " + dropped.size() + " MiB");
-            dropped = null;
+            System.out.println("READY");
+            makeAndDrop();
             System.out.println(UiFloodBench.heapAfterGcMb());
+        }
+
+        /** 64 arrays of 1 MiB, held together until this returns (run once, interpreted: nothing elides them). */
+        private static void makeAndDrop() {
+            List<byte[]> arrays = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                arrays.add(new byte[1 << 20]);
+            }
         }
     }
 }

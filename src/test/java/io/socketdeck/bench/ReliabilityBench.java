@@ -37,8 +37,7 @@ final class ReliabilityBench {
     static void run() throws Exception {
         MainWindow window = BenchWindow.show(new PulseGapMeter(), "tabTcpClient");
         Thread.sleep(SETTLE_MILLIS); // a user opens the window first
-        Figures.note(String.format("idle window: heap after GC %.1f MB (live after the last GC %.1f MB)",
-                UiFloodBench.heapAfterGcMb(), liveAfterGcMb()));
+        Figures.note(String.format("idle window: heap after GC %.1f MB", UiFloodBench.heapAfterGcMb()));
         try {
             pausedFlood(window);
             stuckClients(window);
@@ -62,7 +61,6 @@ final class ReliabilityBench {
             long rxBefore = Fx.call(() -> client.traffic().counters().rxBytesProperty().get());
             Thread.sleep(PAUSED_FLOOD_MILLIS);
             double heapMb = UiFloodBench.heapAfterGcMb();
-            double liveMb = liveAfterGcMb();
             long rx = Fx.call(() -> client.traffic().counters().rxBytesProperty().get()) - rxBefore;
             int held = Fx.call(() -> log.heldCountProperty().get());
             int shown = Fx.call(() -> log.entries().size());
@@ -72,8 +70,7 @@ final class ReliabilityBench {
             Fx.run(client::disconnect);
             await(() -> call(() -> client.stateProperty().get() == ConnectionState.IDLE), 10_000, "disconnected");
             Figures.note(String.format("paused flood: %.0f MB in %.0f s while paused, %d rows held, %d shown;"
-                    + " dropped rows told on resume: %s; live after the last GC %.1f MB", rx / 1e6,
-                    PAUSED_FLOOD_MILLIS / 1e3, held, shown, told, liveMb));
+                    + " dropped rows told on resume: %s", rx / 1e6, PAUSED_FLOOD_MILLIS / 1e3, held, shown, told));
             if (rx == 0) {
                 throw new IllegalStateException("no flood while paused: the bench measured nothing");
             }
@@ -125,17 +122,6 @@ final class ReliabilityBench {
             Figures.atMost("stuck_clients_heap_mb", heapMb, 256, "heap with 100 clients that never read and a 1 KiB repeat every 1 ms (MB)");
             Figures.atMost("stuck_client_error_rows", errors.size(), 10, "error rows the stuck clients cause (coalesced)");
         }
-    }
-
-    /** The heap the last GC left: its pools' usage after collection, without what was allocated since. */
-    static double liveAfterGcMb() {
-        long used = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                used += pool.getCollectionUsage().getUsed();
-            }
-        }
-        return used / (1024.0 * 1024.0);
     }
 
     private static boolean call(java.util.concurrent.Callable<Boolean> query) {
