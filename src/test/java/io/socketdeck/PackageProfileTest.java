@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pom's package profile (jlink + jpackage) runs by hand, never in the suite: these cheap checks
@@ -92,6 +94,29 @@ class PackageProfileTest {
         assertTrue(postinst.contains("app=\"$(dirname \"$(dirname APPLICATION_LAUNCHER)\")/lib/app\""), postinst);
         assertTrue(postinst.contains("-XX:SharedClassListFile=\"$app/socketdeck.classlist\" -XX:SharedArchiveFile=\"$app/socketdeck.jsa\""),
                 postinst);
+    }
+
+    /**
+     * An archive serves only the collector it was made with: the image's is made with the pom's
+     * collector slot, and the .deb's postinst reads the collector from the launcher's configuration
+     * (its own line of it, run here by sh against a configuration such as jpackage writes).
+     */
+    @Test
+    void theArchivesAreMadeWithTheAppsCollector(@TempDir Path app) throws IOException, InterruptedException {
+        String dump = POM.substring(POM.indexOf("<id>package-image-archive</id>"));
+        dump = dump.substring(0, dump.indexOf("</execution>"));
+        assertTrue(dump.contains("<argument>${gc.collector}</argument>"), dump);
+        String postinst = Files.readString(Path.of("packaging", "linux", "deb", "postinst"));
+        assertTrue(postinst.contains("-Xshare:dump -Xmx1g \"${collector:--XX:+UseG1GC}\""), postinst);
+        Matcher reading = Pattern.compile("(?m)^\\s*(collector=\\$\\(.+\\))$").matcher(postinst);
+        assertTrue(reading.find(), postinst);
+        Files.writeString(app.resolve("SocketDeck.cfg"), "[JavaOptions]\njava-options=-Xms16m\n"
+                + "java-options=-XX:+UseZGC\njava-options=-XX:ZCollectionInterval=30\n");
+        Process sh = new ProcessBuilder("sh", "-c", "app=$1\n" + reading.group(1) + "\nprintf %s \"$collector\"",
+                "sh", app.toString()).redirectErrorStream(true).start();
+        String collector = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, sh.waitFor());
+        assertEquals("-XX:+UseZGC", collector);
     }
 
     @Test
