@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * whatever the heap has grown to, and back to its configured value after
  * {@value #QUIET_SECONDS} s with fewer; G1's periodic collection (a minute without one, the
  * app's {@code G1PeriodicGCInterval}) then returns the memory as before. A JVM whose flag cannot be
- * written, or that never shrinks anyway, is left as it is. Only G1 reads the flag: ZGC (the app's
- * collector on JDK 24 and later, see the pom) gives back what it has not used for a while on its
- * own clock, so under it this watches nothing.
+ * written, or that never shrinks anyway, is left as it is. Of the app's two collectors only G1
+ * reads the flag: ZGC (the app's on JDK 24 and later, see the pom) gives back what it has not used
+ * for a while on its own clock, so under it this watches nothing.
  */
 public final class HeapFootprint {
 
