@@ -2,6 +2,7 @@ package io.socketdeck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +82,27 @@ class LaunchOptionsTest {
             fromImage.add(javaOption.group(1));
         }
         assertEquals(fromPom, fromImage);
+    }
+
+    /**
+     * Every JVM the build starts for the app (the class-data-sharing trainings and dumps, whose
+     * archives serve only the collector they were made with) and every launch names its collector
+     * through the slot, none by hand.
+     */
+    @Test
+    void thePomNamesTheCollectorOnlyThroughItsSlot() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String build = pom.substring(0, pom.indexOf("<profiles>")) + pom.substring(pom.indexOf("<id>benchmarks</id>"));
+        Matcher literal = Pattern.compile("<(?:argument|option)>-XX:\\+Use\\w+GC</").matcher(build);
+        if (literal.find()) {
+            fail("a collector named by hand: " + literal.group());
+        }
+        for (String execution : List.of("cds-training", "cds-archive", "cds-cli-training", "cds-cli-archive",
+                "package-image-archive")) {
+            String steps = pom.substring(pom.indexOf("<id>" + execution + "</id>"));
+            steps = steps.substring(0, steps.indexOf("</execution>"));
+            assertTrue(steps.contains("<argument>${gc.collector}</argument>"), execution);
+        }
     }
 
     /** The script reads the JDK's release file: the same rule as the pom's profile for 17, 21, 24 and 25. */
