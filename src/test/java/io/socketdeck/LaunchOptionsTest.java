@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ class LaunchOptionsTest {
 
     private static final List<String> SLOTS = List.of("gc.collector", "gc.tuning", "gc.at.rest");
     private static final int ZGC_FROM = 24;
+    private static final String POM = read(Path.of("pom.xml"));
+    private static final String SCRIPT = read(Path.of("bin", "socketdeck"));
 
     /**
      * IgnoreUnrecognizedVMOptions lets an older JDK 17 start without the newer options; it would
@@ -46,9 +49,8 @@ class LaunchOptionsTest {
 
     @Test
     void thePomAndTheLauncherScriptAgree() throws IOException, InterruptedException {
-        String pom = Files.readString(Path.of("pom.xml"));
         List<String> fromPom = windowOptions();
-        String script = Files.readString(Path.of("bin", "socketdeck")).replace("\\\n", " ");
+        String script = SCRIPT.replace("\\\n", " ");
         Matcher exec = Pattern.compile("exec \"\\$\\{JAVA:-java}\"(.+?)\\$SOCKETDECK_JAVA_OPTS").matcher(script);
         assertTrue(exec.find(), "the script's exec line");
         List<String> fromScript = new ArrayList<>();
@@ -64,24 +66,11 @@ class LaunchOptionsTest {
                 && forThisJdk.contains("-XX:MaxGCPauseMillis=10"), forThisJdk.toString());
         assertEquals(forThisJdk, fromScript);
         // The benchmarks measure the window as it runs: with the same options.
-        String bench = pom.substring(pom.indexOf("<id>benchmarks</id>"));
-        String arguments = bench.substring(bench.indexOf("<arguments>"), bench.indexOf("</arguments>"));
-        List<String> fromBench = new ArrayList<>();
-        Matcher argument = Pattern.compile("<argument>((?:-X|\\$\\{gc\\.)[^<]+)</argument>").matcher(arguments);
-        while (argument.find()) {
-            fromBench.add(argument.group(1));
-        }
-        assertEquals(fromPom, fromBench);
+        String bench = section(section(POM, "<id>benchmarks</id>", "</execution>"), "<arguments>", "</arguments>");
+        assertEquals(fromPom, groups("<argument>((?:-X|\\$\\{gc\\.)[^<]+)</argument>", bench));
         // The installed app runs with them too: each is one --java-options of the app image's jpackage.
-        String image = pom.substring(pom.indexOf("<id>package-image</id>"));
-        String imageArguments = image.substring(image.indexOf("<arguments>"), image.indexOf("</arguments>"));
-        List<String> fromImage = new ArrayList<>();
-        Matcher javaOption = Pattern.compile(
-                "<argument>--java-options</argument>\\s*<argument>([^<]+)</argument>").matcher(imageArguments);
-        while (javaOption.find()) {
-            fromImage.add(javaOption.group(1));
-        }
-        assertEquals(fromPom, fromImage);
+        String image = section(section(POM, "<id>package-image</id>", "</execution>"), "<arguments>", "</arguments>");
+        assertEquals(fromPom, groups("<argument>--java-options</argument>\\s*<argument>([^<]+)</argument>", image));
     }
 
     /**
@@ -90,17 +79,15 @@ class LaunchOptionsTest {
      * through the slot, none by hand.
      */
     @Test
-    void thePomNamesTheCollectorOnlyThroughItsSlot() throws IOException {
-        String pom = Files.readString(Path.of("pom.xml"));
-        String build = pom.substring(0, pom.indexOf("<profiles>")) + pom.substring(pom.indexOf("<id>benchmarks</id>"));
+    void thePomNamesTheCollectorOnlyThroughItsSlot() {
+        String build = POM.substring(0, POM.indexOf("<profiles>")) + POM.substring(POM.indexOf("<id>benchmarks</id>"));
         Matcher literal = Pattern.compile("<(?:argument|option)>-XX:\\+Use\\w+GC</").matcher(build);
         if (literal.find()) {
             fail("a collector named by hand: " + literal.group());
         }
         for (String execution : List.of("cds-training", "cds-archive", "cds-cli-training", "cds-cli-archive",
                 "package-image-archive")) {
-            String steps = pom.substring(pom.indexOf("<id>" + execution + "</id>"));
-            steps = steps.substring(0, steps.indexOf("</execution>"));
+            String steps = section(POM, "<id>" + execution + "</id>", "</execution>");
             assertTrue(steps.contains("<argument>${gc.collector}</argument>"), execution);
         }
     }
@@ -122,24 +109,38 @@ class LaunchOptionsTest {
         return SLOTS.stream().map(slot -> "${" + slot + "}").toList();
     }
 
-    private static List<String> windowOptions() throws IOException {
-        String pom = Files.readString(Path.of("pom.xml"));
-        String plugin = pom.substring(pom.indexOf("<artifactId>javafx-maven-plugin</artifactId>"));
-        String options = plugin.substring(plugin.indexOf("<options>"), plugin.indexOf("</options>"));
-        List<String> fromPom = new ArrayList<>();
-        Matcher option = Pattern.compile("<option>([^<]+)</option>").matcher(options);
-        while (option.find()) {
-            fromPom.add(option.group(1));
+    private static List<String> windowOptions() {
+        return groups("<option>([^<]+)</option>", section(POM, "<artifactId>javafx-maven-plugin</artifactId>", "</options>"));
+    }
+
+    /** {@code text} from the first {@code from} on up to the next {@code to}. */
+    private static String section(String text, String from, String to) {
+        String rest = text.substring(text.indexOf(from));
+        return rest.substring(0, rest.indexOf(to));
+    }
+
+    /** The first group of each match of {@code regex} in {@code text}, in order. */
+    private static List<String> groups(String regex, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher match = Pattern.compile(regex).matcher(text);
+        while (match.find()) {
+            found.add(match.group(1));
         }
-        return fromPom;
+        return found;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code options} with the collector's slots filled as Maven fills them on a JDK of {@code feature}. */
-    private static List<String> resolved(List<String> options, int feature) throws IOException {
-        String pom = Files.readString(Path.of("pom.xml"));
-        String defaults = pom.substring(pom.indexOf("<properties>"), pom.indexOf("</properties>"));
-        String zgc = pom.substring(pom.indexOf("<id>zgc</id>"));
-        zgc = zgc.substring(0, zgc.indexOf("</profile>"));
+    private static List<String> resolved(List<String> options, int feature) {
+        String defaults = section(POM, "<properties>", "</properties>");
+        String zgc = section(POM, "<id>zgc</id>", "</profile>");
         assertTrue(zgc.contains("<jdk>[" + ZGC_FROM + ",)</jdk>"), "profile zgc is active from JDK " + ZGC_FROM);
         String source = feature >= ZGC_FROM ? zgc : defaults;
         List<String> filled = new ArrayList<>();
@@ -158,8 +159,7 @@ class LaunchOptionsTest {
 
     /** What the script's own {@code collector} function answers for {@code java}, run by sh. */
     private static List<String> scriptCollector(String java) throws IOException, InterruptedException {
-        String script = Files.readString(Path.of("bin", "socketdeck"));
-        Matcher function = Pattern.compile("(?ms)^collector\\(\\) \\{$.*?^}$").matcher(script);
+        Matcher function = Pattern.compile("(?ms)^collector\\(\\) \\{$.*?^}$").matcher(SCRIPT);
         assertTrue(function.find(), "the script's collector function");
         Result result = run(List.of("sh", "-c", function.group() + "\ncollector \"$1\"", "sh", java));
         assertEquals(0, result.exitCode(), result.output());
