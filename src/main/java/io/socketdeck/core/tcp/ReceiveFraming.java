@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A TCP session's framing: what its connections cut their reads into, changed from any thread
  * while connected, and the budget all its framers share. A connection picks a change up on its
- * loop thread (see {@link TcpConnection#applyFraming()}), handing over the frame it had begun.
+ * loop thread (see {@link ConnectionFramer#takeUpChange()}), handing over the frame it had begun.
  */
 final class ReceiveFraming {
 

@@ -1,7 +1,6 @@
 package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.framing.Framer;
-import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.UnixSockets;
 import io.socketdeck.core.options.OptionGrant;
@@ -118,24 +117,8 @@ final class TcpConnection implements SelectorLoop.Handler {
     private volatile boolean peerFinished;
     private long lastSendNanos;
     private SelectorLoop.Timer linger;
-    /** The framing the reads are cut with now, and its state; null state: each read is a row. */
-    private Framing framingInUse = Framing.AsRead.INSTANCE;
-    private Framer framer;
-    private final Framer.Sink frames = new Framer.Sink() {
-        @Override
-        public void frame(byte[] frame) {
-            emitReceived(frame);
-        }
-
-        @Override
-        public void oversized(long announced, byte[] held) {
-            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.FRAME_TOO_LONG, remote,
-                    String.format(Locale.ROOT, "%,d", announced), id));
-            emitReceived(held);
-        }
-    };
-    private long lastReadNanos;
-    private SelectorLoop.Timer idleGap;
+    /** Cuts the reads as the session's framing says, reported as rows (each read, or each frame). */
+    private final ConnectionFramer framer;
     private final RoundTrips roundTrips = new RoundTrips();
     /** Gives up on a handshake that does not complete; null when none is awaited. */
     private SelectorLoop.Timer handshakeTimer;
@@ -162,6 +145,19 @@ final class TcpConnection implements SelectorLoop.Handler {
         this.listener = listener;
         this.onClosed = onClosed;
         this.onError = onError;
+        this.framer = new ConnectionFramer(setup.framing(), loop, new Framer.Sink() {
+            @Override
+            public void frame(byte[] frame) {
+                emitReceived(frame);
+            }
+
+            @Override
+            public void oversized(long announced, byte[] held) {
+                listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.FRAME_TOO_LONG,
+                        remote, String.format(Locale.ROOT, "%,d", announced), id));
+                emitReceived(held);
+            }
+        });
         this.asServerClient = new ServerClient(id, remote, System.currentTimeMillis(), ownCounters.readOnly(),
                 this::peerFinished);
     }
@@ -310,7 +306,7 @@ final class TcpConnection implements SelectorLoop.Handler {
      * Reading stops (an ended stream is always readable: the selector would spin); sending goes on.
      */
     private void finishedByPeer() {
-        handOverHeld(); // the peer's last, unfinished frame is a row before its end of stream
+        framer.handOverHeld(); // the peer's last, unfinished frame is a row before its end of stream
         peerFinished = true;
         if (key != null && key.isValid()) {
             key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
@@ -382,7 +378,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             readBuffer.get(bytes);
             ownCounters.addReceived(count);
             sessionCounters.addReceived(count);
-            received(bytes);
+            framer.received(bytes);
             if (count < readBuffer.capacity()) {
                 break; // drained the socket: no need for another read syscall that returns 0
             }
@@ -406,76 +402,17 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
     }
 
-    /** Reports what was read: as it is, or cut by the framing into the frames it completes. */
-    private void received(byte[] bytes) {
-        if (framingInUse != setup.framing().current()) {
-            applyFraming();
-        }
-        if (framer == null) {
-            emitReceived(bytes);
-            return;
-        }
-        framer.feed(bytes, 0, bytes.length, frames);
-        if (framer.idleGapNanos() > 0 && framer.held() > 0) {
-            lastReadNanos = System.nanoTime();
-            if (idleGap == null) {
-                scheduleIdleGap(framer.idleGapNanos());
-            }
-        }
-    }
-
+    /** One read or one frame, as an RX row. */
     private void emitReceived(byte[] bytes) {
         listener.onEvent(new SessionEvent.Data(System.currentTimeMillis(), Direction.RX, remote, bytes, id, false,
                 roundTrips.receivedNow()));
-    }
-
-    /** Ends the held frame once no byte came for the gap; a read since the timer was set moves it on. */
-    private void scheduleIdleGap(long delayNanos) {
-        idleGap = loop.schedule(delayNanos, () -> {
-            idleGap = null;
-            if (closed || framer == null) {
-                return;
-            }
-            long quiet = System.nanoTime() - lastReadNanos;
-            if (quiet >= framer.idleGapNanos()) {
-                handOverHeld();
-            } else if (framer.held() > 0) {
-                scheduleIdleGap(framer.idleGapNanos() - quiet);
-            }
-        });
-    }
-
-    /**
-     * Takes up the session's framing if it changed: the frame begun under the old one is reported
-     * as it is (nothing held is lost), and the next read is cut the new way. Loop thread.
-     */
-    void applyFraming() {
-        Framing wanted = setup.framing().current();
-        if (wanted == framingInUse || closed) {
-            return;
-        }
-        if (wanted.equals(framingInUse)) {
-            framingInUse = wanted; // the same framing set again: the frame begun goes on
-            return;
-        }
-        handOverHeld();
-        framingInUse = wanted;
-        framer = wanted instanceof Framing.AsRead ? null : wanted.newFramer(setup.framing().budget());
-    }
-
-    /** Reports the frame begun and not finished as a row of its own (end of stream, close, a gap). */
-    private void handOverHeld() {
-        byte[] held = framer == null ? null : framer.flush();
-        if (held != null) {
-            emitReceived(held);
-        }
     }
 
     /** Asks the loop to take up a changed framing; any thread. */
     void reframe() {
         loop.execute(() -> {
             try {
-                applyFraming();
+                framer.takeUpChange();
             } catch (Throwable fault) {
                 crash(fault);
             }
@@ -784,7 +721,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             return;
         }
         try {
-            handOverHeld(); // the unfinished frame is a row before the Disconnected one
+            framer.handOverHeld(); // the unfinished frame is a row before the Disconnected one
         } catch (Throwable thrown) {
             Faults.log("listener failed on the last frame", thrown);
         }
@@ -793,10 +730,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (key != null) {
             key.cancel();
         }
-        if (idleGap != null) {
-            idleGap.cancel();
-            idleGap = null;
-        }
+        framer.stop();
         if (linger != null) {
             linger.cancel();
             linger = null;
