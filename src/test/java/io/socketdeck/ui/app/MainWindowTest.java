@@ -7,8 +7,8 @@ import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketdeck.testsupport.Await;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.io.IOException;
@@ -195,10 +195,7 @@ class MainWindowTest {
         MenuItem about = onFx(() -> menuBar.getMenus().stream().flatMap(menu -> flatten(menu).stream())
                 .filter(item -> "menuAbout".equals(item.getId())).findFirst().orElseThrow());
         javafx.application.Platform.runLater(about::fire); // not waited for: the box waits for its OK
-        javafx.scene.Scene box = Await.value(() -> onFx(() -> javafx.stage.Window.getWindows().stream()
-                        .filter(javafx.stage.Window::isShowing).map(javafx.stage.Window::getScene)
-                        .filter(scene -> scene.lookup("#aboutVersion") != null).findFirst().orElse(null)),
-                java.util.Objects::nonNull, FxTesting.TIMEOUT, "the About box");
+        javafx.scene.Scene box = DialogDriver.awaitShowing("aboutVersion");
         assertEquals("Version " + AppInfo.version(), onFx(() -> ((Label) box.lookup("#aboutVersion")).getText()));
         assertTrue(AppInfo.version().matches("\\d+\\.\\d+\\.\\d+.*"), AppInfo.version());
         assertEquals(AppInfo.logFile().toString(),

@@ -173,7 +173,7 @@ class SeveralTabsTest {
     void aSecondTabsTlsPopupHasItsNumberedIds(FxRobot robot) {
         fire(robot, "newTcpClientTab");
         click(robot, "#clientTls2"); // TLS on opens the section
-        Scene popup = awaitDialog("clientTlsSni2");
+        Scene popup = DialogDriver.awaitShowing("clientTlsSni2");
         assertEquals(1, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni2").size()));
         assertEquals(0, onFx(() -> popup.getRoot().lookupAll("#clientTlsSni").size()), "not tab 1's id");
         assertEquals(0, onFx(() -> FxTesting.lookup(robot, "#clientTlsSni").queryAll().size()),
@@ -184,7 +184,7 @@ class SeveralTabsTest {
     void aSecondTabsSocketOptionsMadeWhenFirstOpenedHaveTheirNumberedIds(FxRobot robot) {
         fire(robot, "newTcpClientTab");
         click(robot, "#clientOptionsButton2");
-        Scene popup = awaitDialog("clientNoDelay2");
+        Scene popup = DialogDriver.awaitShowing("clientNoDelay2");
         assertEquals(List.of(1, 1, 0), onFx(() -> List.of(popup.getRoot().lookupAll("#clientOptions2").size(),
                 popup.getRoot().lookupAll("#clientLocalPort2").size(),
                 popup.getRoot().lookupAll("#clientNoDelay").size())), "its panel and fields, none with tab 1's id");
@@ -205,12 +205,12 @@ class SeveralTabsTest {
         // The fault panel is a popup, outside the scene: tab 2's has tab 1's ids, numbered.
         click(robot, "#tabRelay");
         click(robot, "#relayFaults");
-        Scene firstPanel = awaitDialog("relayUpLatency");
+        Scene firstPanel = DialogDriver.awaitShowing("relayUpLatency");
         Map<String, Integer> firstIds = onFx(() -> idsIn(firstPanel.getRoot()));
         click(robot, "#tabRelay2"); // a click elsewhere closes the panel
         awaitFx(() -> firstPanel.getWindow() == null || !firstPanel.getWindow().isShowing(), "tab 1's panel closed");
         click(robot, "#relayFaults2");
-        Scene secondPanel = awaitDialog("relayUpLatency2");
+        Scene secondPanel = DialogDriver.awaitShowing("relayUpLatency2");
         Map<String, Integer> secondIds = onFx(() -> idsIn(secondPanel.getRoot()));
         Map<String, Integer> expected = new HashMap<>();
         firstIds.forEach((id, count) -> expected.put(ViewIds.numbered(id, 2), count));
@@ -265,7 +265,7 @@ class SeveralTabsTest {
         MenuItem rename = onFx(() -> tab(robot, "tabTcpServer2").getContextMenu().getItems().stream()
                 .filter(item -> "tabRename".equals(item.getId())).findFirst().orElseThrow());
         Platform.runLater(rename::fire);
-        Scene again = awaitDialog("tabName");
+        Scene again = DialogDriver.awaitShowing("tabName");
         assertEquals("Gateway", onFx(() -> ((TextField) again.lookup("#tabName")).getText()));
         runFx(() -> ((TextField) again.lookup("#tabName")).setText(""));
         DialogDriver.press(again, ButtonType.OK);
@@ -273,7 +273,7 @@ class SeveralTabsTest {
 
         // And a double-click on the title; Cancel keeps the name.
         doubleClick(robot, "#tabTcpServer2");
-        Scene third = awaitDialog("tabName");
+        Scene third = DialogDriver.awaitShowing("tabName");
         runFx(() -> ((TextField) third.lookup("#tabName")).setText("not taken"));
         DialogDriver.press(third, ButtonType.CANCEL);
         awaitFx(() -> Window.getWindows().size() == 1, "the dialog closed");
@@ -508,12 +508,6 @@ class SeveralTabsTest {
     private static Scene openDialog(FxRobot robot, String itemId, String nodeId) {
         MenuItem item = onFx(() -> menuItem(robot, itemId));
         Platform.runLater(item::fire);
-        return awaitDialog(nodeId);
-    }
-
-    private static Scene awaitDialog(String nodeId) {
-        return Await.value(() -> onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
-                        .map(Window::getScene).filter(scene -> scene.lookup("#" + nodeId) != null).findFirst()
-                        .orElse(null)), Objects::nonNull, FxTesting.TIMEOUT, "the dialog with #" + nodeId);
+        return DialogDriver.awaitShowing(nodeId);
     }
 }

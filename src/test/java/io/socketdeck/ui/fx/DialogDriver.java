@@ -26,9 +26,17 @@ public final class DialogDriver {
      */
     public static Scene open(Button opener, String fieldId) {
         Platform.runLater(opener::fire);
+        return awaitShowing(fieldId);
+    }
+
+    /**
+     * The scene of the showing window (a dialog, a popup) that holds a node with id {@code nodeId},
+     * once there is one; fails after {@link FxTesting#TIMEOUT}.
+     */
+    public static Scene awaitShowing(String nodeId) {
         return Await.value(() -> onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
-                        .map(Window::getScene).filter(scene -> scene.lookup("#" + fieldId) != null).findFirst()
-                        .orElse(null)), Objects::nonNull, FxTesting.TIMEOUT, "the dialog with #" + fieldId);
+                        .map(Window::getScene).filter(scene -> scene.lookup("#" + nodeId) != null).findFirst()
+                        .orElse(null)), Objects::nonNull, FxTesting.TIMEOUT, "a window with #" + nodeId);
     }
 
     public static void press(Scene dialog, ButtonType type) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.LayoutCheck;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,8 +77,7 @@ class FaultSectionFitsTest {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
         });
-        Scene section = onFx(() -> Window.getWindows().stream().filter(Window::isShowing).map(Window::getScene)
-                .filter(scene -> scene.lookup("#relayUpLatency") != null).findFirst().orElseThrow());
+        Scene section = DialogDriver.awaitShowing("relayUpLatency");
         runFx(() -> section.getRoot().layout());
         List<String> problems = new ArrayList<>(onFx(() -> LayoutCheck.problems(stage.getScene())));
         onFx(() -> LayoutCheck.problems(section)).forEach(problem -> problems.add("fault panel: " + problem));

@@ -25,6 +25,7 @@ import io.socketdeck.core.tls.TlsTransports;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.LayoutCheck;
 import io.socketdeck.ui.tab.ConnectionState;
@@ -347,9 +348,7 @@ class TcpClientTlsTabTest {
             viewModel.connect(); // a message at the pins: the section opens there
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Scene section = onFx(() -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
-                .map(javafx.stage.Window::getScene).filter(scene -> scene.lookup("#clientTlsPin") != null)
-                .findFirst().orElseThrow());
+        Scene section = DialogDriver.awaitShowing("clientTlsPin");
         runFx(() -> {
             stage.getScene().getRoot().layout();
             section.getRoot().layout();

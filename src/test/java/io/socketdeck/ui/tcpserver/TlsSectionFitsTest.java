@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.LayoutCheck;
 import java.util.ArrayList;
@@ -68,9 +69,7 @@ class TlsSectionFitsTest {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
         });
-        Scene section = onFx(() -> javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
-                .map(javafx.stage.Window::getScene).filter(scene -> scene.lookup("#serverTlsCert") != null)
-                .findFirst().orElseThrow());
+        Scene section = DialogDriver.awaitShowing("serverTlsCert");
         runFx(() -> section.getRoot().layout());
         List<String> problems = new ArrayList<>(onFx(() -> LayoutCheck.problems(stage.getScene())));
         onFx(() -> LayoutCheck.problems(section)).forEach(problem -> problems.add("TLS section: " + problem));
