@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,11 +64,19 @@ class TcpFramingTest {
         return events.await(SessionEvent.Opened.class).local();
     }
 
-    /** Sends {@code chunk} and waits until the session has read it: the next chunk is a read of its own. */
+    /**
+     * Sends {@code chunk} and waits until the session has read it and cut it: the next chunk is a
+     * read of its own, and a framing set now applies to the next chunk only.
+     */
     private void sendApart(TcpProbe peer, byte[] chunk) throws Exception {
         long before = counters.rxBytes();
         peer.send(chunk);
         Await.until(() -> counters.rxBytes() == before + chunk.length, TIMEOUT, "read " + chunk.length + " bytes");
+        // A read is counted before it is cut, in the same turn of the loop: the loop's next task
+        // runs once that turn is over.
+        CountDownLatch turnsOver = new CountDownLatch(loops.loops().size());
+        loops.loops().forEach(loop -> loop.execute(turnsOver::countDown));
+        assertTrue(turnsOver.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "the loop's turn over");
     }
 
     private List<String> received() {
