@@ -93,6 +93,30 @@ class BundleCompletenessTest {
         }
     }
 
+    /**
+     * An apostrophe is written ’: the same text is shown as written by {@code I18n.text} (and
+     * FXML's {@code %key}) and through {@code MessageFormat} by {@code I18n.format}, which read
+     * {@code ''} and {@code '} differently ("The application''s own log" once showed in the About
+     * box as written). Quotes stay allowed around braces ({@code '{{'}), where only format reads them.
+     */
+    @Test
+    void apostrophesReadTheSameShownAsWrittenOrFormatted() throws IOException {
+        Pattern asciiApostrophe = Pattern.compile("\\p{L}'+\\p{L}");
+        List<String> wrong = new ArrayList<>();
+        for (Path folder : bundleFolders()) {
+            for (String file : List.of(ENGLISH, CHINESE)) {
+                Properties properties = load(folder.resolve(file));
+                for (String key : properties.stringPropertyNames()) {
+                    String value = properties.getProperty(key);
+                    if (asciiApostrophe.matcher(value).find()) {
+                        wrong.add(folder.resolve(file) + ": " + key + "=" + value);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "write \u2019 for an apostrophe");
+    }
+
     /** "1 datagram", "2 datagrams": every English pattern given a count of 1 or 2 agrees with its noun. */
     @Test
     void countsAgreeWithTheirNounsInEnglish() throws IOException {

@@ -87,7 +87,7 @@ class SocketOptionsModelTest {
                 new OptionGrant(SocketOptionKind.SO_RCVBUF, "1000000", "212992", OptionGrant.Outcome.ADJUSTED, ""),
                 new OptionGrant(SocketOptionKind.IP_TOS, "0x10 (16)", "", OptionGrant.Outcome.UNSUPPORTED, "")),
                 0, 1));
-        assertEquals("granted 212992 (not what was asked: the system's limit or rounding)",
+        assertEquals("granted 212992 (not what was asked: the system\u2019s limit or rounding)",
                 model.receiveGrantedProperty().get(), "capped: said beside the field");
         assertEquals("IP_TOS: not supported on this system", model.noteProperty().get());
         model.clearGranted();
