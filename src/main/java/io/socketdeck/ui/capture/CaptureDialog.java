@@ -8,6 +8,7 @@ import io.socketdeck.ui.fx.DialogStyle;
 import io.socketdeck.ui.fx.FormGrid;
 import java.io.File;
 import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -56,7 +57,7 @@ final class CaptureDialog extends Dialog<CaptureOptions> {
                 .row(I18n.text("capture.file"), new HBox(6, file, browse))
                 .row(I18n.text("capture.format"), new VBox(4, raw, logFormat))
                 .row(null, includeSent)
-                .row(I18n.text("capture.roll"), new HBox(6, rollMegabytes, new Label("MB")))
+                .row(I18n.text("capture.roll"), new HBox(6, rollMegabytes, new Label(I18n.text("capture.roll.unit"))))
                 .wide(problem);
         getDialogPane().setContent(grid);
         getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -64,13 +65,16 @@ final class CaptureDialog extends Dialog<CaptureOptions> {
         DialogStyle.like(this, owner);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, event -> {
-            if (rollBytes() < 0 || file.getText().isBlank()) {
-                problem.setText(I18n.text(file.getText().isBlank() ? "capture.error.noFile" : "capture.error.roll"));
+            String wrong = file.getText().isBlank() ? "capture.error.noFile"
+                    : typedFile() == null ? "capture.error.badFile"
+                    : rollBytes() < 0 ? "capture.error.roll" : null;
+            if (wrong != null) {
+                problem.setText(I18n.text(wrong));
                 event.consume();
             }
         });
         setResultConverter(button -> button != ButtonType.OK ? null
-                : new CaptureOptions(Path.of(file.getText().strip()), raw.isSelected() ? CaptureFormat.RAW : CaptureFormat.LOG,
+                : new CaptureOptions(typedFile(), raw.isSelected() ? CaptureFormat.RAW : CaptureFormat.LOG,
                         includeSent.isSelected(), rollBytes(), charset, false));
     }
 
@@ -80,6 +84,18 @@ final class CaptureDialog extends Dialog<CaptureOptions> {
         File chosen = chooser.showSaveDialog(getDialogPane().getScene().getWindow());
         if (chosen != null) {
             file.setText(chosen.getPath());
+        }
+    }
+
+    /**
+     * The file typed, or null when this system cannot name a file so (a character its file names
+     * do not allow: {@code *} on Windows, a character the file system's encoding cannot write).
+     */
+    private Path typedFile() {
+        try {
+            return Path.of(file.getText().strip());
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 

@@ -6,6 +6,7 @@ import io.socketdeck.ui.fx.DialogStyle;
 import io.socketdeck.ui.fx.FormGrid;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -119,7 +120,13 @@ final class SelfSignedDialog extends Dialog<SelfSignedModel.Generated> {
     private void browse(TextField field) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.text("server.tls.generate.title"));
-        Path current = Path.of(field.getText().isBlank() ? SelfSignedModel.defaultFolder().toString() : field.getText());
+        Path current = SelfSignedModel.defaultFolder();
+        try {
+            current = field.getText().isBlank() ? current : Path.of(field.getText());
+        } catch (InvalidPathException e) {
+            // Not a name this system allows: the chooser opens as for an empty field, and the
+            // field's own message already says what is wrong with it.
+        }
         Path folder = current.toAbsolutePath().getParent();
         if (folder != null && Files.isDirectory(folder)) {
             chooser.setInitialDirectory(folder.toFile());
