@@ -33,6 +33,12 @@ public final class TcpProbe implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /** Connects to a tab's "host:port" (a server's listening address as the tab shows it). */
+    public static TcpProbe connect(String hostPort) throws IOException {
+        int colon = hostPort.lastIndexOf(':');
+        return connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
+    }
+
     /** Connects with a 5 s connect timeout. */
     public static TcpProbe connect(InetSocketAddress address) throws IOException {
         return connect(address, DEFAULT_CONNECT_TIMEOUT);

@@ -182,6 +182,7 @@ public final class MainWindow {
      * one in front. The caller shows the new root.
      */
     public Parent useLanguage(Locale locale) {
+        models().forEach(TabModel::keepViewPlace);
         I18n.use(locale);
         models().forEach(TabModel::languageChanged);
         root = buildView();

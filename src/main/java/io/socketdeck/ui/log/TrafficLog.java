@@ -105,6 +105,8 @@ public final class TrafficLog {
     private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap", true);
     private final BooleanProperty showTime = new SimpleBooleanProperty(this, "showTime", true);
     private final BooleanProperty monospaceText = new SimpleBooleanProperty(this, "monospaceText");
+    /** Where the user is in the rows (auto-scroll, the top row, the selection), for a view built again. */
+    private final LogPlace place = new LogPlace();
     /** Rows that arrived while the display was paused, shown on resume; within the list's limits. */
     private final ArrayDeque<LogEntry> held = new ArrayDeque<>();
     private long heldWeight;
@@ -234,6 +236,10 @@ public final class TrafficLog {
     /** Rows waiting for the display to resume. */
     public ReadOnlyIntegerProperty heldCountProperty() {
         return heldCount.getReadOnlyProperty();
+    }
+
+    public LogPlace place() {
+        return place;
     }
 
     public BooleanProperty wrapProperty() {

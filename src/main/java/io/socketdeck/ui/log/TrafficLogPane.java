@@ -14,22 +14,28 @@ import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.timeline.TimelineStrip;
 import java.io.File;
 import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -87,7 +93,6 @@ public final class TrafficLogPane extends VBox {
     @FXML private Button clear;
     @FXML private ListView<LogEntry> log;
 
-    private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private String idPrefix = "";
     private String messageUnitKey = "counters.messages";
     private TrafficLog model;
@@ -102,7 +107,6 @@ public final class TrafficLogPane extends VBox {
         tailCheck = new TailCheck(log, () -> model.revisionProperty().get(), this::followsTail);
         encoding.getItems().setAll(SupportedCharsets.all());
         encoding.setConverter(SendOptionChoices.charsetNames());
-        autoScroll.selectedProperty().bindBidirectional(follow);
         log.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     }
 
@@ -220,6 +224,7 @@ public final class TrafficLogPane extends VBox {
         ViewListeners.onChange(this, traffic.monospaceTextProperty(), (obs, old, now) -> font.run());
         font.run();
         OneLineRows.keep(log, traffic, filterCount); // after the font's listeners: it measures in the new font
+        keepsPlace(traffic.place());
 
         filter.textProperty().bindBidirectional(traffic.filter().patternProperty());
         filterHex.selectedProperty().bindBidirectional(traffic.filter().hexProperty());
@@ -276,7 +281,71 @@ public final class TrafficLogPane extends VBox {
 
     /** Whether the log keeps its newest row in view now: auto-scroll on and not paused. */
     private boolean followsTail() {
-        return follow.get() && !model.pausedProperty().get();
+        return model.place().followProperty().get() && !model.pausedProperty().get();
+    }
+
+    /**
+     * Shows where the user was in the rows when this view replaces another (a language switch):
+     * auto-scroll, the selected rows, the row at the top; and answers the place where it is.
+     */
+    private void keepsPlace(LogPlace place) {
+        autoScroll.selectedProperty().bindBidirectional(place.followProperty());
+        LogPlace.Kept kept = place.takeKept();
+        if (kept != null) {
+            showAgain(kept);
+        }
+        followTail();
+        place.shownBy(() -> {
+            LogEntry top = topRow();
+            return new LogPlace.Kept(top != null || kept == null ? top : kept.top(), // not laid out yet: as it came
+                    log.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList());
+        });
+    }
+
+    /** Selects the kept rows and scrolls the kept top row to the top, where they still are. */
+    private void showAgain(LogPlace.Kept kept) {
+        Set<LogEntry> selected = Collections.newSetFromMap(new IdentityHashMap<>());
+        selected.addAll(kept.selected());
+        List<LogEntry> rows = log.getItems();
+        int top = -1;
+        int[] chosen = new int[selected.size()];
+        int count = 0;
+        for (int i = 0; i < rows.size(); i++) { // one pass: a selection of every row costs no more
+            LogEntry row = rows.get(i);
+            if (row == kept.top()) {
+                top = i;
+            }
+            if (count < chosen.length && selected.contains(row)) {
+                chosen[count++] = i;
+            }
+        }
+        if (count > 0) {
+            log.getSelectionModel().selectIndices(chosen[0], Arrays.copyOfRange(chosen, 1, count));
+        }
+        if (top >= 0 && !followsTail()) {
+            scrollToTopOnceLaidOut(top);
+        }
+    }
+
+    /**
+     * Puts row {@code row} at the top, and again after the first layout that shows rows: before
+     * it the list places rows by estimated heights (rows that wrap differ), which its first
+     * layout corrects, moving the row (three rows up in a test).
+     */
+    private void scrollToTopOnceLaidOut(int row) {
+        log.scrollTo(row);
+        new AfterFirstLayout(log, () -> topRow() != null, () -> log.scrollTo(row));
+    }
+
+    /** The row at the top of the list as last laid out; null before its first layout. */
+    private LogEntry topRow() {
+        if (log.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            if (first != null && first.getIndex() >= 0 && first.getIndex() < log.getItems().size()) {
+                return log.getItems().get(first.getIndex());
+            }
+        }
+        return null;
     }
 
     private void followTail() {
@@ -312,7 +381,4 @@ public final class TrafficLogPane extends VBox {
         }
     }
 
-    public BooleanProperty autoScrollProperty() {
-        return follow;
-    }
 }

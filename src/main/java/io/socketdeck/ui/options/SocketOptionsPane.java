@@ -3,6 +3,7 @@ package io.socketdeck.ui.options;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.Tips;
+import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.tls.TlsSectionPopup;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -72,14 +73,17 @@ public final class SocketOptionsPane extends HBox {
         Tips.setText(toggle, summary.get());
         summary.addListener((obs, old, now) -> Tips.setText(toggle, now));
         toggle.setOnAction(event -> open());
-        // Something could not be set as asked: the button says so until the next grant.
-        model.noteProperty().addListener((obs, old, now) ->
-                toggle.pseudoClassStateChanged(WARNING, now != null && !now.isEmpty()));
+        // Something could not be set as asked: the button says so until the next grant, in a
+        // view built again too (a language switch).
+        Runnable warn = () -> toggle.pseudoClassStateChanged(WARNING,
+                model.noteProperty().get() != null && !model.noteProperty().get().isEmpty());
+        ViewListeners.onChange(this, model.noteProperty(), (obs, old, now) -> warn.run());
+        warn.run();
         // A field's problem is shown where it is: the panel opens.
         for (ObservableStringValue error : new ObservableStringValue[] {model.keepAliveErrorProperty(),
                 model.receiveBufferErrorProperty(), model.sendBufferErrorProperty(), model.lingerErrorProperty(),
                 model.trafficClassErrorProperty(), model.localErrorProperty()}) {
-            error.addListener((obs, old, now) -> {
+            ViewListeners.onChange(this, error, (obs, old, now) -> {
                 if (now != null && !now.isEmpty()) {
                     open();
                 }

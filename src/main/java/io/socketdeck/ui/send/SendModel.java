@@ -17,12 +17,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -38,6 +40,8 @@ public final class SendModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final BooleanProperty hex = new SimpleBooleanProperty(this, "hex");
     private final BooleanProperty escapes = new SimpleBooleanProperty(this, "escapes");
+    /** Which pane shows beside the send box: 0 quick send, 1 the next added (auto-reply rules). */
+    private final IntegerProperty shownSide = new SimpleIntegerProperty(this, "shownSide");
     private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
     private final ObjectProperty<Checksum> checksum = new SimpleObjectProperty<>(this, "checksum", Checksum.NONE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
@@ -65,6 +69,11 @@ public final class SendModel {
     }
 
     /** Read the escapes r, n, t, backslash, 0, xNN and uNNNN (each after a backslash) in text. */
+    /** Which pane shows beside the send box, kept here for a view built again (a language switch). */
+    public IntegerProperty shownSideProperty() {
+        return shownSide;
+    }
+
     public BooleanProperty escapesProperty() {
         return escapes;
     }

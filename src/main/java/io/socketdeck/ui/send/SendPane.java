@@ -69,6 +69,8 @@ public final class SendPane extends VBox {
     @FXML private QuickSendPane quickSend;
 
     private String idPrefix = "";
+    /** The send box's model, once bound. */
+    private SendModel box;
     private javafx.beans.binding.StringBinding shownError;
 
     public SendPane() {
@@ -82,6 +84,9 @@ public final class SendPane extends VBox {
                 old.setSelected(true); // one pane is always shown: clicking the shown one keeps it
             } else {
                 showSide(now);
+                if (box != null) {
+                    box.shownSideProperty().set(sides.getToggles().indexOf(now));
+                }
             }
         });
     }
@@ -99,6 +104,15 @@ public final class SendPane extends VBox {
         show.setToggleGroup(sides);
         sideSwitch.getChildren().add(show);
         sidePanes.getChildren().add(content);
+        showKeptSide();
+    }
+
+    /** The pane the user last chose beside the send box, once it is there (a view built again). */
+    private void showKeptSide() {
+        int kept = box == null ? 0 : box.shownSideProperty().get();
+        if (kept > 0 && kept < sides.getToggles().size()) {
+            sides.selectToggle(sides.getToggles().get(kept));
+        }
         showSide(sides.getSelectedToggle());
     }
 
@@ -147,7 +161,8 @@ public final class SendPane extends VBox {
      * @param scope the tab's root: Ctrl+1..9 send the quick commands wherever the focus is in it
      */
     public void bind(SendToolkit tools, QuickCommandsModel commands, TrafficLog log, Node scope) {
-        SendModel box = tools.box();
+        box = tools.box();
+        showKeptSide();
         input.textProperty().bindBidirectional(box.textProperty());
         hexSend.selectedProperty().bindBidirectional(box.hexProperty());
         escapes.selectedProperty().bindBidirectional(box.escapesProperty());

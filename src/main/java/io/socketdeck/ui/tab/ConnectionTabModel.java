@@ -165,6 +165,11 @@ public abstract class ConnectionTabModel implements TabModel {
     }
 
     @Override
+    public void keepViewPlace() {
+        traffic.log().place().keep();
+    }
+
+    @Override
     public void shutdown() {
         traffic.shutdown();
         if (session != null) {

@@ -60,6 +60,14 @@ public interface TabModel {
     void languageChanged();
 
     /**
+     * The window is about to build its views again around this model (a language switch): what
+     * only a view knew of where the user is (the log's top row and selection) is noted here for
+     * the view built next.
+     */
+    default void keepViewPlace() {
+    }
+
+    /**
      * Closes the tab's sockets and stops its background work without waiting: on exit, and when
      * the user closes the tab.
      */

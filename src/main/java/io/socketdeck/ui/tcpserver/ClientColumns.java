@@ -5,6 +5,7 @@ import io.socketdeck.ui.common.I18n;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 
 /**
  * How the client table's columns get and show their values: the address sorts by IP then
@@ -116,6 +118,27 @@ final class ClientColumns {
             order = order == null ? byColumn : order.thenComparing(byColumn);
         }
         return order;
+    }
+
+    /** The table's sort columns as the model keeps them: id and direction, first column first. */
+    static List<ColumnSort> choice(List<TableColumn<ClientRow, ?>> sortOrder) {
+        return sortOrder.stream()
+                .map(column -> new ColumnSort(column.getId(), column.getSortType() == TableColumn.SortType.ASCENDING))
+                .toList();
+    }
+
+    /** Shows {@code choice} in {@code table}'s header again: its sort columns and their arrows. */
+    static void show(TableView<ClientRow> table, List<ColumnSort> choice) {
+        List<TableColumn<ClientRow, ?>> columns = new ArrayList<>();
+        for (ColumnSort sort : choice) {
+            for (TableColumn<ClientRow, ?> column : table.getColumns()) {
+                if (sort.columnId().equals(column.getId())) {
+                    column.setSortType(sort.ascending() ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+                    columns.add(column);
+                }
+            }
+        }
+        table.getSortOrder().setAll(columns);
     }
 
     private static <T> TableCell<ClientRow, T> formatted(Function<T, String> format) {

@@ -218,8 +218,12 @@ public final class TcpServerController {
         // The rows, and the user's choice among them kept in the model (survives a language switch).
         TableSelections.show(serverClients, viewModel.clients(), viewModel.selectedClients());
         CellPrimer.prime(serverClients, PRIMER_ROW);
+        // The sort the user chose survives a view built again (a language switch): the header
+        // shows it, and the rows, kept by the model, are in that order already.
+        serverClients.setSortPolicy(table -> true);
+        ClientColumns.show(serverClients, viewModel.clientSort());
         serverClients.setSortPolicy(table -> {
-            viewModel.sortClients(ClientColumns.order(table.getSortOrder()));
+            viewModel.sortClients(ClientColumns.choice(table.getSortOrder()), ClientColumns.order(table.getSortOrder()));
             return true;
         });
         serverClients.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -83,6 +83,8 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     private final ObjectProperty<Recipients> recipients = new SimpleObjectProperty<>(this, "recipients", Recipients.ALL);
 
     private final ClientTable clients = new ClientTable();
+    /** How the user sorted the client table: kept here so a view built again shows it. FX thread. */
+    private List<ColumnSort> clientSort = List.of();
     private final ObservableList<ClientRow> selected = FXCollections.observableArrayList();
     private final StringBinding clientSummary;
     private final UiTick.Handle clientsJob;
@@ -454,9 +456,22 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         return clients.rows();
     }
 
-    /** Puts the client table in {@code order} (null: arrival), off the FX thread when big. */
-    void sortClients(Comparator<ClientRow> order) {
+    /**
+     * Puts the client table in {@code order} (null: arrival), off the FX thread when big, as the
+     * user chose it by {@code columns}. The same choice again sorts nothing: a view built again
+     * (a language switch) shows the choice in its header and finds the rows already in order.
+     */
+    void sortClients(List<ColumnSort> columns, Comparator<ClientRow> order) {
+        if (columns.equals(clientSort)) {
+            return;
+        }
+        clientSort = List.copyOf(columns);
         clients.sortBy(order);
+    }
+
+    /** The columns the client table is sorted by, first first; empty for arrival order. */
+    List<ColumnSort> clientSort() {
+        return clientSort;
     }
 
     /** Bumped when the clients' byte counts moved. */

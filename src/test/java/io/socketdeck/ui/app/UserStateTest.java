@@ -23,7 +23,6 @@ import io.socketdeck.ui.fx.Tips;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +132,7 @@ class UserStateTest {
     void clearWhileClientsLeaveLeavesNoGhostInTheTable() throws Exception {
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
         listenOnLoopback(server);
-        InetSocketAddress address = onFx(() -> parse(server.listeningAddressProperty().get()));
+        String address = onFx(() -> server.listeningAddressProperty().get());
         List<TcpProbe> clients = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             clients.add(TcpProbe.connect(address));
@@ -160,7 +159,7 @@ class UserStateTest {
             server.traffic().sendBox().textProperty().set("typed, not sent");
         });
         awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
-        TcpProbe probe = TcpProbe.connect(onFx(() -> parse(server.listeningAddressProperty().get())));
+        TcpProbe probe = TcpProbe.connect(onFx(() -> server.listeningAddressProperty().get()));
         peers.add(probe);
         probe.send("before");
         awaitFx(() -> server.traffic().counters().rxBytesProperty().get() == 6, "first bytes in");
@@ -196,7 +195,7 @@ class UserStateTest {
         listenOnLoopback(server);
         List<TcpProbe> probes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            TcpProbe probe = TcpProbe.connect(onFx(() -> parse(server.listeningAddressProperty().get())));
+            TcpProbe probe = TcpProbe.connect(onFx(() -> server.listeningAddressProperty().get()));
             peers.add(probe);
             probes.add(probe);
         }
@@ -271,10 +270,5 @@ class UserStateTest {
         });
         awaitFx(() -> client.traffic().counters().rxBytesProperty().get() == 5, "echoed and counted");
         awaitFx(() -> client.traffic().log().entries().stream().anyMatch(e -> "hello".equals(e.text())), "shown");
-    }
-
-    private static InetSocketAddress parse(String address) {
-        int colon = address.lastIndexOf(':');
-        return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
     }
 }
