@@ -10,11 +10,16 @@ import io.socketdeck.core.session.RelayFault;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TlsHandshake;
 import java.net.InetSocketAddress;
+import java.text.Format;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * What session events say, in the current {@link Language}: the same words in the window's log and
@@ -26,6 +31,9 @@ public final class EventTexts {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     /** Clients named in one event about many; the rest are counted. */
     private static final int NAMED_PEERS = 5;
+    /** A failure's sentence that places its detail, or a line of it: {@code {1}}, {@code {2,number,integer}}. */
+    private static final Pattern QUOTES_DETAIL = Pattern.compile("\\{[12][},]");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
 
     private EventTexts() {
     }
@@ -127,21 +135,37 @@ public final class EventTexts {
 
     /**
      * A failure in words. A detail of several lines is several values ({@code {2}}, {@code {3}}: a
-     * certificate's name and its end date), placed by the sentence.
+     * certificate's name and its end date), placed by the sentence. A value the sentence takes as a
+     * number ({@code {2,number,integer}}, {@code {2,choice,...}}) is given as one, so its digits are
+     * grouped the language's way and the words agree with it ("1 reply", "15 replies").
      */
     public static String failure(SessionEvent.Failure event) {
         String where = event.peer() == null ? "" : Addresses.format(event.peer());
         String key = "failure." + event.kind().name();
+        String pattern = TEXT.text(key);
         String[] parts = event.detail().split("\n", -1);
         Object[] args = new Object[2 + parts.length];
         args[0] = where;
         args[1] = event.detail();
         System.arraycopy(parts, 0, args, 2, parts.length);
+        if (pattern.contains(",number") || pattern.contains(",choice")) {
+            numbersAsNumbers(pattern, args);
+        }
         String text = TEXT.format(key, args);
         // The OS's own words help a search; add them unless the sentence already quotes them.
-        String pattern = TEXT.text(key);
-        boolean quotesDetail = pattern.contains("{1}") || pattern.contains("{2}");
+        boolean quotesDetail = QUOTES_DETAIL.matcher(pattern).find();
         return quotesDetail || event.detail().isEmpty() ? text : text + "  (" + event.detail() + ")";
+    }
+
+    /** Turns the detail values that {@code pattern} formats as numbers, and are whole numbers, into Longs. */
+    private static void numbersAsNumbers(String pattern, Object[] args) {
+        Format[] formats = new MessageFormat(pattern, Locale.ROOT).getFormatsByArgumentIndex();
+        for (int i = 2; i < Math.min(formats.length, args.length); i++) {
+            if (formats[i] instanceof NumberFormat && args[i] instanceof String value
+                    && WHOLE_NUMBER.matcher(value).matches()) {
+                args[i] = Long.parseLong(value);
+            }
+        }
     }
 
     /** A completed TLS handshake: what was agreed, how long it took, and how the peer was trusted. */
