@@ -36,6 +36,8 @@ import java.util.function.BiConsumer;
  */
 public abstract class AbstractLoopSession implements Session {
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final SelectorLoop loop;
     private final boolean ownLoop;
     private final SessionListener listener;
@@ -46,6 +48,8 @@ public abstract class AbstractLoopSession implements Session {
     private final EndActions closeActions = new EndActions();
     /** Loop thread only: timers of this session, cancelled when it ends. */
     private final Set<SessionTimer> timers = new HashSet<>();
+    /** Loop thread only once started: the automatic replies waiting for their delay. */
+    private DelayedReplies delayedReplies = new DelayedReplies(DelayedReplies.Limits.DEFAULT);
     private volatile SelectorLoop.Timer loopWatch;
 
     /** A session on a loop of its own, driven by {@link #run()}. */
@@ -211,6 +215,11 @@ public abstract class AbstractLoopSession implements Session {
         for (SessionTimer timer : Set.copyOf(timers)) {
             timer.cancel();
         }
+        // Its report's timer was just cancelled: replies not sent in the last second are still said.
+        SessionEvent.Failure notSent = delayedReplies.report(System.currentTimeMillis());
+        if (notSent != null) {
+            Faults.emitQuietly(listener, notSent);
+        }
         try {
             release(reason);
         } catch (Throwable fault) {
@@ -258,6 +267,46 @@ public abstract class AbstractLoopSession implements Session {
         timers.add(timer);
         timer.scheduled = loop.schedule(delayNanos, timer::fire);
         return timer;
+    }
+
+    /**
+     * Has {@code through} send {@code bytes} in answer to {@code request} after {@code delayNanos},
+     * unless the session has ended first or as many replies as it holds already wait: then the
+     * reply is not sent, and that is reported (see {@link DelayedReplies}). Loop thread.
+     */
+    protected final void replyLater(long delayNanos, SessionEvent.Data request, byte[] bytes, Replies through) {
+        DelayedReplies waiting = delayedReplies;
+        if (!waiting.take(bytes.length, request)) {
+            if (waiting.firstRefusal()) {
+                schedule(DelayedReplies.REPORT_AFTER_NANOS, this::reportRepliesNotSent);
+            }
+            return;
+        }
+        // Where it goes, without the request's bytes: a reply needs only the peer and the
+        // connection, and a request's bytes can be far bigger than the reply.
+        SessionEvent.Data to = new SessionEvent.Data(request.timeMillis(), request.direction(), request.peer(),
+                NO_BYTES, request.connection(), request.automatic(), request.roundTripNanos());
+        schedule(delayNanos, () -> {
+            waiting.release(bytes.length);
+            through.reply(to, bytes);
+        });
+    }
+
+    private void reportRepliesNotSent() {
+        SessionEvent.Failure report = delayedReplies.report(System.currentTimeMillis());
+        if (report != null) {
+            emit(report);
+        }
+    }
+
+    /** Smaller limits for delayed replies than a session's own, for a test; before the session starts. */
+    final void limitDelayedReplies(DelayedReplies.Limits limits) {
+        delayedReplies = new DelayedReplies(limits);
+    }
+
+    /** Automatic replies waiting for their delay now; loop thread. */
+    final int delayedRepliesWaiting() {
+        return delayedReplies.waiting();
     }
 
     /** A handler whose failures (what {@code ready} throws) end this session. */

@@ -33,6 +33,11 @@ public enum FailureKind {
      * times a second (two echoes answering each other). The detail is the pause in seconds.
      */
     REPLY_LOOP,
+    /**
+     * Automatic replies were not sent: as many as a session holds were already waiting for their
+     * rule's delay. The detail's lines: how many were not sent, then the replies and bytes waiting.
+     */
+    DELAYED_REPLIES_FULL,
     /** An IPv4 socket asked to reach an IPv6 address, or the other way round. */
     ADDRESS_FAMILY,
     /** The peer's certificate expired; the detail names its subject and end date. */

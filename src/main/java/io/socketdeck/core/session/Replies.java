@@ -11,6 +11,9 @@ public interface Replies {
     /** Sends {@code bytes} to the peer {@code request} came from; nothing when it has gone. */
     void reply(SessionEvent.Data request, byte[] bytes);
 
-    /** The same after {@code delayNanos}, on the session's thread; nothing once the session has ended. */
+    /**
+     * The same after {@code delayNanos}, on the session's thread; nothing once the session has
+     * ended. A reply beyond what a session lets wait for its delay is not sent, and reported.
+     */
     void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes);
 }

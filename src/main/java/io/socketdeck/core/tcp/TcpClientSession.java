@@ -214,7 +214,7 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
 
     @Override
     public void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes) {
-        schedule(delayNanos, () -> reply(request, bytes));
+        replyLater(delayNanos, request, bytes, this);
     }
 
     @Override

@@ -686,7 +686,7 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
 
     @Override
     public void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes) {
-        schedule(delayNanos, () -> reply(request, bytes));
+        replyLater(delayNanos, request, bytes, this);
     }
 
     @Override

@@ -166,7 +166,7 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
 
     @Override
     public void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes) {
-        schedule(delayNanos, () -> reply(request, bytes));
+        replyLater(delayNanos, request, bytes, this);
     }
 
     @Override
