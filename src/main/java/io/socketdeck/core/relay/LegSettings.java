@@ -65,18 +65,25 @@ final class LegSettings {
         for (int i = 0; i < rules.size(); i++) {
             RewriteRule.Compiled rule = rules.get(i);
             Matcher matcher = rule.pattern().matcher(text);
-            if (!matcher.find()) {
-                continue;
-            }
             StringBuilder out = new StringBuilder(text.length() + 16);
             int count = 0;
             try {
+                if (!matcher.find()) {
+                    continue;
+                }
                 do {
                     matcher.appendReplacement(out, rule.replacement());
                     count++;
                 } while (matcher.find());
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 continue; // a named group the pattern lacks (not checked when made): the rule does nothing
+            } catch (StackOverflowError e) {
+                // java.util.regex recurses once per repetition of a group with alternatives, so
+                // (a|b)* overflows on a long enough chunk: a fault of this rule on this input, the
+                // stack already unwound here and nothing shared changed (hits count after a rule).
+                // Thrown on as an exception, it ends the one connection, not the relay (see TcpLink).
+                throw new IllegalStateException("rewrite rule " + faults.rewrites().get(i)
+                        + " overflowed the stack on a chunk of " + chunk.length + " bytes", e);
             }
             matcher.appendTail(out);
             text = out.toString();

@@ -37,6 +37,12 @@ interface RelayContext {
     /** The connection has ended and reported it. */
     void removed(RelayLink link);
 
+    /**
+     * A connection that threw an {@link Error} has reported it and closed: the relay ends too,
+     * with {@code Closed(ERROR)}.
+     */
+    void crashed(Error error);
+
     /** Counts bytes read each way over all connections. */
     void read(Leg leg, int bytes);
 }

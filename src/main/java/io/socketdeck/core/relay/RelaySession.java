@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * the side that sent its FIN; the other direction keeps flowing), {@code FaultInjected} for every
  * fault, rewrite, hold or injection, and {@code Disconnected} (remote: the client; reason PEER for
  * FIN both ways, RESET when either side reset, KICKED on {@link #disconnect}, ERROR when the target
- * could not be reached, after a {@code Failure} naming why and the target). A failure to listen is a
+ * could not be reached, after a {@code Failure} naming why and the target, or when handling the
+ * connection threw, after a {@code Failure} naming what: both sides are then reset and the relay
+ * goes on, unless it was an {@link Error}, which ends the relay too). A failure to listen is a
  * {@code Failure} and {@code Closed(ERROR)}. A UDP relay reports each client address's flow the
  * same way: {@code Connected} at its first datagram, {@code Disconnected(LOCAL)} at its idle timeout.
  *
@@ -438,6 +440,11 @@ public final class RelaySession extends AbstractLoopSession {
         @Override
         public void removed(RelayLink link) {
             links.remove(link);
+        }
+
+        @Override
+        public void crashed(Error error) {
+            end(CloseReason.ERROR);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.socketdeck.core.relay;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.SessionEvent;
@@ -26,6 +27,8 @@ final class TcpLink extends AbstractRelayLink {
     static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SocketChannel client;
+    private final SelectorLoop.Handler clientHandler = endsThisLink(this::clientReady);
+    private final SelectorLoop.Handler targetHandler = endsThisLink(this::targetReady);
     private SelectionKey clientKey;
     private SocketChannel target;
     private SelectionKey targetKey;
@@ -46,7 +49,49 @@ final class TcpLink extends AbstractRelayLink {
 
     /** Starts reading the client; the target connection is made by {@link #connect}. */
     void register() throws IOException {
-        clientKey = loop.register(client, SelectionKey.OP_READ, this::clientReady);
+        clientKey = loop.register(client, SelectionKey.OP_READ, clientHandler);
+    }
+
+    /**
+     * A handler whose throw ends this connection, not the relay and not only the one socket (the
+     * loop's own last resort closes just the channel it was handling and reports nothing).
+     */
+    private SelectorLoop.Handler endsThisLink(SelectorLoop.Handler handler) {
+        return new SelectorLoop.Handler() {
+            @Override
+            public void ready(SelectionKey key) throws IOException {
+                handler.ready(key);
+            }
+
+            @Override
+            public boolean failed(SelectionKey key, Throwable error) {
+                crash(error);
+                return true;
+            }
+        };
+    }
+
+    /**
+     * Something was thrown while handling this connection (a rewrite rule that failed on a read, a
+     * listener's exception): reported as a Failure naming it, both sides reset (what was held is
+     * lost, which a FIN would hide), the row gone; the relay serves the others on. An {@link Error}
+     * ends the relay as well, as it ends a TCP server: a class that failed to load is not trusted
+     * with the next client. Once closed, it can only be logged.
+     */
+    private void crash(Throwable fault) {
+        Faults.log("relaying for " + clientAddress + " failed", fault);
+        if (!closed) {
+            try {
+                context.emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.IO, clientAddress,
+                        Faults.describe(fault), id));
+            } catch (Throwable again) {
+                Faults.log("listener failed on Failure", again);
+            }
+            end(CloseReason.ERROR, true);
+        }
+        if (fault instanceof Error error) {
+            context.crashed(error);
+        }
     }
 
     /** Connects to the target, looked up already. */
@@ -60,10 +105,10 @@ final class TcpLink extends AbstractRelayLink {
             target.configureBlocking(false);
             target.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (target.connect(address)) {
-                targetKey = loop.register(target, SelectionKey.OP_READ, this::targetReady);
+                targetKey = loop.register(target, SelectionKey.OP_READ, targetHandler);
                 linked();
             } else {
-                targetKey = loop.register(target, SelectionKey.OP_CONNECT, this::targetReady);
+                targetKey = loop.register(target, SelectionKey.OP_CONNECT, targetHandler);
                 connectTimer = context.schedule(CONNECT_TIMEOUT_NANOS, () -> targetFailed(FailureKind.CONNECT_TIMEOUT,
                         Long.toString(TimeUnit.NANOSECONDS.toMillis(CONNECT_TIMEOUT_NANOS))));
             }
@@ -317,8 +362,11 @@ final class TcpLink extends AbstractRelayLink {
         down.clear();
         close(client, reset);
         close(target, reset);
-        context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), clientAddress, reason, id));
-        context.removed(this);
+        try {
+            context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), clientAddress, reason, id));
+        } finally {
+            context.removed(this); // a listener that throws must not leave a closed row in the table
+        }
     }
 
     private static void close(SocketChannel channel, boolean reset) {

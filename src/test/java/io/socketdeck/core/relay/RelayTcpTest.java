@@ -17,9 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -185,6 +188,93 @@ class RelayTcpTest {
             assertEquals(FailureKind.PORT_IN_USE, second.events.await(SessionEvent.Failure.class).kind());
             assertEquals(CloseReason.ERROR, second.events.awaitClosed().reason());
         }
+    }
+
+    @Test
+    void aConnectionWhoseHandlingThrowsEndsWithAFailureAndTheRelayServesTheOthers() throws Exception {
+        harness.target();
+        RelaySession relay = harness.startTcp();
+        // java.util.regex recurses once per repetition of (a|b): a long read of a's overflows the stack.
+        String pattern = "(a|b)*";
+        relay.setFaults(Leg.UP, LegFaults.NONE.withRewrites(List.of(
+                new RewriteRule(RewriteRule.Kind.REGEX, pattern, "x", StandardCharsets.US_ASCII))));
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (Socket other = harness.connect(); Socket otherTarget = harness.accept();
+             Socket client = harness.connect(); Socket target = harness.accept()) {
+            long otherId = harness.events.await(SessionEvent.Linked.class).connection();
+            long id = harness.events.await(SessionEvent.Linked.class, l -> l.connection() != otherId).connection();
+            // Written apart: the relay resets the client while it may still be writing.
+            writer.execute(() -> {
+                try {
+                    client.getOutputStream().write(ascii("a".repeat(256 * 1024)));
+                } catch (IOException expected) {
+                    // reset by the relay
+                }
+            });
+
+            SessionEvent.Failure failure = harness.events.await(SessionEvent.Failure.class, f -> f.connection() == id);
+            assertEquals(FailureKind.IO, failure.kind());
+            assertEquals(client.getLocalSocketAddress(), failure.peer());
+            assertTrue(failure.detail().contains("overflowed the stack"), failure.detail());
+            SessionEvent.Disconnected gone = harness.events.await(SessionEvent.Disconnected.class,
+                    d -> d.connection() == id);
+            assertEquals(CloseReason.ERROR, gone.reason());
+            assertReset(target, "the target side is closed too");
+            assertReset(client, "the client side");
+            Await.until(() -> relay.connections().stream().noneMatch(c -> c.id() == id), RelayHarness.TIMEOUT,
+                    "gone from the table");
+
+            assertTrue(relay.isOpen(), "the relay goes on");
+            other.getOutputStream().write(ascii("ab-ab"));
+            byte[] rewritten = ascii("ab-ab".replaceAll(pattern, "x"));
+            assertArrayEquals(rewritten, readExactly(otherTarget.getInputStream(), rewritten.length));
+            try (Socket next = harness.connect(); Socket nextTarget = harness.accept()) {
+                nextTarget.getOutputStream().write(ascii("new"));
+                assertArrayEquals(ascii("new"), readExactly(next.getInputStream(), 3));
+            }
+            assertEquals(List.of(), harness.events.all(SessionEvent.Closed.class));
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void anErrorWhileRelayingEndsTheConnectionThenTheRelay() throws Exception {
+        harness.target();
+        RelaySession relay = new RelaySession(RelayOptions.of(RelayProtocol.TCP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                harness.target.getLocalPort()), event -> {
+                    if (event instanceof SessionEvent.Relayed) {
+                        throw new NoClassDefFoundError("a class that did not load, as a listener may meet one");
+                    }
+                    harness.events.onEvent(event);
+                }, harness.counters, harness.loops.next());
+        harness.relay = relay;
+        relay.start();
+        harness.events.await(SessionEvent.Opened.class);
+        try (Socket client = harness.connect(); Socket target = harness.accept()) {
+            long id = harness.events.await(SessionEvent.Linked.class).connection();
+            client.getOutputStream().write(ascii("boom"));
+            SessionEvent.Failure failure = harness.events.await(SessionEvent.Failure.class);
+            assertEquals(id, failure.connection());
+            assertTrue(failure.detail().contains("NoClassDefFoundError"), failure.detail());
+            assertEquals(CloseReason.ERROR, harness.events.await(SessionEvent.Disconnected.class).reason());
+            assertEquals(CloseReason.ERROR, harness.events.awaitClosed().reason());
+            assertReset(target, "the target side");
+        }
+    }
+
+    /** The relay reset the socket: neither a FIN nor a timeout will do. */
+    private static void assertReset(Socket socket, String what) throws IOException {
+        try {
+            while (socket.getInputStream().read() >= 0) {
+                // bytes relayed before the reset, if any
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError(what + ": still open", e);
+        } catch (SocketException reset) {
+            return;
+        }
+        throw new AssertionError(what + ": a FIN, not a reset");
     }
 
     @Test
