@@ -201,8 +201,8 @@ class RelayTcpTest {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try (Socket other = harness.connect(); Socket otherTarget = harness.accept();
              Socket client = harness.connect(); Socket target = harness.accept()) {
-            long otherId = harness.events.await(SessionEvent.Linked.class).connection();
-            long id = harness.events.await(SessionEvent.Linked.class, l -> l.connection() != otherId).connection();
+            long id = harness.events.await(SessionEvent.Linked.class,
+                    l -> l.client().equals(client.getLocalSocketAddress())).connection();
             // Written apart: the relay resets the client while it may still be writing.
             writer.execute(() -> {
                 try {
