@@ -59,6 +59,11 @@ abstract class AbstractRelayLink implements RelayLink, LegPipe.Owner {
     }
 
     @Override
+    public final long heldCost() {
+        return up.cost() + down.cost();
+    }
+
+    @Override
     public final void kick() {
         up.kick();
         down.kick();

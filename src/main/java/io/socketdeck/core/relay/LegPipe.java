@@ -27,6 +27,14 @@ final class LegPipe {
     /** A limited stream is written in steps of what 20 ms at the limit send: smooth, but not byte by byte. */
     private static final long STEP_DIVISOR = 50;
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * Memory of one queued chunk besides its bytes: the {@link Chunk} (about 40 bytes with
+     * compressed references), its array's header and padding (16, and up to 7 more) and its deque
+     * slot (4, up to 8 while the deque grows). Counting bytes only let a peer that sends 1-byte
+     * segments or datagrams to a held, stalled or delayed leg queue a million chunks, some 70 MB,
+     * within the 1 MiB bound; see also SendQueue.ENTRY_OVERHEAD.
+     */
+    static final int CHUNK_OVERHEAD = 72;
 
     /** Where a leg delivers. */
     interface Sink {
@@ -66,7 +74,10 @@ final class LegPipe {
     private final boolean stream;
     private Sink sink;
     private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
+    /** Bytes queued: what the user is shown as held. */
     private volatile long queued;
+    /** Bytes queued and {@link #CHUNK_OVERHEAD} per chunk: what the bound and back-pressure count. */
+    private long cost;
     /** Bytes let through this leg (after rewriting): what reset-after and close-after count. */
     private long passed;
     /** After close-after or reset-after fired: what the source still sends is dropped. */
@@ -103,9 +114,18 @@ final class LegPipe {
         return queued;
     }
 
-    /** How many bytes the source may still send before back-pressure. */
+    /**
+     * How many bytes the source may still send before back-pressure: the bound less the cost of
+     * what is queued. A read or datagram that fits costs its overhead on top, so what a source
+     * fills a leg with costs at most the bound and one {@link #CHUNK_OVERHEAD}.
+     */
     int room() {
-        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, context.options().bufferBytes() - queued));
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, context.options().bufferBytes() - cost));
+    }
+
+    /** Bytes queued and their chunks' overhead: what the bound counts. */
+    long cost() {
+        return cost;
     }
 
     boolean finished() {
@@ -198,14 +218,15 @@ final class LegPipe {
     private void enqueue(Chunk chunk) {
         queue.addLast(chunk);
         queued += chunk.length;
-        if (!readPaused && queued >= pauseReadingAt()) {
+        cost += chunk.length + CHUNK_OVERHEAD;
+        if (!readPaused && cost >= pauseReadingAt()) {
             readPaused = true;
             owner.wantRead(leg, false);
         }
     }
 
     /**
-     * Queued bytes at which the source stops being read. A plain forward (no fault, no hold) keeps
+     * Cost queued at which the source stops being read. A plain forward (no fault, no hold) keeps
      * at most the one read the sink did not take: the rest waits in the system's buffers, as it
      * does behind socat's blocking write, and each read that follows goes straight to the sink
      * without a copy ({@link #canPassThrough}). Faults, a hold or a stall queue up to the buffer.
@@ -214,7 +235,7 @@ final class LegPipe {
         return stream && plainForward() ? 1 : context.options().bufferBytes();
     }
 
-    /** Queued bytes at or below which a paused source is read again. */
+    /** Cost queued at or below which a paused source is read again. */
     private long resumeReadingAt() {
         return stream && plainForward() ? 0 : context.options().bufferBytes() / 2;
     }
@@ -232,7 +253,7 @@ final class LegPipe {
 
     /** Hold, stall or faults changed. */
     void kick() {
-        if (readPaused && queued < pauseReadingAt()) {
+        if (readPaused && cost < pauseReadingAt()) {
             readPaused = false; // a hold or a fault queues up to the buffer, a plain forward one read
             owner.wantRead(leg, true);
         }
@@ -243,6 +264,7 @@ final class LegPipe {
     void clear() {
         queue.clear();
         queued = 0;
+        cost = 0;
         if (timer != null) {
             timer.cancel();
             timer = null;
@@ -275,6 +297,7 @@ final class LegPipe {
             }
             if (head.remaining() == 0) {
                 queue.pollFirst();
+                cost -= CHUNK_OVERHEAD;
                 if (head.end != Chunk.End.NONE) {
                     end(head.end);
                     return;
@@ -322,6 +345,7 @@ final class LegPipe {
             }
             head.offset += written;
             queued -= written;
+            cost -= written;
             if (rate > 0) {
                 tokens -= written;
             }
@@ -331,7 +355,11 @@ final class LegPipe {
                     nextPieceNanos = now + faults.sliceDelayMillis() * NANOS_PER_MILLI;
                 }
             }
-            if (readPaused && queued <= resumeReadingAt()) {
+            if (head.remaining() == 0 && head.end == Chunk.End.NONE) {
+                queue.pollFirst(); // before the check below: a plain forward resumes at a cost of 0
+                cost -= CHUNK_OVERHEAD;
+            }
+            if (readPaused && cost <= resumeReadingAt()) {
                 readPaused = false;
                 owner.wantRead(leg, true);
             }
@@ -339,9 +367,6 @@ final class LegPipe {
                 waitingWritable = true;
                 owner.wantWrite(leg, true);
                 return;
-            }
-            if (head.remaining() == 0 && head.end == Chunk.End.NONE) {
-                queue.pollFirst();
             }
         }
     }

@@ -14,6 +14,9 @@ interface RelayLink {
     /** Bytes read but not delivered yet, both legs; any thread. */
     long heldBytes();
 
+    /** What those bytes cost, both legs: the bytes and each chunk's overhead. Loop thread. */
+    long heldCost();
+
     /** Hold, stall or faults changed: deliver what may go now. Loop thread. */
     void kick();
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param targetPort      1..65535
  * @param bufferBytes     what one direction of one connection may hold (read but not yet
  *                        delivered: held, delayed, throttled or waiting for a slow reader) before
- *                        the relay stops reading its source; at least 1
+ *                        the relay stops reading its source (UDP: drops); each read or datagram
+ *                        held counts 72 bytes besides its own, for the memory it takes; at least 1
  * @param udpIdleTimeout  a UDP client's upstream socket closes after this long without a datagram
  *                        either way; positive
  * @param onTargetFailure what the client gets when the target cannot be reached

@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Faults apply per leg, in the order {@link LegFaults} gives, on the loop thread with the
  * loop's timers; a leg never holds more than {@link RelayOptions#bufferBytes()} read but not
- * delivered before its source is no longer read (back-pressure; UDP drops instead). The hold, a
+ * delivered, each chunk counting {@link LegPipe#CHUNK_OVERHEAD} besides its bytes, before its
+ * source is no longer read (back-pressure; UDP drops instead). The hold, a
  * stall and every fault injected are {@code FaultInjected} events.
  *
  * <p>Counters: {@code rx} counts bytes read from clients and targets, {@code tx} bytes written to
@@ -261,7 +262,7 @@ public final class RelaySession extends AbstractLoopSession {
     private void whenRoom(RelayLink link, Leg leg, SendTarget.SendCompletion done) {
         if (link.isClosed()) {
             Faults.completeQuietly(done, false);
-        } else if (link.heldBytes() < options.bufferBytes()) {
+        } else if (link.heldCost() < options.bufferBytes()) { // with each chunk's overhead: 1-byte sends add up
             Faults.completeQuietly(done, true);
         } else {
             schedule(ROOM_POLL_NANOS, () -> whenRoom(link, leg, done));

@@ -299,6 +299,42 @@ class RelayTcpTest {
     }
 
     @Test
+    void heldOneByteReadsCountTheirOverheadAndTheLegStopsReading() throws Exception {
+        harness.target();
+        int fits = 10;
+        RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.TCP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                harness.target.getLocalPort()).withBufferBytes(fits * (1 + LegPipe.CHUNK_OVERHEAD)));
+        try (Socket client = harness.connect(); Socket target = harness.accept();
+             Socket other = harness.connect(); Socket otherTarget = harness.accept()) {
+            Await.until(() -> harness.events.all(SessionEvent.Linked.class).size() == 2, RelayHarness.TIMEOUT,
+                    "both linked");
+            relay.hold(true);
+            harness.events.await(SessionEvent.FaultInjected.class, f -> f.what() == RelayFault.HELD);
+            for (int i = 0; i < fits; i++) {
+                client.getOutputStream().write(i); // each a read of its own: the relay has it before the next
+                long read = i + 1;
+                Await.until(() -> relay.upBytes() == read, RelayHarness.TIMEOUT, read + " bytes read");
+            }
+            // The leg is full: ten chunks of one byte cost 730. A byte on another connection, read
+            // after the client's next one was there, shows the relay no longer reads the client.
+            client.getOutputStream().write(fits);
+            other.getOutputStream().write(99);
+            Await.until(() -> relay.connections().stream().anyMatch(c -> c.client().equals(other.getLocalSocketAddress())
+                    && c.upBytes() == 1), RelayHarness.TIMEOUT, "the other's byte read");
+            RelayUdpTest.loopTurnOver(relay);
+            assertEquals(fits + 1, relay.upBytes(), "the client's eleventh byte waits in its socket");
+            assertEquals(fits + 1, relay.heldBytes());
+            relay.hold(false);
+            byte[] expected = new byte[fits + 1];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = (byte) i;
+            }
+            assertArrayEquals(expected, readExactly(target.getInputStream(), expected.length));
+            assertEquals(99, otherTarget.getInputStream().read());
+        }
+    }
+
+    @Test
     void injectedBytesGoIntoEitherLeg() throws Exception {
         harness.target();
         RelaySession relay = harness.startTcp();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.Leg;
@@ -17,6 +18,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,38 @@ class RelayUdpTest {
             exchange(client, relay, new byte[] {2}); // a new flow
             assertEquals(2, harness.events.all(SessionEvent.Connected.class).size());
         }
+    }
+
+    @Test
+    void heldOneByteDatagramsCountTheirOverheadAgainstTheBuffer() throws Exception {
+        int fits = 10;
+        RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                echo.getLocalPort()).withBufferBytes(fits * (1 + LegPipe.CHUNK_OVERHEAD)));
+        relay.hold(true);
+        harness.events.await(SessionEvent.FaultInjected.class, f -> f.what() == RelayFault.HELD);
+        int sent = 30;
+        try (DatagramSocket client = client()) {
+            for (int i = 0; i < sent; i++) {
+                client.send(new DatagramPacket(new byte[] {(byte) i}, 1, relay.localAddress()));
+            }
+            Await.until(() -> relay.upBytes() == sent, RelayHarness.TIMEOUT, "every datagram read");
+            loopTurnOver(relay);
+            // Counting bytes only, all 30 fit a buffer of 730.
+            assertEquals(fits, relay.heldBytes(), "datagrams held, each costing its byte and its overhead");
+            relay.hold(false);
+            for (int i = 0; i < fits; i++) {
+                DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+                client.receive(reply);
+                assertArrayEquals(new byte[] {(byte) i}, Arrays.copyOf(reply.getData(), reply.getLength()));
+            }
+        }
+    }
+
+    /** Waits until the loop has finished what it was doing: what it read is handled. */
+    static void loopTurnOver(RelaySession relay) throws InterruptedException {
+        CountDownLatch over = new CountDownLatch(1);
+        relay.loop().execute(over::countDown);
+        assertTrue(over.await(RelayHarness.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "the loop's turn over");
     }
 
     @Test
