@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * connection threw, after a {@code Failure} naming what: both sides are then reset and the relay
  * goes on, unless it was an {@link Error}, which ends the relay too). A failure to listen is a
  * {@code Failure} and {@code Closed(ERROR)}. A UDP relay reports each client address's flow the
- * same way: {@code Connected} at its first datagram, {@code Disconnected(LOCAL)} at its idle timeout.
+ * same way: {@code Connected} at its first datagram, {@code Disconnected(LOCAL)} at its idle timeout;
+ * it keeps at most 1,024 flows at once, and datagrams from new addresses
+ * beyond them are dropped and reported as one {@code Failure(TOO_MANY_FLOWS)} a burst.
  *
  * <p>Faults apply per leg, in the order {@link LegFaults} gives, on the loop thread with the
  * loop's timers; a leg never holds more than {@link RelayOptions#bufferBytes()} read but not
@@ -95,6 +97,8 @@ public final class RelaySession extends AbstractLoopSession {
     private volatile boolean held;
     private volatile InetSocketAddress localAddress;
     private volatile NetworkChannel listening;
+    /** UDP flows at once; other than {@link UdpRelay#MAX_FLOWS} only in tests. */
+    private int udpFlowLimit = UdpRelay.MAX_FLOWS;
     /** The target as a literal address, when it is one: no lookup per client. */
     private InetAddress targetLiteral;
 
@@ -112,6 +116,11 @@ public final class RelaySession extends AbstractLoopSession {
 
     public RelayOptions options() {
         return options;
+    }
+
+    /** Sets how many UDP flows the relay keeps at once, before it starts; for tests, which need few. */
+    void udpFlowLimit(int limit) {
+        udpFlowLimit = limit;
     }
 
     /** The address listened on, with the port the system picked for port 0; null until open. */
@@ -324,7 +333,7 @@ public final class RelaySession extends AbstractLoopSession {
                 channel = datagrams;
                 datagrams.bind(wanted);
                 datagrams.configureBlocking(false);
-                new UdpRelay(context, loop(), datagrams, this::resolve).register(this::guarded);
+                new UdpRelay(context, loop(), datagrams, this::resolve, udpFlowLimit).register(this::guarded);
             }
             localAddress = (InetSocketAddress) channel.getLocalAddress();
             listening = channel;

@@ -2,6 +2,7 @@ package io.socketdeck.core.relay;
 
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.ConnectionIds;
+import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.SessionEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,29 +11,47 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
  * The listening side of a UDP relay: receives the clients' datagrams and hands each to its
- * client address's {@link UdpFlow}, made at the first datagram. Loop thread only.
+ * client address's {@link UdpFlow}, made at the first datagram, up to a limit of flows at once.
+ * Loop thread only.
  */
 final class UdpRelay {
 
     /** Datagrams received per readiness, so one chatty client cannot starve the targets' replies. */
     private static final int RECEIVES_PER_TURN = 64;
+    /**
+     * Flows at once, by default. Each has a socket of its own (a file descriptor) and two legs:
+     * without a limit, a peer sending from many source ports opened flows until the process ran
+     * out of descriptors or memory. 1,024 is more clients than a test bench talks to, and its
+     * sockets stay well within what a process may open.
+     */
+    static final int MAX_FLOWS = 1024;
+    /**
+     * Datagrams from new addresses dropped within this long of the first are reported as one
+     * event with their count: a flood is one line a second, not one per datagram.
+     */
+    private static final long REFUSED_REPORT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final RelayContext context;
     private final SelectorLoop loop;
     private final DatagramChannel channel;
     private final TargetLookup resolver;
     private final Map<InetSocketAddress, UdpFlow> flows = new HashMap<>();
+    private final int maxFlows;
+    /** Datagrams from new addresses dropped since the burst's first, not yet reported. */
+    private long refused;
     private UnaryOperator<SelectorLoop.Handler> guard;
 
-    UdpRelay(RelayContext context, SelectorLoop loop, DatagramChannel channel, TargetLookup resolver) {
+    UdpRelay(RelayContext context, SelectorLoop loop, DatagramChannel channel, TargetLookup resolver, int maxFlows) {
         this.context = context;
         this.loop = loop;
         this.channel = channel;
         this.resolver = resolver;
+        this.maxFlows = maxFlows;
     }
 
     void register(UnaryOperator<SelectorLoop.Handler> guarded) throws IOException {
@@ -59,10 +78,32 @@ final class UdpRelay {
             buffer.get(bytes);
             UdpFlow flow = flows.get(from);
             if (flow == null) {
+                if (flows.size() >= maxFlows) {
+                    refuse(bytes.length);
+                    continue;
+                }
                 flow = open(from);
             }
             flow.fromClient(bytes);
         }
+    }
+
+    /**
+     * A datagram from a new address while every flow is taken: dropped (read, so counted as
+     * received), and counted towards the burst's report, which the first such datagram schedules.
+     */
+    private void refuse(int length) {
+        context.counters().addReceived(length);
+        if (refused++ == 0) {
+            context.schedule(REFUSED_REPORT_NANOS, this::reportRefused);
+        }
+    }
+
+    private void reportRefused() {
+        long count = refused;
+        refused = 0;
+        context.emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.TOO_MANY_FLOWS, localAddress(),
+                count + "\n" + maxFlows));
     }
 
     private UdpFlow open(InetSocketAddress client) {

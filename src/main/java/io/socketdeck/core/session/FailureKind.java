@@ -38,6 +38,11 @@ public enum FailureKind {
      * rule's delay. The detail's lines: how many were not sent, then the replies and bytes waiting.
      */
     DELAYED_REPLIES_FULL,
+    /**
+     * A UDP relay dropped datagrams from new client addresses: it already relays for as many as it
+     * keeps flows for. Reported once per burst; the detail is the datagrams dropped, then the limit.
+     */
+    TOO_MANY_FLOWS,
     /** An IPv4 socket asked to reach an IPv6 address, or the other way round. */
     ADDRESS_FAMILY,
     /** The peer's certificate expired; the detail names its subject and end date. */

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A relay on a shared loop with its events recorded, and a plain target server, for the relay's
@@ -43,6 +44,11 @@ final class RelayHarness implements AutoCloseable {
     }
 
     RelaySession start(RelayOptions options) {
+        return start(options, relay -> { });
+    }
+
+    /** A relay set up by {@code beforeStart} (package-private settings) before it starts. */
+    RelaySession start(RelayOptions options, Consumer<RelaySession> beforeStart) {
         relay = new RelaySession(options, event -> {
             if (event instanceof SessionEvent.Relayed relayed) {
                 relayedBytes.addAndGet(relayed.bytes().length);
@@ -52,6 +58,7 @@ final class RelayHarness implements AutoCloseable {
             }
             events.onEvent(event);
         }, counters, loops.next());
+        beforeStart.accept(relay);
         relay.start();
         events.await(SessionEvent.Opened.class);
         return relay;

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.RelayFault;
 import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.text.EventTexts;
+import io.socketdeck.core.text.Language;
 import io.socketdeck.testsupport.Await;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -17,7 +20,10 @@ import java.net.DatagramSocket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +140,76 @@ class RelayUdpTest {
         CountDownLatch over = new CountDownLatch(1);
         relay.loop().execute(over::countDown);
         assertTrue(over.await(RelayHarness.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), "the loop's turn over");
+    }
+
+    @Test
+    void newAddressesBeyondTheFlowLimitAreDroppedAndReportedOnceABurst() throws Exception {
+        int limit = 4;
+        RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                echo.getLocalPort()), r -> r.udpFlowLimit(limit));
+        List<DatagramSocket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < limit + 6; i++) {
+                clients.add(client());
+            }
+            for (DatagramSocket admitted : clients.subList(0, limit)) {
+                assertArrayEquals(new byte[] {1}, exchange(admitted, relay, new byte[] {1}));
+            }
+            for (DatagramSocket refused : clients.subList(limit, clients.size())) {
+                for (int i = 0; i < 2; i++) {
+                    refused.send(new DatagramPacket(new byte[] {2}, 1, relay.localAddress()));
+                }
+            }
+            // Six addresses, two datagrams each, all dropped; reported within a second of the first.
+            Await.until(() -> refusedReported() == 12, RelayHarness.TIMEOUT, () -> "12 reported dropped: "
+                    + harness.events.all(SessionEvent.Failure.class));
+            List<SessionEvent.Failure> reports = tooManyFlows();
+            assertTrue(reports.size() < 12, "reported per burst, not per datagram: " + reports);
+            assertEquals(relay.localAddress(), reports.get(0).peer());
+            assertEquals(String.valueOf(limit), reports.get(0).detail().split("\n")[1]);
+            Locale before = Language.current();
+            try {
+                Language.use(Locale.ENGLISH);
+                String words = EventTexts.failure(reports.get(0));
+                assertTrue(words.startsWith("Datagrams from new client addresses dropped at 127.0.0.1:"
+                        + relay.localAddress().getPort() + ": ") && words.contains("keeps (4)"), words);
+            } finally {
+                Language.use(before);
+            }
+            assertEquals(limit, relay.connectionCount());
+            assertEquals(limit, harness.events.all(SessionEvent.Connected.class).size());
+
+            // A flow that ends makes room for a new address.
+            relay.disconnect(List.of(relay.connections().get(0).id()));
+            harness.events.await(SessionEvent.Disconnected.class);
+            DatagramSocket late = clients.get(limit);
+            assertArrayEquals(new byte[] {3}, exchange(late, relay, new byte[] {3}));
+            assertEquals(limit, relay.connectionCount());
+        } finally {
+            clients.forEach(DatagramSocket::close);
+        }
+    }
+
+    @Test
+    void aFlowThatGoesIdleMakesRoomUnderTheLimit() throws Exception {
+        RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                echo.getLocalPort()).withUdpIdleTimeout(Duration.ofMillis(300)), r -> r.udpFlowLimit(1));
+        try (DatagramSocket first = client(); DatagramSocket second = client()) {
+            exchange(first, relay, new byte[] {1});
+            assertEquals(CloseReason.LOCAL, harness.events.await(SessionEvent.Disconnected.class).reason());
+            assertArrayEquals(new byte[] {2}, exchange(second, relay, new byte[] {2}));
+            assertEquals(2, harness.events.all(SessionEvent.Connected.class).size());
+            assertEquals(List.of(), tooManyFlows());
+        }
+    }
+
+    private List<SessionEvent.Failure> tooManyFlows() {
+        return harness.events.all(SessionEvent.Failure.class).stream()
+                .filter(f -> f.kind() == FailureKind.TOO_MANY_FLOWS).toList();
+    }
+
+    private long refusedReported() {
+        return tooManyFlows().stream().mapToLong(f -> Long.parseLong(f.detail().split("\n")[0])).sum();
     }
 
     @Test
