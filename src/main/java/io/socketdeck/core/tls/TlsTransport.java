@@ -241,7 +241,11 @@ final class TlsTransport implements Transport {
                 heldApp = LoopBuffers.keep(target, null, 0);
             }
             if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                inboundDone = true; // the peer's close_notify: nothing follows it
+                // The peer's close_notify: what came after it in the same read is ignored (RFC 8446
+                // 6.1), not kept, or it would stay "decodable" forever and the read never end.
+                in.position(in.limit());
+                netInDecodable = false;
+                inboundDone = true;
                 answerCloseNotify();
                 return;
             } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
