@@ -151,10 +151,14 @@ final class TlsTransport implements Transport {
                     }
                 }
                 in.flip();
+                boolean decrypting;
                 try {
-                    decrypt(in, dst, buffers);
+                    decrypting = decrypt(in, dst, buffers);
                 } finally {
                     in.compact();
+                }
+                if (!decrypting) {
+                    break; // reading more would only pile it up behind the engine
                 }
             }
         } finally {
@@ -224,8 +228,10 @@ final class TlsTransport implements Transport {
     /**
      * Decrypts the whole records in {@code in} (read mode): into {@code dst} while a record fits,
      * else through the loop's buffer, keeping what {@code dst} has no room for in heldApp.
+     *
+     * @return false when the engine takes no input until the socket takes records
      */
-    private void decrypt(ByteBuffer in, ByteBuffer dst, LoopBuffers buffers) throws IOException {
+    private boolean decrypt(ByteBuffer in, ByteBuffer dst, LoopBuffers buffers) throws IOException {
         while (in.hasRemaining() && !inboundDone) {
             boolean direct = dst.remaining() >= appSize; // straight into the caller's buffer: no copy
             ByteBuffer target = direct ? dst : buffers.app(appSize);
@@ -247,21 +253,29 @@ final class TlsTransport implements Transport {
                 netInDecodable = false;
                 inboundDone = true;
                 answerCloseNotify();
-                return;
+                return true;
             } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
                 netInDecodable = false;
                 break;
             } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
                 throw new IOException("a TLS record larger than the session's application buffer");
             }
-            afterEngine(result);
+            boolean flushed = afterEngine(result);
+            if (result.bytesConsumed() == 0 && result.bytesProduced() == 0 && !flushed) {
+                // The engine took nothing until something of its own is done that needs the full
+                // socket (a task or a wrap during the handshake): asking again now gets the same
+                // answer, forever. The records wait for OP_WRITE, the input for the next read.
+                netInDecodable = false;
+                return false;
+            }
             if (!dst.hasRemaining() || heldApp != null) {
-                return; // the caller's buffer is full; the rest waits for the next read
+                return true; // the caller's buffer is full; the rest waits for the next read
             }
         }
         if (!in.hasRemaining()) {
             netInDecodable = false;
         }
+        return true;
     }
 
     /**
@@ -278,20 +292,25 @@ final class TlsTransport implements Transport {
         }
     }
 
-    /** Runs what the handshake asks after a wrap or unwrap: tasks, records to send, its end. */
-    private void afterEngine(SSLEngineResult result) throws IOException {
+    /**
+     * Runs what the handshake asks after a wrap or unwrap: tasks, records to send, its end.
+     *
+     * @return false when records wait for the socket
+     */
+    private boolean afterEngine(SSLEngineResult result) throws IOException {
         HandshakeStatus status = result.getHandshakeStatus();
         if (status == HandshakeStatus.FINISHED) {
             completed();
-            return;
+            return true;
         }
         // A closing engine wraps its close_notify (NEED_WRAP): that is no new handshake.
         if (handshaken && status != HandshakeStatus.NOT_HANDSHAKING && !closing() && isRenegotiation()) {
             throw TlsFailures.failure(FailureKind.TLS_RENEGOTIATION_REFUSED, "", null);
         }
         if (status == HandshakeStatus.NEED_TASK || status == HandshakeStatus.NEED_WRAP) {
-            flush();
+            return flush();
         }
+        return true;
     }
 
     private boolean closing() {
