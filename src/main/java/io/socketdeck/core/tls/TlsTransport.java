@@ -265,6 +265,8 @@ final class TlsTransport implements Transport {
                 // The engine took nothing until something of its own is done that needs the full
                 // socket (a task or a wrap during the handshake): asking again now gets the same
                 // answer, forever. The records wait for OP_WRITE, the input for the next read.
+                // (flushRecords makes the handshake's records even when the socket is full, so
+                // the JDK's engine does not get here: this is the guard for any that would.)
                 netInDecodable = false;
                 return false;
             }
@@ -420,13 +422,21 @@ final class TlsTransport implements Transport {
 
     private boolean flushRecords() throws IOException {
         while (true) {
-            if (!writeHeld()) {
-                return false;
-            }
             HandshakeStatus status = engine.getHandshakeStatus();
             if (status == HandshakeStatus.NEED_TASK) {
-                runTasks();
-            } else if (status == HandshakeStatus.NEED_WRAP) {
+                runTasks(); // no socket needed: done even while records wait for it
+                continue;
+            }
+            boolean clear = writeHeld();
+            // During the handshake the engine takes no input until it has made its records
+            // (SSLEngine.unwrap answers "wrap first", consuming nothing), so they are made even
+            // when the socket is full, and wait behind the others: a flight is bounded (our
+            // certificates), and input read meanwhile is decrypted at once, never asked again and
+            // again. After it, only what the socket takes is made.
+            if (!clear && (handshaken || status != HandshakeStatus.NEED_WRAP)) {
+                return false;
+            }
+            if (status == HandshakeStatus.NEED_WRAP) {
                 ByteBuffer out = LoopBuffers.ofThisThread().out(packetSize * LoopBuffers.RECORDS_PER_CALL);
                 SSLEngineResult result;
                 try {
@@ -439,11 +449,8 @@ final class TlsTransport implements Transport {
                 }
                 out.flip();
                 boolean written = writeOut(out);
-                if (!written) {
-                    return false;
-                }
                 if (result.getStatus() == SSLEngineResult.Status.CLOSED || result.bytesProduced() == 0) {
-                    return true; // closed: the close_notify is out; nothing made: nothing more to make now
+                    return written; // closed: the close_notify is made; nothing made: nothing more to make now
                 }
             } else {
                 if (status == HandshakeStatus.NOT_HANDSHAKING && !handshaken && startNanos != 0
@@ -455,8 +462,15 @@ final class TlsTransport implements Transport {
         }
     }
 
-    /** Writes {@code out} (read mode); keeps what the socket did not take. True when all went. */
+    /**
+     * Writes {@code out} (read mode); keeps what the socket did not take, after the records still
+     * waiting when there are some. True when all went.
+     */
     private boolean writeOut(ByteBuffer out) throws IOException {
+        if (heldOut != null) {
+            heldOut = ByteBuffer.allocate(heldOut.remaining() + out.remaining()).put(heldOut).put(out).flip();
+            return false;
+        }
         if (out.hasRemaining()) {
             wireSent += writeSocket(out);
         }
