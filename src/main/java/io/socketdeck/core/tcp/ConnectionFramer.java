@@ -14,7 +14,8 @@ import io.socketdeck.core.io.SelectorLoop;
 final class ConnectionFramer {
 
     private final ReceiveFraming framing;
-    private final SelectorLoop loop;
+    /** Sets the idle-gap timer: the connection's own, so what the timer throws ends the connection. */
+    private final Timers timers;
     /** Where reads and frames go: each read as it is while the framing is "as read". */
     private final Framer.Sink out;
     private Framing inUse = Framing.AsRead.INSTANCE;
@@ -24,9 +25,14 @@ final class ConnectionFramer {
     private SelectorLoop.Timer idleGap;
     private boolean stopped;
 
-    ConnectionFramer(ReceiveFraming framing, SelectorLoop loop, Framer.Sink out) {
+    /** How a connection sets a timer of its own on its loop. */
+    interface Timers {
+        SelectorLoop.Timer schedule(long delayNanos, Runnable task);
+    }
+
+    ConnectionFramer(ReceiveFraming framing, Timers timers, Framer.Sink out) {
         this.framing = framing;
-        this.loop = loop;
+        this.timers = timers;
         this.out = out;
     }
 
@@ -85,7 +91,7 @@ final class ConnectionFramer {
 
     /** Ends the held frame once no byte came for the gap; a read since the timer was set moves it on. */
     private void scheduleIdleGap(long delayNanos) {
-        idleGap = loop.schedule(delayNanos, () -> {
+        idleGap = timers.schedule(delayNanos, () -> {
             idleGap = null;
             if (stopped || framer == null) {
                 return;

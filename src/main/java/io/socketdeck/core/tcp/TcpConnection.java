@@ -145,7 +145,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         this.listener = listener;
         this.onClosed = onClosed;
         this.onError = onError;
-        this.framer = new ConnectionFramer(setup.framing(), loop, new Framer.Sink() {
+        this.framer = new ConnectionFramer(setup.framing(), this::scheduleGuarded, new Framer.Sink() {
             @Override
             public void frame(byte[] frame) {
                 emitReceived(frame);
@@ -197,7 +197,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
         long timeout = transport.handshakeTimeoutNanos();
         if (timeout > 0) {
-            handshakeTimer = loop.schedule(timeout, () -> {
+            handshakeTimer = scheduleGuarded(timeout, () -> {
                 handshakeTimer = null;
                 if (!closed && !transport.ready()) {
                     listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(),
@@ -340,7 +340,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
         if (setup.lingerNanos() > 0 && linger == null) {
             long due = Math.max(0, lastSendNanos + setup.lingerNanos() - System.nanoTime());
-            linger = loop.schedule(due, () -> {
+            linger = scheduleGuarded(due, () -> {
                 linger = null;
                 lingerOrClose();
             });
@@ -693,6 +693,21 @@ final class TcpConnection implements SelectorLoop.Handler {
                     IoFailures.classifyEstablished(error), remote, IoFailures.detail(error), id));
             close(CloseReason.ERROR);
         }
+    }
+
+    /**
+     * A timer of this connection's: what it throws (a listener, on the event the timer makes)
+     * ends the connection with a Failure, as a throw while handling its reads does; the loop
+     * would only log it, and the connection would stay open with no timer left.
+     */
+    private SelectorLoop.Timer scheduleGuarded(long delayNanos, Runnable task) {
+        return loop.schedule(delayNanos, () -> {
+            try {
+                task.run();
+            } catch (Throwable fault) {
+                crash(fault);
+            }
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.tcp.TcpServerOptions;
@@ -99,6 +100,34 @@ class ErrorOnTheLoopTest {
             assertEquals(address.getPort(), again.getLocalPort(), "the listening socket was released");
         }
         assertTheLoopStillServes(bystanderAddress);
+    }
+
+    /**
+     * A connection's timer (here the idle gap that ends a frame) throwing, through the listener
+     * of the event it makes, is handled as a throw while reading: a Failure naming it, that
+     * connection closed, and for an Error its server too. The loop would only have logged it and
+     * left the client connected, with no event.
+     */
+    @Test
+    void aThrowFromAConnectionsTimerIsHandledAsOneWhileReading() throws Exception {
+        TcpServerSession server = new TcpServerSession(TcpServerOptions.of(LOOPBACK, 0),
+                throwingOnce(event -> event instanceof SessionEvent.Data,
+                        () -> new AssertionError("a listener that throws")),
+                new TrafficCounters(), loop);
+        server.setFraming(new Framing.IdleGap(20)); // the frame is made by the gap's timer, not by the read
+        server.start();
+        InetSocketAddress address = events.await(SessionEvent.Opened.class).local();
+        try (TcpProbe hit = TcpProbe.connect(address)) {
+            hit.send("x");
+            SessionEvent.Failure failure = events.await(SessionEvent.Failure.class);
+            assertEquals("java.lang.AssertionError: a listener that throws", failure.detail());
+            assertEquals(hit.localAddress(), failure.peer());
+            assertEquals(CloseReason.ERROR, events.await(SessionEvent.Disconnected.class,
+                    d -> d.remote().equals(hit.localAddress())).reason());
+            assertTrue(hit.awaitClosedByPeer(TIMEOUT));
+            assertEquals(CloseReason.ERROR, events.awaitClosed().reason());
+            assertFalse(server.isOpen());
+        }
     }
 
     @Test
