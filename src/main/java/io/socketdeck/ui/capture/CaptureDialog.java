@@ -40,6 +40,10 @@ final class CaptureDialog extends Dialog<CaptureOptions> {
         setTitle(I18n.text("capture.title"));
         file.setId("captureFile");
         rollMegabytes.setId("captureRoll");
+        raw.setId("captureFormatRaw");
+        logFormat.setId("captureFormatLog");
+        includeSent.setId("captureIncludeSent");
+        problem.setId("captureProblem");
         file.setPrefColumnCount(32);
         file.setText(Path.of(System.getProperty("user.home"), suggestedName).toString());
         rollMegabytes.setPrefColumnCount(6);
@@ -50,6 +54,7 @@ final class CaptureDialog extends Dialog<CaptureOptions> {
         logFormat.setToggleGroup(formats);
         raw.setSelected(true);
         Button browse = new Button(I18n.text("capture.browse"));
+        browse.setId("captureBrowse");
         browse.setOnAction(event -> browse());
         HBox.setHgrow(file, Priority.ALWAYS);
 

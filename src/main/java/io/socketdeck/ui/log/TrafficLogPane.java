@@ -136,6 +136,7 @@ public final class TrafficLogPane extends VBox {
         rttReset.setId(prefix + "RttReset");
         filter.setId(prefix + "Filter");
         filterHex.setId(prefix + "FilterHex");
+        filterError.setId(prefix + "FilterError");
         filterCount.setId(prefix + "FilterCount");
         capture.setId(prefix + "Capture");
         echo.setId(prefix + "Echo");

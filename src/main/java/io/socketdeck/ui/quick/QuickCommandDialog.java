@@ -47,6 +47,10 @@ final class QuickCommandDialog extends Dialog<QuickCommand> {
         name.setId("quickName");
         payload.setId("quickPayload");
         hex.setId("quickHex");
+        escapes.setId("quickEscapes");
+        encoding.setId("quickEncoding");
+        lineEnding.setId("quickLineEnding");
+        checksum.setId("quickChecksum");
         problem.setId("quickProblem");
         problem.getStyleClass().add("field-error");
         problem.setWrapText(true);

@@ -6,6 +6,7 @@ import io.socketdeck.core.respond.RuleJson;
 import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.Tips;
+import io.socketdeck.ui.fx.ViewIds;
 import io.socketdeck.ui.fx.ViewListeners;
 import java.io.File;
 import java.io.IOException;
@@ -30,7 +31,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * A tab's auto-reply rules beside the send box: the master switch, the rules in the order they
  * are tried (each with its own switch and its hits), and add, edit, delete, reorder, import and
  * export. Ids: prefix + RulesEnabled, Rules, RuleAdd, RuleEdit, RuleDelete, RuleUp, RuleDown,
- * RuleMore, RuleImport, RuleExport.
+ * RuleMore, RuleImport, RuleExport, and a row's switch prefix + RuleOn + its number from 1
+ * ({@code clientRuleOn1}), as a quick command's button is numbered.
  */
 public final class RulesPane extends VBox {
 
@@ -38,12 +40,14 @@ public final class RulesPane extends VBox {
     private final ListView<Rule> list = new ListView<>();
     private final ResponsesModel model;
     private final BiConsumer<LogEntry.Kind, String> notes;
+    private final String idPrefix;
 
     /** @param notes shows a line in the tab's log (import and export results) */
     public RulesPane(String idPrefix, ResponsesModel model, BiConsumer<LogEntry.Kind, String> notes) {
         super(4);
         this.model = model;
         this.notes = notes;
+        this.idPrefix = idPrefix;
         getStyleClass().add("rules-pane");
         enabled.setId(idPrefix + "RulesEnabled");
         Tips.setText(enabled, I18n.text("rule.enabled.tooltip"));
@@ -198,6 +202,7 @@ public final class RulesPane extends VBox {
                 return;
             }
             on.setSelected(rule.enabled());
+            on.setId(ViewIds.late(getListView(), idPrefix + "RuleOn" + (getIndex() + 1)));
             name.setText(rule.name());
             detail.setText(I18n.text("rule.match." + rule.match().name()) + " " + rule.pattern() + " \u2192 "
                     + rule.reply().payload().replace('\n', ' '));

@@ -6,6 +6,7 @@ import io.socketdeck.core.net.MulticastInterfaces;
 import io.socketdeck.ui.common.BindAddressChoices;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.ViewIds;
 import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.options.SocketOptionsPane;
@@ -123,6 +124,8 @@ public final class UdpController {
         udpRecentSenders.getItems().clear();
         for (InetSocketAddress sender : viewModel.remote().recentSenders()) {
             MenuItem item = new MenuItem(Addresses.format(sender));
+            // Numbered like the quick commands' buttons: udpRecentSender1 is the newest
+            item.setId(ViewIds.late(udpRecentSenders, "udpRecentSender" + (udpRecentSenders.getItems().size() + 1)));
             item.setOnAction(event -> viewModel.remote().use(sender));
             udpRecentSenders.getItems().add(item);
         }

@@ -11,6 +11,7 @@ import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.LayoutCheck;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -50,5 +51,8 @@ class QuickCommandDialogTest {
         Scene dialog = DialogDriver.open(onFx(() -> (Button) stage.getScene().lookup("#clientQuickAdd")), "quickName");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), onFx(() -> LayoutCheck.problems(dialog)));
+        assertEquals(List.of(), onFx(() -> Stream.of("quickName", "quickPayload", "quickEncoding", "quickHex",
+                "quickEscapes", "quickLineEnding", "quickChecksum", "quickProblem")
+                .filter(id -> dialog.lookup("#" + id) == null).toList()), "every control has its id");
     }
 }

@@ -104,6 +104,9 @@ class RulesTabTest {
                 "the rule shows its two hits");
         ListView<LogEntry> log = FxTesting.lookup(robot, "#serverLog").queryListView();
         awaitFx(() -> log.getItems().stream().filter(LogEntry::automatic).count() == 2, "two AUTO rows");
+        assertTrue(onFx(() -> ((CheckBox) stage.getScene().lookup("#serverRuleOn1")).isSelected()), "the row's switch, by its id");
+        click(robot, "#serverRuleOn1");
+        awaitFx(() -> !rules.getItems().get(0).enabled(), "switched off from its row");
     }
 
     @Test

@@ -132,6 +132,8 @@ class UdpTabTest {
             MenuButton recent = FxTesting.lookup(robot, "#udpRecentSenders").queryAs(MenuButton.class);
             List<String> offered = onFx(() -> recent.getItems().stream().map(MenuItem::getText).toList());
             assertEquals(List.of("127.0.0.1:" + first.port(), "127.0.0.1:" + second.port()), offered, "newest first");
+            assertEquals(List.of("udpRecentSender1", "udpRecentSender2"),
+                    onFx(() -> recent.getItems().stream().map(MenuItem::getId).toList()), "numbered, newest first");
             runFx(() -> recent.getItems().get(1).fire()); // pick the second sender from the list
             assertEquals(false, onFx(() -> tab.viewModel().remote().replyToSenderProperty().get()), "picking ends reply mode");
             tab.send("picked");
