@@ -8,6 +8,14 @@ import java.util.Arrays;
  */
 final class HeldBytes {
 
+    /**
+     * The most a connection keeps between frames once what it holds is small. The budget counts
+     * bytes held, not arrays: a server's 10,000 clients that each sent one 60 KB frame would keep
+     * 64 KiB apiece (640 MB) for their later short frames. A stream of longer frames split across
+     * reads pays a few small copies a frame instead.
+     */
+    static final int KEPT_CAPACITY = 4 * 1024;
+
     private final HoldBudget budget;
     private final int cap;
     private byte[] bytes = new byte[256];
@@ -55,9 +63,14 @@ final class HeldBytes {
         System.arraycopy(bytes, count, bytes, 0, size - count);
         size -= count;
         budget.release(count);
-        if (bytes.length > 64 * 1024 && size < 1024) {
-            bytes = Arrays.copyOf(bytes, 1024); // one long frame must not keep its array for every later short one
+        if (bytes.length > KEPT_CAPACITY && size < KEPT_CAPACITY / 4) {
+            bytes = Arrays.copyOf(bytes, KEPT_CAPACITY / 4); // one long frame must not keep its array for later short ones
         }
+    }
+
+    /** The array's length: what holding costs this connection now. */
+    int capacity() {
+        return bytes.length;
     }
 
     /** All held bytes, none kept; null when none. */
