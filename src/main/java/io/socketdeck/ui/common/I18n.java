@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The window's strings. Each feature package keeps its own {@code messages.properties} (and
@@ -23,6 +26,9 @@ public final class I18n {
     public static final List<Locale> SUPPORTED = Language.SUPPORTED;
 
     private static final List<TextBundle> BUNDLES = new CopyOnWriteArrayList<>();
+    /** The language as the FX side sees it: what models word again when it moves. FX thread. */
+    private static final ReadOnlyObjectWrapper<Locale> LANGUAGE = new ReadOnlyObjectWrapper<>(I18n.class, "language",
+            Language.current());
 
     static {
         for (String feature : List.of("common", "app", "log", "send", "quick", "capture", "framing", "respond", "tls", "options")) {
@@ -48,8 +54,37 @@ public final class I18n {
         return Language.supported(requested);
     }
 
+    /**
+     * Speaks {@code locale} from now on. The bundles switch at once, on any thread; {@link
+     * #languageProperty()} moves on the FX thread, since what listens to it are models shown there.
+     * The app calls this on the FX thread; a test may call it on its own.
+     */
     public static void use(Locale locale) {
         Language.use(locale);
+        if (Platform.isFxApplicationThread()) {
+            announce();
+            return;
+        }
+        try {
+            Platform.runLater(I18n::announce); // queued before anything the caller hands the FX thread next
+        } catch (IllegalStateException noToolkit) {
+            announce(); // no FX thread at all (a plain model test): the caller's thread is the only one
+        }
+    }
+
+    private static void announce() {
+        LANGUAGE.set(Language.current());
+        // Read back: a property nobody read since its last change stays invalid and tells its
+        // invalidation listeners (the bindings that depend on it) of no further change.
+        LANGUAGE.get();
+    }
+
+    /**
+     * The language the window speaks, for what a model words itself (a field's message, a
+     * summary line): those depend on it, so they follow a switch without being typed again. FX thread.
+     */
+    public static ReadOnlyObjectProperty<Locale> languageProperty() {
+        return LANGUAGE.getReadOnlyProperty();
     }
 
     public static Locale locale() {
