@@ -70,11 +70,23 @@ public final class TlsInputException extends Exception {
     }
 
     public TlsInputException(Field field, Problem problem, String subject, Throwable cause) {
-        super(TEXT.format("tls.input." + problem.name(), subject == null ? "" : subject,
-                cause == null || cause.getMessage() == null ? "" : cause.getMessage()), cause);
+        super(sentence(problem, subject == null ? "" : subject, cause), cause);
         this.field = Objects.requireNonNull(field, "field");
         this.problem = Objects.requireNonNull(problem, "problem");
         this.subject = subject == null ? "" : subject;
+    }
+
+    private static String sentence(Problem problem, String subject, Throwable cause) {
+        return TEXT.format("tls.input." + problem.name(), subject,
+                cause == null || cause.getMessage() == null ? "" : cause.getMessage());
+    }
+
+    /**
+     * The sentence in the language spoken now: {@link #getMessage()} keeps the one of when it was
+     * thrown, a field that still shows it after a language switch asks for this again.
+     */
+    public String sentence() {
+        return sentence(problem, subject, getCause());
     }
 
     public Field field() {

@@ -5,6 +5,7 @@ import io.socketdeck.core.codec.HexFormatException;
 import io.socketdeck.core.codec.HexParser;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.fx.UiTick;
 import java.nio.charset.Charset;
 import java.util.IdentityHashMap;
@@ -16,7 +17,6 @@ import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -42,7 +42,7 @@ public final class LogFilter {
     private final BackgroundWork work;
     private final StringProperty pattern = new SimpleStringProperty(this, "pattern", "");
     private final BooleanProperty hex = new SimpleBooleanProperty(this, "hex");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final WordedText error = new WordedText(this, "error");
     private final UiTick.Handle debounce;
     private long changedNanos;
     private boolean changed;
@@ -118,7 +118,7 @@ public final class LogFilter {
             try {
                 matcher = matchingBytes(HexParser.parse(text), false, null);
             } catch (HexFormatException e) {
-                error.set(I18n.format(e.reason() == HexFormatException.Reason.ODD_DIGITS
+                error.word(() -> I18n.format(e.reason() == HexFormatException.Reason.ODD_DIGITS
                         ? "send.error.hexOdd" : "send.error.hexChar", String.valueOf(e.position() + 1), e.offending()));
                 shown.setPredicate(entry -> false);
                 return;

@@ -11,6 +11,7 @@ import io.socketdeck.core.tcp.TcpSocketSettings;
 import io.socketdeck.core.text.EventTexts;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.common.WordedText;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -54,12 +55,12 @@ public final class SocketOptionsModel {
     private final BooleanProperty reusePort = new SimpleBooleanProperty(this, "reusePort", false);
     private final StringProperty localAddress = new SimpleStringProperty(this, "localAddress", "");
     private final StringProperty localPort = new SimpleStringProperty(this, "localPort", "");
-    private final ReadOnlyStringWrapper keepAliveError = new ReadOnlyStringWrapper(this, "keepAliveError");
-    private final ReadOnlyStringWrapper receiveBufferError = new ReadOnlyStringWrapper(this, "receiveBufferError");
-    private final ReadOnlyStringWrapper sendBufferError = new ReadOnlyStringWrapper(this, "sendBufferError");
-    private final ReadOnlyStringWrapper lingerError = new ReadOnlyStringWrapper(this, "lingerError");
-    private final ReadOnlyStringWrapper trafficClassError = new ReadOnlyStringWrapper(this, "trafficClassError");
-    private final ReadOnlyStringWrapper localError = new ReadOnlyStringWrapper(this, "localError");
+    private final WordedText keepAliveError = new WordedText(this, "keepAliveError");
+    private final WordedText receiveBufferError = new WordedText(this, "receiveBufferError");
+    private final WordedText sendBufferError = new WordedText(this, "sendBufferError");
+    private final WordedText lingerError = new WordedText(this, "lingerError");
+    private final WordedText trafficClassError = new WordedText(this, "trafficClassError");
+    private final WordedText localError = new WordedText(this, "localError");
     private final ReadOnlyStringWrapper receiveGranted = new ReadOnlyStringWrapper(this, "receiveGranted", "");
     private final ReadOnlyStringWrapper sendGranted = new ReadOnlyStringWrapper(this, "sendGranted", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
@@ -112,10 +113,10 @@ public final class SocketOptionsModel {
         int lingerSeconds = kind == Kind.UDP ? -1
                 : OptionInputs.number(linger.get(), -1, 0, SocketOptionSet.MAX_LINGER_SECONDS);
         int tos = OptionInputs.tos(trafficClass.get(), -1);
-        receiveBufferError.set(rcv == OptionInputs.INVALID ? I18n.text("options.error.buffer") : null);
-        sendBufferError.set(snd == OptionInputs.INVALID ? I18n.text("options.error.buffer") : null);
-        lingerError.set(lingerSeconds == OptionInputs.INVALID ? I18n.text("options.error.linger") : null);
-        trafficClassError.set(tos == OptionInputs.INVALID ? I18n.text("options.error.tos") : null);
+        receiveBufferError.word(() -> rcv == OptionInputs.INVALID ? I18n.text("options.error.buffer") : null);
+        sendBufferError.word(() -> snd == OptionInputs.INVALID ? I18n.text("options.error.buffer") : null);
+        lingerError.word(() -> lingerSeconds == OptionInputs.INVALID ? I18n.text("options.error.linger") : null);
+        trafficClassError.word(() -> tos == OptionInputs.INVALID ? I18n.text("options.error.tos") : null);
         if (rcv == OptionInputs.INVALID || snd == OptionInputs.INVALID || lingerSeconds == OptionInputs.INVALID
                 || tos == OptionInputs.INVALID) {
             return null;
@@ -134,7 +135,8 @@ public final class SocketOptionsModel {
             return valid ? new KeepAlive(false, Duration.ofSeconds(idle), Duration.ofSeconds(interval), count)
                     : KeepAlive.OFF;
         }
-        keepAliveError.set(valid ? null : I18n.format("options.error.keepAlive", MAX_KEEP_SECONDS, MAX_KEEP_PROBES));
+        keepAliveError.word(() -> valid ? null
+                : I18n.format("options.error.keepAlive", MAX_KEEP_SECONDS, MAX_KEEP_PROBES));
         return valid ? new KeepAlive(true, Duration.ofSeconds(idle), Duration.ofSeconds(interval), count) : null;
     }
 
@@ -153,7 +155,7 @@ public final class SocketOptionsModel {
         Optional<InetAddress> ip = address.isEmpty() ? Optional.empty() : IpLiterals.parse(address);
         int number = OptionInputs.number(port, 0, 0, 65_535);
         if (!address.isEmpty() && ip.isEmpty() || number == OptionInputs.INVALID) {
-            localError.set(I18n.text("options.error.local"));
+            localError.word(() -> I18n.text("options.error.local"));
             return Optional.empty();
         }
         localError.set(null);
@@ -199,7 +201,7 @@ public final class SocketOptionsModel {
         showGrants();
     }
 
-    /** Says the grants and the title again in the language just chosen. */
+    /** Says the grants and the title again in the language just chosen; the fields' messages follow by themselves. */
     public void languageChanged() {
         showGrants();
         revision.set(revision.get() + 1);

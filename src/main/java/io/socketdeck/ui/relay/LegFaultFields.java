@@ -7,6 +7,7 @@ import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.common.WordedText;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -90,22 +90,20 @@ final class LegFaultFields {
         for (Field field : fields()) {
             field.error.set(null);
         }
-        String whole = I18n.format("relay.fault.error.whole", I18n.count(MAX_MILLIS));
-        long latencyMs = whole(latency, MAX_MILLIS, whole);
-        long jitterMs = whole(jitter, MAX_MILLIS, whole);
-        long bytesPerSecond = whole(bandwidth, MAX_BYTES, I18n.format("relay.fault.error.whole", I18n.count(MAX_BYTES)));
-        long sliceBytes = whole(slice, MAX_SLICE, I18n.format("relay.fault.error.whole", I18n.count(MAX_SLICE)));
-        long sliceMs = whole(sliceDelay, MAX_MILLIS, whole);
+        long latencyMs = whole(latency, MAX_MILLIS);
+        long jitterMs = whole(jitter, MAX_MILLIS);
+        long bytesPerSecond = whole(bandwidth, MAX_BYTES);
+        long sliceBytes = whole(slice, MAX_SLICE);
+        long sliceMs = whole(sliceDelay, MAX_MILLIS);
         double dropShare = percent(drop);
         double corruptShare = percent(corrupt);
-        String bytes = I18n.format("relay.fault.error.whole", I18n.count(MAX_BYTES));
-        long reset = whole(resetAfter, MAX_BYTES, bytes);
-        long close = whole(closeAfter, MAX_BYTES, bytes);
+        long reset = whole(resetAfter, MAX_BYTES);
+        long close = whole(closeAfter, MAX_BYTES);
         if (jitterMs > latencyMs && latencyMs >= 0) {
-            jitter.error.set(I18n.format("relay.fault.error.jitter", I18n.count(latencyMs)));
+            jitter.error.word(() -> I18n.format("relay.fault.error.jitter", I18n.count(latencyMs)));
         }
         if (dropShare > 0 && !udp.get()) {
-            drop.error.set(I18n.text("relay.fault.error.udpOnly"));
+            drop.error.word(() -> I18n.text("relay.fault.error.udpOnly"));
         }
         boolean ok = fields().stream().allMatch(field -> field.error.get() == null);
         valid.set(ok);
@@ -128,14 +126,14 @@ final class LegFaultFields {
     }
 
     /** The number, 0 for an empty field, or -1 after setting the field's message. */
-    private static long whole(Field field, long max, String message) {
+    private static long whole(Field field, long max) {
         String text = field.text.get() == null ? "" : field.text.get().strip();
         if (text.isEmpty()) {
             return 0;
         }
         long value = Numbers.parse(text, 0, max);
         if (value < 0) {
-            field.error.set(message);
+            field.error.word(() -> I18n.format("relay.fault.error.whole", I18n.count(max)));
         }
         return value;
     }
@@ -157,7 +155,7 @@ final class LegFaultFields {
         } catch (NumberFormatException e) {
             // shown at the field below
         }
-        field.error.set(I18n.text("relay.fault.error.percent"));
+        field.error.word(() -> I18n.text("relay.fault.error.percent"));
         return 0;
     }
 
@@ -230,7 +228,7 @@ final class LegFaultFields {
     static final class Field {
         final String key;
         final StringProperty text = new SimpleStringProperty(this, "text", "");
-        final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+        final WordedText error = new WordedText(this, "error");
 
         Field(String key) {
             this.key = key;

@@ -22,6 +22,7 @@ import io.socketdeck.ui.common.BindAddressChoices;
 import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.fx.SyncedList;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.send.SendTargetChoice;
@@ -70,11 +71,11 @@ public final class RelayViewModel extends ConnectionTabModel {
     private final StringProperty listenPort = new SimpleStringProperty(this, "listenPort", "");
     private final StringProperty targetHost = new SimpleStringProperty(this, "targetHost", "");
     private final StringProperty targetPort = new SimpleStringProperty(this, "targetPort", "");
-    private final ReadOnlyStringWrapper listenHostError = new ReadOnlyStringWrapper(this, "listenHostError");
-    private final ReadOnlyStringWrapper listenPortError = new ReadOnlyStringWrapper(this, "listenPortError");
-    private final ReadOnlyStringWrapper targetHostError = new ReadOnlyStringWrapper(this, "targetHostError");
-    private final ReadOnlyStringWrapper targetPortError = new ReadOnlyStringWrapper(this, "targetPortError");
-    private final ReadOnlyStringWrapper faultsError = new ReadOnlyStringWrapper(this, "faultsError");
+    private final WordedText listenHostError = new WordedText(this, "listenHostError");
+    private final WordedText listenPortError = new WordedText(this, "listenPortError");
+    private final WordedText targetHostError = new WordedText(this, "targetHostError");
+    private final WordedText targetPortError = new WordedText(this, "targetPortError");
+    private final WordedText faultsError = new WordedText(this, "faultsError");
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
     private final ObjectProperty<Leg> direction = new SimpleObjectProperty<>(this, "direction", Leg.UP);
     private final BooleanProperty hold = new SimpleBooleanProperty(this, "hold");
@@ -144,12 +145,12 @@ public final class RelayViewModel extends ConnectionTabModel {
         PortInput.Result portInput = PortInput.parse(listenPort.get(), true);
         HostInput.Result host = HostInput.parse(targetHost.get());
         PortInput.Result targetPortInput = PortInput.parse(targetPort.get(), false);
-        listenHostError.set(address.valid() ? null : BindAddressChoices.problem(address.problem()));
-        listenPortError.set(portInput.valid() ? null : FieldErrors.port(portInput.problem(), true));
-        targetHostError.set(host.valid() ? null : FieldErrors.host(host.problem()));
-        targetPortError.set(targetPortInput.valid() ? null : FieldErrors.port(targetPortInput.problem(), false));
+        listenHostError.word(() -> address.valid() ? null : BindAddressChoices.problem(address.problem()));
+        listenPortError.word(() -> portInput.valid() ? null : FieldErrors.port(portInput.problem(), true));
+        targetHostError.word(() -> host.valid() ? null : FieldErrors.host(host.problem()));
+        targetPortError.word(() -> targetPortInput.valid() ? null : FieldErrors.port(targetPortInput.problem(), false));
         boolean faultsValid = up.validProperty().get() && down.validProperty().get();
-        faultsError.set(faultsValid ? null : I18n.text("relay.error.faults"));
+        faultsError.word(() -> faultsValid ? null : I18n.text("relay.error.faults"));
         if (!address.valid() || !portInput.valid() || !host.valid() || !targetPortInput.valid() || !faultsValid) {
             return null;
         }
@@ -223,7 +224,7 @@ public final class RelayViewModel extends ConnectionTabModel {
     private long showConnections(long nowNanos) {
         String unknown = unknownTarget.getAndSet(null);
         if (unknown != null && unknown.equals(HostInput.parse(targetHost.get()).host())) {
-            targetHostError.set(I18n.format("relay.error.unknownHost", unknown));
+            targetHostError.word(() -> I18n.format("relay.error.unknownHost", unknown));
         }
         RelaySession current = relay;
         if (current == null) {
@@ -304,12 +305,12 @@ public final class RelayViewModel extends ConnectionTabModel {
     /** A failed listen is about what was typed: say so at the field to change. */
     private void showListenFailure(SessionEvent.Failure failure) {
         String portText = Integer.toString(requestedPort);
+        String literal = requestedAddress.literal(); // the address of this attempt, not of a later one
         switch (failure.kind()) {
-            case PORT_IN_USE -> listenPortError.set(I18n.format("relay.error.portInUse", portText,
-                    requestedAddress.literal()));
-            case PERMISSION_DENIED -> listenPortError.set(I18n.format("relay.error.permission", portText));
-            case ADDRESS_NOT_AVAILABLE -> listenHostError.set(I18n.format("relay.error.addressNotAvailable",
-                    requestedAddress.literal()));
+            case PORT_IN_USE -> listenPortError.word(() -> I18n.format("relay.error.portInUse", portText, literal));
+            case PERMISSION_DENIED -> listenPortError.word(() -> I18n.format("relay.error.permission", portText));
+            case ADDRESS_NOT_AVAILABLE -> listenHostError.word(() -> I18n.format("relay.error.addressNotAvailable",
+                    literal));
             default -> { } // the log says it in the system's words
         }
     }

@@ -4,6 +4,7 @@ import io.socketdeck.core.send.PeriodicSender;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
+import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.fx.UiTick;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -34,7 +34,7 @@ public final class PeriodicSendModel {
     private final StringProperty count = new SimpleStringProperty(this, "count", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyLongWrapper sent = new ReadOnlyLongWrapper(this, "sent");
-    private final ReadOnlyStringWrapper intervalError = new ReadOnlyStringWrapper(this, "intervalError");
+    private final WordedText intervalError = new WordedText(this, "intervalError");
     /** The end of a run, handed over from the loop thread. */
     private final AtomicReference<Finished> finished = new AtomicReference<>();
     private final UiTick.Handle job;
@@ -50,12 +50,12 @@ public final class PeriodicSendModel {
     /** Checks the fields; returns false with {@link #intervalErrorProperty()} set when they are wrong. */
     boolean validate() {
         if (parse(interval.get(), 1, MAX_INTERVAL_MILLIS) < 0) {
-            intervalError.set(I18n.format("periodic.error.interval", I18n.count(MAX_INTERVAL_MILLIS)));
+            intervalError.word(() -> I18n.format("periodic.error.interval", I18n.count(MAX_INTERVAL_MILLIS)));
             return false;
         }
         String countText = count.get() == null ? "" : count.get().strip();
         if (!countText.isEmpty() && parse(countText, 1, Long.MAX_VALUE / 2) < 0) {
-            intervalError.set(I18n.text("periodic.error.count"));
+            intervalError.word(() -> I18n.text("periodic.error.count"));
             return false;
         }
         return true;

@@ -10,6 +10,7 @@ import io.socketdeck.core.send.Payloads;
 import io.socketdeck.core.send.SendHistory;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PayloadErrors;
+import io.socketdeck.ui.common.WordedText;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -44,7 +44,7 @@ public final class SendModel {
     private final IntegerProperty shownSide = new SimpleIntegerProperty(this, "shownSide");
     private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
     private final ObjectProperty<Checksum> checksum = new SimpleObjectProperty<>(this, "checksum", Checksum.NONE);
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final WordedText error = new WordedText(this, "error");
     /** The error is about where the send goes (not connected, no client selected), not what was typed. */
     private boolean errorIsTarget;
     private SendHistory history = new SendHistory();
@@ -127,7 +127,7 @@ public final class SendModel {
     public Optional<byte[]> encode(Charset charset) {
         String input = text.get() == null ? "" : text.get();
         if (input.isEmpty()) {
-            error.set(I18n.text("send.error.empty"));
+            error.word(() -> I18n.text("send.error.empty"));
             return Optional.empty();
         }
         return build(input, options(charset));
@@ -138,13 +138,13 @@ public final class SendModel {
         try {
             byte[] bytes = Payloads.build(input, options, macros);
             if (bytes.length == 0) {
-                error.set(I18n.text("send.error.empty"));
+                error.word(() -> I18n.text("send.error.empty"));
                 return Optional.empty();
             }
             error.set(null);
             return Optional.of(bytes);
         } catch (PayloadException e) {
-            error.set(PayloadErrors.describe(e));
+            error.word(() -> PayloadErrors.describe(e));
             return Optional.empty();
         }
     }

@@ -7,6 +7,7 @@ import io.socketdeck.core.timeline.TimelineEvent;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.timeline.TimelineModel;
 import java.time.Duration;
@@ -41,9 +42,9 @@ final class ClientReconnect {
             Long.toString(Math.round(Backoff.DEFAULT.jitter() * 100)));
     /** The quick command sent on every (re)connect, by name; empty for none. */
     private final StringProperty onConnectCommand = new SimpleStringProperty(this, "onConnectCommand", "");
-    private final ReadOnlyStringWrapper initialError = new ReadOnlyStringWrapper(this, "initialError");
-    private final ReadOnlyStringWrapper maxError = new ReadOnlyStringWrapper(this, "maxError");
-    private final ReadOnlyStringWrapper jitterError = new ReadOnlyStringWrapper(this, "jitterError");
+    private final WordedText initialError = new WordedText(this, "initialError");
+    private final WordedText maxError = new WordedText(this, "maxError");
+    private final WordedText jitterError = new WordedText(this, "jitterError");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper(this, "pending");
     private final ReconnectSchedule schedule = new ReconnectSchedule(Math::random);
@@ -86,10 +87,11 @@ final class ClientReconnect {
         long initial = Numbers.parse(initialDelay.get(), 1, Backoff.MAX_DELAY_MILLIS);
         long max = Numbers.parse(maxDelay.get(), 1, Backoff.MAX_DELAY_MILLIS);
         long spread = Numbers.parse(jitter.get(), 0, MAX_JITTER_PERCENT);
-        initialError.set(initial > 0 ? null : I18n.format("client.reconnect.delay.invalid", Backoff.MAX_DELAY_MILLIS));
-        maxError.set(max <= 0 ? I18n.format("client.reconnect.delay.invalid", Backoff.MAX_DELAY_MILLIS)
+        initialError.word(() -> initial > 0 ? null
+                : I18n.format("client.reconnect.delay.invalid", Backoff.MAX_DELAY_MILLIS));
+        maxError.word(() -> max <= 0 ? I18n.format("client.reconnect.delay.invalid", Backoff.MAX_DELAY_MILLIS)
                 : initial > 0 && max < initial ? I18n.text("client.reconnect.max.belowInitial") : null);
-        jitterError.set(spread >= 0 ? null : I18n.text("client.reconnect.jitter.invalid"));
+        jitterError.word(() -> spread >= 0 ? null : I18n.text("client.reconnect.jitter.invalid"));
         if (initialError.get() != null || maxError.get() != null || jitterError.get() != null) {
             return false;
         }

@@ -23,6 +23,7 @@ import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.options.SocketOptionsModel;
 import io.socketdeck.ui.send.SendTargetChoice;
 import io.socketdeck.ui.tab.ConnectionState;
@@ -55,9 +56,9 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
     private final StringProperty connectTimeout = new SimpleStringProperty(this, "connectTimeout",
             Long.toString(TcpClientOptions.DEFAULT_CONNECT_TIMEOUT.toMillis()));
-    private final ReadOnlyStringWrapper hostError = new ReadOnlyStringWrapper(this, "hostError");
-    private final ReadOnlyStringWrapper timeoutError = new ReadOnlyStringWrapper(this, "timeoutError");
-    private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper(this, "portError");
+    private final WordedText hostError = new WordedText(this, "hostError");
+    private final WordedText timeoutError = new WordedText(this, "timeoutError");
+    private final WordedText portError = new WordedText(this, "portError");
     private final ReadOnlyStringWrapper localAddress = new ReadOnlyStringWrapper(this, "localAddress", "");
     private final ReadOnlyBooleanWrapper peerFinished = new ReadOnlyBooleanWrapper(this, "peerFinished");
     /** We half-closed: the connection only receives now. */
@@ -136,9 +137,9 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         HostInput.Result hostInput = HostInput.parse(host.get());
         PortInput.Result portInput = PortInput.parse(port.get(), false);
         long timeoutMillis = Numbers.parse(connectTimeout.get(), 1, MAX_TIMEOUT_MILLIS);
-        hostError.set(hostInput.valid() ? null : FieldErrors.host(hostInput.problem()));
-        portError.set(portInput.valid() ? null : FieldErrors.port(portInput.problem(), false));
-        timeoutError.set(timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
+        hostError.word(() -> hostInput.valid() ? null : FieldErrors.host(hostInput.problem()));
+        portError.word(() -> portInput.valid() ? null : FieldErrors.port(portInput.problem(), false));
+        timeoutError.word(() -> timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
         // The TLS fields are checked even when the others are wrong: every message shows at once.
         TlsClientConfig tlsConfig = tls.enabledProperty().get() ? tls.build() : null;
         TcpSocketSettings sockets = socketOptions.tcpSettings();
@@ -177,9 +178,10 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         UnixSockets.Result path = UnixSockets.forConnect(host.get());
         long timeoutMillis = Numbers.parse(connectTimeout.get(), 1, MAX_TIMEOUT_MILLIS);
         boolean tlsOn = tls.enabledProperty().get();
-        hostError.set(!path.valid() ? FieldErrors.unixPath(path.problem()) : tlsOn ? I18n.text("field.unix.noTls") : null);
+        hostError.word(() -> !path.valid() ? FieldErrors.unixPath(path.problem())
+                : tlsOn ? I18n.text("field.unix.noTls") : null);
         portError.set(null); // a socket has no port: the field is not read
-        timeoutError.set(timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
+        timeoutError.word(() -> timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
         boolean reconnectValid = reconnect.check();
         if (!path.valid() || tlsOn || timeoutMillis <= 0 || !reconnectValid) {
             return null;

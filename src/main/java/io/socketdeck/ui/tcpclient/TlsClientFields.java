@@ -9,6 +9,7 @@ import io.socketdeck.core.tls.TlsInputException.Field;
 import io.socketdeck.core.tls.TlsInputException.Problem;
 import io.socketdeck.core.tls.TlsInputs;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.common.WordedText;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -46,14 +46,14 @@ public final class TlsClientFields {
     private final BooleanProperty insecure = new SimpleBooleanProperty(this, "insecure");
     private final StringProperty clientCert = new SimpleStringProperty(this, "clientCert", "");
     private final StringProperty clientKey = new SimpleStringProperty(this, "clientKey", "");
-    private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
+    private final Map<Field, WordedText> errors = new EnumMap<>(Field.class);
     private PasswordAsker passwordAsker;
     /** The client certificate's password as last given; never persisted, forgotten when the files change. */
     private char[] password;
 
     TlsClientFields() {
         for (Field field : Field.values()) {
-            errors.put(field, new ReadOnlyStringWrapper(this, field.name()));
+            errors.put(field, new WordedText(this, field.name()));
         }
         clearOnEdit(serverName, Field.SERVER_NAME);
         clearOnEdit(versions, Field.PROTOCOLS);
@@ -164,7 +164,7 @@ public final class TlsClientFields {
     /** Shows {@code problem} at its field; always false (the settings are not usable). */
     private boolean show(TlsInputException problem) {
         Field at = problem.field() == Field.PASSWORD ? Field.CERTIFICATE : problem.field();
-        errors.get(at).set(problem.getMessage());
+        errors.get(at).word(problem::sentence);
         return false;
     }
 

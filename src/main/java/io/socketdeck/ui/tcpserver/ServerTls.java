@@ -9,6 +9,7 @@ import io.socketdeck.core.tls.TlsInputs;
 import io.socketdeck.core.tls.TlsServerConfig;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.common.WordedText;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -46,11 +46,11 @@ final class ServerTls {
     private final StringProperty clientCa = new SimpleStringProperty(this, "clientCa", "");
     private final StringProperty alpn = new SimpleStringProperty(this, "alpn", "");
     private final StringProperty versions = new SimpleStringProperty(this, "versions", DEFAULT_VERSIONS);
-    private final ReadOnlyStringWrapper certificateError = new ReadOnlyStringWrapper(this, "certificateError");
-    private final ReadOnlyStringWrapper keyError = new ReadOnlyStringWrapper(this, "keyError");
-    private final ReadOnlyStringWrapper clientCaError = new ReadOnlyStringWrapper(this, "clientCaError");
-    private final ReadOnlyStringWrapper alpnError = new ReadOnlyStringWrapper(this, "alpnError");
-    private final ReadOnlyStringWrapper versionsError = new ReadOnlyStringWrapper(this, "versionsError");
+    private final WordedText certificateError = new WordedText(this, "certificateError");
+    private final WordedText keyError = new WordedText(this, "keyError");
+    private final WordedText clientCaError = new WordedText(this, "clientCaError");
+    private final WordedText alpnError = new WordedText(this, "alpnError");
+    private final WordedText versionsError = new WordedText(this, "versionsError");
     private PasswordAsker passwordAsker = (file, wrongBefore) -> Optional.empty();
     /** The password that opened the current files; memory only, forgotten when a path changes. */
     private char[] password;
@@ -120,7 +120,7 @@ final class ServerTls {
      */
     private KeyMaterial keyMaterial() {
         if (certificate.get().isBlank()) {
-            certificateError.set(I18n.text("server.tls.error.noCertificate"));
+            certificateError.word(() -> I18n.text("server.tls.error.noCertificate"));
             return null;
         }
         try {
@@ -161,19 +161,17 @@ final class ServerTls {
 
     /** Puts {@code problem}'s sentence at the field it is about. */
     private void show(TlsInputException problem) {
-        String message = problem.getMessage();
-        switch (problem.field()) {
-            case KEY -> keyError.set(message);
-            case PASSWORD -> {
-                // The password of the key file when that is the file it opens, else the certificate's.
-                boolean ofKey = !key.get().isBlank() && problem.subject().equals(key.get().strip());
-                (ofKey ? keyError : certificateError).set(message);
-            }
-            case CA_FILE -> clientCaError.set(message);
-            case ALPN -> alpnError.set(message);
-            case PROTOCOLS -> versionsError.set(message);
-            default -> certificateError.set(message);
-        }
+        WordedText at = switch (problem.field()) {
+            case KEY -> keyError;
+            // The password of the key file when that is the file it opens, else the certificate's.
+            case PASSWORD -> !key.get().isBlank() && problem.subject().equals(key.get().strip()) ? keyError
+                    : certificateError;
+            case CA_FILE -> clientCaError;
+            case ALPN -> alpnError;
+            case PROTOCOLS -> versionsError;
+            default -> certificateError;
+        };
+        at.word(problem::sentence);
     }
 
     private void clearErrors() {

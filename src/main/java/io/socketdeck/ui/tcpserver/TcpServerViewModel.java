@@ -24,6 +24,7 @@ import io.socketdeck.ui.common.BindAddressChoices;
 import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.options.SocketOptionsModel;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.send.SendTargetChoice;
@@ -76,9 +77,9 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     private final StringProperty maxClients = new SimpleStringProperty(this, "maxClients",
             Integer.toString(DEFAULT_MAX_CLIENTS));
     private final BooleanProperty reuseAddress = new SimpleBooleanProperty(this, "reuseAddress", true);
-    private final ReadOnlyStringWrapper bindError = new ReadOnlyStringWrapper(this, "bindError");
-    private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper(this, "portError");
-    private final ReadOnlyStringWrapper maxClientsError = new ReadOnlyStringWrapper(this, "maxClientsError");
+    private final WordedText bindError = new WordedText(this, "bindError");
+    private final WordedText portError = new WordedText(this, "portError");
+    private final WordedText maxClientsError = new WordedText(this, "maxClientsError");
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
     private final ObjectProperty<Recipients> recipients = new SimpleObjectProperty<>(this, "recipients", Recipients.ALL);
 
@@ -159,9 +160,10 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         BindAddress.Parsed address = BindAddress.parse(bindAddress.get());
         PortInput.Result portInput = PortInput.parse(port.get(), true);
         int limit = parseMaxClients(maxClients.get());
-        bindError.set(address.valid() ? null : BindAddressChoices.problem(address.problem()));
-        portError.set(portInput.valid() ? null : FieldErrors.port(portInput.problem(), true));
-        maxClientsError.set(limit >= 0 ? null : I18n.format("field.maxClients.invalid", I18n.count(MAX_CLIENTS_LIMIT)));
+        bindError.word(() -> address.valid() ? null : BindAddressChoices.problem(address.problem()));
+        portError.word(() -> portInput.valid() ? null : FieldErrors.port(portInput.problem(), true));
+        maxClientsError.word(() -> limit >= 0 ? null
+                : I18n.format("field.maxClients.invalid", I18n.count(MAX_CLIENTS_LIMIT)));
         TlsServerConfig tlsConfig = tls.enabledProperty().get() ? tls.config() : null;
         TcpSocketSettings sockets = socketOptions.tcpSettings();
         if (!address.valid() || !portInput.valid() || limit < 0 || tls.enabledProperty().get() && tlsConfig == null
@@ -194,9 +196,10 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     private Session createUnixServer(SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
         UnixSockets.Result path = UnixSockets.forListen(bindAddress.get());
         int limit = parseMaxClients(maxClients.get());
-        bindError.set(path.valid() ? null : FieldErrors.unixPath(path.problem()));
+        bindError.word(() -> path.valid() ? null : FieldErrors.unixPath(path.problem()));
         portError.set(null);
-        maxClientsError.set(limit >= 0 ? null : I18n.format("field.maxClients.invalid", I18n.count(MAX_CLIENTS_LIMIT)));
+        maxClientsError.word(() -> limit >= 0 ? null
+                : I18n.format("field.maxClients.invalid", I18n.count(MAX_CLIENTS_LIMIT)));
         TlsServerConfig tlsConfig = tls.enabledProperty().get() ? tls.config() : null;
         if (!path.valid() || limit < 0 || tls.enabledProperty().get() && tlsConfig == null) {
             return null;
@@ -356,19 +359,21 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     /** A failed listen is about what was typed: say so at the field to change, not only in the log. */
     private void showListenFailure(SessionEvent.Failure failure) {
         if (unixPath != null) {
+            String socket = UnixSockets.SCHEME + unixPath;
             switch (failure.kind()) {
-                case PORT_IN_USE -> bindError.set(I18n.format("field.unix.inUse", UnixSockets.SCHEME + unixPath));
-                case PERMISSION_DENIED -> bindError.set(FieldErrors.unixPath(UnixSockets.Problem.NO_PERMISSION));
+                case PORT_IN_USE -> bindError.word(() -> I18n.format("field.unix.inUse", socket));
+                case PERMISSION_DENIED -> bindError.word(() -> FieldErrors.unixPath(UnixSockets.Problem.NO_PERMISSION));
                 default -> { }
             }
             return;
         }
         String portText = Integer.toString(requestedPort); // no digit grouping in a port
+        String literal = requestedAddress.literal(); // the address of this attempt, not of a later one
         switch (failure.kind()) {
-            case PORT_IN_USE -> portError.set(I18n.format("server.error.portInUse", portText, requestedAddress.literal()));
-            case PERMISSION_DENIED -> portError.set(I18n.format("server.error.permission", portText));
-            case ADDRESS_NOT_AVAILABLE -> bindError.set(I18n.format("server.error.addressNotAvailable",
-                    requestedAddress.literal()));
+            case PORT_IN_USE -> portError.word(() -> I18n.format("server.error.portInUse", portText, literal));
+            case PERMISSION_DENIED -> portError.word(() -> I18n.format("server.error.permission", portText));
+            case ADDRESS_NOT_AVAILABLE -> bindError.word(() -> I18n.format("server.error.addressNotAvailable",
+                    literal));
             default -> { } // not about a field: the log shows it with the system's words
         }
     }

@@ -6,6 +6,7 @@ import io.socketdeck.core.net.MulticastInterfaces;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.WordedText;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,6 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -47,8 +47,8 @@ public final class UdpMulticastModel {
     private final BooleanProperty loopback = new SimpleBooleanProperty(this, "loopback", true);
     /** The multicast row is shown; hidden by default, most UDP work needs none of it. */
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
-    private final ReadOnlyStringWrapper groupError = new ReadOnlyStringWrapper(this, "groupError");
-    private final ReadOnlyStringWrapper ttlError = new ReadOnlyStringWrapper(this, "ttlError");
+    private final WordedText groupError = new WordedText(this, "groupError");
+    private final WordedText ttlError = new WordedText(this, "ttlError");
     private final ObservableList<Membership> joined = FXCollections.observableArrayList();
     private final ObservableList<Membership> joinedReadOnly = FXCollections.unmodifiableObservableList(joined);
     private final BooleanBinding selectedJoined;
@@ -76,23 +76,24 @@ public final class UdpMulticastModel {
     boolean toggle(UdpSession session, Predicate<InetAddress> reaches, String socketText) {
         MulticastGroupInput.Result input = MulticastGroupInput.parse(group.get());
         if (!input.valid()) {
-            groupError.set(I18n.text(switch (input.problem()) {
+            String key = switch (input.problem()) {
                 case EMPTY -> "udp.error.groupEmpty";
                 case NOT_AN_IP_ADDRESS -> "udp.error.groupInvalid";
                 case NOT_MULTICAST -> "udp.error.groupNotMulticast";
-            }));
+            };
+            groupError.word(() -> I18n.text(key));
             return false;
         }
         if (networkInterface.get() == null) {
-            groupError.set(I18n.text("udp.error.interface"));
+            groupError.word(() -> I18n.text("udp.error.interface"));
             return false;
         }
         if (session == null) {
-            groupError.set(I18n.text("udp.error.joinNotOpen"));
+            groupError.word(() -> I18n.text("udp.error.joinNotOpen"));
             return false;
         }
         if (!reaches.test(input.group())) {
-            groupError.set(UdpRemoteModel.familyMessage(input.group(), socketText));
+            groupError.word(() -> UdpRemoteModel.familyMessage(input.group(), socketText));
             return false;
         }
         Membership wanted = new Membership(input.group(), networkInterface.get().name());
@@ -112,7 +113,7 @@ public final class UdpMulticastModel {
             ttlError.set(null);
             return Integer.parseInt(text);
         }
-        ttlError.set(I18n.text("udp.error.ttl"));
+        ttlError.word(() -> I18n.text("udp.error.ttl"));
         return -1;
     }
 

@@ -8,6 +8,7 @@ import io.socketdeck.core.udp.SenderHistory;
 import io.socketdeck.core.udp.UdpTarget;
 import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.WordedText;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +20,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -36,8 +36,8 @@ public final class UdpRemoteModel {
     private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
     private final BooleanProperty replyToSender = new SimpleBooleanProperty(this, "replyToSender");
-    private final ReadOnlyStringWrapper hostError = new ReadOnlyStringWrapper(this, "hostError");
-    private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper(this, "portError");
+    private final WordedText hostError = new WordedText(this, "hostError");
+    private final WordedText portError = new WordedText(this, "portError");
     private final ReadOnlyObjectWrapper<InetSocketAddress> lastSender = new ReadOnlyObjectWrapper<>(this, "lastSender");
     private final ObservableList<InetSocketAddress> recentSenders = FXCollections.observableArrayList();
     private final ObservableList<InetSocketAddress> recentReadOnly = FXCollections.unmodifiableObservableList(recentSenders);
@@ -98,7 +98,8 @@ public final class UdpRemoteModel {
             // Only a literal can be checked here; a name is resolved by the engine, which picks an
             // address of the socket's family or reports that there is none.
             if (literal.valid() && !reaches.test(literal.address().address())) {
-                hostError.set(familyMessage(literal.address().address(), socketText));
+                InetAddress address = literal.address().address();
+                hostError.word(() -> familyMessage(address, socketText));
                 return Optional.empty();
             }
         }
@@ -109,8 +110,8 @@ public final class UdpRemoteModel {
     Optional<UdpTarget> typedTarget() {
         HostInput.Result hostInput = HostInput.parse(host.get());
         PortInput.Result portInput = PortInput.parse(port.get(), false);
-        hostError.set(hostInput.valid() ? null : FieldErrors.host(hostInput.problem()));
-        portError.set(portInput.valid() ? null : FieldErrors.port(portInput.problem(), false));
+        hostError.word(() -> hostInput.valid() ? null : FieldErrors.host(hostInput.problem()));
+        portError.word(() -> portInput.valid() ? null : FieldErrors.port(portInput.problem(), false));
         if (!hostInput.valid() || !portInput.valid()) {
             return Optional.empty();
         }

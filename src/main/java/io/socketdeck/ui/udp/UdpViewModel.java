@@ -17,6 +17,7 @@ import io.socketdeck.ui.common.BindAddressChoices;
 import io.socketdeck.ui.common.FieldErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.options.SocketOptionsModel;
 import io.socketdeck.ui.send.SendTargetChoice;
@@ -43,8 +44,8 @@ public final class UdpViewModel extends ConnectionTabModel {
     private final StringProperty bindHost = new SimpleStringProperty(this, "bindHost", "0.0.0.0");
     private final StringProperty bindPort = new SimpleStringProperty(this, "bindPort", "");
     private final BooleanProperty connectToRemote = new SimpleBooleanProperty(this, "connectToRemote");
-    private final ReadOnlyStringWrapper bindHostError = new ReadOnlyStringWrapper(this, "bindHostError");
-    private final ReadOnlyStringWrapper bindPortError = new ReadOnlyStringWrapper(this, "bindPortError");
+    private final WordedText bindHostError = new WordedText(this, "bindHostError");
+    private final WordedText bindPortError = new WordedText(this, "bindPortError");
     private final ReadOnlyStringWrapper localAddress = new ReadOnlyStringWrapper(this, "localAddress", "");
     private final UdpRemoteModel remote = new UdpRemoteModel();
     private final UdpMulticastModel multicast = new UdpMulticastModel(MulticastInterfaces.list());
@@ -103,8 +104,8 @@ public final class UdpViewModel extends ConnectionTabModel {
         // An empty port is the common case, "unbound": the system picks one.
         String portText = bindPort.get() == null || bindPort.get().isBlank() ? "0" : bindPort.get();
         PortInput.Result port = PortInput.parse(portText, true);
-        bindHostError.set(address.valid() ? null : BindAddressChoices.problem(address.problem()));
-        bindPortError.set(port.valid() ? null : FieldErrors.port(port.problem(), true));
+        bindHostError.word(() -> address.valid() ? null : BindAddressChoices.problem(address.problem()));
+        bindPortError.word(() -> port.valid() ? null : FieldErrors.port(port.problem(), true));
         int ttl = multicast.parseTtl();
         Optional<UdpTarget> connectTo = connectToRemote.get() ? remote.typedTarget() : Optional.empty();
         SocketOptionSet socketSet = socketOptions.others();
