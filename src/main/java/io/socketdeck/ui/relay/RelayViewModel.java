@@ -133,7 +133,8 @@ public final class RelayViewModel extends ConnectionTabModel {
         selected.addListener((ListChangeListener<RelayRow>) change -> traffic().sendTools().targetChanged());
         connectionSummary = Bindings.createStringBinding(() -> hold.get() || heldBytes.get() > 0
                 ? I18n.format("relay.connections.countHeld", rows.size(), selected.size(), I18n.count(heldBytes.get()))
-                : I18n.format("relay.connections.count", rows.size(), selected.size()), rows, selected, hold, heldBytes);
+                : I18n.format("relay.connections.count", rows.size(), selected.size()), rows, selected, hold, heldBytes,
+                I18n.languageProperty()); // the views are built again, this model stays
         rows.addListener((ListChangeListener<RelayRow>) change -> updateStatus());
         tableJob = context.tick().add(this::showConnections);
         updateStatus();

@@ -130,7 +130,7 @@ public final class TcpServerViewModel extends ConnectionTabModel {
         selected.addListener((ListChangeListener<ClientRow>) change -> traffic().sendTools().targetChanged());
         clientSummary = Bindings.createStringBinding(
                 () -> I18n.format("server.clients.count", clients.rows().size(), selected.size()),
-                clients.rows(), selected);
+                clients.rows(), selected, I18n.languageProperty()); // the views are built again, this model stays
         clients.rows().addListener((ListChangeListener<ClientRow>) change -> updateStatus());
         clientsJob = context.tick().add(this::showClients);
         membership.wakes(clientsJob);

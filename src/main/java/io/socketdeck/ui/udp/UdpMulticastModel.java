@@ -64,7 +64,8 @@ public final class UdpMulticastModel {
                 group, networkInterface, joined);
         joinedSummary = Bindings.createStringBinding(() -> joined.isEmpty() ? "" : I18n.format("udp.joined",
                 joined.stream().map(m -> I18n.format("udp.joinedOne", Addresses.formatHost(m.group()), m.interfaceName()))
-                        .collect(Collectors.joining(", "))), joined);
+                        .collect(Collectors.joining(", "))),
+                joined, I18n.languageProperty()); // the views are built again, this model stays
     }
 
     /**
