@@ -95,7 +95,7 @@ class UnixSocketTabTest {
         runFx(() -> client.hostProperty().set("unix:" + dir.resolve("missing/deck.sock")));
         click(robot, "#clientConnect");
         Label hostError = FxTesting.lookup(robot, "#clientHostError").queryAs(Label.class);
-        awaitFx(() -> "The socket's directory does not exist.".equals(hostError.getText()), () -> hostError.getText());
+        awaitFx(() -> I18n.text("field.unix.MISSING_DIRECTORY").equals(hostError.getText()), () -> hostError.getText());
         runFx(() -> client.hostProperty().set("unix:" + dir.resolve("x".repeat(120))));
         click(robot, "#clientConnect");
         awaitFx(() -> "The socket path is too long: at most 107 bytes.".equals(hostError.getText()), () -> hostError.getText());
