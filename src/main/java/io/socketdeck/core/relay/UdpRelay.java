@@ -11,7 +11,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,11 +29,6 @@ final class UdpRelay {
      * sockets stay well within what a process may open.
      */
     static final int MAX_FLOWS = 1024;
-    /**
-     * Datagrams from new addresses dropped within this long of the first are reported as one
-     * event with their count: a flood is one line a second, not one per datagram.
-     */
-    private static final long REFUSED_REPORT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final RelayContext context;
     private final SelectorLoop loop;
@@ -42,8 +36,8 @@ final class UdpRelay {
     private final TargetLookup resolver;
     private final Map<InetSocketAddress, UdpFlow> flows = new HashMap<>();
     private final int maxFlows;
-    /** Datagrams from new addresses dropped since the burst's first, not yet reported. */
-    private long refused;
+    /** Datagrams from new addresses dropped: one event a burst with their count. */
+    private final BurstReport refused;
     private UnaryOperator<SelectorLoop.Handler> guard;
 
     UdpRelay(RelayContext context, SelectorLoop loop, DatagramChannel channel, TargetLookup resolver, int maxFlows) {
@@ -52,6 +46,8 @@ final class UdpRelay {
         this.channel = channel;
         this.resolver = resolver;
         this.maxFlows = maxFlows;
+        this.refused = new BurstReport(context, (count, bytes) -> context.emit(new SessionEvent.Failure(
+                System.currentTimeMillis(), FailureKind.TOO_MANY_FLOWS, localAddress(), count + "\n" + maxFlows)));
     }
 
     void register(UnaryOperator<SelectorLoop.Handler> guarded) throws IOException {
@@ -90,20 +86,11 @@ final class UdpRelay {
 
     /**
      * A datagram from a new address while every flow is taken: dropped (read, so counted as
-     * received), and counted towards the burst's report, which the first such datagram schedules.
+     * received), and counted towards the burst's report.
      */
     private void refuse(int length) {
         context.counters().addReceived(length);
-        if (refused++ == 0) {
-            context.schedule(REFUSED_REPORT_NANOS, this::reportRefused);
-        }
-    }
-
-    private void reportRefused() {
-        long count = refused;
-        refused = 0;
-        context.emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.TOO_MANY_FLOWS, localAddress(),
-                count + "\n" + maxFlows));
+        refused.add(length);
     }
 
     private UdpFlow open(InetSocketAddress client) {
