@@ -72,6 +72,8 @@ final class LegPipe {
     private final RelayContext context;
     private final Owner owner;
     private final boolean stream;
+    /** What all the relay's legs hold together; this leg charges its cost to it. */
+    private final RelayBudget budget;
     private Sink sink;
     private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
     /** Bytes queued: what the user is shown as held. */
@@ -84,6 +86,8 @@ final class LegPipe {
     private boolean discarding;
     private boolean finished;
     private boolean readPaused;
+    /** Waiting in the budget's line for room: not read until it wakes the leg. Set and cleared by the budget. */
+    boolean inLine;
     private boolean waitingWritable;
     private long lastDueNanos;
     private double tokens;
@@ -102,6 +106,7 @@ final class LegPipe {
         this.context = context;
         this.owner = owner;
         this.stream = stream;
+        this.budget = context.budget();
     }
 
     /** The sink is known once the target is connected; until then bytes queue. */
@@ -121,6 +126,34 @@ final class LegPipe {
      */
     int room() {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, context.options().bufferBytes() - cost));
+    }
+
+    /**
+     * How many bytes the source may be read for now: {@link #room()} within what the relay's
+     * budget has free; 0 when it must not be read (the link then stops reading it; the leg asks
+     * for it again when its own queue or the budget has room).
+     */
+    int readRoom() {
+        int own = room();
+        if (own == 0) {
+            budget.passTurn(this); // it cannot take a turn it was given: the next leg in line gets it
+            return 0;
+        }
+        return (int) Math.min(own, budget.readRoom(this));
+    }
+
+    /**
+     * The budget has room for this leg, which waited in line: read its source again, unless its
+     * own queue is full (it is then read again when that drains, and no turn is taken).
+     *
+     * @return whether the source is read again
+     */
+    boolean budgetWoken() {
+        if (readPaused) {
+            return false;
+        }
+        owner.wantRead(leg, true);
+        return true;
     }
 
     /** Bytes queued and their chunks' overhead: what the bound counts. */
@@ -218,10 +251,29 @@ final class LegPipe {
     private void enqueue(Chunk chunk) {
         queue.addLast(chunk);
         queued += chunk.length;
-        cost += chunk.length + CHUNK_OVERHEAD;
+        addCost(chunk.length + CHUNK_OVERHEAD);
         if (!readPaused && cost >= pauseReadingAt()) {
             readPaused = true;
             owner.wantRead(leg, false);
+            budget.passTurn(this);
+        }
+    }
+
+    private void addCost(long more) {
+        cost += more;
+        budget.charge(more);
+    }
+
+    private void removeCost(long less) {
+        cost -= less;
+        budget.release(less);
+    }
+
+    /** The leg's own queue has room again: its source is read, unless it waits for the budget's. */
+    private void resumeReading() {
+        readPaused = false;
+        if (!inLine) {
+            owner.wantRead(leg, true);
         }
     }
 
@@ -254,8 +306,7 @@ final class LegPipe {
     /** Hold, stall or faults changed. */
     void kick() {
         if (readPaused && cost < pauseReadingAt()) {
-            readPaused = false; // a hold or a fault queues up to the buffer, a plain forward one read
-            owner.wantRead(leg, true);
+            resumeReading(); // a hold or a fault queues up to the buffer, a plain forward one read
         }
         pump();
     }
@@ -264,7 +315,8 @@ final class LegPipe {
     void clear() {
         queue.clear();
         queued = 0;
-        cost = 0;
+        budget.forget(this);
+        removeCost(cost);
         if (timer != null) {
             timer.cancel();
             timer = null;
@@ -297,7 +349,7 @@ final class LegPipe {
             }
             if (head.remaining() == 0) {
                 queue.pollFirst();
-                cost -= CHUNK_OVERHEAD;
+                removeCost(CHUNK_OVERHEAD);
                 if (head.end != Chunk.End.NONE) {
                     end(head.end);
                     return;
@@ -345,7 +397,7 @@ final class LegPipe {
             }
             head.offset += written;
             queued -= written;
-            cost -= written;
+            removeCost(written);
             if (rate > 0) {
                 tokens -= written;
             }
@@ -357,11 +409,10 @@ final class LegPipe {
             }
             if (head.remaining() == 0 && head.end == Chunk.End.NONE) {
                 queue.pollFirst(); // before the check below: a plain forward resumes at a cost of 0
-                cost -= CHUNK_OVERHEAD;
+                removeCost(CHUNK_OVERHEAD);
             }
             if (readPaused && cost <= resumeReadingAt()) {
-                readPaused = false;
-                owner.wantRead(leg, true);
+                resumeReading();
             }
             if (written < allowed) {
                 waitingWritable = true;

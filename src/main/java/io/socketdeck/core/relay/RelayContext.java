@@ -23,6 +23,9 @@ interface RelayContext {
 
     RelayOptions options();
 
+    /** What all the connections' legs may hold together. */
+    RelayBudget budget();
+
     /** One read buffer for all connections: the loop reads one at a time. */
     ByteBuffer readBuffer();
 

@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param bufferBytes     what one direction of one connection may hold (read but not yet
  *                        delivered: held, delayed, throttled or waiting for a slow reader) before
  *                        the relay stops reading its source (UDP: drops); each read or datagram
- *                        held counts 72 bytes besides its own, for the memory it takes; at least 1
+ *                        held counts 72 bytes besides its own, for the memory it takes; at least 1.
+ *                        All directions of all connections together hold at most the relay's
+ *                        budget besides (64 MiB, see {@code RelayBudget})
  * @param udpIdleTimeout  a UDP client's upstream socket closes after this long without a datagram
  *                        either way; positive
  * @param onTargetFailure what the client gets when the target cannot be reached

@@ -57,7 +57,10 @@ import org.slf4j.LoggerFactory;
  * <p>Faults apply per leg, in the order {@link LegFaults} gives, on the loop thread with the
  * loop's timers; a leg never holds more than {@link RelayOptions#bufferBytes()} read but not
  * delivered, each chunk counting {@link LegPipe#CHUNK_OVERHEAD} besides its bytes, before its
- * source is no longer read (back-pressure; UDP drops instead). The hold, a
+ * source is no longer read (back-pressure; UDP drops instead), and all the legs together never
+ * more than 64 MiB counted the same way ({@link RelayBudget}): once that is spent, no TCP source is
+ * read until delivered bytes make room, and datagrams that do not fit are dropped, each told as one
+ * {@code Failure(RELAY_BUDGET_PAUSED)} or {@code Failure(RELAY_BUDGET_DROPPED)} a burst. The hold, a
  * stall and every fault injected are {@code FaultInjected} events.
  *
  * <p>Counters: {@code rx} counts bytes read from clients and targets, {@code tx} bytes written to
@@ -99,6 +102,10 @@ public final class RelaySession extends AbstractLoopSession {
     private volatile NetworkChannel listening;
     /** UDP flows at once; other than {@link UdpRelay#MAX_FLOWS} only in tests. */
     private int udpFlowLimit = UdpRelay.MAX_FLOWS;
+    /** What all legs may hold together; other than {@link RelayBudget#DEFAULT_BYTES} only in tests. */
+    private long budgetBytes = RelayBudget.DEFAULT_BYTES;
+    /** Made when the relay opens, with the size set by then; loop thread only. */
+    private RelayBudget budget;
     /** The target as a literal address, when it is one: no lookup per client. */
     private InetAddress targetLiteral;
 
@@ -121,6 +128,16 @@ public final class RelaySession extends AbstractLoopSession {
     /** Sets how many UDP flows the relay keeps at once, before it starts; for tests, which need few. */
     void udpFlowLimit(int limit) {
         udpFlowLimit = limit;
+    }
+
+    /** Sets what all the legs may hold together, before it starts; for tests, which need little. */
+    void budgetBytes(long bytes) {
+        budgetBytes = bytes;
+    }
+
+    /** What all legs hold together; loop thread only, null until open. For tests. */
+    RelayBudget budget() {
+        return budget;
     }
 
     /** The address listened on, with the port the system picked for port 0; null until open. */
@@ -271,7 +288,8 @@ public final class RelaySession extends AbstractLoopSession {
     private void whenRoom(RelayLink link, Leg leg, SendTarget.SendCompletion done) {
         if (link.isClosed()) {
             Faults.completeQuietly(done, false);
-        } else if (link.heldCost() < options.bufferBytes()) { // with each chunk's overhead: 1-byte sends add up
+        } else if (link.heldCost() < options.bufferBytes() // with each chunk's overhead: 1-byte sends add up
+                && budget.hasRoom()) {
             Faults.completeQuietly(done, true);
         } else {
             schedule(ROOM_POLL_NANOS, () -> whenRoom(link, leg, done));
@@ -317,6 +335,7 @@ public final class RelaySession extends AbstractLoopSession {
 
     @Override
     protected void open() {
+        budget = new RelayBudget(budgetBytes, context, () -> localAddress);
         targetLiteral = IpLiterals.parse(options.targetHost()).orElse(null);
         InetSocketAddress wanted = new InetSocketAddress(options.listenAddress(), options.listenPort());
         NetworkChannel channel = null;
@@ -425,6 +444,11 @@ public final class RelaySession extends AbstractLoopSession {
         @Override
         public RelayOptions options() {
             return options;
+        }
+
+        @Override
+        public RelayBudget budget() {
+            return budget;
         }
 
         @Override

@@ -175,7 +175,7 @@ final class TcpLink extends AbstractRelayLink {
         }
         LegPipe pipe = pipe(leg);
         SocketChannel source = leg == Leg.UP ? client : target;
-        int room = pipe.room();
+        int room = pipe.readRoom();
         if (room == 0) {
             wantRead(leg, false);
             return;

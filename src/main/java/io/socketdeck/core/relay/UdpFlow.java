@@ -150,9 +150,12 @@ final class UdpFlow extends AbstractRelayLink {
         }
     }
 
-    /** A datagram beyond the leg's buffer is dropped: UDP cannot push back on its sender. */
+    /**
+     * A datagram beyond the leg's buffer, or beyond what the relay's legs may hold together, is
+     * dropped: UDP cannot push back on its sender. The budget counts and reports what it drops.
+     */
     private void forward(LegPipe pipe, byte[] bytes) {
-        if (pipe.room() < bytes.length) {
+        if (pipe.room() < bytes.length || !context.budget().admitDatagram(bytes.length)) {
             return;
         }
         pipe.accept(bytes, true);

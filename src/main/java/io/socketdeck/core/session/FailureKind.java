@@ -43,6 +43,17 @@ public enum FailureKind {
      * keeps flows for. Reported once per burst; the detail is the datagrams dropped, then the limit.
      */
     TOO_MANY_FLOWS,
+    /**
+     * A TCP relay stopped reading: its connections together hold all it keeps for them (held,
+     * stalled or delayed bytes). Reported once per burst; the detail is how often a direction
+     * stopped, then the relay's budget in bytes. It reads again as held bytes are delivered.
+     */
+    RELAY_BUDGET_PAUSED,
+    /**
+     * A UDP relay dropped datagrams: its flows together hold all it keeps for them. Reported once
+     * per burst; the detail is the datagrams dropped, their bytes, then the budget in bytes.
+     */
+    RELAY_BUDGET_DROPPED,
     /** An IPv4 socket asked to reach an IPv6 address, or the other way round. */
     ADDRESS_FAMILY,
     /** The peer's certificate expired; the detail names its subject and end date. */
