@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,25 @@ public final class SelectorLoop implements AutoCloseable {
          */
         default boolean failed(SelectionKey key, Throwable error) {
             return false;
+        }
+
+        /**
+         * {@code handler}, with what it throws handed to {@code failure} (which ends what it
+         * serves, with events) instead of the loop's last resort.
+         */
+        static Handler endingWith(Handler handler, Consumer<Throwable> failure) {
+            return new Handler() {
+                @Override
+                public void ready(SelectionKey key) throws IOException {
+                    handler.ready(key);
+                }
+
+                @Override
+                public boolean failed(SelectionKey key, Throwable error) {
+                    failure.accept(error);
+                    return true;
+                }
+            };
         }
     }
 

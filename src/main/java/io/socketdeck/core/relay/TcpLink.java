@@ -57,18 +57,7 @@ final class TcpLink extends AbstractRelayLink {
      * loop's own last resort closes just the channel it was handling and reports nothing).
      */
     private SelectorLoop.Handler endsThisLink(SelectorLoop.Handler handler) {
-        return new SelectorLoop.Handler() {
-            @Override
-            public void ready(SelectionKey key) throws IOException {
-                handler.ready(key);
-            }
-
-            @Override
-            public boolean failed(SelectionKey key, Throwable error) {
-                crash(error);
-                return true;
-            }
-        };
+        return SelectorLoop.Handler.endingWith(handler, this::crash);
     }
 
     /**

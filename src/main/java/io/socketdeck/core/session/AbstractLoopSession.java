@@ -3,10 +3,8 @@ package io.socketdeck.core.session;
 import io.socketdeck.core.io.EndActions;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.SendTarget.SendCompletion;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SelectionKey;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -311,18 +309,7 @@ public abstract class AbstractLoopSession implements Session {
 
     /** A handler whose failures (what {@code ready} throws) end this session. */
     protected final SelectorLoop.Handler guarded(SelectorLoop.Handler handler) {
-        return new SelectorLoop.Handler() {
-            @Override
-            public void ready(SelectionKey key) throws IOException {
-                handler.ready(key);
-            }
-
-            @Override
-            public boolean failed(SelectionKey key, Throwable error) {
-                AbstractLoopSession.this.failed(error);
-                return true;
-            }
-        };
+        return SelectorLoop.Handler.endingWith(handler, this::failed);
     }
 
     /**

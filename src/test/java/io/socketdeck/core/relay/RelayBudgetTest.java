@@ -10,6 +10,7 @@ import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.text.EventTexts;
 import io.socketdeck.core.text.Language;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.JavaUdpEcho;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -161,21 +162,9 @@ class RelayBudgetTest {
         int fit = 10;
         int perClient = 10;
         int budget = fit * (size + LegPipe.CHUNK_OVERHEAD);
-        try (DatagramSocket echo = new DatagramSocket(0, RelayHarness.LOOPBACK)) {
-            CompletableFuture<Void> echoing = CompletableFuture.runAsync(() -> {
-                byte[] buffer = new byte[2048];
-                while (!echo.isClosed()) {
-                    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-                    try {
-                        echo.receive(packet);
-                        echo.send(new DatagramPacket(packet.getData(), packet.getLength(), packet.getSocketAddress()));
-                    } catch (IOException e) {
-                        return; // closed
-                    }
-                }
-            }, peers);
+        try (JavaUdpEcho echo = new JavaUdpEcho()) {
             RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
-                    echo.getLocalPort()), r -> r.budgetBytes(budget));
+                    echo.port()), r -> r.budgetBytes(budget));
             relay.hold(true);
             harness.events.await(SessionEvent.FaultInjected.class, f -> f.what() == RelayFault.HELD);
             List<DatagramSocket> clients = new ArrayList<>();
@@ -226,8 +215,6 @@ class RelayBudgetTest {
                 assertEquals(0, budgetUsed(relay));
             } finally {
                 clients.forEach(DatagramSocket::close);
-                echo.close();
-                echoing.get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
         }
     }

@@ -14,6 +14,7 @@ import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.text.EventTexts;
 import io.socketdeck.core.text.Language;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.JavaUdpEcho;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -34,38 +35,22 @@ import org.junit.jupiter.api.Test;
 class RelayUdpTest {
 
     private final RelayHarness harness = new RelayHarness(true);
-    private DatagramSocket echo;
-    private Thread echoThread;
+    private JavaUdpEcho echo;
 
     @BeforeEach
     void startEcho() throws IOException {
-        echo = new DatagramSocket(0, RelayHarness.LOOPBACK);
-        echoThread = new Thread(() -> {
-            byte[] buffer = new byte[65535];
-            while (!echo.isClosed()) {
-                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-                try {
-                    echo.receive(packet);
-                    echo.send(new DatagramPacket(packet.getData(), packet.getLength(), packet.getSocketAddress()));
-                } catch (IOException e) {
-                    return; // closed
-                }
-            }
-        }, "udp-echo");
-        echoThread.setDaemon(true);
-        echoThread.start();
+        echo = new JavaUdpEcho();
     }
 
     @AfterEach
     void close() throws Exception {
         echo.close();
-        echoThread.join(RelayHarness.TIMEOUT.toMillis());
         harness.close();
     }
 
     private RelaySession relay(Duration idle) {
         return harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
-                echo.getLocalPort()).withUdpIdleTimeout(idle));
+                echo.port()).withUdpIdleTimeout(idle));
     }
 
     private DatagramSocket client() throws IOException {
@@ -91,7 +76,7 @@ class RelayUdpTest {
             assertArrayEquals(hello, exchange(first, relay, hello));
             assertEquals(2, relay.connectionCount());
             SessionEvent.Relayed down = harness.events.await(SessionEvent.Relayed.class, r -> r.leg() == Leg.DOWN);
-            assertEquals(echo.getLocalPort(), down.from().getPort());
+            assertEquals(echo.port(), down.from().getPort());
             assertEquals(2, harness.events.all(SessionEvent.Linked.class).size());
             assertNotEquals(relay.connections().get(0).id(), relay.connections().get(1).id());
         }
@@ -114,7 +99,7 @@ class RelayUdpTest {
     void heldOneByteDatagramsCountTheirOverheadAgainstTheBuffer() throws Exception {
         int fits = 10;
         RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
-                echo.getLocalPort()).withBufferBytes(fits * (1 + LegPipe.CHUNK_OVERHEAD)));
+                echo.port()).withBufferBytes(fits * (1 + LegPipe.CHUNK_OVERHEAD)));
         relay.hold(true);
         harness.events.await(SessionEvent.FaultInjected.class, f -> f.what() == RelayFault.HELD);
         int sent = 30;
@@ -146,7 +131,7 @@ class RelayUdpTest {
     void newAddressesBeyondTheFlowLimitAreDroppedAndReportedOnceABurst() throws Exception {
         int limit = 4;
         RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
-                echo.getLocalPort()), r -> r.udpFlowLimit(limit));
+                echo.port()), r -> r.udpFlowLimit(limit));
         List<DatagramSocket> clients = new ArrayList<>();
         try {
             for (int i = 0; i < limit + 6; i++) {
@@ -193,7 +178,7 @@ class RelayUdpTest {
     @Test
     void aFlowThatGoesIdleMakesRoomUnderTheLimit() throws Exception {
         RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
-                echo.getLocalPort()).withUdpIdleTimeout(Duration.ofMillis(300)), r -> r.udpFlowLimit(1));
+                echo.port()).withUdpIdleTimeout(Duration.ofMillis(300)), r -> r.udpFlowLimit(1));
         try (DatagramSocket first = client(); DatagramSocket second = client()) {
             exchange(first, relay, new byte[] {1});
             assertEquals(CloseReason.LOCAL, harness.events.await(SessionEvent.Disconnected.class).reason());
