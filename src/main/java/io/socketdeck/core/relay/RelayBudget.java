@@ -1,5 +1,6 @@
 package io.socketdeck.core.relay;
 
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.SessionEvent;
 import java.net.InetSocketAddress;
@@ -57,9 +58,9 @@ final class RelayBudget {
         }
         this.limit = limit;
         this.wakeRoom = Math.max(LegPipe.CHUNK_OVERHEAD + 1, Math.min(limit / 8, WAKE_ROOM));
-        this.paused = new BurstReport(context, (count, bytes) -> context.emit(new SessionEvent.Failure(
+        this.paused = context.burstReport((count, bytes) -> context.emit(new SessionEvent.Failure(
                 System.currentTimeMillis(), FailureKind.RELAY_BUDGET_PAUSED, where.get(), count + "\n" + limit)));
-        this.dropped = new BurstReport(context, (count, bytes) -> context.emit(new SessionEvent.Failure(
+        this.dropped = context.burstReport((count, bytes) -> context.emit(new SessionEvent.Failure(
                 System.currentTimeMillis(), FailureKind.RELAY_BUDGET_DROPPED, where.get(),
                 count + "\n" + bytes + "\n" + limit)));
     }

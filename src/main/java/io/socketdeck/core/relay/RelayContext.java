@@ -1,6 +1,7 @@
 package io.socketdeck.core.relay;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
@@ -18,6 +19,9 @@ interface RelayContext {
     SelectorLoop.Timer schedule(long delayNanos, Runnable task);
 
     void emit(SessionEvent event);
+
+    /** A count told once a burst, and at the relay's end if not yet told (the session's). */
+    BurstReport burstReport(BurstReport.Report report);
 
     TrafficCounters counters();
 

@@ -4,6 +4,7 @@ import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.net.HostLookup;
 import io.socketdeck.core.net.IpLiterals;
 import io.socketdeck.core.session.AbstractLoopSession;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.FailureKind;
@@ -434,6 +435,11 @@ public final class RelaySession extends AbstractLoopSession {
         @Override
         public void emit(SessionEvent event) {
             RelaySession.this.emit(event);
+        }
+
+        @Override
+        public BurstReport burstReport(BurstReport.Report report) {
+            return RelaySession.this.burstReport(report);
         }
 
         @Override

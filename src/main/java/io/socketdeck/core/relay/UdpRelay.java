@@ -2,6 +2,7 @@ package io.socketdeck.core.relay;
 
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.ConnectionIds;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.SessionEvent;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class UdpRelay {
         this.channel = channel;
         this.resolver = resolver;
         this.maxFlows = maxFlows;
-        this.refused = new BurstReport(context, (count, bytes) -> context.emit(new SessionEvent.Failure(
+        this.refused = context.burstReport((count, bytes) -> context.emit(new SessionEvent.Failure(
                 System.currentTimeMillis(), FailureKind.TOO_MANY_FLOWS, localAddress(), count + "\n" + maxFlows)));
     }
 

@@ -5,6 +5,7 @@ import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.SendTarget.SendCompletion;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +49,15 @@ public abstract class AbstractLoopSession implements Session {
     private final Set<SessionTimer> timers = new HashSet<>();
     /** Loop thread only once started: the automatic replies waiting for their delay. */
     private DelayedReplies delayedReplies = new DelayedReplies(DelayedReplies.Limits.DEFAULT);
+    /** Loop thread only: what is told once a burst; a burst not told yet is told at the end. */
+    private final List<BurstReport> bursts = new ArrayList<>();
+    /** Replies not sent: the limits of {@link #delayedReplies} were reached. */
+    private final BurstReport repliesNotSent = burstReport((count, bytes) -> {
+        SessionEvent.Failure report = delayedReplies.report(count, System.currentTimeMillis());
+        if (report != null) {
+            emit(report);
+        }
+    });
     private volatile SelectorLoop.Timer loopWatch;
 
     /** A session on a loop of its own, driven by {@link #run()}. */
@@ -213,10 +223,13 @@ public abstract class AbstractLoopSession implements Session {
         for (SessionTimer timer : Set.copyOf(timers)) {
             timer.cancel();
         }
-        // Its report's timer was just cancelled: replies not sent in the last second are still said.
-        SessionEvent.Failure notSent = delayedReplies.report(System.currentTimeMillis());
-        if (notSent != null) {
-            Faults.emitQuietly(listener, notSent);
+        // Their reports' timers were just cancelled: what the last second refused is still said.
+        for (BurstReport burst : bursts) {
+            try {
+                burst.tell();
+            } catch (Throwable fault) {
+                Faults.log("a session's last report failed", fault);
+            }
         }
         try {
             release(reason);
@@ -275,9 +288,7 @@ public abstract class AbstractLoopSession implements Session {
     protected final void replyLater(long delayNanos, SessionEvent.Data request, byte[] bytes, Replies through) {
         DelayedReplies waiting = delayedReplies;
         if (!waiting.take(bytes.length, request)) {
-            if (waiting.firstRefusal()) {
-                schedule(DelayedReplies.REPORT_AFTER_NANOS, this::reportRepliesNotSent);
-            }
+            repliesNotSent.add(bytes.length);
             return;
         }
         // Where it goes, without the request's bytes: a reply needs only the peer and the
@@ -290,11 +301,14 @@ public abstract class AbstractLoopSession implements Session {
         });
     }
 
-    private void reportRepliesNotSent() {
-        SessionEvent.Failure report = delayedReplies.report(System.currentTimeMillis());
-        if (report != null) {
-            emit(report);
-        }
+    /**
+     * A count of what this session refuses under load, told once a burst (a second after its
+     * first) and at the session's end if not yet told. Loop thread.
+     */
+    protected final BurstReport burstReport(BurstReport.Report report) {
+        BurstReport burst = new BurstReport(this::schedule, report);
+        bursts.add(burst);
+        return burst;
     }
 
     /** Smaller limits for delayed replies than a session's own, for a test; before the session starts. */

@@ -1,16 +1,15 @@
 package io.socketdeck.core.session;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What one session's automatic replies waiting for their rule's delay may hold. A reply may wait
  * up to a minute, and each waiting one is a timer, a reply and its peer: a peer sending matching
  * messages at 100,000 a second would otherwise have the session hold six million of them and run
  * out of memory. Beyond the {@link Limits} a reply is not scheduled at all, and the replies not
- * sent are counted and said in one {@link FailureKind#DELAYED_REPLIES_FULL} event a second at
- * most ({@link #REPORT_AFTER_NANOS} after the first of them), not one per reply: the flood that
- * caused them would bury the log. The connection stays open; replies without a delay are not
+ * sent are said in one {@link FailureKind#DELAYED_REPLIES_FULL} event a burst (the session's
+ * {@link BurstReport} counts them), not one per reply: the flood that caused them would bury the
+ * log. The connection stays open; replies without a delay are not
  * counted here, they wait in the send queue, which has its own limits.
  *
  * <p>Each waiting reply costs its bytes and {@link #ENTRY_OVERHEAD}. Loop thread only.
@@ -23,8 +22,6 @@ final class DelayedReplies {
      * small event naming where it goes (about 230 bytes with compressed pointers), rounded up.
      */
     static final int ENTRY_OVERHEAD = 256;
-    /** How long after the first reply not sent the count is said: at most one row a second. */
-    static final long REPORT_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /**
      * @param maxReplies replies waiting at once
@@ -47,7 +44,7 @@ final class DelayedReplies {
     private int waiting;
     private long cost;
     /** Replies not sent since the last report, and what the first of them met. */
-    private long refused;
+    /** What the first reply not sent since the last report met; null when none was refused. */
     private InetSocketAddress firstPeer;
     private long firstConnection;
     private int waitingAtFirst;
@@ -58,7 +55,8 @@ final class DelayedReplies {
     }
 
     /**
-     * Takes a reply of {@code length} bytes for its wait when it fits; else counts it as not sent.
+     * Takes a reply of {@code length} bytes for its wait when it fits; else notes what the first
+     * reply refused since the last report met (the caller counts it in its burst).
      *
      * @return true when taken: the caller {@link #release}s it when it fires
      */
@@ -70,18 +68,13 @@ final class DelayedReplies {
             cost += more;
             return true;
         }
-        if (refused++ == 0) {
+        if (firstPeer == null) {
             firstPeer = request.peer();
             firstConnection = request.connection();
             waitingAtFirst = waiting;
             costAtFirst = cost;
         }
         return false;
-    }
-
-    /** True when the last {@link #take} refused the first reply since the last report: time to plan one. */
-    boolean firstRefusal() {
-        return refused == 1;
     }
 
     /** A reply taken with {@code length} bytes is no longer waiting. */
@@ -95,18 +88,17 @@ final class DelayedReplies {
     }
 
     /**
-     * The replies not sent since the last report, as one event, and counting starts afresh; null
-     * when there were none. The detail's lines: how many, then the replies and bytes waiting when
-     * the first was refused.
+     * The {@code count} replies not sent since the last report, as one event, and the next
+     * refusal is a first again; null when none was refused since. The detail's lines: how many,
+     * then the replies and bytes waiting when the first was refused.
      */
-    SessionEvent.Failure report(long nowMillis) {
-        if (refused == 0) {
+    SessionEvent.Failure report(long count, long nowMillis) {
+        if (firstPeer == null) {
             return null;
         }
-        String detail = refused + "\n" + waitingAtFirst + "\n" + costAtFirst;
+        String detail = count + "\n" + waitingAtFirst + "\n" + costAtFirst;
         SessionEvent.Failure report = new SessionEvent.Failure(nowMillis, FailureKind.DELAYED_REPLIES_FULL,
                 firstPeer, detail, firstConnection);
-        refused = 0;
         firstPeer = null;
         return report;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
@@ -188,6 +189,11 @@ class RelayBudgetLineTest {
 
         @Override
         public void emit(SessionEvent event) {
+        }
+
+        @Override
+        public BurstReport burstReport(BurstReport.Report report) {
+            return new BurstReport((delayNanos, task) -> { }, report);
         }
 
         @Override

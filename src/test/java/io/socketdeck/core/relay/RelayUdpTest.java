@@ -175,6 +175,22 @@ class RelayUdpTest {
         }
     }
 
+    /** A burst not told yet when the relay stops is told then, before Closed: none goes untold. */
+    @Test
+    void aBurstNotToldYetIsToldWhenTheRelayStops() throws Exception {
+        RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                echo.port()), r -> r.udpFlowLimit(1));
+        try (DatagramSocket admitted = client(); DatagramSocket refused = client()) {
+            exchange(admitted, relay, new byte[] {1});
+            refused.send(new DatagramPacket(new byte[] {2}, 1, relay.localAddress()));
+            // Read: the admitted byte, its echo, the refused byte.
+            Await.until(() -> harness.counters.rxBytes() == 3, RelayHarness.TIMEOUT, "the refused datagram read");
+            relay.close(); // within the burst's second: its report's timer never fires
+            harness.events.awaitClosed();
+            assertEquals(1, refusedReported(), "told at the stop: " + harness.events.all(SessionEvent.Failure.class));
+        }
+    }
+
     @Test
     void aFlowThatGoesIdleMakesRoomUnderTheLimit() throws Exception {
         RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",

@@ -165,14 +165,12 @@ class DelayedRepliesTest {
         DelayedReplies replies = new DelayedReplies(new DelayedReplies.Limits(1, 1 << 20));
         assertTrue(replies.take(REPLY.length, request));
         assertFalse(replies.take(REPLY.length, request));
-        assertTrue(replies.firstRefusal());
-        SessionEvent.Failure one = replies.report(0);
+        SessionEvent.Failure one = replies.report(1, 0);
         for (int i = 0; i < 1234; i++) {
             replies.take(REPLY.length, request);
         }
-        assertFalse(replies.firstRefusal());
-        SessionEvent.Failure many = replies.report(0);
-        assertEquals(null, replies.report(0), "said once");
+        SessionEvent.Failure many = replies.report(1234, 0);
+        assertEquals(null, replies.report(1234, 0), "said once");
         Locale before = Language.current();
         try {
             Language.use(Locale.ENGLISH);
