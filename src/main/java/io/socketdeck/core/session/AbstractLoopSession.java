@@ -340,32 +340,6 @@ public abstract class AbstractLoopSession implements Session {
         return new SessionTarget(ops);
     }
 
-    /** What a session's send target does on the loop thread (see {@link SendTarget}). */
-    protected interface TargetOps {
-
-        void send(byte[] bytes, SendCompletion done);
-
-        default List<InetSocketAddress> waitingOn() {
-            return List.of();
-        }
-
-        default boolean canSkip() {
-            return false;
-        }
-
-        default boolean sendsFileRegions() {
-            return false;
-        }
-
-        default void sendFileRegion(FileChannel file, long position, int length, SendCompletion done) {
-            throw new UnsupportedOperationException("this target sends arrays only");
-        }
-
-        default boolean skip(InetSocketAddress peer) {
-            return false;
-        }
-    }
-
     private void runGuarded(Runnable task) {
         if (!ended.get()) {
             guard(task);

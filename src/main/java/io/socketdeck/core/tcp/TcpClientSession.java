@@ -11,6 +11,7 @@ import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.session.TargetOps;
 import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
