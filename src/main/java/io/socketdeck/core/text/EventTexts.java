@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,8 @@ public final class EventTexts {
     /** A failure's sentence that places its detail, or a line of it: {@code {1}}, {@code {2,number,integer}}. */
     private static final Pattern QUOTES_DETAIL = Pattern.compile("\\{[12][},]");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
+    /** Per pattern (each language's sentence of each failure: a bounded set), which arguments are numbers. */
+    private static final Map<String, boolean[]> NUMBER_ARGUMENTS = new ConcurrentHashMap<>();
 
     private EventTexts() {
     }
@@ -159,13 +162,22 @@ public final class EventTexts {
 
     /** Turns the detail values that {@code pattern} formats as numbers, and are whole numbers, into Longs. */
     private static void numbersAsNumbers(String pattern, Object[] args) {
-        Format[] formats = new MessageFormat(pattern, Locale.ROOT).getFormatsByArgumentIndex();
-        for (int i = 2; i < Math.min(formats.length, args.length); i++) {
-            if (formats[i] instanceof NumberFormat && args[i] instanceof String value
-                    && WHOLE_NUMBER.matcher(value).matches()) {
+        boolean[] numeric = NUMBER_ARGUMENTS.computeIfAbsent(pattern, EventTexts::numberArguments);
+        for (int i = 2; i < Math.min(numeric.length, args.length); i++) {
+            if (numeric[i] && args[i] instanceof String value && WHOLE_NUMBER.matcher(value).matches()) {
                 args[i] = Long.parseLong(value);
             }
         }
+    }
+
+    /** Which of {@code pattern}'s arguments it formats as numbers; parsed once per pattern (a storm's failures share a few). */
+    private static boolean[] numberArguments(String pattern) {
+        Format[] formats = new MessageFormat(pattern, Locale.ROOT).getFormatsByArgumentIndex();
+        boolean[] numeric = new boolean[formats.length];
+        for (int i = 0; i < formats.length; i++) {
+            numeric[i] = formats[i] instanceof NumberFormat;
+        }
+        return numeric;
     }
 
     /** A completed TLS handshake: what was agreed, how long it took, and how the peer was trusted. */
