@@ -49,7 +49,12 @@ public final class PeriodicSender {
          * Something thrown while sending (a bug, or an Error such as a class that failed to load):
          * the repeat ends rather than stop silently; {@link #failure()} names it.
          */
-        FAILED
+        FAILED,
+        /**
+         * The content for the next send could not be built with its macros' new values (see
+         * {@link PayloadBuildFailure}); {@link #buildProblem()} says why, as the send box would.
+         */
+        BUILD_FAILED
     }
 
     /** Told about each send and the end; called on the target's loop thread. */
@@ -81,6 +86,7 @@ public final class PeriodicSender {
     private final SendTarget.SendCompletion onWritten = this::written;
     private volatile StopReason stopReason;
     private volatile String failure = "";
+    private volatile PayloadException buildProblem;
     private SelectorLoop.Timer targetEnd;
     private SelectorLoop.Timer next;
     private long startNanos;
@@ -167,6 +173,11 @@ public final class PeriodicSender {
         return failure;
     }
 
+    /** Why the next send could not be built when it ended with {@link StopReason#BUILD_FAILED}; null otherwise. */
+    public PayloadException buildProblem() {
+        return buildProblem;
+    }
+
     private void begin() {
         if (finished.get()) {
             return;
@@ -182,6 +193,11 @@ public final class PeriodicSender {
     private void tick() {
         try {
             sendOnce();
+        } catch (PayloadBuildFailure unbuildable) {
+            // The user's content, not a fault of ours: said in words, no stack trace in the log.
+            LOGGER.debug("a repeat's next send could not be built: {}", unbuildable.getMessage());
+            buildProblem = unbuildable.problem();
+            finish(StopReason.BUILD_FAILED);
         } catch (Throwable fault) {
             Faults.log("a repeat send failed", fault);
             failure = Faults.describe(fault);

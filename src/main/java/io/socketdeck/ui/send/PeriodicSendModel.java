@@ -1,8 +1,10 @@
 package io.socketdeck.ui.send;
 
+import io.socketdeck.core.send.PayloadException;
 import io.socketdeck.core.send.PeriodicSender;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.common.PayloadErrors;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.fx.UiTick;
@@ -80,7 +82,9 @@ public final class PeriodicSendModel {
                     @Override
                     public void stopped(PeriodicSender.StopReason reason, long total) {
                         // once per run, not per send
-                        finished.set(new Finished(self, total, reason, self[0] == null ? "" : self[0].failure()));
+                        PeriodicSender run = self[0];
+                        finished.set(new Finished(self, total, reason, run == null ? "" : run.failure(),
+                                run == null ? null : run.buildProblem()));
                         job.wake();
                     }
                 });
@@ -104,7 +108,12 @@ public final class PeriodicSendModel {
             sent.set(end.total());
             running.set(false);
             sender = null;
-            if (end.reason() == PeriodicSender.StopReason.SEND_FAILED || end.reason() == PeriodicSender.StopReason.FAILED) {
+            if (end.reason() == PeriodicSender.StopReason.BUILD_FAILED && end.buildProblem() != null) {
+                // The send that could not be built is the one after the last made: its number as the user counts.
+                problem.accept(I18n.format("periodic.stopped.BUILD_FAILED", end.total(), end.total() + 1,
+                        PayloadErrors.describe(end.buildProblem())));
+            } else if (end.reason() == PeriodicSender.StopReason.SEND_FAILED
+                    || end.reason() == PeriodicSender.StopReason.FAILED) {
                 problem.accept(I18n.format("periodic.stopped." + end.reason().name(), end.total(),
                         end.failure()));
             }
@@ -141,6 +150,7 @@ public final class PeriodicSendModel {
     }
 
     /** A run's end: which run (filled in once started), how many sends it made, why it ended. */
-    private record Finished(PeriodicSender[] run, long total, PeriodicSender.StopReason reason, String failure) {
+    private record Finished(PeriodicSender[] run, long total, PeriodicSender.StopReason reason, String failure,
+                            PayloadException buildProblem) {
     }
 }

@@ -4,6 +4,7 @@ import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.core.send.MacroValues;
 import io.socketdeck.core.send.Macros;
+import io.socketdeck.core.send.PayloadBuildFailure;
 import io.socketdeck.core.send.PayloadException;
 import io.socketdeck.core.send.PayloadOptions;
 import io.socketdeck.core.send.Payloads;
@@ -177,8 +178,8 @@ public final class SendModel {
             }
             try {
                 return Payloads.build(template, options, macros);
-            } catch (PayloadException checkedAtStart) {
-                throw new IllegalStateException("the first send built it", checkedAtStart);
+            } catch (PayloadException newValuesMadeItBad) {
+                throw new PayloadBuildFailure(newValuesMadeItBad);
             }
         };
     }

@@ -159,6 +159,40 @@ class SendToolkitTest {
         }
     }
 
+    /**
+     * A hex counter padded to two digits builds an odd number of digits at 100: the repeat stops
+     * there, and says why as the send box would (it said "java.lang.IllegalStateException: the
+     * first send built it", in English in every language).
+     */
+    @Test
+    void aRepeatWhoseMacrosStopBuildingSaysWhyInWords(FxRobot robot) throws Exception {
+        try (EchoPeer peer = EchoPeers.tcp()) {
+            connectTo(peer.address());
+            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
+            javafx.scene.control.CheckBox hex = FxTesting.lookup(robot, "#clientHexSend")
+                    .queryAs(javafx.scene.control.CheckBox.class);
+            runFx(() -> {
+                hex.setSelected(true);
+                input.setText("01 {{COUNTER:2}}");
+                for (int i = 0; i < 97; i++) {
+                    client.traffic().sendBox().macros().nextCounter(); // the tab's counter, as earlier sends left it
+                }
+            });
+            runFx(() -> FxTesting.lookup(robot, "#clientRepeatInterval").queryAs(TextField.class).setText("1"));
+            runFx(() -> FxTesting.lookup(robot, "#clientRepeatCount").queryAs(TextField.class).setText("5"));
+            click(robot, "#clientRepeat");
+            awaitFx(() -> !client.traffic().sendTools().periodic().runningProperty().get()
+                    && client.traffic().log().entries().stream().anyMatch(e -> e.kind() == LogEntry.Kind.ERROR),
+                    "the repeat stopped with an error row");
+            String said = onFx(() -> client.traffic().log().entries().stream()
+                    .filter(e -> e.kind() == LogEntry.Kind.ERROR).findFirst().orElseThrow().message());
+            assertEquals("Repeat stopped after 2 sends: send 3 could not be built with its macros\u2019 new values."
+                    + " Odd number of hex digits at character 4: \u201c100\u201d.", said);
+            awaitFx(() -> echoed().length == 4, () -> "echoed: " + java.util.HexFormat.of().formatHex(echoed()));
+            assertEquals("01980199", java.util.HexFormat.of().formatHex(echoed()), "98 and 99 went, nothing after");
+        }
+    }
+
     @Test
     void anUnknownMacroIsRefusedAtTheSendBoxNamingIt(FxRobot robot) throws Exception {
         try (EchoPeer peer = EchoPeers.tcp()) {
