@@ -1,6 +1,7 @@
 package io.socketdeck.core.respond;
 
 import io.socketdeck.core.send.MacroValues;
+import io.socketdeck.core.send.PayloadException;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Replies;
@@ -32,6 +33,8 @@ public final class Responder implements SessionListener {
     static final int LOOP_RUN = 1000;
     static final long LOOP_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final int PAUSE_SECONDS = 2;
+    /** Rows about replies not built: at most one a second. */
+    static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Peers remembered for the loop guard: a UDP port may hear from any number of senders. */
     private static final int MAX_PEERS = 1024;
 
@@ -48,6 +51,7 @@ public final class Responder implements SessionListener {
     private volatile boolean rulesOn;
     private volatile RuleSet rules = RuleSet.EMPTY;
     private volatile Replies replies;
+    private final UnbuiltReplies unbuilt = new UnbuiltReplies();
 
     /** A responder with no rules and no counter, its text matches in UTF-8: echo only. */
     public Responder(SessionListener report) {
@@ -98,6 +102,10 @@ public final class Responder implements SessionListener {
         }
         // A rule that matches answers; echo answers what no rule did.
         RuleSet.Answer answer = rulesOn ? rules.answer(data.bytes(), textCharset.get(), counter) : null;
+        if (answer != null && !answer.built()) {
+            unbuilt.tell(data, answer, System.nanoTime()); // a rule answered it, with nothing: no echo either
+            return;
+        }
         if (answer == null && !echo) {
             return;
         }
@@ -115,6 +123,38 @@ public final class Responder implements SessionListener {
 
     private LoopWatch watch(InetSocketAddress peer) {
         return watches.computeIfAbsent(peer, key -> new LoopWatch());
+    }
+
+    /**
+     * Replies a matching rule could not build, told at once and then at most once a second with
+     * how many since: a device sending the same bad request 1,000 times a second gets a row a
+     * second, not a thousand. I/O thread only.
+     */
+    private final class UnbuiltReplies {
+        private long lastToldNanos;
+        private boolean toldAny;
+        private long since;
+
+        void tell(SessionEvent.Data request, RuleSet.Answer answer, long now) {
+            since++;
+            if (toldAny && now - lastToldNanos < REPORT_EVERY_NANOS) {
+                return;
+            }
+            toldAny = true;
+            lastToldNanos = now;
+            PayloadException problem = answer.problem();
+            String detail = String.join("\n", oneLine(answer.ruleName()), Long.toString(since),
+                    problem.reason().name(), Integer.toString(problem.position()), oneLine(problem.offending()),
+                    problem.charsetName() == null ? "" : problem.charsetName());
+            since = 0;
+            report.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.REPLY_NOT_BUILT,
+                    request.peer(), detail, request.connection()));
+        }
+
+        /** The detail is lines: a name or text with line breaks would shift the ones after it. */
+        private static String oneLine(String text) {
+            return text == null ? "" : text.replace('\n', ' ').replace('\r', ' ');
+        }
     }
 
     /** One peer's recent answers, for the loop guard. */

@@ -30,7 +30,23 @@ public final class RuleSet {
     public static final RuleSet EMPTY = new RuleSet(List.of());
 
     /** A rule's answer to one message. */
-    record Answer(byte[] bytes, long delayNanos) {
+    /**
+     * What the matching rule answers: its reply and delay, or, when the reply could not be built
+     * from this message, the rule's name and the {@code problem} (then nothing is sent, not even an echo).
+     */
+    record Answer(byte[] bytes, long delayNanos, String ruleName, PayloadException problem) {
+
+        static Answer reply(byte[] bytes, long delayNanos) {
+            return new Answer(bytes, delayNanos, null, null);
+        }
+
+        static Answer unbuilt(String ruleName, PayloadException problem) {
+            return new Answer(null, 0, ruleName, problem);
+        }
+
+        boolean built() {
+            return problem == null;
+        }
     }
 
     private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$\\d");
@@ -125,10 +141,9 @@ public final class RuleSet {
                 Macros.Template template = rule.template != null ? rule.template
                         : Macros.parse(withGroups(rule.rule.reply().payload(), groups));
                 byte[] bytes = Payloads.build(template, rule.options, new ForRequest(counter, message));
-                return new Answer(bytes, TimeUnit.MILLISECONDS.toNanos(rule.rule.delayMillis()));
+                return Answer.reply(bytes, TimeUnit.MILLISECONDS.toNanos(rule.rule.delayMillis()));
             } catch (PayloadException groupsMadeItBad) { // a group's text the reply's encoding lacks
-                LOGGER.debug("rule '{}' matched but its reply could not be built", rule.rule.name(), groupsMadeItBad);
-                return null;
+                return Answer.unbuilt(rule.rule.name(), groupsMadeItBad);
             }
         }
         return null;

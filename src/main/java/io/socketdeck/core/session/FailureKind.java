@@ -39,6 +39,13 @@ public enum FailureKind {
      */
     DELAYED_REPLIES_FULL,
     /**
+     * An auto-reply rule matched a message but its reply could not be built from it (a group's
+     * text the reply's encoding cannot write, or that is no hex in a hex reply); nothing was
+     * answered. At most one a second; the detail's lines: the rule's name, how many since the last
+     * report, then the problem's reason, position, offending text and encoding (as a send box's).
+     */
+    REPLY_NOT_BUILT,
+    /**
      * A UDP relay dropped datagrams from new client addresses: it already relays for as many as it
      * keeps flows for. Reported once per burst; the detail is the datagrams dropped, then the limit.
      */

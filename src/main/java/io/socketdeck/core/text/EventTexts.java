@@ -3,7 +3,9 @@ package io.socketdeck.core.text;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.options.SocketOptionKind;
+import io.socketdeck.core.send.PayloadException;
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.PeerCertificate;
 import io.socketdeck.core.session.RelayFault;
@@ -144,6 +146,9 @@ public final class EventTexts {
      */
     public static String failure(SessionEvent.Failure event) {
         String where = event.peer() == null ? "" : Addresses.format(event.peer());
+        if (event.kind() == FailureKind.REPLY_NOT_BUILT) {
+            return replyNotBuilt(where, event.detail());
+        }
         String key = "failure." + event.kind().name();
         String pattern = TEXT.text(key);
         String[] parts = event.detail().split("\n", -1);
@@ -158,6 +163,18 @@ public final class EventTexts {
         // The OS's own words help a search; add them unless the sentence already quotes them.
         boolean quotesDetail = QUOTES_DETAIL.matcher(pattern).find();
         return quotesDetail || event.detail().isEmpty() ? text : text + "  (" + event.detail() + ")";
+    }
+
+    /** A rule's reply not built: the detail's lines are the rule, the count, then the payload problem's parts. */
+    private static String replyNotBuilt(String where, String detail) {
+        String[] parts = detail.split("\n", -1);
+        try {
+            String why = InputErrors.payload(PayloadException.Reason.valueOf(parts[2]), Integer.parseInt(parts[3]),
+                    parts[4], parts[5].isEmpty() ? null : parts[5]);
+            return TEXT.format("failure.REPLY_NOT_BUILT", where, detail, parts[0], Long.parseLong(parts[1]), why);
+        } catch (RuntimeException notOurs) { // a detail this version does not read: said as it is
+            return TEXT.format("failure.REPLY_NOT_BUILT", where, detail, parts[0], 1, detail.replace('\n', ' '));
+        }
     }
 
     /** Turns the detail values that {@code pattern} formats as numbers, and are whole numbers, into Longs. */

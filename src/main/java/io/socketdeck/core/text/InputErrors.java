@@ -43,18 +43,23 @@ public final class InputErrors {
     }
 
     public static String payload(PayloadException e) {
-        String at = String.valueOf(e.position() + 1);
-        return switch (e.reason()) {
-            case HEX_ODD_DIGITS -> TEXT.format("send.error.hexOdd", at, e.offending());
-            case HEX_INVALID_CHARACTER -> TEXT.format("send.error.hexChar", at, e.offending());
-            case UNKNOWN_ESCAPE -> TEXT.format("send.error.unknownEscape", at, e.offending());
-            case BAD_HEX_ESCAPE -> TEXT.format("send.error.badHexEscape", at, e.offending());
-            case BAD_UNICODE_ESCAPE -> TEXT.format("send.error.badUnicodeEscape", at, e.offending());
+        return payload(e.reason(), e.position(), e.offending(), e.charsetName());
+    }
+
+    /** A payload problem from its parts, as an event carries them (see {@link PayloadException}). */
+    public static String payload(PayloadException.Reason reason, int position, String offending, String charsetName) {
+        String at = String.valueOf(position + 1);
+        return switch (reason) {
+            case HEX_ODD_DIGITS -> TEXT.format("send.error.hexOdd", at, offending);
+            case HEX_INVALID_CHARACTER -> TEXT.format("send.error.hexChar", at, offending);
+            case UNKNOWN_ESCAPE -> TEXT.format("send.error.unknownEscape", at, offending);
+            case BAD_HEX_ESCAPE -> TEXT.format("send.error.badHexEscape", at, offending);
+            case BAD_UNICODE_ESCAPE -> TEXT.format("send.error.badUnicodeEscape", at, offending);
             case TRAILING_BACKSLASH -> TEXT.format("send.error.trailingBackslash", at);
-            case UNMAPPABLE -> TEXT.format("send.error.unmappable", e.offending(), at, e.charsetName());
-            case UNKNOWN_MACRO -> TEXT.format("send.error.unknownMacro", at, e.offending());
-            case BAD_MACRO -> TEXT.format("send.error.badMacro", at, e.offending());
-            case MACRO_NOT_HERE -> TEXT.format("send.error.macroNotHere", at, e.offending());
+            case UNMAPPABLE -> TEXT.format("send.error.unmappable", offending, at, charsetName);
+            case UNKNOWN_MACRO -> TEXT.format("send.error.unknownMacro", at, offending);
+            case BAD_MACRO -> TEXT.format("send.error.badMacro", at, offending);
+            case MACRO_NOT_HERE -> TEXT.format("send.error.macroNotHere", at, offending);
         };
     }
 
