@@ -99,8 +99,9 @@ public final class SendModel {
         return history;
     }
 
-    public void showError(String message) {
-        error.set(message);
+    /** Shows why what was asked cannot be sent, said again in each language chosen while it shows. */
+    void showError(Supplier<String> wording) {
+        error.word(wording);
     }
 
     public void clearError() {
