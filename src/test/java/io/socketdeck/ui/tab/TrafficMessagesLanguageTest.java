@@ -1,9 +1,11 @@
 package io.socketdeck.ui.tab;
 
+import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.send.FileSendOptions;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +30,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 /**
  * What a tab's traffic says itself, kept by its models while the views are built again (a
  * language switch), is said again in the new language: the send box's refusals (the datagram's
- * chunk fields, a datagram too long, a file that cannot be opened).
+ * chunk fields, a datagram too long, a file that cannot be opened) and the round trips' summary.
  * On the FX thread, where the window switches; no window needed.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -75,6 +79,22 @@ class TrafficMessagesLanguageTest {
         List<String> cannotOpen = saidInBoth(false, tools -> assertFalse(tools.sendFile(missing)));
         String why = cannotOpen.get(0).substring(cannotOpen.get(0).indexOf(": ") + 2); // the system's words, in no bundle
         assertEquals(englishAndChinese("file.error.open", "missing.bin", why), cannotOpen);
+    }
+
+    @Test
+    void theRoundTripsSummaryFollowsTheSwitch() {
+        runFx(() -> I18n.use(Locale.ENGLISH));
+        TabTraffic traffic = onFx(() -> new TabTraffic(new UiTick(), () -> SendTargetChoice.of(NOWHERE), false));
+        runFx(() -> traffic.roundTrips().record(2_000_000));
+        awaitFx(() -> !traffic.roundTrips().textProperty().get().isEmpty(), "the summary shown");
+        String english = onFx(() -> traffic.roundTrips().textProperty().get());
+        runFx(() -> I18n.use(I18n.CHINESE));
+        String chinese = onFx(() -> traffic.roundTrips().textProperty().get());
+        Matcher times = Pattern.compile("min (.+) \u00b7 p50 (.+) \u00b7 p99 (.+) \u00b7 max (.+)").matcher(english);
+        assertTrue(times.find(), english);
+        assertEquals(onFx(() -> I18n.format("rtt.summary", I18n.count(1), times.group(1), times.group(2), times.group(3),
+                times.group(4))), chinese, "said again in Chinese, nothing else having changed");
+        runFx(traffic::shutdown);
     }
 
     /**
