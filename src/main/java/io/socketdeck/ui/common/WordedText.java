@@ -37,6 +37,11 @@ public final class WordedText extends ReadOnlyStringWrapper {
         super.set(wording.get());
     }
 
+    /** Whether the text shown is {@code wording}'s (the same object), in whichever language; false for null. */
+    public boolean isWordedBy(Supplier<String> wording) {
+        return wording != null && this.wording == wording;
+    }
+
     /** Shows {@code text} as it is, in every language; null clears it. */
     @Override
     public void set(String text) {

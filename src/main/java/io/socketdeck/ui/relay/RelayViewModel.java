@@ -199,13 +199,13 @@ public final class RelayViewModel extends ConnectionTabModel {
     @Override
     protected SendTargetChoice sendTarget() {
         if (stateProperty().get() != ConnectionState.OPEN || relay == null) {
-            return SendTargetChoice.none(I18n.text("relay.error.notRunning"));
+            return SendTargetChoice.none(() -> I18n.text("relay.error.notRunning"));
         }
         if (selected.isEmpty()) {
-            return SendTargetChoice.none(I18n.text("relay.error.noSelection"));
+            return SendTargetChoice.none(() -> I18n.text("relay.error.noSelection"));
         }
         if (selected.size() > 1) {
-            return SendTargetChoice.none(I18n.text("relay.error.oneSelection"));
+            return SendTargetChoice.none(() -> I18n.text("relay.error.oneSelection"));
         }
         return SendTargetChoice.of(relay.injectTarget(selected.get(0).id(), direction.get()));
     }

@@ -46,8 +46,13 @@ public final class SendModel {
     private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
     private final ObjectProperty<Checksum> checksum = new SimpleObjectProperty<>(this, "checksum", Checksum.NONE);
     private final WordedText error = new WordedText(this, "error");
-    /** The error is about where the send goes (not connected, no client selected), not what was typed. */
-    private boolean errorIsTarget;
+    /**
+     * The wording of the last message about where the send goes (not connected, no client
+     * selected), not about what was typed: it goes by itself while it is still the one shown, in
+     * whichever language it is said by then (a flag cleared on every change of the text would be
+     * cleared by the switch saying it again).
+     */
+    private Supplier<String> targetProblem;
     private SendHistory history = new SendHistory();
     private final ReadOnlyLongWrapper historyRevision = new ReadOnlyLongWrapper(this, "historyRevision");
     /** The tab's {@code {{COUNTER}}}: 1 for its first send that has it; any thread (a repeat builds on its session's). */
@@ -55,7 +60,6 @@ public final class SendModel {
     private final MacroValues macros = counter::incrementAndGet;
 
     public SendModel() {
-        error.addListener((obs, old, now) -> errorIsTarget = false);
         text.addListener((obs, old, now) -> error.set(null));
         hex.addListener((obs, old, now) -> error.set(null));
         escapes.addListener((obs, old, now) -> error.set(null));
@@ -96,18 +100,26 @@ public final class SendModel {
         return history;
     }
 
-    public void showError(String message) {
-        error.set(message);
+    /** Shows why what was asked cannot be sent, said again in each language chosen while it shows. */
+    void showError(Supplier<String> wording) {
+        error.word(wording);
     }
 
     public void clearError() {
         error.set(null);
     }
 
-    /** Shows why there is nowhere to send; it goes by itself when {@link #targetChanged()} says so. */
-    public void showTargetProblem(String message) {
-        error.set(message);
-        errorIsTarget = true;
+    /**
+     * Shows why there is nowhere to send, said again after a language switch; it goes by itself
+     * when {@link #targetChanged()} says so. Null clears the message: a field shows the problem.
+     */
+    public void showTargetProblem(Supplier<String> wording) {
+        if (wording == null) {
+            error.set(null);
+            return;
+        }
+        targetProblem = wording;
+        error.word(wording);
     }
 
     /**
@@ -115,9 +127,10 @@ public final class SendModel {
      * message about the old target no longer holds. One about the text stays.
      */
     public void targetChanged() {
-        if (errorIsTarget) {
+        if (error.isWordedBy(targetProblem)) {
             error.set(null);
         }
+        targetProblem = null;
     }
 
     public PayloadOptions options(Charset charset) {

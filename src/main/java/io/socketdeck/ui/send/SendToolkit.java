@@ -140,7 +140,9 @@ public final class SendToolkit {
                     log.note(ok ? LogEntry.Kind.INFO : LogEntry.Kind.ERROR, message));
             return true;
         } catch (IOException e) {
-            box.showError(I18n.format("file.error.open", path.getFileName().toString(), String.valueOf(e.getMessage())));
+            String name = path.getFileName().toString();
+            String why = String.valueOf(e.getMessage()); // the system's words, as they came
+            box.showError(() -> I18n.format("file.error.open", name, why));
             return false;
         }
     }
@@ -193,7 +195,8 @@ public final class SendToolkit {
     /** A datagram holds at most 65,507 bytes: say so before sending rather than lose it. */
     private boolean fits(byte[] bytes) {
         if (datagrams && bytes.length > FileSendOptions.MAX_DATAGRAM) {
-            box.showError(I18n.format("udp.error.tooLong", bytes.length, FileSendOptions.MAX_DATAGRAM));
+            int length = bytes.length; // kept, not the bytes: the message may show for long
+            box.showError(() -> I18n.format("udp.error.tooLong", length, FileSendOptions.MAX_DATAGRAM));
             return false;
         }
         return true;
@@ -206,7 +209,7 @@ public final class SendToolkit {
         long size = Numbers.parse(chunkSize.get(), 1, FileSendOptions.MAX_DATAGRAM);
         long delay = Numbers.parse(chunkDelay.get(), 0, 60_000);
         if (size < 0 || delay < 0) {
-            box.showError(I18n.format("file.error.chunks", FileSendOptions.MAX_DATAGRAM));
+            box.showError(() -> I18n.format("file.error.chunks", FileSendOptions.MAX_DATAGRAM));
             return Optional.empty();
         }
         return Optional.of(FileSendOptions.datagrams((int) size, Duration.ofMillis(delay)));

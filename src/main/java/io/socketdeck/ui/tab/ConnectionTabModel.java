@@ -167,6 +167,7 @@ public abstract class ConnectionTabModel implements TabModel {
     @Override
     public void keepViewPlace() {
         traffic.log().place().keep();
+        traffic.dividers().keep();
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class TabTraffic {
     private final ResponsesModel responses;
     private final RoundTripModel roundTrips;
     private final TimelineModel timeline;
+    private final DividerPlaces dividers = new DividerPlaces();
     private final boolean datagrams;
 
     /**
@@ -134,6 +135,11 @@ public final class TabTraffic {
 
     public RoundTripModel roundTrips() {
         return roundTrips;
+    }
+
+    /** Where the user left the dividers between the log, the send box and what is beside it. */
+    DividerPlaces dividers() {
+        return dividers;
     }
 
     /** The tab's connection timeline: every session's state events and traffic per second. */

@@ -14,7 +14,10 @@ public final class TrafficPanes {
     private TrafficPanes() {
     }
 
-    /** @param scope the tab's root: Ctrl+1..9 send quick commands wherever the focus is in it */
+    /**
+     * @param scope the tab's root: Ctrl+1..9 send quick commands wherever the focus is in it, and its
+     *              split panes' dividers stay where the user left them when the views are built again
+     */
     public static void bind(TrafficLogPane logPane, SendPane sendPane, TabTraffic traffic, QuickCommandsModel commands,
                             Node scope) {
         logPane.bind(traffic.log(), traffic.counters());
@@ -27,5 +30,6 @@ public final class TrafficPanes {
         String prefix = logPane.getIdPrefix();
         sendPane.addSideTab(prefix + "RulesTab", I18n.text("rule.tab"), new RulesPane(prefix, traffic.responses(),
                 (kind, text) -> traffic.log().note(kind, text)));
+        KeptDividers.bind(traffic.dividers(), scope);
     }
 }

@@ -203,7 +203,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     @Override
     protected SendTargetChoice sendTarget() {
         if (stateProperty().get() != ConnectionState.OPEN || client == null) {
-            return SendTargetChoice.none(I18n.text("send.error.notConnected"));
+            return SendTargetChoice.none(() -> I18n.text("send.error.notConnected"));
         }
         return SendTargetChoice.of(client);
     }

@@ -247,16 +247,16 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     @Override
     protected SendTargetChoice sendTarget() {
         if (stateProperty().get() != ConnectionState.OPEN || server == null) {
-            return SendTargetChoice.none(I18n.text("server.error.notListening"));
+            return SendTargetChoice.none(() -> I18n.text("server.error.notListening"));
         }
         if (recipients.get() == Recipients.SELECTED) {
             if (selected.isEmpty()) {
-                return SendTargetChoice.none(I18n.text("server.error.noSelection"));
+                return SendTargetChoice.none(() -> I18n.text("server.error.noSelection"));
             }
             return SendTargetChoice.of(server.clients(selected.stream().map(ClientRow::remote).toList()));
         }
         if (server.clientCount() == 0) {
-            return SendTargetChoice.none(I18n.text("server.error.noClients"));
+            return SendTargetChoice.none(() -> I18n.text("server.error.noClients"));
         }
         return SendTargetChoice.of(server.allClients());
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -79,15 +80,15 @@ public final class UdpRemoteModel {
 
     /**
      * The target for the next datagram, or empty with the reason at a field (or in {@code
-     * sendError} when there is nobody to reply to).
+     * sendError}, as words said again after a language switch, when there is nobody to reply to).
      *
      * @param reaches whether the open socket can send to an address of that family
      */
-    Optional<UdpTarget> target(Predicate<InetAddress> reaches, String socketText, Consumer<String> sendError) {
+    Optional<UdpTarget> target(Predicate<InetAddress> reaches, String socketText, Consumer<Supplier<String>> sendError) {
         if (replyToSender.get()) {
             InetSocketAddress last = lastSender.get();
             if (last == null) {
-                sendError.accept(I18n.text("udp.error.noSender"));
+                sendError.accept(() -> I18n.text("udp.error.noSender"));
                 return Optional.empty();
             }
             return Optional.of(UdpTarget.of(last));

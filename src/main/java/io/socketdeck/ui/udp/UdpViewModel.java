@@ -26,6 +26,8 @@ import io.socketdeck.ui.tab.ConnectionTabModel;
 import io.socketdeck.ui.tab.TabContext;
 import java.net.InetAddress;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -155,15 +157,15 @@ public final class UdpViewModel extends ConnectionTabModel {
     @Override
     protected SendTargetChoice sendTarget() {
         if (!isOpen()) {
-            return SendTargetChoice.none(I18n.text("udp.error.notOpen"));
+            return SendTargetChoice.none(() -> I18n.text("udp.error.notOpen"));
         }
         if (connectToRemote.get()) {
             return SendTargetChoice.of(udp.target(null)); // a connected socket sends to its remote only
         }
-        String[] problem = new String[1];
-        return remote.target(udp::reaches, localAddress.get(), message -> problem[0] = message)
+        AtomicReference<Supplier<String>> problem = new AtomicReference<>(); // none: a field shows it
+        return remote.target(udp::reaches, localAddress.get(), problem::set)
                 .map(target -> SendTargetChoice.of(udp.target(target)))
-                .orElseGet(() -> SendTargetChoice.none(problem[0]));
+                .orElseGet(() -> SendTargetChoice.none(problem.get()));
     }
 
     /** Joins the typed group on the chosen interface, or leaves it. */

@@ -99,7 +99,7 @@ class ConnectionTabModelTest {
 
         @Override
         protected SendTargetChoice sendTarget() {
-            return SendTargetChoice.none("scripted");
+            return SendTargetChoice.none(() -> "scripted");
         }
 
         @Override

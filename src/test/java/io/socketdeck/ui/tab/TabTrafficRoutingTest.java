@@ -31,7 +31,7 @@ class TabTrafficRoutingTest {
 
     @Test
     void trafficWakesTheTabAndOnlyStateReachesTheStateChannel() {
-        TabTraffic traffic = onFx(() -> new TabTraffic(new UiTick(), () -> SendTargetChoice.none("none"), false));
+        TabTraffic traffic = onFx(() -> new TabTraffic(new UiTick(), () -> SendTargetChoice.none(() -> "none"), false));
         List<SessionEvent> state = new CopyOnWriteArrayList<>();
         AtomicInteger woken = new AtomicInteger();
         SessionListener listener = traffic.newSessionListener(state::add, false, woken::incrementAndGet);
