@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * One client address of a UDP relay: its own upstream socket connected to the target, a
@@ -36,7 +35,7 @@ final class UdpFlow extends AbstractRelayLink {
     }
 
     /** Opens the upstream socket towards the target. */
-    void connect(InetSocketAddress address, UnaryOperator<SelectorLoop.Handler> guard) {
+    void connect(InetSocketAddress address) {
         if (closed) {
             return;
         }
@@ -45,7 +44,7 @@ final class UdpFlow extends AbstractRelayLink {
             upstream = DatagramChannel.open();
             upstream.configureBlocking(false);
             upstream.connect(address);
-            loop.register(upstream, SelectionKey.OP_READ, guard.apply(key -> fromTarget()));
+            loop.register(upstream, SelectionKey.OP_READ, endsThisLink(key -> fromTarget()));
         } catch (IOException | RuntimeException e) {
             targetFailed(e instanceof IOException ? IoFailures.classify(e) : FailureKind.IO, IoFailures.detail(e));
             return;
@@ -184,9 +183,19 @@ final class UdpFlow extends AbstractRelayLink {
         up.clear();
         down.clear();
         SelectorLoop.closeQuietly(upstream);
-        context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), clientAddress, reason, id));
-        context.removed(this);
-        onClosed.accept(this);
+        try {
+            context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), clientAddress, reason, id));
+        } finally {
+            // A listener that throws must not leave a closed row in the table, nor a closed flow
+            // that its client's next datagrams would go to.
+            context.removed(this);
+            onClosed.accept(this);
+        }
+    }
+
+    @Override
+    protected void endCrashed() {
+        end(CloseReason.ERROR);
     }
 
     @Override

@@ -39,7 +39,6 @@ final class UdpRelay {
     private final int maxFlows;
     /** Datagrams from new addresses dropped: one event a burst with their count. */
     private final BurstReport refused;
-    private UnaryOperator<SelectorLoop.Handler> guard;
 
     UdpRelay(RelayContext context, SelectorLoop loop, DatagramChannel channel, TargetLookup resolver, int maxFlows) {
         this.context = context;
@@ -51,8 +50,11 @@ final class UdpRelay {
                 System.currentTimeMillis(), FailureKind.TOO_MANY_FLOWS, localAddress(), count + "\n" + maxFlows)));
     }
 
+    /**
+     * @param guarded makes a handler whose throw ends the relay; a throw while handling one flow
+     *                ends only that flow (see {@link #receive})
+     */
     void register(UnaryOperator<SelectorLoop.Handler> guarded) throws IOException {
-        this.guard = guarded;
         loop.register(channel, SelectionKey.OP_READ, guarded.apply(key -> receive()));
     }
 
@@ -81,7 +83,16 @@ final class UdpRelay {
                 }
                 flow = open(from);
             }
-            flow.fromClient(bytes);
+            try {
+                flow.fromClient(bytes);
+            } catch (Throwable fault) {
+                // One flow's fault (a rewrite rule that overflowed the stack on this datagram, a
+                // listener's exception) ends that flow; the others are served on, as over TCP.
+                flow.crash(fault);
+                if (fault instanceof Error) {
+                    return; // it ended the relay too
+                }
+            }
         }
     }
 
@@ -100,7 +111,7 @@ final class UdpRelay {
         flows.put(client, flow);
         context.added(flow);
         context.emit(new SessionEvent.Connected(System.currentTimeMillis(), localAddress(), client, flow.id()));
-        resolver.resolve(target -> flow.connect(target, guard), flow::targetFailed);
+        resolver.resolve(flow::connect, flow::targetFailed);
         return flow;
     }
 

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A UDP relay between real loopback sockets: one upstream socket per client, idle timeout, drop. */
 class RelayUdpTest {
@@ -79,6 +81,67 @@ class RelayUdpTest {
             assertEquals(echo.port(), down.from().getPort());
             assertEquals(2, harness.events.all(SessionEvent.Linked.class).size());
             assertNotEquals(relay.connections().get(0).id(), relay.connections().get(1).id());
+        }
+    }
+
+    /**
+     * A rewrite that overflows the stack on a long datagram, client to target or back, ends that
+     * flow alone: a Failure naming it, its Disconnected(ERROR), its row gone; another client
+     * address is relayed after it, through the same rule.
+     */
+    @ParameterizedTest
+    @EnumSource(Leg.class)
+    void aFlowWhoseHandlingThrowsEndsAloneAndTheRelayServesTheOthers(Leg leg) throws Exception {
+        RelaySession relay = relay(Duration.ofSeconds(60));
+        // java.util.regex recurses once per repetition of (a|b): a datagram of a's this long overflows the stack.
+        String pattern = "(a|b)*";
+        relay.setFaults(leg, LegFaults.NONE.withRewrites(List.of(
+                new RewriteRule(RewriteRule.Kind.REGEX, pattern, "x", StandardCharsets.US_ASCII))));
+        try (DatagramSocket client = client(); DatagramSocket other = client()) {
+            byte[] longRun = "a".repeat(65_000).getBytes(StandardCharsets.US_ASCII);
+            client.send(new DatagramPacket(longRun, longRun.length, relay.localAddress()));
+            long id = harness.events.await(SessionEvent.Connected.class,
+                    c -> c.remote().equals(client.getLocalSocketAddress())).connection();
+
+            SessionEvent.Failure failure = harness.events.await(SessionEvent.Failure.class);
+            assertEquals(id, failure.connection(), "the failure names the flow: " + failure);
+            assertEquals(FailureKind.IO, failure.kind());
+            assertEquals(client.getLocalSocketAddress(), failure.peer());
+            assertTrue(failure.detail().contains("overflowed the stack"), failure.detail());
+            assertEquals(CloseReason.ERROR, harness.events.await(SessionEvent.Disconnected.class,
+                    d -> d.connection() == id).reason());
+            Await.until(() -> relay.connections().stream().noneMatch(c -> c.id() == id), RelayHarness.TIMEOUT,
+                    "gone from the table");
+
+            assertTrue(relay.isOpen(), "the relay goes on");
+            byte[] hello = "ab-ab".getBytes(StandardCharsets.US_ASCII);
+            byte[] rewritten = "ab-ab".replaceAll(pattern, "x").getBytes(StandardCharsets.US_ASCII);
+            assertArrayEquals(rewritten, exchange(other, relay, hello));
+            assertEquals(List.of(), harness.events.all(SessionEvent.Closed.class));
+        }
+    }
+
+    /** An Error while handling a flow ends the flow, with its events, then the relay, as it does over TCP. */
+    @Test
+    void anErrorWhileRelayingEndsTheFlowThenTheRelay() throws Exception {
+        RelaySession relay = new RelaySession(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0,
+                "127.0.0.1", echo.port()), event -> {
+                    if (event instanceof SessionEvent.Relayed) {
+                        throw new NoClassDefFoundError("a class that did not load, as a listener may meet one");
+                    }
+                    harness.events.onEvent(event);
+                }, harness.counters, harness.loops.next());
+        harness.relay = relay;
+        relay.start();
+        harness.events.await(SessionEvent.Opened.class);
+        try (DatagramSocket client = client()) {
+            client.send(new DatagramPacket(new byte[] {1}, 1, relay.localAddress()));
+            long id = harness.events.await(SessionEvent.Connected.class).connection();
+            SessionEvent.Failure failure = harness.events.await(SessionEvent.Failure.class);
+            assertEquals(id, failure.connection(), "the failure names the flow: " + failure);
+            assertTrue(failure.detail().contains("NoClassDefFoundError"), failure.detail());
+            assertEquals(CloseReason.ERROR, harness.events.await(SessionEvent.Disconnected.class).reason());
+            assertEquals(CloseReason.ERROR, harness.events.awaitClosed().reason());
         }
     }
 
