@@ -9,14 +9,16 @@ import io.socketdeck.core.session.SessionEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.function.Consumer;
 
 /**
- * One client address of a UDP relay: its own upstream socket connected to the target, a
- * {@link LegPipe} each way, and an idle timeout. Loop thread only, but for what a snapshot reads.
+ * One client address of a UDP relay: its own upstream socket connected to the target (until it
+ * sends an empty datagram, see {@link #sendToTarget}), a {@link LegPipe} each way, and an idle
+ * timeout. Loop thread only, but for what a snapshot reads.
  */
 final class UdpFlow extends AbstractRelayLink {
 
@@ -55,9 +57,8 @@ final class UdpFlow extends AbstractRelayLink {
             @Override
             public int write(byte[] bytes, int offset, int length) throws IOException {
                 try {
-                    int sent = upstream.write(ByteBuffer.wrap(bytes, offset, length));
-                    if (sent > 0) {
-                        context.counters().addSent(sent);
+                    if (sendToTarget(ByteBuffer.wrap(bytes, offset, length)) == length) {
+                        context.counters().addSent(length); // whole or not at all; an empty one counts too
                     }
                 } catch (PortUnreachableException e) {
                     targetUnreachable(e);
@@ -73,9 +74,8 @@ final class UdpFlow extends AbstractRelayLink {
         down.connect(new LegPipe.Sink() {
             @Override
             public int write(byte[] bytes, int offset, int length) throws IOException {
-                int sent = listening.send(ByteBuffer.wrap(bytes, offset, length), clientAddress);
-                if (sent > 0) {
-                    context.counters().addSent(sent);
+                if (listening.send(ByteBuffer.wrap(bytes, offset, length), clientAddress) == length) {
+                    context.counters().addSent(length); // whole or not at all; an empty one counts too
                 }
                 return length;
             }
@@ -85,6 +85,24 @@ final class UdpFlow extends AbstractRelayLink {
                 // A datagram flow has no end of stream.
             }
         });
+    }
+
+    /**
+     * Sends one datagram to the target. The upstream socket is connected, so that it hears the
+     * target only and learns of ICMP port unreachable; but Java 17 sends nothing for an empty
+     * datagram on a connected socket (it returns 0 before asking the system). So the first empty
+     * one disconnects it, which keeps its port and what it has received: from then on the flow
+     * sends to the target by address, ignores datagrams from anyone else itself (see
+     * {@link #fromTarget}) and no longer learns of port unreachable.
+     */
+    private int sendToTarget(ByteBuffer datagram) throws IOException {
+        if (upstream.isConnected()) {
+            if (datagram.hasRemaining()) {
+                return upstream.write(datagram);
+            }
+            upstream.disconnect();
+        }
+        return upstream.send(datagram, targetAddress);
     }
 
     /** The target's port answered "unreachable" (ICMP): said once per flow, the flow goes on. */
@@ -123,8 +141,10 @@ final class UdpFlow extends AbstractRelayLink {
         ByteBuffer buffer = context.readBuffer();
         for (int turn = 0; turn < 64 && !closed; turn++) {
             buffer.clear();
+            SocketAddress sender;
             try {
-                if (upstream.receive(buffer) == null) {
+                sender = upstream.receive(buffer);
+                if (sender == null) {
                     return;
                 }
             } catch (PortUnreachableException e) {
@@ -135,6 +155,9 @@ final class UdpFlow extends AbstractRelayLink {
                         IoFailures.detail(e), id));
                 end(CloseReason.ERROR);
                 return;
+            }
+            if (!upstream.isConnected() && !targetAddress.equals(sender)) {
+                continue; // to a disconnected upstream's port from elsewhere: a connected one never hears it
             }
             buffer.flip();
             byte[] bytes = new byte[buffer.remaining()];
@@ -154,7 +177,7 @@ final class UdpFlow extends AbstractRelayLink {
      * dropped: UDP cannot push back on its sender. The budget counts and reports what it drops.
      */
     private void forward(LegPipe pipe, byte[] bytes) {
-        if (pipe.room() < bytes.length || !context.budget().admitDatagram(bytes.length)) {
+        if (!pipe.fitsDatagram(bytes.length) || !context.budget().admitDatagram(bytes.length)) {
             return;
         }
         pipe.accept(bytes, true);

@@ -183,6 +183,84 @@ class RelayUdpTest {
         }
     }
 
+    /**
+     * An empty datagram (a keepalive, say) is a datagram: relayed to the target and its echo back
+     * to the client, a Relayed event and a datagram counted each way; the flow goes on after it.
+     */
+    @Test
+    void zeroLengthDatagramsAreRelayedBothWays() throws Exception {
+        RelaySession relay = relay(Duration.ofSeconds(60));
+        try (DatagramSocket client = client()) {
+            assertArrayEquals(new byte[0], exchange(client, relay, new byte[0]));
+            // Read: the client's and the echo's; written: to the target and to the client.
+            Await.until(() -> harness.counters.rxMessages() == 2 && harness.counters.txMessages() == 2,
+                    RelayHarness.TIMEOUT, () -> "two datagrams each way counted: " + harness.counters.snapshot());
+            assertEquals(0, harness.counters.rxBytes());
+            assertEquals(0, harness.counters.txBytes());
+            for (Leg leg : Leg.values()) {
+                SessionEvent.Relayed relayed = harness.events.await(SessionEvent.Relayed.class, r -> r.leg() == leg);
+                assertEquals(0, relayed.bytes().length, leg.toString());
+            }
+            assertArrayEquals(new byte[] {1, 2}, exchange(client, relay, new byte[] {1, 2}));
+            assertArrayEquals(new byte[0], exchange(client, relay, new byte[0]));
+            assertEquals(1, relay.connectionCount());
+            assertEquals(List.of(), harness.events.all(SessionEvent.Failure.class));
+        }
+    }
+
+    /**
+     * Sending an empty datagram unties the flow's socket from the target (Java sends none on a
+     * connected one), yet the flow still hears its target only: a stranger's datagram to that
+     * socket is not relayed.
+     */
+    @Test
+    void afterAnEmptyDatagramTheFlowStillHearsItsTargetOnly() throws Exception {
+        try (DatagramSocket target = client(); DatagramSocket client = client(); DatagramSocket stranger = client()) {
+            RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0,
+                    "127.0.0.1", target.getLocalPort()));
+            client.send(new DatagramPacket(new byte[0], 0, relay.localAddress()));
+            DatagramPacket empty = new DatagramPacket(new byte[16], 16);
+            target.receive(empty);
+            assertEquals(0, empty.getLength());
+            // Sent first, so it would be the client's first datagram if the flow relayed it.
+            stranger.send(new DatagramPacket(new byte[] {6}, 1, empty.getSocketAddress()));
+            target.send(new DatagramPacket(new byte[] {7}, 1, empty.getSocketAddress()));
+            DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+            client.receive(reply);
+            assertArrayEquals(new byte[] {7}, Arrays.copyOf(reply.getData(), reply.getLength()));
+        }
+    }
+
+    /** Held empty datagrams cost their overhead: a leg holds as many as its buffer fits, in order. */
+    @Test
+    void heldZeroLengthDatagramsCountTheirOverheadAgainstTheBuffer() throws Exception {
+        int fits = 10;
+        RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                echo.port()).withBufferBytes(fits * LegPipe.CHUNK_OVERHEAD));
+        relay.hold(true);
+        harness.events.await(SessionEvent.FaultInjected.class, f -> f.what() == RelayFault.HELD);
+        int sent = 30;
+        try (DatagramSocket client = client()) {
+            for (int i = 0; i < sent; i++) {
+                client.send(new DatagramPacket(new byte[0], 0, relay.localAddress()));
+            }
+            Await.until(() -> harness.counters.rxMessages() == sent, RelayHarness.TIMEOUT, "every datagram read");
+            relay.hold(false);
+            // Sent once the release is done: before it, the full leg would drop it.
+            harness.events.await(SessionEvent.FaultInjected.class, f -> f.what() == RelayFault.RELEASED);
+            client.send(new DatagramPacket(new byte[] {9}, 1, relay.localAddress()));
+            for (int i = 0; i < fits; i++) {
+                DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+                client.receive(reply);
+                assertEquals(0, reply.getLength(), "held empty datagram " + i);
+            }
+            DatagramPacket last = new DatagramPacket(new byte[16], 16);
+            client.receive(last);
+            assertArrayEquals(new byte[] {9}, Arrays.copyOf(last.getData(), last.getLength()),
+                    "the datagram sent after the release, behind the ten held");
+        }
+    }
+
     /** Waits until the loop has finished what it was doing: what it read is handled. */
     static void loopTurnOver(RelaySession relay) throws InterruptedException {
         CountDownLatch over = new CountDownLatch(1);
