@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * <p>Faults apply per leg, in the order {@link LegFaults} gives, on the loop thread with the
  * loop's timers; a leg never holds more than {@link RelayOptions#bufferBytes()} read but not
  * delivered, each chunk counting {@link LegPipe#CHUNK_OVERHEAD} besides its bytes, before its
- * source is no longer read (back-pressure; UDP drops instead), and all the legs together never
+ * source is no longer read (back-pressure; UDP drops instead, told as one
+ * {@code Failure(FLOW_BUFFER_DROPPED)} a burst), and all the legs together never
  * more than 64 MiB counted the same way ({@link RelayBudget}): once that is spent, no TCP source is
  * read until delivered bytes make room, and datagrams that do not fit are dropped, each told as one
  * {@code Failure(RELAY_BUDGET_PAUSED)} or {@code Failure(RELAY_BUDGET_DROPPED)} a burst. The hold, a

@@ -1,6 +1,7 @@
 package io.socketdeck.core.relay;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
@@ -23,15 +24,18 @@ import java.util.function.Consumer;
 final class UdpFlow extends AbstractRelayLink {
 
     private final DatagramChannel listening;
+    /** The relay's count of datagrams dropped for a full leg, told once a burst. */
+    private final BurstReport legFull;
     private final Consumer<UdpFlow> onClosed;
     private DatagramChannel upstream;
     private long lastActiveNanos = System.nanoTime();
     private boolean reportedUnreachable;
 
     UdpFlow(long id, RelayContext context, SelectorLoop loop, DatagramChannel listening, InetSocketAddress client,
-            Consumer<UdpFlow> onClosed) {
+            BurstReport legFull, Consumer<UdpFlow> onClosed) {
         super(id, context, loop, client, false);
         this.listening = listening;
+        this.legFull = legFull;
         this.onClosed = onClosed;
         armIdleTimer(context.options().udpIdleTimeout().toNanos());
     }
@@ -174,10 +178,15 @@ final class UdpFlow extends AbstractRelayLink {
 
     /**
      * A datagram beyond the leg's buffer, or beyond what the relay's legs may hold together, is
-     * dropped: UDP cannot push back on its sender. The budget counts and reports what it drops.
+     * dropped: UDP cannot push back on its sender. Either drop is counted and told once a burst
+     * (the budget counts its own).
      */
     private void forward(LegPipe pipe, byte[] bytes) {
-        if (!pipe.fitsDatagram(bytes.length) || !context.budget().admitDatagram(bytes.length)) {
+        if (!pipe.fitsDatagram(bytes.length)) {
+            legFull.add(bytes.length);
+            return;
+        }
+        if (!context.budget().admitDatagram(bytes.length)) {
             return;
         }
         pipe.accept(bytes, true);

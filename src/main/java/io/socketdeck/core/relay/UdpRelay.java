@@ -39,6 +39,8 @@ final class UdpRelay {
     private final int maxFlows;
     /** Datagrams from new addresses dropped: one event a burst with their count. */
     private final BurstReport refused;
+    /** Datagrams dropped for a full leg, all flows together: one event a burst with their count and bytes. */
+    private final BurstReport legsFull;
 
     UdpRelay(RelayContext context, SelectorLoop loop, DatagramChannel channel, TargetLookup resolver, int maxFlows) {
         this.context = context;
@@ -48,6 +50,9 @@ final class UdpRelay {
         this.maxFlows = maxFlows;
         this.refused = context.burstReport((count, bytes) -> context.emit(new SessionEvent.Failure(
                 System.currentTimeMillis(), FailureKind.TOO_MANY_FLOWS, localAddress(), count + "\n" + maxFlows)));
+        this.legsFull = context.burstReport((count, bytes) -> context.emit(new SessionEvent.Failure(
+                System.currentTimeMillis(), FailureKind.FLOW_BUFFER_DROPPED, localAddress(),
+                count + "\n" + bytes + "\n" + context.options().bufferBytes())));
     }
 
     /**
@@ -106,7 +111,7 @@ final class UdpRelay {
     }
 
     private UdpFlow open(InetSocketAddress client) {
-        UdpFlow flow = new UdpFlow(ConnectionIds.next(), context, loop, channel, client,
+        UdpFlow flow = new UdpFlow(ConnectionIds.next(), context, loop, channel, client, legsFull,
                 closed -> flows.remove(client, closed));
         flows.put(client, flow);
         context.added(flow);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -342,6 +343,76 @@ class RelayUdpTest {
             assertArrayEquals(new byte[] {2}, exchange(second, relay, new byte[] {2}));
             assertEquals(2, harness.events.all(SessionEvent.Connected.class).size());
             assertEquals(List.of(), tooManyFlows());
+        }
+    }
+
+    /**
+     * A stalled leg holds as many datagrams as its buffer fits; the ones beyond are dropped (UDP
+     * cannot push back) and told once a burst with their count and bytes, not silently. Then the
+     * held ones go on, in order.
+     */
+    @ParameterizedTest
+    @EnumSource(Leg.class)
+    void datagramsBeyondAFlowsBufferAreDroppedAndReportedOnceABurst(Leg leg) throws Exception {
+        int size = 100;
+        int fits = 10;
+        int sent = 30;
+        int buffer = fits * (size + LegPipe.CHUNK_OVERHEAD);
+        RelaySession relay = harness.start(RelayOptions.of(RelayProtocol.UDP, RelayHarness.LOOPBACK, 0, "127.0.0.1",
+                echo.port()).withBufferBytes(buffer));
+        relay.setFaults(leg, LegFaults.NONE.withStall(true));
+        harness.events.await(SessionEvent.FaultInjected.class, f -> f.what() == RelayFault.STALLED);
+        try (DatagramSocket client = client()) {
+            for (int i = 0; i < sent; i++) {
+                byte[] datagram = new byte[size];
+                Arrays.fill(datagram, (byte) i);
+                client.send(new DatagramPacket(datagram, size, relay.localAddress()));
+            }
+            int dropped = sent - fits;
+            Await.until(() -> reported(flowBufferDrops(), 0) == dropped, RelayHarness.TIMEOUT,
+                    () -> dropped + " reported dropped: " + harness.events.all(SessionEvent.Failure.class));
+            List<SessionEvent.Failure> reports = flowBufferDrops();
+            assertTrue(reports.size() < dropped, "reported per burst, not per datagram: " + reports);
+            assertEquals((long) dropped * size, reported(reports, 1));
+            SessionEvent.Failure first = reports.get(0);
+            assertEquals(relay.localAddress(), first.peer());
+            assertEquals(String.valueOf(buffer), first.detail().split("\n")[2]);
+            String where = "127.0.0.1:" + relay.localAddress().getPort();
+            String english = inLanguage(Locale.ENGLISH, () -> EventTexts.failure(first));
+            assertTrue(english.contains(" dropped at " + where + ": each found its flow\u2019s buffer that way full "
+                    + "(1,720 bytes"), english);
+            String chinese = inLanguage(Locale.SIMPLIFIED_CHINESE, () -> EventTexts.failure(first));
+            assertTrue(chinese.startsWith("\u5728 " + where) && chinese.contains("1,720"), chinese);
+            assertEquals(List.of(), harness.events.all(SessionEvent.Failure.class).stream()
+                    .filter(f -> f.kind() != FailureKind.FLOW_BUFFER_DROPPED).toList(), "nothing else failed");
+
+            relay.setFaults(leg, LegFaults.NONE);
+            for (int i = 0; i < fits; i++) {
+                DatagramPacket reply = new DatagramPacket(new byte[2 * size], 2 * size);
+                client.receive(reply);
+                assertEquals(size, reply.getLength());
+                assertEquals((byte) i, reply.getData()[0], "held datagram " + i);
+            }
+        }
+    }
+
+    private List<SessionEvent.Failure> flowBufferDrops() {
+        return harness.events.all(SessionEvent.Failure.class).stream()
+                .filter(f -> f.kind() == FailureKind.FLOW_BUFFER_DROPPED).toList();
+    }
+
+    /** The sum over {@code reports} of their detail's line {@code line}. */
+    private static long reported(List<SessionEvent.Failure> reports, int line) {
+        return reports.stream().mapToLong(f -> Long.parseLong(f.detail().split("\n")[line])).sum();
+    }
+
+    private static String inLanguage(Locale locale, Supplier<String> words) {
+        Locale before = Language.current();
+        try {
+            Language.use(locale);
+            return words.get();
+        } finally {
+            Language.use(before);
         }
     }
 
