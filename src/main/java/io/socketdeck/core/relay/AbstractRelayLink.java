@@ -1,14 +1,16 @@
 package io.socketdeck.core.relay;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.SessionEvent;
 import java.net.InetSocketAddress;
 
 /**
  * What a relayed TCP connection and a UDP flow share: their two legs, their ends, their counts,
- * and the link operations that only touch those (held bytes, a kick, an injection). The kinds
- * differ in how they read, deliver and end.
+ * the link operations that only touch those (held bytes, a kick, an injection), and what a throw
+ * while handling one does. The kinds differ in how they read, deliver and end.
  */
 abstract class AbstractRelayLink implements RelayLink, LegPipe.Owner {
 
@@ -87,4 +89,38 @@ abstract class AbstractRelayLink implements RelayLink, LegPipe.Owner {
 
     /** True for a TCP connection, false for a UDP flow. */
     protected abstract boolean isStream();
+
+    /**
+     * A handler whose throw ends this link, not the relay and not only the one socket (the loop's
+     * own last resort closes just the channel it was handling and reports nothing).
+     */
+    protected final SelectorLoop.Handler endsThisLink(SelectorLoop.Handler handler) {
+        return SelectorLoop.Handler.endingWith(handler, this::crash);
+    }
+
+    /**
+     * Something was thrown while handling this link (a rewrite rule that failed on a read or a
+     * datagram, a listener's exception): reported as a Failure naming it, the link ended with
+     * {@code Disconnected(ERROR)} and its row gone; the relay serves the others on. An
+     * {@link Error} ends the relay as well, as it ends a TCP server: a class that failed to load is
+     * not trusted with the next client. Once closed, it can only be logged. Loop thread.
+     */
+    final void crash(Throwable fault) {
+        Faults.log("relaying for " + clientAddress + " failed", fault);
+        if (!closed) {
+            try {
+                context.emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.IO, clientAddress,
+                        Faults.describe(fault), id));
+            } catch (Throwable again) {
+                Faults.log("listener failed on Failure", again);
+            }
+            endCrashed();
+        }
+        if (fault instanceof Error error) {
+            context.crashed(error);
+        }
+    }
+
+    /** Ends the link after {@link #crash}, with {@code Disconnected(ERROR)}. */
+    protected abstract void endCrashed();
 }

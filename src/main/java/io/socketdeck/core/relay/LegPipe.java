@@ -129,6 +129,15 @@ final class LegPipe {
     }
 
     /**
+     * Whether a datagram of {@code length} bytes fits: its bytes within {@link #room()}, and some
+     * room left at all, since an empty datagram costs its {@link #CHUNK_OVERHEAD} too.
+     */
+    boolean fitsDatagram(int length) {
+        int room = room();
+        return room > 0 && room >= length;
+    }
+
+    /**
      * How many bytes the source may be read for now: {@link #room()} within what the relay's
      * budget has free; 0 when it must not be read (the link then stops reading it; the leg asks
      * for it again when its own queue or the budget has room).
@@ -232,8 +241,11 @@ final class LegPipe {
         }
         due = Math.max(due, lastDueNanos);
         lastDueNanos = due;
-        if (length > 0 || end != Chunk.End.NONE) {
-            enqueue(new Chunk(bytes, length, due, end));
+        // An empty datagram is one to deliver all the same (a keepalive, say); an empty stream
+        // chunk is nothing, and so is a datagram that reset- or close-after cut to nothing.
+        boolean emptyDatagram = datagram && length == 0 && end == Chunk.End.NONE;
+        if (length > 0 || emptyDatagram || end != Chunk.End.NONE) {
+            enqueue(new Chunk(bytes, length, due, end, emptyDatagram));
         }
         pump();
     }
@@ -244,7 +256,7 @@ final class LegPipe {
             return;
         }
         discarding = true;
-        enqueue(new Chunk(new byte[0], 0, lastDueNanos, Chunk.End.FIN));
+        enqueue(new Chunk(new byte[0], 0, lastDueNanos, Chunk.End.FIN, false));
         pump();
     }
 
@@ -347,7 +359,7 @@ final class LegPipe {
                 wakeAt(head.dueNanos);
                 return;
             }
-            if (head.remaining() == 0) {
+            if (head.remaining() == 0 && !head.emptyDatagram) {
                 queue.pollFirst();
                 removeCost(CHUNK_OVERHEAD);
                 if (head.end != Chunk.End.NONE) {
@@ -477,13 +489,16 @@ final class LegPipe {
         final int length;
         final long dueNanos;
         final End end;
+        /** A datagram of no bytes: written (sent empty) like any other, not skipped as an end's marker. */
+        final boolean emptyDatagram;
         int offset;
 
-        Chunk(byte[] bytes, int length, long dueNanos, End end) {
+        Chunk(byte[] bytes, int length, long dueNanos, End end, boolean emptyDatagram) {
             this.bytes = bytes;
             this.length = length;
             this.dueNanos = dueNanos;
             this.end = end;
+            this.emptyDatagram = emptyDatagram;
         }
 
         int remaining() {

@@ -51,14 +51,16 @@ import org.slf4j.LoggerFactory;
  * connection threw, after a {@code Failure} naming what: both sides are then reset and the relay
  * goes on, unless it was an {@link Error}, which ends the relay too). A failure to listen is a
  * {@code Failure} and {@code Closed(ERROR)}. A UDP relay reports each client address's flow the
- * same way: {@code Connected} at its first datagram, {@code Disconnected(LOCAL)} at its idle timeout;
- * it keeps at most 1,024 flows at once, and datagrams from new addresses
+ * same way: {@code Connected} at its first datagram, {@code Disconnected(LOCAL)} at its idle timeout,
+ * {@code Disconnected(ERROR)} after a {@code Failure} naming what when handling it threw (the
+ * relay goes on, unless it was an {@link Error}); it keeps at most 1,024 flows at once, and datagrams from new addresses
  * beyond them are dropped and reported as one {@code Failure(TOO_MANY_FLOWS)} a burst.
  *
  * <p>Faults apply per leg, in the order {@link LegFaults} gives, on the loop thread with the
  * loop's timers; a leg never holds more than {@link RelayOptions#bufferBytes()} read but not
  * delivered, each chunk counting {@link LegPipe#CHUNK_OVERHEAD} besides its bytes, before its
- * source is no longer read (back-pressure; UDP drops instead), and all the legs together never
+ * source is no longer read (back-pressure; UDP drops instead, told as one
+ * {@code Failure(FLOW_BUFFER_DROPPED)} a burst), and all the legs together never
  * more than 64 MiB counted the same way ({@link RelayBudget}): once that is spent, no TCP source is
  * read until delivered bytes make room, and datagrams that do not fit are dropped, each told as one
  * {@code Failure(RELAY_BUDGET_PAUSED)} or {@code Failure(RELAY_BUDGET_DROPPED)} a burst. The hold, a

@@ -3,7 +3,6 @@ package io.socketdeck.core.relay;
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
-import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.Leg;
 import io.socketdeck.core.session.SessionEvent;
@@ -52,35 +51,10 @@ final class TcpLink extends AbstractRelayLink {
         clientKey = loop.register(client, SelectionKey.OP_READ, clientHandler);
     }
 
-    /**
-     * A handler whose throw ends this connection, not the relay and not only the one socket (the
-     * loop's own last resort closes just the channel it was handling and reports nothing).
-     */
-    private SelectorLoop.Handler endsThisLink(SelectorLoop.Handler handler) {
-        return SelectorLoop.Handler.endingWith(handler, this::crash);
-    }
-
-    /**
-     * Something was thrown while handling this connection (a rewrite rule that failed on a read, a
-     * listener's exception): reported as a Failure naming it, both sides reset (what was held is
-     * lost, which a FIN would hide), the row gone; the relay serves the others on. An {@link Error}
-     * ends the relay as well, as it ends a TCP server: a class that failed to load is not trusted
-     * with the next client. Once closed, it can only be logged.
-     */
-    private void crash(Throwable fault) {
-        Faults.log("relaying for " + clientAddress + " failed", fault);
-        if (!closed) {
-            try {
-                context.emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.IO, clientAddress,
-                        Faults.describe(fault), id));
-            } catch (Throwable again) {
-                Faults.log("listener failed on Failure", again);
-            }
-            end(CloseReason.ERROR, true);
-        }
-        if (fault instanceof Error error) {
-            context.crashed(error);
-        }
+    /** Both sides are reset: what was held is lost, which a FIN would hide. */
+    @Override
+    protected void endCrashed() {
+        end(CloseReason.ERROR, true);
     }
 
     /** Connects to the target, looked up already. */

@@ -1,6 +1,7 @@
 package io.socketdeck.core.relay;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.IoFailures;
@@ -9,34 +10,38 @@ import io.socketdeck.core.session.SessionEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
- * One client address of a UDP relay: its own upstream socket connected to the target, a
- * {@link LegPipe} each way, and an idle timeout. Loop thread only, but for what a snapshot reads.
+ * One client address of a UDP relay: its own upstream socket connected to the target (until it
+ * sends an empty datagram, see {@link #sendToTarget}), a {@link LegPipe} each way, and an idle
+ * timeout. Loop thread only, but for what a snapshot reads.
  */
 final class UdpFlow extends AbstractRelayLink {
 
     private final DatagramChannel listening;
+    /** The relay's count of datagrams dropped for a full leg, told once a burst. */
+    private final BurstReport legFull;
     private final Consumer<UdpFlow> onClosed;
     private DatagramChannel upstream;
     private long lastActiveNanos = System.nanoTime();
     private boolean reportedUnreachable;
 
     UdpFlow(long id, RelayContext context, SelectorLoop loop, DatagramChannel listening, InetSocketAddress client,
-            Consumer<UdpFlow> onClosed) {
+            BurstReport legFull, Consumer<UdpFlow> onClosed) {
         super(id, context, loop, client, false);
         this.listening = listening;
+        this.legFull = legFull;
         this.onClosed = onClosed;
         armIdleTimer(context.options().udpIdleTimeout().toNanos());
     }
 
     /** Opens the upstream socket towards the target. */
-    void connect(InetSocketAddress address, UnaryOperator<SelectorLoop.Handler> guard) {
+    void connect(InetSocketAddress address) {
         if (closed) {
             return;
         }
@@ -45,7 +50,7 @@ final class UdpFlow extends AbstractRelayLink {
             upstream = DatagramChannel.open();
             upstream.configureBlocking(false);
             upstream.connect(address);
-            loop.register(upstream, SelectionKey.OP_READ, guard.apply(key -> fromTarget()));
+            loop.register(upstream, SelectionKey.OP_READ, endsThisLink(key -> fromTarget()));
         } catch (IOException | RuntimeException e) {
             targetFailed(e instanceof IOException ? IoFailures.classify(e) : FailureKind.IO, IoFailures.detail(e));
             return;
@@ -56,9 +61,8 @@ final class UdpFlow extends AbstractRelayLink {
             @Override
             public int write(byte[] bytes, int offset, int length) throws IOException {
                 try {
-                    int sent = upstream.write(ByteBuffer.wrap(bytes, offset, length));
-                    if (sent > 0) {
-                        context.counters().addSent(sent);
+                    if (sendToTarget(ByteBuffer.wrap(bytes, offset, length)) == length) {
+                        context.counters().addSent(length); // whole or not at all; an empty one counts too
                     }
                 } catch (PortUnreachableException e) {
                     targetUnreachable(e);
@@ -74,9 +78,8 @@ final class UdpFlow extends AbstractRelayLink {
         down.connect(new LegPipe.Sink() {
             @Override
             public int write(byte[] bytes, int offset, int length) throws IOException {
-                int sent = listening.send(ByteBuffer.wrap(bytes, offset, length), clientAddress);
-                if (sent > 0) {
-                    context.counters().addSent(sent);
+                if (listening.send(ByteBuffer.wrap(bytes, offset, length), clientAddress) == length) {
+                    context.counters().addSent(length); // whole or not at all; an empty one counts too
                 }
                 return length;
             }
@@ -86,6 +89,24 @@ final class UdpFlow extends AbstractRelayLink {
                 // A datagram flow has no end of stream.
             }
         });
+    }
+
+    /**
+     * Sends one datagram to the target. The upstream socket is connected, so that it hears the
+     * target only and learns of ICMP port unreachable; but Java 17 sends nothing for an empty
+     * datagram on a connected socket (it returns 0 before asking the system). So the first empty
+     * one disconnects it, which keeps its port and what it has received: from then on the flow
+     * sends to the target by address, ignores datagrams from anyone else itself (see
+     * {@link #fromTarget}) and no longer learns of port unreachable.
+     */
+    private int sendToTarget(ByteBuffer datagram) throws IOException {
+        if (upstream.isConnected()) {
+            if (datagram.hasRemaining()) {
+                return upstream.write(datagram);
+            }
+            upstream.disconnect();
+        }
+        return upstream.send(datagram, targetAddress);
     }
 
     /** The target's port answered "unreachable" (ICMP): said once per flow, the flow goes on. */
@@ -124,8 +145,10 @@ final class UdpFlow extends AbstractRelayLink {
         ByteBuffer buffer = context.readBuffer();
         for (int turn = 0; turn < 64 && !closed; turn++) {
             buffer.clear();
+            SocketAddress sender;
             try {
-                if (upstream.receive(buffer) == null) {
+                sender = upstream.receive(buffer);
+                if (sender == null) {
                     return;
                 }
             } catch (PortUnreachableException e) {
@@ -136,6 +159,9 @@ final class UdpFlow extends AbstractRelayLink {
                         IoFailures.detail(e), id));
                 end(CloseReason.ERROR);
                 return;
+            }
+            if (!upstream.isConnected() && !targetAddress.equals(sender)) {
+                continue; // to a disconnected upstream's port from elsewhere: a connected one never hears it
             }
             buffer.flip();
             byte[] bytes = new byte[buffer.remaining()];
@@ -152,10 +178,15 @@ final class UdpFlow extends AbstractRelayLink {
 
     /**
      * A datagram beyond the leg's buffer, or beyond what the relay's legs may hold together, is
-     * dropped: UDP cannot push back on its sender. The budget counts and reports what it drops.
+     * dropped: UDP cannot push back on its sender. Either drop is counted and told once a burst
+     * (the budget counts its own).
      */
     private void forward(LegPipe pipe, byte[] bytes) {
-        if (pipe.room() < bytes.length || !context.budget().admitDatagram(bytes.length)) {
+        if (!pipe.fitsDatagram(bytes.length)) {
+            legFull.add(bytes.length);
+            return;
+        }
+        if (!context.budget().admitDatagram(bytes.length)) {
             return;
         }
         pipe.accept(bytes, true);
@@ -184,9 +215,19 @@ final class UdpFlow extends AbstractRelayLink {
         up.clear();
         down.clear();
         SelectorLoop.closeQuietly(upstream);
-        context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), clientAddress, reason, id));
-        context.removed(this);
-        onClosed.accept(this);
+        try {
+            context.emit(new SessionEvent.Disconnected(System.currentTimeMillis(), clientAddress, reason, id));
+        } finally {
+            // A listener that throws must not leave a closed row in the table, nor a closed flow
+            // that its client's next datagrams would go to.
+            context.removed(this);
+            onClosed.accept(this);
+        }
+    }
+
+    @Override
+    protected void endCrashed() {
+        end(CloseReason.ERROR);
     }
 
     @Override

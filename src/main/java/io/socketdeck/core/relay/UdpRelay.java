@@ -39,7 +39,8 @@ final class UdpRelay {
     private final int maxFlows;
     /** Datagrams from new addresses dropped: one event a burst with their count. */
     private final BurstReport refused;
-    private UnaryOperator<SelectorLoop.Handler> guard;
+    /** Datagrams dropped for a full leg, all flows together: one event a burst with their count and bytes. */
+    private final BurstReport legsFull;
 
     UdpRelay(RelayContext context, SelectorLoop loop, DatagramChannel channel, TargetLookup resolver, int maxFlows) {
         this.context = context;
@@ -49,10 +50,16 @@ final class UdpRelay {
         this.maxFlows = maxFlows;
         this.refused = context.burstReport((count, bytes) -> context.emit(new SessionEvent.Failure(
                 System.currentTimeMillis(), FailureKind.TOO_MANY_FLOWS, localAddress(), count + "\n" + maxFlows)));
+        this.legsFull = context.burstReport((count, bytes) -> context.emit(new SessionEvent.Failure(
+                System.currentTimeMillis(), FailureKind.FLOW_BUFFER_DROPPED, localAddress(),
+                count + "\n" + bytes + "\n" + context.options().bufferBytes())));
     }
 
+    /**
+     * @param guarded makes a handler whose throw ends the relay; a throw while handling one flow
+     *                ends only that flow (see {@link #receive})
+     */
     void register(UnaryOperator<SelectorLoop.Handler> guarded) throws IOException {
-        this.guard = guarded;
         loop.register(channel, SelectionKey.OP_READ, guarded.apply(key -> receive()));
     }
 
@@ -81,7 +88,16 @@ final class UdpRelay {
                 }
                 flow = open(from);
             }
-            flow.fromClient(bytes);
+            try {
+                flow.fromClient(bytes);
+            } catch (Throwable fault) {
+                // One flow's fault (a rewrite rule that overflowed the stack on this datagram, a
+                // listener's exception) ends that flow; the others are served on, as over TCP.
+                flow.crash(fault);
+                if (fault instanceof Error) {
+                    return; // it ended the relay too
+                }
+            }
         }
     }
 
@@ -95,12 +111,12 @@ final class UdpRelay {
     }
 
     private UdpFlow open(InetSocketAddress client) {
-        UdpFlow flow = new UdpFlow(ConnectionIds.next(), context, loop, channel, client,
+        UdpFlow flow = new UdpFlow(ConnectionIds.next(), context, loop, channel, client, legsFull,
                 closed -> flows.remove(client, closed));
         flows.put(client, flow);
         context.added(flow);
         context.emit(new SessionEvent.Connected(System.currentTimeMillis(), localAddress(), client, flow.id()));
-        resolver.resolve(target -> flow.connect(target, guard), flow::targetFailed);
+        resolver.resolve(flow::connect, flow::targetFailed);
         return flow;
     }
 

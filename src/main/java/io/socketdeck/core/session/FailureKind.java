@@ -61,6 +61,12 @@ public enum FailureKind {
      * per burst; the detail is the datagrams dropped, their bytes, then the budget in bytes.
      */
     RELAY_BUDGET_DROPPED,
+    /**
+     * A UDP relay dropped datagrams: each found its flow's buffer that way full (datagrams held,
+     * stalled or delayed), and UDP cannot push back on the sender. Reported once per burst, for
+     * all flows together; the detail is the datagrams dropped, their bytes, then the buffer in bytes.
+     */
+    FLOW_BUFFER_DROPPED,
     /** An IPv4 socket asked to reach an IPv6 address, or the other way round. */
     ADDRESS_FAMILY,
     /** The peer's certificate expired; the detail names its subject and end date. */
