@@ -168,12 +168,9 @@ class SendToolkitTest {
     void aRepeatWhoseMacrosStopBuildingSaysWhyInWords(FxRobot robot) throws Exception {
         try (EchoPeer peer = EchoPeers.tcp()) {
             connectTo(peer.address());
-            TextArea input = FxTesting.lookup(robot, "#clientInput").queryAs(TextArea.class);
-            javafx.scene.control.CheckBox hex = FxTesting.lookup(robot, "#clientHexSend")
-                    .queryAs(javafx.scene.control.CheckBox.class);
             runFx(() -> {
-                hex.setSelected(true);
-                input.setText("01 {{COUNTER:2}}");
+                client.traffic().sendBox().hexProperty().set(true);
+                client.traffic().sendBox().textProperty().set("01 {{COUNTER:2}}");
                 for (int i = 0; i < 97; i++) {
                     client.traffic().sendBox().macros().nextCounter(); // the tab's counter, as earlier sends left it
                 }
