@@ -105,4 +105,10 @@ class SendFailuresTest {
         assertFailed(CliProcess.run("send", "tcp", "127.0.0.1", "9", "--file", "/nonexistent/request.bin"), 1,
                 "Cannot open /nonexistent/request.bin");
     }
+
+    @Test
+    void anEncodingThatCanOnlyDecodeIsAUsageErrorNamingIt() {
+        assertFailed(CliProcess.run("send", "udp", "127.0.0.1", "9", "hi", "--encoding", "ISO-2022-CN"), 2,
+                "--encoding ISO-2022-CN can only decode");
+    }
 }
