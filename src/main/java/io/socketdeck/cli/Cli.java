@@ -6,6 +6,7 @@ import io.socketdeck.cli.script.ScriptCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -57,6 +58,11 @@ public final class Cli {
         } else {
             SUBCOMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
         }
+        return configured(line, out, err);
+    }
+
+    /** {@code line} with the command line's output, parsing and exit statuses. */
+    static CommandLine configured(CommandLine line, PrintWriter out, PrintWriter err) {
         line.setOut(out);
         line.setErr(err);
         line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -65,9 +71,26 @@ public final class Cli {
                 cmd.getErr().println(failure.getMessage());
                 return failure.exitCode().code();
             }
-            throw e;
+            if (e instanceof CommandLine.ParameterException) {
+                throw e; // a usage error found while running: picocli prints it with the usage (exit 2)
+            }
+            return unexpected(e, cmd);
         });
         line.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code());
         return line;
+    }
+
+    /**
+     * What nobody expected (a bug): one line on standard error, exit status 1. The stack trace goes
+     * to the log at debug level, which {@code -Dsocketdeck.log=debug} writes to the log file.
+     */
+    private static int unexpected(Exception e, CommandLine cmd) {
+        Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        LoggerFactory.getLogger(Cli.class).debug("{} failed unexpectedly", cmd.getCommandSpec().qualifiedName(), cause);
+        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("");
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": unexpected error: "
+                + cause.getClass().getSimpleName() + message
+                + " (a bug; -Dsocketdeck.log=debug writes its stack trace to the log file)");
+        return ExitCode.FAILED.code();
     }
 }

@@ -12,7 +12,9 @@ import io.socketdeck.core.respond.RuleJson;
 import io.socketdeck.core.respond.RuleSet;
 import io.socketdeck.core.send.MacroValues;
 import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.send.PayloadOptions;
 import io.socketdeck.core.send.QuickCommandFormatException;
+import io.socketdeck.core.send.QuickCommandImport;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.tcp.TcpServerOptions;
@@ -109,7 +111,7 @@ final class ListenCommand implements Callable<Integer> {
         checkOptions();
         Transport.Factory transports = tls.transports(spec, protocol);
         Charset charset = payload.charset();
-        List<Rule> rules = rules(charset);
+        List<Rule> rules = rules();
         AtomicLong counter = new AtomicLong();
         MacroValues macros = counter::incrementAndGet;
 
@@ -163,20 +165,34 @@ final class ListenCommand implements Callable<Integer> {
         }
     }
 
-    /** The rules of {@code --rules}, then {@code --reply} as a last rule that answers anything. */
-    private List<Rule> rules(Charset charset) {
+    /**
+     * The rules of {@code --rules}, then {@code --reply} as a last rule that answers anything. A
+     * reply's text is sent in the encoding asked for, any Java can encode, not only the window's:
+     * {@code --reply} in {@code --encoding}, a rule in its file's {@code charset}.
+     */
+    private List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
         if (rulesFile != null) {
+            RuleJson.Imported imported;
             try {
-                rules.addAll(RuleJson.importFrom(rulesFile));
+                imported = RuleJson.read(rulesFile);
             } catch (IOException | QuickCommandFormatException e) {
                 throw new CliFailure(ExitCode.USAGE, InputErrors.importFailed(rulesFile.toString(),
                         String.valueOf(e.getMessage())));
             }
+            rules.addAll(imported.rules());
+            for (QuickCommandImport.CharsetFallback fallback : imported.charsetFallbacks()) {
+                Rule rule = rules.get(fallback.index());
+                if (rule.enabled()) {
+                    rules.set(fallback.index(), rule.withReplyCharset(sendable(rule, fallback.charsetName())));
+                }
+            }
         }
         if (reply != null) {
-            rules.add(new Rule(true, Rule.Match.REGEX, "(?s).*", new QuickCommand("--reply", reply, payload.hex,
-                    charset.name(), payload.escapes, payload.lineEnd, payload.checksum), 0));
+            PayloadOptions options = payload.options(); // refuses an encoding that can only decode
+            rules.add(new Rule(true, Rule.Match.REGEX, "(?s).*", new QuickCommand("--reply", reply, options.hex(),
+                    options.charset().name(), options.escapes(), options.lineEnding(), options.checksum()), 0,
+                    options.charset()));
         }
         for (Rule rule : rules) {
             if (!rule.enabled()) {
@@ -185,11 +201,25 @@ final class ListenCommand implements Callable<Integer> {
             try {
                 RuleSet.check(rule); // the window refuses such a rule in its dialog; a file may still hold one
             } catch (RuleException e) {
-                String where = rule.name().equals("--reply") ? "--reply" : rulesFile + ", \u201c" + rule.name() + "\u201d";
-                throw new CliFailure(ExitCode.USAGE, where + ": " + InputErrors.rule(e));
+                throw new CliFailure(ExitCode.USAGE, where(rule) + ": " + InputErrors.rule(e));
             }
         }
         return rules;
+    }
+
+    /** The encoding a rule of the file names, when Java can send text in it; else a usage error. */
+    private Charset sendable(Rule rule, String charsetName) {
+        Charset charset = Encodings.lookup(charsetName)
+                .orElseThrow(() -> new CliFailure(ExitCode.USAGE, where(rule) + ": " + Encodings.unknown(charsetName)));
+        String cannotSend = rule.reply().hex() ? null : Encodings.cannotSend(charset);
+        if (cannotSend != null) {
+            throw new CliFailure(ExitCode.USAGE, where(rule) + ": " + cannotSend);
+        }
+        return charset;
+    }
+
+    private String where(Rule rule) {
+        return rule.name().equals("--reply") ? "--reply" : rulesFile + ", \u201c" + rule.name() + "\u201d";
     }
 
     /**

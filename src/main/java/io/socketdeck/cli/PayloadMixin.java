@@ -8,8 +8,6 @@ import io.socketdeck.core.send.PayloadOptions;
 import io.socketdeck.core.send.Payloads;
 import io.socketdeck.core.text.InputErrors;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,17 +35,25 @@ public final class PayloadMixin {
             description = "Appended before the line end: none, sum8, xor8, crc8, crc16-modbus, crc16-ccitt-false, crc32.")
     Checksum checksum;
 
-    /** The charset named by {@code --encoding}; a name Java does not know is a usage error. */
+    /**
+     * The charset named by {@code --encoding}, any Java knows (received text is decoded in it); a
+     * name Java does not know is a usage error.
+     */
     public Charset charset() {
-        try {
-            return Charset.forName(encoding);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new CliFailure(ExitCode.USAGE, "Unknown encoding: " + encoding);
-        }
+        return Encodings.lookup(encoding).orElseThrow(() -> new CliFailure(ExitCode.USAGE, Encodings.unknown(encoding)));
     }
 
+    /**
+     * How payloads are built. Text is encoded in {@code --encoding}: one Java can only decode is a
+     * usage error here, before anything is sent (hex needs no encoder).
+     */
     public PayloadOptions options() {
-        return new PayloadOptions(hex, charset(), escapes, lineEnd, checksum);
+        Charset charset = charset();
+        String cannotSend = hex ? null : Encodings.cannotSend(charset);
+        if (cannotSend != null) {
+            throw new CliFailure(ExitCode.USAGE, "--encoding " + cannotSend);
+        }
+        return new PayloadOptions(hex, charset, escapes, lineEnd, checksum);
     }
 
     /** {@code text} as bytes; bad hex, escapes or macros end the command with exit status 2. */

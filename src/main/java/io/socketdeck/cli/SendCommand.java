@@ -48,10 +48,14 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:sent (and with --wait-reply, a reply came)", "1:failed (reset, file unreadable...)",
             "2:bad command line or input", "3:refused (TCP), port unreachable (UDP, with --wait-reply)",
-            "4:connect timeout", "5:unknown host", "6:no reply within --wait-reply",
+            "4:connect timeout", "5:unknown host",
+            "6:no reply within --wait-reply; the peer took none of a send's bytes for --send-timeout (not reading)",
             "7:TLS handshake failed (certificate refused, alert, no common version, plaintext peer)",
             "130:interrupted (Ctrl+C)"})
 final class SendCommand implements Callable<Integer> {
+
+    /** How long a send may go without the peer taking a byte, when neither timeout is given. */
+    static final int DEFAULT_SEND_TIMEOUT_MILLIS = 10_000;
 
     @Spec
     CommandSpec spec;
@@ -89,6 +93,12 @@ final class SendCommand implements Callable<Integer> {
                     + " first read or --framing frame; the peer closing without one is no reply either (exit 6).")
     Integer waitReplyMillis;
 
+    @Option(names = "--send-timeout", paramLabel = "MS",
+            description = "TCP: how long a send may wait with the peer taking none of its bytes (it is not reading)"
+                    + " before the command gives up (exit 6; default: --wait-reply's MS when given, else "
+                    + SendCommand.DEFAULT_SEND_TIMEOUT_MILLIS + ").")
+    Integer sendTimeoutMillis;
+
     @Option(names = "--connect-timeout", paramLabel = "MS", defaultValue = "5000",
             description = "TCP: how long the connect may take (default: ${DEFAULT-VALUE}).")
     int connectTimeoutMillis;
@@ -123,7 +133,10 @@ final class SendCommand implements Callable<Integer> {
 
         EventPrinter printer = received.printer(spec, charset);
         TrafficTally tally = new TrafficTally(TrafficTally.Clients.NONE);
-        SendExchange exchange = new SendExchange(printer, tally, protocol, waitReplyMillis, count, intervalMillis);
+        long sendTimeout = sendTimeoutMillis != null ? sendTimeoutMillis
+                : waitReplyMillis != null ? waitReplyMillis : DEFAULT_SEND_TIMEOUT_MILLIS;
+        SendExchange exchange = new SendExchange(printer, tally, protocol, waitReplyMillis, sendTimeout, count,
+                intervalMillis);
         try (LoopGroup loops = new LoopGroup(1, LoopGroup.daemonThreads("socketdeck-io"))) {
             SessionListener listener = exchange.listener();
             TrafficCounters counters = new TrafficCounters();
@@ -135,7 +148,7 @@ final class SendCommand implements Callable<Integer> {
                 if (received.framing != null) {
                     session.setFraming(received.framing);
                 }
-                return exchange.run(session, session, first, next, connectTimeoutMillis,
+                return exchange.run(session, session, session::unsentBytes, first, next, connectTimeoutMillis,
                         transports == null ? 0 : tls.handshakeTimeoutMillis());
             }
             UdpSession session = new UdpSession(UdpOptions.bind(local.getAddress(), local.getPort())
@@ -175,6 +188,9 @@ final class SendCommand implements Callable<Integer> {
         }
         if (waitReplyMillis != null && waitReplyMillis < 1) {
             throw new ParameterException(spec.commandLine(), "--wait-reply: 1 or more milliseconds.");
+        }
+        if (sendTimeoutMillis != null && sendTimeoutMillis < 1) {
+            throw new ParameterException(spec.commandLine(), "--send-timeout: 1 or more milliseconds.");
         }
     }
 

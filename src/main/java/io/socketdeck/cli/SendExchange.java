@@ -31,6 +31,19 @@ final class SendExchange {
     private record Written(boolean ok) {
     }
 
+    /**
+     * How many bytes of the sends made still wait to be handed to the system, asked on the
+     * session's loop thread (a TCP connection's {@code unsentBytes}).
+     */
+    @FunctionalInterface
+    interface Unsent {
+        long bytes();
+    }
+
+    /** The loop's answer to {@link Unsent}, and when it was given ({@link System#nanoTime()}). */
+    private record Left(long bytes, long atNanos) {
+    }
+
     /** How long past the connect timeout a host name's lookup may take before we stop waiting. */
     private static final long LOOKUP_ALLOWANCE_MILLIS = 60_000;
     /** How long a close may take to be reported; it is local, so this is only a guard. */
@@ -41,6 +54,7 @@ final class SendExchange {
     private final TrafficTally tally;
     private final Protocol protocol;
     private final Integer waitReplyMillis;
+    private final long sendTimeoutMillis;
     private final int count;
     private final int intervalMillis;
     private final BlockingQueue<Object> news = new LinkedBlockingQueue<>();
@@ -48,12 +62,17 @@ final class SendExchange {
     private SessionEvent.Disconnected lastDisconnect;
     private boolean closed;
 
-    SendExchange(EventPrinter printer, TrafficTally tally, Protocol protocol, Integer waitReplyMillis, int count,
-                 int intervalMillis) {
+    /**
+     * @param sendTimeoutMillis how long a send may wait with the peer taking none of its bytes
+     *                          before the command gives up on it (a peer that does not read)
+     */
+    SendExchange(EventPrinter printer, TrafficTally tally, Protocol protocol, Integer waitReplyMillis,
+                 long sendTimeoutMillis, int count, int intervalMillis) {
         this.printer = printer;
         this.tally = tally;
         this.protocol = protocol;
         this.waitReplyMillis = waitReplyMillis;
+        this.sendTimeoutMillis = sendTimeoutMillis;
         this.count = count;
         this.intervalMillis = intervalMillis;
     }
@@ -85,14 +104,16 @@ final class SendExchange {
      * @return the exit status; failures are thrown as {@link CliFailure}
      */
     int run(Session session, SendTarget target, byte[] first, Payload next, int connectTimeoutMillis) {
-        return run(session, target, first, next, connectTimeoutMillis, 0);
+        return run(session, target, null, first, next, connectTimeoutMillis, 0);
     }
 
     /**
-     * As {@link #run(Session, SendTarget, byte[], Payload, int)}, over TLS: the first send waits
-     * for the handshake, which may take {@code handshakeTimeoutMillis}; 0 for plain TCP or UDP.
+     * As {@link #run(Session, SendTarget, byte[], Payload, int)}, over TCP: a send whose bytes the
+     * peer stops taking ({@code unsent}, asked on the target's loop, stays the same) for the send
+     * timeout ends the command; over TLS the first send also waits for the handshake, which may
+     * take {@code handshakeTimeoutMillis} (0 for plain TCP).
      */
-    int run(Session session, SendTarget target, byte[] first, Payload next, int connectTimeoutMillis,
+    int run(Session session, SendTarget target, Unsent unsent, byte[] first, Payload next, int connectTimeoutMillis,
             long handshakeTimeoutMillis) {
         OnInterrupt interrupt = OnInterrupt.install(() -> printer.summary(tally.totals()));
         try {
@@ -114,7 +135,7 @@ final class SendExchange {
                 if (round > 0) {
                     await(start + TimeUnit.MILLISECONDS.toNanos((long) round * intervalMillis), nothing -> false);
                 }
-                send(target, round == 0 ? first : next.build(), connected.remote());
+                send(target, unsent, round == 0 ? first : next.build(), connected.remote());
                 if (waitReplyMillis != null) {
                     awaitReply(connected.remote());
                 }
@@ -130,16 +151,44 @@ final class SendExchange {
         }
     }
 
-    private void send(SendTarget target, byte[] bytes, InetSocketAddress peer) {
+    private void send(SendTarget target, Unsent unsent, byte[] bytes, InetSocketAddress peer) {
         if (bytes.length == 0 && protocol == Protocol.TCP) {
             return; // nothing to write: connect, and read what the peer says unasked (a banner)
         }
         target.send(bytes, ok -> news.add(new Written(ok)));
         // What arrives before our bytes are out is no answer to them: it is printed, not waited for.
-        Written written = (Written) await(NO_DEADLINE, Written.class::isInstance);
+        Written written = unsent == null ? (Written) await(NO_DEADLINE, Written.class::isInstance)
+                : awaitWritten(target, unsent, bytes.length, peer);
         if (!written.ok()) {
             throw new CliFailure(ExitCode.FAILED, EventTexts.failure(new SessionEvent.Failure(
                     System.currentTimeMillis(), FailureKind.NOT_CONNECTED, peer, "")));
+        }
+    }
+
+    /**
+     * Waits for a send of {@code total} bytes to be written, as long as the peer takes some: every
+     * quarter of the send timeout the loop says how many still wait, and when none more were taken
+     * for the whole timeout the peer is not reading, which ends the command (exit 6).
+     */
+    private Written awaitWritten(SendTarget target, Unsent unsent, int total, InetSocketAddress peer) {
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(sendTimeoutMillis);
+        long checkNanos = Math.max(1, timeoutNanos / 4);
+        long left = total;
+        long progressAt = System.nanoTime();
+        while (true) {
+            Object item = await(System.nanoTime() + checkNanos, next -> next instanceof Written || next instanceof Left);
+            if (item instanceof Written written) {
+                return written;
+            }
+            if (item == null) {
+                target.loop().execute(() -> news.add(new Left(unsent.bytes(), System.nanoTime())));
+            } else if (item instanceof Left answer && answer.bytes() < left) {
+                left = answer.bytes();
+                progressAt = answer.atNanos();
+            } else if (item instanceof Left answer && answer.atNanos() - progressAt >= timeoutNanos) {
+                throw new CliFailure(ExitCode.NO_REPLY, EventTexts.notReading(peer, total - left, total,
+                        sendTimeoutMillis));
+            }
         }
     }
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             "Run it without arguments to open the window."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done as asked", "1:failed (other reason)", "2:bad command line or input",
-            "3:connection refused", "4:connect timeout", "5:unknown host", "6:no reply",
+            "3:connection refused", "4:connect timeout", "5:unknown host",
+            "6:no reply (or the peer does not read what is sent)",
             "8:a script step failed", "130:interrupted (Ctrl+C)"})
 final class SocketDeckCommand implements Runnable {
 

@@ -3,7 +3,9 @@ package io.socketdeck.cli;
 import static io.socketdeck.cli.EventLines.line;
 import static io.socketdeck.cli.EventLines.matching;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -103,6 +105,49 @@ class ListenTcpTest {
                 assertArrayEquals(answer, client.received());
             }
         }
+    }
+
+    /**
+     * A rule's encoding that the window does not offer (it would send UTF-8 instead) is the one the
+     * command line answers in, as it encodes {@code --encoding}: a file written for the command line
+     * means what it says.
+     */
+    @Test
+    void aRulesEncodingBeyondTheWindowsListIsTheOneTheAnswerIsIn() throws IOException {
+        Path rules = folder.resolve("sjis.json");
+        Files.writeString(rules, """
+                [{"name": "test", "match": "EXACT", "pattern": "req", "payload": "\u30c6\u30b9\u30c8",
+                  "charset": "Shift_JIS"}]""");
+        try (CliProcess cli = listen("--rules", rules.toString()); Socket client = new Socket()) {
+            client.connect(address(cli));
+            client.setSoTimeout((int) CliProcess.EXIT_TIMEOUT.toMillis());
+            client.getOutputStream().write("req".getBytes(StandardCharsets.US_ASCII));
+            client.shutdownOutput();
+            assertEquals("836583588367", HexFormat.of().formatHex(client.getInputStream().readAllBytes()),
+                    cli::toString);
+            assertEquals("", cli.errors(), "no warning: nothing fell back to UTF-8");
+        }
+    }
+
+    /** A rule in an encoding Java does not know, or can only decode, is refused with its name, not sent as UTF-8. */
+    @Test
+    void aRuleInAnEncodingThatCannotSendIsAUsageError() throws IOException {
+        Path unknown = Files.writeString(folder.resolve("unknown.json"), """
+                [{"name": "greet", "match": "CONTAINS", "pattern": "hi", "payload": "hello", "charset": "NOPE-1"}]""");
+        Path decodeOnly = Files.writeString(folder.resolve("decode-only.json"), """
+                [{"name": "greet", "match": "CONTAINS", "pattern": "hi", "payload": "hello",
+                  "charset": "ISO-2022-CN"}]""");
+        CliProcess first = CliProcess.run("listen", "tcp", "--bind", "127.0.0.1", "0", "--rules", unknown.toString());
+        CliProcess second = CliProcess.run("listen", "tcp", "--bind", "127.0.0.1", "0", "--rules",
+                decodeOnly.toString());
+        assertAll(() -> assertEquals(2, first.exitCode(), first::toString),
+                () -> assertTrue(first.errors().contains(unknown + ", \u201cgreet\u201d: Unknown encoding: NOPE-1"),
+                        first::toString),
+                () -> assertEquals(2, second.exitCode(), second::toString),
+                () -> assertTrue(second.errors().contains(decodeOnly + ", \u201cgreet\u201d: ISO-2022-CN can only decode"),
+                        second::toString),
+                () -> assertFalse(first.errors().contains("\tat ") || second.errors().contains("\tat "),
+                        () -> first + "\n" + second));
     }
 
     /** A client that sends, shuts its output and waits (nc -N) still gets a delayed rule's answer. */

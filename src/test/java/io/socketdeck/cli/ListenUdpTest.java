@@ -12,8 +12,11 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code socketdeck listen udp}: one line per datagram with its sender, echo, and an end after N datagrams. */
 class ListenUdpTest {
@@ -94,5 +97,31 @@ class ListenUdpTest {
             assertEquals(true, event.get("automatic"));
             assertEquals("OK 2\r\n", event.get("text"));
         }
+    }
+
+    /**
+     * {@code --reply} is encoded in {@code --encoding}, whatever Java charset it names, as
+     * {@code send} encodes its DATA: not only the window's list (GB2312 is no alias of its GBK).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"GB2312, \u4f60\u597d, c4e3bac3", "windows-1252, \u20ac, 80", "UTF-16, \u4f60\u597d, feff4f60597d"})
+    void aCannedReplyIsEncodedInTheEncodingAskedFor(String encoding, String reply, String hex) throws IOException {
+        try (CliProcess cli = listen("--reply", reply, "--encoding", encoding); DatagramSocket device = sender()) {
+            byte[] request = "?".getBytes(StandardCharsets.US_ASCII);
+            device.send(new DatagramPacket(request, request.length, address(cli)));
+            DatagramPacket answer = new DatagramPacket(new byte[100], 100);
+            device.receive(answer);
+            assertEquals(hex, HexFormat.of().formatHex(answer.getData(), 0, answer.getLength()), cli::toString);
+        }
+    }
+
+    /** An encoding Java can only decode cannot build a reply: a usage error naming it, no stack trace. */
+    @Test
+    void aReplyInAnEncodingThatCanOnlyDecodeIsAUsageError() {
+        CliProcess cli = listen("--reply", "hi", "--encoding", "x-JISAutoDetect");
+        assertEquals(2, cli.awaitExit(), cli::toString);
+        assertTrue(cli.errors().contains("--encoding x-JISAutoDetect can only decode"),
+                cli::toString);
+        assertTrue(!cli.errors().contains("\tat ") && !cli.errors().contains("Exception"), cli::toString);
     }
 }

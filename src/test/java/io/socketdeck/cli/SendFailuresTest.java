@@ -11,15 +11,25 @@ import io.socketdeck.testsupport.BlackholeServer;
 import io.socketdeck.testsupport.ClosedPort;
 import io.socketdeck.testsupport.ResettingServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each way a send fails has its own exit status and the window's words on standard error, never a
  * stack trace: scripts tell a refused port from an unknown host from bad input.
  */
 class SendFailuresTest {
+
+    @TempDir
+    Path folder;
 
     private static void assertFailed(CliProcess cli, int status, String words) {
         assertAll(() -> assertEquals(status, cli.exitCode(), cli::toString),
@@ -104,5 +114,42 @@ class SendFailuresTest {
     void anUnreadableFileIsStatus1() {
         assertFailed(CliProcess.run("send", "tcp", "127.0.0.1", "9", "--file", "/nonexistent/request.bin"), 1,
                 "Cannot open /nonexistent/request.bin");
+    }
+
+    @Test
+    void anEncodingThatCanOnlyDecodeIsAUsageErrorNamingIt() {
+        assertFailed(CliProcess.run("send", "udp", "127.0.0.1", "9", "hi", "--encoding", "ISO-2022-CN"), 2,
+                "--encoding ISO-2022-CN can only decode");
+    }
+
+    /**
+     * A peer that accepts and never reads: 8 MiB cannot all be written (the socket buffers hold a
+     * few), and the send ends after {@code --wait-reply} without progress, not never.
+     */
+    @Test
+    void aPeerThatDoesNotReadEndsTheSendAfterWaitReply() throws IOException {
+        assertStalledSendEnds("--wait-reply", "2000");
+    }
+
+    @Test
+    void aPeerThatDoesNotReadEndsTheSendAfterSendTimeout() throws IOException {
+        assertStalledSendEnds("--send-timeout", "1000");
+    }
+
+    private void assertStalledSendEnds(String... timeout) throws IOException {
+        Path file = Files.write(folder.resolve("8mib.bin"), new byte[8 << 20]);
+        try (ServerSocket server = new ServerSocket()) {
+            server.setReceiveBufferSize(4096); // before bind: the accepted socket's, small
+            server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            server.setSoTimeout((int) CliProcess.EXIT_TIMEOUT.toMillis());
+            String[] args = {"send", "tcp", "127.0.0.1", Integer.toString(server.getLocalPort()), "--file",
+                file.toString(), timeout[0], timeout[1]};
+            try (CliProcess cli = CliProcess.start(args); Socket notReading = server.accept()) {
+                cli.closeInput();
+                assertFailed(cli, 6, "127.0.0.1:" + server.getLocalPort() + " is not reading: ");
+                assertTrue(cli.errors().contains(" of 8,388,608 bytes written"), cli::toString);
+                assertTrue(notReading.isConnected());
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.socketdeck.cli.script;
 
+import io.socketdeck.cli.Encodings;
 import io.socketdeck.core.respond.HexPattern;
 import io.socketdeck.core.respond.RuleException;
 import io.socketdeck.core.send.Macros;
@@ -38,6 +39,10 @@ final class StepChecks {
     /** Builds a payload without variables now, or reads the macros of one with them. */
     void payload(Node node, Step.Send send, Step.Connect connection) throws ScriptException {
         PayloadOptions options = Sends.options(send, connection.charset(), connection.lineEnd());
+        String cannotSend = options.hex() ? null : Encodings.cannotSend(options.charset());
+        if (cannotSend != null) {
+            throw ScriptException.at(file, node, cannotSend);
+        }
         try {
             if (send.payload().hasVariables()) {
                 Macros.parse(send.payload().resolveWith(name -> ""));

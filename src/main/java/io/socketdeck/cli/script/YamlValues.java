@@ -1,11 +1,10 @@
 package io.socketdeck.cli.script;
 
 import io.socketdeck.cli.ChecksumConverter;
+import io.socketdeck.cli.Encodings;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -73,11 +72,7 @@ final class YamlValues {
 
     Charset charset(Node node) throws ScriptException {
         String name = scalar(node, "encoding").strip();
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw ScriptException.at(file, node, "Unknown encoding: " + name);
-        }
+        return Encodings.lookup(name).orElseThrow(() -> ScriptException.at(file, node, Encodings.unknown(name)));
     }
 
     LineEnding lineEnd(Node node) throws ScriptException {

@@ -2,6 +2,7 @@ package io.socketdeck.core.respond;
 
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.send.QuickCommandFormatException;
+import io.socketdeck.core.send.QuickCommandImport;
 import io.socketdeck.core.send.QuickCommandFormatException.Reason;
 import io.socketdeck.core.send.QuickCommandJson;
 import io.socketdeck.core.util.AtomicFiles;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Auto-reply rules as JSON, for the settings file and for import and export. A rule is written
@@ -23,6 +26,8 @@ import java.util.Map;
  * naming the rule and the field.
  */
 public final class RuleJson {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(RuleJson.class);
 
     public static final String FORMAT = "socketdeck.auto-reply-rules";
     public static final int VERSION = 1;
@@ -49,13 +54,36 @@ public final class RuleJson {
         return tree;
     }
 
-    /** Reads rules from a list of rule maps, or an object with a "rules" list. */
+    /**
+     * Rules read, and those whose reply names an encoding the window does not offer (their reply
+     * is UTF-8 now, as the window sends it).
+     *
+     * @param charsetFallbacks indexed by rule, in file order
+     */
+    public record Imported(List<Rule> rules, List<QuickCommandImport.CharsetFallback> charsetFallbacks) {
+        public Imported {
+            rules = List.copyOf(rules);
+            charsetFallbacks = List.copyOf(charsetFallbacks);
+        }
+    }
+
+    /**
+     * Reads rules from a list of rule maps, or an object with a "rules" list; an encoding that
+     * fell back to UTF-8 is logged as a warning.
+     */
     public static List<Rule> fromTree(Object root) throws QuickCommandFormatException {
+        Imported read = read(root);
+        read.charsetFallbacks().forEach(fallback -> LOGGER.warn("quick command import: {}", fallback));
+        return read.rules();
+    }
+
+    private static Imported read(Object root) throws QuickCommandFormatException {
         Object list = root instanceof Map<?, ?> document ? document.get("rules") : root;
         if (!(list instanceof List<?> entries)) {
             throw new QuickCommandFormatException(Reason.NOT_A_COMMAND_LIST, -1, null, "no \"rules\" list");
         }
-        List<QuickCommand> replies = QuickCommandJson.fromTree(entries).commands();
+        QuickCommandImport read = QuickCommandJson.readTree(entries);
+        List<QuickCommand> replies = read.commands();
         List<Rule> rules = new ArrayList<>(entries.size());
         for (int index = 0; index < entries.size(); index++) {
             Map<?, ?> entry = (Map<?, ?>) entries.get(index); // a map: the replies were read from it
@@ -75,7 +103,7 @@ public final class RuleJson {
             }
             rules.add(new Rule(enabled, match, pattern, replies.get(index), delay));
         }
-        return rules;
+        return new Imported(rules, read.charsetFallbacks());
     }
 
     public static void export(Path file, List<Rule> rules) throws IOException {
@@ -87,15 +115,25 @@ public final class RuleJson {
     }
 
     public static List<Rule> importFrom(Path file) throws IOException, QuickCommandFormatException {
+        return fromTree(parse(file));
+    }
+
+    /**
+     * The rules of {@code file} with the encodings that fell back, not logged: for a caller that
+     * decides about them itself (the command line sends in any encoding Java can encode).
+     */
+    public static Imported read(Path file) throws IOException, QuickCommandFormatException {
+        return read(parse(file));
+    }
+
+    private static Object parse(Path file) throws IOException, QuickCommandFormatException {
         if (Files.size(file) > MAX_FILE_BYTES) {
             throw new QuickCommandFormatException(Reason.TOO_LARGE, -1, null, Long.toString(Files.size(file)));
         }
-        Object root;
         try {
-            root = Json.parse(Files.readAllBytes(file));
+            return Json.parse(Files.readAllBytes(file));
         } catch (IOException notJson) {
             throw new QuickCommandFormatException(Reason.NOT_JSON, -1, null, notJson.getMessage());
         }
-        return fromTree(root);
     }
 }

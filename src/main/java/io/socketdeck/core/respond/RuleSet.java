@@ -195,7 +195,7 @@ public final class RuleSet {
         }
         Pattern compiledRegex = regex;
         ThreadLocal<Matcher> matcher = regex == null ? null : ThreadLocal.withInitial(() -> compiledRegex.matcher(""));
-        return new Compiled(rule, matcher, hex, template, rule.reply().options());
+        return new Compiled(rule, matcher, hex, template, rule.replyOptions());
     }
 
     /**

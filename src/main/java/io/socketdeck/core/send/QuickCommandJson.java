@@ -106,8 +106,21 @@ public final class QuickCommandJson {
         return fromTree(root);
     }
 
-    /** Reads commands from plain maps and lists: a list of commands, or an object with a "commands" list. */
+    /**
+     * Reads commands from plain maps and lists: a list of commands, or an object with a "commands"
+     * list. Each encoding that fell back to UTF-8 is logged as a warning.
+     */
     public static QuickCommandImport fromTree(Object root) throws QuickCommandFormatException {
+        QuickCommandImport read = readTree(root);
+        read.charsetFallbacks().forEach(fallback -> LOGGER.warn("quick command import: {}", fallback));
+        return read;
+    }
+
+    /**
+     * As {@link #fromTree}, without logging the encodings that fell back: for a caller that decides
+     * about them itself (the command line sends in any encoding Java can encode).
+     */
+    public static QuickCommandImport readTree(Object root) throws QuickCommandFormatException {
         Object list = root;
         if (root instanceof Map<?, ?> document) {
             list = document.get("commands");
@@ -129,9 +142,7 @@ public final class QuickCommandJson {
             String name = requiredString(entry, "name", index);
             String charsetName = optionalString(entry, "charset", index, StandardCharsets.UTF_8.name());
             if (SupportedCharsets.lookup(charsetName).isEmpty()) {
-                QuickCommandImport.CharsetFallback fallback = new QuickCommandImport.CharsetFallback(index, name, charsetName);
-                LOGGER.warn("quick command import: {}", fallback);
-                fallbacks.add(fallback);
+                fallbacks.add(new QuickCommandImport.CharsetFallback(index, name, charsetName));
                 charsetName = StandardCharsets.UTF_8.name();
             } else {
                 charsetName = SupportedCharsets.byName(charsetName).name();

@@ -102,6 +102,22 @@ final class SendQueue {
         return messages;
     }
 
+    /** Bytes of the waiting sends not handed to the transport yet: the rest of the oldest and all of the others. */
+    long unsentBytes() {
+        long left = 0;
+        for (Object entry : entries) {
+            if (entry instanceof Single single) {
+                left += single.bytes.length - single.written;
+            } else if (entry instanceof Region region) {
+                left += region.length - region.written;
+            } else {
+                Batch batch = (Batch) entry;
+                left += batch.length - batch.written;
+            }
+        }
+        return left;
+    }
+
     /** Whether a send of {@code length} bytes may wait behind what waits now. */
     boolean fits(int length) {
         if (entries.isEmpty()) {

@@ -266,6 +266,16 @@ public final class TcpClientSession extends AbstractLoopSession implements SendT
         return connectionTarget.waitingOn();
     }
 
+    /**
+     * Bytes of the sends made that the system has not taken yet: the rest of a send in progress
+     * and all of those behind it; 0 when none waits or there is no connection. Loop thread. A
+     * number that stays the same is a peer that does not read.
+     */
+    public long unsentBytes() {
+        TcpConnection current = connection;
+        return current == null ? 0 : current.unsentBytes();
+    }
+
     @Override
     public boolean sendsFileRegions() {
         return connectionTarget.sendsFileRegions();

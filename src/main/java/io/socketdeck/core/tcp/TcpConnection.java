@@ -279,6 +279,11 @@ final class TcpConnection implements SelectorLoop.Handler {
         return !writeQueue.isEmpty();
     }
 
+    /** Bytes of the sends made that the transport has not taken yet. Loop thread. */
+    long unsentBytes() {
+        return writeQueue.unsentBytes();
+    }
+
     /** Why it closed, or null while open. */
     CloseReason closeReason() {
         return closeReason;

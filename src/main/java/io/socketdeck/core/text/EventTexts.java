@@ -232,6 +232,14 @@ public final class EventTexts {
         return TEXT.format("event.noReply", Addresses.format(peer), Language.count(millis));
     }
 
+    /**
+     * A send of {@code total} bytes to {@code peer} got {@code written} of them out, then no more
+     * for {@code millis}: the peer does not read (its window and our socket's buffer are full).
+     */
+    public static String notReading(InetSocketAddress peer, long written, long total, long millis) {
+        return TEXT.format("event.notReading", Addresses.format(peer), written, total, millis);
+    }
+
     /** A send waited for an answer, and {@code peer} finished or closed the connection instead. */
     public static String closedWithoutReply(InetSocketAddress peer) {
         return TEXT.format("event.noReply.closed", Addresses.format(peer));

@@ -1,6 +1,7 @@
 package io.socketdeck.cli.script;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -204,6 +205,23 @@ class ScriptLoaderTest {
                 () -> assertEquals("s.yaml:3:31: Unknown encoding: NOPE", error(CONNECT + "  - send: {text: a, encoding: NOPE}\n")),
                 () -> assertEquals("s.yaml:3:31: line-end: \"lfcr\" is none of none, cr, lf, crlf",
                         error(CONNECT + "  - send: {text: a, line-end: lfcr}\n")));
+    }
+
+    /**
+     * An encoding Java can only decode (ISO-2022-CN, x-JISAutoDetect) may show what a connection
+     * receives, but text cannot be sent in it: the send that would is refused where it is.
+     */
+    @Test
+    void anEncodingThatCanOnlyDecodeSendsNoText() {
+        assertAll(
+                () -> assertEquals("s.yaml:3:18: ISO-2022-CN can only decode: Java has no encoder for it, so no"
+                        + " text can be sent in it (it can still show what arrives)",
+                        error(CONNECT + "  - send: {text: a, encoding: ISO-2022-CN}\n")),
+                () -> assertEquals("s.yaml:3:11: x-JISAutoDetect can only decode: Java has no encoder for it, so"
+                        + " no text can be sent in it (it can still show what arrives)",
+                        error("steps:\n  - connect: {tcp: 127.0.0.1:5000, encoding: x-JISAutoDetect}\n  - send: hi\n")),
+                () -> assertDoesNotThrow(() -> parse("steps:\n  - connect: {tcp: 127.0.0.1:5000, encoding: ISO-2022-CN}\n"
+                        + "  - send: {hex: 01 02}\n  - expect: x\n"), "hex is sent as it is; text is shown"));
     }
 
     @Test

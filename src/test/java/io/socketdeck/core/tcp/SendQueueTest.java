@@ -43,6 +43,7 @@ class SendQueueTest {
             done.completed(true);
         };
         int messages = 5_000;
+        long added = 0;
         for (int i = 0; i < messages; i++) {
             // Mostly small (batched), some at the edge, some large (queued as they are).
             int size = random.nextInt(10) == 0 ? 400 + random.nextInt(3_000) : 1 + random.nextInt(600);
@@ -51,13 +52,16 @@ class SendQueueTest {
             sent.add(bytes);
             int sequence = i;
             queue.add(bytes, random.nextBoolean(), written -> outcomes.add(written && sequence == outcomes.size()));
+            added += size;
             if (random.nextInt(4) == 0) {
                 drain(queue, random, wire, out, random.nextInt(20_000));
+                assertEquals(added - wire.size(), queue.unsentBytes(), "what waits, the head's rest included");
             }
         }
         drain(queue, random, wire, out, Integer.MAX_VALUE);
 
         assertTrue(queue.isEmpty());
+        assertEquals(0, queue.unsentBytes());
         assertEquals(0, queue.cost(), "everything accounted back");
         assertEquals(0, queue.messages());
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
