@@ -27,6 +27,8 @@ final class GenPayloads {
     private final int sampleLength;
     private final AtomicLong counter = new AtomicLong();
     private final MacroValues values = counter::incrementAndGet;
+    /** Messages asked for: the number of the one that could not be built. */
+    private final AtomicLong asked = new AtomicLong();
 
     private GenPayloads(byte[] fixed, Macros.Template template, PayloadOptions options, int sampleLength) {
         this.fixed = fixed;
@@ -82,11 +84,27 @@ final class GenPayloads {
         if (fixed != null) {
             return fixed;
         }
+        long number = asked.incrementAndGet();
         try {
             return Payloads.build(template, options, values);
         } catch (PayloadException e) {
-            // It was built once before the run started; a later value that cannot be built is a bug.
-            throw new IllegalStateException(InputErrors.payload(e), e);
+            // Built once before the run started; a later value may not build (a hex counter at 100).
+            throw new Unbuildable(number, e);
+        }
+    }
+
+    /** Message {@code number} (from 1, across all connections) could not be built with its macros' new values. */
+    static final class Unbuildable extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final long number;
+        final transient PayloadException problem;
+
+        Unbuildable(long number, PayloadException problem) {
+            super(problem.getMessage(), problem, false, false);
+            this.number = number;
+            this.problem = problem;
         }
     }
 }

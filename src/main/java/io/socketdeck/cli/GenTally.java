@@ -5,6 +5,7 @@ import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.stats.RoundTripStats;
 import io.socketdeck.core.text.EventTexts;
+import io.socketdeck.core.text.InputErrors;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,8 @@ final class GenTally {
     private final Set<Object> told = ConcurrentHashMap.newKeySet();
     private final Consumer<String> errorLine;
     private volatile FailureKind firstFailure;
+    /** A message could not be built: the run ends as for bad input. */
+    private volatile boolean unbuildable;
     private volatile long startNanos;
     private volatile long endNanos;
 
@@ -68,6 +71,19 @@ final class GenTally {
         failure(new SessionEvent.Failure(System.currentTimeMillis(), kind, peer, detail));
     }
 
+    /**
+     * Message {@code number} (from 1, across all connections) could not be built with its macros'
+     * new values: the run stops sending, said once, and ends with {@link ExitCode#USAGE}, as bad
+     * input given at the start does.
+     */
+    void unbuildable(GenPayloads.Unbuildable failure) {
+        unbuildable = true;
+        failures.incrementAndGet();
+        if (told.add("unbuildable")) {
+            errorLine.accept(InputErrors.laterPayload(failure.number, failure.problem));
+        }
+    }
+
     /** An answer arrived; {@code nanos} its round trip. */
     void reply(long nanos) {
         replies.incrementAndGet();
@@ -96,6 +112,9 @@ final class GenTally {
      * or 6 when only replies were missing.
      */
     ExitCode exitCode() {
+        if (unbuildable) {
+            return ExitCode.USAGE;
+        }
         FailureKind first = firstFailure;
         if (first != null) {
             return Failures.exitCode(first);

@@ -35,7 +35,8 @@ final class SessionStream implements SessionListener {
     private final GenSettings settings;
     private final GenPayloads payloads;
     private final GenTally tally;
-    private final long quota;
+    /** Lowered to what was issued when a message cannot be built: the stream then ends as at its count. */
+    private long quota;
     private final Pacer pacer;
     private final Progress progress;
     private final int window;
@@ -218,12 +219,20 @@ final class SessionStream implements SessionListener {
                     return;
                 }
             }
+            byte[] message;
+            try {
+                message = payloads.next();
+            } catch (GenPayloads.Unbuildable unbuildable) {
+                tally.unbuildable(unbuildable);
+                quota = issued; // what was sent is written (and answered) as at the count's end; no more
+                return;
+            }
             issued++;
             inFlight++;
             if (settings.requestResponse()) {
                 awaitingReply = true;
             }
-            target.send(payloads.next(), completion);
+            target.send(message, completion);
         }
     }
 

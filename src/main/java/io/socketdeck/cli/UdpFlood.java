@@ -119,7 +119,13 @@ final class UdpFlood implements Generator {
                     buffer.position(0);
                     length = fixedLength;
                 } else {
-                    byte[] next = payloads.next();
+                    byte[] next;
+                    try {
+                        next = payloads.next();
+                    } catch (GenPayloads.Unbuildable unbuildable) {
+                        tally.unbuildable(unbuildable);
+                        return; // nothing more is sent
+                    }
                     buffer.clear();
                     if (next.length > buffer.capacity()) {
                         tally.failure(FailureKind.MESSAGE_TOO_LONG, settings.peer(), next.length

@@ -2,6 +2,7 @@ package io.socketdeck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -72,6 +73,32 @@ class GenCommandTest {
             String text = new String(sink.connections().get(0).bytes(), StandardCharsets.UTF_8);
             String expected = IntStream.rangeClosed(1, 1000).mapToObj(i -> "n=" + i + "\n").collect(Collectors.joining());
             assertEquals(expected, text);
+        }
+    }
+
+    /**
+     * A hex counter padded to two digits makes three at 100, an odd count of hex digits: the run
+     * stops there and says so in the send box's words (exit 2, bad input), having sent 1 to 99.
+     */
+    @Test
+    void aPayloadThatNoLongerBuildsStopsTheRunWithTheReason() throws Exception {
+        String said = "error Message 100 could not be built with its macros\u2019 new values."
+                + " Odd number of hex digits at character 4: \u201c100\u201d.";
+        try (TcpCountingSink sink = new TcpCountingSink()) {
+            CliProcess cli = CliProcess.run("gen", "tcp", "127.0.0.1", Integer.toString(sink.port()), "--hex",
+                    "0A {{COUNTER:2}}", "--count", "150");
+            assertEquals(2, cli.exitCode(), cli::toString);
+            assertTrue(cli.errors().contains(said), cli::toString);
+            assertTrue(cli.output().contains("summary messages=99 ") && cli.output().contains(" errors=1"), cli::toString);
+            Await.until(() -> sink.connections().size() == 1 && sink.connections().get(0).ended(), ARRIVAL, "the end");
+            assertEquals(99 * 2, sink.connections().get(0).bytes().length, "messages 1 to 99, whole");
+        }
+        try (UdpCountingSink sink = new UdpCountingSink()) {
+            CliProcess cli = CliProcess.run("gen", "udp", "127.0.0.1", Integer.toString(sink.port()), "--hex",
+                    "0A {{COUNTER:2}}", "--count", "150");
+            assertEquals(2, cli.exitCode(), cli::toString);
+            assertTrue(cli.errors().contains(said), cli::toString);
+            assertFalse(cli.errors().contains("\tat "), cli::toString);
         }
     }
 

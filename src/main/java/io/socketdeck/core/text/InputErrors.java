@@ -46,6 +46,11 @@ public final class InputErrors {
         return payload(e.reason(), e.position(), e.offending(), e.charsetName());
     }
 
+    /** Message {@code number} of a run, built again with its macros' new values, that could not be built. */
+    public static String laterPayload(long number, PayloadException e) {
+        return TEXT.format("send.error.laterPayload", number, payload(e));
+    }
+
     /** A payload problem from its parts, as an event carries them (see {@link PayloadException}). */
     public static String payload(PayloadException.Reason reason, int position, String offending, String charsetName) {
         String at = String.valueOf(position + 1);
