@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -23,9 +24,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Saving is atomic ({@link AtomicFiles}): a crash or a full disk mid-save leaves the previous
  *       file intact.</li>
  *   <li>Loading never fails: a missing file gives empty settings (every getter's default); a corrupt
- *       one (not JSON, truncated, not an object, over {@link #MAX_FILE_BYTES}) gives the same, is moved aside to
- *       {@code settings.json.<time>.corrupt} so the next save does not destroy it, and leaves a
- *       {@link #warning()} for the UI to show; an unreadable one gives defaults and a warning.</li>
+ *       one (not JSON, truncated, not an object, over {@link #MAX_FILE_BYTES}) or an unreadable one
+ *       (permissions, I/O error) gives the same, is moved aside to {@code settings.json.<time>.corrupt}
+ *       so the next save does not destroy it, and leaves a {@link #warning()} for the UI to show.
+ *       A file that cannot be moved aside is never saved over: {@link #save} refuses until it is
+ *       gone or can be moved.</li>
  *   <li>The default location is {@code ~/.socketdeck/settings.json}; the system property
  *       {@value #PATH_PROPERTY} points elsewhere, so tests and screenshot runs never touch the
  *       user's file.</li>
@@ -44,11 +47,24 @@ public final class SettingsStore {
     public static final long MAX_FILE_BYTES = 32L << 20;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+    /** How a file is moved aside: {@link Files#move}; a test's fails as a folder without write permission does. */
+    interface Mover {
+        void move(Path from, Path to) throws IOException;
+    }
+
     private final Path file;
+    private final Mover mover;
     private volatile SettingsWarning warning;
+    /** Load could not use the file and could not move it aside: saving would destroy what it holds. */
+    private boolean unusedFileInPlace;
 
     public SettingsStore(Path file) {
+        this(file, (from, to) -> Files.move(from, to));
+    }
+
+    SettingsStore(Path file, Mover mover) {
         this.file = Objects.requireNonNull(file, "file");
+        this.mover = Objects.requireNonNull(mover, "mover");
     }
 
     /** The store at {@link #defaultPath()}. */
@@ -70,8 +86,9 @@ public final class SettingsStore {
     }
 
     /** Reads the settings; never throws. See {@link #warning()} for why defaults are in use. */
-    public Settings load() {
+    public synchronized Settings load() {
         warning = null;
+        unusedFileInPlace = false;
         byte[] content;
         try (InputStream in = Files.newInputStream(file)) {
             // Never more than the cap, whatever the file's size says or becomes while it is read.
@@ -79,7 +96,9 @@ public final class SettingsStore {
         } catch (NoSuchFileException e) {
             return new Settings(); // first start
         } catch (IOException | SecurityException e) {
-            return fallBack(new SettingsWarning(SettingsWarning.Kind.UNREADABLE, file, null, e.toString()), e);
+            // Moved aside like a corrupt file (a rename needs no read permission): the next save
+            // renames its new file over this path, and would destroy what could not be read.
+            return fallBack(new SettingsWarning(SettingsWarning.Kind.UNREADABLE, file, keepAside(), e.toString()), e);
         }
         if (content.length > MAX_FILE_BYTES) {
             return fallBack(new SettingsWarning(SettingsWarning.Kind.CORRUPT, file, keepAside(),
@@ -106,11 +125,21 @@ public final class SettingsStore {
 
     /**
      * Writes {@code settings} atomically, creating the directory if needed. Settings that would
-     * make a file {@link #load()} refuses are not written: the previous file stays.
+     * make a file {@link #load()} refuses are not written: the previous file stays. A file the last
+     * load could not use nor move aside is moved aside first; while it cannot be, nothing is written.
      *
-     * @throws IOException when the file cannot be written, or would be over {@link #MAX_FILE_BYTES}
+     * @throws IOException when the file cannot be written, or would be over {@link #MAX_FILE_BYTES},
+     *                     or an unused file is in the way
      */
-    public void save(Settings settings) throws IOException {
+    public synchronized void save(Settings settings) throws IOException {
+        if (unusedFileInPlace) {
+            // Tried again at each save: the user may have fixed the folder, or removed the file.
+            if (present() && keepAside() == null) {
+                throw new IOException("the settings file " + file + " could not be used at start and cannot be"
+                        + " moved aside, so nothing is saved over it: move or remove it, then try again");
+            }
+            unusedFileInPlace = false;
+        }
         byte[] json = Json.write(settings.toMap()).getBytes(StandardCharsets.UTF_8);
         if (json.length > MAX_FILE_BYTES) {
             throw new IOException("the settings would take " + json.length + " bytes, more than the "
@@ -121,25 +150,34 @@ public final class SettingsStore {
 
     private Settings fallBack(SettingsWarning found, Exception cause) {
         warning = found;
+        unusedFileInPlace = found.keptAs() == null && present();
         LOGGER.warn("settings {} unusable ({}: {}); using defaults{}", file, found.kind(), found.detail(),
                 found.keptAs() == null ? "" : ", the file was moved to " + found.keptAs(), cause);
         return new Settings();
     }
 
-    /** Moves the corrupt file out of the way under a name that no earlier corrupt copy has. */
+    /** Moves the unused file out of the way under a name that no earlier copy has; null if it cannot. */
     private Path keepAside() {
+        if (!present()) {
+            return null; // nothing there, e.g. a file stands where the folder belongs
+        }
         String base = file.getFileName() + "." + LocalDateTime.now().format(STAMP);
         Path target = file.resolveSibling(base + ".corrupt");
         for (int n = 2; Files.exists(target); n++) {
             target = file.resolveSibling(base + "-" + n + ".corrupt");
         }
         try {
-            Files.move(file, target);
+            mover.move(file, target);
             return target;
         } catch (IOException | SecurityException e) {
-            LOGGER.warn("cannot move the corrupt settings file {} aside", file, e);
+            LOGGER.warn("cannot move the unused settings file {} aside", file, e);
             return null;
         }
+    }
+
+    /** Something is at the path, even a link to nowhere (that is what would be saved over). */
+    private boolean present() {
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static String firstLine(String message) {

@@ -104,4 +104,14 @@ class SettingsPersistenceTest {
         assertTrue(note.contains(".corrupt"), "says where the old file was kept: " + note);
         runFx(window::shutdown);
     }
+
+    @Test
+    void anUnreadableFileSaysWhereItWasKept(@TempDir Path dir) throws Exception {
+        Path file = Files.createDirectory(dir.resolve("settings.json")); // unreadable as a file, even for root
+        SettingsStore store = new SettingsStore(file);
+        store.load();
+        String note = SettingsMessages.describe(store.warning().orElseThrow());
+        assertTrue(note.startsWith("The settings file " + file + " could not be read ("), note);
+        assertTrue(note.endsWith("the file was kept as " + store.warning().orElseThrow().keptAs() + "."), note);
+    }
 }
