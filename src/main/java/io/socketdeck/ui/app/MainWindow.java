@@ -79,6 +79,8 @@ public final class MainWindow {
     private final InvalidationListener tabChanged = observable -> tabChanges.fire();
     /** Stored quick commands this version cannot read: written back as they were, in their places. */
     private List<EntriesRead.Unread> unreadCommands = List.of();
+    /** Saved tabs of kinds this version does not have (a newer version's): written back as they were. */
+    private SavedTabs.Foreign foreignTabs = SavedTabs.Foreign.NONE;
     /** Every kind's settings key seen, to drop the settings of tabs closed since (see {@link #saveTo}). */
     private final Map<TabKind<?>, String> settingsKeys = new LinkedHashMap<>();
     private final Consumer<Locale> languageSwitcher;
@@ -324,13 +326,14 @@ public final class MainWindow {
 
     /**
      * Writes what every tab and the window should remember: each tab's fields under its settings
-     * path, the list of tabs; a tab closed since the last save leaves no settings behind. Stored quick
-     * commands this version could not read are written back as they were.
+     * path, the list of tabs; a tab closed since the last save leaves no settings behind. What this
+     * version could not read (quick commands, tabs of unknown kinds, and their settings) is written
+     * back as it was.
      */
     public void saveTo(Settings settings) {
         tabs.forEach(tab -> tab.model().saveTo(settings, tab.settingsPath()));
         dropClosedTabs(settings);
-        SavedTabs.save(settings, tabs, selected.get(), KINDS);
+        SavedTabs.save(settings, tabs, selected.get(), KINDS, foreignTabs);
         settings.put(QUICK_COMMANDS, EntriesRead.withUnread(QuickCommandJson.toTree(quickCommands.items()),
                 unreadCommands));
         viewOptions.persisted().saveTo(settings, VIEW_OPTIONS);
@@ -373,6 +376,12 @@ public final class MainWindow {
         }
         String shown = SavedTabs.selected(settings);
         selected.set(tabs.stream().filter(tab -> tab.id().equals(shown)).findFirst().orElse(tabs.get(0)));
+        foreignTabs = SavedTabs.foreign(settings, KINDS);
+        if (!foreignTabs.tabs().isEmpty()) {
+            LOGGER.warn("{} saved tabs of kinds this version does not have ({}), kept in the settings",
+                    foreignTabs.tabs().size(), foreignTabs.kinds());
+            note(I18n.format("settings.tabsUnknown", foreignTabs.tabs().size()));
+        }
         settings.get(QUICK_COMMANDS).ifPresent(tree -> {
             EntriesRead<QuickCommand> stored = QuickCommandJson.readEach(tree);
             quickCommands.setAll(stored.read());

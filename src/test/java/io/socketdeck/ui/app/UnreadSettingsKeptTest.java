@@ -3,6 +3,8 @@ package io.socketdeck.ui.app;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.respond.Rule;
@@ -24,8 +26,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 /**
  * Issue 52: one stored quick command or auto-reply rule this version could not read (a checksum
  * or a kind of match of a newer version, a typo of a hand edit) emptied the whole list, and the
- * next save wrote it empty. Now the others are read, and what cannot be is kept, saved back as it
- * was in its place, and told once.
+ * next save wrote it empty; tabs of a kind it did not have were dropped from the tab list. Now the
+ * others are read, and what cannot be is kept, saved back as it was in its place, and told once.
  */
 @ExtendWith(ApplicationExtension.class)
 class UnreadSettingsKeptTest {
@@ -93,6 +95,37 @@ class UnreadSettingsKeptTest {
                 errors(client.traffic().log()));
         runFx(() -> window.saveTo(settings));
         assertEquals(rules, settings.get(RULES).orElseThrow(), "saved back as they were, in their places");
+        runFx(window::shutdown);
+    }
+
+    @Test
+    void aTabOfAKindThisVersionDoesNotHaveIsKeptWithItsFields() {
+        Settings settings = new Settings();
+        MainWindow before = onFx(() -> new MainWindow(locale -> { }));
+        runFx(() -> {
+            before.saveTo(settings);
+            before.shutdown();
+        });
+        List<Object> open = new ArrayList<>((List<?>) settings.get(SavedTabs.OPEN).orElseThrow());
+        Map<String, Object> serial = Map.of("kind", "tabSerialPort", "number", 1, "name", "COM3");
+        open.add(1, serial);
+        List<String> kinds = new ArrayList<>(settings.getStringList(SavedTabs.KINDS));
+        kinds.add("tabSerialPort");
+        settings.put(SavedTabs.OPEN, open).put(SavedTabs.KINDS, kinds).put("serialPort.port", "COM3");
+
+        MainWindow window = onFx(() -> new MainWindow(locale -> { }, settings)); // the settings the app keeps
+
+        assertFalse(onFx(window::tabIds).contains("tabSerialPort1"));
+        runFx(() -> window.saveTo(settings));
+        List<?> saved = (List<?>) settings.get(SavedTabs.OPEN).orElseThrow();
+        assertEquals(serial, saved.get(1), "in its place");
+        assertEquals(open.size(), saved.size());
+        assertTrue(settings.getStringList(SavedTabs.KINDS).contains("tabSerialPort"),
+                "the later version does not take it for a new kind");
+        assertEquals("COM3", settings.getString("serialPort.port", ""));
+        assertEquals(List.of("1 saved tab is of a kind this version does not have and is not shown; it stays in"
+                + " the settings file, with its fields."), errors(onFx(() -> window.tab(TcpClientViewModel.class)
+                .traffic().log())));
         runFx(window::shutdown);
     }
 
