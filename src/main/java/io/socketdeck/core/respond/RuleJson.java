@@ -72,8 +72,10 @@ public final class RuleJson {
         } catch (QuickCommandFormatException notAList) {
             return new EntriesRead<>(List.of(), List.of(new EntriesRead.Unread(0, root, notAList.getMessage())));
         }
-        return EntriesRead.of(entries, (entry, index) ->
-                rule((Map<?, ?>) entry, index, QuickCommandJson.stored(entry, index))); // a map once its reply is read
+        return EntriesRead.of(entries, (entry, index) -> {
+            QuickCommand reply = QuickCommandJson.stored(entry, index); // refuses what is not a map
+            return rule((Map<?, ?>) entry, index, reply);
+        });
     }
 
     private static List<?> ruleList(Object root) throws QuickCommandFormatException {

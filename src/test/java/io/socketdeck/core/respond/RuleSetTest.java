@@ -128,11 +128,13 @@ class RuleSetTest {
         stored.add(1, suffix);
         stored.add(slow);
         stored.add(newerChecksum);
+        stored.add("not a rule");
 
         EntriesRead<Rule> read = RuleJson.readEach(stored);
 
         assertEquals(good, read.read());
-        assertEquals(List.of(1, 3, 4), read.unread().stream().map(EntriesRead.Unread::index).toList());
+        assertEquals(List.of(1, 3, 4, 5), read.unread().stream().map(EntriesRead.Unread::index).toList());
+        assertEquals("command 6: wrong type: expected an object, found text", read.unread().get(3).problem());
         assertEquals(Json.parse(Json.write(stored)),
                 Json.parse(Json.write(EntriesRead.withUnread(RuleJson.toTree(read.read()), read.unread()))));
     }
