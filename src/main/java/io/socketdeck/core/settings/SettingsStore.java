@@ -111,8 +111,8 @@ public final class SettingsStore {
 
     /**
      * What is at the path now: a tree, nothing ({@code tree} and {@code problem} null), or a file
-     * that cannot be used. An unreadable one is moved aside like a corrupt one (a rename needs no
-     * read permission): the next save renames its file over this path, and would destroy it.
+     * that cannot be used, corrupt or unreadable. The callers move either kind aside (a rename needs
+     * no read permission): a save renames its file over this path, and would destroy it.
      */
     private Read read() {
         byte[] content;
