@@ -5,6 +5,7 @@ import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.core.send.QuickCommandImport;
 import io.socketdeck.core.send.QuickCommandFormatException.Reason;
 import io.socketdeck.core.send.QuickCommandJson;
+import io.socketdeck.core.settings.EntriesRead;
 import io.socketdeck.core.util.AtomicFiles;
 import io.socketdeck.core.util.Json;
 import java.io.IOException;
@@ -78,32 +79,58 @@ public final class RuleJson {
     }
 
     private static Imported read(Object root) throws QuickCommandFormatException {
-        Object list = root instanceof Map<?, ?> document ? document.get("rules") : root;
-        if (!(list instanceof List<?> entries)) {
-            throw new QuickCommandFormatException(Reason.NOT_A_COMMAND_LIST, -1, null, "no \"rules\" list");
-        }
+        List<?> entries = ruleList(root);
         QuickCommandImport read = QuickCommandJson.readTree(entries);
         List<QuickCommand> replies = read.commands();
         List<Rule> rules = new ArrayList<>(entries.size());
         for (int index = 0; index < entries.size(); index++) {
-            Map<?, ?> entry = (Map<?, ?>) entries.get(index); // a map: the replies were read from it
-            Rule.Match match;
-            try {
-                match = Rule.Match.valueOf(String.valueOf(entry.get("match")));
-            } catch (IllegalArgumentException unknown) {
-                throw new QuickCommandFormatException(Reason.UNKNOWN_VALUE, index, "match", String.valueOf(entry.get("match")));
-            }
-            if (!(entry.get("pattern") instanceof String pattern)) {
-                throw new QuickCommandFormatException(Reason.MISSING_FIELD, index, "pattern", null);
-            }
-            boolean enabled = !(entry.get("enabled") instanceof Boolean on) || on;
-            long delay = entry.get("delayMs") instanceof Number number ? number.longValue() : 0;
-            if (delay < 0 || delay > Rule.MAX_DELAY_MILLIS) {
-                throw new QuickCommandFormatException(Reason.UNKNOWN_VALUE, index, "delayMs", Long.toString(delay));
-            }
-            rules.add(new Rule(enabled, match, pattern, replies.get(index), delay));
+            rules.add(rule((Map<?, ?>) entries.get(index), index, replies.get(index))); // a map: its reply was read from it
         }
         return new Imported(rules, read.charsetFallbacks());
+    }
+
+    /**
+     * Reads the rules a tab keeps in the settings file, one by one: a rule this version cannot read
+     * is kept as it was ({@link EntriesRead}), as quick commands are ({@link QuickCommandJson#readEach}).
+     */
+    public static EntriesRead<Rule> readEach(Object root) {
+        List<?> entries;
+        try {
+            entries = ruleList(root);
+        } catch (QuickCommandFormatException notAList) {
+            return new EntriesRead<>(List.of(), List.of(new EntriesRead.Unread(0, root, notAList.getMessage())));
+        }
+        return EntriesRead.of(entries, (entry, index) -> {
+            QuickCommand reply = QuickCommandJson.stored(entry, index); // refuses what is not a map
+            return rule((Map<?, ?>) entry, index, reply);
+        });
+    }
+
+    private static List<?> ruleList(Object root) throws QuickCommandFormatException {
+        Object list = root instanceof Map<?, ?> document ? document.get("rules") : root;
+        if (!(list instanceof List<?> entries)) {
+            throw new QuickCommandFormatException(Reason.NOT_A_COMMAND_LIST, -1, null, "no \"rules\" list");
+        }
+        return entries;
+    }
+
+    /** The rule's own fields around its {@code reply}. */
+    private static Rule rule(Map<?, ?> entry, int index, QuickCommand reply) throws QuickCommandFormatException {
+        Rule.Match match;
+        try {
+            match = Rule.Match.valueOf(String.valueOf(entry.get("match")));
+        } catch (IllegalArgumentException unknown) {
+            throw new QuickCommandFormatException(Reason.UNKNOWN_VALUE, index, "match", String.valueOf(entry.get("match")));
+        }
+        if (!(entry.get("pattern") instanceof String pattern)) {
+            throw new QuickCommandFormatException(Reason.MISSING_FIELD, index, "pattern", null);
+        }
+        boolean enabled = !(entry.get("enabled") instanceof Boolean on) || on;
+        long delay = entry.get("delayMs") instanceof Number number ? number.longValue() : 0;
+        if (delay < 0 || delay > Rule.MAX_DELAY_MILLIS) {
+            throw new QuickCommandFormatException(Reason.UNKNOWN_VALUE, index, "delayMs", Long.toString(delay));
+        }
+        return new Rule(enabled, match, pattern, reply, delay);
     }
 
     public static void export(Path file, List<Rule> rules) throws IOException {

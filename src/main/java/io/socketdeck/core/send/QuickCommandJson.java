@@ -2,6 +2,7 @@ package io.socketdeck.core.send;
 
 import io.socketdeck.core.codec.SupportedCharsets;
 import io.socketdeck.core.send.QuickCommandFormatException.Reason;
+import io.socketdeck.core.settings.EntriesRead;
 import io.socketdeck.core.util.AtomicFiles;
 import io.socketdeck.core.util.Json;
 import java.io.IOException;
@@ -121,6 +122,40 @@ public final class QuickCommandJson {
      * about them itself (the command line sends in any encoding Java can encode).
      */
     public static QuickCommandImport readTree(Object root) throws QuickCommandFormatException {
+        List<?> entries = commandList(root);
+        List<QuickCommand> commands = new ArrayList<>(entries.size());
+        List<QuickCommandImport.CharsetFallback> fallbacks = new ArrayList<>();
+        for (int index = 0; index < entries.size(); index++) {
+            commands.add(command(entries.get(index), index, fallbacks));
+        }
+        return new QuickCommandImport(commands, fallbacks);
+    }
+
+    /**
+     * Reads the commands the settings file keeps, one by one: a command this version cannot read
+     * is kept as it was ({@link EntriesRead}), so one bad entry costs nothing. An encoding that is
+     * not offered makes a command unread here too, rather than UTF-8: saved again as UTF-8, its own
+     * would be lost. A value that is no list at all is kept whole, as the first entry.
+     */
+    public static EntriesRead<QuickCommand> readEach(Object root) {
+        List<?> entries;
+        try {
+            entries = commandList(root);
+        } catch (QuickCommandFormatException notAList) {
+            return new EntriesRead<>(List.of(), List.of(new EntriesRead.Unread(0, root, notAList.getMessage())));
+        }
+        return EntriesRead.of(entries, QuickCommandJson::stored);
+    }
+
+    /**
+     * One command as the settings file keeps it, e.g. an auto-reply rule's reply; an encoding that
+     * is not offered is an error here, not UTF-8 (see {@link #readEach}).
+     */
+    public static QuickCommand stored(Object entry, int index) throws QuickCommandFormatException {
+        return command(entry, index, null);
+    }
+
+    private static List<?> commandList(Object root) throws QuickCommandFormatException {
         Object list = root;
         if (root instanceof Map<?, ?> document) {
             list = document.get("commands");
@@ -132,30 +167,36 @@ public final class QuickCommandJson {
             throw new QuickCommandFormatException(Reason.NOT_A_COMMAND_LIST, -1, null,
                     "expected a list, found " + kind(list));
         }
-        List<QuickCommand> commands = new ArrayList<>(entries.size());
-        List<QuickCommandImport.CharsetFallback> fallbacks = new ArrayList<>();
-        for (int index = 0; index < entries.size(); index++) {
-            if (!(entries.get(index) instanceof Map<?, ?> entry)) {
-                throw new QuickCommandFormatException(Reason.WRONG_TYPE, index, null,
-                        "expected an object, found " + kind(entries.get(index)));
-            }
-            String name = requiredString(entry, "name", index);
-            String charsetName = optionalString(entry, "charset", index, StandardCharsets.UTF_8.name());
-            if (SupportedCharsets.lookup(charsetName).isEmpty()) {
-                fallbacks.add(new QuickCommandImport.CharsetFallback(index, name, charsetName));
-                charsetName = StandardCharsets.UTF_8.name();
-            } else {
-                charsetName = SupportedCharsets.byName(charsetName).name();
-            }
-            commands.add(new QuickCommand(name,
-                    requiredString(entry, "payload", index),
-                    optionalBoolean(entry, "hex", index),
-                    charsetName,
-                    optionalBoolean(entry, "escapes", index),
-                    lineEnding(entry, index),
-                    checksum(entry, index)));
+        return entries;
+    }
+
+    /**
+     * @param fallbacks gets an encoding that is not offered, read as UTF-8; null: such an encoding
+     *                  is an error
+     */
+    private static QuickCommand command(Object item, int index, List<QuickCommandImport.CharsetFallback> fallbacks)
+            throws QuickCommandFormatException {
+        if (!(item instanceof Map<?, ?> entry)) {
+            throw new QuickCommandFormatException(Reason.WRONG_TYPE, index, null, "expected an object, found " + kind(item));
         }
-        return new QuickCommandImport(commands, fallbacks);
+        String name = requiredString(entry, "name", index);
+        String charsetName = optionalString(entry, "charset", index, StandardCharsets.UTF_8.name());
+        if (SupportedCharsets.lookup(charsetName).isEmpty()) {
+            if (fallbacks == null) {
+                throw new QuickCommandFormatException(Reason.UNKNOWN_VALUE, index, "charset", charsetName);
+            }
+            fallbacks.add(new QuickCommandImport.CharsetFallback(index, name, charsetName));
+            charsetName = StandardCharsets.UTF_8.name();
+        } else {
+            charsetName = SupportedCharsets.byName(charsetName).name();
+        }
+        return new QuickCommand(name,
+                requiredString(entry, "payload", index),
+                optionalBoolean(entry, "hex", index),
+                charsetName,
+                optionalBoolean(entry, "escapes", index),
+                lineEnding(entry, index),
+                checksum(entry, index));
     }
 
     private static String requiredString(Map<?, ?> entry, String field, int index) throws QuickCommandFormatException {

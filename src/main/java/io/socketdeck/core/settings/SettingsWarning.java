@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param kind   what went wrong
  * @param file   the settings file
  * @param keptAs where the unusable file was moved, so nothing the user had is lost; null if it
- *               was not moved (unreadable files stay where they are)
+ *               could not be moved (it is then not saved over while it stays)
  * @param detail the parser's or operating system's text, for the log
  */
 public record SettingsWarning(Kind kind, Path file, Path keptAs, String detail) {

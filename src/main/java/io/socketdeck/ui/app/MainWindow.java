@@ -2,8 +2,9 @@ package io.socketdeck.ui.app;
 
 import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.log.LogEntry;
-import io.socketdeck.core.send.QuickCommandFormatException;
+import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.send.QuickCommandJson;
+import io.socketdeck.core.settings.EntriesRead;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
@@ -76,6 +77,10 @@ public final class MainWindow {
     /** Fires when anything the tabs remember changes: a field of any tab, a tab opened, closed, moved, renamed. */
     private final ChangeSignal tabChanges = new ChangeSignal();
     private final InvalidationListener tabChanged = observable -> tabChanges.fire();
+    /** Stored quick commands this version cannot read: written back as they were, in their places. */
+    private List<EntriesRead.Unread> unreadCommands = List.of();
+    /** Saved tabs of kinds this version does not have (a newer version's): written back as they were. */
+    private SavedTabs.Foreign foreignTabs = SavedTabs.Foreign.NONE;
     /** Every kind's settings key seen, to drop the settings of tabs closed since (see {@link #saveTo}). */
     private final Map<TabKind<?>, String> settingsKeys = new LinkedHashMap<>();
     private final Consumer<Locale> languageSwitcher;
@@ -321,13 +326,16 @@ public final class MainWindow {
 
     /**
      * Writes what every tab and the window should remember: each tab's fields under its settings
-     * path, the list of tabs; a tab closed since the last save leaves no settings behind.
+     * path, the list of tabs; a tab closed since the last save leaves no settings behind. What this
+     * version could not read (quick commands, tabs of unknown kinds, and their settings) is written
+     * back as it was.
      */
     public void saveTo(Settings settings) {
         tabs.forEach(tab -> tab.model().saveTo(settings, tab.settingsPath()));
         dropClosedTabs(settings);
-        SavedTabs.save(settings, tabs, selected.get(), KINDS);
-        settings.put(QUICK_COMMANDS, QuickCommandJson.toTree(quickCommands.items()));
+        SavedTabs.save(settings, tabs, selected.get(), KINDS, foreignTabs);
+        settings.put(QUICK_COMMANDS, EntriesRead.withUnread(QuickCommandJson.toTree(quickCommands.items()),
+                unreadCommands));
         viewOptions.persisted().saveTo(settings, VIEW_OPTIONS);
     }
 
@@ -368,12 +376,20 @@ public final class MainWindow {
         }
         String shown = SavedTabs.selected(settings);
         selected.set(tabs.stream().filter(tab -> tab.id().equals(shown)).findFirst().orElse(tabs.get(0)));
+        foreignTabs = SavedTabs.foreign(settings, KINDS);
+        if (!foreignTabs.tabs().isEmpty()) {
+            LOGGER.warn("{} saved tabs of kinds this version does not have ({}), kept in the settings",
+                    foreignTabs.tabs().size(), foreignTabs.kinds());
+            note(I18n.format("settings.tabsUnknown", foreignTabs.tabs().size()));
+        }
         settings.get(QUICK_COMMANDS).ifPresent(tree -> {
-            try {
-                quickCommands.setAll(QuickCommandJson.fromTree(tree).commands());
-            } catch (QuickCommandFormatException e) {
-                LOGGER.warn("stored quick commands unreadable, starting without them", e);
-                note(I18n.format("settings.quickCommandsLost", e.getMessage()));
+            EntriesRead<QuickCommand> stored = QuickCommandJson.readEach(tree);
+            quickCommands.setAll(stored.read());
+            unreadCommands = stored.unread();
+            if (!unreadCommands.isEmpty()) {
+                LOGGER.warn("{} stored quick commands cannot be read, kept in the settings as they are: {}",
+                        unreadCommands.size(), unreadCommands.stream().map(EntriesRead.Unread::problem).toList());
+                note(I18n.format("settings.quickCommandsUnread", unreadCommands.size()));
             }
         });
     }

@@ -1,10 +1,12 @@
 package io.socketdeck.ui.app;
 
+import io.socketdeck.core.settings.EntriesRead;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.tab.TabKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +39,21 @@ final class SavedTabs {
     record Entry(TabKind<?> kind, int number, String name) {
     }
 
+    /**
+     * What the file holds for kinds this version does not have.
+     *
+     * @param tabs  the entries of "open" of such kinds, as they were, by their place
+     * @param kinds the ids of such kinds, in "kinds" or in those entries
+     */
+    record Foreign(List<EntriesRead.Unread> tabs, List<String> kinds) {
+        static final Foreign NONE = new Foreign(List.of(), List.of());
+    }
+
     private SavedTabs() {
     }
 
-    static void save(Settings settings, List<WindowTab> tabs, WindowTab selected, List<TabKind<?>> kinds) {
+    static void save(Settings settings, List<WindowTab> tabs, WindowTab selected, List<TabKind<?>> kinds,
+                     Foreign foreign) {
         List<Map<String, Object>> open = new ArrayList<>();
         for (WindowTab tab : tabs) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -49,9 +62,30 @@ final class SavedTabs {
             entry.put("name", tab.nameProperty().get() == null ? "" : tab.nameProperty().get());
             open.add(entry);
         }
-        settings.put(OPEN, open);
+        settings.put(OPEN, EntriesRead.withUnread(open, foreign.tabs()));
         settings.put(SELECTED, selected == null ? "" : selected.id());
-        settings.put(KINDS, kinds.stream().map(TabKind::id).toList());
+        // The later version's kinds too: it would take them for new ones and open a first tab of each.
+        Set<String> offered = new LinkedHashSet<>(kinds.stream().map(TabKind::id).toList());
+        offered.addAll(foreign.kinds());
+        settings.put(KINDS, List.copyOf(offered));
+    }
+
+    /** The tabs and kinds of the file that this version does not have, to be saved back. */
+    static Foreign foreign(Settings settings, List<TabKind<?>> kinds) {
+        Set<String> ours = new HashSet<>(kinds.stream().map(TabKind::id).toList());
+        Set<String> theirs = new LinkedHashSet<>(settings.getStringList(KINDS));
+        List<EntriesRead.Unread> tabs = new ArrayList<>();
+        if (settings.get(OPEN).orElse(null) instanceof List<?> open) {
+            for (int index = 0; index < open.size(); index++) {
+                if (open.get(index) instanceof Map<?, ?> map && map.get("kind") instanceof String kindId
+                        && !ours.contains(kindId)) {
+                    tabs.add(new EntriesRead.Unread(index, map, "a kind this version does not have: " + kindId));
+                    theirs.add(kindId);
+                }
+            }
+        }
+        theirs.removeAll(ours);
+        return new Foreign(tabs, List.copyOf(theirs));
     }
 
     /**

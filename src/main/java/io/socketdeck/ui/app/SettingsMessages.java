@@ -10,10 +10,14 @@ final class SettingsMessages {
     }
 
     static String describe(SettingsWarning warning) {
-        String kept = warning.keptAs() == null ? "" : warning.keptAs().toString();
+        String file = warning.file().toString();
+        if (warning.keptAs() == null) {
+            return I18n.format("settings.leftInPlace", file, warning.detail());
+        }
+        String kept = warning.keptAs().toString();
         return switch (warning.kind()) {
-            case CORRUPT -> I18n.format("settings.corrupt", warning.file().toString(), kept, warning.detail());
-            case UNREADABLE -> I18n.format("settings.unreadable", warning.file().toString(), warning.detail());
+            case CORRUPT -> I18n.format("settings.corrupt", file, kept, warning.detail());
+            case UNREADABLE -> I18n.format("settings.unreadable", file, warning.detail(), kept);
         };
     }
 }

@@ -5,14 +5,16 @@ import io.socketdeck.core.respond.Rule;
 import io.socketdeck.core.respond.RuleJson;
 import io.socketdeck.core.respond.RuleSet;
 import io.socketdeck.core.send.MacroValues;
-import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.settings.EntriesRead;
+import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.fx.UiTick;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -40,11 +42,17 @@ public final class ResponsesModel {
     private final ObservableList<Rule> rules = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper hitsRevision = new ReadOnlyLongWrapper(this, "hitsRevision");
     private final UiTick.Handle hitsJob;
+    /** Where a problem with the stored rules is told: the tab's log. */
+    private final Consumer<String> notes;
+    /** Stored rules this version cannot read: written back as they were, in their places. */
+    private List<EntriesRead.Unread> unreadRules = List.of();
     private volatile RuleSet compiled = RuleSet.EMPTY; // read by I/O threads in trafficMoved()
     private long shownHits;
     private Responder current;
 
-    public ResponsesModel(UiTick tick) {
+    /** @param notes where a problem with the stored rules is told, once, at restore */
+    public ResponsesModel(UiTick tick, Consumer<String> notes) {
+        this.notes = notes;
         echo.addListener((obs, old, now) -> {
             if (current != null) {
                 current.setEcho(now);
@@ -132,19 +140,27 @@ public final class ResponsesModel {
         return rules;
     }
 
-    /** What is remembered: "echo", "rulesOn" and the "rules" themselves. */
+    /**
+     * What is remembered: "echo", "rulesOn" and the "rules" themselves; a stored rule this version
+     * cannot read is kept as it was, saved back in its place, and told once.
+     */
     public PersistedFields persisted() {
         return new PersistedFields()
                 .flag("echo", echo)
                 .flag("rulesOn", rulesOn)
-                .custom("rules", (settings, path) -> settings.put(path, RuleJson.toTree(List.copyOf(rules))),
-                        (settings, path) -> settings.get(path).ifPresent(tree -> {
-                            try {
-                                rules.setAll(RuleJson.fromTree(tree));
-                            } catch (QuickCommandFormatException unreadable) {
-                                LOGGER.warn("auto-reply rules in the settings cannot be read, kept none: {}",
-                                        unreadable.getMessage());
-                            }
-                        }), rules);
+                .custom("rules", (settings, path) -> settings.put(path,
+                                EntriesRead.withUnread(RuleJson.toTree(List.copyOf(rules)), unreadRules)),
+                        (settings, path) -> settings.get(path).ifPresent(tree -> restoreRules(tree, path)), rules);
+    }
+
+    private void restoreRules(Object tree, String path) {
+        EntriesRead<Rule> stored = RuleJson.readEach(tree);
+        rules.setAll(stored.read());
+        unreadRules = stored.unread();
+        if (!unreadRules.isEmpty()) {
+            LOGGER.warn("{} auto-reply rules at {} in the settings cannot be read, kept as they are: {}",
+                    unreadRules.size(), path, unreadRules.stream().map(EntriesRead.Unread::problem).toList());
+            notes.accept(I18n.format("rule.unread", unreadRules.size()));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.tab;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.respond.Responder;
 import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionEvent;
@@ -48,7 +49,7 @@ public final class TabTraffic {
         capture = new CaptureModel(tick, log);
         throughput = new ThroughputModel(tick, engineCounters);
         sendTools = new SendToolkit(tick, targets, log, capture::recordsSent, datagrams);
-        responses = new ResponsesModel(tick);
+        responses = new ResponsesModel(tick, message -> log.note(LogEntry.Kind.ERROR, message));
         roundTrips = new RoundTripModel(tick);
         timeline = new TimelineModel(tick);
     }

@@ -10,11 +10,15 @@ import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.core.send.MacroValues;
 import io.socketdeck.core.send.PayloadException;
 import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.settings.EntriesRead;
 import io.socketdeck.core.util.Json;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +112,30 @@ class RuleSetTest {
         List<Rule> rules = List.of(text(Rule.Match.REGEX, "SET (\\w+)", "OK $1").withEnabled(false),
                 new Rule(true, Rule.Match.HEX, "01 03 ?? ??", QuickCommand.hex("modbus", "01 03 02 00 01"), 250));
         assertEquals(rules, RuleJson.fromTree(Json.parse(Json.write(RuleJson.toTree(rules)))));
+    }
+
+    /** Issue 52: in the settings file, a rule that cannot be read costs that rule only, and is kept. */
+    @Test
+    void theSettingsKeepARuleTheyCannotReadAsItWas() throws Exception {
+        List<Rule> good = List.of(text(Rule.Match.EXACT, "PING", "PONG"), text(Rule.Match.CONTAINS, "AT", "OK"));
+        List<Object> stored = new ArrayList<>(RuleJson.toTree(good));
+        Map<String, Object> suffix = new LinkedHashMap<>(RuleJson.toTree(good).get(0));
+        suffix.put("match", "SUFFIX");
+        Map<String, Object> slow = new LinkedHashMap<>(RuleJson.toTree(good).get(1));
+        slow.put("delayMs", 120_000);
+        Map<String, Object> newerChecksum = new LinkedHashMap<>(RuleJson.toTree(good).get(1));
+        newerChecksum.put("checksum", "CRC16_XMODEM");
+        stored.add(1, suffix);
+        stored.add(slow);
+        stored.add(newerChecksum);
+        stored.add("not a rule");
+
+        EntriesRead<Rule> read = RuleJson.readEach(stored);
+
+        assertEquals(good, read.read());
+        assertEquals(List.of(1, 3, 4, 5), read.unread().stream().map(EntriesRead.Unread::index).toList());
+        assertEquals("command 6: wrong type: expected an object, found text", read.unread().get(3).problem());
+        assertEquals(Json.parse(Json.write(stored)),
+                Json.parse(Json.write(EntriesRead.withUnread(RuleJson.toTree(read.read()), read.unread()))));
     }
 }

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.send.QuickCommandFormatException.Reason;
+import io.socketdeck.core.settings.EntriesRead;
+import io.socketdeck.core.util.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +111,32 @@ class QuickCommandTest {
         QuickCommandFormatException error = assertThrows(QuickCommandFormatException.class,
                 () -> QuickCommandList.importFrom(binary));
         assertEquals(Reason.NOT_JSON, error.reason());
+    }
+
+    /** Issue 52: in the settings file, a command that cannot be read costs that command only, and is kept. */
+    @Test
+    void theSettingsKeepACommandTheyCannotReadAsItWas() throws Exception {
+        List<Object> tree = new ArrayList<>(QuickCommandJson.toTree(List.of(AT, HELLO))); // as the settings have them
+        tree.add(1, Json.parse("{\"name\":\"x\",\"payload\":\"01\",\"hex\":true,\"checksum\":\"CRC16_XMODEM\"}"));
+        tree.add(2, Json.parse("{\"name\":\"y\",\"payload\":\"AT\",\"lineEnding\":\"NEL\"}"));
+        tree.add(3, Json.parse("{\"name\":\"z\",\"payload\":\"AT\",\"charset\":\"KLINGON-8\"}"));
+        tree.add(4, "just text");
+
+        EntriesRead<QuickCommand> read = QuickCommandJson.readEach(tree);
+
+        assertEquals(List.of(AT, HELLO), read.read());
+        assertEquals(List.of(1, 2, 3, 4), read.unread().stream().map(EntriesRead.Unread::index).toList(),
+                "an encoding not offered too: saved as UTF-8 its own would be lost");
+        assertTrue(read.unread().get(0).problem().contains("CRC16_XMODEM"), read.unread().get(0).problem());
+        assertEquals(Json.parse(Json.write(tree)), Json.parse(Json.write(
+                EntriesRead.withUnread(QuickCommandJson.toTree(read.read()), read.unread()))), "written back as read");
+    }
+
+    @Test
+    void aStoredValueThatIsNoListIsKeptWhole() {
+        EntriesRead<QuickCommand> read = QuickCommandJson.readEach("not a list");
+        assertEquals(List.of(), read.read());
+        assertEquals(List.of("not a list"), EntriesRead.withUnread(List.of(), read.unread()));
     }
 
     private static void assertImportFails(String json, Reason reason, int index, String field) {

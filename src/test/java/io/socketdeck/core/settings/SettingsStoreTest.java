@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,8 +146,69 @@ class SettingsStoreTest {
         assertEquals(1024, loaded.getInt("window.width", 900), "put replaces what is in the way");
     }
 
+    /**
+     * Issue 52: an unreadable file gave defaults but stayed where it was, and the save at exit
+     * renamed the new file over it (a rename needs no read permission). Now it is moved aside as a
+     * corrupt one is. A folder where the file belongs cannot be read as a file, even by root.
+     */
     @Test
-    void anUnreadableStoreGivesDefaultsAndAWarning() throws Exception {
+    void anUnreadableStoreGivesDefaultsAWarningAndIsKeptAside() throws Exception {
+        Path file = Files.createDirectory(dir.resolve("settings.json"));
+        Files.writeString(file.resolve("inside.txt"), "what the user had");
+        SettingsStore store = new SettingsStore(file);
+
+        assertTrue(store.load().isEmpty(), "defaults");
+
+        SettingsWarning warning = store.warning().orElseThrow();
+        assertEquals(SettingsWarning.Kind.UNREADABLE, warning.kind());
+        assertNotNull(warning.keptAs(), "moved aside: " + warning);
+        assertTrue(warning.keptAs().getFileName().toString().endsWith(".corrupt"), warning.keptAs().toString());
+        assertEquals("what the user had", Files.readString(warning.keptAs().resolve("inside.txt")));
+        store.save(sample());
+        assertEquals(sample(), new SettingsStore(file).load(), "the next save writes a fresh file");
+        assertEquals("what the user had", Files.readString(warning.keptAs().resolve("inside.txt")));
+    }
+
+    /**
+     * Issue 52: a file that can be neither read nor moved aside is not saved over, however often
+     * a save is asked; once it can be moved (the folder fixed), the next save moves it and writes.
+     * The file here is a link to a folder: unreadable as a file, even by root, and a rename over it
+     * would replace it.
+     */
+    @Test
+    void aFileThatCannotBeMovedAsideIsNeverSavedOver() throws Exception {
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path file = Files.createSymbolicLink(dir.resolve("settings.json"), elsewhere);
+        AtomicBoolean folderFixed = new AtomicBoolean();
+        SettingsStore store = new SettingsStore(file, (from, to) -> {
+            if (!folderFixed.get()) {
+                throw new AccessDeniedException(from.toString());
+            }
+            Files.move(from, to);
+        });
+
+        assertTrue(store.load().isEmpty());
+        assertEquals(SettingsWarning.Kind.UNREADABLE, store.warning().orElseThrow().kind());
+        assertNull(store.warning().orElseThrow().keptAs());
+
+        IOException refused = assertThrows(IOException.class, () -> store.save(sample()));
+        assertTrue(refused.getMessage().contains("cannot be moved aside, so nothing is saved over it"),
+                refused.getMessage());
+        assertThrows(IOException.class, () -> store.save(sample()), "a second try as well");
+        assertTrue(Files.isSymbolicLink(file), "left as it was");
+
+        folderFixed.set(true);
+        store.save(sample());
+        assertEquals(sample(), new SettingsStore(file).load());
+        try (Stream<Path> kept = Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".corrupt"))) {
+            Path copy = kept.findFirst().orElseThrow();
+            assertTrue(Files.isSymbolicLink(copy) && Files.readSymbolicLink(copy).equals(elsewhere), copy.toString());
+        }
+    }
+
+    /** The case met in the field (a file left by a run under sudo, or mode 000); root reads anything. */
+    @Test
+    void aFileWithoutReadPermissionIsKeptAsideWhole() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{\"language\": \"en\"}");
         try {
@@ -153,7 +219,12 @@ class SettingsStoreTest {
         assumeTrue(!Files.isReadable(file), "running as a user who can read anything (root)");
         SettingsStore store = new SettingsStore(file);
         assertTrue(store.load().isEmpty());
-        assertEquals(SettingsWarning.Kind.UNREADABLE, store.warning().orElseThrow().kind());
+        SettingsWarning warning = store.warning().orElseThrow();
+        assertEquals(SettingsWarning.Kind.UNREADABLE, warning.kind());
+        assertNotNull(warning.keptAs(), "moved aside");
+        store.save(sample());
+        Files.setPosixFilePermissions(warning.keptAs(), PosixFilePermissions.fromString("rw-------"));
+        assertEquals("{\"language\": \"en\"}", Files.readString(warning.keptAs()), "nothing lost");
     }
 
     @Test

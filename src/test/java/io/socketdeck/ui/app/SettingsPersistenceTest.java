@@ -104,4 +104,61 @@ class SettingsPersistenceTest {
         assertTrue(note.contains(".corrupt"), "says where the old file was kept: " + note);
         runFx(window::shutdown);
     }
+
+    @Test
+    void anUnreadableFileSaysWhereItWasKept(@TempDir Path dir) throws Exception {
+        Path file = Files.createDirectory(dir.resolve("settings.json")); // unreadable as a file, even for root
+        SettingsStore store = new SettingsStore(file);
+        store.load();
+        String note = SettingsMessages.describe(store.warning().orElseThrow());
+        assertTrue(note.startsWith("The settings file " + file + " could not be read ("), note);
+        assertTrue(note.endsWith("the file was kept as " + store.warning().orElseThrow().keptAs() + "."), note);
+    }
+
+    /**
+     * Issue 52, through the window's models: two instances on one file, quick commands added in
+     * one, the other closed later; the commands are still there at the next start.
+     */
+    @Test
+    void aSecondInstanceClosedLaterKeepsTheCommandsAddedInTheFirst(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("settings.json");
+        SettingsStore first = new SettingsStore(file);
+        runFx(() -> {
+            MainWindow firstStart = new MainWindow(locale -> { });
+            saveWith(first, new Settings(), firstStart);
+            firstStart.shutdown();
+        });
+        SettingsStore storeA = new SettingsStore(file);
+        SettingsStore storeB = new SettingsStore(file);
+        Settings settingsA = storeA.load();
+        Settings settingsB = storeB.load();
+        MainWindow windowA = onFx(() -> new MainWindow(locale -> { }, settingsA));
+        MainWindow windowB = onFx(() -> new MainWindow(locale -> { }, settingsB));
+
+        runFx(() -> {
+            windowA.quickCommands().add(QuickCommand.hex("read", "01 03 00 00 00 02"));
+            saveWith(storeA, settingsA, windowA); // A's autosave
+            windowB.tab(TcpClientViewModel.class).hostProperty().set("device.local");
+            saveWith(storeB, settingsB, windowB); // B's exit
+        });
+
+        Settings loaded = new SettingsStore(file).load();
+        MainWindow after = onFx(() -> new MainWindow(locale -> { }, loaded));
+        assertEquals(List.of(QuickCommand.hex("read", "01 03 00 00 00 02")),
+                onFx(() -> List.copyOf(after.quickCommands().items())), "A's command survives B's exit");
+        assertEquals("device.local", onFx(() -> after.tab(TcpClientViewModel.class).hostProperty().get()), "B's field too");
+        runFx(windowA::shutdown);
+        runFx(windowB::shutdown);
+        runFx(after::shutdown);
+    }
+
+    /** As the app saves: the window into its settings, then a copy to the store. */
+    private static void saveWith(SettingsStore store, Settings settings, MainWindow window) {
+        window.saveTo(settings);
+        try {
+            store.save(settings.copy());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
