@@ -109,7 +109,7 @@ public final class TabTraffic {
 
     /** Stops what runs in the background: repeat and file sends, the capture. Never waits. */
     public void shutdown() {
-        sendTools.stopAll();
+        sendTools.shutdown();
         capture.shutdown();
     }
 

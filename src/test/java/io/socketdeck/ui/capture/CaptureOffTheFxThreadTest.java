@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.socketdeck.core.capture.CaptureOptions;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.SwitchableListener;
+import io.socketdeck.testsupport.NamedPipes;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
@@ -67,15 +67,6 @@ class CaptureOffTheFxThreadTest {
         }
     }
 
-    /** A named pipe: opening it for writing waits until something opens it for reading. Linux. */
-    private static Path namedPipe(Path dir) throws Exception {
-        assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"), "named pipes as on Linux");
-        Path pipe = dir.resolve("pipe");
-        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).redirectErrorStream(true).start();
-        assumeTrue(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo works here");
-        return pipe;
-    }
-
     /** Whether the FX thread runs a task handed to it now: it is not stuck in a file. */
     private static boolean fxThreadFree() throws InterruptedException {
         CountDownLatch ran = new CountDownLatch(1);
@@ -101,7 +92,7 @@ class CaptureOffTheFxThreadTest {
 
     @Test
     void aCaptureToANamedPipeWaitsForItsReaderOffTheFxThread(@TempDir Path dir) throws Exception {
-        Path pipe = namedPipe(dir);
+        Path pipe = NamedPipes.create(dir, "pipe");
         Path other = dir.resolve("second-click.bin");
         // Handed over, not waited for: code that opened the pipe on the FX thread would never return.
         Platform.runLater(() -> capture.start(CaptureOptions.raw(pipe)));
@@ -128,7 +119,7 @@ class CaptureOffTheFxThreadTest {
 
     @Test
     void closingTheWindowWhileACaptureWaitsToOpenDoesNotWaitForIt(@TempDir Path dir) throws Exception {
-        Path pipe = namedPipe(dir);
+        Path pipe = NamedPipes.create(dir, "pipe");
         Platform.runLater(() -> capture.start(CaptureOptions.raw(pipe)));
         boolean free = fxThreadFree();
         CountDownLatch shutDown = new CountDownLatch(1);
@@ -147,7 +138,7 @@ class CaptureOffTheFxThreadTest {
 
     @Test
     void aClickWhileTheFileOpensGivesTheOpenUp(@TempDir Path dir) throws Exception {
-        Path pipe = namedPipe(dir);
+        Path pipe = NamedPipes.create(dir, "pipe");
         runFx(() -> capture.start(CaptureOptions.raw(pipe)));
         assertEquals(CaptureModel.State.STARTING, onFx(() -> capture.stateProperty().get()));
         runFx(capture::stop);
