@@ -19,6 +19,7 @@ import io.socketdeck.core.tcp.TcpServerOptions;
 import io.socketdeck.core.tcp.TcpServerSession;
 import io.socketdeck.core.tcp.Transport;
 import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
 import java.io.IOException;
@@ -213,7 +214,7 @@ final class ListenCommand implements Callable<Integer> {
             return CaptureWriter.open(options, failed -> printer.error(InputErrors.captureFailed(failed)));
         } catch (IOException | RuntimeException e) {
             throw new CliFailure(ExitCode.FAILED, InputErrors.captureOpen(captureFile.toString(),
-                    String.valueOf(e.getMessage())));
+                    IoErrors.describe(e)));
         }
     }
 }

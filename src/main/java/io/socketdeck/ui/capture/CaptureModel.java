@@ -6,6 +6,8 @@ import io.socketdeck.core.capture.CaptureWriter;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.SwitchableListener;
+import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.fx.FileWorker;
@@ -18,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -184,10 +187,11 @@ public final class CaptureModel {
         opening = null;
         if (done.error() != null) {
             Exception e = done.error();
+            String file = done.options.file().toString();
+            Supplier<String> why = () -> InputErrors.captureOpen(file, IoErrors.describe(e));
             setState(State.IDLE);
-            status.set("");
-            log.note(LogEntry.Kind.ERROR, I18n.format("capture.error.open", done.options.file().toString(),
-                    String.valueOf(e.getMessage())));
+            status.word(why); // at the capture's status until the next start, in the language of the day
+            log.note(LogEntry.Kind.ERROR, why.get());
             return;
         }
         current = done;
@@ -247,7 +251,10 @@ public final class CaptureModel {
         return running.getReadOnlyProperty();
     }
 
-    /** "capture.bin · 1,234,567 B", refreshed a few times a second; "capture.bin · opening…" while it opens. */
+    /**
+     * "capture.bin · 1,234,567 B", refreshed a few times a second; "capture.bin · opening…" while
+     * it opens; why it did not open, after a start that failed.
+     */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

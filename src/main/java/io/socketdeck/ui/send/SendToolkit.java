@@ -8,6 +8,8 @@ import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.send.SendHistory;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.settings.Settings;
+import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.PersistedFields;
@@ -139,10 +141,8 @@ public final class SendToolkit {
         }
         String name = path.getFileName().toString();
         file.start(path, target.get(), options.get(), log.maxBytes(), (ok, message) ->
-                log.note(ok ? LogEntry.Kind.INFO : LogEntry.Kind.ERROR, message), e -> {
-                    String why = String.valueOf(e.getMessage()); // the system's words, as they came
-                    box.showError(() -> I18n.format("file.error.open", name, why));
-                });
+                log.note(ok ? LogEntry.Kind.INFO : LogEntry.Kind.ERROR, message),
+                e -> box.showError(() -> InputErrors.fileOpen(name, IoErrors.describe(e))));
         return true;
     }
 

@@ -15,6 +15,7 @@ import io.socketdeck.core.session.SwitchableListener;
 import io.socketdeck.testsupport.NamedPipes;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
 import java.io.Closeable;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +79,11 @@ class CaptureOffTheFxThreadTest {
     /** The client tab's capture button. FX thread. */
     private ToggleButton toggle() {
         return (ToggleButton) window.root().lookup("#clientCapture");
+    }
+
+    /** The client tab's capture status, on the line under the log. FX thread. */
+    private Label statusLabel() {
+        return (Label) window.root().lookup("#clientCaptureStatus");
     }
 
     private boolean logSays(String start) {
@@ -149,6 +156,19 @@ class CaptureOffTheFxThreadTest {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertEquals(-1, reader.read()),
                 "the open given up was closed as soon as it completed");
         assertFalse(onFx(() -> capture.runningProperty().get()), "and never recorded");
+    }
+
+    /** The reason, not the path again (all the system's exception says for a missing folder), in the user's language. */
+    @Test
+    void aCaptureIntoAMissingFolderSaysWhyAtItsStatus(@TempDir Path dir) {
+        Path file = dir.resolve("absent").resolve("capture.bin");
+        runFx(() -> capture.start(CaptureOptions.raw(file)));
+        String english = "Cannot capture to " + file + ": no such file or folder";
+        awaitFx(() -> english.equals(statusLabel().getText()), () -> "the status says why: " + onFx(() -> statusLabel().getText()));
+        assertTrue(logSays(english), "and the log");
+        runFx(() -> I18n.use(I18n.CHINESE));
+        assertEquals("\u65e0\u6cd5\u4fdd\u5b58\u5230 " + file + "\uff1a\u6587\u4ef6\u6216\u6587\u4ef6\u5939\u4e0d\u5b58\u5728",
+                onFx(() -> statusLabel().getText()), "said again in Chinese");
     }
 
     @Test

@@ -77,8 +77,9 @@ class TrafficMessagesLanguageTest {
         assertEquals(englishAndChinese("udp.error.tooLong", FileSendOptions.MAX_DATAGRAM + 1, FileSendOptions.MAX_DATAGRAM),
                 tooLong);
         List<String> cannotOpen = saidInBothOnceShown(tools -> assertTrue(tools.sendFile(missing)));
-        String why = cannotOpen.get(0).substring(cannotOpen.get(0).indexOf(": ") + 2); // the system's words, in no bundle
-        assertEquals(englishAndChinese("file.error.open", "missing.bin", why), cannotOpen);
+        assertEquals(List.of("Cannot open missing.bin: no such file or folder",
+                "\u65e0\u6cd5\u6253\u5f00 missing.bin\uff1a\u6587\u4ef6\u6216\u6587\u4ef6\u5939\u4e0d\u5b58\u5728"),
+                cannotOpen, "the reason too is said again: the system gave only the path");
     }
 
     @Test
