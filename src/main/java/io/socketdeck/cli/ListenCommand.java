@@ -171,8 +171,7 @@ final class ListenCommand implements Callable<Integer> {
             try {
                 rules.addAll(RuleJson.importFrom(rulesFile));
             } catch (IOException | QuickCommandFormatException e) {
-                throw new CliFailure(ExitCode.USAGE, InputErrors.importFailed(rulesFile.toString(),
-                        String.valueOf(e.getMessage())));
+                throw new CliFailure(ExitCode.USAGE, InputErrors.importFailed(rulesFile.toString(), e));
             }
         }
         if (reply != null) {

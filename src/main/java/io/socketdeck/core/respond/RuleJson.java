@@ -88,13 +88,13 @@ public final class RuleJson {
 
     public static List<Rule> importFrom(Path file) throws IOException, QuickCommandFormatException {
         if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new QuickCommandFormatException(Reason.TOO_LARGE, -1, null, Long.toString(Files.size(file)));
+            throw QuickCommandFormatException.tooLarge(Files.size(file));
         }
         Object root;
         try {
             root = Json.parse(Files.readAllBytes(file));
         } catch (IOException notJson) {
-            throw new QuickCommandFormatException(Reason.NOT_JSON, -1, null, notJson.getMessage());
+            throw QuickCommandFormatException.notJson(notJson);
         }
         return fromTree(root);
     }

@@ -2,6 +2,7 @@ package io.socketdeck.core.send;
 
 import io.socketdeck.core.codec.SupportedCharsets;
 import io.socketdeck.core.send.QuickCommandFormatException.Reason;
+import io.socketdeck.core.send.QuickCommandFormatException.ValueKind;
 import io.socketdeck.core.util.AtomicFiles;
 import io.socketdeck.core.util.Json;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,14 +83,14 @@ public final class QuickCommandJson {
     public static QuickCommandImport importFrom(Path file) throws IOException, QuickCommandFormatException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
-            throw new QuickCommandFormatException(Reason.TOO_LARGE, -1, null, size + " bytes");
+            throw QuickCommandFormatException.tooLarge(size);
         }
         byte[] content = Files.readAllBytes(file);
         Object root;
         try {
             root = Json.parse(content);
         } catch (IOException e) {
-            throw new QuickCommandFormatException(Reason.NOT_JSON, -1, null, firstLine(e.getMessage()));
+            throw QuickCommandFormatException.notJson(e);
         }
         return fromTree(root);
     }
@@ -101,7 +101,7 @@ public final class QuickCommandJson {
         try {
             root = Json.parse(json);
         } catch (IOException e) {
-            throw new QuickCommandFormatException(Reason.NOT_JSON, -1, null, firstLine(e.getMessage()));
+            throw QuickCommandFormatException.notJson(e);
         }
         return fromTree(root);
     }
@@ -117,14 +117,14 @@ public final class QuickCommandJson {
         }
         if (!(list instanceof List<?> entries)) {
             throw new QuickCommandFormatException(Reason.NOT_A_COMMAND_LIST, -1, null,
-                    "expected a list, found " + kind(list));
+                    "expected a list, found " + ValueKind.of(list).english());
         }
         List<QuickCommand> commands = new ArrayList<>(entries.size());
         List<QuickCommandImport.CharsetFallback> fallbacks = new ArrayList<>();
         for (int index = 0; index < entries.size(); index++) {
             if (!(entries.get(index) instanceof Map<?, ?> entry)) {
-                throw new QuickCommandFormatException(Reason.WRONG_TYPE, index, null,
-                        "expected an object, found " + kind(entries.get(index)));
+                throw QuickCommandFormatException.wrongType(index, null, ValueKind.OBJECT,
+                        ValueKind.of(entries.get(index)));
             }
             String name = requiredString(entry, "name", index);
             String charsetName = optionalString(entry, "charset", index, StandardCharsets.UTF_8.name());
@@ -153,7 +153,7 @@ public final class QuickCommandJson {
             throw new QuickCommandFormatException(Reason.MISSING_FIELD, index, field, null);
         }
         if (!(value instanceof String text)) {
-            throw new QuickCommandFormatException(Reason.WRONG_TYPE, index, field, "expected text, found " + kind(value));
+            throw QuickCommandFormatException.wrongType(index, field, ValueKind.TEXT, ValueKind.of(value));
         }
         return text;
     }
@@ -169,8 +169,7 @@ public final class QuickCommandJson {
             return false;
         }
         if (!(value instanceof Boolean flag)) {
-            throw new QuickCommandFormatException(Reason.WRONG_TYPE, index, field,
-                    "expected true or false, found " + kind(value));
+            throw QuickCommandFormatException.wrongType(index, field, ValueKind.TRUE_FALSE, ValueKind.of(value));
         }
         return flag;
     }
@@ -194,35 +193,5 @@ public final class QuickCommandJson {
             }
         }
         throw new QuickCommandFormatException(Reason.UNKNOWN_VALUE, index, "checksum", value);
-    }
-
-    private static String kind(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Map) {
-            return "an object";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        if (value instanceof String) {
-            return "text";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        if (value instanceof Boolean) {
-            return "true/false";
-        }
-        return value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -5,6 +5,7 @@ import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.core.send.QuickCommandJson;
 import io.socketdeck.core.settings.Settings;
+import io.socketdeck.core.text.InputErrors;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.AfterFrames;
@@ -376,7 +377,7 @@ public final class MainWindow {
                 quickCommands.setAll(QuickCommandJson.fromTree(tree).commands());
             } catch (QuickCommandFormatException e) {
                 LOGGER.warn("stored quick commands unreadable, starting without them", e);
-                note(I18n.format("settings.quickCommandsLost", e.getMessage()));
+                note(I18n.format("settings.quickCommandsLost", InputErrors.importProblem(e)));
             }
         });
     }

@@ -4,6 +4,7 @@ import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.respond.Rule;
 import io.socketdeck.core.respond.RuleJson;
 import io.socketdeck.core.send.QuickCommandFormatException;
+import io.socketdeck.core.text.InputErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.Tips;
 import io.socketdeck.ui.fx.ViewIds;
@@ -146,8 +147,7 @@ public final class RulesPane extends VBox {
             model.rules().addAll(imported);
             notes.accept(LogEntry.Kind.INFO, I18n.format("rule.imported", imported.size(), file.getName()));
         } catch (IOException | QuickCommandFormatException e) {
-            notes.accept(LogEntry.Kind.ERROR, I18n.format("quick.importFailed", file.getName(),
-                    String.valueOf(e.getMessage())));
+            notes.accept(LogEntry.Kind.ERROR, InputErrors.importFailed(file.getName(), e));
         }
     }
 
