@@ -84,6 +84,7 @@ public final class FileSendModel {
             return;
         }
         cancel();
+        sender = null; // the end of a send cancelled for this one is not this one's
         fraction.set(0);
         stall.set("");
         waitingAccepted = -1;
