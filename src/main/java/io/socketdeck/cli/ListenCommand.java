@@ -21,6 +21,7 @@ import io.socketdeck.core.tcp.TcpServerOptions;
 import io.socketdeck.core.tcp.TcpServerSession;
 import io.socketdeck.core.tcp.Transport;
 import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
 import java.io.IOException;
@@ -177,8 +178,7 @@ final class ListenCommand implements Callable<Integer> {
             try {
                 imported = RuleJson.read(rulesFile);
             } catch (IOException | QuickCommandFormatException e) {
-                throw new CliFailure(ExitCode.USAGE, InputErrors.importFailed(rulesFile.toString(),
-                        String.valueOf(e.getMessage())));
+                throw new CliFailure(ExitCode.USAGE, InputErrors.importFailed(rulesFile.toString(), e));
             }
             rules.addAll(imported.rules());
             for (QuickCommandImport.CharsetFallback fallback : imported.charsetFallbacks()) {
@@ -243,7 +243,7 @@ final class ListenCommand implements Callable<Integer> {
             return CaptureWriter.open(options, failed -> printer.error(InputErrors.captureFailed(failed)));
         } catch (IOException | RuntimeException e) {
             throw new CliFailure(ExitCode.FAILED, InputErrors.captureOpen(captureFile.toString(),
-                    String.valueOf(e.getMessage())));
+                    IoErrors.describe(e)));
         }
     }
 }

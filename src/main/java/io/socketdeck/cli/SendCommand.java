@@ -10,6 +10,7 @@ import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
 import io.socketdeck.core.tcp.Transport;
 import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
 import io.socketdeck.core.udp.UdpTarget;
@@ -211,7 +212,7 @@ final class SendCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(path);
         } catch (IOException | OutOfMemoryError e) {
-            throw new CliFailure(ExitCode.FAILED, InputErrors.fileOpen(path.toString(), String.valueOf(e.getMessage())));
+            throw new CliFailure(ExitCode.FAILED, InputErrors.fileOpen(path.toString(), IoErrors.describe(e)));
         }
     }
 
@@ -219,7 +220,7 @@ final class SendCommand implements Callable<Integer> {
         try (InputStream in = System.in) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new CliFailure(ExitCode.FAILED, InputErrors.fileOpen("-", String.valueOf(e.getMessage())));
+            throw new CliFailure(ExitCode.FAILED, InputErrors.fileOpen("-", IoErrors.describe(e)));
         }
     }
 

@@ -79,8 +79,9 @@ public final class CaptureWriter implements SessionListener, AutoCloseable {
     }
 
     /**
-     * Creates the first file(s) now, so a path that cannot be written is an exception here, at
-     * the dialog, rather than a failure later.
+     * Creates the first file(s) now, so a path that cannot be written is an exception here, for
+     * the caller to show, rather than a failure later. It may wait (a named pipe waits for its
+     * reader): a window calls it off its FX thread.
      *
      * @param onFailure told once, on the thread that hit the fault, if writing fails later
      */

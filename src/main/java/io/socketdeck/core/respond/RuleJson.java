@@ -155,12 +155,12 @@ public final class RuleJson {
 
     private static Object parse(Path file) throws IOException, QuickCommandFormatException {
         if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new QuickCommandFormatException(Reason.TOO_LARGE, -1, null, Long.toString(Files.size(file)));
+            throw QuickCommandFormatException.tooLarge(Files.size(file));
         }
         try {
             return Json.parse(Files.readAllBytes(file));
         } catch (IOException notJson) {
-            throw new QuickCommandFormatException(Reason.NOT_JSON, -1, null, notJson.getMessage());
+            throw QuickCommandFormatException.notJson(notJson);
         }
     }
 }

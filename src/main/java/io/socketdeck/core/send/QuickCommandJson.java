@@ -2,6 +2,7 @@ package io.socketdeck.core.send;
 
 import io.socketdeck.core.codec.SupportedCharsets;
 import io.socketdeck.core.send.QuickCommandFormatException.Reason;
+import io.socketdeck.core.send.QuickCommandFormatException.ValueKind;
 import io.socketdeck.core.settings.EntriesRead;
 import io.socketdeck.core.util.AtomicFiles;
 import io.socketdeck.core.util.Json;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,14 +84,14 @@ public final class QuickCommandJson {
     public static QuickCommandImport importFrom(Path file) throws IOException, QuickCommandFormatException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
-            throw new QuickCommandFormatException(Reason.TOO_LARGE, -1, null, size + " bytes");
+            throw QuickCommandFormatException.tooLarge(size);
         }
         byte[] content = Files.readAllBytes(file);
         Object root;
         try {
             root = Json.parse(content);
         } catch (IOException e) {
-            throw new QuickCommandFormatException(Reason.NOT_JSON, -1, null, firstLine(e.getMessage()));
+            throw QuickCommandFormatException.notJson(e);
         }
         return fromTree(root);
     }
@@ -102,7 +102,7 @@ public final class QuickCommandJson {
         try {
             root = Json.parse(json);
         } catch (IOException e) {
-            throw new QuickCommandFormatException(Reason.NOT_JSON, -1, null, firstLine(e.getMessage()));
+            throw QuickCommandFormatException.notJson(e);
         }
         return fromTree(root);
     }
@@ -165,7 +165,7 @@ public final class QuickCommandJson {
         }
         if (!(list instanceof List<?> entries)) {
             throw new QuickCommandFormatException(Reason.NOT_A_COMMAND_LIST, -1, null,
-                    "expected a list, found " + kind(list));
+                    "expected a list, found " + ValueKind.of(list).english());
         }
         return entries;
     }
@@ -177,7 +177,7 @@ public final class QuickCommandJson {
     private static QuickCommand command(Object item, int index, List<QuickCommandImport.CharsetFallback> fallbacks)
             throws QuickCommandFormatException {
         if (!(item instanceof Map<?, ?> entry)) {
-            throw new QuickCommandFormatException(Reason.WRONG_TYPE, index, null, "expected an object, found " + kind(item));
+            throw QuickCommandFormatException.wrongType(index, null, ValueKind.OBJECT, ValueKind.of(item));
         }
         String name = requiredString(entry, "name", index);
         String charsetName = optionalString(entry, "charset", index, StandardCharsets.UTF_8.name());
@@ -205,7 +205,7 @@ public final class QuickCommandJson {
             throw new QuickCommandFormatException(Reason.MISSING_FIELD, index, field, null);
         }
         if (!(value instanceof String text)) {
-            throw new QuickCommandFormatException(Reason.WRONG_TYPE, index, field, "expected text, found " + kind(value));
+            throw QuickCommandFormatException.wrongType(index, field, ValueKind.TEXT, ValueKind.of(value));
         }
         return text;
     }
@@ -221,8 +221,7 @@ public final class QuickCommandJson {
             return false;
         }
         if (!(value instanceof Boolean flag)) {
-            throw new QuickCommandFormatException(Reason.WRONG_TYPE, index, field,
-                    "expected true or false, found " + kind(value));
+            throw QuickCommandFormatException.wrongType(index, field, ValueKind.TRUE_FALSE, ValueKind.of(value));
         }
         return flag;
     }
@@ -246,35 +245,5 @@ public final class QuickCommandJson {
             }
         }
         throw new QuickCommandFormatException(Reason.UNKNOWN_VALUE, index, "checksum", value);
-    }
-
-    private static String kind(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Map) {
-            return "an object";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        if (value instanceof String) {
-            return "text";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        if (value instanceof Boolean) {
-            return "true/false";
-        }
-        return value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

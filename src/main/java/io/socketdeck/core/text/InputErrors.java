@@ -6,6 +6,7 @@ import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
 import io.socketdeck.core.respond.RuleException;
 import io.socketdeck.core.send.PayloadException;
+import io.socketdeck.core.send.QuickCommandFormatException;
 
 /**
  * What is wrong with something a user typed or chose (a host, a port, a local address, a payload,
@@ -84,6 +85,48 @@ public final class InputErrors {
     /** A rules or quick-command file that cannot be imported, with the reason ({@code detail}). */
     public static String importFailed(String file, String detail) {
         return TEXT.format("quick.importFailed", file, detail);
+    }
+
+    /**
+     * A rules or quick-command file that cannot be imported: it could not be read ({@link
+     * IoErrors}), or is not such a file ({@link #importProblem}).
+     */
+    public static String importFailed(String file, Exception error) {
+        return importFailed(file, error instanceof QuickCommandFormatException notAList ? importProblem(notAList)
+                : IoErrors.describe(error));
+    }
+
+    /**
+     * What is wrong in a rules or quick-command file, from the exception's parts: its English
+     * message is for logs. Entries are counted from 1; "entry" fits a command and a rule alike.
+     */
+    public static String importProblem(QuickCommandFormatException e) {
+        String entry = String.valueOf(e.index() + 1);
+        String where = e.field() == null ? TEXT.format("import.at.entry", entry)
+                : TEXT.format("import.at.field", entry, e.field());
+        return switch (e.reason()) {
+            case NOT_JSON -> e.line() > 0 && e.column() > 0
+                    ? TEXT.format("import.NOT_JSON.at", String.valueOf(e.line()), String.valueOf(e.column()))
+                    : TEXT.text("import.NOT_JSON");
+            case NOT_A_COMMAND_LIST -> TEXT.text("import.NOT_A_COMMAND_LIST");
+            case MISSING_FIELD -> TEXT.format("import.MISSING_FIELD", entry, String.valueOf(e.field()));
+            case WRONG_TYPE -> TEXT.format("import.WRONG_TYPE", where, kind(e.expected()), kind(e.found()));
+            case UNKNOWN_VALUE -> TEXT.format("import.UNKNOWN_VALUE", where, e.detail());
+            case TOO_LARGE -> TEXT.format("import.TOO_LARGE", size(e.detail()));
+        };
+    }
+
+    private static String kind(QuickCommandFormatException.ValueKind kind) {
+        return kind == null ? "?" : TEXT.text("import.kind." + kind.name());
+    }
+
+    /** The size a {@link QuickCommandFormatException#tooLarge} holds, in bytes. */
+    private static long size(String bytes) {
+        try {
+            return Long.parseLong(bytes);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** A file to send that cannot be read. */

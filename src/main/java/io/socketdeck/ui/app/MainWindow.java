@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -65,6 +66,8 @@ public final class MainWindow {
 
     /** Two I/O threads serve every session of the window, a flood on one tab leaving the other free. */
     private static final int IO_LOOPS = 2;
+    /** How long the exit waits for captures to flush and close their files (a slow disk, a network mount). */
+    private static final long EXIT_FILES_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final UiTick tick = new UiTick();
     private final LoopGroup loops = new LoopGroup(IO_LOOPS, IoWorkers.TASKS);
@@ -394,10 +397,15 @@ public final class MainWindow {
         });
     }
 
-    /** Closes every session, stops background work and the I/O loops: on exit only. */
+    /**
+     * Closes every session, stops background work and the I/O loops: on exit only. Waits a while
+     * for captures to write their last bytes, never for a file that does not open.
+     */
     public void shutdown() {
         models().forEach(TabModel::shutdown);
         loops.close(); // runs the closes just queued, then ends
+        long deadline = System.nanoTime() + EXIT_FILES_NANOS;
+        models().forEach(model -> model.traffic().awaitShutdown(deadline));
     }
 
     public static void addStylesheets(Scene scene) {

@@ -2,6 +2,7 @@ package io.socketdeck.ui.app;
 
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.settings.SettingsStore;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.UiTick;
 import java.io.IOException;
@@ -148,7 +149,7 @@ public final class SocketDeckApp extends Application {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             LOGGER.warn("cannot save settings to {}", store.file(), e);
-            String problem = e.getMessage() == null ? e.toString() : e.getMessage();
+            String problem = IoErrors.describe(e); // the reason, not the path again: the sentence names the file
             saveProblem.set(problem);
             saveProblemJob.wake();
             return Optional.of(problem);

@@ -13,6 +13,9 @@ public final class CaptureControls {
     }
 
     /**
+     * The toggle is on while the capture opens or runs; a click then stops it (giving up an open
+     * that waits, for a pipe without a reader, say). It is disabled while the files close.
+     *
      * @param suggestedName the file name the dialog proposes
      * @param charset       the log's encoding now, for a timestamped-log capture's text
      */
@@ -20,15 +23,22 @@ public final class CaptureControls {
                             Supplier<Charset> charset) {
         status.textProperty().bind(model.statusProperty());
         // Not bound: a click flips the toggle; what it shows comes from the model afterwards.
-        ViewListeners.onChange(toggle, model.runningProperty(), (obs, old, now) -> toggle.setSelected(now));
+        ViewListeners.onChange(toggle, model.stateProperty(), (obs, old, now) -> show(toggle, now));
+        show(toggle, model.stateProperty().get());
         toggle.setOnAction(event -> {
-            if (model.runningProperty().get()) {
-                model.stop();
-            } else {
-                new CaptureDialog(toggle.getScene().getWindow(), suggestedName, charset.get())
+            switch (model.stateProperty().get()) {
+                case IDLE -> new CaptureDialog(toggle.getScene().getWindow(), suggestedName, charset.get())
                         .showAndWait().ifPresent(model::start);
+                case STARTING, RUNNING -> model.stop();
+                case STOPPING -> {
+                }
             }
-            toggle.setSelected(model.runningProperty().get());
+            show(toggle, model.stateProperty().get());
         });
+    }
+
+    private static void show(ToggleButton toggle, CaptureModel.State state) {
+        toggle.setSelected(state == CaptureModel.State.STARTING || state == CaptureModel.State.RUNNING);
+        toggle.setDisable(state == CaptureModel.State.STOPPING);
     }
 }

@@ -9,6 +9,7 @@ import io.socketdeck.core.log.LogRendering;
 import io.socketdeck.core.log.RecentErrors;
 import io.socketdeck.core.log.ViewMode;
 import io.socketdeck.core.session.SessionListener;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.core.util.BatchQueue;
 import io.socketdeck.core.util.PrivateFiles;
 import io.socketdeck.ui.common.I18n;
@@ -279,7 +280,7 @@ public final class TrafficLog {
         task.setOnSucceeded(event -> note(LogEntry.Kind.INFO,
                 I18n.format("log.saved", task.getValue(), file.toString())));
         task.setOnFailed(event -> note(LogEntry.Kind.ERROR,
-                I18n.format("log.saveFailed", file.toString(), String.valueOf(task.getException().getMessage()))));
+                I18n.format("log.saveFailed", file.toString(), IoErrors.describe(task.getException()))));
         IoWorkers.run(task);
         return task;
     }

@@ -3,6 +3,8 @@ package io.socketdeck.ui.quick;
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.send.QuickCommandFormatException;
+import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.ViewIds;
@@ -117,8 +119,7 @@ public final class QuickSendPane extends VBox {
         try {
             notes.accept(new LogNote(LogEntry.Kind.INFO, model.importFrom(file.toPath())));
         } catch (IOException | QuickCommandFormatException e) {
-            notes.accept(new LogNote(LogEntry.Kind.ERROR, I18n.format("quick.importFailed", file.getName(),
-                    String.valueOf(e.getMessage()))));
+            notes.accept(new LogNote(LogEntry.Kind.ERROR, InputErrors.importFailed(file.getName(), e)));
         }
     }
 
@@ -135,7 +136,7 @@ public final class QuickSendPane extends VBox {
                     model.items().size(), file.toString())));
         } catch (IOException e) {
             notes.accept(new LogNote(LogEntry.Kind.ERROR, I18n.format("quick.exportFailed", file.getName(),
-                    String.valueOf(e.getMessage()))));
+                    IoErrors.describe(e))));
         }
     }
 

@@ -4,6 +4,8 @@ import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.respond.Rule;
 import io.socketdeck.core.respond.RuleJson;
 import io.socketdeck.core.send.QuickCommandFormatException;
+import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.Tips;
 import io.socketdeck.ui.fx.ViewIds;
@@ -146,8 +148,7 @@ public final class RulesPane extends VBox {
             model.rules().addAll(imported);
             notes.accept(LogEntry.Kind.INFO, I18n.format("rule.imported", imported.size(), file.getName()));
         } catch (IOException | QuickCommandFormatException e) {
-            notes.accept(LogEntry.Kind.ERROR, I18n.format("quick.importFailed", file.getName(),
-                    String.valueOf(e.getMessage())));
+            notes.accept(LogEntry.Kind.ERROR, InputErrors.importFailed(file.getName(), e));
         }
     }
 
@@ -163,7 +164,7 @@ public final class RulesPane extends VBox {
             notes.accept(LogEntry.Kind.INFO, I18n.format("rule.exported", model.rules().size(), file.toString()));
         } catch (IOException e) {
             notes.accept(LogEntry.Kind.ERROR, I18n.format("quick.exportFailed", file.getName(),
-                    String.valueOf(e.getMessage())));
+                    IoErrors.describe(e)));
         }
     }
 

@@ -7,16 +7,19 @@ import io.socketdeck.core.send.FileSender;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.ui.common.ByteRates;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FileWorker;
 import io.socketdeck.ui.fx.UiTick;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -27,6 +30,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * A file being sent: progress, rate and cancel. The sender reports from the I/O thread; the
  * window's tick shows the latest figures a few times a second while it runs, and the outcome once.
+ *
+ * <p>The file is opened (and its length read) on the model's own {@link FileWorker}, never the FX
+ * thread: a named pipe waits there for its writer, a hung network mount for as long as it hangs.
+ * Meanwhile the send runs already, as far as the view goes ("Opening image.bin…", cancel gives the
+ * open up); the outcome of the open comes back on the tick.
  */
 public final class FileSendModel {
 
@@ -45,6 +53,9 @@ public final class FileSendModel {
     private final AtomicReference<Finished> finished = new AtomicReference<>();
     private final UiTick.Handle job;
     private final BooleanSupplier captureRecordsSent;
+    private final ExecutorService files = FileWorker.create("socketdeck-file-send");
+    /** The open on the worker, until its outcome is taken on the FX thread. */
+    private Opening opening;
     private FileSender sender;
     private String name;
     private BiConsumer<Boolean, String> outcome;
@@ -58,8 +69,9 @@ public final class FileSendModel {
     }
 
     /**
-     * Starts sending {@code file}; {@code outcome} gets the kind of ending and its localized text,
-     * on the FX thread, for the log.
+     * Opens {@code file} on the worker, then sends it; {@code outcome} gets the kind of ending and
+     * its localized text, on the FX thread, for the log, and {@code cannotOpen} the error of a file
+     * that does not open. FX thread.
      *
      * @param logKeeps the bytes the log keeps at most: of a file sent straight from the disk, only
      *                 its last {@code logKeeps} bytes are read back for TX rows (a log that keeps
@@ -67,16 +79,29 @@ public final class FileSendModel {
      *                 sent bytes; a note after the outcome says how many went without rows
      */
     void start(Path file, SendTarget target, FileSendOptions options, long logKeeps,
-               BiConsumer<Boolean, String> outcome) throws IOException {
+               BiConsumer<Boolean, String> outcome, Consumer<Exception> cannotOpen) {
+        if (files.isShutdown()) {
+            return;
+        }
         cancel();
+        sender = null; // the end of a send cancelled for this one is not this one's
         fraction.set(0);
-        status.set("");
         stall.set("");
         waitingAccepted = -1;
         stalledOn = List.of();
-        FileSender[] self = new FileSender[1];
+        name = file.getFileName().toString();
+        this.outcome = outcome;
+        status.set(I18n.format("file.opening", name));
+        canSkip.set(false);
+        running.set(true);
+        opening = new Opening(file, target, options, logKeeps, cannotOpen);
+        files.execute(opening);
+    }
+
+    /** The send's listener: the end handed to the tick, regions read back as the log and a capture need. */
+    private FileSender.Listener listener(FileSender[] self, long logKeeps) {
         AtomicLong unread = new AtomicLong();
-        FileSender started = FileSender.start(file, target, options, new FileSender.Listener() {
+        return new FileSender.Listener() {
             @Override
             public void finished(FileSender.Outcome result, FileSendProgress last, String detail) {
                 FileSendModel.this.finished.set(new Finished(self, result, last, detail, unread));
@@ -92,20 +117,27 @@ public final class FileSendModel {
                 unread.addAndGet(length);
                 return false;
             }
-        });
-        self[0] = started;
-        sender = started;
-        canSkip.set(started.canSkip());
-        name = file.getFileName().toString();
-        this.outcome = outcome;
-        running.set(true);
-        job.wake();
+        };
     }
 
+    /** Cancels the send; one whose file still opens is given up at once (the file is closed once open). */
     public void cancel() {
+        if (opening != null) {
+            opening.giveUp();
+            opening = null;
+            running.set(false);
+            status.set("");
+            outcome.accept(true, I18n.format("file.givenUp", name));
+        }
         if (sender != null) {
             sender.cancel();
         }
+    }
+
+    /** The tab closes: cancels (see {@link #cancel()}) and lets the worker end. Never waits. */
+    void shutdown() {
+        cancel();
+        files.shutdown();
     }
 
     /** The answer "wait" to a stall: the prompt goes until the send moves and stalls again. */
@@ -131,6 +163,9 @@ public final class FileSendModel {
     }
 
     private long onTick(long nowNanos) {
+        if (opening != null && opening.isDone()) {
+            opened();
+        }
         if (sender == null) {
             return UiTick.IDLE;
         }
@@ -152,6 +187,21 @@ public final class FileSendModel {
         }
         show(sender.progress());
         return nowNanos + PROGRESS_EVERY_NANOS;
+    }
+
+    /** The open's outcome: the send goes on, or the file's error goes to {@code cannotOpen}. */
+    private void opened() {
+        Opening done = opening;
+        opening = null;
+        if (done.error() != null) {
+            running.set(false);
+            status.set("");
+            done.cannotOpen.accept(done.error());
+            return;
+        }
+        sender = done.sender();
+        canSkip.set(sender.canSkip());
+        show(sender.progress());
     }
 
     private void show(FileSendProgress progress) {
@@ -211,6 +261,78 @@ public final class FileSendModel {
     /** True when the send goes to several clients, so a stalled one can be skipped. */
     public ReadOnlyBooleanProperty canSkipProperty() {
         return canSkip.getReadOnlyProperty();
+    }
+
+    /** One file opening on the worker, its send started there; the FX thread may give it up meanwhile. */
+    private final class Opening implements Runnable {
+
+        private final Path file;
+        private final SendTarget target;
+        private final FileSendOptions options;
+        private final long logKeeps;
+        private final Consumer<Exception> cannotOpen;
+        private FileSender sender;
+        private Exception error;
+        private boolean done;
+        private boolean givenUp;
+
+        Opening(Path file, SendTarget target, FileSendOptions options, long logKeeps, Consumer<Exception> cannotOpen) {
+            this.file = file;
+            this.target = target;
+            this.options = options;
+            this.logKeeps = logKeeps;
+            this.cannotOpen = cannotOpen;
+        }
+
+        /** Worker: opens the file and starts the send on the target's loop. */
+        @Override
+        public void run() {
+            FileSender started = null;
+            Exception failed = null;
+            try {
+                FileSender[] self = new FileSender[1];
+                started = FileSender.start(file, target, options, listener(self, logKeeps));
+                self[0] = started; // before the tick can take it: its end is known by this
+            } catch (IOException | RuntimeException e) {
+                failed = e;
+            }
+            boolean wanted;
+            synchronized (this) {
+                done = true;
+                sender = started;
+                error = failed;
+                wanted = !givenUp;
+            }
+            if (wanted) {
+                job.wake();
+            } else if (started != null) {
+                started.cancel(); // given up while it opened: it ends at once, closing the file
+            }
+        }
+
+        synchronized boolean isDone() {
+            return done;
+        }
+
+        synchronized FileSender sender() {
+            return sender;
+        }
+
+        synchronized Exception error() {
+            return error;
+        }
+
+        /** FX thread: the send is not wanted; one already started is cancelled. */
+        void giveUp() {
+            FileSender started;
+            synchronized (this) {
+                givenUp = true;
+                started = sender;
+            }
+            if (started != null) {
+                started.cancel(); // any thread; nothing here waits
+            }
+        }
     }
 
     /** A send's end: which send (filled in once started), how, and the last figures. */

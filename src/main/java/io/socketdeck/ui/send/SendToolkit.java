@@ -8,12 +8,13 @@ import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.send.SendHistory;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.settings.Settings;
+import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.log.TrafficLog;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,23 +129,21 @@ public final class SendToolkit {
         periodic.stop();
     }
 
-    /** Sends a file to the current target; the log says how it ended. */
+    /**
+     * Sends a file to the current target: true when the send begins, its file opening off the FX
+     * thread. The log says how it ended; a file that does not open is said under the send box.
+     */
     public boolean sendFile(Path path) {
         Optional<FileSendOptions> options = fileOptions();
         Optional<SendTarget> target = options.isEmpty() ? Optional.empty() : target();
         if (target.isEmpty()) {
             return false;
         }
-        try {
-            file.start(path, target.get(), options.get(), log.maxBytes(), (ok, message) ->
-                    log.note(ok ? LogEntry.Kind.INFO : LogEntry.Kind.ERROR, message));
-            return true;
-        } catch (IOException e) {
-            String name = path.getFileName().toString();
-            String why = String.valueOf(e.getMessage()); // the system's words, as they came
-            box.showError(() -> I18n.format("file.error.open", name, why));
-            return false;
-        }
+        String name = path.getFileName().toString();
+        file.start(path, target.get(), options.get(), log.maxBytes(), (ok, message) ->
+                log.note(ok ? LogEntry.Kind.INFO : LogEntry.Kind.ERROR, message),
+                e -> box.showError(() -> InputErrors.fileOpen(name, IoErrors.describe(e))));
+        return true;
     }
 
     public void cancelFile() {
@@ -186,10 +185,10 @@ public final class SendToolkit {
         box.restoreHistory(entries);
     }
 
-    /** Stops what runs in the background: on disconnect of the whole tab, exit and language switch. */
-    public void stopAll() {
+    /** Stops what runs in the background, for good: the tab closes or the window exits. Never waits. */
+    public void shutdown() {
         periodic.stop();
-        file.cancel();
+        file.shutdown();
     }
 
     /** A datagram holds at most 65,507 bytes: say so before sending rather than lose it. */

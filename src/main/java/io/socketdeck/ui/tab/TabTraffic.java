@@ -108,10 +108,18 @@ public final class TabTraffic {
                 .nested("respond", responses.persisted());
     }
 
-    /** Stops what runs in the background: repeat and file sends, the capture. */
+    /** Stops what runs in the background: repeat and file sends, the capture. Never waits. */
     public void shutdown() {
-        sendTools.stopAll();
-        capture.stop();
+        sendTools.shutdown();
+        capture.shutdown();
+    }
+
+    /**
+     * Waits, until {@code deadlineNanos} at the latest, for what {@link #shutdown()} left to
+     * finish on other threads that must not be cut off: the capture's last bytes. On exit.
+     */
+    public void awaitShutdown(long deadlineNanos) {
+        capture.awaitClosed(deadlineNanos);
     }
 
     public TrafficLog log() {

@@ -1,6 +1,7 @@
 package io.socketdeck.ui.tcpserver;
 
 import io.socketdeck.core.session.PeerCertificate;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.core.tls.KeyMaterial;
 import io.socketdeck.core.tls.SelfSigned;
 import io.socketdeck.core.tls.TlsInputException;
@@ -171,7 +172,7 @@ final class SelfSignedModel {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            error.set(I18n.format("server.tls.generate.error.folder", parent, String.valueOf(e.getMessage())));
+            error.set(I18n.format("server.tls.generate.error.folder", parent, IoErrors.describe(e)));
             throw e;
         }
     }

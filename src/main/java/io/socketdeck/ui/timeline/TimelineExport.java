@@ -1,6 +1,7 @@
 package io.socketdeck.ui.timeline;
 
 import io.socketdeck.core.log.LogEntry;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.core.timeline.ConnectionTimeline;
 import io.socketdeck.core.timeline.TimelineCsv;
 import io.socketdeck.core.util.PrivateFiles;
@@ -48,7 +49,7 @@ final class TimelineExport {
         task.setOnSucceeded(event -> notes.accept(LogEntry.Kind.INFO,
                 I18n.format("timeline.export.saved", task.getValue(), file.toString())));
         task.setOnFailed(event -> notes.accept(LogEntry.Kind.ERROR,
-                I18n.format("timeline.export.failed", file.toString(), String.valueOf(task.getException().getMessage()))));
+                I18n.format("timeline.export.failed", file.toString(), IoErrors.describe(task.getException()))));
         IoWorkers.run(task);
         return task;
     }

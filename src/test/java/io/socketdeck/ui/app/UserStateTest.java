@@ -17,6 +17,7 @@ import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.SourceServer;
 import io.socketdeck.testsupport.TcpProbe;
+import io.socketdeck.ui.capture.CaptureModel;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.Tips;
@@ -159,6 +160,7 @@ class UserStateTest {
             server.traffic().sendBox().textProperty().set("typed, not sent");
         });
         awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
+        awaitFx(() -> server.traffic().capture().runningProperty().get(), "capturing");
         TcpProbe probe = TcpProbe.connect(onFx(() -> server.listeningAddressProperty().get()));
         peers.add(probe);
         probe.send("before");
@@ -186,6 +188,8 @@ class UserStateTest {
         awaitFx(() -> FxTesting.lookup(robot, "#serverLog").queryListView().getItems().stream()
                 .anyMatch(e -> e instanceof LogEntry entry && "after".equals(entry.text())), "shown in the new view");
         runFx(() -> server.traffic().capture().stop());
+        awaitFx(() -> server.traffic().capture().stateProperty().get() == CaptureModel.State.IDLE,
+                "the capture's file closed");
         assertEquals("beforeafter", Files.readString(capture, StandardCharsets.UTF_8), "the capture has both");
     }
 

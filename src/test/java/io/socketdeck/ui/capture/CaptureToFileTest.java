@@ -51,6 +51,10 @@ class CaptureToFileTest {
             runFx(() -> {
                 client.traffic().log().setLimits(20, 256 * 1024); // far below what arrives
                 client.traffic().capture().start(CaptureOptions.raw(file));
+            });
+            // The file opens off the FX thread; the capture records from when it shows as running.
+            awaitFx(() -> client.traffic().capture().runningProperty().get(), "capturing");
+            runFx(() -> {
                 client.portProperty().set(Integer.toString(source.address().getPort()));
                 client.connect();
             });
@@ -60,6 +64,8 @@ class CaptureToFileTest {
             runFx(client::disconnect);
             awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "closed");
             runFx(() -> client.traffic().capture().stop());
+            awaitFx(() -> client.traffic().capture().stateProperty().get() == CaptureModel.State.IDLE,
+                    "the capture's file closed");
         }
         long reads = onFx(() -> client.traffic().counters().rxMessagesProperty().get());
         int shown = onFx(() -> client.traffic().log().entries().size());

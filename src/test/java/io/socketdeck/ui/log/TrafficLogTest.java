@@ -239,6 +239,16 @@ class TrafficLogTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
+    /** The reason, not the path a second time (all the system's exception says for a missing folder). */
+    @Test
+    void aLogThatCannotBeSavedSaysWhy(@TempDir Path dir) {
+        Path file = dir.resolve("absent").resolve("log.txt");
+        runFx(() -> log.saveAs(file, LogExport.Format.TEXT));
+        String said = "Could not save the log to " + file + ": no such file or folder";
+        awaitFx(() -> log.entries().stream().anyMatch(e -> said.equals(e.message())),
+                () -> "said why: " + onFx(() -> log.entries().stream().map(LogEntry::message).toList()));
+    }
+
     @Test
     void everyViewShowsTheExactBytes() {
         log.newIngest().onEvent(rx(PEER_A, "Hi\r\n\0".getBytes(UTF8)));

@@ -20,6 +20,7 @@ import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.SinkServer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
+import io.socketdeck.ui.capture.CaptureModel;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
@@ -260,6 +261,7 @@ class SendToolkitTest {
                 client.traffic().log().setLimits(1_000, 256 * 1024);
                 client.traffic().capture().start(capture);
             });
+            awaitFx(() -> client.traffic().capture().runningProperty().get(), "capturing");
             connectTo(sink.address());
             assertEquals(Boolean.TRUE, onFx(() -> client.traffic().sendTools().sendFile(file)));
             sink.awaitReceived(content.length, Duration.ofSeconds(20));
@@ -267,6 +269,8 @@ class SendToolkitTest {
             runFx(client::disconnect); // every TX event is told before the connection's end
             awaitFx(() -> client.stateProperty().get() == ConnectionState.IDLE, "closed");
             runFx(() -> client.traffic().capture().stop());
+            awaitFx(() -> client.traffic().capture().stateProperty().get() == CaptureModel.State.IDLE,
+                    "the capture's files closed");
         }
         assertArrayEquals(content, Files.readAllBytes(capture.sentFile()), "the capture has every byte sent");
         assertFalse(onFx(() -> client.traffic().log().entries().stream()

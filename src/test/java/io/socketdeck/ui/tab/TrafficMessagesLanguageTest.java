@@ -76,9 +76,10 @@ class TrafficMessagesLanguageTest {
         });
         assertEquals(englishAndChinese("udp.error.tooLong", FileSendOptions.MAX_DATAGRAM + 1, FileSendOptions.MAX_DATAGRAM),
                 tooLong);
-        List<String> cannotOpen = saidInBoth(false, tools -> assertFalse(tools.sendFile(missing)));
-        String why = cannotOpen.get(0).substring(cannotOpen.get(0).indexOf(": ") + 2); // the system's words, in no bundle
-        assertEquals(englishAndChinese("file.error.open", "missing.bin", why), cannotOpen);
+        List<String> cannotOpen = saidInBothOnceShown(tools -> assertTrue(tools.sendFile(missing)));
+        assertEquals(List.of("Cannot open missing.bin: no such file or folder",
+                "\u65e0\u6cd5\u6253\u5f00 missing.bin\uff1a\u6587\u4ef6\u6216\u6587\u4ef6\u5939\u4e0d\u5b58\u5728"),
+                cannotOpen, "the reason too is said again: the system gave only the path");
     }
 
     @Test
@@ -106,6 +107,28 @@ class TrafficMessagesLanguageTest {
             I18n.use(Locale.ENGLISH);
             TabTraffic traffic = new TabTraffic(new UiTick(), () -> SendTargetChoice.of(NOWHERE), datagrams);
             refuse.accept(traffic.sendTools());
+            String english = traffic.sendBox().errorProperty().get();
+            I18n.use(I18n.CHINESE);
+            String chinese = traffic.sendBox().errorProperty().get();
+            I18n.use(Locale.ENGLISH);
+            traffic.shutdown();
+            return List.of(String.valueOf(english), String.valueOf(chinese));
+        });
+    }
+
+    /**
+     * What {@code refuse} leaves under a stream tab's send box once it shows (it comes from a
+     * file opened on another thread), in English and then, after a switch alone, in Chinese.
+     */
+    private static List<String> saidInBothOnceShown(Consumer<SendToolkit> refuse) {
+        TabTraffic traffic = onFx(() -> {
+            I18n.use(Locale.ENGLISH);
+            TabTraffic made = new TabTraffic(new UiTick(), () -> SendTargetChoice.of(NOWHERE), false);
+            refuse.accept(made.sendTools());
+            return made;
+        });
+        awaitFx(() -> traffic.sendBox().errorProperty().get() != null, "the refusal shown");
+        return onFx(() -> {
             String english = traffic.sendBox().errorProperty().get();
             I18n.use(I18n.CHINESE);
             String chinese = traffic.sendBox().errorProperty().get();

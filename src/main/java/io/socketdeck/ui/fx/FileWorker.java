@@ -1,0 +1,33 @@
+package io.socketdeck.ui.fx;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A model's own thread for the file work the FX thread must never wait on: opening, closing and
+ * sizing a file. Opening a named pipe waits until something reads it, and a hung network mount or
+ * a slow stick can hold any of these for seconds. One thread, so a model's opens and closes happen
+ * in the order it asked for them; a daemon, so one stuck in the system for good never keeps the
+ * application from exiting; it ends after a few idle seconds, so an idle tab holds no thread.
+ */
+public final class FileWorker {
+
+    private static final long IDLE_SECONDS = 5;
+
+    private FileWorker() {
+    }
+
+    /** A new worker named {@code name}; the model shuts it down with its tab. */
+    public static ExecutorService create(String name) {
+        ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, name);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        worker.allowCoreThreadTimeOut(true);
+        return worker;
+    }
+}
