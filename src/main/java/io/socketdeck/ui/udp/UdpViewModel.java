@@ -108,7 +108,7 @@ public final class UdpViewModel extends ConnectionTabModel {
         PortInput.Result port = PortInput.parse(portText, true);
         bindHostError.word(() -> address.valid() ? null : BindAddressChoices.problem(address.problem()));
         bindPortError.word(() -> port.valid() ? null : FieldErrors.port(port.problem(), true));
-        int ttl = multicast.parseTtl();
+        int ttl = multicast.ttlForOpen();
         Optional<UdpTarget> connectTo = connectToRemote.get() ? remote.typedTarget() : Optional.empty();
         SocketOptionSet socketSet = socketOptions.others();
         if (!address.valid() || !port.valid() || ttl < 0 || connectToRemote.get() && connectTo.isEmpty()

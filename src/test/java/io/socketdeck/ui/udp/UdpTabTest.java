@@ -65,6 +65,26 @@ class UdpTabTest {
     }
 
     @Test
+    void aWrongTtlInTheHiddenMulticastRowShowsTheRowWithItsMessageWhenOpenStops(FxRobot robot) {
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        tab.bindTo("127.0.0.1", "");
+        tab.showMulticast();
+        tab.type("#udpMulticastTtl", "256");
+        click(robot, "#udpMulticast"); // hides the row again, the wrong TTL still in it
+        awaitFx(() -> !tab.viewModel().multicast().shownProperty().get(), "the multicast row is hidden");
+
+        click(robot, "#udpOpen");
+        awaitFx(() -> FxTesting.isShown(FxTesting.lookup(robot, "#udpMulticastTtlError").query()),
+                "the TTL's message is shown, in its row shown again");
+        assertEquals("The TTL must be a number from 0 to 255.", tab.label("#udpMulticastTtlError"));
+        assertEquals(io.socketdeck.ui.tab.ConnectionState.IDLE, onFx(() -> tab.viewModel().stateProperty().get()));
+
+        tab.type("#udpMulticastTtl", "4");
+        tab.open();
+        tab.close();
+    }
+
+    @Test
     void anUnboundTabSendsToAReceiverAndShowsItsGbkReplyWithItsSender(FxRobot robot) throws Exception {
         UdpTabDriver tab = new UdpTabDriver(robot, window);
         tab.bindTo("127.0.0.1", ""); // no port: the system picks one
