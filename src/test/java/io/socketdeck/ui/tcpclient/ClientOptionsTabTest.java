@@ -65,6 +65,18 @@ class ClientOptionsTabTest {
     }
 
     @Test
+    void aWrongFieldOpensThePanelAgainAtEachConnect(FxRobot robot) {
+        runFx(() -> viewModel.socketOptions().receiveBufferProperty().set("64X"));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            click(robot, "#clientConnect");
+            awaitFx(() -> shown(robot, "#clientRcvBufError"), "Connect " + attempt + " opens the panel on the wrong size");
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            awaitFx(() -> !shown(robot, "#clientRcvBufError"), "Esc closes the panel");
+        }
+        assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()), "no connect with a wrong field");
+    }
+
+    @Test
     void thePanelChecksItsFieldsAndShowsWhatWasGranted(FxRobot robot) throws Exception {
         assumeTrue(PythonPeer.available(), "python3");
         assertFalse(shown(robot, "#clientOptions"), "closed by default");
