@@ -68,7 +68,12 @@ public final class UdpViewModel extends ConnectionTabModel {
                 udp.applyOptions(set);
             }
         });
-        stateProperty().addListener((obs, old, now) -> socketOptions.setLive(now == ConnectionState.OPEN));
+        stateProperty().addListener((obs, old, now) -> {
+            socketOptions.setLive(now == ConnectionState.OPEN);
+            if (now == ConnectionState.IDLE) {
+                socketOptions.clearGranted(); // sizes and warnings of a socket that is gone
+            }
+        });
         bindHost.addListener((obs, old, now) -> bindHostError.set(null));
         bindPort.addListener((obs, old, now) -> bindPortError.set(null));
         // A connected socket hears its remote only: replying to "the last sender" means nothing there.
