@@ -164,6 +164,40 @@ class UdpTabTest {
     }
 
     @Test
+    void theOpenRecentMenuKeepsItsItemsWhileSendersAlternate(FxRobot robot) throws Exception {
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        tab.bindTo("127.0.0.1", "");
+        tab.open();
+        String local = onFx(() -> tab.viewModel().localAddressProperty().get());
+        InetSocketAddress to = new InetSocketAddress("127.0.0.1", Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)));
+        MenuButton recent = FxTesting.lookup(robot, "#udpRecentSenders").queryAs(MenuButton.class);
+        try (UdpProbe first = UdpProbe.bind(); UdpProbe second = UdpProbe.bind()) {
+            List<String> older = List.of("127.0.0.1:" + second.port(), "127.0.0.1:" + first.port());
+            List<String> newer = List.of("127.0.0.1:" + first.port(), "127.0.0.1:" + second.port());
+            first.send(utf8("one"), to);
+            tab.awaitRx("one");
+            second.send(utf8("two"), to);
+            awaitFx(() -> recentInModel(tab).equals(older), "second is the newest sender");
+
+            click(robot, "#udpRecentSenders");
+            awaitFx(recent::isShowing, "the menu shows");
+            first.send(utf8("three"), to);
+            awaitFx(() -> recentInModel(tab).equals(newer), "first is the newest sender again");
+            assertEquals(older, onFx(() -> recent.getItems().stream().map(MenuItem::getText).toList()),
+                    "the open menu's items stay where the pointer is");
+
+            runFx(recent::hide);
+            assertEquals(newer, onFx(() -> recent.getItems().stream().map(MenuItem::getText).toList()),
+                    "closed, the menu follows the senders again");
+        }
+        tab.close();
+    }
+
+    private static List<String> recentInModel(UdpTabDriver tab) {
+        return tab.viewModel().remote().recentSenders().stream().map(io.socketdeck.core.net.Addresses::format).toList();
+    }
+
+    @Test
     void aFileArrivesByteIdenticalInDatagrams(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         byte[] content = new byte[200 * 1024 + 123];
