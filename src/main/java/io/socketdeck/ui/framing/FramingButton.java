@@ -22,11 +22,25 @@ public final class FramingButton extends Button {
         getStyleClass().add("framing-button");
         setGraphic(new FontIcon("fth-scissors"));
         setMinWidth(Region.USE_PREF_SIZE);
-        Tips.setText(this, I18n.text("framing.tooltip"));
         textProperty().bind(Bindings.createStringBinding(() -> FramingNames.summary(framing.get()), framing));
+        // A long delimiter is cut with an ellipsis on the button: the tooltip says it whole.
+        textProperty().addListener((obs, old, now) -> Tips.setText(this, now + "\n" + I18n.text("framing.tooltip")));
+        Tips.setText(this, getText() + "\n" + I18n.text("framing.tooltip"));
         setOnAction(event -> new FramingDialog(getScene().getWindow(), framing.get()).showAndWait()
                 .ifPresent(framing::set));
     }
+
+    /**
+     * At most {@link #MAX_EMS} wide: the bar's rows take their least width from their items'
+     * preferred widths, and a whole escaped delimiter (up to 256 bytes) would widen the tab past
+     * the window, pushing Send out of it.
+     */
+    @Override
+    protected double computePrefWidth(double height) {
+        return Math.min(super.computePrefWidth(height), MAX_EMS * getFont().getSize());
+    }
+
+    private static final double MAX_EMS = 24;
 
     public ObjectProperty<Framing> framingProperty() {
         return framing;

@@ -113,6 +113,10 @@ public final class SocketOptionsModel {
         int lingerSeconds = kind == Kind.UDP ? -1
                 : OptionInputs.number(linger.get(), -1, 0, SocketOptionSet.MAX_LINGER_SECONDS);
         int tos = OptionInputs.tos(trafficClass.get(), -1);
+        // Cleared first: the same message set again is no change, and the pane opens only on a change.
+        for (WordedText error : new WordedText[] {receiveBufferError, sendBufferError, lingerError, trafficClassError}) {
+            error.set(null);
+        }
         receiveBufferError.word(() -> rcv == OptionInputs.INVALID ? I18n.text("options.error.buffer") : null);
         sendBufferError.word(() -> snd == OptionInputs.INVALID ? I18n.text("options.error.buffer") : null);
         lingerError.word(() -> lingerSeconds == OptionInputs.INVALID ? I18n.text("options.error.linger") : null);
@@ -130,8 +134,8 @@ public final class SocketOptionsModel {
         int count = OptionInputs.number(keepCount.get(), OptionInputs.INVALID, 1, MAX_KEEP_PROBES);
         boolean valid = idle != OptionInputs.INVALID && interval != OptionInputs.INVALID && count != OptionInputs.INVALID;
         // Timings only matter when keepalive is on: off, a wrong number stays unsaid and unused.
+        keepAliveError.set(null); // so a message set again is a change, which opens the pane
         if (!keepAlive.get()) {
-            keepAliveError.set(null);
             return valid ? new KeepAlive(false, Duration.ofSeconds(idle), Duration.ofSeconds(interval), count)
                     : KeepAlive.OFF;
         }
@@ -148,8 +152,8 @@ public final class SocketOptionsModel {
     public Optional<InetSocketAddress> localBind() {
         String address = localAddress.get() == null ? "" : localAddress.get().strip();
         String port = localPort.get() == null ? "" : localPort.get().strip();
+        localError.set(null); // so a message set again is a change, which opens the pane
         if (address.isEmpty() && port.isEmpty()) {
-            localError.set(null);
             return Optional.of(ANY);
         }
         Optional<InetAddress> ip = address.isEmpty() ? Optional.empty() : IpLiterals.parse(address);
@@ -158,7 +162,6 @@ public final class SocketOptionsModel {
             localError.word(() -> I18n.text("options.error.local"));
             return Optional.empty();
         }
-        localError.set(null);
         return Optional.of(ip.map(value -> new InetSocketAddress(value, number))
                 .orElseGet(() -> new InetSocketAddress(number)));
     }

@@ -87,6 +87,10 @@ final class ClientReconnect {
         long initial = Numbers.parse(initialDelay.get(), 1, Backoff.MAX_DELAY_MILLIS);
         long max = Numbers.parse(maxDelay.get(), 1, Backoff.MAX_DELAY_MILLIS);
         long spread = Numbers.parse(jitter.get(), 0, MAX_JITTER_PERCENT);
+        // Cleared first: the same message set again is no change, and the popup opens only on a change.
+        initialError.set(null);
+        maxError.set(null);
+        jitterError.set(null);
         initialError.word(() -> initial > 0 ? null
                 : I18n.format("client.reconnect.delay.invalid", Backoff.MAX_DELAY_MILLIS));
         maxError.word(() -> max <= 0 ? I18n.format("client.reconnect.delay.invalid", Backoff.MAX_DELAY_MILLIS)

@@ -99,7 +99,12 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 client.applyOptions(settings);
             }
         });
-        stateProperty().addListener((obs, old, now) -> socketOptions.setLive(now == ConnectionState.OPEN));
+        stateProperty().addListener((obs, old, now) -> {
+            socketOptions.setLive(now == ConnectionState.OPEN);
+            if (now == ConnectionState.IDLE) {
+                socketOptions.clearGranted(); // sizes and warnings of a socket that is gone
+            }
+        });
         reconnect = new ClientReconnect(context.tick(), traffic().timeline(), System::nanoTime, this::open);
         reconnect.statusProperty().addListener((obs, old, now) -> updateStatus());
         updateStatus();

@@ -116,7 +116,12 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 server.applyOptions(settings);
             }
         });
-        stateProperty().addListener((obs, old, now) -> socketOptions.setLive(now == ConnectionState.OPEN));
+        stateProperty().addListener((obs, old, now) -> {
+            socketOptions.setLive(now == ConnectionState.OPEN);
+            if (now == ConnectionState.IDLE) {
+                socketOptions.clearGranted(); // sizes and warnings of a socket that is gone
+            }
+        });
         // Taken up by the live clients at once: what they had begun to hold is shown, not lost.
         framing.addListener((obs, old, now) -> {
             if (server != null) {

@@ -116,7 +116,14 @@ public final class UdpController {
         udpRemotePort.disableProperty().bind(fixed);
         udpRecentSenders.disableProperty().bind(connected);
         udpReplyToSender.disableProperty().bind(viewModel.connectToRemoteProperty());
-        ViewListeners.onListChange(udpView, remote.recentSenders(), change -> showRecentSenders());
+        // The open menu keeps its items: rebuilt under the pointer, a click could pick another
+        // sender than the one the user read. It catches up when it closes.
+        ViewListeners.onListChange(udpView, remote.recentSenders(), change -> {
+            if (!udpRecentSenders.isShowing()) {
+                showRecentSenders();
+            }
+        });
+        udpRecentSenders.setOnHidden(event -> showRecentSenders());
         showRecentSenders();
     }
 

@@ -118,6 +118,19 @@ public final class UdpMulticastModel {
         return -1;
     }
 
+    /**
+     * The TTL for a socket about to open, or -1 with the reason at the field. The row is then
+     * shown: the TTL applies to the socket whether the row is shown or not, and a stopped Open
+     * with its reason in a hidden row looks like a button that does nothing.
+     */
+    int ttlForOpen() {
+        int parsed = parseTtl();
+        if (parsed < 0) {
+            shown.set(true);
+        }
+        return parsed;
+    }
+
     void onJoined(InetAddress joinedGroup, String interfaceName) {
         Membership membership = new Membership(joinedGroup, interfaceName);
         if (!joined.contains(membership)) {

@@ -68,7 +68,12 @@ public final class UdpViewModel extends ConnectionTabModel {
                 udp.applyOptions(set);
             }
         });
-        stateProperty().addListener((obs, old, now) -> socketOptions.setLive(now == ConnectionState.OPEN));
+        stateProperty().addListener((obs, old, now) -> {
+            socketOptions.setLive(now == ConnectionState.OPEN);
+            if (now == ConnectionState.IDLE) {
+                socketOptions.clearGranted(); // sizes and warnings of a socket that is gone
+            }
+        });
         bindHost.addListener((obs, old, now) -> bindHostError.set(null));
         bindPort.addListener((obs, old, now) -> bindPortError.set(null));
         // A connected socket hears its remote only: replying to "the last sender" means nothing there.
@@ -108,7 +113,7 @@ public final class UdpViewModel extends ConnectionTabModel {
         PortInput.Result port = PortInput.parse(portText, true);
         bindHostError.word(() -> address.valid() ? null : BindAddressChoices.problem(address.problem()));
         bindPortError.word(() -> port.valid() ? null : FieldErrors.port(port.problem(), true));
-        int ttl = multicast.parseTtl();
+        int ttl = multicast.ttlForOpen();
         Optional<UdpTarget> connectTo = connectToRemote.get() ? remote.typedTarget() : Optional.empty();
         SocketOptionSet socketSet = socketOptions.others();
         if (!address.valid() || !port.valid() || ttl < 0 || connectToRemote.get() && connectTo.isEmpty()

@@ -220,6 +220,29 @@ class AutoReconnectTabTest {
     }
 
     @Test
+    void aWrongSettingOpensTheSettingsAgainAtEachConnect(FxRobot robot) {
+        runFx(() -> {
+            viewModel.portProperty().set("1");
+            viewModel.reconnect().enabledProperty().set(true);
+            viewModel.reconnect().jitterProperty().set("150");
+        });
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            click(robot, "#clientConnect");
+            awaitFx(() -> showing(robot, "#clientReconnectJitterError"),
+                    "Connect " + attempt + " opens the settings on the wrong jitter");
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            awaitFx(() -> !showing(robot, "#clientReconnectJitterError"), "Esc closes the settings");
+        }
+        assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()));
+    }
+
+    /** In a window that shows: a closed popup's nodes are still found by a lookup. */
+    private static boolean showing(FxRobot robot, String id) {
+        return onFx(() -> FxTesting.lookup(robot, id).tryQuery()
+                .map(node -> node.getScene() != null && node.getScene().getWindow().isShowing()).orElse(false));
+    }
+
+    @Test
     void wrongSettingsAreMessagesAtTheirFieldsAndNothingConnects(FxRobot robot) throws Exception {
         server = RestartableServer.start();
         runFx(() -> {

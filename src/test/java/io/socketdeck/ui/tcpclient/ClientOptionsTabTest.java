@@ -65,6 +65,39 @@ class ClientOptionsTabTest {
     }
 
     @Test
+    void aWrongFieldOpensThePanelAgainAtEachConnect(FxRobot robot) {
+        runFx(() -> viewModel.socketOptions().receiveBufferProperty().set("64X"));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            click(robot, "#clientConnect");
+            awaitFx(() -> shown(robot, "#clientRcvBufError"), "Connect " + attempt + " opens the panel on the wrong size");
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            awaitFx(() -> !shown(robot, "#clientRcvBufError"), "Esc closes the panel");
+        }
+        assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()), "no connect with a wrong field");
+    }
+
+    @Test
+    void whatWasGrantedGoesWithTheConnection(FxRobot robot) throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            runFx(() -> {
+                viewModel.hostProperty().set("127.0.0.1");
+                viewModel.portProperty().set(Integer.toString(server.getLocalPort()));
+                viewModel.socketOptions().receiveBufferProperty().set("4M");
+            });
+            click(robot, "#clientConnect");
+            awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
+            awaitFx(() -> !viewModel.socketOptions().receiveGrantedProperty().get().isEmpty(), "the size granted is shown");
+            click(robot, "#clientConnect");
+            awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.IDLE, "disconnected");
+        }
+        assertEquals("", onFx(() -> viewModel.socketOptions().receiveGrantedProperty().get()),
+                "no socket, no size granted");
+        assertEquals("", onFx(() -> viewModel.socketOptions().noteProperty().get()), "nor a warning about it");
+        assertFalse(onFx(() -> FxTesting.lookup(robot, "#clientOptionsButton").query().getPseudoClassStates().stream()
+                .anyMatch(state -> state.getPseudoClassName().equals("warning"))), "the button warns no more");
+    }
+
+    @Test
     void thePanelChecksItsFieldsAndShowsWhatWasGranted(FxRobot robot) throws Exception {
         assumeTrue(PythonPeer.available(), "python3");
         assertFalse(shown(robot, "#clientOptions"), "closed by default");

@@ -65,6 +65,26 @@ class UdpTabTest {
     }
 
     @Test
+    void aWrongTtlInTheHiddenMulticastRowShowsTheRowWithItsMessageWhenOpenStops(FxRobot robot) {
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        tab.bindTo("127.0.0.1", "");
+        tab.showMulticast();
+        tab.type("#udpMulticastTtl", "256");
+        click(robot, "#udpMulticast"); // hides the row again, the wrong TTL still in it
+        awaitFx(() -> !tab.viewModel().multicast().shownProperty().get(), "the multicast row is hidden");
+
+        click(robot, "#udpOpen");
+        awaitFx(() -> FxTesting.isShown(FxTesting.lookup(robot, "#udpMulticastTtlError").query()),
+                "the TTL's message is shown, in its row shown again");
+        assertEquals("The TTL must be a number from 0 to 255.", tab.label("#udpMulticastTtlError"));
+        assertEquals(io.socketdeck.ui.tab.ConnectionState.IDLE, onFx(() -> tab.viewModel().stateProperty().get()));
+
+        tab.type("#udpMulticastTtl", "4");
+        tab.open();
+        tab.close();
+    }
+
+    @Test
     void anUnboundTabSendsToAReceiverAndShowsItsGbkReplyWithItsSender(FxRobot robot) throws Exception {
         UdpTabDriver tab = new UdpTabDriver(robot, window);
         tab.bindTo("127.0.0.1", ""); // no port: the system picks one
@@ -141,6 +161,40 @@ class UdpTabTest {
         }
         assertEquals("3", tab.label("#udpRxMessages"));
         Await.until(() -> "3".equals(tab.label("#udpTxMessages")), T, () -> "3 datagrams out, shown " + tab.label("#udpTxMessages"));
+    }
+
+    @Test
+    void theOpenRecentMenuKeepsItsItemsWhileSendersAlternate(FxRobot robot) throws Exception {
+        UdpTabDriver tab = new UdpTabDriver(robot, window);
+        tab.bindTo("127.0.0.1", "");
+        tab.open();
+        String local = onFx(() -> tab.viewModel().localAddressProperty().get());
+        InetSocketAddress to = new InetSocketAddress("127.0.0.1", Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)));
+        MenuButton recent = FxTesting.lookup(robot, "#udpRecentSenders").queryAs(MenuButton.class);
+        try (UdpProbe first = UdpProbe.bind(); UdpProbe second = UdpProbe.bind()) {
+            List<String> older = List.of("127.0.0.1:" + second.port(), "127.0.0.1:" + first.port());
+            List<String> newer = List.of("127.0.0.1:" + first.port(), "127.0.0.1:" + second.port());
+            first.send(utf8("one"), to);
+            tab.awaitRx("one");
+            second.send(utf8("two"), to);
+            awaitFx(() -> recentInModel(tab).equals(older), "second is the newest sender");
+
+            click(robot, "#udpRecentSenders");
+            awaitFx(recent::isShowing, "the menu shows");
+            first.send(utf8("three"), to);
+            awaitFx(() -> recentInModel(tab).equals(newer), "first is the newest sender again");
+            assertEquals(older, onFx(() -> recent.getItems().stream().map(MenuItem::getText).toList()),
+                    "the open menu's items stay where the pointer is");
+
+            runFx(recent::hide);
+            assertEquals(newer, onFx(() -> recent.getItems().stream().map(MenuItem::getText).toList()),
+                    "closed, the menu follows the senders again");
+        }
+        tab.close();
+    }
+
+    private static List<String> recentInModel(UdpTabDriver tab) {
+        return tab.viewModel().remote().recentSenders().stream().map(io.socketdeck.core.net.Addresses::format).toList();
     }
 
     @Test
