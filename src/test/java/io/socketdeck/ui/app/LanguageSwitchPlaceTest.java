@@ -160,6 +160,23 @@ class LanguageSwitchPlaceTest {
         assertEquals(TableColumn.SortType.DESCENDING, onFx(() -> tableAfter.getSortOrder().get(0).getSortType()));
     }
 
+    /** An empty table is given placeholder rows once shown (CellPrimer): its sort stays. */
+    @Test
+    void anEmptyClientTablesSortSurvivesASwitch(FxRobot robot) {
+        runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer"));
+        TableView<?> table = FxTesting.lookup(robot, "#serverClients").queryTableView();
+        runFx(() -> sortByReceived(table));
+
+        runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
+        awaitFx(() -> FxTesting.lookup(robot, "#serverClients").tryQuery().filter(found -> found != table).isPresent(),
+                "the new view is shown");
+        TableView<?> tableAfter = FxTesting.lookup(robot, "#serverClients").queryTableView();
+        // Primed a couple of frames after it is shown: its rows' cells are made then, and kept.
+        awaitFx(() -> tableAfter.lookupAll(".table-row-cell").size() > 1, "the table primed");
+        assertEquals(List.of("rxColumn"), onFx(() -> tableAfter.getSortOrder().stream().map(TableColumn::getId).toList()),
+                "the header shows the sort");
+    }
+
     private static void sortByReceived(TableView<?> table) {
         sortBy(table, "rxColumn");
     }
