@@ -1,6 +1,7 @@
 package io.socketdeck.ui.fx;
 
 import java.util.Collections;
+import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -14,7 +15,9 @@ import javafx.scene.control.Control;
 import javafx.scene.control.FocusModel;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionModel;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.util.Callback;
 
 /**
  * Makes a list's or a table's cells before its first rows arrive. A list makes a cell for each
@@ -119,6 +122,8 @@ public final class CellPrimer<T> implements InvalidationListener {
         if (!ready() || own == null || !own.isEmpty()) {
             return;
         }
+        // A table forgets its sort when given other items: its header's choice is put back after.
+        Runnable restoreSort = control instanceof TableView<?> table ? keepSort(table) : () -> { };
         // A modifiable list: a table sorts what it is given.
         items.set(FXCollections.observableArrayList(Collections.nCopies(ROWS, placeholder)));
         try {
@@ -126,9 +131,24 @@ public final class CellPrimer<T> implements InvalidationListener {
             control.layout();
         } finally {
             items.set(own);
+            restoreSort.run();
             selection.getValue().clearSelection();
             focus.getValue().focus(-1);
             control.layout();
         }
+    }
+
+    /**
+     * Holds {@code table}'s sort while it is primed: its policy (which may sort a model's rows)
+     * does nothing meanwhile; the returned action puts the sort columns and the policy back.
+     */
+    private static <S> Runnable keepSort(TableView<S> table) {
+        List<TableColumn<S, ?>> columns = List.copyOf(table.getSortOrder());
+        Callback<TableView<S>, Boolean> policy = table.getSortPolicy();
+        table.setSortPolicy(t -> true);
+        return () -> {
+            table.getSortOrder().setAll(columns);
+            table.setSortPolicy(policy);
+        };
     }
 }

@@ -1,10 +1,13 @@
 package io.socketdeck.ui.fx;
 
+import java.lang.ref.WeakReference;
+import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.stage.Window;
 
 /**
  * Listeners a view puts on its model that last only while the view is in a window. Views are
@@ -34,6 +37,18 @@ public final class ViewListeners {
         if (owner.getScene() != null) {
             list.addListener(relay);
         }
+    }
+
+    /**
+     * The window {@code owner} is shown in, or null: for a model that asks the user through its
+     * view (a password prompt) without keeping the view alive once another is built.
+     */
+    public static Supplier<Window> window(Node owner) {
+        WeakReference<Node> view = new WeakReference<>(owner);
+        return () -> {
+            Node node = view.get();
+            return node == null || node.getScene() == null ? null : node.getScene().getWindow();
+        };
     }
 
     /** True while {@code owner} is in a scene. */

@@ -33,12 +33,17 @@ public final class LogPlace {
         shown = view;
     }
 
-    /** Notes where the view is now, before the views are built again. */
+    /**
+     * Notes where the view is now, before the views are built again. The view is asked no more:
+     * it is being replaced, and holding on to it would keep the old window alive until a tab not
+     * in front is shown again and builds its next one.
+     */
     public void keep() {
         Kept now = shown.get();
         if (now != null) {
             kept = now;
         }
+        shown = () -> null;
     }
 
     /** Where the last view was when kept, once (the view built next shows it); null if nothing was kept. */

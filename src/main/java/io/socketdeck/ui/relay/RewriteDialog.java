@@ -53,6 +53,7 @@ final class RewriteDialog extends Dialog<Void> {
     RewriteDialog(Window owner, Leg leg, ObservableList<LegFaultFields.RuleSpec> rules, Supplier<Charset> charset,
                   Supplier<List<Long>> hits, javafx.beans.value.ObservableValue<Number> revision) {
         setTitle(I18n.format("relay.rewrite.title", I18n.text("relay.way." + leg.name())));
+        initOwner(owner); // above the window, and closed with it
         DialogStyle.like(this, owner);
         kind.setId("relayRewriteKind");
         kind.getItems().setAll(RewriteRule.Kind.values());

@@ -21,12 +21,17 @@ final class DividerPlaces {
         shown = view;
     }
 
-    /** Notes where the view's dividers are now, before the views are built again. */
+    /**
+     * Notes where the view's dividers are now, before the views are built again. The view is
+     * asked no more: it is being replaced, and a tab not in front builds its next one only when
+     * shown, so holding on to it here would keep the whole old window alive until then.
+     */
     void keep() {
         List<double[]> now = shown.get();
         if (now != null) {
             kept = now;
         }
+        shown = () -> null;
     }
 
     /** Where the last view's dividers were when kept, once (the view built next shows them); null if none. */

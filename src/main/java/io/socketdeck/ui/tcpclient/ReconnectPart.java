@@ -5,6 +5,7 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.DialogFields;
 import io.socketdeck.ui.fx.FormGrid;
 import io.socketdeck.ui.fx.Tips;
+import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.tls.TlsSectionPopup;
 import java.util.ArrayList;
@@ -63,9 +64,10 @@ public final class ReconnectPart extends HBox {
         TlsSectionPopup popup = new TlsSectionPopup(section(model, commands), view);
         Runnable show = () -> popup.showUnder(settings, getParent() == null ? this : getParent());
         settings.setOnAction(event -> show.run());
-        // A wrong setting is shown where it is: the popup opens on its message.
+        // A wrong setting is shown where it is: the popup opens on its message (while this view is
+        // shown: the model outlives it).
         for (var error : List.of(model.initialErrorProperty(), model.maxErrorProperty(), model.jitterErrorProperty())) {
-            error.addListener((obs, old, now) -> {
+            ViewListeners.onChange(this, error, (obs, old, now) -> {
                 if (now != null) {
                     show.run();
                 }

@@ -3,6 +3,7 @@ package io.socketdeck.ui.tcpclient;
 import io.socketdeck.core.tls.TlsInputException.Field;
 import io.socketdeck.ui.framing.FramingButton;
 import io.socketdeck.ui.fx.FieldErrorBinding;
+import io.socketdeck.ui.fx.ViewListeners;
 import io.socketdeck.ui.log.TrafficLogPane;
 import io.socketdeck.ui.quick.QuickCommandsModel;
 import io.socketdeck.ui.options.EndConnectionButtons;
@@ -14,6 +15,7 @@ import io.socketdeck.ui.tab.TrafficPanes;
 import io.socketdeck.ui.tls.PasswordPrompt;
 import io.socketdeck.ui.tls.TlsSectionPopup;
 import io.socketdeck.ui.common.I18n;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -24,6 +26,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /** Binds the TCP client view to its view model; no logic lives here. */
 public final class TcpClientController {
@@ -120,7 +123,8 @@ public final class TcpClientController {
     private void bindReconnect() {
         ClientReconnect reconnect = viewModel.reconnect();
         clientReconnectPart.bind(reconnect, quickCommands, clientView);
-        viewModel.useQuickCommands(name -> quickCommands.items().stream()
+        QuickCommandsModel commands = quickCommands; // not the controller: the model outlives this view
+        viewModel.useQuickCommands(name -> commands.items().stream()
                 .filter(command -> command.name().equals(name)).findFirst());
         clientConnect.setOnAction(event -> viewModel.toggleConnection());
         var state = viewModel.stateProperty();
@@ -161,17 +165,18 @@ public final class TcpClientController {
         clientTlsClientKeyBrowse.setOnAction(event -> TlsFiles.choose(clientView, "client.tls.chooseClientKey", false)
                 .ifPresent(tls.clientKeyProperty()::set));
         // Asked when connecting needs it; the answer stays in the view model's memory only.
-        tls.setPasswordAsker((file, wrongBefore) ->
-                PasswordPrompt.ask(clientView.getScene().getWindow(), file, wrongBefore));
+        Supplier<Window> window = ViewListeners.window(clientView);
+        tls.setPasswordAsker((file, wrongBefore) -> PasswordPrompt.ask(window.get(), file, wrongBefore));
 
         openTlsSectionWhereWanted(tls);
 
         TlsPeerState peer = viewModel.tlsPeer();
-        clientTlsPeer.textProperty().bind(peer.chainProperty());
+        // A text field's bind holds on to its field strongly: bound only while this view is shown.
+        clientTlsPeer.textProperty().bind(peer.chainProperty().when(ViewListeners.shown(clientView)));
         clientTlsOffer.visibleProperty().bind(peer.offeredFingerprintProperty().isNotEmpty());
         clientTlsOffer.managedProperty().bind(clientTlsOffer.visibleProperty());
         clientTlsTrustNote.textProperty().bind(peer.noteProperty());
-        clientTlsFingerprint.textProperty().bind(peer.offeredFingerprintProperty());
+        clientTlsFingerprint.textProperty().bind(peer.offeredFingerprintProperty().when(ViewListeners.shown(clientView)));
         clientTlsTrust.setOnAction(event -> peer.trustOffered());
         clientTlsTrust.visibleProperty().bind(peer.pinnedProperty().not());
         clientTlsTrust.managedProperty().bind(clientTlsTrust.visibleProperty());
@@ -181,13 +186,14 @@ public final class TcpClientController {
      * The TLS section opens under its button: when asked, when TLS is switched on (the fields it
      * needs), when one of its fields has a problem (where the message is), and when a certificate
      * was refused (its fingerprint, to trust it). It closes when the
-     * user clicks elsewhere, Connect included, which then connects in the same click.
+     * user clicks elsewhere, Connect included, which then connects in the same click. The model
+     * outlives this view (a language switch builds another): it is listened to while the view is shown.
      */
     private void openTlsSectionWhereWanted(TlsClientFields tls) {
         TlsSectionPopup section = new TlsSectionPopup(clientTlsSection, clientView);
         Runnable show = () -> section.showUnder(clientTlsSettings, clientView.getTop());
         clientTlsSettings.setOnAction(event -> show.run());
-        tls.enabledProperty().addListener((obs, was, on) -> {
+        ViewListeners.onChange(clientView, tls.enabledProperty(), (obs, was, on) -> {
             if (on) {
                 Platform.runLater(show); // once the button is laid out
             } else {
@@ -195,14 +201,14 @@ public final class TcpClientController {
             }
         });
         for (Field field : Field.values()) {
-            tls.errorProperty(field).addListener((obs, old, now) -> {
+            ViewListeners.onChange(clientView, tls.errorProperty(field), (obs, old, now) -> {
                 if (now != null) {
                     show.run();
                 }
             });
         }
         // A refused certificate: its fingerprint and "Trust this certificate" are at the top of it.
-        viewModel.tlsPeer().offeredFingerprintProperty().addListener((obs, old, now) -> {
+        ViewListeners.onChange(clientView, viewModel.tlsPeer().offeredFingerprintProperty(), (obs, old, now) -> {
             if (!now.isEmpty()) {
                 show.run();
             }

@@ -3,6 +3,7 @@ package io.socketdeck.ui.tcpclient;
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.core.framing.FramingText;
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.net.HostInput;
 import io.socketdeck.core.net.PortInput;
@@ -79,6 +80,8 @@ public final class TcpClientViewModel extends ConnectionTabModel {
     private boolean userClosed;
     /** The server's certificate was refused: trying again would only be refused again. */
     private boolean certificateRefused;
+    /** Auto-reconnect's attempt is being made: nobody asked for it, so nothing may ask the user. */
+    private boolean unattended;
     private Function<String, Optional<QuickCommand>> quickCommands = name -> Optional.empty();
 
     public TcpClientViewModel(TabContext context) {
@@ -105,7 +108,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
                 socketOptions.clearGranted(); // sizes and warnings of a socket that is gone
             }
         });
-        reconnect = new ClientReconnect(context.tick(), traffic().timeline(), System::nanoTime, this::open);
+        reconnect = new ClientReconnect(context.tick(), traffic().timeline(), System::nanoTime, this::reconnectAttempt);
         reconnect.statusProperty().addListener((obs, old, now) -> updateStatus());
         updateStatus();
     }
@@ -128,6 +131,25 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         return open();
     }
 
+    /**
+     * Auto-reconnect's attempt. It runs on the window's tick, inside a pulse where no dialog may
+     * open, and often with nobody at the screen: a password still needed is not asked. When the
+     * attempt cannot start, reconnecting stops and the log says so; the field's message says why.
+     */
+    private boolean reconnectAttempt() {
+        unattended = true;
+        boolean started;
+        try {
+            started = open();
+        } finally {
+            unattended = false;
+        }
+        if (!started) {
+            traffic().log().note(LogEntry.Kind.ERROR, I18n.format("client.reconnect.stopped", reconnect.attempt()));
+        }
+        return started;
+    }
+
     public void disconnect() {
         userClosed = true;
         reconnect.cancel();
@@ -146,7 +168,7 @@ public final class TcpClientViewModel extends ConnectionTabModel {
         portError.word(() -> portInput.valid() ? null : FieldErrors.port(portInput.problem(), false));
         timeoutError.word(() -> timeoutMillis > 0 ? null : I18n.format("field.timeout.invalid", MAX_TIMEOUT_MILLIS));
         // The TLS fields are checked even when the others are wrong: every message shows at once.
-        TlsClientConfig tlsConfig = tls.enabledProperty().get() ? tls.build() : null;
+        TlsClientConfig tlsConfig = tls.enabledProperty().get() ? tls.build(!unattended) : null;
         TcpSocketSettings sockets = socketOptions.tcpSettings();
         Optional<InetSocketAddress> local = socketOptions.localBind();
         boolean reconnectValid = reconnect.check();

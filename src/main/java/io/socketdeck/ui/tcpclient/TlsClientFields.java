@@ -8,6 +8,7 @@ import io.socketdeck.core.tls.TlsInputException;
 import io.socketdeck.core.tls.TlsInputException.Field;
 import io.socketdeck.core.tls.TlsInputException.Problem;
 import io.socketdeck.core.tls.TlsInputs;
+import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.common.WordedText;
 import java.nio.file.InvalidPathException;
@@ -78,9 +79,10 @@ public final class TlsClientFields {
 
     /**
      * The configuration for a connection to {@code host}, or null after showing at each wrong
-     * field what is wrong. May ask for a password (see {@link #setPasswordAsker}). FX thread.
+     * field what is wrong. May ask for a password (see {@link #setPasswordAsker}) when
+     * {@code mayAsk}; otherwise a password still needed is a message at the certificate. FX thread.
      */
-    TlsClientConfig build() {
+    TlsClientConfig build(boolean mayAsk) {
         errors.values().forEach(error -> error.set(null));
         TlsClientConfig config = TlsClientConfig.verified().withVerifyHostname(verifyHostname.get())
                 .withInsecure(insecure.get());
@@ -114,15 +116,15 @@ public final class TlsClientFields {
             valid = show(e);
         }
         try {
-            config = config.withClientKey(loadClientKey());
+            config = config.withClientKey(loadClientKey(mayAsk ? passwordAsker : null));
         } catch (TlsInputException e) {
-            valid = show(e);
+            valid = !mayAsk && e.wantsPassword() && passwordAsker != null ? showNotAsked(e) : show(e);
         }
         return valid ? config : null;
     }
 
     /** The client certificate and key, asking for the password as long as it is needed and given. */
-    private KeyMaterial loadClientKey() throws TlsInputException {
+    private KeyMaterial loadClientKey(PasswordAsker asker) throws TlsInputException {
         Path certificate = path(clientCert.get(), Field.CERTIFICATE);
         Path key = path(clientKey.get(), Field.KEY);
         if (certificate == null) {
@@ -135,8 +137,8 @@ public final class TlsClientFields {
             try {
                 return KeyMaterials.load(new KeySource(certificate, key, password));
             } catch (TlsInputException e) {
-                Optional<char[]> answer = e.wantsPassword() && passwordAsker != null
-                        ? passwordAsker.ask(e.subject().isEmpty() ? certificate.toString() : e.subject(),
+                Optional<char[]> answer = e.wantsPassword() && asker != null
+                        ? asker.ask(e.subject().isEmpty() ? certificate.toString() : e.subject(),
                                 e.problem() == Problem.WRONG_PASSWORD)
                         : Optional.empty();
                 if (answer.isEmpty()) {
@@ -165,6 +167,13 @@ public final class TlsClientFields {
     private boolean show(TlsInputException problem) {
         Field at = problem.field() == Field.PASSWORD ? Field.CERTIFICATE : problem.field();
         errors.get(at).word(problem::sentence);
+        return false;
+    }
+
+    /** A password that could have been asked: where to give it, at the certificate; always false. */
+    private boolean showNotAsked(TlsInputException problem) {
+        String file = problem.subject().isEmpty() ? clientCert.get().trim() : problem.subject();
+        errors.get(Field.CERTIFICATE).word(() -> I18n.format("client.tls.password.notAsked", file));
         return false;
     }
 

@@ -29,6 +29,9 @@ import javafx.scene.control.TableView;
  */
 final class ClientColumns {
 
+    /** Where a column keeps its key in a sort choice, see {@link #sortsBy}. */
+    private static final String SORT_KEY = "socketdeck.sortKey";
+
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -101,9 +104,18 @@ final class ClientColumns {
         return I18n.format("server.client.tls.cert", protocol, "CN=" + handshake.peerChain().get(0).commonName());
     }
 
-    /** Remembers how {@code column} orders rows; a fresh comparator per sort. */
+    /**
+     * Remembers how {@code column} orders rows (a fresh comparator per sort), and its key in a
+     * sort choice: its fx:id as the FXML gives it. A second tab's view is numbered afterwards
+     * ({@code rxColumn2}), and a choice must mean the same columns in the view built next.
+     */
     private static void sortsBy(TableColumn<ClientRow, ?> column, Supplier<Comparator<ClientRow>> order) {
         column.setUserData(order);
+        column.getProperties().put(SORT_KEY, column.getId());
+    }
+
+    private static Object sortKey(TableColumn<ClientRow, ?> column) {
+        return column.getProperties().get(SORT_KEY);
     }
 
     /** The order the table's sort columns ask for, first column first; null for none (arrival order). */
@@ -120,10 +132,10 @@ final class ClientColumns {
         return order;
     }
 
-    /** The table's sort columns as the model keeps them: id and direction, first column first. */
+    /** The table's sort columns as the model keeps them: key and direction, first column first. */
     static List<ColumnSort> choice(List<TableColumn<ClientRow, ?>> sortOrder) {
         return sortOrder.stream()
-                .map(column -> new ColumnSort(column.getId(), column.getSortType() == TableColumn.SortType.ASCENDING))
+                .map(column -> new ColumnSort((String) sortKey(column), column.getSortType() == TableColumn.SortType.ASCENDING))
                 .toList();
     }
 
@@ -132,7 +144,7 @@ final class ClientColumns {
         List<TableColumn<ClientRow, ?>> columns = new ArrayList<>();
         for (ColumnSort sort : choice) {
             for (TableColumn<ClientRow, ?> column : table.getColumns()) {
-                if (sort.columnId().equals(column.getId())) {
+                if (sort.columnKey().equals(sortKey(column))) {
                     column.setSortType(sort.ascending() ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
                     columns.add(column);
                 }

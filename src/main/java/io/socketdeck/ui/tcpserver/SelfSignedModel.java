@@ -56,13 +56,16 @@ final class SelfSignedModel {
     /** Files the user agreed to replace, in the save chooser. */
     private final Set<String> replaceable = new HashSet<>();
     private final Path folder;
+    /** What {@link #suggestFiles} or {@link #followFormat} last put in the fields: a changed field is the user's. */
+    private String suggestedCertificate = "";
+    private String suggestedKey = "";
 
     /** @param folder where the files go unless the user says otherwise: {@code ~/.socketdeck/tls} */
     SelfSignedModel(Path folder) {
         this.folder = folder;
         suggestFiles();
         format.addListener((obs, old, now) -> {
-            suggestFiles();
+            followFormat();
             certificateFileError.set(null);
             keyFileError.set(null);
             passwordError.set(null);
@@ -86,11 +89,47 @@ final class SelfSignedModel {
             Path certificate = folder.resolve(base + (format.get() == Format.PKCS12 ? ".p12" : ".pem"));
             Path key = folder.resolve(base + "-key.pem");
             if (!Files.exists(certificate) && (format.get() == Format.PKCS12 || !Files.exists(key))) {
-                certificateFile.set(certificate.toString());
-                keyFile.set(format.get() == Format.PEM ? key.toString() : "");
+                suggestedCertificate = certificate.toString();
+                suggestedKey = format.get() == Format.PEM ? key.toString() : "";
+                certificateFile.set(suggestedCertificate);
+                keyFile.set(suggestedKey);
                 return;
             }
         }
+    }
+
+    /**
+     * The format changed: a file still as suggested is suggested again for it; one the user chose
+     * keeps its folder and name and takes the format's extension, the key file going beside it.
+     */
+    private void followFormat() {
+        String certificate = certificateFile.get();
+        String key = keyFile.get();
+        boolean keyChosen = !key.equals(suggestedKey);
+        boolean certificateChosen = !certificate.equals(suggestedCertificate);
+        suggestFiles();
+        if (certificateChosen) {
+            certificateFile.set(withExtension(certificate, format.get() == Format.PKCS12 ? ".p12" : ".pem"));
+            if (format.get() == Format.PEM && !certificateFile.get().isBlank()) {
+                suggestedKey = withExtension(certificateFile.get(), "") + "-key.pem";
+                keyFile.set(suggestedKey);
+            }
+        }
+        if (keyChosen) {
+            keyFile.set(key);
+        }
+    }
+
+    /** {@code file} with {@code extension} in place of its .p12, .pfx or .pem; other names as typed. */
+    private static String withExtension(String file, String extension) {
+        String trimmed = file.strip();
+        String lower = trimmed.toLowerCase(java.util.Locale.ROOT);
+        for (String known : List.of(".p12", ".pfx", ".pem")) {
+            if (lower.endsWith(known)) {
+                return trimmed.substring(0, trimmed.length() - known.length()) + extension;
+            }
+        }
+        return extension.isEmpty() ? trimmed : file;
     }
 
     /** The user chose {@code file} in the save chooser, which asked before replacing it. */

@@ -21,6 +21,7 @@ import io.socketdeck.ui.tls.TlsSectionPopup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -147,7 +148,8 @@ public final class TcpServerController {
         TlsSectionPopup section = new TlsSectionPopup(serverTlsSection, serverView);
         serverTlsSettings.setOnAction(event -> section.showUnder(serverTlsSettings, serverView.getTop()));
         // Switched on, the fields it needs are shown at once; a problem opens them where it is said.
-        tls.enabledProperty().addListener((obs, old, now) -> {
+        // Heard while this view is shown: the model outlives it (a language switch builds another).
+        ViewListeners.onChange(serverView, tls.enabledProperty(), (obs, old, now) -> {
             if (now) {
                 Platform.runLater(() -> section.showUnder(serverTlsSettings, serverView.getTop())); // once the button is laid out
             } else {
@@ -163,7 +165,7 @@ public final class TcpServerController {
         });
         for (ReadOnlyStringProperty error : List.of(tls.certificateErrorProperty(), tls.keyErrorProperty(),
                 tls.clientCaErrorProperty(), tls.alpnErrorProperty(), tls.versionsErrorProperty())) {
-            error.addListener((obs, old, now) -> {
+            ViewListeners.onChange(serverView, error, (obs, old, now) -> {
                 if (now != null) {
                     section.showUnder(serverTlsSettings, serverView.getTop());
                 }
@@ -198,7 +200,8 @@ public final class TcpServerController {
             section.showUnder(serverTlsSettings, serverView.getTop()); // back to the fields it filled in
         });
         // The view model asks for a password through this; the dialog is the view's.
-        tls.setPasswordAsker((file, wrongBefore) -> PasswordPrompt.ask(window(), file, wrongBefore));
+        Supplier<Window> window = ViewListeners.window(serverView); // the model outlives this view
+        tls.setPasswordAsker((file, wrongBefore) -> PasswordPrompt.ask(window.get(), file, wrongBefore));
     }
 
     private Window window() {

@@ -24,8 +24,12 @@ public final class TlsSectionPopup {
     public TlsSectionPopup(Region section, Parent styledLike) {
         this.section = section;
         this.styledLike = styledLike;
-        popup.getContent().setAll(section);
         ViewIds.detached(styledLike, section); // a second tab's section is numbered with its view
+        // The section listens to the tab's model while it is in a scene (ViewListeners), and the
+        // popup's scene lives on: the section is in it only while the view is in one, so a view
+        // built again (a language switch) lets the old one go.
+        styledLike.sceneProperty().addListener((obs, old, now) -> holdSection(now != null));
+        holdSection(styledLike.getScene() != null);
         popup.setAutoHide(true);
         popup.setAutoFix(true); // kept on the screen
         popup.setHideOnEscape(true);
@@ -60,6 +64,15 @@ public final class TlsSectionPopup {
             popup.setY(y);
         } else {
             popup.show(anchor, x, y);
+        }
+    }
+
+    private void holdSection(boolean held) {
+        if (held && popup.getContent().isEmpty()) {
+            popup.getContent().setAll(section);
+        } else if (!held) {
+            hide();
+            popup.getContent().clear();
         }
     }
 

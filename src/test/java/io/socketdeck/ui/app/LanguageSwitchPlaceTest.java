@@ -131,9 +131,60 @@ class LanguageSwitchPlaceTest {
         assertEquals(TOP, onFx(() -> topRow(logAfter)), "auto-scroll off: the view stays where it was");
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** A second tab's ids are numbered ({@code rxColumn2}) after its controller ran: the sort still comes back. */
+    @Test
+    void aSecondServerTabsSortSurvivesASwitch(FxRobot robot) throws Exception {
+        TcpServerViewModel second = onFx(() -> {
+            WindowTab tab = window.openTab(MainWindow.kinds().stream()
+                    .filter(kind -> kind.id().equals("tabTcpServer")).findFirst().orElseThrow());
+            window.selectedProperty().set(tab);
+            TcpServerViewModel model = (TcpServerViewModel) tab.model();
+            model.bindAddressProperty().set("127.0.0.1");
+            model.portProperty().set("0");
+            model.listen();
+            return model;
+        });
+        awaitFx(() -> second.stateProperty().get() == ConnectionState.OPEN, "listening");
+        peers.add(TcpProbe.connect(onFx(() -> second.listeningAddressProperty().get())));
+        awaitFx(() -> second.clients().size() == 1, "a client in the table");
+        awaitFx(() -> FxTesting.lookup(robot, "#serverClients2").tryQuery().isPresent(), "the second tab shown");
+        TableView<?> table = FxTesting.lookup(robot, "#serverClients2").queryTableView();
+        runFx(() -> sortBy(table, "rxColumn2"));
+
+        runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
+        awaitFx(() -> FxTesting.lookup(robot, "#serverClients2").tryQuery().filter(found -> found != table).isPresent(),
+                "the new view is shown");
+        TableView<?> tableAfter = FxTesting.lookup(robot, "#serverClients2").queryTableView();
+        assertEquals(List.of("rxColumn2"), onFx(() -> tableAfter.getSortOrder().stream().map(TableColumn::getId).toList()),
+                "the header shows the sort");
+        assertEquals(TableColumn.SortType.DESCENDING, onFx(() -> tableAfter.getSortOrder().get(0).getSortType()));
+    }
+
+    /** An empty table is given placeholder rows once shown (CellPrimer): its sort stays. */
+    @Test
+    void anEmptyClientTablesSortSurvivesASwitch(FxRobot robot) {
+        runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer"));
+        TableView<?> table = FxTesting.lookup(robot, "#serverClients").queryTableView();
+        runFx(() -> sortByReceived(table));
+
+        runFx(() -> stage.getScene().setRoot(window.useLanguage(I18n.CHINESE)));
+        awaitFx(() -> FxTesting.lookup(robot, "#serverClients").tryQuery().filter(found -> found != table).isPresent(),
+                "the new view is shown");
+        TableView<?> tableAfter = FxTesting.lookup(robot, "#serverClients").queryTableView();
+        // Primed a couple of frames after it is shown: its rows' cells are made then, and kept.
+        awaitFx(() -> tableAfter.lookupAll(".table-row-cell").size() > 1, "the table primed");
+        assertEquals(List.of("rxColumn"), onFx(() -> tableAfter.getSortOrder().stream().map(TableColumn::getId).toList()),
+                "the header shows the sort");
+    }
+
     private static void sortByReceived(TableView<?> table) {
-        TableColumn received = table.getColumns().stream().filter(column -> "rxColumn".equals(column.getId()))
+        sortBy(table, "rxColumn");
+    }
+
+    /** Sorts by the column {@code id}, most first. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortBy(TableView<?> table, String id) {
+        TableColumn received = table.getColumns().stream().filter(column -> id.equals(column.getId()))
                 .findFirst().orElseThrow();
         received.setSortType(TableColumn.SortType.DESCENDING);
         ((TableView) table).getSortOrder().setAll(received);

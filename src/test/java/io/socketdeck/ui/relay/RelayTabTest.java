@@ -6,6 +6,7 @@ import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.log.LogEntry;
@@ -25,6 +26,7 @@ import io.socketdeck.testsupport.UdpProbe;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import java.net.InetAddress;
@@ -36,6 +38,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -488,6 +493,20 @@ class RelayTabTest {
                 .anyMatch(n -> String.valueOf(((javafx.scene.control.Labeled) n).getText()).contains("1 hits")),
                 "the dialog shows the hits");
         awaitLog(robot, e -> !e.isData() && e.message().contains("temp="), "the rewrite is an event in the log");
+    }
+
+    /** Owned by the window: it stays above it, and goes with it. */
+    @Test
+    void theRewriteDialogBelongsToTheWindow(FxRobot robot) {
+        click(robot, "#relayFaults");
+        Button opener = FxTesting.lookup(robot, "#relayUpRewrite").queryButton();
+        Scene dialog = DialogDriver.open(opener, "relayRewriteMatch");
+        try {
+            assertSame(stage, onFx(() -> ((Stage) dialog.getWindow()).getOwner()));
+        } finally {
+            DialogDriver.press(dialog, ButtonType.CLOSE);
+        }
+        awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
     }
 
     @Test

@@ -13,6 +13,9 @@ import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.core.timeline.TimelineEvent;
+import io.socketdeck.core.tls.KeyMaterial;
+import io.socketdeck.core.tls.SelfSigned;
+import io.socketdeck.core.tls.TlsInputException.Field;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.RestartableServer;
 import io.socketdeck.ui.app.MainWindow;
@@ -20,14 +23,19 @@ import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,6 +50,8 @@ class AutoReconnectTabTest {
     private MainWindow window;
     private TcpClientViewModel viewModel;
     private RestartableServer server;
+    @TempDir
+    Path dir;
 
     @Start
     void start(Stage stage) {
@@ -261,5 +271,55 @@ class AutoReconnectTabTest {
         assertEquals("The jitter must be a percentage from 0 to 100.", onFx(jitterError::getText));
         assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()));
         assertEquals(0, server.accepted());
+    }
+
+    /**
+     * An attempt runs on the window's tick, where no dialog may open and nobody may be there to
+     * answer one: a certificate that needs its password stops reconnecting, said at the field and
+     * in the log, and nothing asks.
+     */
+    @Test
+    void anAttemptThatNeedsAPasswordStopsWithAMessageInsteadOfAsking(FxRobot robot) throws Exception {
+        KeyMaterial device = SelfSigned.generate(List.of("device-7"), SelfSigned.ONE_YEAR);
+        Path p12 = dir.resolve("device.p12");
+        SelfSigned.writePkcs12(device, p12, "s3cret-pw".toCharArray());
+        int refused;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            refused = closed.getLocalPort();
+        }
+        runFx(() -> {
+            viewModel.portProperty().set(Integer.toString(refused));
+            viewModel.reconnect().enabledProperty().set(true);
+            viewModel.reconnect().initialDelayProperty().set("300");
+            viewModel.reconnect().maxDelayProperty().set("300");
+            viewModel.reconnect().jitterProperty().set("0");
+        });
+        click(robot, "#clientConnect");
+        // Switched on during a countdown (a refusal plans the next whatever the timing), as a user would.
+        awaitFx(() -> {
+            if (!viewModel.reconnect().pendingProperty().get()) {
+                return false;
+            }
+            viewModel.tls().clientCertProperty().set(p12.toString());
+            viewModel.tls().enabledProperty().set(true);
+            return true;
+        }, "an attempt planned");
+        awaitFx(() -> viewModel.tls().errorProperty(Field.CERTIFICATE).get() != null
+                && viewModel.traffic().log().entries().stream().anyMatch(e -> e.message().startsWith("Reconnecting stopped")),
+                () -> "the message and the row: " + diagnosisWithoutServer());
+        assertEquals(p12 + " needs its password: click Connect to enter it.",
+                onFx(() -> viewModel.tls().errorProperty(Field.CERTIFICATE).get()));
+        assertFalse(onFx(() -> viewModel.reconnect().pendingProperty().get()), "reconnecting stopped");
+        assertEquals(ConnectionState.IDLE, onFx(() -> viewModel.stateProperty().get()));
+        assertEquals("Connect", onFx(() -> FxTesting.lookup(robot, "#clientConnect").queryButton().getText()));
+        assertEquals(List.of(), onFx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getModality() != javafx.stage.Modality.NONE).toList()),
+                "no prompt");
+    }
+
+    private String diagnosisWithoutServer() {
+        return onFx(() -> viewModel.stateProperty().get() + ", pending " + viewModel.reconnect().pendingProperty().get()
+                + ", certificate message " + viewModel.tls().errorProperty(Field.CERTIFICATE).get()
+                + ", rows " + viewModel.traffic().log().entries().stream().map(LogEntry::message).toList());
     }
 }
