@@ -2,14 +2,15 @@ package io.socketdeck.ui.app;
 
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.framing.Framing;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import io.socketdeck.ui.fx.LayoutCheck;
+import java.util.List;
 import java.util.Locale;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -50,19 +51,7 @@ class LongTextsFitTest {
         });
         WaitForAsyncUtils.waitForFxEvents(); // a pulse: CSS and layout with the new text
         Scene scene = stage.getScene();
-        runFx(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-        });
-        double width = onFx(scene::getWidth);
-        for (String id : new String[] {"#clientConnect", "#clientSend", "#clientFraming"}) {
-            Bounds bounds = onFx(() -> {
-                Node node = scene.lookup(id);
-                return node.localToScene(node.getLayoutBounds());
-            });
-            assertTrue(bounds.getMinX() >= 0 && bounds.getMaxX() <= width + 1,
-                    id + " " + bounds + " lies in the window, " + width + " px wide");
-        }
+        assertEquals(List.of(), onFx(() -> LayoutCheck.outsideWindowWidth(scene, "#clientConnect", "#clientSend", "#clientFraming")), "they lie in the window");
         javafx.scene.control.Button framing = onFx(() -> (javafx.scene.control.Button) scene.lookup("#clientFraming"));
         assertTrue(onFx(() -> io.socketdeck.ui.fx.Tips.getText(framing).startsWith(framing.getText())),
                 "the tooltip says the whole delimiter");

@@ -41,6 +41,24 @@ public final class LayoutCheck {
         return check.problems;
     }
 
+    /**
+     * Lays {@code scene} out now and says each of the nodes {@code ids} ({@code "#clientSend"})
+     * that does not lie across the window's width, with its bounds; empty when all do. FX thread.
+     */
+    public static List<String> outsideWindowWidth(Scene scene, String... ids) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        List<String> outside = new ArrayList<>();
+        for (String id : ids) {
+            Bounds bounds = sceneBounds(scene.lookup(id));
+            if (!inside(bounds, window, true)) {
+                outside.add(id + " " + format(bounds) + " does not lie in the window, " + scene.getWidth() + " px wide");
+            }
+        }
+        return outside;
+    }
+
     private void run() {
         List<Node> controls = new ArrayList<>();
         collect(scene.getRoot(), controls);

@@ -3,6 +3,7 @@ package io.socketdeck.ui.udp;
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.testsupport.UdpProbe;
@@ -10,9 +11,9 @@ import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.Tips;
+import io.socketdeck.ui.fx.LayoutCheck;
+import java.util.List;
 import java.util.Locale;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -65,19 +66,7 @@ class JoinedGroupsFitTest {
             tab.lastError().ifPresent(error -> Assumptions.abort("the OS refused to join on " + lo + ": " + error));
         }
         Scene scene = stage.getScene();
-        runFx(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-        });
-        double width = onFx(scene::getWidth);
-        for (String id : new String[] {"#udpOpen", "#udpSend", "#udpJoinedGroups"}) {
-            Bounds bounds = onFx(() -> {
-                Node node = scene.lookup(id);
-                return node.localToScene(node.getLayoutBounds());
-            });
-            assertTrue(bounds.getMinX() >= 0 && bounds.getMaxX() <= width + 1,
-                    id + " " + bounds + " lies in the window, " + width + " px wide");
-        }
+        assertEquals(List.of(), onFx(() -> LayoutCheck.outsideWindowWidth(scene, "#udpOpen", "#udpSend", "#udpJoinedGroups")), "they lie in the window");
         Label joined = onFx(() -> (Label) scene.lookup("#udpJoinedGroups"));
         assertTrue(onFx(() -> joined.getText().contains("239.255.77." + (100 + GROUPS - 1))
                 && joined.getText().equals(Tips.getText(joined))), "the tooltip says every group");
