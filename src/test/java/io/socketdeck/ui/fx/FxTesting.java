@@ -17,6 +17,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.api.FxToolkitContext;
 import org.testfx.robot.Motion;
 import org.testfx.service.query.NodeQuery;
 import org.testfx.service.query.PointQuery;
@@ -175,5 +177,17 @@ public final class FxTesting {
     /** Waits until {@code condition} holds; {@code what} describes the failure when it does not. */
     public static void awaitFx(Callable<Boolean> condition, Supplier<String> what) {
         Await.until(() -> onFx(condition), TIMEOUT, what);
+    }
+
+    /**
+     * TestFX keeps every event fired through its registered stage, in a list that only grows, for
+     * the whole test run; each event holds its target. A test that checks a node is released must
+     * have it forget them first: a sort event left there on the server's old client table kept its
+     * whole view reachable (found in a heap dump). Registering the same stage again starts a new,
+     * empty list. FX thread.
+     */
+    public static void forgetFiredEvents() {
+        FxToolkitContext context = FxToolkit.toolkitContext();
+        context.setRegisteredStage(context.getRegisteredStage());
     }
 }
