@@ -93,7 +93,11 @@ final class GenPayloads {
         }
     }
 
-    /** Message {@code number} (from 1, across all connections) could not be built with its macros' new values. */
+    /**
+     * Message {@code number} (from 1, across all connections) could not be built with its macros'
+     * new values. The event of core's {@code PayloadBuildFailure}, said in the same sentence; not
+     * that type, which has no number: a repeat counts its sends itself, only this counter knows.
+     */
     static final class Unbuildable extends RuntimeException {
 
         private static final long serialVersionUID = 1L;

@@ -10,6 +10,7 @@ import io.socketdeck.core.respond.RuleSet;
 import io.socketdeck.core.send.Checksum;
 import io.socketdeck.core.send.LineEnding;
 import io.socketdeck.core.send.QuickCommand;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionEvent;
@@ -209,6 +210,11 @@ final class RespondersBench {
             @Override
             public void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes) {
                 answered[0]++;
+            }
+
+            @Override
+            public BurstReport burstReport(BurstReport.First first, BurstReport.Report report) {
+                return new BurstReport((delayNanos, task) -> { }, first, report); // every rule builds
             }
         });
         InetSocketAddress peer = new InetSocketAddress(LOOPBACK, 40_000);

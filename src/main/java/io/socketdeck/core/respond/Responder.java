@@ -2,6 +2,7 @@ package io.socketdeck.core.respond;
 
 import io.socketdeck.core.send.MacroValues;
 import io.socketdeck.core.send.PayloadException;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.Replies;
@@ -33,8 +34,6 @@ public final class Responder implements SessionListener {
     static final int LOOP_RUN = 1000;
     static final long LOOP_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final int PAUSE_SECONDS = 2;
-    /** Rows about replies not built: at most one a second. */
-    static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Peers remembered for the loop guard: a UDP port may hear from any number of senders. */
     private static final int MAX_PEERS = 1024;
 
@@ -51,7 +50,8 @@ public final class Responder implements SessionListener {
     private volatile boolean rulesOn;
     private volatile RuleSet rules = RuleSet.EMPTY;
     private volatile Replies replies;
-    private final UnbuiltReplies unbuilt = new UnbuiltReplies();
+    /** I/O thread only: the replies not built through the session answered last. */
+    private UnbuiltReplies unbuilt;
 
     /** A responder with no rules and no counter, its text matches in UTF-8: echo only. */
     public Responder(SessionListener report) {
@@ -103,7 +103,7 @@ public final class Responder implements SessionListener {
         // A rule that matches answers; echo answers what no rule did.
         RuleSet.Answer answer = rulesOn ? rules.answer(data.bytes(), textCharset.get(), counter) : null;
         if (answer != null && !answer.built()) {
-            unbuilt.tell(data, answer, System.nanoTime()); // a rule answered it, with nothing: no echo either
+            unbuilt(session).add(data, answer); // a rule answered it, with nothing: no echo either
             return;
         }
         if (answer == null && !echo) {
@@ -125,30 +125,50 @@ public final class Responder implements SessionListener {
         return watches.computeIfAbsent(peer, key -> new LoopWatch());
     }
 
-    /**
-     * Replies a matching rule could not build, told at once and then at most once a second with
-     * how many since: a device sending the same bad request 1,000 times a second gets a row a
-     * second, not a thousand. I/O thread only.
-     */
-    private final class UnbuiltReplies {
-        private long lastToldNanos;
-        private boolean toldAny;
-        private long since;
+    private UnbuiltReplies unbuilt(Replies session) {
+        UnbuiltReplies through = unbuilt;
+        if (through == null || through.session != session) {
+            through = new UnbuiltReplies(session);
+            unbuilt = through;
+        }
+        return through;
+    }
 
-        void tell(SessionEvent.Data request, RuleSet.Answer answer, long now) {
-            since++;
-            if (toldAny && now - lastToldNanos < REPORT_EVERY_NANOS) {
-                return;
-            }
-            toldAny = true;
-            lastToldNanos = now;
+    /**
+     * Replies a matching rule could not build through one session, told as a {@link BurstReport}
+     * with the first at once: the user sees the first failure, its rule and reason, when it
+     * happens; the rest of its second in one row a second later, or when the session ends, with
+     * how many and the last of them. A device sending the same bad request 1,000 times a second
+     * gets a row a second, not a thousand. I/O thread only.
+     */
+    private final class UnbuiltReplies implements BurstReport.Report {
+        final Replies session;
+        private final BurstReport burst;
+        /** The last one counted: the one a row describes. */
+        private InetSocketAddress peer;
+        private long connection;
+        private RuleSet.Answer answer;
+
+        UnbuiltReplies(Replies session) {
+            this.session = session;
+            this.burst = session.burstReport(BurstReport.First.AT_ONCE, this);
+        }
+
+        void add(SessionEvent.Data request, RuleSet.Answer unbuilt) {
+            peer = request.peer();
+            connection = request.connection();
+            answer = unbuilt;
+            burst.add(request.bytes().length);
+        }
+
+        @Override
+        public void report(long count, long bytes) {
             PayloadException problem = answer.problem();
-            String detail = String.join("\n", oneLine(answer.ruleName()), Long.toString(since),
+            String detail = String.join("\n", oneLine(answer.ruleName()), Long.toString(count),
                     problem.reason().name(), Integer.toString(problem.position()), oneLine(problem.offending()),
                     problem.charsetName() == null ? "" : problem.charsetName());
-            since = 0;
             report.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.REPLY_NOT_BUILT,
-                    request.peer(), detail, request.connection()));
+                    peer, detail, connection));
         }
 
         /** The detail is lines: a name or text with line breaks would shift the ones after it. */

@@ -6,6 +6,11 @@ package io.socketdeck.core.send;
  * the encoding cannot write. The first send was checked; this one can only be found when it comes.
  * Thrown by a repeat's payload supplier; the {@link PeriodicSender} ends with
  * {@link PeriodicSender.StopReason#BUILD_FAILED} and keeps {@link #problem()} for its words.
+ *
+ * <p>The command line's {@code gen} meets the same and says it in the same sentence
+ * ({@code InputErrors.laterPayload}), with its own exception that carries the message's number
+ * across all connections: here the number is the repeat's own count, which the supplier that
+ * throws this does not keep.
  */
 public final class PayloadBuildFailure extends RuntimeException {
 

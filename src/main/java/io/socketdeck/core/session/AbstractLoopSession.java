@@ -306,7 +306,15 @@ public abstract class AbstractLoopSession implements Session {
      * first) and at the session's end if not yet told. Loop thread.
      */
     protected final BurstReport burstReport(BurstReport.Report report) {
-        BurstReport burst = new BurstReport(this::schedule, report);
+        return burstReport(BurstReport.First.WITH_THE_REST, report);
+    }
+
+    /**
+     * The same with the first of a burst told as {@code first} says; what answers this session's
+     * messages asks for one through {@link Replies}. Loop thread, or before the session starts.
+     */
+    public final BurstReport burstReport(BurstReport.First first, BurstReport.Report report) {
+        BurstReport burst = new BurstReport(this::schedule, first, report);
         bursts.add(burst);
         return burst;
     }

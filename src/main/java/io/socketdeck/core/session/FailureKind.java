@@ -41,8 +41,10 @@ public enum FailureKind {
     /**
      * An auto-reply rule matched a message but its reply could not be built from it (a group's
      * text the reply's encoding cannot write, or that is no hex in a hex reply); nothing was
-     * answered. At most one a second; the detail's lines: the rule's name, how many since the last
-     * report, then the problem's reason, position, offending text and encoding (as a send box's).
+     * answered. The first of a burst at once, then at most one a second with the rest of it
+     * ({@link BurstReport.First#AT_ONCE}); the detail's lines: the rule's name, how many since the
+     * last report, then the last one's problem: its reason, position, offending text and encoding
+     * (as a send box's).
      */
     REPLY_NOT_BUILT,
     /**

@@ -16,4 +16,11 @@ public interface Replies {
      * ended. A reply beyond what a session lets wait for its delay is not sent, and reported.
      */
     void replyAfter(long delayNanos, SessionEvent.Data request, byte[] bytes);
+
+    /**
+     * A count of answers refused, told as the session tells its own ({@link BurstReport}): once a
+     * burst, with its first as {@code first} says, and what is not told yet when the session ends
+     * told then. On the session's I/O thread.
+     */
+    BurstReport burstReport(BurstReport.First first, BurstReport.Report report);
 }

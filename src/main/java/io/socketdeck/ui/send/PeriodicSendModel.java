@@ -3,8 +3,8 @@ package io.socketdeck.ui.send;
 import io.socketdeck.core.send.PayloadException;
 import io.socketdeck.core.send.PeriodicSender;
 import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.text.InputErrors;
 import io.socketdeck.ui.common.I18n;
-import io.socketdeck.ui.common.PayloadErrors;
 import io.socketdeck.ui.common.Numbers;
 import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.fx.UiTick;
@@ -109,9 +109,10 @@ public final class PeriodicSendModel {
             running.set(false);
             sender = null;
             if (end.reason() == PeriodicSender.StopReason.BUILD_FAILED && end.buildProblem() != null) {
-                // The send that could not be built is the one after the last made: its number as the user counts.
-                problem.accept(I18n.format("periodic.stopped.BUILD_FAILED", end.total(), end.total() + 1,
-                        PayloadErrors.describe(end.buildProblem())));
+                // The send that could not be built is the one after the last made: its number as the user
+                // counts. Said in the command line's sentence (gen), the same event.
+                problem.accept(I18n.format("periodic.stopped.BUILD_FAILED", end.total(),
+                        InputErrors.laterPayload(end.total() + 1, end.buildProblem())));
             } else if (end.reason() == PeriodicSender.StopReason.SEND_FAILED
                     || end.reason() == PeriodicSender.StopReason.FAILED) {
                 problem.accept(I18n.format("periodic.stopped." + end.reason().name(), end.total(),

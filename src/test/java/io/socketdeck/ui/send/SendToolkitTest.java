@@ -184,7 +184,7 @@ class SendToolkitTest {
                     "the repeat stopped with an error row");
             String said = onFx(() -> client.traffic().log().entries().stream()
                     .filter(e -> e.kind() == LogEntry.Kind.ERROR).findFirst().orElseThrow().message());
-            assertEquals("Repeat stopped after 2 sends: send 3 could not be built with its macros\u2019 new values."
+            assertEquals("Repeat stopped after 2 sends: Message 3 could not be built with its macros\u2019 new values."
                     + " Odd number of hex digits at character 4: \u201c100\u201d.", said);
             awaitFx(() -> echoed().length == 4, () -> "echoed: " + java.util.HexFormat.of().formatHex(echoed()));
             assertEquals("01980199", java.util.HexFormat.of().formatHex(echoed()), "98 and 99 went, nothing after");
