@@ -1,13 +1,17 @@
 package io.socketdeck.ui.quick;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.core.send.QuickCommandImport;
 import io.socketdeck.core.send.QuickCommandList;
+import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.I18n;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -62,26 +66,44 @@ public final class QuickCommandsModel {
         sync();
     }
 
-    public void exportTo(Path file) throws IOException {
-        commands.exportTo(file);
+    /**
+     * Writes every command to {@code file}; what came of it, in words, goes to {@code notes} (the
+     * tab's log). FX thread.
+     */
+    void exportTo(Path file, BiConsumer<LogEntry.Kind, String> notes) {
+        try {
+            commands.exportTo(file);
+            notes.accept(LogEntry.Kind.INFO, I18n.format("quick.exported", commands.size(), file.toString()));
+        } catch (IOException e) {
+            notes.accept(LogEntry.Kind.ERROR, I18n.format("quick.exportFailed", name(file), IoErrors.describe(e)));
+        }
     }
 
     /**
-     * Adds the commands in {@code file} after the existing ones.
-     *
-     * @return a localized note of what was imported, with any encoding that fell back to UTF-8
+     * Adds the commands in {@code file} after the existing ones; {@code notes} (the tab's log) gets
+     * what was imported, with any encoding that fell back to UTF-8, or why nothing was. FX thread.
      */
-    public String importFrom(Path file) throws IOException, QuickCommandFormatException {
-        QuickCommandImport imported = QuickCommandList.importFrom(file);
+    void importFrom(Path file, BiConsumer<LogEntry.Kind, String> notes) {
+        QuickCommandImport imported;
+        try {
+            imported = QuickCommandList.importFrom(file);
+        } catch (IOException | QuickCommandFormatException e) {
+            notes.accept(LogEntry.Kind.ERROR, InputErrors.importFailed(name(file), e));
+            return;
+        }
         imported.commands().forEach(commands::add);
         sync();
-        String note = I18n.format("quick.imported", imported.commands().size(), file.getFileName().toString());
+        String note = I18n.format("quick.imported", imported.commands().size(), name(file));
         if (!imported.charsetFallbacks().isEmpty()) {
             note += " " + I18n.format("quick.imported.fallback", imported.charsetFallbacks().stream()
                     .map(fallback -> fallback.commandName() + " (" + fallback.charsetName() + ")")
                     .collect(Collectors.joining(", ")));
         }
-        return note;
+        notes.accept(LogEntry.Kind.INFO, note);
+    }
+
+    private static String name(Path file) {
+        return String.valueOf(file.getFileName());
     }
 
     private void sync() {

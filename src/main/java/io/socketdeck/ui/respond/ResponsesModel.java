@@ -1,19 +1,26 @@
 package io.socketdeck.ui.respond;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.respond.Responder;
 import io.socketdeck.core.respond.Rule;
 import io.socketdeck.core.respond.RuleJson;
 import io.socketdeck.core.respond.RuleSet;
 import io.socketdeck.core.send.MacroValues;
+import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.settings.EntriesRead;
+import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.fx.UiTick;
+import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -138,6 +145,37 @@ public final class ResponsesModel {
     /** The rules, in the order they are tried; edit freely, the live session follows. */
     public ObservableList<Rule> rules() {
         return rules;
+    }
+
+    /**
+     * Adds the rules in {@code file} after the existing ones; {@code notes} (the tab's log) gets how
+     * many, or why none. FX thread.
+     */
+    void importFrom(Path file, BiConsumer<LogEntry.Kind, String> notes) {
+        List<Rule> imported;
+        try {
+            imported = RuleJson.importFrom(file);
+        } catch (IOException | QuickCommandFormatException e) {
+            notes.accept(LogEntry.Kind.ERROR, InputErrors.importFailed(name(file), e));
+            return;
+        }
+        rules.addAll(imported);
+        notes.accept(LogEntry.Kind.INFO, I18n.format("rule.imported", imported.size(), name(file)));
+    }
+
+    /** Writes every rule to {@code file}; {@code notes} (the tab's log) gets what came of it. FX thread. */
+    void exportTo(Path file, BiConsumer<LogEntry.Kind, String> notes) {
+        List<Rule> exported = List.copyOf(rules);
+        try {
+            RuleJson.export(file, exported);
+            notes.accept(LogEntry.Kind.INFO, I18n.format("rule.exported", exported.size(), file.toString()));
+        } catch (IOException e) {
+            notes.accept(LogEntry.Kind.ERROR, I18n.format("quick.exportFailed", name(file), IoErrors.describe(e)));
+        }
+    }
+
+    private static String name(Path file) {
+        return String.valueOf(file.getFileName());
     }
 
     /**
