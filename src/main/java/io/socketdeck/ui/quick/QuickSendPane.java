@@ -81,8 +81,8 @@ public final class QuickSendPane extends VBox {
         delete.setOnAction(event -> model.remove(list.getSelectionModel().getSelectedIndex()));
         up.setOnAction(event -> move(-1));
         down.setOnAction(event -> move(+1));
-        importItem.setOnAction(event -> importFile(notes));
-        exportItem.setOnAction(event -> exportFile(notes));
+        ImportExportMenu.bind(more, importItem, exportItem, commands.importingProperty(), commands.exportingProperty(),
+                () -> importFile(notes), commands::giveUpImport, () -> exportFile(notes));
     }
 
     private void editSelected() {
