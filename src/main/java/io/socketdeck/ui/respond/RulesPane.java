@@ -6,6 +6,7 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.Tips;
 import io.socketdeck.ui.fx.ViewIds;
 import io.socketdeck.ui.fx.ViewListeners;
+import io.socketdeck.ui.quick.ImportExportMenu;
 import java.io.File;
 import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
@@ -83,13 +84,13 @@ public final class RulesPane extends VBox {
         down.setOnAction(event -> move(+1));
         MenuItem importItem = new MenuItem(I18n.text("quick.import"));
         importItem.setId(idPrefix + "RuleImport");
-        importItem.setOnAction(event -> importFile());
         MenuItem exportItem = new MenuItem(I18n.text("quick.export"));
         exportItem.setId(idPrefix + "RuleExport");
-        exportItem.setOnAction(event -> exportFile());
         MenuButton more = new MenuButton(null, new FontIcon("fth-more-horizontal"), importItem, exportItem);
         more.setId(idPrefix + "RuleMore");
         more.getStyleClass().addAll("flat", "small", "no-arrow");
+        ImportExportMenu.bind(more, importItem, exportItem, model.importingProperty(), model.exportingProperty(),
+                this::importFile, model::giveUpImport, this::exportFile);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox tools = new HBox(0, add, edit, delete, up, down, gap, more);
