@@ -61,8 +61,8 @@ public final class FileJobs {
         return UiTick.IDLE;
     }
 
-    /** The worker is in {@code stuck}, given up: what waits behind it goes on on a fresh worker. */
-    private void leave(Job<?> stuck) {
+    /** The worker is in a job given up, maybe for good: what waits behind it goes on on a fresh worker. */
+    private void leaveWorker() {
         List<Runnable> waiting = new ArrayList<>();
         worker.getQueue().drainTo(waiting);
         worker.shutdown(); // its thread ends once the stuck job returns
@@ -115,7 +115,7 @@ public final class FileJobs {
             }
             clear();
             if (givenUp.leave()) {
-                leave(givenUp);
+                leaveWorker();
             }
             givenUp.givenUp.run();
             return true;
@@ -124,11 +124,6 @@ public final class FileJobs {
         /** The file of the job under way, or null when none runs. */
         public ReadOnlyObjectProperty<Path> fileProperty() {
             return file.getReadOnlyProperty();
-        }
-
-        /** True while a job runs. */
-        public boolean isBusy() {
-            return pending != null;
         }
 
         private void clear() {
