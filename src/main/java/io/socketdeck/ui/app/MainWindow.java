@@ -72,7 +72,7 @@ public final class MainWindow {
     private final UiTick tick = new UiTick();
     private final LoopGroup loops = new LoopGroup(IO_LOOPS, IoWorkers.TASKS);
     private final TabContext context = new TabContext(tick, loops);
-    private final QuickCommandsModel quickCommands = new QuickCommandsModel();
+    private final QuickCommandsModel quickCommands = new QuickCommandsModel(tick);
     private final ViewOptions viewOptions = new ViewOptions();
     /** The open tabs in the order shown: the one truth the views follow. */
     private final ObservableList<WindowTab> tabs = FXCollections.observableArrayList();
@@ -402,6 +402,7 @@ public final class MainWindow {
      * for captures to write their last bytes, never for a file that does not open.
      */
     public void shutdown() {
+        quickCommands.shutdown(); // an import or export under way is not waited for
         models().forEach(TabModel::shutdown);
         loops.close(); // runs the closes just queued, then ends
         long deadline = System.nanoTime() + EXIT_FILES_NANOS;

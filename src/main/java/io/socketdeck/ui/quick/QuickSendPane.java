@@ -2,14 +2,10 @@ package io.socketdeck.ui.quick;
 
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.send.QuickCommand;
-import io.socketdeck.core.send.QuickCommandFormatException;
-import io.socketdeck.core.text.InputErrors;
-import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.Fxml;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.ViewIds;
 import java.io.File;
-import java.io.IOException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.fxml.FXML;
@@ -85,8 +81,8 @@ public final class QuickSendPane extends VBox {
         delete.setOnAction(event -> model.remove(list.getSelectionModel().getSelectedIndex()));
         up.setOnAction(event -> move(-1));
         down.setOnAction(event -> move(+1));
-        importItem.setOnAction(event -> importFile(notes));
-        exportItem.setOnAction(event -> exportFile(notes));
+        ImportExportMenu.bind(more, importItem, exportItem, commands.importingProperty(), commands.exportingProperty(),
+                () -> importFile(notes), commands::giveUpImport, () -> exportFile(notes));
     }
 
     private void editSelected() {
@@ -113,13 +109,8 @@ public final class QuickSendPane extends VBox {
 
     private void importFile(Consumer<LogNote> notes) {
         File file = jsonChooser("quick.import").showOpenDialog(getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        try {
-            notes.accept(new LogNote(LogEntry.Kind.INFO, model.importFrom(file.toPath())));
-        } catch (IOException | QuickCommandFormatException e) {
-            notes.accept(new LogNote(LogEntry.Kind.ERROR, InputErrors.importFailed(file.getName(), e)));
+        if (file != null) {
+            model.importFrom(file.toPath(), (kind, text) -> notes.accept(new LogNote(kind, text)));
         }
     }
 
@@ -127,16 +118,8 @@ public final class QuickSendPane extends VBox {
         FileChooser chooser = jsonChooser("quick.export");
         chooser.setInitialFileName("socketdeck-commands.json");
         File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        try {
-            model.exportTo(file.toPath());
-            notes.accept(new LogNote(LogEntry.Kind.INFO, I18n.format("quick.exported",
-                    model.items().size(), file.toString())));
-        } catch (IOException e) {
-            notes.accept(new LogNote(LogEntry.Kind.ERROR, I18n.format("quick.exportFailed", file.getName(),
-                    IoErrors.describe(e))));
+        if (file != null) {
+            model.exportTo(file.toPath(), (kind, text) -> notes.accept(new LogNote(kind, text)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.respond;
 
+import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.respond.Responder;
 import io.socketdeck.core.respond.Rule;
 import io.socketdeck.core.respond.RuleJson;
@@ -8,15 +9,21 @@ import io.socketdeck.core.send.MacroValues;
 import io.socketdeck.core.session.Replies;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.settings.EntriesRead;
+import io.socketdeck.core.text.InputErrors;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.fx.FileJobs;
 import io.socketdeck.ui.fx.UiTick;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * answers it) and echo (a message no rule answered goes back as it came). The answering runs on
  * the session's I/O thread ({@link Responder}); this keeps the user's choices, hands every change
  * to the live session's responder at once, and shows each rule's hits. FX thread.
+ *
+ * <p>Rules files are imported and exported on the model's own worker ({@link FileJobs}), never
+ * the FX thread; an import adds what it read after the rules in the list when it ends, an export
+ * writes the rules as they were when asked.
  */
 public final class ResponsesModel {
 
@@ -49,6 +60,10 @@ public final class ResponsesModel {
     private volatile RuleSet compiled = RuleSet.EMPTY; // read by I/O threads in trafficMoved()
     private long shownHits;
     private Responder current;
+    /** Rules files read and written off the FX thread. */
+    private final FileJobs files;
+    private final FileJobs.Slot importing;
+    private final FileJobs.Slot exporting;
 
     /** @param notes where a problem with the stored rules is told, once, at restore */
     public ResponsesModel(UiTick tick, Consumer<String> notes) {
@@ -61,6 +76,9 @@ public final class ResponsesModel {
         rules.addListener((javafx.collections.ListChangeListener<Rule>) change -> recompile());
         rulesOn.addListener((obs, old, now) -> recompile());
         hitsJob = tick.add(this::showHits);
+        files = new FileJobs(tick, "socketdeck-rules-files");
+        importing = files.slot();
+        exporting = files.slot();
     }
 
     private void recompile() {
@@ -138,6 +156,61 @@ public final class ResponsesModel {
     /** The rules, in the order they are tried; edit freely, the live session follows. */
     public ObservableList<Rule> rules() {
         return rules;
+    }
+
+    /**
+     * Reads the rules in {@code file} on the worker, then adds them after the ones in the list by
+     * then; {@code notes} (the tab's log) gets how many, or why none. A file that cannot be read
+     * changes nothing. Does nothing while an import runs. FX thread.
+     *
+     * @return false when nothing was started
+     */
+    boolean importFrom(Path file, BiConsumer<LogEntry.Kind, String> notes) {
+        return importing.start(file, () -> RuleJson.importFrom(file), imported -> {
+            rules.addAll(imported);
+            notes.accept(LogEntry.Kind.INFO, I18n.format("rule.imported", imported.size(), name(file)));
+        }, e -> notes.accept(LogEntry.Kind.ERROR, InputErrors.importFailed(name(file), e)),
+                () -> notes.accept(LogEntry.Kind.INFO, I18n.format("quick.importGivenUp", name(file))));
+    }
+
+    /** The import under way is not wanted: nothing it reads is added; its notes say so. FX thread. */
+    void giveUpImport() {
+        importing.giveUp();
+    }
+
+    /**
+     * Writes the rules as they are now to {@code file}, on the worker; {@code notes} (the tab's
+     * log) gets what came of it. Does nothing while an export runs. FX thread.
+     *
+     * @return false when nothing was started
+     */
+    boolean exportTo(Path file, BiConsumer<LogEntry.Kind, String> notes) {
+        List<Rule> exported = List.copyOf(rules);
+        return exporting.start(file, () -> {
+            RuleJson.export(file, exported);
+            return exported.size();
+        }, count -> notes.accept(LogEntry.Kind.INFO, I18n.format("rule.exported", count, file.toString())),
+                e -> notes.accept(LogEntry.Kind.ERROR, I18n.format("quick.exportFailed", name(file),
+                        IoErrors.describe(e))));
+    }
+
+    /** The file being imported, or null. */
+    ReadOnlyObjectProperty<Path> importingProperty() {
+        return importing.fileProperty();
+    }
+
+    /** The file being exported to, or null. */
+    ReadOnlyObjectProperty<Path> exportingProperty() {
+        return exporting.fileProperty();
+    }
+
+    /** The tab closes: an import or export under way is given up, unheard. Never waits. FX thread. */
+    public void shutdown() {
+        files.shutdown();
+    }
+
+    private static String name(Path file) {
+        return String.valueOf(file.getFileName());
     }
 
     /**

@@ -2,16 +2,12 @@ package io.socketdeck.ui.respond;
 
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.core.respond.Rule;
-import io.socketdeck.core.respond.RuleJson;
-import io.socketdeck.core.send.QuickCommandFormatException;
-import io.socketdeck.core.text.InputErrors;
-import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.Tips;
 import io.socketdeck.ui.fx.ViewIds;
 import io.socketdeck.ui.fx.ViewListeners;
+import io.socketdeck.ui.quick.ImportExportMenu;
 import java.io.File;
-import java.io.IOException;
 import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -88,13 +84,13 @@ public final class RulesPane extends VBox {
         down.setOnAction(event -> move(+1));
         MenuItem importItem = new MenuItem(I18n.text("quick.import"));
         importItem.setId(idPrefix + "RuleImport");
-        importItem.setOnAction(event -> importFile());
         MenuItem exportItem = new MenuItem(I18n.text("quick.export"));
         exportItem.setId(idPrefix + "RuleExport");
-        exportItem.setOnAction(event -> exportFile());
         MenuButton more = new MenuButton(null, new FontIcon("fth-more-horizontal"), importItem, exportItem);
         more.setId(idPrefix + "RuleMore");
         more.getStyleClass().addAll("flat", "small", "no-arrow");
+        ImportExportMenu.bind(more, importItem, exportItem, model.importingProperty(), model.exportingProperty(),
+                this::importFile, model::giveUpImport, this::exportFile);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox tools = new HBox(0, add, edit, delete, up, down, gap, more);
@@ -140,15 +136,8 @@ public final class RulesPane extends VBox {
 
     private void importFile() {
         File file = jsonChooser("rule.import").showOpenDialog(getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        try {
-            var imported = RuleJson.importFrom(file.toPath());
-            model.rules().addAll(imported);
-            notes.accept(LogEntry.Kind.INFO, I18n.format("rule.imported", imported.size(), file.getName()));
-        } catch (IOException | QuickCommandFormatException e) {
-            notes.accept(LogEntry.Kind.ERROR, InputErrors.importFailed(file.getName(), e));
+        if (file != null) {
+            model.importFrom(file.toPath(), notes);
         }
     }
 
@@ -156,15 +145,8 @@ public final class RulesPane extends VBox {
         FileChooser chooser = jsonChooser("rule.export");
         chooser.setInitialFileName("socketdeck-rules.json");
         File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        try {
-            RuleJson.export(file.toPath(), java.util.List.copyOf(model.rules()));
-            notes.accept(LogEntry.Kind.INFO, I18n.format("rule.exported", model.rules().size(), file.toString()));
-        } catch (IOException e) {
-            notes.accept(LogEntry.Kind.ERROR, I18n.format("quick.exportFailed", file.getName(),
-                    IoErrors.describe(e)));
+        if (file != null) {
+            model.exportTo(file.toPath(), notes);
         }
     }
 

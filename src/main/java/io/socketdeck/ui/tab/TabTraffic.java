@@ -108,10 +108,11 @@ public final class TabTraffic {
                 .nested("respond", responses.persisted());
     }
 
-    /** Stops what runs in the background: repeat and file sends, the capture. Never waits. */
+    /** Stops what runs in the background: repeat and file sends, the capture, a rules import. Never waits. */
     public void shutdown() {
         sendTools.shutdown();
         capture.shutdown();
+        responses.shutdown();
     }
 
     /**
