@@ -20,7 +20,9 @@ import java.util.Set;
  * Files only their owner may read: what a capture or a saved log holds is other people's traffic
  * (passwords in a login, a device's keys), so like the settings they are created {@code 0600}
  * ({@code rw-------}) on systems with POSIX permissions, whatever the umask. An existing file
- * that is written over is made {@code 0600} too. Elsewhere (Windows) the directory's rules apply.
+ * that is written over is made {@code 0600} too. A named pipe or a device keeps its mode: what goes
+ * through it is not kept there, and its mode is how its owner shares it (a pipe another user's tool
+ * reads; /dev/null). Elsewhere (Windows) the directory's rules apply.
  */
 public final class PrivateFiles {
 
@@ -53,9 +55,9 @@ public final class PrivateFiles {
                 charset.newEncoder()));
     }
 
-    /** Makes an existing file owner-only where the file system has POSIX permissions. */
+    /** Makes an existing regular file owner-only where the file system has POSIX permissions. */
     public static void restrict(Path path) throws IOException {
-        if (posix(path)) {
+        if (posix(path) && Files.isRegularFile(path)) {
             Files.setPosixFilePermissions(path, OWNER_ONLY);
         }
     }
