@@ -233,7 +233,7 @@ public final class CaptureWriter implements SessionListener, AutoCloseable {
 
     private void report(Exception error, Path file) {
         long written = received.flushedBytes() + (sent == null ? 0 : sent.flushedBytes());
-        failure = new CaptureFailure(kindOf(error), file, written, String.valueOf(error.getMessage()));
+        failure = new CaptureFailure(kindOf(error), file, written, error);
         LOGGER.warn("capture to {} failed after {} bytes: {}", file, written, error.toString());
         try {
             onFailure.accept(failure);
