@@ -193,7 +193,7 @@ final class FileSendBench {
             }
             FileSender.start(file, session, FileSendOptions.stream(), new FileSender.Listener() {
                 @Override
-                public void finished(FileSender.Outcome result, FileSendProgress last, String detail) {
+                public void finished(FileSender.Outcome result, FileSendProgress last, Throwable cause) {
                     outcome.complete(result);
                 }
 

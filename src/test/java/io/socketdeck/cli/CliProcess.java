@@ -64,7 +64,23 @@ final class CliProcess implements AutoCloseable {
 
     /** The same with another main class of this classpath, e.g. the build's training run. */
     static CliProcess startMain(Path directory, List<String> jvmOptions, String mainClass, String... args) {
-        List<String> command = new ArrayList<>();
+        return startMain(List.of(), directory, jvmOptions, mainClass, args);
+    }
+
+    /**
+     * Starts {@code socketdeck ARGS...} unable to write a file beyond {@code blocks} of the shell's
+     * {@code ulimit -f} (512 or 1024 bytes each): a write past it fails with "File too large", for
+     * root too, as on a file system whose files cannot grow that far (FAT32's 4 GiB).
+     */
+    static CliProcess startWithFileSizeLimit(long blocks, List<String> jvmOptions, String... args) {
+        return startMain(List.of("sh", "-c", "ulimit -f " + blocks + " && exec \"$@\"", "sh"), null, jvmOptions,
+                "io.socketdeck.Launcher", args);
+    }
+
+    /** @param wrapper a command that runs the rest of the command line (its arguments), or none */
+    private static CliProcess startMain(List<String> wrapper, Path directory, List<String> jvmOptions, String mainClass,
+                                        String... args) {
+        List<String> command = new ArrayList<>(wrapper);
         if (SIGINT_IGNORED) {
             // Started from a background job of a script, this JVM ignores SIGINT, and so would the
             // child, for good: restore the default for it, so interrupt() is Ctrl+C as in a terminal.

@@ -233,8 +233,10 @@ public final class CaptureWriter implements SessionListener, AutoCloseable {
 
     private void report(Exception error, Path file) {
         long written = received.flushedBytes() + (sent == null ? 0 : sent.flushedBytes());
-        failure = new CaptureFailure(kindOf(error), file, written, String.valueOf(error.getMessage()));
-        LOGGER.warn("capture to {} failed after {} bytes: {}", file, written, error.toString());
+        failure = new CaptureFailure(kindOf(error), file, written, error);
+        // The callback tells the user, in words; the app's log file keeps the system's text. Not a
+        // warning: the command line prints warnings, and would print the JDK's English beside its words.
+        LOGGER.info("capture to {} failed after {} bytes: {}", file, written, error.toString());
         try {
             onFailure.accept(failure);
         } catch (RuntimeException e) {

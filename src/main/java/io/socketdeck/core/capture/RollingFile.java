@@ -66,7 +66,7 @@ final class RollingFile implements Closeable {
         }
     }
 
-    /** The file being written now. */
+    /** The file being written now, or the next one when a roll-over could not create it. */
     Path current() {
         return current;
     }
@@ -110,8 +110,8 @@ final class RollingFile implements Closeable {
     }
 
     private void open(Path path) throws IOException {
+        current = path; // before the open: a file that does not open is the one a failure names
         channel = PrivateFiles.openTruncated(path); // 0600: a capture is other people's traffic
-        current = path;
         currentSize = 0;
         files.add(path);
     }

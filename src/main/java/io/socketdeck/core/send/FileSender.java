@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -30,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * chunk is one datagram; a UDP session's target sends one datagram per {@code send}.
  *
  * <p>The file is sent as long as it was when the send began. Where the target takes file regions
- * ({@link SendTarget#sendsFileRegions()}: plain TCP), a chunk is not read here at all: the kernel
- * sends it from the file (sendfile) and the connection reads it back only to show it, when the
- * listener wants it shown ({@link Listener#readBack}); otherwise each chunk is read into an array
- * and sent.
+ * ({@link SendTarget#sendsFileRegions()}: plain TCP) and the file is a regular one, a chunk is not
+ * read here at all: the kernel sends it from the file (sendfile) and the connection reads it back
+ * only to show it, when the listener wants it shown ({@link Listener#readBack}); otherwise each
+ * chunk is read into an array and sent. A read that fails ends the send ({@link
+ * Outcome#READ_FAILED}); the connection goes on.
  */
 public final class FileSender {
 
@@ -65,11 +67,17 @@ public final class FileSender {
          * several, no recipient is left (all were skipped).
          */
         SEND_FAILED,
-        /** The file could not be read; the listener gets the system's text. */
+        /**
+         * The file could not be read (a folder, a disk error); the listener gets the {@link
+         * IOException}, for {@code IoErrors} to say why in the user's language.
+         */
         READ_FAILED,
         /** The file became shorter than it was when the send began (truncated meanwhile). */
         FILE_CHANGED,
-        /** Something thrown while sending (a bug, an Error); the listener gets what it was. */
+        /**
+         * Something thrown while sending (a bug, an Error); the listener gets what it was, for
+         * {@link Faults#describe}.
+         */
         FAILED
     }
 
@@ -85,9 +93,12 @@ public final class FileSender {
 
         /**
          * Once, at the end; on the loop thread, or on the thread that called {@code start} if the
-         * target's session had already ended. {@code detail} is the read error's text, else empty.
+         * target's session had already ended.
+         *
+         * @param cause what ended a {@link Outcome#READ_FAILED} (an {@link IOException}) or a
+         *              {@link Outcome#FAILED} send; null for the other ends
          */
-        default void finished(Outcome outcome, FileSendProgress last, String detail) {
+        default void finished(Outcome outcome, FileSendProgress last, Throwable cause) {
         }
 
         /**
@@ -111,6 +122,12 @@ public final class FileSender {
     private final SendTarget target;
     private final SelectorLoop loop;
     private final FileChannel file;
+    /**
+     * Whether the kernel may send the file's regions as they are (sendfile): a regular file. Any
+     * other with a length (a folder) is read here, so a read that fails ends the send, not the
+     * connection ("No such device" from sendfile failed the whole connection).
+     */
+    private final boolean regularFile;
     private final long totalBytes;
     private final FileSendOptions options;
     private final Listener listener;
@@ -135,10 +152,12 @@ public final class FileSender {
     private boolean pumping;
     private boolean pumpAgain;
 
-    private FileSender(SendTarget target, FileChannel file, long totalBytes, FileSendOptions options, Listener listener) {
+    private FileSender(SendTarget target, FileChannel file, boolean regularFile, long totalBytes, FileSendOptions options,
+                       Listener listener) {
         this.target = target;
         this.loop = target.loop();
         this.file = file;
+        this.regularFile = regularFile;
         this.totalBytes = totalBytes;
         this.options = options;
         this.listener = listener;
@@ -157,13 +176,13 @@ public final class FileSender {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         FileSender sender;
         try {
-            sender = new FileSender(target, channel, channel.size(), options, listener);
+            sender = new FileSender(target, channel, Files.isRegularFile(path), channel.size(), options, listener);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
         // The session's end, not its loop's: a shared loop goes on, and a delay timer would wait on.
-        sender.targetEnd = target.whenClosed(() -> sender.finish(Outcome.TARGET_CLOSED, ""));
+        sender.targetEnd = target.whenClosed(() -> sender.finish(Outcome.TARGET_CLOSED, null));
         if (sender.loop.inLoop()) {
             sender.begin();
         } else {
@@ -184,9 +203,9 @@ public final class FileSender {
     /** Stops reading the file; safe from any thread. Chunks already queued still go out. */
     public void cancel() {
         if (loop.inLoop()) {
-            finish(Outcome.CANCELLED, "");
+            finish(Outcome.CANCELLED, null);
         } else {
-            loop.execute(() -> finish(Outcome.CANCELLED, ""));
+            loop.execute(() -> finish(Outcome.CANCELLED, null));
         }
     }
 
@@ -227,7 +246,7 @@ public final class FileSender {
         windowNanos = startNanos;
         previousWindowNanos = startNanos;
         if (!target.isOpen()) {
-            finish(Outcome.TARGET_CLOSED, "");
+            finish(Outcome.TARGET_CLOSED, null);
             return;
         }
         loop.schedule(WATCH_EVERY_NANOS, this::watch);
@@ -257,7 +276,7 @@ public final class FileSender {
             step.run();
         } catch (Throwable fault) {
             Faults.log("a file send failed", fault);
-            finish(Outcome.FAILED, Faults.describe(fault));
+            finish(Outcome.FAILED, fault);
         }
     }
 
@@ -294,7 +313,7 @@ public final class FileSender {
                 }
             } while (pumpAgain && !finished.get());
             if (endOfFile && inFlight == 0) {
-                finish(Outcome.COMPLETED, "");
+                finish(Outcome.COMPLETED, null);
             }
         } finally {
             pumping = false;
@@ -307,7 +326,12 @@ public final class FileSender {
      * instead of 64 KiB (measured: 0.73 against 0.91 of sendfile's rate, 4 against 16 chunks).
      */
     private int window() {
-        return target.sendsFileRegions() ? Math.max(options.window(), REGION_WINDOW) : options.window();
+        return asRegions() ? Math.max(options.window(), REGION_WINDOW) : options.window();
+    }
+
+    /** Whether the next chunk goes as a file region, sent from the file by the kernel. */
+    private boolean asRegions() {
+        return regularFile && target.sendsFileRegions();
     }
 
     /** With a delay, chunk k is due at start + k * delay; schedules the pump for it when early. */
@@ -336,7 +360,7 @@ public final class FileSender {
      */
     private boolean issue(int length) {
         long position = nextPosition;
-        if (target.sendsFileRegions()) {
+        if (asRegions()) {
             begun(length);
             target.sendFileRegion(file, position, length, new RegionSent(position, length));
             return true;
@@ -387,12 +411,12 @@ public final class FileSender {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
             if (!FileRanges.readFully(file, position, buffer)) {
-                finish(Outcome.FILE_CHANGED, "");
+                finish(Outcome.FILE_CHANGED, null);
                 return null;
             }
         } catch (IOException e) {
             LOGGER.warn("reading the file to send failed", e);
-            finish(Outcome.READ_FAILED, String.valueOf(e.getMessage()));
+            finish(Outcome.READ_FAILED, e);
             return null;
         }
         return buffer.array();
@@ -411,9 +435,9 @@ public final class FileSender {
                 }
                 pump();
             } else if (!target.isOpen()) {
-                finish(Outcome.TARGET_CLOSED, "");
+                finish(Outcome.TARGET_CLOSED, null);
             } else {
-                finish(shrank() ? Outcome.FILE_CHANGED : Outcome.SEND_FAILED, "");
+                finish(shrank() ? Outcome.FILE_CHANGED : Outcome.SEND_FAILED, null);
             }
             closeWhenIdle(); // the last region of an ended send is out
         });
@@ -447,7 +471,7 @@ public final class FileSender {
         }
     }
 
-    private void finish(Outcome outcome, String detail) {
+    private void finish(Outcome outcome, Throwable cause) {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
@@ -459,7 +483,7 @@ public final class FileSender {
         if (targetEnd != null) {
             targetEnd.cancel();
         }
-        listener.finished(outcome, snapshot(System.nanoTime()), detail);
+        listener.finished(outcome, snapshot(System.nanoTime()), cause);
     }
 
     /** Closes the file once ended and no region of it waits in the target, which sends from it. */

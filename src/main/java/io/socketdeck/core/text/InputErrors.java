@@ -139,9 +139,12 @@ public final class InputErrors {
         return TEXT.format("capture.error.open", file, detail);
     }
 
-    /** A capture that stopped because its file could not be written (the disk is full, say). */
+    /**
+     * A capture that stopped because its file could not be written (the disk is full, a roll-over's
+     * next file is refused): the file and why, in {@link IoErrors}' words, never the JDK's text.
+     */
     public static String captureFailed(CaptureFailure failure) {
-        return TEXT.format("capture.failed." + failure.kind().name(), failure.file().toString(), failure.detail());
+        return TEXT.format("capture.failed", failure.file().toString(), IoErrors.describe(failure.cause()));
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * Why a file could not be opened, written or read, in words, for "Cannot open {file}: {reason}".
  * The JDK's message for a missing or a forbidden file is only its path, so the user read the path
- * twice and no reason; the reasons the system gives most (a full disk, a read-only file system)
- * come in its English. Those are said in the current {@link Language}; any other reason is the
+ * twice and no reason; the reasons the system gives most (a full disk, a read-only file system,
+ * a file at the size limit of its file system or process, a device's read or write error) come in
+ * its English. Those are said in the current {@link Language}; any other reason is the
  * system's own, without the path. The window and the command line use the same words.
  */
 public final class IoErrors {
@@ -24,17 +25,19 @@ public final class IoErrors {
     private static final TextBundle TEXT = TextBundle.of(IoErrors.class);
 
     /** The system's reasons (as Linux and macOS word them, lower-cased) that have words of their own. */
-    private static final Map<String, String> REASONS = Map.of(
-            "permission denied", "io.error.accessDenied",
-            "no such file or directory", "io.error.noSuchFile",
-            "not a directory", "io.error.notDirectory",
-            "file exists", "io.error.alreadyExists",
-            "directory not empty", "io.error.notEmpty",
-            "no space left on device", "io.error.noSpace",
-            "disk quota exceeded", "io.error.quota",
-            "read-only file system", "io.error.readOnly",
-            "is a directory", "io.error.isDirectory",
-            "file name too long", "io.error.nameTooLong");
+    private static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry("permission denied", "io.error.accessDenied"),
+            Map.entry("no such file or directory", "io.error.noSuchFile"),
+            Map.entry("not a directory", "io.error.notDirectory"),
+            Map.entry("file exists", "io.error.alreadyExists"),
+            Map.entry("directory not empty", "io.error.notEmpty"),
+            Map.entry("no space left on device", "io.error.noSpace"),
+            Map.entry("disk quota exceeded", "io.error.quota"),
+            Map.entry("read-only file system", "io.error.readOnly"),
+            Map.entry("is a directory", "io.error.isDirectory"),
+            Map.entry("file name too long", "io.error.nameTooLong"),
+            Map.entry("file too large", "io.error.tooLarge"),
+            Map.entry("input/output error", "io.error.io"));
 
     private IoErrors() {
     }

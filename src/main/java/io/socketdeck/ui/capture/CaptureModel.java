@@ -74,6 +74,8 @@ public final class CaptureModel {
     private Opening current;
     /** The close on the worker, while stopping, and after it until the next stop. */
     private Closing closing;
+    /** The write fault that stopped the capture now closing: its status says it once the files are closed. */
+    private CaptureFailure stoppedBy;
 
     public CaptureModel(UiTick tick, TrafficLog log) {
         this.log = log;
@@ -203,12 +205,21 @@ public final class CaptureModel {
 
     private void closed() {
         setState(State.IDLE);
-        status.set("");
+        CaptureFailure failure = stoppedBy;
+        stoppedBy = null;
+        if (failure == null) {
+            status.set("");
+        } else {
+            status.word(() -> InputErrors.captureFailed(failure)); // until the next start, in the language of the day
+        }
         log.note(LogEntry.Kind.INFO, I18n.format("capture.stopped", closing.size,
                 closing.writer.options().file().toString()));
     }
 
-    /** A write fault stops the capture it came from; one hit while closing is said too. */
+    /**
+     * A write fault stops the capture it came from; one hit while closing is said too. The log
+     * says which file and why, and so does the capture's status once its files are closed.
+     */
     private void reportFault(Fault failed) {
         boolean recording = failed.from() == current;
         boolean closingNow = state.get() == State.STOPPING && failed.from() == closing.from;
@@ -216,8 +227,8 @@ public final class CaptureModel {
             return; // from an open given up: nobody recorded into it
         }
         CaptureFailure failure = failed.failure();
-        log.note(LogEntry.Kind.ERROR, I18n.format("capture.failed." + failure.kind().name(),
-                failure.file().toString(), failure.detail()));
+        log.note(LogEntry.Kind.ERROR, InputErrors.captureFailed(failure));
+        stoppedBy = failure;
         if (recording) {
             stop();
         }
@@ -253,7 +264,7 @@ public final class CaptureModel {
 
     /**
      * "capture.bin · 1,234,567 B", refreshed a few times a second; "capture.bin · opening…" while
-     * it opens; why it did not open, after a start that failed.
+     * it opens; why it did not open, after a start that failed; why it stopped, after a write fault.
      */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();

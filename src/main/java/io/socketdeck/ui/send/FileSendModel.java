@@ -4,7 +4,9 @@ import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.send.FileSendOptions;
 import io.socketdeck.core.send.FileSendProgress;
 import io.socketdeck.core.send.FileSender;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.SendTarget;
+import io.socketdeck.core.text.IoErrors;
 import io.socketdeck.ui.common.ByteRates;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FileWorker;
@@ -103,8 +105,8 @@ public final class FileSendModel {
         AtomicLong unread = new AtomicLong();
         return new FileSender.Listener() {
             @Override
-            public void finished(FileSender.Outcome result, FileSendProgress last, String detail) {
-                FileSendModel.this.finished.set(new Finished(self, result, last, detail, unread));
+            public void finished(FileSender.Outcome result, FileSendProgress last, Throwable cause) {
+                FileSendModel.this.finished.set(new Finished(self, result, last, cause, unread));
                 job.wake();
             }
 
@@ -178,7 +180,7 @@ public final class FileSendModel {
             boolean ok = end.result() == FileSender.Outcome.COMPLETED;
             outcome.accept(ok, I18n.format("file.outcome." + end.result().name(), name,
                     end.last().bytesSent(), end.last().totalBytes(), rate(end.last()),
-                    end.detail()));
+                    why(end)));
             long unread = end.unread().get(); // read when shown: regions of a cancelled send go on going out
             if (unread > 0) {
                 outcome.accept(true, I18n.format("file.unread", name, unread));
@@ -233,6 +235,18 @@ public final class FileSendModel {
         }
         String first = Addresses.format(peers.get(0));
         return peers.size() == 1 ? first : I18n.format("file.stalled.andMore", first, peers.size() - 1);
+    }
+
+    /**
+     * What ended the send, for its outcome's {4}: a file that could not be read in {@link
+     * IoErrors}' words (the window's language, not the JDK's English), a fault as it was.
+     */
+    private static String why(Finished end) {
+        if (end.cause() == null) {
+            return "";
+        }
+        return end.result() == FileSender.Outcome.READ_FAILED ? IoErrors.describe(end.cause())
+                : Faults.describe(end.cause());
     }
 
     /** The average over the whole send, for its outcome. */
@@ -337,7 +351,7 @@ public final class FileSendModel {
 
     /** A send's end: which send (filled in once started), how, and the last figures. */
     /** {@code unread}: the bytes sent so far without being read back for TX rows. */
-    private record Finished(FileSender[] send, FileSender.Outcome result, FileSendProgress last, String detail,
+    private record Finished(FileSender[] send, FileSender.Outcome result, FileSendProgress last, Throwable cause,
                             AtomicLong unread) {
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.socketdeck.core.io.SelectorLoop;
 import io.socketdeck.core.send.FileSender.Outcome;
@@ -15,6 +16,8 @@ import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
+import io.socketdeck.core.text.IoErrors;
+import io.socketdeck.core.text.Language;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.SinkServer;
 import java.io.IOException;
@@ -32,6 +35,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,6 +67,7 @@ class FileSenderTest {
     static class RecordingEnd implements FileSender.Listener {
         final AtomicReference<Outcome> outcome = new AtomicReference<>();
         final AtomicReference<FileSendProgress> last = new AtomicReference<>();
+        final AtomicReference<Throwable> cause = new AtomicReference<>();
         final List<FileSendProgress> reports = new CopyOnWriteArrayList<>();
 
         @Override
@@ -71,8 +76,9 @@ class FileSenderTest {
         }
 
         @Override
-        public void finished(Outcome result, FileSendProgress progress, String detail) {
+        public void finished(Outcome result, FileSendProgress progress, Throwable cause) {
             last.set(progress);
+            this.cause.set(cause);
             assertTrue(outcome.compareAndSet(null, result), "finished once");
         }
 
@@ -288,6 +294,34 @@ class FileSenderTest {
             assertTrue(end.last.get().bytesSent() < size);
             assertTrue(session.isOpen(), "the connection goes on");
             assertFalse(sender.isRunning());
+        }
+    }
+
+    /**
+     * A file that opens but cannot be read (a folder: it opens for reading, its reads fail) ends
+     * the send with what the read threw, which {@link IoErrors} words, whichever way the target
+     * takes files; the connection goes on. Handed to the kernel as regions, a folder made the
+     * connection fail ("No such device") and the send end as TARGET_CLOSED; read into arrays, the
+     * listener got only the JDK's text, "Is a directory".
+     */
+    @ParameterizedTest(name = "file regions: {0}")
+    @ValueSource(booleans = {true, false})
+    void aFileThatCannotBeReadEndsTheSendSayingWhyInWords(boolean regions) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        assumeTrue(Files.size(folder) > 0, "a folder with a length (ext4, tmpfs); on btrfs it is 0 and sends nothing");
+        Locale before = Language.current();
+        Language.use(Locale.ENGLISH);
+        try (SinkServer sink = new SinkServer()) {
+            WindowProbe probe = new WindowProbe(connect(sink.address()), regions);
+            FileSender sender = FileSender.start(folder, probe, FileSendOptions.stream(), end);
+            assertEquals(Outcome.READ_FAILED, end.await(), () -> "ended with " + end.cause.get());
+            assertEquals("it is a folder, not a file", IoErrors.describe(end.cause.get()), "what the window and the log say");
+            assertEquals(0, end.last.get().bytesSent());
+            assertEquals(0, probe.regionsIssued.get(), "no region of a folder handed to the kernel");
+            assertTrue(session.isOpen(), "the connection goes on");
+            assertFalse(sender.isRunning());
+        } finally {
+            Language.use(before);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.UdpProbe;
@@ -80,17 +81,17 @@ class SenderFaultsTest {
         Path file = Files.write(dir.resolve("data.bin"), new byte[10_000]);
         try (UdpProbe peer = UdpProbe.bind(); DatagramChannelTarget udp = new DatagramChannelTarget(peer.address())) {
             FileSenderTest.RecordingEnd end = new FileSenderTest.RecordingEnd();
-            AtomicReference<String> detail = new AtomicReference<>();
+            AtomicReference<Throwable> cause = new AtomicReference<>();
             FileSender sender = FileSender.start(file, throwingAt(udp, 3, new LinkageError("half-loaded")),
                     FileSendOptions.datagrams(1_000, Duration.ZERO), new FileSender.Listener() {
                         @Override
-                        public void finished(FileSender.Outcome outcome, FileSendProgress last, String why) {
-                            detail.set(why);
+                        public void finished(FileSender.Outcome outcome, FileSendProgress last, Throwable why) {
+                            cause.set(why);
                             end.finished(outcome, last, why);
                         }
                     });
             assertEquals(FileSender.Outcome.FAILED, end.await());
-            assertEquals("java.lang.LinkageError: half-loaded", detail.get());
+            assertEquals("java.lang.LinkageError: half-loaded", Faults.describe(cause.get()));
             assertFalse(sender.isRunning());
             assertTrue(udp.isOpen());
         }

@@ -71,7 +71,7 @@ class SendersOnSharedLoopTest {
             FileSender slowFile = FileSender.start(file, closing, new FileSendOptions(16, LONG_AFTER_THE_TEST, 1),
                     new FileSender.Listener() {
                         @Override
-                        public void finished(Outcome outcome, FileSendProgress last, String detail) {
+                        public void finished(Outcome outcome, FileSendProgress last, Throwable cause) {
                             assertTrue(fileOutcome.compareAndSet(null, outcome), "finished once");
                         }
                     });

@@ -10,6 +10,7 @@ import io.socketdeck.core.respond.RuleSet;
 import io.socketdeck.core.send.QuickCommand;
 import io.socketdeck.core.send.QuickCommandFormatException;
 import io.socketdeck.core.send.QuickCommandJson;
+import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,9 +61,9 @@ class InputErrorsTest {
         assertEquals("Cannot open /tmp/x: No such file", InputErrors.fileOpen("/tmp/x", "No such file"));
         assertEquals("Cannot capture to /ro/c.log: Permission denied",
                 InputErrors.captureOpen("/ro/c.log", "Permission denied"));
-        assertEquals("Capture to /full/c.log stopped: the disk is full (No space left on device)",
+        assertEquals("Capture to /full/c.log stopped: the disk is full",
                 InputErrors.captureFailed(new CaptureFailure(CaptureFailure.Kind.DISK_FULL, Path.of("/full/c.log"), 0,
-                        "No space left on device")));
+                        new IOException("No space left on device"))));
     }
 
     @Test

@@ -74,6 +74,11 @@ class IoErrorsTest {
                 inBoth(new FileSystemException("/ro/x", null, "Read-only file system")));
         assertEquals(List.of("it is a folder, not a file", "\u8fd9\u662f\u6587\u4ef6\u5939\uff0c\u4e0d\u662f\u6587\u4ef6"),
                 inBoth(new FileSystemException("/tmp", null, "Is a directory")));
+        assertEquals(List.of("the file is as large as the system allows", "\u6587\u4ef6\u5df2\u8fbe\u5230\u7cfb\u7edf"
+                + "\u5141\u8bb8\u7684\u6700\u5927\u5927\u5c0f"), inBoth(new IOException("File too large")),
+                "EFBIG: a FAT32 stick's 4 GiB, or the process's file size limit");
+        assertEquals(List.of("the disk or device reported a read or write error", "\u78c1\u76d8\u6216\u8bbe\u5907"
+                + "\u62a5\u544a\u4e86\u8bfb\u5199\u9519\u8bef"), inBoth(new IOException("Input/output error")), "EIO");
         assertEquals(List.of("Stale file handle", "Stale file handle"),
                 inBoth(new FileSystemException("/nfs/x", null, "Stale file handle")), "the reason, never the path");
         assertEquals(List.of("the disk is full", "\u78c1\u76d8\u5df2\u6ee1"),

@@ -94,7 +94,7 @@ class TlsTransferTest extends RealPeerTest {
         CompletableFuture<FileSender.Outcome> outcome = new CompletableFuture<>();
         FileSender.start(file, client, FileSendOptions.stream(), new FileSender.Listener() {
             @Override
-            public void finished(FileSender.Outcome result, FileSendProgress last, String detail) {
+            public void finished(FileSender.Outcome result, FileSendProgress last, Throwable cause) {
                 outcome.complete(result);
             }
         });
