@@ -143,7 +143,8 @@ final class CliProcess implements AutoCloseable {
     /** The first output line that {@code wanted} accepts, waiting for it as the child writes. */
     String awaitLine(Predicate<String> wanted, String what) {
         return Await.value(() -> lines().stream().filter(wanted).findFirst().orElse(null),
-                line -> line != null, EXIT_TIMEOUT, what + " in the output of socketdeck; it printed: " + this);
+                // The output when the wait gives up, not when it began: what a failure needs to show.
+                line -> line != null, EXIT_TIMEOUT, () -> what + " in the output of socketdeck; it printed: " + this);
     }
 
     /** Waits for the child to end and returns its exit status. */

@@ -52,6 +52,11 @@ public final class Await {
      * throws {@link AssertionError} naming {@code what} and the last value seen.
      */
     public static <T> T value(Supplier<T> supplier, Predicate<T> ok, Duration timeout, String what) {
+        return value(supplier, ok, timeout, () -> what);
+    }
+
+    /** The same, {@code what} made when the wait gives up: it may say what the world was then. */
+    public static <T> T value(Supplier<T> supplier, Predicate<T> ok, Duration timeout, Supplier<String> what) {
         Objects.requireNonNull(supplier, "supplier");
         Objects.requireNonNull(ok, "ok");
         AtomicReference<T> last = new AtomicReference<>();
@@ -59,7 +64,7 @@ public final class Await {
             T v = supplier.get();
             last.set(v);
             return ok.test(v);
-        }, timeout, () -> what + ": last value was " + last.get());
+        }, timeout, () -> what.get() + ": last value was " + last.get());
         return last.get();
     }
 }
