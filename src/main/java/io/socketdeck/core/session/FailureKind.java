@@ -48,6 +48,14 @@ public enum FailureKind {
      */
     REPLY_NOT_BUILT,
     /**
+     * An auto-reply rule's regular expression could not be checked against a message: it repeats
+     * a group once per stack frame and the message was too long for the stack (a StackOverflowError
+     * in java.util.regex). The rule was taken as not matching that message; a later rule, or echo,
+     * may still have answered it. Told like {@link #REPLY_NOT_BUILT}, the first of a burst at once;
+     * the detail's lines: the rule's name, how many since the last report, the last message's length.
+     */
+    RULE_TOO_DEEP,
+    /**
      * A UDP relay dropped datagrams from new client addresses: it already relays for as many as it
      * keeps flows for. Reported once per burst; the detail is the datagrams dropped, then the limit.
      */
