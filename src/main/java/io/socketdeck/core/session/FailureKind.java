@@ -56,6 +56,13 @@ public enum FailureKind {
      */
     RULE_TOO_DEEP,
     /**
+     * An automatic answer (echo, a rule) to a datagram from source port 0 was not sent: no
+     * datagram can be sent to port 0 (a raw socket can send from it, an ordinary one cannot). Told
+     * the first of a burst at once ({@link BurstReport.First#AT_ONCE}); the detail is how many
+     * since the last report.
+     */
+    REPLY_TO_PORT_ZERO,
+    /**
      * A UDP relay dropped datagrams from new client addresses: it already relays for as many as it
      * keeps flows for. Reported once per burst; the detail is the datagrams dropped, then the limit.
      */

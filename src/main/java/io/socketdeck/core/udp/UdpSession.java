@@ -6,6 +6,7 @@ import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.options.SocketOptionSet;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.AbstractLoopSession;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.FailureKind;
@@ -49,6 +50,12 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
     private final UdpOptions options;
     private final SenderHistory senders = new SenderHistory(RECENT_SENDERS);
     private volatile UdpEndpoint endpoint;
+    /** Loop thread only: the last sender on port 0 an answer was not sent to. */
+    private InetSocketAddress unanswerable;
+    /** Answers to port 0 not sent: told the first at once, then once a second while more come. */
+    private final BurstReport repliesToPortZero = burstReport(BurstReport.First.AT_ONCE, (count, bytes) ->
+            emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.REPLY_TO_PORT_ZERO, unanswerable,
+                    Long.toString(count))));
 
     /** A socket on a loop of its own, driven by {@link #run()}. */
     public UdpSession(UdpOptions options, SessionListener listener, TrafficCounters counters) {
@@ -169,12 +176,22 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
         replyLater(delayNanos, request, bytes, this);
     }
 
+    /**
+     * Sends an automatic answer to the datagram's sender; not to one on port 0, which no datagram
+     * can go to (a raw socket sends from it): reported instead, once a burst.
+     */
     @Override
     public void reply(SessionEvent.Data request, byte[] bytes) {
         UdpEndpoint current = endpoint;
-        if (current != null) {
-            current.send(bytes, UdpTarget.of(request.peer()), SendTarget.SendCompletion.AUTOMATIC);
+        if (current == null) {
+            return;
         }
+        if (request.peer().getPort() == 0) {
+            unanswerable = request.peer();
+            repliesToPortZero.add(bytes.length);
+            return;
+        }
+        current.send(bytes, UdpTarget.of(request.peer()), SendTarget.SendCompletion.AUTOMATIC);
     }
 
     /**
