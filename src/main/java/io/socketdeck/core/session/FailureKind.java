@@ -63,6 +63,13 @@ public enum FailureKind {
      */
     REPLY_TO_PORT_ZERO,
     /**
+     * What handles a received datagram (a listener: the log, a capture, the answers) threw on it:
+     * that datagram may be missing from the log or unanswered, and the socket goes on receiving.
+     * Told the first of a burst at once ({@link BurstReport.First#AT_ONCE}); the detail's lines:
+     * how many since the last report, then the last one's exception (class and message).
+     */
+    DATAGRAM_NOT_HANDLED,
+    /**
      * A UDP relay dropped datagrams from new client addresses: it already relays for as many as it
      * keeps flows for. Reported once per burst; the detail is the datagrams dropped, then the limit.
      */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,8 +119,37 @@ class UnanswerableDatagramTest {
     }
 
     @Test
+    void aListenerThatThrowsOnOneDatagramIsToldAndTheSocketGoesOn() throws Exception {
+        AtomicBoolean thrown = new AtomicBoolean();
+        SessionListener faulty = event -> {
+            events.onEvent(event);
+            if (event instanceof SessionEvent.Data data && data.direction() == Direction.RX
+                    && thrown.compareAndSet(false, true)) {
+                throw new IllegalStateException("cannot show it");
+            }
+        };
+        UdpSession udp = new UdpSession(UdpOptions.bind(LOOPBACK, 0), faulty, new TrafficCounters(), loops.next());
+        udp.start();
+        InetSocketAddress address = events.await(SessionEvent.Opened.class).local();
+        try (UdpProbe device = UdpProbe.bind()) {
+            device.send(new byte[] {1}, address);
+
+            SessionEvent.Failure told = events.await(SessionEvent.Failure.class);
+            assertEquals(FailureKind.DATAGRAM_NOT_HANDLED, told.kind(), told.toString());
+            assertEquals(device.address(), told.peer());
+            assertEquals("1\njava.lang.IllegalStateException: cannot show it", told.detail());
+
+            device.send(new byte[] {2}, address);
+            events.await(SessionEvent.Data.class, d -> d.direction() == Direction.RX && d.bytes()[0] == 2);
+            assertTrue(udp.isOpen(), "the socket goes on");
+            assertTrue(events.all(SessionEvent.Closed.class).isEmpty());
+        }
+    }
+
+    @Test
     void theRowsSayWhatWasNotAnsweredOrHandledInEitherLanguage() {
         InetSocketAddress portZero = new InetSocketAddress(LOOPBACK, 0);
+        InetSocketAddress device = new InetSocketAddress(LOOPBACK, 5020);
         Locale before = Language.current();
         try {
             Language.use(Locale.ENGLISH);
@@ -129,10 +159,21 @@ class UnanswerableDatagramTest {
             assertEquals("1,200 datagrams from 127.0.0.1:0 were not answered: they came from port 0, which nothing"
                     + " can be sent to (a raw socket made them)",
                     EventTexts.failure(new SessionEvent.Failure(0, FailureKind.REPLY_TO_PORT_ZERO, portZero, "1200")));
+            assertEquals("A datagram from 127.0.0.1:5020 could not be handled: java.lang.IllegalStateException:"
+                    + " cannot show it. The socket goes on receiving",
+                    EventTexts.failure(new SessionEvent.Failure(0, FailureKind.DATAGRAM_NOT_HANDLED, device,
+                            "1\njava.lang.IllegalStateException: cannot show it")));
+            assertEquals("1,200 datagrams could not be handled, the last from 127.0.0.1:5020:"
+                    + " java.lang.IllegalStateException: cannot show it. The socket goes on receiving",
+                    EventTexts.failure(new SessionEvent.Failure(0, FailureKind.DATAGRAM_NOT_HANDLED, device,
+                            "1200\njava.lang.IllegalStateException: cannot show it")));
             Language.use(Locale.SIMPLIFIED_CHINESE);
             String chinese = EventTexts.failure(new SessionEvent.Failure(0, FailureKind.REPLY_TO_PORT_ZERO, portZero,
                     "1200"));
             assertTrue(chinese.contains("127.0.0.1:0") && chinese.contains("1,200"), chinese);
+            chinese = EventTexts.failure(new SessionEvent.Failure(0, FailureKind.DATAGRAM_NOT_HANDLED, device,
+                    "1\njava.lang.IllegalStateException: cannot show it"));
+            assertTrue(chinese.contains("127.0.0.1:5020") && chinese.contains("cannot show it"), chinese);
         } finally {
             Language.use(before);
         }
