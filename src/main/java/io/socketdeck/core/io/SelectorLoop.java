@@ -93,6 +93,8 @@ public final class SelectorLoop implements AutoCloseable {
     private SelectionKey[] readyKeys = new SelectionKey[64];
     private volatile boolean stopping;
     private volatile Thread loopThread;
+    /** Timers run so far: written by the loop thread alone, so its increment is never lost. */
+    private volatile long timersRun;
 
     public SelectorLoop() {
         try {
@@ -143,6 +145,14 @@ public final class SelectorLoop implements AutoCloseable {
         // again. A task queued before this line is seen anyway, as tasks are checked before a
         // blocking select.
         wakeupPending.set(false);
+    }
+
+    /**
+     * How many timers have run on this loop so far; any thread. For tests of timers that must not
+     * run at all while nothing happens (an idle window must cost nothing).
+     */
+    public long timersRun() {
+        return timersRun;
     }
 
     /** Runs {@code task} on the loop thread after {@code delayNanos}; loop thread only. */
@@ -288,6 +298,7 @@ public final class SelectorLoop implements AutoCloseable {
         while (!timers.isEmpty() && timers.peek().dueNanos - now <= 0) {
             ScheduledTask timer = timers.poll();
             if (!timer.cancelled) {
+                timersRun++;
                 try {
                     timer.task.run();
                 } catch (Throwable e) {

@@ -52,6 +52,8 @@ public final class Responder implements SessionListener {
     private volatile Replies replies;
     /** I/O thread only: the replies not built through the session answered last. */
     private UnbuiltReplies unbuilt;
+    /** I/O thread only: the rules skipped on a message through the session answered last. */
+    private SkippedRules skipped;
 
     /** A responder with no rules and no counter, its text matches in UTF-8: echo only. */
     public Responder(SessionListener report) {
@@ -101,7 +103,8 @@ public final class Responder implements SessionListener {
             return;
         }
         // A rule that matches answers; echo answers what no rule did.
-        RuleSet.Answer answer = rulesOn ? rules.answer(data.bytes(), textCharset.get(), counter) : null;
+        RuleSet.Answer answer = rulesOn ? rules.answer(data.bytes(), textCharset.get(), counter,
+                ruleName -> skipped(session).add(data, ruleName)) : null;
         if (answer != null && !answer.built()) {
             unbuilt(session).add(data, answer); // a rule answered it, with nothing: no echo either
             return;
@@ -134,31 +137,58 @@ public final class Responder implements SessionListener {
         return through;
     }
 
+    private SkippedRules skipped(Replies session) {
+        SkippedRules through = skipped;
+        if (through == null || through.session != session) {
+            through = new SkippedRules(session);
+            skipped = through;
+        }
+        return through;
+    }
+
     /**
-     * Replies a matching rule could not build through one session, told as a {@link BurstReport}
-     * with the first at once: the user sees the first failure, its rule and reason, when it
-     * happens; the rest of its second in one row a second later, or when the session ends, with
-     * how many and the last of them. A device sending the same bad request 1,000 times a second
-     * gets a row a second, not a thousand. I/O thread only.
+     * A fault of the rules on the messages of one session, told as a {@link BurstReport} with the
+     * first at once: the user sees the first, its rule and reason, when it happens; the rest of its
+     * second in one row a second later, or when the session ends, with how many and the last of
+     * them. A device sending the same bad request 1,000 times a second gets a row a second, not a
+     * thousand. I/O thread only.
      */
-    private final class UnbuiltReplies implements BurstReport.Report {
+    private abstract class RuleFaults implements BurstReport.Report {
         final Replies session;
         private final BurstReport burst;
-        /** The last one counted: the one a row describes. */
-        private InetSocketAddress peer;
-        private long connection;
-        private RuleSet.Answer answer;
+        /** Where the last one counted came from: the one a row describes. */
+        InetSocketAddress peer;
+        long connection;
 
-        UnbuiltReplies(Replies session) {
+        RuleFaults(Replies session) {
             this.session = session;
             this.burst = session.burstReport(BurstReport.First.AT_ONCE, this);
         }
 
-        void add(SessionEvent.Data request, RuleSet.Answer unbuilt) {
+        /** Counts one more fault, on {@code request}; its own details are set before this. */
+        final void count(SessionEvent.Data request) {
             peer = request.peer();
             connection = request.connection();
-            answer = unbuilt;
             burst.add(request.bytes().length);
+        }
+
+        /** The detail is lines: a name or text with line breaks would shift the ones after it. */
+        static String oneLine(String text) {
+            return text == null ? "" : text.replace('\n', ' ').replace('\r', ' ');
+        }
+    }
+
+    /** Replies a matching rule could not build ({@link FailureKind#REPLY_NOT_BUILT}). */
+    private final class UnbuiltReplies extends RuleFaults {
+        private RuleSet.Answer answer;
+
+        UnbuiltReplies(Replies session) {
+            super(session);
+        }
+
+        void add(SessionEvent.Data request, RuleSet.Answer unbuilt) {
+            answer = unbuilt;
+            count(request);
         }
 
         @Override
@@ -170,10 +200,28 @@ public final class Responder implements SessionListener {
             report.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.REPLY_NOT_BUILT,
                     peer, detail, connection));
         }
+    }
 
-        /** The detail is lines: a name or text with line breaks would shift the ones after it. */
-        private static String oneLine(String text) {
-            return text == null ? "" : text.replace('\n', ' ').replace('\r', ' ');
+    /** Rules whose regular expression overflowed the stack on a message ({@link FailureKind#RULE_TOO_DEEP}). */
+    private final class SkippedRules extends RuleFaults {
+        private String ruleName;
+        private int length;
+
+        SkippedRules(Replies session) {
+            super(session);
+        }
+
+        void add(SessionEvent.Data request, String rule) {
+            ruleName = rule;
+            length = request.bytes().length;
+            count(request);
+        }
+
+        @Override
+        public void report(long count, long bytes) {
+            report.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.RULE_TOO_DEEP, peer,
+                    String.join("\n", oneLine(ruleName), Long.toString(count), Integer.toString(length)),
+                    connection));
         }
     }
 

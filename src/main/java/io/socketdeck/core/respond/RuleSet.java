@@ -116,13 +116,21 @@ public final class RuleSet {
         return rules.size();
     }
 
+    /** Told of a rule whose regular expression could not be checked against a message. */
+    @FunctionalInterface
+    interface TooDeep {
+        void skipped(String ruleName);
+    }
+
     /**
      * The answer of the first enabled rule matching {@code message}, or null.
      *
      * @param textCharset the tab's encoding, which text matches decode the message in
      * @param counter     the tab's counter, for {@code {{COUNTER}}}
+     * @param tooDeep     told of each rule passed over because its regular expression overflowed
+     *                    the stack on this message (see {@link Compiled#matches})
      */
-    Answer answer(byte[] message, Charset textCharset, MacroValues counter) {
+    Answer answer(byte[] message, Charset textCharset, MacroValues counter, TooDeep tooDeep) {
         String text = null;
         for (int i = 0; i < rules.size(); i++) {
             Compiled rule = rules.get(i);
@@ -133,7 +141,18 @@ public final class RuleSet {
                 text = new String(message, textCharset);
             }
             Matcher groups = rule.matcher == null ? null : rule.matcher.get().reset(text);
-            if (!rule.matches(message, text, groups)) {
+            boolean matches;
+            try {
+                matches = rule.matches(message, text, groups);
+            } catch (StackOverflowError tooLong) {
+                // java.util.regex recurses once per repetition of a group ((\d+,)*, (a|b)*): a long
+                // enough message overflows any stack. A fault of this rule on this message: the stack
+                // is unwound here, nothing shared was changed (the matcher is reset for the next), so
+                // the rule is taken as not matching; thrown on, the Error would end the whole session.
+                tooDeep.skipped(rule.rule.name());
+                continue;
+            }
+            if (!matches) {
                 continue;
             }
             hits.incrementAndGet(i);

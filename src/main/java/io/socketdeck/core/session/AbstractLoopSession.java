@@ -31,7 +31,9 @@ import java.util.function.BiConsumer;
  * <p>Whatever the session's own code throws on the loop, a listener's exception or an
  * {@link Error} such as a class that failed to load included, ends the session with a
  * {@link SessionEvent.Failure} naming it and {@code Closed(ERROR)}, so a window is never left
- * showing a session that silently stopped; the loop and the other sessions on it go on.
+ * showing a session that silently stopped; the loop and the other sessions on it go on. A part
+ * that can end alone ends alone instead: a TCP connection, or the handling of one UDP datagram
+ * (a listener's exception on it is reported, and the socket goes on).
  */
 public abstract class AbstractLoopSession implements Session {
 

@@ -48,6 +48,28 @@ public enum FailureKind {
      */
     REPLY_NOT_BUILT,
     /**
+     * An auto-reply rule's regular expression could not be checked against a message: it repeats
+     * a group once per stack frame and the message was too long for the stack (a StackOverflowError
+     * in java.util.regex). The rule was taken as not matching that message; a later rule, or echo,
+     * may still have answered it. Told like {@link #REPLY_NOT_BUILT}, the first of a burst at once;
+     * the detail's lines: the rule's name, how many since the last report, the last message's length.
+     */
+    RULE_TOO_DEEP,
+    /**
+     * An automatic answer (echo, a rule) to a datagram from source port 0 was not sent: no
+     * datagram can be sent to port 0 (a raw socket can send from it, an ordinary one cannot). Told
+     * the first of a burst at once ({@link BurstReport.First#AT_ONCE}); the detail is how many
+     * since the last report.
+     */
+    REPLY_TO_PORT_ZERO,
+    /**
+     * What handles a received datagram (a listener: the log, a capture, the answers) threw on it:
+     * that datagram may be missing from the log or unanswered, and the socket goes on receiving.
+     * Told the first of a burst at once ({@link BurstReport.First#AT_ONCE}); the detail's lines:
+     * how many since the last report, then the last one's exception (class and message).
+     */
+    DATAGRAM_NOT_HANDLED,
+    /**
      * A UDP relay dropped datagrams from new client addresses: it already relays for as many as it
      * keeps flows for. Reported once per burst; the detail is the datagrams dropped, then the limit.
      */

@@ -39,7 +39,8 @@ import java.util.function.Consumer;
  * output (a request, then {@code shutdown(SHUT_WR)}) and wait for our answer. It is reported as
  * {@link SessionEvent.PeerFinished}; reading stops, sending goes on, nothing queued is dropped.
  * The connection then closes (reason PEER) once nothing has been sent or waited to be sent for
- * the linger time, or when we close it, or when a write finds the peer gone (a reset).
+ * the linger time (counted from the last byte that went out: a peer that does not read what waits
+ * keeps it open), or when we close it, or when a write finds the peer gone (a reset).
  *
  * <p>What is thrown while handling the connection, by a listener's {@code onEvent} included, ends
  * this connection alone: a {@link SessionEvent.Failure} naming the exception, then
@@ -329,7 +330,10 @@ final class TcpConnection implements SelectorLoop.Handler {
 
     /**
      * After the peer finished: closes once nothing waits and nothing was sent for the linger time;
-     * with no linger, as soon as what waits has gone out.
+     * with no linger, as soon as what waits has gone out. While sends wait no timer is set: the
+     * linger counts from the last byte that went out, and {@link #flush} comes back here when the
+     * queue has drained. (A timer due while they waited was set again at 0 ms, and again, for as
+     * long as the peer did not read: the I/O thread spun.)
      */
     private void lingerOrClose() {
         if (closed || !peerFinished) {
@@ -339,13 +343,16 @@ final class TcpConnection implements SelectorLoop.Handler {
             close(CloseReason.PEER); // both sides finished sending: nothing more can happen on it
             return;
         }
-        if (writeQueue.isEmpty() && System.nanoTime() - lastSendNanos >= setup.lingerNanos()) {
+        if (!writeQueue.isEmpty()) {
+            return; // the peer reads them, or does not: either way nothing to time yet
+        }
+        long quietNanos = System.nanoTime() - lastSendNanos;
+        if (quietNanos >= setup.lingerNanos()) {
             close(CloseReason.PEER);
             return;
         }
-        if (setup.lingerNanos() > 0 && linger == null) {
-            long due = Math.max(0, lastSendNanos + setup.lingerNanos() - System.nanoTime());
-            linger = scheduleGuarded(due, () -> {
+        if (linger == null) {
+            linger = scheduleGuarded(setup.lingerNanos() - quietNanos, () -> {
                 linger = null;
                 lingerOrClose();
             });

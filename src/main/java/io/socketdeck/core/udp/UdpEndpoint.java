@@ -61,6 +61,12 @@ final class UdpEndpoint implements SelectorLoop.Handler {
     private record Outgoing(ByteBuffer bytes, InetSocketAddress target, SendTarget.SendCompletion done) {
     }
 
+    /** Told of a received datagram whose handling threw: the socket reads the next one as usual. */
+    @FunctionalInterface
+    interface Unhandled {
+        void unhandled(InetSocketAddress sender, int length, RuntimeException fault);
+    }
+
     private final SelectorLoop loop;
     private final DatagramChannel channel;
     private final InetSocketAddress local;
@@ -83,6 +89,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
     private final Memberships memberships;
     private final Runnable onChannelLost;
     private final Consumer<Throwable> onFault;
+    private final Unhandled onUnhandled;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private long queuedBytes;
     private InetSocketAddress lastSender;
@@ -90,7 +97,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
 
     UdpEndpoint(SelectorLoop loop, DatagramChannel channel, InetSocketAddress connectedRemote,
                 TrafficCounters counters, SessionListener listener, SenderHistory senders,
-                Runnable onChannelLost, Consumer<Throwable> onFault) throws IOException {
+                Runnable onChannelLost, Consumer<Throwable> onFault, Unhandled onUnhandled) throws IOException {
         this.loop = loop;
         this.channel = channel;
         this.local = (InetSocketAddress) channel.getLocalAddress();
@@ -103,6 +110,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         this.memberships = new Memberships(channel, listener);
         this.onChannelLost = onChannelLost;
         this.onFault = onFault;
+        this.onUnhandled = onUnhandled;
     }
 
     void start() throws IOException {
@@ -121,7 +129,11 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         return memberships;
     }
 
-    /** What a listener or this code threw while handling the socket ends the session, with events. */
+    /**
+     * What this code threw while handling the socket, or an {@link Error} a listener threw (a class
+     * that failed to load, out of memory: nothing to trust with the next datagram either), ends the
+     * session, with events. A listener's exception on one datagram does not (see {@link #receive}).
+     */
     @Override
     public boolean failed(SelectionKey failedKey, Throwable error) {
         onFault.accept(error);
@@ -174,8 +186,14 @@ final class UdpEndpoint implements SelectorLoop.Handler {
             if (turn % DATAGRAMS_PER_CLOCK_READ == 0) {
                 timeMillis = System.currentTimeMillis();
             }
-            listener.onEvent(new SessionEvent.Data(timeMillis, Direction.RX, sender, bytes,
-                    ConnectionIds.NONE, false, roundTrip));
+            try {
+                listener.onEvent(new SessionEvent.Data(timeMillis, Direction.RX, sender, bytes,
+                        ConnectionIds.NONE, false, roundTrip));
+            } catch (RuntimeException fault) {
+                // One datagram's handling, not the socket's: as a TCP server ends only the connection
+                // a listener threw on, the socket goes on with the next datagram, and it is told.
+                onUnhandled.unhandled(sender, bytes.length, fault);
+            }
         }
     }
 

@@ -6,9 +6,11 @@ import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.options.SocketOptionSet;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.AbstractLoopSession;
+import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.ConnectionIds;
 import io.socketdeck.core.session.FailureKind;
+import io.socketdeck.core.session.Faults;
 import io.socketdeck.core.session.IoFailures;
 import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.Replies;
@@ -49,6 +51,27 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
     private final UdpOptions options;
     private final SenderHistory senders = new SenderHistory(RECENT_SENDERS);
     private volatile UdpEndpoint endpoint;
+    /** Loop thread only: the last sender on port 0 an answer was not sent to. */
+    private InetSocketAddress unanswerable;
+    /** Answers to port 0 not sent: told the first at once, then once a second while more come. */
+    private final BurstReport repliesToPortZero = burstReport(BurstReport.First.AT_ONCE, (count, bytes) ->
+            emit(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.REPLY_TO_PORT_ZERO, unanswerable,
+                    Long.toString(count))));
+    /** Loop thread only: the last datagram whose handling threw, and what. */
+    private InetSocketAddress unhandledFrom;
+    private RuntimeException unhandledFault;
+    /**
+     * Datagrams a listener threw on: told the first at once, then once a second while more come
+     * (a listener that throws on every datagram must not add a row for each). Told to the same
+     * listener, which may throw again: that is only logged.
+     */
+    private final BurstReport unhandled = burstReport(BurstReport.First.AT_ONCE, (count, bytes) -> {
+        Faults.log("handling a datagram from " + unhandledFrom + " failed (" + count + " since last told)",
+                unhandledFault);
+        Faults.emitQuietly(listener(), new SessionEvent.Failure(System.currentTimeMillis(),
+                FailureKind.DATAGRAM_NOT_HANDLED, unhandledFrom,
+                count + "\n" + Faults.describe(unhandledFault).replace('\n', ' ').replace('\r', ' ')));
+    });
 
     /** A socket on a loop of its own, driven by {@link #run()}. */
     public UdpSession(UdpOptions options, SessionListener listener, TrafficCounters counters) {
@@ -117,7 +140,7 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
                 channel.connect(remote);
             }
             UdpEndpoint opened = new UdpEndpoint(loop(), channel, remote, counters(), listener(), senders,
-                    () -> end(CloseReason.ERROR), this::failed);
+                    () -> end(CloseReason.ERROR), this::failed, this::unhandled);
             opened.start();
             endpoint = opened;
             LOGGER.debug("UDP open on {} (receive buffer {} bytes)", opened.local(),
@@ -141,6 +164,13 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
             // Not about a peer, so no peer; the detail names the local address that failed.
             failToOpen(kind, null, Addresses.format(bindTo) + ": " + IoFailures.detail(e));
         }
+    }
+
+    /** A listener threw on one received datagram: counted for its row; the socket goes on. Loop thread. */
+    private void unhandled(InetSocketAddress sender, int length, RuntimeException fault) {
+        unhandledFrom = sender;
+        unhandledFault = fault;
+        unhandled.add(length);
     }
 
     private void failToOpen(FailureKind kind, InetSocketAddress where, String detail) {
@@ -169,12 +199,22 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
         replyLater(delayNanos, request, bytes, this);
     }
 
+    /**
+     * Sends an automatic answer to the datagram's sender; not to one on port 0, which no datagram
+     * can go to (a raw socket sends from it): reported instead, once a burst.
+     */
     @Override
     public void reply(SessionEvent.Data request, byte[] bytes) {
         UdpEndpoint current = endpoint;
-        if (current != null) {
-            current.send(bytes, UdpTarget.of(request.peer()), SendTarget.SendCompletion.AUTOMATIC);
+        if (current == null) {
+            return;
         }
+        if (request.peer().getPort() == 0) {
+            unanswerable = request.peer();
+            repliesToPortZero.add(bytes.length);
+            return;
+        }
+        current.send(bytes, UdpTarget.of(request.peer()), SendTarget.SendCompletion.AUTOMATIC);
     }
 
     /**

@@ -91,6 +91,10 @@ public final class UdpRemoteModel {
                 sendError.accept(() -> I18n.text("udp.error.noSender"));
                 return Optional.empty();
             }
+            if (last.getPort() == 0) { // a raw socket's: no datagram can go to port 0
+                sendError.accept(() -> I18n.format("udp.error.senderPortZero", Addresses.format(last)));
+                return Optional.empty();
+            }
             return Optional.of(UdpTarget.of(last));
         }
         Optional<UdpTarget> typed = typedTarget();

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +123,47 @@ class HalfCloseTest {
             SessionEvent.Disconnected closed = events.await(SessionEvent.Disconnected.class);
             assertEquals(CloseReason.PEER, closed.reason());
             assertTrue(closed.timeMillis() - finished.timeMillis() >= 250, "not before the linger time");
+            assertTrue(peer.awaitClosedByPeer(TIMEOUT));
+        }
+    }
+
+    /**
+     * A peer that finished sending and does not read, with much queued for it: once the linger
+     * time had passed with bytes still waiting, the linger timer was set again at 0 ms, and again,
+     * for as long as the peer did not read: the I/O thread spun (two thirds of a core measured).
+     * Now no timer runs while the queue waits for the peer, and the connection still closes one
+     * linger after the last byte went out.
+     */
+    @Test
+    void aPeerThatDoesNotReadCostsNoTimersAndClosesOneLingerAfterItsBytesWentOut() throws Exception {
+        Duration linger = Duration.ofMillis(200);
+        TcpServerSession server = listen(TcpServerOptions.of(LOOPBACK, 0).withHalfCloseLinger(linger));
+        InetSocketAddress address = events.await(SessionEvent.Opened.class).local();
+        byte[] big = new byte[24 << 20]; // far more than the socket buffers hold: most of it waits
+        new Random(3).nextBytes(big);
+        try (TcpProbe peer = TcpProbe.connect(address)) {
+            events.await(SessionEvent.Connected.class);
+            server.sendTo(List.of(peer.localAddress()), big);
+            CountDownLatch queued = new CountDownLatch(1);
+            server.loop().execute(queued::countDown); // after the send's own task: the bytes are queued
+            assertTrue(queued.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            long timersBefore = server.loop().timersRun();
+            peer.shutdownOutput();
+            events.await(SessionEvent.PeerFinished.class);
+
+            // A window to count in, not a wait for something: nothing is to happen in it. Five
+            // lingers: the linger that runs out while the bytes wait, and four more of spinning.
+            Thread.sleep(linger.multipliedBy(5).toMillis());
+            long timers = server.loop().timersRun() - timersBefore;
+            assertTrue(timers < 10, timers + " timers ran on the loop while the bytes waited for the peer");
+            assertTrue(events.all(SessionEvent.Disconnected.class).isEmpty(), "open while bytes wait for the peer");
+
+            assertArrayEquals(big, peer.readExactly(big.length, Duration.ofSeconds(30)), "every byte arrived");
+            SessionEvent.Data sent = events.await(SessionEvent.Data.class, d -> d.direction() == Direction.TX);
+            SessionEvent.Disconnected closed = events.await(SessionEvent.Disconnected.class);
+            assertEquals(CloseReason.PEER, closed.reason());
+            assertTrue(closed.timeMillis() - sent.timeMillis() >= linger.toMillis() - 20,
+                    "closed " + (closed.timeMillis() - sent.timeMillis()) + " ms after the last byte went out, not a linger");
             assertTrue(peer.awaitClosedByPeer(TIMEOUT));
         }
     }
