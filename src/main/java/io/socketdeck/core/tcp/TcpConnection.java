@@ -800,6 +800,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             handshakeTimer = null;
         }
         transport.close(reason == CloseReason.REJECTED || reason == CloseReason.ABORTED);
+        countWire(); // what closing wrote (a TLS close_notify), counted before Disconnected tells the end
         SendCompletion[] dropped = writeQueue.clear();
         Throwable fault = null;
         try {
