@@ -116,6 +116,11 @@ final class TcpConnection implements SelectorLoop.Handler {
     private boolean outputShut;
     /** The peer finished sending (end of stream): we no longer read, we may still send. */
     private volatile boolean peerFinished;
+    /**
+     * The transport must write before it reads on ({@link Transport#mustWriteFirst()}): no OP_READ
+     * until a flush has written what it owes. A peer that does not read stalls the reading too.
+     */
+    private boolean readsHeld;
     private long lastSendNanos;
     private SelectorLoop.Timer linger;
     /** Cuts the reads as the session's framing says, reported as rows (each read, or each frame). */
@@ -302,7 +307,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (readyKey.isValid() && readyKey.isWritable()) {
             flush();
         }
-        if (!closed && !peerFinished && readyKey.isValid() && readyKey.isReadable()) {
+        if (!closed && !peerFinished && !readsHeld && readyKey.isValid() && readyKey.isReadable()) {
             read();
         }
     }
@@ -399,14 +404,46 @@ final class TcpConnection implements SelectorLoop.Handler {
             // A transport that answers on its own (a TLS handshake) may have something to write now.
             flushTransport();
         }
+        if (!closed && transport.mustWriteFirst()) {
+            holdReads();
+            return;
+        }
         if (!closed && !peerFinished && transport.hasPending()) {
             loop.execute(this::readPending); // the socket may stay quiet: read what the transport holds
         }
     }
 
+    /**
+     * Reads no more until the transport has written what it owes the peer: the socket's
+     * writability (OP_WRITE, asked by the flush that could not finish) brings the reading back.
+     */
+    private void holdReads() {
+        readsHeld = true;
+        if (key != null && key.isValid()) {
+            key.interestOps((key.interestOps() & ~SelectionKey.OP_READ) | SelectionKey.OP_WRITE);
+        }
+    }
+
+    /** After a write of the transport's: reads again once it owes nothing, first what it holds already. */
+    private void resumeReads() {
+        if (!readsHeld || closed || transport.mustWriteFirst()) {
+            return;
+        }
+        readsHeld = false;
+        if (peerFinished) {
+            return;
+        }
+        if (key != null && key.isValid()) {
+            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+        }
+        if (transport.hasPending()) {
+            loop.execute(this::readPending);
+        }
+    }
+
     private void readPending() {
         try {
-            if (!closed && !peerFinished) {
+            if (!closed && !peerFinished && !readsHeld) {
                 read();
             }
         } catch (Throwable fault) {
@@ -559,6 +596,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             flushing = false;
         }
         countWire();
+        resumeReads();
         if (!closed) {
             reportHandshake(); // a client's handshake ends with its own Finished written
         }
@@ -590,6 +628,7 @@ final class TcpConnection implements SelectorLoop.Handler {
         try {
             boolean recordsOut = transport.closeOutput();
             countWire();
+            resumeReads();
             if (!recordsOut) {
                 wantWrite(true); // the writable socket's flush comes back here
                 return;
@@ -675,6 +714,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             return;
         }
         countWire();
+        resumeReads();
         reportHandshake();
     }
 
@@ -767,6 +807,7 @@ final class TcpConnection implements SelectorLoop.Handler {
             handshakeTimer = null;
         }
         transport.close(reason == CloseReason.REJECTED || reason == CloseReason.ABORTED);
+        countWire(); // what closing wrote (a TLS close_notify), counted before Disconnected tells the end
         SendCompletion[] dropped = writeQueue.clear();
         Throwable fault = null;
         try {

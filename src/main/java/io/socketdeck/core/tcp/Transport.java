@@ -71,6 +71,16 @@ public interface Transport {
         return false;
     }
 
+    /**
+     * True while the transport takes in nothing more until {@link #flush()} has written what its
+     * protocol owes the peer (a TLS 1.3 key update's answer the full socket did not take): reading
+     * on would make it owe more, kept without bound for a peer that does not read. The connection
+     * stops reading, as such a peer stalls plain TCP, and reads again once a flush returns true.
+     */
+    default boolean mustWriteFirst() {
+        return false;
+    }
+
     /** Encoded bytes read from the socket so far; 0 for a transport whose wire bytes are the application's. */
     default long wireReceived() {
         return 0;

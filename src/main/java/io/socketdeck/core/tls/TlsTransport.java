@@ -27,6 +27,9 @@ import javax.net.ssl.SSLSession;
  * socket. Reads decrypt into the connection's buffer, writes encrypt into records, and the
  * handshake runs inside both, on the connection's loop thread. Renegotiation is refused;
  * TLS 1.3's post-handshake messages (tickets, key updates) are not renegotiation and go through.
+ * A key update the peer asks for owes it one of ours: while the socket cannot take that answer
+ * nothing more is decrypted ({@link #mustWriteFirst()}), or a peer that asks again and again and
+ * never reads would have the engine keep an answer, with its keys, for each.
  *
  * <p>Buffers: the working buffers are the loop thread's ({@link LoopBuffers}); a connection
  * keeps only what is left over between calls, and nothing when nothing is: {@code heldIn} the
@@ -55,6 +58,8 @@ final class TlsTransport implements Transport {
     private boolean inboundDone;
     /** True while heldIn may hold a whole record: decrypting is worth trying without a read. */
     private boolean netInDecodable;
+    /** After the handshake, records the engine asked for wait for the socket: nothing is decrypted until they went. */
+    private boolean owesWrite;
     private long wireReceived;
     private long wireSent;
 
@@ -123,13 +128,21 @@ final class TlsTransport implements Transport {
      */
     @Override
     public boolean hasPending() {
-        return heldApp != null || netInDecodable || inboundDone;
+        return heldApp != null || netInDecodable && !owesWrite || inboundDone;
+    }
+
+    @Override
+    public boolean mustWriteFirst() {
+        return owesWrite;
     }
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
         int start = dst.position();
         drainApp(dst);
+        if (owesWrite) {
+            return dst.position() - start; // the records read stay in heldIn until our answer went
+        }
         LoopBuffers buffers = LoopBuffers.ofThisThread();
         // Records left from the last read are read on in the connection's own buffer (a flood keeps
         // one); with none left, the loop thread's buffer takes the socket's bytes, and only what it
@@ -229,7 +242,8 @@ final class TlsTransport implements Transport {
      * Decrypts the whole records in {@code in} (read mode): into {@code dst} while a record fits,
      * else through the loop's buffer, keeping what {@code dst} has no room for in heldApp.
      *
-     * @return false when the engine takes no input until the socket takes records
+     * @return false when the engine takes no input until the socket takes records, or when it
+     *         must take none: an answer it owes waits for the socket ({@link #owesWrite})
      */
     private boolean decrypt(ByteBuffer in, ByteBuffer dst, LoopBuffers buffers) throws IOException {
         while (in.hasRemaining() && !inboundDone) {
@@ -261,6 +275,14 @@ final class TlsTransport implements Transport {
                 throw new IOException("a TLS record larger than the session's application buffer");
             }
             boolean flushed = afterEngine(result);
+            if (!flushed && handshaken && engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+                // What the engine asks to wrap (a key update's answer: the peer asked for one)
+                // waits for the socket. The engine would decrypt on, and owe one more answer, with
+                // its own keys, for each key update the peer asks for: a peer that asks and never
+                // reads would fill the memory. So the rest waits here until flush() wrote it.
+                owesWrite = true;
+                return false;
+            }
             if (result.bytesConsumed() == 0 && result.bytesProduced() == 0 && !flushed) {
                 // The engine took nothing until something of its own is done that needs the full
                 // socket (a task or a wrap during the handshake): asking again now gets the same
@@ -414,7 +436,11 @@ final class TlsTransport implements Transport {
         }
         flushing = true;
         try {
-            return flushRecords();
+            boolean flushed = flushRecords();
+            if (flushed) {
+                owesWrite = false;
+            }
+            return flushed;
         } finally {
             flushing = false;
         }

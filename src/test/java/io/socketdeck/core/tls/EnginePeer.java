@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -21,9 +23,10 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A TLS client driven by hand: a JDK {@link SSLEngine} over a blocking loopback socket, so a test
+ * A TLS client (or server, {@link #accept}) driven by hand: a JDK {@link SSLEngine} over a blocking loopback socket, so a test
  * decides which records go out in one write (a close_notify with a byte after it) and when the
  * peer reads at all. Not an SSLSocket: that one never lets its records be put together with others.
+ * The socket is a channel's, in blocking mode but for {@link #writeNow}, which says when it is full.
  */
 final class EnginePeer implements AutoCloseable {
 
@@ -54,10 +57,19 @@ final class EnginePeer implements AutoCloseable {
      * @param receiveBuffer SO_RCVBUF asked before connecting (so the window is small from the start); 0 for the system's
      */
     static EnginePeer connect(int port, X509Certificate trusted, String protocol, int receiveBuffer) throws IOException {
-        Socket socket = new Socket();
+        return connect(port, trusted, protocol, receiveBuffer, 0);
+    }
+
+    /** As {@link #connect(int, X509Certificate, String, int)}, with SO_SNDBUF {@code sendBuffer} too (0: the system's). */
+    static EnginePeer connect(int port, X509Certificate trusted, String protocol, int receiveBuffer, int sendBuffer)
+            throws IOException {
+        Socket socket = SocketChannel.open().socket();
         try {
             if (receiveBuffer > 0) {
                 socket.setReceiveBufferSize(receiveBuffer);
+            }
+            if (sendBuffer > 0) {
+                socket.setSendBufferSize(sendBuffer);
             }
             socket.setTcpNoDelay(true); // each write goes out at once, as one segment
             socket.setSoTimeout((int) RecordingListener.TIMEOUT.toMillis()); // a silent server fails the test, never hangs it
@@ -68,6 +80,38 @@ final class EnginePeer implements AutoCloseable {
             parameters.setProtocols(new String[] {protocol});
             engine.setSSLParameters(parameters);
             return new EnginePeer(socket, engine);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Accepts one connection on {@code listener} (blocking) and serves TLS on it, presenting
+     * {@code key}, speaking only {@code protocol}; a receive buffer is set on the listener.
+     *
+     * @param sendBuffer SO_SNDBUF; 0 for the system's
+     */
+    static EnginePeer accept(ServerSocketChannel listener, KeyMaterial key, String protocol, int sendBuffer)
+            throws IOException {
+        Socket socket = listener.accept().socket();
+        try {
+            if (sendBuffer > 0) {
+                socket.setSendBufferSize(sendBuffer);
+            }
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) RecordingListener.TIMEOUT.toMillis());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(key.keyManagers(), null, null);
+            SSLEngine engine = context.createSSLEngine();
+            engine.setUseClientMode(false);
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setProtocols(new String[] {protocol});
+            engine.setSSLParameters(parameters);
+            return new EnginePeer(socket, engine);
+        } catch (GeneralSecurityException e) {
+            socket.close();
+            throw new IllegalStateException(e);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -89,7 +133,7 @@ final class EnginePeer implements AutoCloseable {
         }
     }
 
-    /** Its first flight (the ClientHello), made and not sent: the test sends it. */
+    /** Its first flight (a client's ClientHello), made and not sent: the test sends it. */
     byte[] hello() throws IOException {
         begin();
         return wrapHandshake();
@@ -187,6 +231,16 @@ final class EnginePeer implements AutoCloseable {
         return records.toByteArray();
     }
 
+    /**
+     * A KeyUpdate asking for the other side's own (update_requested), made and not sent: a TLS 1.3
+     * engine makes one when a handshake is begun again after the first. From then on this side
+     * encrypts with its new keys; it needs no answer to go on.
+     */
+    byte[] keyUpdate() throws IOException {
+        engine.beginHandshake();
+        return wrapHandshake();
+    }
+
     /** Our close_notify alert, made and not sent. */
     byte[] closeNotify() throws IOException {
         engine.closeOutbound();
@@ -206,6 +260,24 @@ final class EnginePeer implements AutoCloseable {
             sentAhead = new byte[0];
         }
         socket.getOutputStream().write(bytes, skip, bytes.length - skip);
+    }
+
+    /**
+     * Writes what the socket takes of {@code bytes} now, without waiting: 0 when its buffers are
+     * full (the other side is not reading, or not yet).
+     */
+    int writeNow(ByteBuffer bytes) throws IOException {
+        SocketChannel channel = socket.getChannel();
+        channel.configureBlocking(false);
+        try {
+            return channel.write(bytes);
+        } finally {
+            channel.configureBlocking(true);
+        }
+    }
+
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     /** Reads and decrypts until {@code count} application bytes came, and returns them. */

@@ -16,6 +16,7 @@ import io.socketdeck.core.tcp.TcpClientSession;
 import io.socketdeck.core.tcp.TcpServerOptions;
 import io.socketdeck.core.tcp.TcpServerSession;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Our TLS client against our TLS server, on one loop each: handshake, both ways, and refusals. */
 class TlsLoopbackTest {
@@ -40,8 +43,12 @@ class TlsLoopbackTest {
     }
 
     private TcpServerSession server(TlsServerConfig config, RecordingListener events) {
+        return server(config, events, new TrafficCounters());
+    }
+
+    private TcpServerSession server(TlsServerConfig config, RecordingListener events, TrafficCounters counters) {
         TcpServerSession server = new TcpServerSession(TcpServerOptions.of(InetAddress.getLoopbackAddress(), 0), events,
-                new TrafficCounters(), group.next(), TlsTransports.server(config));
+                counters, group.next(), TlsTransports.server(config));
         server.start();
         events.await(SessionEvent.Opened.class);
         return server;
@@ -86,6 +93,51 @@ class TlsLoopbackTest {
         events.awaitClosed();
         server.close();
         serverEvents.awaitClosed();
+    }
+
+    /**
+     * What the end that closes wrote, the other read, to the byte, once both have ended: the
+     * handshake, the records, and the close_notify its close writes last. Both ends count the wire
+     * the same way, so their figures side by side add up.
+     */
+    @ParameterizedTest
+    @CsvSource({"TLSv1.3, client", "TLSv1.3, server", "TLSv1.2, client", "TLSv1.2, server"})
+    void theWireBytesOfTheEndThatClosesAreTheOtherEndsWithItsCloseNotify(String protocol, String closing) {
+        RecordingListener serverEvents = new RecordingListener();
+        TrafficCounters serverCounters = new TrafficCounters();
+        TcpServerSession server = server(TlsServerConfig.of(LOCALHOST).withProtocols(List.of(protocol)), serverEvents,
+                serverCounters);
+        RecordingListener events = new RecordingListener();
+        TrafficCounters counters = new TrafficCounters();
+        TcpClientSession client = client(TlsClientConfig.verified().withAuthorities(LOCALHOST.chain()),
+                server.localAddress().getPort(), events, counters);
+        events.await(SessionEvent.Secured.class);
+        InetSocketAddress clientAddress = serverEvents.await(SessionEvent.Secured.class).remote();
+        assertTrue(client.send(ascii("hello")));
+        serverEvents.awaitBytes(Direction.RX, 5);
+        assertTrue(server.sendToAll(ascii("hi")));
+        events.awaitBytes(Direction.RX, 2);
+
+        if (closing.equals("client")) {
+            client.close();
+            events.awaitClosed();
+            serverEvents.await(SessionEvent.PeerFinished.class); // the close_notify read: the end of its stream
+            assertEquals(counters.wireTxBytes(), serverCounters.wireRxBytes(),
+                    "the client's wire bytes sent, its close_notify included, are the server's received");
+        } else {
+            server.disconnect(List.of(clientAddress));
+            serverEvents.await(SessionEvent.Disconnected.class);
+            events.await(SessionEvent.PeerFinished.class);
+            assertEquals(serverCounters.wireTxBytes(), counters.wireRxBytes(),
+                    "the server's wire bytes sent, its close_notify included, are the client's received");
+        }
+        client.close();
+        server.close();
+        serverEvents.awaitClosed();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
