@@ -15,6 +15,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HostLookup {
 
+    /**
+     * Where sessions look names up: {@link #SYSTEM}, or a test's stand-in that answers when the
+     * test says so.
+     */
+    @FunctionalInterface
+    public interface NameService {
+
+        /**
+         * Every address of {@code host} (a name or a literal), in the system's order. Never blocks
+         * the caller; completes later on another thread, or at once. Completes exceptionally with
+         * the {@link UnknownHostException} (or {@link SecurityException}) as cause.
+         */
+        CompletableFuture<InetAddress[]> lookUpAll(String host);
+    }
+
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService LOOKUPS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "socketdeck-lookup-" + THREADS.incrementAndGet());
@@ -22,17 +37,26 @@ public final class HostLookup {
         return thread;
     });
 
+    /** The system's resolver, on the lookup threads. */
+    public static final NameService SYSTEM = HostLookup::lookUpAll;
+
     private HostLookup() {
     }
 
     /**
-     * The address of {@code host} (a name or a literal), looked up on a lookup thread. Completes
-     * exceptionally with the {@link UnknownHostException} (or {@link SecurityException}) as cause.
+     * The address of {@code host} (a name or a literal), looked up on a lookup thread: the first of
+     * {@link #lookUpAll}'s, as {@link InetAddress#getByName} gives. Completes exceptionally with the
+     * {@link UnknownHostException} (or {@link SecurityException}) as cause.
      */
     public static CompletableFuture<InetAddress> lookUp(String host) {
+        return lookUpAll(host).thenApply(all -> all[0]);
+    }
+
+    /** Every address of {@code host}, looked up on a lookup thread; see {@link NameService#lookUpAll}. */
+    public static CompletableFuture<InetAddress[]> lookUpAll(String host) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return InetAddress.getByName(host);
+                return InetAddress.getAllByName(host);
             } catch (UnknownHostException e) {
                 throw new CompletionException(e);
             }

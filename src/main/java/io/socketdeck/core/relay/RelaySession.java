@@ -111,6 +111,8 @@ public final class RelaySession extends AbstractLoopSession {
     private RelayBudget budget;
     /** The target as a literal address, when it is one: no lookup per client. */
     private InetAddress targetLiteral;
+    /** Where the target's name is looked up; other than {@link HostLookup#SYSTEM} only in tests. */
+    private HostLookup.NameService names = HostLookup.SYSTEM;
 
     /** A relay on a loop of its own, driven by {@link #run()}. */
     public RelaySession(RelayOptions options, SessionListener listener, TrafficCounters counters) {
@@ -136,6 +138,11 @@ public final class RelaySession extends AbstractLoopSession {
     /** Sets what all the legs may hold together, before it starts; for tests, which need little. */
     void budgetBytes(long bytes) {
         budgetBytes = bytes;
+    }
+
+    /** Sets where the target's name is looked up, before it starts; for tests, which answer when they choose. */
+    void nameService(HostLookup.NameService names) {
+        this.names = names;
     }
 
     /** What all legs hold together; loop thread only, null until open. For tests. */
@@ -407,9 +414,9 @@ public final class RelaySession extends AbstractLoopSession {
             found.accept(new InetSocketAddress(targetLiteral, options.targetPort()));
             return;
         }
-        HostLookup.lookUp(options.targetHost()).whenComplete((address, error) -> onLoop(() -> {
-            if (address != null) {
-                found.accept(new InetSocketAddress(address, options.targetPort()));
+        names.lookUpAll(options.targetHost()).whenComplete((addresses, error) -> onLoop(() -> {
+            if (addresses != null) {
+                found.accept(new InetSocketAddress(addresses[0], options.targetPort()));
             } else {
                 failed.failed(FailureKind.UNKNOWN_HOST, options.targetHost());
             }

@@ -1,6 +1,7 @@
 package io.socketdeck.core.udp;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.net.HostLookup;
 import io.socketdeck.core.options.OptionApplier;
 import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.options.SocketOptionSet;
@@ -90,7 +91,8 @@ final class UdpEndpoint implements SelectorLoop.Handler {
 
     UdpEndpoint(SelectorLoop loop, DatagramChannel channel, InetSocketAddress connectedRemote,
                 TrafficCounters counters, SessionListener listener, SenderHistory senders,
-                Runnable onChannelLost, Consumer<Throwable> onFault) throws IOException {
+                HostLookup.NameService names, Runnable onChannelLost, Consumer<Throwable> onFault)
+            throws IOException {
         this.loop = loop;
         this.channel = channel;
         this.local = (InetSocketAddress) channel.getLocalAddress();
@@ -98,7 +100,7 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         this.counters = counters;
         this.listener = listener;
         this.senders = senders;
-        this.resolver = TargetResolver.forLocal(local);
+        this.resolver = TargetResolver.forLocal(local, names);
         this.broadcast = new BroadcastPermission(channel);
         this.memberships = new Memberships(channel, listener);
         this.onChannelLost = onChannelLost;

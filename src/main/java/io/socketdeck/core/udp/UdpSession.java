@@ -5,6 +5,7 @@ import io.socketdeck.core.options.OptionApplier;
 import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.options.SocketOptionSet;
 import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.net.HostLookup;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.ConnectionIds;
@@ -48,6 +49,8 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
 
     private final UdpOptions options;
     private final SenderHistory senders = new SenderHistory(RECENT_SENDERS);
+    /** Where names are looked up; other than {@link HostLookup#SYSTEM} only in tests. */
+    private HostLookup.NameService names = HostLookup.SYSTEM;
     private volatile UdpEndpoint endpoint;
 
     /** A socket on a loop of its own, driven by {@link #run()}. */
@@ -60,6 +63,11 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
     public UdpSession(UdpOptions options, SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
         super(loop, listener, counters);
         this.options = options;
+    }
+
+    /** Sets where names are looked up, before it starts; for tests, which answer when they choose. */
+    void nameService(HostLookup.NameService names) {
+        this.names = names;
     }
 
     @Override
@@ -112,12 +120,12 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
             channel.bind(bindTo);
             InetSocketAddress remote = null;
             if (options.connectTo() != null) {
-                remote = TargetResolver.forLocal((InetSocketAddress) channel.getLocalAddress())
+                remote = TargetResolver.forLocal((InetSocketAddress) channel.getLocalAddress(), names)
                         .resolve(options.connectTo());
                 channel.connect(remote);
             }
             UdpEndpoint opened = new UdpEndpoint(loop(), channel, remote, counters(), listener(), senders,
-                    () -> end(CloseReason.ERROR), this::failed);
+                    names, () -> end(CloseReason.ERROR), this::failed);
             opened.start();
             endpoint = opened;
             LOGGER.debug("UDP open on {} (receive buffer {} bytes)", opened.local(),
