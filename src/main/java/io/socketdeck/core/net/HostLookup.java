@@ -4,14 +4,21 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Looks up host names off the I/O threads. A lookup can block for seconds (a name that does not
  * exist, a slow DNS server); on a loop shared by many sessions that would stall all of them, so it
- * runs on a daemon thread of its own and the answer is handed back to the loop.
+ * runs on a lookup thread and the answer is handed back to the loop.
+ *
+ * <p>The whole application shares {@link #MAX_THREADS} lookup threads: more lookups at once wait
+ * their turn, in order, so a flood of them (clients of a relay, a slow DNS server) never starts a
+ * thread per lookup. The threads are daemons and end after a while without work: an idle
+ * application keeps none. Callers look a name up once for all who wait for it (a UDP socket's
+ * sends to one name, a relay's clients), so what waits is one lookup per name and session.
  */
 public final class HostLookup {
 
@@ -30,36 +37,56 @@ public final class HostLookup {
         CompletableFuture<InetAddress[]> lookUpAll(String host);
     }
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService LOOKUPS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "socketdeck-lookup-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** A lookup that blocks its thread until it has the answer, as {@link InetAddress#getAllByName}. */
+    @FunctionalInterface
+    interface Blocking {
+        InetAddress[] lookUpAll(String host) throws UnknownHostException;
+    }
 
-    /** The system's resolver, on the lookup threads. */
-    public static final NameService SYSTEM = HostLookup::lookUpAll;
+    /**
+     * Lookups running at once, at most, in the whole application. A lookup that waits on a silent
+     * DNS server holds its thread for seconds; a few such names at once still leave the others a
+     * turn within that time, and nothing can start threads without bound.
+     */
+    static final int MAX_THREADS = 4;
+    /** A lookup thread with nothing to do ends after this long. */
+    private static final long IDLE_SECONDS = 30;
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** The system's resolver, on the application's lookup threads. */
+    public static final NameService SYSTEM = onThreads(MAX_THREADS, InetAddress::getAllByName);
 
     private HostLookup() {
     }
 
     /**
      * The address of {@code host} (a name or a literal), looked up on a lookup thread: the first of
-     * {@link #lookUpAll}'s, as {@link InetAddress#getByName} gives. Completes exceptionally with the
+     * {@link #SYSTEM}'s, as {@link InetAddress#getByName} gives. Completes exceptionally with the
      * {@link UnknownHostException} (or {@link SecurityException}) as cause.
      */
     public static CompletableFuture<InetAddress> lookUp(String host) {
-        return lookUpAll(host).thenApply(all -> all[0]);
+        return SYSTEM.lookUpAll(host).thenApply(all -> all[0]);
     }
 
-    /** Every address of {@code host}, looked up on a lookup thread; see {@link NameService#lookUpAll}. */
-    public static CompletableFuture<InetAddress[]> lookUpAll(String host) {
-        return CompletableFuture.supplyAsync(() -> {
+    /**
+     * A name service that runs {@code lookup} on at most {@code threads} daemon threads of its own;
+     * further lookups wait in a queue, in order, for one of them.
+     */
+    static NameService onThreads(int threads, Blocking lookup) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "socketdeck-lookup-" + THREADS.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return host -> CompletableFuture.supplyAsync(() -> {
             try {
-                return InetAddress.getAllByName(host);
+                return lookup.lookUpAll(host);
             } catch (UnknownHostException e) {
                 throw new CompletionException(e);
             }
-        }, LOOKUPS);
+        }, pool);
     }
 }
