@@ -271,21 +271,31 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         }
         InetSocketAddress known = null;
         NameLookup lookup = null;
+        boolean newLookup = false;
         if (target != null && TargetResolver.literal(target) == null) {
             known = resolver.last(target);
             if (known == null) {
-                lookup = lookups.computeIfAbsent(target.host(), this::lookUp);
+                lookup = lookups.get(target.host());
+                if (lookup == null) {
+                    lookup = new NameLookup(target.host());
+                    lookups.put(target.host(), lookup);
+                    newLookup = true;
+                }
             }
         }
         waiting.add(new Waiting(bytes, target, done, known, lookup));
         queuedBytes += cost;
+        if (newLookup) {
+            lookUp(lookup); // last: an answer already there comes at once, and finds the send waiting
+        }
     }
 
-    /** Starts looking {@code host} up off the loop; the answer comes back on the loop. */
-    private NameLookup lookUp(String host) {
-        NameLookup lookup = new NameLookup(host);
-        names.lookUpAll(host).whenComplete((addresses, error) -> onLoop.accept(() -> answered(lookup, addresses)));
-        return lookup;
+    /**
+     * Looks {@code lookup}'s name up off the loop; the answer comes back on the loop, later, or at
+     * once on this thread when the lookup had its answer before we asked for it.
+     */
+    private void lookUp(NameLookup lookup) {
+        names.lookUpAll(lookup.host).whenComplete((addresses, error) -> onLoop.accept(() -> answered(lookup, addresses)));
     }
 
     private void answered(NameLookup lookup, InetAddress[] addresses) {

@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,27 @@ class UdpNameLookupTest {
             assertEquals(SLOW, failures.get(1).detail());
             assertEquals(List.of("after"), sent(events));
             assertEquals(1, names.asked(SLOW), "one lookup for all the sends to the name");
+            assertTrue(session.isOpen());
+        }
+    }
+
+    /**
+     * A lookup may be answered before the session attaches to its answer (the JDK's cache, a
+     * lookup thread quicker than the loop): the answer then comes on the loop thread at once.
+     */
+    @Test
+    void aLookupAnsweredAtOnceSendsAtOnceAndInOrder() throws Exception {
+        RecordingListener events = new RecordingListener();
+        UdpSession session = new UdpSession(UdpOptions.bind(LOOPBACK, 0), events, new TrafficCounters(), loop);
+        session.nameService(host -> CompletableFuture.completedFuture(new InetAddress[] {LOOPBACK}));
+        session.start();
+        events.await(SessionEvent.Opened.class);
+        try (UdpProbe peer = UdpProbe.bind()) {
+            session.send(bytes("first"), new UdpTarget(SLOW, peer.port()));
+            session.send(bytes("second"), new UdpTarget("other." + SLOW, peer.port()));
+            assertEquals("first", text(peer.receive(T).bytes()));
+            assertEquals("second", text(peer.receive(T).bytes()));
+            assertTrue(events.all(SessionEvent.Failure.class).isEmpty(), () -> "no failure: " + events.events());
             assertTrue(session.isOpen());
         }
     }
