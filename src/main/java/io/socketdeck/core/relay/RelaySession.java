@@ -18,7 +18,6 @@ import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
 import java.io.IOException;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +63,11 @@ import org.slf4j.LoggerFactory;
  * read until delivered bytes make room, and datagrams that do not fit are dropped, each told as one
  * {@code Failure(RELAY_BUDGET_PAUSED)} or {@code Failure(RELAY_BUDGET_DROPPED)} a burst. The hold, a
  * stall and every fault injected are {@code FaultInjected} events.
+ *
+ * <p>A target given by name is looked up off the loop: one lookup for all the clients that arrive
+ * while it is out, and the address found serves new clients for a few seconds
+ * ({@link SharedTargetLookup}); a name that does not resolve is a {@code Failure(UNKNOWN_HOST)} per
+ * client that waited for it, whose connection then ends as for a target that refused.
  *
  * <p>Counters: {@code rx} counts bytes read from clients and targets, {@code tx} bytes written to
  * them (injected ones included); {@link #upBytes()} and {@link #downBytes()} count each way as read.
@@ -109,8 +112,8 @@ public final class RelaySession extends AbstractLoopSession {
     private long budgetBytes = RelayBudget.DEFAULT_BYTES;
     /** Made when the relay opens, with the size set by then; loop thread only. */
     private RelayBudget budget;
-    /** The target as a literal address, when it is one: no lookup per client. */
-    private InetAddress targetLiteral;
+    /** Where the target's name is looked up; other than {@link HostLookup#SYSTEM} only in tests. */
+    private HostLookup.NameService names = HostLookup.SYSTEM;
 
     /** A relay on a loop of its own, driven by {@link #run()}. */
     public RelaySession(RelayOptions options, SessionListener listener, TrafficCounters counters) {
@@ -136,6 +139,11 @@ public final class RelaySession extends AbstractLoopSession {
     /** Sets what all the legs may hold together, before it starts; for tests, which need little. */
     void budgetBytes(long bytes) {
         budgetBytes = bytes;
+    }
+
+    /** Sets where the target's name is looked up, before it starts; for tests, which answer when they choose. */
+    void nameService(HostLookup.NameService names) {
+        this.names = names;
     }
 
     /** What all legs hold together; loop thread only, null until open. For tests. */
@@ -339,7 +347,8 @@ public final class RelaySession extends AbstractLoopSession {
     @Override
     protected void open() {
         budget = new RelayBudget(budgetBytes, context, () -> localAddress);
-        targetLiteral = IpLiterals.parse(options.targetHost()).orElse(null);
+        TargetLookup target = new SharedTargetLookup(options.targetHost(), options.targetPort(),
+                IpLiterals.parse(options.targetHost()).orElse(null), names, this::onLoop, System::nanoTime);
         InetSocketAddress wanted = new InetSocketAddress(options.listenAddress(), options.listenPort());
         NetworkChannel channel = null;
         try {
@@ -349,13 +358,13 @@ public final class RelaySession extends AbstractLoopSession {
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 server.bind(wanted, BACKLOG);
                 server.configureBlocking(false);
-                new TcpRelay(context, loop(), server, this::resolve).register(this::guarded);
+                new TcpRelay(context, loop(), server, target).register(this::guarded);
             } else {
                 DatagramChannel datagrams = DatagramChannel.open(familyOf(wanted));
                 channel = datagrams;
                 datagrams.bind(wanted);
                 datagrams.configureBlocking(false);
-                new UdpRelay(context, loop(), datagrams, this::resolve, udpFlowLimit).register(this::guarded);
+                new UdpRelay(context, loop(), datagrams, target, udpFlowLimit).register(this::guarded);
             }
             localAddress = (InetSocketAddress) channel.getLocalAddress();
             listening = channel;
@@ -396,24 +405,6 @@ public final class RelaySession extends AbstractLoopSession {
     protected boolean socketOpen() {
         NetworkChannel current = listening;
         return current != null && current.isOpen();
-    }
-
-    /**
-     * Finds the target's address for one connection: at once for a literal, else looked up anew
-     * off the loop (a name may move; the lookup must not stall the other connections).
-     */
-    private void resolve(Consumer<InetSocketAddress> found, TargetLookup.Failed failed) {
-        if (targetLiteral != null) {
-            found.accept(new InetSocketAddress(targetLiteral, options.targetPort()));
-            return;
-        }
-        HostLookup.lookUp(options.targetHost()).whenComplete((address, error) -> onLoop(() -> {
-            if (address != null) {
-                found.accept(new InetSocketAddress(address, options.targetPort()));
-            } else {
-                failed.failed(FailureKind.UNKNOWN_HOST, options.targetHost());
-            }
-        }));
     }
 
     /** What the connections share with the session. */

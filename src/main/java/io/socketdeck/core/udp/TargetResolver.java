@@ -1,16 +1,18 @@
 package io.socketdeck.core.udp;
 
 import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.net.IpLiterals;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 
 /**
- * Resolves targets to an address this socket can send to. A name with both an IPv4 and an IPv6
- * address ("localhost") gets the one of the socket's family instead of failing on the first. The
- * last answer is kept: people send to the same target again and again. Loop thread only.
+ * Picks the address of a target this socket can send to. A name with both an IPv4 and an IPv6
+ * address ("localhost") gets the one of the socket's family instead of failing on the first. It
+ * never looks a name up: a literal is read as it is, a name's addresses come from a lookup made
+ * off the loop ({@link #choose}). The last answer is kept: people send to the same target again
+ * and again. Loop thread only.
  */
 final class TargetResolver {
 
@@ -38,12 +40,31 @@ final class TargetResolver {
         return new TargetResolver(local, address.isAnyLocalAddress(), true);
     }
 
-    InetSocketAddress resolve(UdpTarget target) throws UnknownHostException, AddressFamilyException {
-        if (target.equals(lastTarget)) {
-            return lastAddress;
+    /** The address {@code target} writes as an IP literal (ASCII digits), or null for a name. */
+    static InetAddress literal(UdpTarget target) {
+        return IpLiterals.parse(target.host()).orElse(null);
+    }
+
+    /**
+     * The address of {@code target} known without a lookup: the last answer again, or a literal's.
+     * Null when its name must be looked up.
+     */
+    InetSocketAddress atOnce(UdpTarget target) throws AddressFamilyException {
+        InetSocketAddress known = last(target);
+        if (known != null) {
+            return known;
         }
-        // A literal never triggers a lookup; a name may, on this thread: rare, and cached by the JDK.
-        InetAddress[] candidates = InetAddress.getAllByName(target.host());
+        InetAddress literal = literal(target);
+        return literal == null ? null : choose(target, new InetAddress[] {literal});
+    }
+
+    /** The last answer, when {@code target} is the target it was for; else null. */
+    InetSocketAddress last(UdpTarget target) {
+        return target.equals(lastTarget) ? lastAddress : null;
+    }
+
+    /** The first of {@code candidates} (a lookup's answer, never empty) this socket reaches, kept as the last answer. */
+    InetSocketAddress choose(UdpTarget target, InetAddress[] candidates) throws AddressFamilyException {
         for (InetAddress candidate : candidates) {
             if (reaches(candidate)) {
                 lastTarget = target;

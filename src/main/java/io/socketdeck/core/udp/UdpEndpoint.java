@@ -1,6 +1,7 @@
 package io.socketdeck.core.udp;
 
 import io.socketdeck.core.io.SelectorLoop;
+import io.socketdeck.core.net.HostLookup;
 import io.socketdeck.core.options.OptionApplier;
 import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.options.SocketOptionSet;
@@ -19,12 +20,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketOption;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,15 @@ import java.util.function.Consumer;
 /**
  * An open UDP socket on a {@link SelectorLoop}: receives every datagram as one event, sends
  * datagrams in order, and reports faults as events without closing. Loop thread only.
+ *
+ * <p>A send to a host name whose address is not known yet never waits on the loop: the name is
+ * looked up off it ({@link HostLookup.NameService}), one lookup per name however many sends wait
+ * for it, and the send waits in order behind the sends made before it; every send made after it
+ * waits behind it, literals included, until the answer comes back to the loop. At most
+ * {@link #MAX_WAITING_FOR_LOOKUP} sends wait so, within {@link #MAX_QUEUED_BYTES} with the sends
+ * waiting for room in the socket buffer; beyond that a send is refused ({@code SEND_BUFFER_FULL}).
+ * A name that does not resolve is one {@code UNKNOWN_HOST} for all the sends that waited for that
+ * lookup, each of which is told it was dropped.
  */
 final class UdpEndpoint implements SelectorLoop.Handler {
 
@@ -57,6 +67,13 @@ final class UdpEndpoint implements SelectorLoop.Handler {
      * before the byte limit is reached.
      */
     static final int DATAGRAM_OVERHEAD = 96;
+    /**
+     * Sends waiting for a name's address at most. A lookup answers within milliseconds normally;
+     * a silent DNS server takes seconds to give up (timeout times attempts per server). A repeat
+     * every millisecond fills this in about a second and then stops at its first refused send,
+     * where waiting without bound would hold several seconds' worth of it to send in one burst.
+     */
+    static final int MAX_WAITING_FOR_LOOKUP = 1024;
 
     private record Outgoing(ByteBuffer bytes, InetSocketAddress target, SendTarget.SendCompletion done) {
     }
@@ -65,6 +82,29 @@ final class UdpEndpoint implements SelectorLoop.Handler {
     @FunctionalInterface
     interface Unhandled {
         void unhandled(InetSocketAddress sender, int length, RuntimeException fault);
+    }
+
+    /**
+     * A send waiting behind a lookup: {@code known} is its address when it was known as it was
+     * made (the last answer), {@code lookup} the lookup it waits for; neither for a literal or the
+     * connected remote, read when its turn comes.
+     */
+    private record Waiting(byte[] bytes, UdpTarget target, SendTarget.SendCompletion done,
+                           InetSocketAddress known, NameLookup lookup) {
+    }
+
+    /** One name's lookup, shared by every send that waits for it. */
+    private static final class NameLookup {
+        private final String host;
+        private boolean answered;
+        /** The answer; null when the name did not resolve. */
+        private InetAddress[] addresses;
+        /** Its failure is reported once, by the first send that waited for it. */
+        private boolean failureReported;
+
+        NameLookup(String host) {
+            this.host = host;
+        }
     }
 
     private final SelectorLoop loop;
@@ -90,14 +130,23 @@ final class UdpEndpoint implements SelectorLoop.Handler {
     private final Runnable onChannelLost;
     private final Consumer<Throwable> onFault;
     private final Unhandled onUnhandled;
+    private final HostLookup.NameService names;
+    /** Runs a lookup's answer on the loop, unless the session has ended by then. */
+    private final Consumer<Runnable> onLoop;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    /** Sends waiting for a name's address, and every send made after them; in order. */
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    /** The lookups in flight, by name. */
+    private final Map<String, NameLookup> lookups = new HashMap<>();
+    /** Payload and overhead of the sends in {@link #queue} and {@link #waiting}. */
     private long queuedBytes;
     private InetSocketAddress lastSender;
     private SelectionKey key;
 
     UdpEndpoint(SelectorLoop loop, DatagramChannel channel, InetSocketAddress connectedRemote,
                 TrafficCounters counters, SessionListener listener, SenderHistory senders,
-                Runnable onChannelLost, Consumer<Throwable> onFault, Unhandled onUnhandled) throws IOException {
+                HostLookup.NameService names, Consumer<Runnable> onLoop, Runnable onChannelLost,
+                Consumer<Throwable> onFault, Unhandled onUnhandled) throws IOException {
         this.loop = loop;
         this.channel = channel;
         this.local = (InetSocketAddress) channel.getLocalAddress();
@@ -108,6 +157,8 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         this.resolver = TargetResolver.forLocal(local);
         this.broadcast = new BroadcastPermission(channel);
         this.memberships = new Memberships(channel, listener);
+        this.names = names;
+        this.onLoop = onLoop;
         this.onChannelLost = onChannelLost;
         this.onFault = onFault;
         this.onUnhandled = onUnhandled;
@@ -202,22 +253,114 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         send(bytes, target, SendTarget.SendCompletion.IGNORE);
     }
 
-    /** Queues one datagram; {@code done} learns whether it was handed to the system. */
+    /**
+     * Queues one datagram; {@code done} learns whether it was handed to the system. A name not
+     * known yet is looked up off the loop first, the datagram waiting for it (see above).
+     */
     void send(byte[] bytes, UdpTarget target, SendTarget.SendCompletion done) {
+        if (!waiting.isEmpty()) {
+            await(bytes, target, done); // behind a send that waits for a name: in order
+            return;
+        }
         InetSocketAddress address;
         try {
-            address = target == null ? connectedRemote : resolver.resolve(target);
-        } catch (UnknownHostException e) {
-            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.UNKNOWN_HOST, null,
-                    target.host()));
-            done.completed(false);
-            return;
+            address = target == null ? connectedRemote : resolver.atOnce(target);
         } catch (AddressFamilyException e) {
-            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.ADDRESS_FAMILY,
-                    e.target(), e.getMessage()));
+            refuseFamily(e, done);
+            return;
+        }
+        if (address == null && target != null) {
+            await(bytes, target, done); // a name not known yet
+            return;
+        }
+        sendTo(bytes, address, done);
+    }
+
+    /** Puts a send behind the lookups in flight, or refuses it beyond the bound. */
+    private void await(byte[] bytes, UdpTarget target, SendTarget.SendCompletion done) {
+        long cost = DATAGRAM_OVERHEAD + (long) bytes.length;
+        if (waiting.size() >= MAX_WAITING_FOR_LOOKUP || queuedBytes + cost > MAX_QUEUED_BYTES) {
+            InetSocketAddress where = target == null ? connectedRemote
+                    : InetSocketAddress.createUnresolved(target.host(), target.port());
+            listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.SEND_BUFFER_FULL, where,
+                    waiting.size() + " datagrams waiting for a name to be looked up"));
             done.completed(false);
             return;
         }
+        InetSocketAddress known = null;
+        NameLookup lookup = null;
+        boolean newLookup = false;
+        if (target != null && TargetResolver.literal(target) == null) {
+            known = resolver.last(target);
+            if (known == null) {
+                lookup = lookups.get(target.host());
+                if (lookup == null) {
+                    lookup = new NameLookup(target.host());
+                    lookups.put(target.host(), lookup);
+                    newLookup = true;
+                }
+            }
+        }
+        waiting.add(new Waiting(bytes, target, done, known, lookup));
+        queuedBytes += cost;
+        if (newLookup) {
+            lookUp(lookup); // last: an answer already there comes at once, and finds the send waiting
+        }
+    }
+
+    /**
+     * Looks {@code lookup}'s name up off the loop; the answer comes back on the loop, later, or at
+     * once on this thread when the lookup had its answer before we asked for it.
+     */
+    private void lookUp(NameLookup lookup) {
+        names.lookUpAll(lookup.host).whenComplete((addresses, error) -> onLoop.accept(() -> answered(lookup, addresses)));
+    }
+
+    private void answered(NameLookup lookup, InetAddress[] addresses) {
+        lookups.remove(lookup.host, lookup);
+        lookup.answered = true;
+        lookup.addresses = addresses == null || addresses.length == 0 ? null : addresses;
+        sendWaiting();
+    }
+
+    /** Sends, in order, what waits at the head and no longer waits for an answer. */
+    private void sendWaiting() {
+        Waiting next;
+        while ((next = waiting.peek()) != null && (next.lookup() == null || next.lookup().answered)) {
+            waiting.poll();
+            queuedBytes -= DATAGRAM_OVERHEAD + (long) next.bytes().length;
+            NameLookup lookup = next.lookup();
+            if (lookup != null && lookup.addresses == null) {
+                if (!lookup.failureReported) {
+                    lookup.failureReported = true;
+                    listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.UNKNOWN_HOST,
+                            null, lookup.host));
+                }
+                next.done().completed(false);
+                continue;
+            }
+            InetSocketAddress address;
+            try {
+                address = next.target() == null ? connectedRemote
+                        : next.known() != null ? next.known()
+                        : lookup != null ? resolver.choose(next.target(), lookup.addresses)
+                        : resolver.atOnce(next.target());
+            } catch (AddressFamilyException e) {
+                refuseFamily(e, next.done());
+                continue;
+            }
+            sendTo(next.bytes(), address, next.done());
+        }
+    }
+
+    private void refuseFamily(AddressFamilyException e, SendTarget.SendCompletion done) {
+        listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.ADDRESS_FAMILY,
+                e.target(), e.getMessage()));
+        done.completed(false);
+    }
+
+    /** Queues one datagram to {@code address} (null: no remote), or refuses it. */
+    private void sendTo(byte[] bytes, InetSocketAddress address, SendTarget.SendCompletion done) {
         if (address == null || connectedRemote != null && !connectedRemote.equals(address)) {
             listener.onEvent(new SessionEvent.Failure(System.currentTimeMillis(), FailureKind.NOT_CONNECTED, address,
                     connectedRemote == null ? "no remote given" : "connected to " + connectedRemote + " only"));
@@ -319,6 +462,11 @@ final class UdpEndpoint implements SelectorLoop.Handler {
         while ((dropped = queue.poll()) != null) {
             Faults.completeQuietly(dropped.done(), false); // never sent: senders waiting on it must learn so
         }
+        Waiting unsent;
+        while ((unsent = waiting.poll()) != null) {
+            Faults.completeQuietly(unsent.done(), false);
+        }
+        lookups.clear(); // an answer still to come finds the session ended and is dropped
         queuedBytes = 0;
     }
 }

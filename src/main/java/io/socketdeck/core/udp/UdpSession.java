@@ -5,6 +5,7 @@ import io.socketdeck.core.options.OptionApplier;
 import io.socketdeck.core.options.OptionGrant;
 import io.socketdeck.core.options.SocketOptionSet;
 import io.socketdeck.core.net.Addresses;
+import io.socketdeck.core.net.HostLookup;
 import io.socketdeck.core.session.AbstractLoopSession;
 import io.socketdeck.core.session.BurstReport;
 import io.socketdeck.core.session.CloseReason;
@@ -23,7 +24,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,7 +38,11 @@ import org.slf4j.LoggerFactory;
  * <p>Optionally connected to one remote: only then does the system report ICMP errors such as
  * port unreachable to the socket (an unconnected socket never learns of them on Linux or in the
  * JDK), at the price of receiving only that remote's datagrams. The choice is the user's, because
- * silently connecting would drop replies that come from another port or host.
+ * silently connecting would drop replies that come from another port or host. A remote given by
+ * name is looked up off the loop before the socket opens.
+ *
+ * <p>Names are never looked up on the loop, which other sessions share: a send to a name waits
+ * for its lookup, in order with the socket's other sends (see {@link UdpEndpoint}).
  */
 public final class UdpSession extends AbstractLoopSession implements Replies {
 
@@ -50,6 +54,8 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
 
     private final UdpOptions options;
     private final SenderHistory senders = new SenderHistory(RECENT_SENDERS);
+    /** Where names are looked up; other than {@link HostLookup#SYSTEM} only in tests. */
+    private HostLookup.NameService names = HostLookup.SYSTEM;
     private volatile UdpEndpoint endpoint;
     /** Loop thread only: the last sender on port 0 an answer was not sent to. */
     private InetSocketAddress unanswerable;
@@ -83,6 +89,11 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
     public UdpSession(UdpOptions options, SessionListener listener, TrafficCounters counters, SelectorLoop loop) {
         super(loop, listener, counters);
         this.options = options;
+    }
+
+    /** Sets where names are looked up, before it starts; for tests, which answer when they choose. */
+    void nameService(HostLookup.NameService names) {
+        this.names = names;
     }
 
     @Override
@@ -120,6 +131,24 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
 
     @Override
     protected void open() {
+        UdpTarget remote = options.connectTo();
+        InetAddress literal = remote == null ? null : TargetResolver.literal(remote);
+        if (remote == null || literal != null) {
+            openSocket(literal == null ? null : new InetAddress[] {literal});
+            return;
+        }
+        // Never on the loop: a slow or failing lookup would stall every session sharing it.
+        names.lookUpAll(remote.host()).whenComplete((addresses, error) -> onLoop(() -> {
+            if (addresses == null || addresses.length == 0) {
+                failToOpen(FailureKind.UNKNOWN_HOST, null, remote.host());
+            } else {
+                openSocket(addresses);
+            }
+        }));
+    }
+
+    /** Binds, connects to the first of {@code remotes} the socket reaches (when given), and reports it. */
+    private void openSocket(InetAddress[] remotes) {
         InetSocketAddress bindTo = new InetSocketAddress(options.bindAddress(), options.bindPort());
         DatagramChannel channel = null;
         try {
@@ -134,13 +163,13 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
             List<OptionGrant> grants = new OptionApplier(channel).apply(options.socketOptions(), false).grants();
             channel.bind(bindTo);
             InetSocketAddress remote = null;
-            if (options.connectTo() != null) {
+            if (remotes != null) {
                 remote = TargetResolver.forLocal((InetSocketAddress) channel.getLocalAddress())
-                        .resolve(options.connectTo());
+                        .choose(options.connectTo(), remotes);
                 channel.connect(remote);
             }
             UdpEndpoint opened = new UdpEndpoint(loop(), channel, remote, counters(), listener(), senders,
-                    () -> end(CloseReason.ERROR), this::failed, this::unhandled);
+                    names, this::onLoop, () -> end(CloseReason.ERROR), this::failed, this::unhandled);
             opened.start();
             endpoint = opened;
             LOGGER.debug("UDP open on {} (receive buffer {} bytes)", opened.local(),
@@ -151,9 +180,6 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
             if (!options.socketOptions().isSystem() || grants.stream().anyMatch(OptionGrant::isProblem)) {
                 emit(new SessionEvent.OptionsApplied(now, opened.local(), grants, ConnectionIds.NONE, 1));
             }
-        } catch (UnknownHostException e) {
-            SelectorLoop.closeQuietly(channel);
-            failToOpen(FailureKind.UNKNOWN_HOST, null, options.connectTo().host());
         } catch (AddressFamilyException e) {
             SelectorLoop.closeQuietly(channel);
             failToOpen(FailureKind.ADDRESS_FAMILY, e.target(), e.getMessage());
@@ -180,7 +206,8 @@ public final class UdpSession extends AbstractLoopSession implements Replies {
 
     /**
      * Queues one datagram; the array belongs to the session from now on. Problems (unknown host,
-     * too long, unreachable) are reported as events.
+     * too long, unreachable) are reported as events. A name not known yet is looked up off the
+     * loop, the datagram and the sends after it waiting for the answer.
      *
      * @param target where to, or null for the connected remote
      * @return false when the socket is not open
