@@ -146,6 +146,8 @@ final class SelfSignedDialog extends Dialog<SelfSignedModel.Generated> {
             // field's own message already says what is wrong with it.
         }
         Path folder = current.toAbsolutePath().getParent();
+        // On the FX thread, as the chooser itself looks at its initial folder there (and throws
+        // for one that is not a folder): see KeyFiles.folderOf.
         if (folder != null && Files.isDirectory(folder)) {
             chooser.setInitialDirectory(folder.toFile());
         }
