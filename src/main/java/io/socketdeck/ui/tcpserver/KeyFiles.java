@@ -40,7 +40,11 @@ final class KeyFiles {
         }
     }
 
-    /** The folder of the file typed, or the folder generated files go to; null when neither exists. */
+    /**
+     * The folder of the file typed, or the folder generated files go to; null when neither exists.
+     * Looked at on the FX thread: JavaFX's chooser looks at its initial folder there itself
+     * ({@code isDirectory}, then its canonical path) and throws for one that is not a folder.
+     */
     private static Path folderOf(String typed) {
         try {
             Path folder = typed == null || typed.isBlank() ? SelfSignedModel.defaultFolder()

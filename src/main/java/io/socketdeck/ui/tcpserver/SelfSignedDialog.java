@@ -3,6 +3,7 @@ package io.socketdeck.ui.tcpserver;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.DialogFields;
 import io.socketdeck.ui.fx.DialogStyle;
+import io.socketdeck.ui.fx.FileJobs;
 import io.socketdeck.ui.fx.FormGrid;
 import java.io.File;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -29,13 +31,15 @@ import javafx.stage.Window;
 
 /**
  * Asks for the names, the format and where to save a self-signed certificate, then makes it
- * (see {@link SelfSignedModel}); the dialog stays open while a field is wrong, its message under it.
+ * (see {@link SelfSignedModel}) on the tab's file worker; the dialog stays open while a field is
+ * wrong, its message under it, and closes with what was made once the files are written.
  */
 final class SelfSignedDialog extends Dialog<SelfSignedModel.Generated> {
 
     private final SelfSignedModel model;
 
-    SelfSignedDialog(Window owner, SelfSignedModel model) {
+    /** @param worker where the files are made and written: the tab's, never the FX thread */
+    SelfSignedDialog(Window owner, SelfSignedModel model, FileJobs.Slot worker) {
         this.model = model;
         initOwner(owner);
         setTitle(I18n.text("server.tls.generate.title"));
@@ -87,16 +91,30 @@ final class SelfSignedDialog extends Dialog<SelfSignedModel.Generated> {
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("serverTlsGenOk");
-        ok.setText(I18n.text("server.tls.generate.ok"));
-        SelfSignedModel.Generated[] made = new SelfSignedModel.Generated[1];
+        // While the worker makes and writes the files: the button says so, the fields are as they
+        // were when asked, and Cancel (or closing the dialog) gives the work up.
+        ReadOnlyBooleanProperty generating = model.generatingProperty();
+        ok.textProperty().bind(Bindings.when(generating).then(I18n.text("server.tls.generate.working"))
+                .otherwise(I18n.text("server.tls.generate.ok")));
+        ok.disableProperty().bind(generating);
+        grid.disableProperty().bind(generating);
         ok.addEventFilter(ActionEvent.ACTION, event -> {
-            made[0] = model.generate();
-            if (made[0] == null) {
-                event.consume(); // stays open: the messages say what to change
-                getDialogPane().getScene().getWindow().sizeToScene();
+            event.consume(); // closes only with what was made, once the files are written
+            if (!model.generate(worker, this::setResult)) {
+                sizeToScene(); // stays open: the messages say what to change
             }
         });
-        setResultConverter(button -> button == ButtonType.OK ? made[0] : null);
+        model.generatingProperty().addListener((obs, was, now) -> {
+            if (!now && isShowing()) {
+                sizeToScene(); // the worker's message at a field, if any
+            }
+        });
+        setResultConverter(button -> null); // Cancel, Esc, the window's close: nothing made
+        setOnHidden(event -> model.giveUp()); // closed meanwhile: what it makes is never used
+    }
+
+    private void sizeToScene() {
+        getDialogPane().getScene().getWindow().sizeToScene();
     }
 
     private static RadioButton radio(String id, String key, ToggleGroup group) {
@@ -128,6 +146,8 @@ final class SelfSignedDialog extends Dialog<SelfSignedModel.Generated> {
             // field's own message already says what is wrong with it.
         }
         Path folder = current.toAbsolutePath().getParent();
+        // On the FX thread, as the chooser itself looks at its initial folder there (and throws
+        // for one that is not a folder): see KeyFiles.folderOf.
         if (folder != null && Files.isDirectory(folder)) {
             chooser.setInitialDirectory(folder.toFile());
         }

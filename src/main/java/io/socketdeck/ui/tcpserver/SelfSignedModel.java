@@ -6,6 +6,7 @@ import io.socketdeck.core.tls.KeyMaterial;
 import io.socketdeck.core.tls.SelfSigned;
 import io.socketdeck.core.tls.TlsInputException;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FileJobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -13,12 +14,20 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The "Generate self-signed" dialog's fields and what OK does: checks the names, the password
@@ -26,8 +35,15 @@ import javafx.beans.property.StringProperty;
  * and writes them. A file that exists is replaced only when the user confirmed it (the save
  * chooser asks); a typed name of an existing file is refused at its field. The password stays in
  * memory: it is handed to the server tab's TLS fields, never saved.
+ *
+ * <p>The making and the writing run on the tab's file worker ({@link FileJobs}), never the FX
+ * thread: making a key takes a while on a slow machine, and a hung network mount or a named pipe
+ * at the chosen path holds a write for as long as it hangs. Given up (the dialog closed), what
+ * it makes is never used; it writes nothing unless it has begun to, and then writes its files whole.
  */
 final class SelfSignedModel {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(SelfSignedModel.class);
 
     /** How the key and certificate are written. */
     enum Format {
@@ -53,6 +69,9 @@ final class SelfSignedModel {
     private final ReadOnlyStringWrapper passwordError = new ReadOnlyStringWrapper(this, "passwordError");
     private final ReadOnlyStringWrapper certificateFileError = new ReadOnlyStringWrapper(this, "certificateFileError");
     private final ReadOnlyStringWrapper keyFileError = new ReadOnlyStringWrapper(this, "keyFileError");
+    private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper(this, "generating");
+    /** The worker of the generation under way. */
+    private FileJobs.Slot generatingOn;
     /** Files the user agreed to replace, in the save chooser. */
     private final Set<String> replaceable = new HashSet<>();
     private final Path folder;
@@ -137,8 +156,19 @@ final class SelfSignedModel {
         replaceable.add(file);
     }
 
-    /** Makes and writes the key and certificate; null after showing at the fields what is wrong. */
-    Generated generate() {
+    /**
+     * Checks the fields and, when they are right, hands the making and writing of the key and
+     * certificate to {@code worker}; what was made goes to {@code made} on the FX thread. What
+     * needs the disk (whether a file exists, making its folder, writing it) is checked there too:
+     * what is wrong is shown at its field when the worker is done. FX thread.
+     *
+     * @return false when nothing was started: a field is wrong (its message says why), or a
+     *         generation runs
+     */
+    boolean generate(FileJobs.Slot worker, Consumer<Generated> made) {
+        if (generating.get()) {
+            return false;
+        }
         namesError.set(null);
         passwordError.set(null);
         certificateFileError.set(null);
@@ -153,66 +183,191 @@ final class SelfSignedModel {
         if (pkcs12 && !password.get().equals(passwordAgain.get())) {
             passwordError.set(I18n.text("server.tls.generate.error.passwordsDiffer"));
         }
-        Path certificate = target(certificateFile, certificateFileError);
-        Path key = pkcs12 ? null : target(keyFile, keyFileError);
-        if (key != null && key.equals(certificate)) {
+        Target certificate = target(certificateFile, certificateFileError);
+        Target key = pkcs12 ? null : target(keyFile, keyFileError);
+        if (key != null && certificate != null && key.path().equals(certificate.path())) {
             keyFileError.set(I18n.text("server.tls.generate.error.sameFile"));
         }
         if (parsed == null || namesError.get() != null || passwordError.get() != null || certificate == null
                 || !pkcs12 && (key == null || keyFileError.get() != null)) {
-            return null;
+            return false;
         }
-        KeyMaterial material = SelfSigned.generate(parsed, SelfSigned.ONE_YEAR);
-        char[] secret = pkcs12 ? password.get().toCharArray() : null;
-        try {
-            makeFolder(certificate, certificateFileError);
-            if (key != null) {
-                makeFolder(key, keyFileError);
-            }
-            if (pkcs12) {
-                SelfSigned.writePkcs12(material, certificate, secret);
-            } else {
-                SelfSigned.writePem(material, certificate, key);
-            }
-        } catch (TlsInputException e) {
-            (e.field() == TlsInputException.Field.KEY ? keyFileError : certificateFileError).set(e.getMessage());
-            return null;
-        } catch (IOException e) {
-            return null; // said at the field by makeFolder
+        Making making = new Making(parsed, certificate, key, pkcs12 ? password.get().toCharArray() : null);
+        boolean started = worker.start(certificate.path(), making,
+                generated -> {
+                    generating.set(false);
+                    made.accept(generated);
+                },
+                e -> {
+                    generating.set(false);
+                    showFailure(e, certificate, key);
+                },
+                () -> {
+                    making.giveUp();
+                    generating.set(false);
+                });
+        if (started) {
+            generatingOn = worker;
+            generating.set(true);
         }
-        return new Generated(certificate, key, secret, material.describe());
+        return started;
     }
 
-    /** The file typed in {@code field}, or null after saying why not. */
-    private Path target(StringProperty field, ReadOnlyStringWrapper error) {
+    /**
+     * The generation under way is not wanted (the dialog closed): what it makes is never handed
+     * on, and it writes nothing unless it has begun to; files it has begun are written whole (a
+     * file the user asked for, kept: never half a key pair). FX thread.
+     */
+    void giveUp() {
+        if (generating.get()) {
+            generatingOn.giveUp();
+        }
+    }
+
+    /** True from a {@link #generate} started until its outcome is applied or it is given up. */
+    ReadOnlyBooleanProperty generatingProperty() {
+        return generating.getReadOnlyProperty();
+    }
+
+    /** What went wrong on the worker, said at its field in the window's language. FX thread. */
+    private void showFailure(Exception e, Target certificate, Target key) {
+        if (e instanceof FilesTaken taken) {
+            if (taken.certificate) {
+                certificateFileError.set(I18n.format("server.tls.generate.error.exists", certificate.typed()));
+            }
+            if (taken.key) {
+                keyFileError.set(I18n.format("server.tls.generate.error.exists", key.typed()));
+            }
+        } else if (e instanceof FolderNotMade folder) {
+            errorAt(folder.field).set(I18n.format("server.tls.generate.error.folder", folder.folder,
+                    IoErrors.describe(folder.getCause())));
+        } else if (e instanceof TlsInputException input) {
+            errorAt(input.field()).set(input.getMessage());
+        } else {
+            LOGGER.warn("Generating a self-signed certificate failed", e);
+            certificateFileError.set(I18n.format("server.tls.generate.error.failed", IoErrors.describe(e)));
+        }
+    }
+
+    private ReadOnlyStringWrapper errorAt(TlsInputException.Field field) {
+        return field == TlsInputException.Field.KEY ? keyFileError : certificateFileError;
+    }
+
+    /** The file typed in {@code field}, or null after saying why not. No disk: the worker looks there. */
+    private Target target(StringProperty field, ReadOnlyStringWrapper error) {
         String typed = field.get() == null ? "" : field.get().strip();
         if (typed.isEmpty()) {
             error.set(I18n.text("server.tls.generate.error.noFile"));
             return null;
         }
         try {
-            Path path = Path.of(typed);
-            if (Files.exists(path) && !replaceable.contains(typed)) {
-                error.set(I18n.format("server.tls.generate.error.exists", typed));
-                return null;
-            }
-            return path;
+            return new Target(Path.of(typed), typed, replaceable.contains(typed));
         } catch (InvalidPathException e) {
             error.set(I18n.format("server.tls.generate.error.badFile", typed));
             return null;
         }
     }
 
-    private static void makeFolder(Path file, ReadOnlyStringWrapper error) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent == null) {
-            return;
+    /**
+     * The worker's part of a generation: refuses a file that exists unless the user chose to
+     * replace it, makes the key and certificate, then their folders, and writes them. Given up
+     * before the writing begins, it writes nothing; once begun, the files are written whole.
+     */
+    static final class Making implements Callable<Generated> {
+
+        private final List<String> names;
+        private final Target certificate;
+        private final Target key;
+        private final char[] secret;
+        private final AtomicBoolean givenUp = new AtomicBoolean();
+
+        /** @param key null for PKCS#12, which holds the key with the certificate under {@code secret} */
+        Making(List<String> names, Target certificate, Target key, char[] secret) {
+            this.names = List.copyOf(names);
+            this.certificate = certificate;
+            this.key = key;
+            this.secret = secret;
         }
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            error.set(I18n.format("server.tls.generate.error.folder", parent, IoErrors.describe(e)));
-            throw e;
+
+        /** Not wanted any more: writes nothing unless it has begun to. Any thread. */
+        void giveUp() {
+            givenUp.set(true);
+        }
+
+        /** Worker. */
+        @Override
+        public Generated call() throws Exception {
+            boolean certificateTaken = certificate.taken();
+            boolean keyTaken = key != null && key.taken();
+            if (certificateTaken || keyTaken) {
+                throw new FilesTaken(certificateTaken, keyTaken);
+            }
+            KeyMaterial material = SelfSigned.generate(names, SelfSigned.ONE_YEAR);
+            if (givenUp.get()) {
+                throw new CancellationException("given up before writing");
+            }
+            makeFolder(certificate.path(), TlsInputException.Field.CERTIFICATE);
+            if (key == null) {
+                SelfSigned.writePkcs12(material, certificate.path(), secret);
+            } else {
+                makeFolder(key.path(), TlsInputException.Field.KEY);
+                SelfSigned.writePem(material, certificate.path(), key.path());
+            }
+            return new Generated(certificate.path(), key == null ? null : key.path(), secret, material.describe());
+        }
+
+        private static void makeFolder(Path file, TlsInputException.Field field) throws FolderNotMade {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent == null) {
+                return;
+            }
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new FolderNotMade(field, parent, e);
+            }
+        }
+    }
+
+    /** A file to write, as typed; {@code replace} when the user agreed to replace it in the chooser. */
+    record Target(Path path, String typed, boolean replace) {
+
+        /** Worker: it exists, and the user did not agree to replace it. */
+        boolean taken() {
+            return !replace && Files.exists(path);
+        }
+    }
+
+    /** Files that exist and were not chosen to be replaced: nothing was written. */
+    private static final class FilesTaken extends Exception {
+
+        private static final long serialVersionUID = 1L;
+        private final boolean certificate;
+        private final boolean key;
+
+        FilesTaken(boolean certificate, boolean key) {
+            super(null, null, false, false);
+            this.certificate = certificate;
+            this.key = key;
+        }
+    }
+
+    /** The folder of a file to write could not be made. */
+    private static final class FolderNotMade extends Exception {
+
+        private static final long serialVersionUID = 1L;
+        private final transient TlsInputException.Field field;
+        private final transient Path folder;
+
+        FolderNotMade(TlsInputException.Field field, Path folder, IOException cause) {
+            super(cause);
+            this.field = field;
+            this.folder = folder;
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 

@@ -195,7 +195,8 @@ public final class TcpServerController {
         serverTlsClientCaBrowse.setOnAction(event -> KeyFiles.choose(serverTlsClientCa, "server.tls.clientCa.choose",
                 false));
         serverTlsGenerate.setOnAction(event -> {
-            new SelfSignedDialog(window(), new SelfSignedModel(SelfSignedModel.defaultFolder())).showAndWait()
+            new SelfSignedDialog(window(), new SelfSignedModel(SelfSignedModel.defaultFolder()),
+                    viewModel.selfSignedWorker()).showAndWait()
                     .ifPresent(viewModel::useGenerated);
             section.showUnder(serverTlsSettings, serverView.getTop()); // back to the fields it filled in
         });

@@ -26,6 +26,7 @@ import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.common.PersistedFields;
 import io.socketdeck.ui.common.WordedText;
 import io.socketdeck.ui.options.SocketOptionsModel;
+import io.socketdeck.ui.fx.FileJobs;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.send.SendTargetChoice;
 import io.socketdeck.ui.tab.ConnectionState;
@@ -91,6 +92,9 @@ public final class TcpServerViewModel extends ConnectionTabModel {
     private final UiTick.Handle clientsJob;
     private TcpServerSession server;
     private final ServerTls tls = new ServerTls();
+    /** The TLS files the tab writes (a self-signed certificate), off the FX thread. */
+    private final FileJobs tlsFiles;
+    private final FileJobs.Slot selfSignedWorker;
     /** The current server's clients' completed handshakes, by connection id; written on the I/O thread. */
     private final Map<Long, TlsHandshake> handshakes = new ConcurrentHashMap<>();
     private final ClientMembership membership = new ClientMembership(clients, handshakes);
@@ -138,6 +142,8 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 clients.rows(), selected, I18n.languageProperty()); // the views are built again, this model stays
         clients.rows().addListener((ListChangeListener<ClientRow>) change -> updateStatus());
         clientsJob = context.tick().add(this::showClients);
+        tlsFiles = new FileJobs(context.tick(), "socketdeck-server-tls-files");
+        selfSignedWorker = tlsFiles.slot();
         membership.wakes(clientsJob);
         updateStatus();
     }
@@ -516,6 +522,18 @@ public final class TcpServerViewModel extends ConnectionTabModel {
                 .nested("tls", tls.persisted())
                 .nested("socketOptions", socketOptions.persisted())
                 .include(traffic().persisted());
+    }
+
+    /** Where the "Generate self-signed" dialog makes and writes its files, one generation at a time. */
+    FileJobs.Slot selfSignedWorker() {
+        return selfSignedWorker;
+    }
+
+    /** The tab goes: a certificate being generated is given up, unheard (its file is still written whole). */
+    @Override
+    public void shutdown() {
+        tlsFiles.shutdown();
+        super.shutdown();
     }
 
     /** Fills the TLS fields with a certificate just generated, and logs what it is. */
