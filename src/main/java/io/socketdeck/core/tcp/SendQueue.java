@@ -82,6 +82,8 @@ final class SendQueue {
     private final Budget budget;
     private long cost;
     private int messages;
+    /** Bytes of the head the transport took in the last {@link #writeHead} before it threw. */
+    private long takenBeforeFailure;
 
     SendQueue(SendQueueLimits limits, Budget budget) {
         this.limits = limits;
@@ -166,13 +168,31 @@ final class SendQueue {
      *         ({@link #dropHead} it)
      */
     long writeHead(Transport transport) throws IOException {
+        takenBeforeFailure = 0;
         if (entries.peekFirst() instanceof Region region) {
             long from = region.position + region.written;
             long count = transport.transferFrom(region.file, from, contiguousRun(region));
             // 0 is also what a full socket gives: only a file now too short makes it the end.
             return count == 0 && region.file.size() <= from ? -1 : count;
         }
-        return transport.write(head());
+        ByteBuffer head = head();
+        int from = head.position();
+        try {
+            return transport.write(head);
+        } catch (IOException e) {
+            // A transport that encodes (TLS) may have taken bytes into records and then met the
+            // failure writing them: the buffer's position says how many, the call could not.
+            takenBeforeFailure = head.position() - from;
+            throw e;
+        }
+    }
+
+    /**
+     * How many bytes of the head the transport took in the last {@link #writeHead} before it
+     * threw; {@link #advance} with them. 0 for a plain socket, whose write takes nothing when it fails.
+     */
+    long takenBeforeFailure() {
+        return takenBeforeFailure;
     }
 
     /**
