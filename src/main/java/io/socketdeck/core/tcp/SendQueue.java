@@ -1,6 +1,7 @@
 package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.session.SendTarget.SendCompletion;
+import io.socketdeck.core.session.Unsent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -297,6 +298,33 @@ final class SendQueue {
             }
         }
         return true;
+    }
+
+    /**
+     * What waits, as the connection ends: the sends not taken whole, their bytes not taken, and
+     * how far the oldest went when the transport took part of it. Call before {@link #clear}.
+     */
+    Unsent unsent() {
+        Object head = entries.peekFirst();
+        if (head == null) {
+            return Unsent.NONE;
+        }
+        long went;
+        long length;
+        if (head instanceof Single single) {
+            went = single.written;
+            length = single.bytes.length;
+        } else if (head instanceof Region region) {
+            went = region.written;
+            length = region.length;
+        } else {
+            Batch batch = (Batch) head;
+            int part = batch.completed; // the parts before it were told as written
+            int start = part == 0 ? 0 : batch.ends[part - 1];
+            went = batch.written - start;
+            length = batch.ends[part] - start;
+        }
+        return new Unsent(messages, unsentBytes(), went, went > 0 ? length : 0);
     }
 
     /** Empties the queue: the completions of every send that never went out, oldest first. */

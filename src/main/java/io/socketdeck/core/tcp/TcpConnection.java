@@ -16,6 +16,7 @@ import io.socketdeck.core.session.SendTarget.SendCompletion;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.session.Unsent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -753,9 +754,11 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     /**
-     * Closes the socket and reports why; later calls do nothing, and nothing is thrown: a session
-     * closing all its clients closes every one. A REJECTED client gets an RST, so it learns at once
-     * rather than on its first write; ABORTED is the user's Reset, an RST too.
+     * Closes the socket and reports why, with what it had not sent ({@link Unsent}: the sends
+     * dropped, and how far a send cut off in the middle went); later calls do nothing, and nothing
+     * is thrown: a session closing all its clients closes every one. A REJECTED client gets an
+     * RST, so it learns at once rather than on its first write; ABORTED is the user's Reset, an
+     * RST too.
      */
     void close(CloseReason reason) {
         if (closed) {
@@ -781,10 +784,11 @@ final class TcpConnection implements SelectorLoop.Handler {
             handshakeTimer = null;
         }
         transport.close(reason == CloseReason.REJECTED || reason == CloseReason.ABORTED);
+        Unsent unsent = writeQueue.unsent(); // said with the end, once: what the end cut off
         SendCompletion[] dropped = writeQueue.clear();
         Throwable fault = null;
         try {
-            listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
+            listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id, unsent));
         } catch (Throwable thrown) {
             fault = thrown;
             Faults.log("listener failed on Disconnected", thrown);

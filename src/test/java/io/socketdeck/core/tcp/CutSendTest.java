@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.RecordingListener;
+import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.session.Unsent;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.TcpProbe;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -94,6 +97,44 @@ class CutSendTest {
                     + " for " + total + " read");
             assertEquals(counters.txBytes(), row.txBytes(), "the client's own count is the server's");
             assertEquals(0, row.counters().txMessages());
+            Unsent unsent = events.await(SessionEvent.Disconnected.class).unsent();
+            assertEquals(new Unsent(1, BIG - counters.txBytes(), counters.txBytes(), BIG), unsent);
+        }
+    }
+
+    /**
+     * The end says, once, what it cut off: the send under way (how far it went, its length) and
+     * those waiting behind it, with their bytes; the counted bytes and the unsent ones make up
+     * every byte sent.
+     */
+    @Test
+    void theResetSaysWhatItCutOffAndWhatWasNotSent() throws Exception {
+        try (ServerSocket device = new ServerSocket(0, 1, LOOPBACK)) {
+            TrafficCounters counters = new TrafficCounters();
+            // Room behind the big send: a client's queue takes nothing more behind 16 MiB by default.
+            TcpClientSession client = new TcpClientSession(TcpClientOptions.of("127.0.0.1", device.getLocalPort())
+                    .withSendQueue(new SendQueueLimits(1L << 30, 1_000)), events, counters, loops.next());
+            client.start();
+            events.await(SessionEvent.Connected.class);
+            try (Socket peer = device.accept()) {
+                byte[][] behind = {"first".getBytes(StandardCharsets.US_ASCII), new byte[700],
+                    "third".getBytes(StandardCharsets.US_ASCII)};
+                CompletableFuture<Void> queued = new CompletableFuture<>();
+                client.loop().execute(() -> { // on the loop: all four wait before the peer reads any
+                    client.send(new byte[BIG], SendTarget.SendCompletion.IGNORE);
+                    for (byte[] send : behind) {
+                        client.send(send, SendTarget.SendCompletion.IGNORE);
+                    }
+                    queued.complete(null);
+                });
+                queued.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                readThenReset(peer, READ_BEFORE_RESET);
+                SessionEvent.Disconnected end = events.await(SessionEvent.Disconnected.class);
+                long went = counters.txBytes();
+                long all = BIG + behind[0].length + behind[1].length + behind[2].length;
+                assertEquals(new Unsent(4, all - went, went, BIG), end.unsent());
+                assertEquals(1, events.all(SessionEvent.Disconnected.class).size(), "said once");
+            }
         }
     }
 

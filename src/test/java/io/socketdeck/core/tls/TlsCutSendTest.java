@@ -7,6 +7,7 @@ import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.session.RecordingListener;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.session.Unsent;
 import io.socketdeck.core.tcp.TcpServerOptions;
 import io.socketdeck.core.tcp.TcpServerSession;
 import java.io.InputStream;
@@ -65,12 +66,13 @@ class TlsCutSendTest {
             }
             tcp.setSoLinger(true, 0);
             tcp.close(); // the plain socket: an RST, no close_notify
-            events.await(SessionEvent.Disconnected.class);
+            Unsent unsent = events.await(SessionEvent.Disconnected.class).unsent();
             long took = counters.txBytes();
             assertTrue(took >= read && took < BIG, "the plaintext the engine took: " + took + ", " + read + " read");
             assertEquals(0, counters.txMessages(), "a send cut off is no message sent");
             assertTrue(counters.wireTxBytes() > read, "the records that carried them are counted apart: "
                     + counters.wireTxBytes());
+            assertEquals(new Unsent(1, BIG - took, took, BIG), unsent, "the end says what it cut off");
         }
     }
 
