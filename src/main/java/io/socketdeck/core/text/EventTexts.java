@@ -286,11 +286,6 @@ public final class EventTexts {
         return TEXT.format("event.folded.secured", Language.count(count), seconds(seconds));
     }
 
-    /** A storm of departures folded into one row, with how many left for each reason. */
-    public static String departuresFolded(long count, double seconds, Map<CloseReason, Long> reasons) {
-        return departuresFolded(count, seconds, reasons, 0, 0);
-    }
-
     /**
      * A storm of departures folded into one row, with how many left for each reason, and the
      * sends their ends left unsent ({@code unsentSends}, {@code unsentBytes}), when any.
