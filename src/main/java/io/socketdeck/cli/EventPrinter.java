@@ -6,6 +6,7 @@ import io.socketdeck.core.session.Direction;
 import io.socketdeck.core.session.PeerCertificate;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TlsHandshake;
+import io.socketdeck.core.session.Unsent;
 import io.socketdeck.core.text.EventTexts;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -108,13 +109,29 @@ final class EventPrinter {
         }
     }
 
-    /** {@code closed PEER reason}: who ended a connection and how (peer, reset, local...). */
+    /**
+     * {@code closed PEER reason}: who ended a connection and how (peer, reset, local...), and what
+     * the end left unsent: {@code unsent 4 sends 62952027 B cut after 4157547 of 67108864 B}.
+     */
     synchronized void closed(SessionEvent.Disconnected event) {
         shown.forget(event.connection());
         String reason = event.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         Map<String, Object> fields = fields("peer", event.remote());
         fields.put("reason", reason);
-        print(event.timeMillis(), "closed", fields, Addresses.format(event.remote()) + " " + reason);
+        StringBuilder human = new StringBuilder(Addresses.format(event.remote())).append(' ').append(reason);
+        Unsent unsent = event.unsent();
+        if (unsent.any()) {
+            fields.put("unsentSends", unsent.sends());
+            fields.put("unsentBytes", unsent.bytes());
+            human.append(" unsent ").append(unsent.sends()).append(" sends ").append(unsent.bytes()).append(" B");
+            if (unsent.cut()) {
+                fields.put("cutAfter", unsent.cutWritten());
+                fields.put("cutLength", unsent.cutLength());
+                human.append(" cut after ").append(unsent.cutWritten()).append(" of ").append(unsent.cutLength())
+                        .append(" B");
+            }
+        }
+        print(event.timeMillis(), "closed", fields, human.toString());
     }
 
     /** A TLS handshake completed: what was agreed, and the peer's certificate and how it was trusted. */

@@ -4,6 +4,7 @@ import io.socketdeck.core.codec.EscapeText;
 import io.socketdeck.core.codec.HexFormatter;
 import io.socketdeck.core.net.Addresses;
 import io.socketdeck.core.session.SessionEvent;
+import io.socketdeck.core.session.Unsent;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.time.Instant;
@@ -77,7 +78,7 @@ final class CaptureLines {
         }
         if (event instanceof SessionEvent.Disconnected disconnected) {
             return line(disconnected.timeMillis(), "DISCONNECTED", disconnected.remote(), "",
-                    disconnected.reason().name());
+                    disconnected.reason().name() + unsent(disconnected.unsent()));
         }
         if (event instanceof SessionEvent.PeerFinished finished) {
             return line(finished.timeMillis(), "PEER_FINISHED", finished.remote(), "", "");
@@ -109,6 +110,15 @@ final class CaptureLines {
             return line(closed.timeMillis(), "CLOSED", null, "", closed.reason().name());
         }
         return null;
+    }
+
+    /** What an end left unsent, after its reason: " unsent=4 unsentBytes=62952027 cut=4157547/67108864"; "" for nothing. */
+    private static String unsent(Unsent unsent) {
+        if (!unsent.any()) {
+            return "";
+        }
+        return " unsent=" + unsent.sends() + " unsentBytes=" + unsent.bytes()
+                + (unsent.cut() ? " cut=" + unsent.cutWritten() + "/" + unsent.cutLength() : "");
     }
 
     private static String line(long timeMillis, String what, InetSocketAddress peer, String count, String text) {

@@ -135,8 +135,8 @@ public final class LogIngest implements SessionListener {
         synchronized (arrivals) {
             sayIfDue(arrivals, nowMillis, summary -> EventTexts.arrivalsFolded(summary.count(), summary.seconds()));
             sayIfDue(finishes, nowMillis, summary -> EventTexts.finishesFolded(summary.count(), summary.seconds()));
-            sayIfDue(departures, nowMillis,
-                    summary -> EventTexts.departuresFolded(summary.count(), summary.seconds(), summary.reasons()));
+            sayIfDue(departures, nowMillis, summary -> EventTexts.departuresFolded(summary.count(), summary.seconds(),
+                    summary.reasons(), summary.unsentSends(), summary.unsentBytes()));
             sayIfDue(handshakes, nowMillis, summary -> EventTexts.securedFolded(summary.count(), summary.seconds()));
             sayIfDue(links, nowMillis, summary -> EventTexts.linkedFolded(summary.count(), summary.seconds()));
             foldedWaiting = arrivals.folded() > 0 || finishes.folded() > 0 || departures.folded() > 0
@@ -148,7 +148,9 @@ public final class LogIngest implements SessionListener {
     private void sayIfDue(StormFolder folder, long nowMillis, Function<StormFolder.Summary, String> text) {
         if (folder.isDue(nowMillis)) {
             StormFolder.Summary summary = folder.takeSummary();
-            out.accept(LogEntry.event(summary.lastMillis(), LogEntry.Kind.INFO, "", text.apply(summary)));
+            // Sends the ends cut off are a problem, as each end's own row would have said.
+            LogEntry.Kind kind = summary.unsentSends() > 0 ? LogEntry.Kind.ERROR : LogEntry.Kind.INFO;
+            out.accept(LogEntry.event(summary.lastMillis(), kind, "", text.apply(summary)));
         }
     }
 
@@ -164,7 +166,7 @@ public final class LogIngest implements SessionListener {
             } else if (event instanceof SessionEvent.PeerFinished) {
                 alone = finishes.admit(event.timeMillis(), null);
             } else if (event instanceof SessionEvent.Disconnected disconnected) {
-                alone = departures.admit(event.timeMillis(), disconnected.reason());
+                alone = departures.admit(event.timeMillis(), disconnected.reason(), disconnected.unsent());
             } else if (event instanceof SessionEvent.Secured && serverSide) {
                 alone = handshakes.admit(event.timeMillis(), null);
             } else if (event instanceof SessionEvent.Linked) {
@@ -217,7 +219,8 @@ public final class LogIngest implements SessionListener {
             if (shownAlone(disconnected)) {
                 String peer = peerName(disconnected.remote());
                 String text = EventTexts.disconnected(disconnected);
-                if (EventTexts.isError(disconnected.reason())) {
+                // Sends an end cut off are a problem whatever the end: never an information row.
+                if (EventTexts.isError(disconnected.reason()) || disconnected.unsent().any()) {
                     error(disconnected.timeMillis(), peer, text);
                 } else {
                     out.accept(LogEntry.event(disconnected.timeMillis(), LogEntry.Kind.INFO, peer, text));

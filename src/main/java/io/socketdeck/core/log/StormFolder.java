@@ -1,6 +1,7 @@
 package io.socketdeck.core.log;
 
 import io.socketdeck.core.session.CloseReason;
+import io.socketdeck.core.session.Unsent;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -26,6 +27,8 @@ final class StormFolder {
     private long foldedFirstMillis;
     private long foldedLastMillis;
     private final Map<CloseReason, Long> reasons = new EnumMap<>(CloseReason.class);
+    private long unsentSends;
+    private long unsentBytes;
 
     /**
      * Counts an event at {@code timeMillis}.
@@ -33,6 +36,11 @@ final class StormFolder {
      * @return true when it is to be shown as a row of its own, false when it was folded
      */
     boolean admit(long timeMillis, CloseReason reason) {
+        return admit(timeMillis, reason, Unsent.NONE);
+    }
+
+    /** Counts a departure at {@code timeMillis}, and what its end left unsent when it is folded. */
+    boolean admit(long timeMillis, CloseReason reason, Unsent unsent) {
         if (!started || timeMillis - windowStart >= WINDOW_MILLIS || timeMillis < windowStart) {
             started = true;
             windowStart = timeMillis;
@@ -49,6 +57,8 @@ final class StormFolder {
         if (reason != null) {
             reasons.merge(reason, 1L, Long::sum);
         }
+        unsentSends += unsent.sends();
+        unsentBytes += unsent.bytes();
         return false;
     }
 
@@ -64,14 +74,21 @@ final class StormFolder {
 
     /** The folded events since the last summary, and starts counting afresh. */
     Summary takeSummary() {
-        Summary summary = new Summary(folded, foldedFirstMillis, foldedLastMillis, new EnumMap<>(reasons));
+        Summary summary = new Summary(folded, foldedFirstMillis, foldedLastMillis, new EnumMap<>(reasons),
+                unsentSends, unsentBytes);
         folded = 0;
         reasons.clear();
+        unsentSends = 0;
+        unsentBytes = 0;
         return summary;
     }
 
-    /** What was folded: how many, over which time, and (for departures) why. */
-    record Summary(long count, long firstMillis, long lastMillis, Map<CloseReason, Long> reasons) {
+    /**
+     * What was folded: how many, over which time, and (for departures) why, and the sends their
+     * ends left unsent, with those sends' bytes not sent.
+     */
+    record Summary(long count, long firstMillis, long lastMillis, Map<CloseReason, Long> reasons, long unsentSends,
+                   long unsentBytes) {
         double seconds() {
             return Math.max(0, lastMillis - firstMillis) / 1000.0;
         }

@@ -99,15 +99,25 @@ public sealed interface SessionEvent {
     }
 
     /**
-     * One connection ended; the session may go on (a server with other clients).
+     * One connection ended; the session may go on (a server with other clients). What it had not
+     * sent yet is said here, once, with the end that cut it off: nothing goes unreported, and a
+     * storm of departures stays a few rows.
      *
      * @param connection the connection's {@linkplain ConnectionIds id}
+     * @param unsent     the sends it had not handed to the system whole, and how far the first
+     *                   went; {@link Unsent#NONE} when nothing waited (and for a relay's links)
      */
-    record Disconnected(long timeMillis, InetSocketAddress remote, CloseReason reason, long connection)
-            implements SessionEvent {
+    record Disconnected(long timeMillis, InetSocketAddress remote, CloseReason reason, long connection,
+                        Unsent unsent) implements SessionEvent {
         public Disconnected {
             Objects.requireNonNull(remote, "remote");
             Objects.requireNonNull(reason, "reason");
+            unsent = unsent == null ? Unsent.NONE : unsent;
+        }
+
+        /** Nothing left unsent. */
+        public Disconnected(long timeMillis, InetSocketAddress remote, CloseReason reason, long connection) {
+            this(timeMillis, remote, reason, connection, Unsent.NONE);
         }
 
         /** With id 0, for callers that know no connection id. */

@@ -8,6 +8,10 @@ import java.lang.invoke.VarHandle;
  * event, so a reader never sees an event for bytes not yet counted. A message is one read, one
  * completed send, or one datagram.
  *
+ * <p>A TCP send's bytes are counted as the transport takes them ({@link #addSentBytes}), its
+ * message once it was taken whole ({@link #addSentMessage}): TX bytes grow during a long send, and
+ * the part of a send that a reset or a close cut off is counted as what went out, not lost.
+ *
  * <p>Bytes are the application's bytes. Over TLS the bytes on the wire (records, handshakes,
  * alerts) differ, and are counted apart as wire bytes; over plain TCP and UDP those stay 0.
  *
@@ -45,8 +49,19 @@ public final class TrafficCounters {
         RX_MESSAGES.getAndAdd(this, 1L);
     }
 
+    /** One whole message sent (a datagram): its bytes and the message at once. */
     public void addSent(long bytes) {
         TX_BYTES.getAndAdd(this, bytes);
+        TX_MESSAGES.getAndAdd(this, 1L);
+    }
+
+    /** Bytes a transport took, part of a send or several; the send's message is {@link #addSentMessage}. */
+    public void addSentBytes(long bytes) {
+        TX_BYTES.getAndAdd(this, bytes);
+    }
+
+    /** A send whose bytes were all taken ({@link #addSentBytes}) is one message sent. */
+    public void addSentMessage() {
         TX_MESSAGES.getAndAdd(this, 1L);
     }
 

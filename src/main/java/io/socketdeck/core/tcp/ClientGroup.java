@@ -32,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  * can name who it waits for and leave a client out ({@link #skip}); a client whose queue is full
  * is left out at once. Those left out are reported together, at most once a second, and at once
  * when nobody is left, because the sender then stops.
+ *
+ * <p>A client that has gone and owes nothing is let go at the next send after the server's
+ * clients changed: a repeat that runs for hours while clients come and go holds only those still
+ * there, not every connection (queue, framer, socket, TLS engine) it ever sent to.
  */
 final class ClientGroup implements TargetOps {
 
@@ -52,6 +56,8 @@ final class ClientGroup implements TargetOps {
     private final Set<TcpConnection> skipped = new HashSet<>();
     private final List<InetSocketAddress> unreported = new ArrayList<>();
     private boolean reportedRecently;
+    /** The server's clients as of the last look for tracks of clients that have gone. */
+    private long clientsSeen = -1;
 
     /**
      * @param clients the server's clients
@@ -77,6 +83,7 @@ final class ClientGroup implements TargetOps {
             skipped.removeIf(TcpConnection::isClosed);
             targets.removeIf(skipped::contains);
         }
+        letGoOfDeparted();
         if (targets.isEmpty()) {
             reportSkipped(); // nobody left: the sender stops now, so say why now
             Faults.completeQuietly(done, false);
@@ -123,6 +130,21 @@ final class ClientGroup implements TargetOps {
         return tracks.computeIfAbsent(client, Track::new);
     }
 
+    /**
+     * Drops the tracks of clients that have closed and owe nothing (one that still owes is
+     * dropped as its queue tells it the rest). Only when the server's clients changed since the
+     * last look: a repeat to clients that stay pays one volatile read per send for it.
+     */
+    private void letGoOfDeparted() {
+        long now = clients.version();
+        if (tracks.isEmpty() || now == clientsSeen) {
+            clientsSeen = now;
+            return;
+        }
+        clientsSeen = now;
+        tracks.values().removeIf(track -> track.client.isClosed() && !track.owes());
+    }
+
     /** No more sends to {@code client}; what it still owes this group counts as not written. */
     private void leaveOut(TcpConnection client) {
         skipped.add(client);
@@ -161,6 +183,11 @@ final class ClientGroup implements TargetOps {
         }
         waiting.sort(Comparator.comparingLong(TcpConnection::id));
         return remotesOf(waiting);
+    }
+
+    /** How many clients this group follows: those that owe it a send, and those it has not let go yet. Loop thread. */
+    int tracked() {
+        return tracks.size();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.socketdeck.core.tcp;
 
 import io.socketdeck.core.session.SendTarget.SendCompletion;
+import io.socketdeck.core.session.Unsent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -82,6 +83,8 @@ final class SendQueue {
     private final Budget budget;
     private long cost;
     private int messages;
+    /** Bytes of the head the transport took in the last {@link #writeHead} before it threw. */
+    private long takenBeforeFailure;
 
     SendQueue(SendQueueLimits limits, Budget budget) {
         this.limits = limits;
@@ -166,13 +169,31 @@ final class SendQueue {
      *         ({@link #dropHead} it)
      */
     long writeHead(Transport transport) throws IOException {
+        takenBeforeFailure = 0;
         if (entries.peekFirst() instanceof Region region) {
             long from = region.position + region.written;
             long count = transport.transferFrom(region.file, from, contiguousRun(region));
             // 0 is also what a full socket gives: only a file now too short makes it the end.
             return count == 0 && region.file.size() <= from ? -1 : count;
         }
-        return transport.write(head());
+        ByteBuffer head = head();
+        int from = head.position();
+        try {
+            return transport.write(head);
+        } catch (IOException e) {
+            // A transport that encodes (TLS) may have taken bytes into records and then met the
+            // failure writing them: the buffer's position says how many, the call could not.
+            takenBeforeFailure = head.position() - from;
+            throw e;
+        }
+    }
+
+    /**
+     * How many bytes of the head the transport took in the last {@link #writeHead} before it
+     * threw; {@link #advance} with them. 0 for a plain socket, whose write takes nothing when it fails.
+     */
+    long takenBeforeFailure() {
+        return takenBeforeFailure;
     }
 
     /**
@@ -277,6 +298,33 @@ final class SendQueue {
             }
         }
         return true;
+    }
+
+    /**
+     * What waits, as the connection ends: the sends not taken whole, their bytes not taken, and
+     * how far the oldest went when the transport took part of it. Call before {@link #clear}.
+     */
+    Unsent unsent() {
+        Object head = entries.peekFirst();
+        if (head == null) {
+            return Unsent.NONE;
+        }
+        long went;
+        long length;
+        if (head instanceof Single single) {
+            went = single.written;
+            length = single.bytes.length;
+        } else if (head instanceof Region region) {
+            went = region.written;
+            length = region.length;
+        } else {
+            Batch batch = (Batch) head;
+            int part = batch.completed; // the parts before it were told as written
+            int start = part == 0 ? 0 : batch.ends[part - 1];
+            went = batch.written - start;
+            length = batch.ends[part] - start;
+        }
+        return new Unsent(messages, unsentBytes(), went, went > 0 ? length : 0);
     }
 
     /** Empties the queue: the completions of every send that never went out, oldest first. */

@@ -35,7 +35,7 @@ public record ServerClient(long connection, InetSocketAddress remote, long conne
         return counters.rxBytes();
     }
 
-    /** Bytes sent to it so far (writes completed). */
+    /** Bytes sent to it so far, counted as the system took them (a send under way's too). */
     public long txBytes() {
         return counters.txBytes();
     }

@@ -16,6 +16,7 @@ import io.socketdeck.core.session.SendTarget.SendCompletion;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.session.Unsent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -567,20 +568,26 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     /**
-     * Hands queued writes to the transport, in order. A write counts (and is reported, and its
-     * sender told) once the transport has taken all its bytes.
+     * Hands queued writes to the transport, in order. Bytes count as the transport takes them; a
+     * send counts as a message (and is reported, and its sender told) once it took all its bytes.
      */
     private void flush() {
         flushing = true;
         try {
             boolean drained = transport.flush();
             while (drained && transport.ready() && !writeQueue.isEmpty() && !closed) {
-                long count = writeQueue.writeHead(transport);
+                long count;
+                try {
+                    count = writeQueue.writeHead(transport);
+                } catch (IOException e) {
+                    took(writeQueue.takenBeforeFailure()); // taken before the failure: counted, not lost
+                    throw e;
+                }
                 if (count < 0) {
                     Faults.completeQuietly(writeQueue.dropHead(), false); // its file shrank: the sender says so
                     continue;
                 }
-                if (!writeQueue.advance(count, onWritten)) {
+                if (!took(count)) {
                     drained = false;
                     break;
                 }
@@ -607,6 +614,20 @@ final class TcpConnection implements SelectorLoop.Handler {
         if (peerFinished && writeQueue.isEmpty()) {
             lingerOrClose(); // with no linger, the peer that finished is closed once all went out
         }
+    }
+
+    /**
+     * The transport took {@code count} bytes of the queue's head: counted now, as they go (a long
+     * send's TX grows while it is under way), and the sends they complete told, in order.
+     *
+     * @return true when the head was taken whole
+     */
+    private boolean took(long count) {
+        if (count > 0) {
+            ownCounters.addSentBytes(count);
+            sessionCounters.addSentBytes(count);
+        }
+        return writeQueue.advance(count, onWritten);
     }
 
     /**
@@ -658,9 +679,9 @@ final class TcpConnection implements SelectorLoop.Handler {
         return settings.applyTo(transport.channel());
     }
 
-    /** One send has been taken whole by the transport: counted, shown as TX, its sender told. */
+    /** One send has been taken whole by the transport: a message sent, shown as TX, its sender told. */
     private void written(byte[] bytes, int offset, int length, boolean copied, boolean reportTx, SendCompletion done) {
-        countSent(length);
+        countSent();
         try {
             if (reportTx) {
                 byte[] own = copied ? Arrays.copyOfRange(bytes, offset, offset + length) : bytes;
@@ -672,13 +693,13 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     /**
-     * A file region went out whole (the kernel sent it from the file): counted by its length, and
-     * shown as TX with its bytes read back from the file, which the page cache still holds; or,
-     * when its sender says nothing keeps them, reported by its length alone (reading a gigabyte
-     * back costs more than sending it).
+     * A file region went out whole (the kernel sent it from the file): one message, shown as TX
+     * with its bytes read back from the file, which the page cache still holds; or, when its
+     * sender says nothing keeps them, reported by its length alone (reading a gigabyte back costs
+     * more than sending it).
      */
     private void writtenRegion(FileChannel file, long position, int length, SendCompletion done) {
-        countSent(length);
+        countSent();
         try {
             if (done instanceof SendTarget.RegionCompletion region && !region.readBack()) {
                 listener.onEvent(new SessionEvent.SentUnread(System.currentTimeMillis(), remote, length, id));
@@ -690,9 +711,10 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
     }
 
-    private void countSent(int length) {
-        ownCounters.addSent(length);
-        sessionCounters.addSent(length);
+    /** A send went whole: its bytes were counted as the transport took them (flush), its message now. */
+    private void countSent() {
+        ownCounters.addSentMessage();
+        sessionCounters.addSentMessage();
         lastSendNanos = System.nanoTime();
         roundTrips.sent(lastSendNanos); // the peer's next message answers it
     }
@@ -779,9 +801,11 @@ final class TcpConnection implements SelectorLoop.Handler {
     }
 
     /**
-     * Closes the socket and reports why; later calls do nothing, and nothing is thrown: a session
-     * closing all its clients closes every one. A REJECTED client gets an RST, so it learns at once
-     * rather than on its first write; ABORTED is the user's Reset, an RST too.
+     * Closes the socket and reports why, with what it had not sent ({@link Unsent}: the sends
+     * dropped, and how far a send cut off in the middle went); later calls do nothing, and nothing
+     * is thrown: a session closing all its clients closes every one. A REJECTED client gets an
+     * RST, so it learns at once rather than on its first write; ABORTED is the user's Reset, an
+     * RST too.
      */
     void close(CloseReason reason) {
         if (closed) {
@@ -808,10 +832,11 @@ final class TcpConnection implements SelectorLoop.Handler {
         }
         transport.close(reason == CloseReason.REJECTED || reason == CloseReason.ABORTED);
         countWire(); // what closing wrote (a TLS close_notify), counted before Disconnected tells the end
+        Unsent unsent = writeQueue.unsent(); // said with the end, once: what the end cut off
         SendCompletion[] dropped = writeQueue.clear();
         Throwable fault = null;
         try {
-            listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id));
+            listener.onEvent(new SessionEvent.Disconnected(System.currentTimeMillis(), remote, reason, id, unsent));
         } catch (Throwable thrown) {
             fault = thrown;
             Faults.log("listener failed on Disconnected", thrown);

@@ -370,12 +370,17 @@ public final class TcpServerSession extends AbstractLoopSession implements Repli
      * all left out at a time; when none is left the sends fail, which stops the sender.
      */
     public SendTarget allClients() {
-        return targetOf(new ClientGroup(clients, groupHost, null, true));
+        return targetOf(trackedGroup(null));
     }
 
     /** The clients at {@code remotes} that are still connected at each send; see {@link #allClients()}. */
     public SendTarget clients(Collection<InetSocketAddress> remotes) {
-        return targetOf(new ClientGroup(clients, groupHost, List.copyOf(remotes), true));
+        return targetOf(trackedGroup(List.copyOf(remotes)));
+    }
+
+    /** What {@link #allClients()} (null) and {@link #clients} send through; used on the loop thread. */
+    ClientGroup trackedGroup(List<InetSocketAddress> remotes) {
+        return new ClientGroup(clients, groupHost, remotes, true);
     }
 
 

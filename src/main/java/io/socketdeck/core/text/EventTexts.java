@@ -11,6 +11,7 @@ import io.socketdeck.core.session.PeerCertificate;
 import io.socketdeck.core.session.RelayFault;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TlsHandshake;
+import io.socketdeck.core.session.Unsent;
 import java.net.InetSocketAddress;
 import java.text.Format;
 import java.text.MessageFormat;
@@ -78,8 +79,28 @@ public final class EventTexts {
         return TEXT.format("event.multicastLeft", Addresses.formatHost(event.group()), event.interfaceName());
     }
 
+    /** How a connection ended, and what the end cut off when it left sends unsent. */
     public static String disconnected(SessionEvent.Disconnected event) {
-        return TEXT.format("event.disconnected." + event.reason().name(), Addresses.format(event.remote()));
+        return withUnsent(TEXT.format("event.disconnected." + event.reason().name(), Addresses.format(event.remote())),
+                event.unsent());
+    }
+
+    /**
+     * {@code ended} and what the end cut off: "…; a send was cut off after 2,125,797 of its
+     * 67,108,864 bytes, and 3 more sends (710 bytes) not sent"; {@code ended} alone when nothing.
+     */
+    private static String withUnsent(String ended, Unsent unsent) {
+        if (!unsent.any()) {
+            return ended;
+        }
+        if (!unsent.cut()) {
+            return TEXT.format("event.unsent.notSent", ended, unsent.sends(), unsent.bytes());
+        }
+        if (unsent.untouchedSends() == 0) {
+            return TEXT.format("event.unsent.cut", ended, unsent.cutWritten(), unsent.cutLength());
+        }
+        return TEXT.format("event.unsent.cutAndMore", ended, unsent.cutWritten(), unsent.cutLength(),
+                unsent.untouchedSends(), unsent.untouchedBytes());
     }
 
     /** The peer's end of stream: it sends no more, but the connection stays open for us to send. */
@@ -265,11 +286,16 @@ public final class EventTexts {
         return TEXT.format("event.folded.secured", Language.count(count), seconds(seconds));
     }
 
-    /** A storm of departures folded into one row, with how many left for each reason. */
-    public static String departuresFolded(long count, double seconds, Map<CloseReason, Long> reasons) {
+    /**
+     * A storm of departures folded into one row, with how many left for each reason, and the
+     * sends their ends left unsent ({@code unsentSends}, {@code unsentBytes}), when any.
+     */
+    public static String departuresFolded(long count, double seconds, Map<CloseReason, Long> reasons,
+                                          long unsentSends, long unsentBytes) {
         StringJoiner why = new StringJoiner(", ");
         reasons.forEach((reason, n) -> why.add(TEXT.format("event.reason." + reason.name(), Language.count(n))));
-        return TEXT.format("event.folded.disconnected", Language.count(count), seconds(seconds), why.toString());
+        String folded = TEXT.format("event.folded.disconnected", Language.count(count), seconds(seconds), why.toString());
+        return unsentSends == 0 ? folded : TEXT.format("event.folded.unsent", folded, unsentSends, unsentBytes);
     }
 
     private static String seconds(double seconds) {

@@ -81,6 +81,11 @@ public final class TabTraffic {
                 responses.trafficMoved();
                 onTraffic.run();
             } else {
+                if (event instanceof SessionEvent.Disconnected end && end.unsent().cut()) {
+                    // The part of a send the end cut off was counted with no row to wake the counters.
+                    counters.wake();
+                    throughput.wake();
+                }
                 state.onEvent(event);
             }
         };

@@ -13,6 +13,7 @@ import io.socketdeck.core.session.RecordingListener;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.core.session.Unsent;
 import io.socketdeck.core.tcp.TcpClientOptions;
 import io.socketdeck.core.tcp.TcpClientSession;
 import io.socketdeck.testsupport.Await;
@@ -239,6 +240,25 @@ class CaptureWriterTest {
             assertEquals(2, lines.size());
             assertTrue(lines.get(0).endsWith("\tRX\t127.0.0.1:502\t3\t01 03 FF"), lines.get(0));
             assertTrue(lines.get(1).endsWith("\tDISCONNECTED\t127.0.0.1:502\t\tPEER"), lines.get(1));
+        } finally {
+            capture.close();
+        }
+    }
+
+    @Test
+    void anEndThatLeftSendsUnsentSaysSoOnItsLine() throws Exception {
+        Path file = dir.resolve("unsent.log");
+        CaptureWriter capture = CaptureWriter.open(CaptureOptions.log(file), failures::add);
+        try {
+            InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 502);
+            capture.onEvent(new SessionEvent.Disconnected(1, peer, CloseReason.RESET, 3,
+                    new Unsent(4, 62_952_027, 4_157_547, 67_108_864)));
+            capture.onEvent(new SessionEvent.Disconnected(2, peer, CloseReason.LOCAL, 4, new Unsent(2, 10, 0, 0)));
+            capture.close();
+            List<String> lines = Files.readAllLines(file);
+            assertTrue(lines.get(0).endsWith("\tDISCONNECTED\t127.0.0.1:502\t\tRESET unsent=4 unsentBytes=62952027"
+                    + " cut=4157547/67108864"), lines.get(0));
+            assertTrue(lines.get(1).endsWith("\tLOCAL unsent=2 unsentBytes=10"), lines.get(1));
         } finally {
             capture.close();
         }

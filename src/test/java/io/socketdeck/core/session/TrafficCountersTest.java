@@ -29,6 +29,8 @@ class TrafficCountersTest {
                 for (int i = 0; i < ADDS_PER_THREAD; i++) {
                     counters.addReceived(3);
                     counters.addSent(5);
+                    counters.addSentBytes(13);
+                    counters.addSentMessage();
                     counters.addWire(7, 11);
                 }
             });
@@ -39,7 +41,7 @@ class TrafficCountersTest {
             thread.join();
         }
         long adds = 2L * ADDS_PER_THREAD;
-        assertEquals(new TrafficCounters.Snapshot(3 * adds, adds, 5 * adds, adds), counters.snapshot());
+        assertEquals(new TrafficCounters.Snapshot(3 * adds, adds, 18 * adds, 2 * adds), counters.snapshot());
         assertEquals(7 * adds, counters.wireRxBytes());
         assertEquals(11 * adds, counters.wireTxBytes());
     }

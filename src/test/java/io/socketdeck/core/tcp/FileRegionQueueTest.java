@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.session.SendTarget.SendCompletion;
+import io.socketdeck.core.session.Unsent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -208,6 +209,25 @@ class FileRegionQueueTest {
         assertEquals(2_503, wire.length, "what the file still had, then the send");
         assertEquals(0, queue.cost());
         assertEquals(0, queue.messages());
+    }
+
+    @Test
+    void aRegionCutOffInTheMiddleIsUnsentWithHowFarItWent() throws IOException {
+        Path path = randomFile(15_000, 13);
+        SendQueue queue = new SendQueue(ROOMY, null);
+        TakingTransport kernel = new TakingTransport(new Random(13), Integer.MAX_VALUE - 1) {
+            @Override
+            public long transferFrom(FileChannel source, long position, long offered) {
+                return 4_000; // then the peer resets
+            }
+        };
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
+            queue.addRegion(file, 0, 10_000, SendCompletion.IGNORE);
+            queue.addRegion(file, 10_000, 5_000, SendCompletion.IGNORE);
+            queue.add(new byte[] {1, 2, 3}, true, SendCompletion.IGNORE);
+            assertFalse(queue.advance(queue.writeHead(kernel), (bytes, offset, length, copied, reportTx, done) -> { }));
+        }
+        assertEquals(new Unsent(3, 15_003 - 4_000, 4_000, 10_000), queue.unsent());
     }
 
     @Test

@@ -3,11 +3,15 @@ package io.socketdeck.core.tcp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.session.SendTarget.SendCompletion;
+import io.socketdeck.core.session.Unsent;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,6 +77,73 @@ class SendQueueTest {
         }
         assertEquals(messages, outcomes.size());
         assertFalse(outcomes.contains(false), "completions in order, all written");
+    }
+
+    /**
+     * Wherever the writes stopped, what a closing connection reports as unsent names exactly the
+     * sends not told yet and their bytes not written, and how far the first of them went: a
+     * single send, a batch's part or a region alike (regions in {@link FileRegionQueueTest}).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {5, 6, 7})
+    void whatIsUnsentAtAnyPointIsTheSendsNotToldAndTheBytesNotWritten(long seed) {
+        Random random = new Random(seed);
+        SendQueue queue = new SendQueue(ROOMY, null);
+        List<byte[]> sent = new ArrayList<>();
+        List<Told> told = new ArrayList<>();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        SendQueue.Written out = (bytes, offset, length, copied, reportTx, done) ->
+                told.add(new Told(told.size(), Arrays.copyOfRange(bytes, offset, offset + length)));
+        assertEquals(Unsent.NONE, queue.unsent(), "nothing waits");
+        for (int round = 0; round < 300; round++) {
+            for (int i = random.nextInt(30); i > 0; i--) {
+                byte[] bytes = new byte[random.nextInt(5) == 0 ? 600 + random.nextInt(9_000) : 1 + random.nextInt(500)];
+                sent.add(bytes);
+                queue.add(bytes, true, written -> { });
+            }
+            drain(queue, random, wire, out, random.nextInt(40_000));
+            long toldBytes = told.stream().mapToLong(t -> t.bytes().length).sum();
+            long went = wire.size() - toldBytes; // of the first send not told
+            long waiting = sent.stream().skip(told.size()).mapToLong(b -> b.length).sum();
+            Unsent expected = told.size() == sent.size() ? Unsent.NONE
+                    : new Unsent(sent.size() - told.size(), waiting - went, went, went > 0 ? sent.get(told.size()).length : 0);
+            assertEquals(expected, queue.unsent(), "after round " + round);
+        }
+    }
+
+    /**
+     * A transport that encodes (TLS) may take bytes into records and then fail writing them: the
+     * queue still knows how many it took, so they are counted and the end says the rest.
+     */
+    @Test
+    void bytesATransportTookBeforeItFailedAreKnown() {
+        SendQueue queue = new SendQueue(ROOMY, null);
+        queue.add(new byte[1_000], true, written -> { });
+        Transport takesThenFails = new Transport() {
+            @Override
+            public SocketChannel channel() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(ByteBuffer dst) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                src.position(src.position() + 300);
+                throw new IOException("Connection reset by peer");
+            }
+
+            @Override
+            public void close(boolean abort) {
+            }
+        };
+        assertThrows(IOException.class, () -> queue.writeHead(takesThenFails));
+        assertEquals(300, queue.takenBeforeFailure());
+        assertFalse(queue.advance(300, (bytes, offset, length, copied, reportTx, done) -> { }));
+        assertEquals(new Unsent(1, 700, 300, 1_000), queue.unsent());
     }
 
     /** Hands up to {@code budget} bytes to a pretend transport that takes a random amount each time. */
