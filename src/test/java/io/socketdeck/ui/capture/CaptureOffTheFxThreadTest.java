@@ -1,5 +1,6 @@
 package io.socketdeck.ui.capture;
 
+import io.socketdeck.ui.fx.FxTesting;
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
@@ -69,12 +70,6 @@ class CaptureOffTheFxThreadTest {
         }
     }
 
-    /** Whether the FX thread runs a task handed to it now: it is not stuck in a file. */
-    private static boolean fxThreadFree() throws InterruptedException {
-        CountDownLatch ran = new CountDownLatch(1);
-        Platform.runLater(ran::countDown);
-        return ran.await(FREE_WITHIN_SECONDS, TimeUnit.SECONDS);
-    }
 
     /** The client tab's capture button. FX thread. */
     private ToggleButton toggle() {
@@ -105,7 +100,7 @@ class CaptureOffTheFxThreadTest {
         Platform.runLater(() -> capture.start(CaptureOptions.raw(pipe)));
         InputStream reader = null;
         try {
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the capture's pipe waited for a reader");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the capture's pipe waited for a reader");
             assertEquals(CaptureModel.State.STARTING, onFx(() -> capture.stateProperty().get()));
             assertEquals("pipe \u00B7 opening\u2026", onFx(() -> capture.statusProperty().get()));
             assertTrue(onFx(() -> toggle().isSelected() && !toggle().isDisabled()),
@@ -128,7 +123,7 @@ class CaptureOffTheFxThreadTest {
     void closingTheWindowWhileACaptureWaitsToOpenDoesNotWaitForIt(@TempDir Path dir) throws Exception {
         Path pipe = NamedPipes.create(dir, "pipe");
         Platform.runLater(() -> capture.start(CaptureOptions.raw(pipe)));
-        boolean free = fxThreadFree();
+        boolean free = FxTesting.fxThreadFree();
         CountDownLatch shutDown = new CountDownLatch(1);
         Platform.runLater(() -> {
             window.shutdown(); // what the app's exit runs
@@ -180,7 +175,7 @@ class CaptureOffTheFxThreadTest {
         boolean free;
         synchronized (writer) { // as the I/O thread holds it while a slow disk takes a write
             Platform.runLater(capture::stop);
-            free = fxThreadFree();
+            free = FxTesting.fxThreadFree();
             if (free) {
                 assertEquals(CaptureModel.State.STOPPING, onFx(() -> capture.stateProperty().get()));
                 assertEquals("capture.bin \u00B7 closing\u2026", onFx(() -> capture.statusProperty().get()));

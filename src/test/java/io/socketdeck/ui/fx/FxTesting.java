@@ -4,11 +4,13 @@ import io.socketdeck.testsupport.Await;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
@@ -189,5 +191,15 @@ public final class FxTesting {
     public static void forgetFiredEvents() {
         FxToolkitContext context = FxToolkit.toolkitContext();
         context.setRegisteredStage(context.getRegisteredStage());
+    }
+
+    /**
+     * Whether the FX thread runs a task handed to it now, within {@link #TIMEOUT}: it is not stuck
+     * (in a file's open, say). Not on the FX thread.
+     */
+    public static boolean fxThreadFree() throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        Platform.runLater(ran::countDown);
+        return ran.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

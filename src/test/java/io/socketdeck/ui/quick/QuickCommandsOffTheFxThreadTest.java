@@ -76,12 +76,6 @@ class QuickCommandsOffTheFxThreadTest {
         runFx(() -> MainWindowFixture.shutDown(window));
     }
 
-    /** Whether the FX thread runs a task handed to it now: it is not stuck in a file. */
-    private static boolean fxThreadFree() throws InterruptedException {
-        CountDownLatch ran = new CountDownLatch(1);
-        Platform.runLater(ran::countDown);
-        return ran.await(5, TimeUnit.SECONDS);
-    }
 
     /** Where the client tab's quick-send pane says how an import or export went: its log. */
     private BiConsumer<LogEntry.Kind, String> notes() {
@@ -146,7 +140,7 @@ class QuickCommandsOffTheFxThreadTest {
         Platform.runLater(() -> commands.importFrom(pipe, notes()));
         OutputStream writer;
         try {
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the pipe to import waited for a writer");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the pipe to import waited for a writer");
             assertEquals("Importing pipe\u2026 (click to give up)", onFx(() -> item("clientQuickImport").getText()));
             assertFalse(onFx(() -> item("clientQuickImport").isDisable()), "a click gives the import up");
             runFx(() -> commands.add(QuickCommand.text("added meanwhile", "a"))); // the user goes on editing
@@ -171,7 +165,7 @@ class QuickCommandsOffTheFxThreadTest {
         Platform.runLater(() -> commands.importFrom(pipe, notes()));
         Thread stuck;
         try {
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the pipe to import waited for a writer");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the pipe to import waited for a writer");
             stuck = startedSince(before);
             runFx(() -> item("clientQuickImport").fire()); // "Importing pipe… (click to give up)"
             assertEquals("Import\u2026", onFx(() -> item("clientQuickImport").getText()), "back at once");
@@ -200,9 +194,9 @@ class QuickCommandsOffTheFxThreadTest {
         runFx(() -> commands.add(QuickCommand.text("mine", "m")));
         Platform.runLater(() -> commands.importFrom(pipe, notes()));
         try {
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the pipe to import waited for a writer");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the pipe to import waited for a writer");
             Platform.runLater(() -> commands.exportTo(out, notes()));
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the export waited for the worker");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the export waited for the worker");
             assertEquals("Exporting to out.json\u2026", onFx(() -> item("clientQuickExport").getText()));
             assertTrue(onFx(() -> item("clientQuickExport").isDisable()), "no second export meanwhile");
             assertFalse(Files.exists(out), "written in its turn, after the import");
@@ -223,7 +217,7 @@ class QuickCommandsOffTheFxThreadTest {
         Path pipe = NamedPipes.create(dir, "pipe");
         Set<Thread> before = workers();
         Platform.runLater(() -> commands.importFrom(pipe, notes()));
-        boolean free = fxThreadFree();
+        boolean free = FxTesting.fxThreadFree();
         Thread stuck = free ? startedSince(before) : null;
         CountDownLatch shutDown = new CountDownLatch(1);
         Platform.runLater(() -> {

@@ -78,11 +78,6 @@ class RulesOffTheFxThreadTest {
         runFx(() -> MainWindowFixture.shutDown(window));
     }
 
-    private static boolean fxThreadFree() throws InterruptedException {
-        CountDownLatch ran = new CountDownLatch(1);
-        Platform.runLater(ran::countDown);
-        return ran.await(5, TimeUnit.SECONDS);
-    }
 
     private BiConsumer<LogEntry.Kind, String> notes() {
         return (kind, text) -> client.traffic().log().note(kind, text);
@@ -155,7 +150,7 @@ class RulesOffTheFxThreadTest {
         Platform.runLater(() -> responses.importFrom(pipe, notes()));
         OutputStream writer;
         try {
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the rules' pipe waited for a writer");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the rules' pipe waited for a writer");
             assertEquals("Importing pipe\u2026 (click to give up)", onFx(() -> item("clientRuleImport").getText()));
             runFx(() -> responses.rules().add(rule("added meanwhile")));
         } finally {
@@ -177,9 +172,9 @@ class RulesOffTheFxThreadTest {
         runFx(() -> responses.rules().add(rule("mine")));
         Platform.runLater(() -> responses.importFrom(pipe, notes()));
         try {
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the rules' pipe waited for a writer");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the rules' pipe waited for a writer");
             Platform.runLater(() -> responses.exportTo(out, notes()));
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the export waited for the worker");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the export waited for the worker");
             assertEquals("Exporting to out.json\u2026", onFx(() -> item("clientRuleExport").getText()));
             assertTrue(onFx(() -> item("clientRuleExport").isDisable()), "no second export meanwhile");
             assertFalse(Files.exists(out), "written in its turn, after the import");
@@ -199,7 +194,7 @@ class RulesOffTheFxThreadTest {
         Set<Thread> before = workers();
         runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpClient"));
         Platform.runLater(() -> responses.importFrom(pipe, notes()));
-        boolean free = fxThreadFree();
+        boolean free = FxTesting.fxThreadFree();
         Thread worker = free ? startedSince(before) : null;
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {

@@ -1,5 +1,6 @@
 package io.socketdeck.ui.send;
 
+import io.socketdeck.ui.fx.FxTesting;
 import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
@@ -21,8 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -55,12 +54,6 @@ class FileSendOffTheFxThreadTest {
         }
     }
 
-    /** Whether the FX thread runs a task handed to it now: it is not stuck in a file. */
-    private static boolean fxThreadFree() throws InterruptedException {
-        CountDownLatch ran = new CountDownLatch(1);
-        Platform.runLater(ran::countDown);
-        return ran.await(5, TimeUnit.SECONDS);
-    }
 
     private boolean logSays(String start) {
         return onFx(() -> client.traffic().log().entries().stream()
@@ -84,7 +77,7 @@ class FileSendOffTheFxThreadTest {
             Platform.runLater(() -> client.traffic().sendTools().sendFile(pipe));
             OutputStream writer;
             try {
-                assertTrue(fxThreadFree(), "the FX thread ran a task while the pipe to send waited for a writer");
+                assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the pipe to send waited for a writer");
                 assertTrue(onFx(() -> client.traffic().sendTools().file().runningProperty().get()),
                         "the send runs as far as the view goes: File… disabled, Cancel shown");
                 assertEquals("Opening pipe\u2026", onFx(() -> client.traffic().sendTools().file().statusProperty().get()));

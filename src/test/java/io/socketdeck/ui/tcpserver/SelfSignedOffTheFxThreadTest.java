@@ -78,12 +78,6 @@ class SelfSignedOffTheFxThreadTest {
         runFx(() -> MainWindowFixture.shutDown(window));
     }
 
-    /** Whether the FX thread runs a task handed to it now: it is not stuck in a file. */
-    private static boolean fxThreadFree() throws InterruptedException {
-        CountDownLatch ran = new CountDownLatch(1);
-        Platform.runLater(ran::countDown);
-        return ran.await(FREE_WITHIN_SECONDS, TimeUnit.SECONDS);
-    }
 
     /** The dialog as the server tab's "Generate self-signed…" button makes it. FX thread. */
     private SelfSignedDialog dialog(SelfSignedModel model) {
@@ -171,7 +165,7 @@ class SelfSignedOffTheFxThreadTest {
         Platform.runLater(generate::fire);
         byte[] written;
         try {
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the certificate's pipe waited for a reader");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the certificate's pipe waited for a reader");
             assertEquals("Generating\u2026", onFx(generate::getText), "the button says it is working");
             assertTrue(onFx(generate::isDisabled), "no second click meanwhile");
             assertFalse(onFx(() -> button(dialog, ButtonType.CANCEL).isDisabled()), "Cancel gives it up");
@@ -195,7 +189,7 @@ class SelfSignedOffTheFxThreadTest {
         Platform.runLater(() -> button(first, ButtonType.OK).fire());
         byte[] written;
         try {
-            assertTrue(fxThreadFree(), "the FX thread ran a task while the certificate's pipe waited for a reader");
+            assertTrue(FxTesting.fxThreadFree(), "the FX thread ran a task while the certificate's pipe waited for a reader");
             awaitWriting(); // given up before, it would write nothing
             DialogDriver.press(first.getDialogPane().getScene(), ButtonType.CANCEL);
             assertFalse(onFx(first::isShowing), "closed at once");
@@ -219,7 +213,7 @@ class SelfSignedOffTheFxThreadTest {
         Path pipe = NamedPipes.create(dir, "pipe");
         SelfSignedDialog dialog = showFor(pipe);
         Platform.runLater(() -> button(dialog, ButtonType.OK).fire());
-        boolean free = fxThreadFree();
+        boolean free = FxTesting.fxThreadFree();
         CountDownLatch shutDown = new CountDownLatch(1);
         Platform.runLater(() -> {
             window.shutdown(); // what the app's exit runs
