@@ -84,7 +84,7 @@ class TlsCommandsTest {
         assertEquals(ExitCode.USAGE.code(), badPin.exitCode(), badPin::toString);
         assertTrue(badPin.errors().contains("is not a SHA-256 fingerprint"), badPin::toString);
 
-        CliProcess noCert = CliProcess.run("listen", "tcp", "0", "--tls");
+        CliProcess noCert = CliProcess.run("listen", "tcp", "--bind", "127.0.0.1", "0", "--tls");
         assertEquals(ExitCode.USAGE.code(), noCert.exitCode(), noCert::toString);
         assertTrue(noCert.errors().contains("--cert FILE or --self-signed"), noCert::toString);
 
