@@ -3,6 +3,7 @@ package io.socketdeck.cli;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.ChildJvms;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -91,6 +92,7 @@ final class CliProcess implements AutoCloseable {
         command.add("-Duser.language=en");
         command.add("-Duser.country=US");
         command.add("-Dfile.encoding=UTF-8");
+        command.addAll(ChildJvms.inheritedOptions()); // name lookups in the tests' hosts file only
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

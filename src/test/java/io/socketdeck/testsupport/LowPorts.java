@@ -72,6 +72,7 @@ public final class LowPorts {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(DROP_BIND_CAPABILITY);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ChildJvms.inheritedOptions());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
