@@ -24,9 +24,10 @@ class TlsCommandsTest {
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         CliProcess cli = CliProcess.start(args);
-        cli.closeInput();
-        cli.awaitLine(matching("listening", "127\\.0\\.0\\.1:\\d+"), "the listening line");
-        return cli;
+        return cli.orKilled(() -> {
+            cli.closeInput();
+            cli.awaitLine(matching("listening", "127\\.0\\.0\\.1:\\d+"), "the listening line");
+        });
     }
 
     private static String port(CliProcess listener) {
