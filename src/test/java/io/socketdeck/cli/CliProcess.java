@@ -3,6 +3,7 @@ package io.socketdeck.cli;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.ChildJvms;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -91,6 +92,7 @@ final class CliProcess implements AutoCloseable {
         command.add("-Duser.language=en");
         command.add("-Duser.country=US");
         command.add("-Dfile.encoding=UTF-8");
+        command.addAll(ChildJvms.inheritedOptions()); // name lookups in the tests' hosts file only
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -107,12 +109,34 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
-    /** Runs {@code socketdeck ARGS...} with nothing on standard input and waits for it to end. */
+    /**
+     * Runs {@code socketdeck ARGS...} with nothing on standard input and waits for it to end; if
+     * it does not end in time, it is killed (the failure says so), never left running.
+     */
     static CliProcess run(String... args) {
         CliProcess cli = start(args);
-        cli.closeInput();
-        cli.awaitExit();
-        return cli;
+        return cli.orKilled(() -> {
+            cli.closeInput();
+            cli.awaitExit();
+        });
+    }
+
+    /**
+     * Runs {@code step} (e.g. a wait for the child's first line) and returns this; if the step
+     * fails, kills the child first: a listener that ignores the end of its input would otherwise
+     * outlive the test, and the build.
+     */
+    CliProcess orKilled(Runnable step) {
+        boolean done = false;
+        try {
+            step.run();
+            done = true;
+            return this;
+        } finally {
+            if (!done) {
+                close();
+            }
+        }
     }
 
     long pid() {
@@ -195,9 +219,15 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the child if it is still running and waits (a while) for it to be gone. */
     @Override
     public void close() {
         process.destroyForcibly();
+        try {
+            process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

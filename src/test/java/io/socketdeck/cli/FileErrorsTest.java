@@ -39,11 +39,12 @@ class FileErrorsTest {
             String port = Integer.toString(listener.address().getPort());
             assertSaidOnce(CliProcess.run("send", "tcp", "127.0.0.1", port, "--file", missing.toString()), 1,
                     "Cannot open " + missing + ": no such file or folder", missing);
-            CliProcess chinese = CliProcess.start(null, List.of("-Duser.language=zh", "-Duser.country=CN"),
-                    "send", "tcp", "127.0.0.1", port, "--file", missing.toString());
-            chinese.closeInput();
-            assertSaidOnce(chinese, 1, "\u65e0\u6cd5\u6253\u5f00 " + missing + "\uff1a\u6587\u4ef6\u6216\u6587\u4ef6\u5939\u4e0d\u5b58\u5728",
-                    missing);
+            try (CliProcess chinese = CliProcess.start(null, List.of("-Duser.language=zh", "-Duser.country=CN"),
+                    "send", "tcp", "127.0.0.1", port, "--file", missing.toString())) {
+                chinese.closeInput();
+                assertSaidOnce(chinese, 1, "\u65e0\u6cd5\u6253\u5f00 " + missing + "\uff1a\u6587\u4ef6\u6216\u6587\u4ef6\u5939\u4e0d\u5b58\u5728",
+                        missing);
+            }
         }
     }
 
@@ -53,11 +54,12 @@ class FileErrorsTest {
         Path rules = Files.writeString(dir.resolve("r.json"), "{\"rules\": [{\"name\": \"a\", \"payload\": \"OK\","
                 + " \"match\": \"CONTAINS\", \"pattern\": \"AT\"}, {\"name\": \"b\", \"payload\": \"OK\","
                 + " \"match\": \"CONTAINS\", \"pattern\": \"AT\", \"checksum\": \"CRC64\"}]}");
-        CliProcess cli = CliProcess.start(null, List.of("-Duser.language=zh", "-Duser.country=CN"),
-                "listen", "tcp", "--bind", "127.0.0.1", "0", "--rules", rules.toString());
-        cli.closeInput();
-        assertSaidOnce(cli, 2, "\u65e0\u6cd5\u5bfc\u5165 " + rules + "\uff1a\u7b2c 2 \u9879\u7684\u5b57\u6bb5"
-                + "\u201cchecksum\u201d\uff1a\u672a\u77e5\u7684\u503c\u201cCRC64\u201d", rules);
+        try (CliProcess cli = CliProcess.start(null, List.of("-Duser.language=zh", "-Duser.country=CN"),
+                "listen", "tcp", "--bind", "127.0.0.1", "0", "--rules", rules.toString())) {
+            cli.closeInput();
+            assertSaidOnce(cli, 2, "\u65e0\u6cd5\u5bfc\u5165 " + rules + "\uff1a\u7b2c 2 \u9879\u7684\u5b57\u6bb5"
+                    + "\u201cchecksum\u201d\uff1a\u672a\u77e5\u7684\u503c\u201cCRC64\u201d", rules);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.socketdeck.testsupport.ClosedPort;
 import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import io.socketdeck.testsupport.PythonPeer;
+import io.socketdeck.testsupport.UdpProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -200,8 +201,8 @@ class GenCommandTest {
     }
 
     @Test
-    void udpToAClosedPortCountsErrorsAndExits3() {
-        CliProcess cli = CliProcess.run("gen", "udp", "127.0.0.1", Integer.toString(ClosedPort.find("127.0.0.1")),
+    void udpToAClosedPortCountsErrorsAndExits3() throws Exception {
+        CliProcess cli = CliProcess.run("gen", "udp", "127.0.0.1", Integer.toString(UdpProbe.closedPort("127.0.0.1")),
                 "--count", "200", "--rate", "1000");
         Map<String, String> summary = summary(cli);
         assertAll(() -> assertEquals(3, cli.exitCode(), cli::toString),

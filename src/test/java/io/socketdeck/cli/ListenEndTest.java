@@ -82,7 +82,7 @@ class ListenEndTest {
     @Test
     void aRulesFileThatIsNotJsonIsStatus2() throws IOException {
         Path rules = Files.writeString(folder.resolve("rules.json"), "{ not json");
-        CliProcess cli = CliProcess.run("listen", "udp", "0", "--rules", rules.toString());
+        CliProcess cli = CliProcess.run("listen", "udp", "--bind", "127.0.0.1", "0", "--rules", rules.toString());
         assertEquals(2, cli.exitCode(), cli::toString);
         assertTrue(cli.errors().startsWith("Could not import " + rules), cli::toString);
     }
@@ -91,7 +91,7 @@ class ListenEndTest {
     void aRuleTheWindowWouldRefuseIsStatus2NamingIt() throws IOException {
         Path rules = Files.writeString(folder.resolve("rules.json"), """
                 [{"name": "broken", "match": "REGEX", "pattern": "AT+(", "payload": "OK"}]""");
-        CliProcess cli = CliProcess.run("listen", "tcp", "0", "--rules", rules.toString());
+        CliProcess cli = CliProcess.run("listen", "tcp", "--bind", "127.0.0.1", "0", "--rules", rules.toString());
         assertEquals(2, cli.exitCode(), cli::toString);
         assertEquals(rules + ", \u201cbroken\u201d: Not a valid regular expression at character 5: Unclosed group",
                 cli.errors().strip());

@@ -36,9 +36,10 @@ class ListenTcpTest {
         System.arraycopy(new String[] {"listen", "tcp", "--bind", "127.0.0.1", "0"}, 0, args, 0, 5);
         System.arraycopy(extra, 0, args, 5, extra.length);
         CliProcess cli = CliProcess.start(args);
-        cli.closeInput();
-        cli.awaitLine(matching("listening", "127\\.0\\.0\\.1:\\d+"), "the listening line");
-        return cli;
+        return cli.orKilled(() -> {
+            cli.closeInput();
+            cli.awaitLine(matching("listening", "127\\.0\\.0\\.1:\\d+"), "the listening line");
+        });
     }
 
     private static InetSocketAddress address(CliProcess cli) throws IOException {

@@ -26,8 +26,7 @@ class ListenUdpTest {
         System.arraycopy(new String[] {"listen", "udp", "--bind", "127.0.0.1", "0"}, 0, args, 0, 5);
         System.arraycopy(extra, 0, args, 5, extra.length);
         CliProcess cli = CliProcess.start(args);
-        cli.closeInput();
-        return cli;
+        return cli.orKilled(cli::closeInput);
     }
 
     private static InetSocketAddress address(CliProcess cli) throws IOException {
@@ -118,10 +117,11 @@ class ListenUdpTest {
     /** An encoding Java can only decode cannot build a reply: a usage error naming it, no stack trace. */
     @Test
     void aReplyInAnEncodingThatCanOnlyDecodeIsAUsageError() {
-        CliProcess cli = listen("--reply", "hi", "--encoding", "x-JISAutoDetect");
-        assertEquals(2, cli.awaitExit(), cli::toString);
-        assertTrue(cli.errors().contains("--encoding x-JISAutoDetect can only decode"),
-                cli::toString);
-        assertTrue(!cli.errors().contains("\tat ") && !cli.errors().contains("Exception"), cli::toString);
+        try (CliProcess cli = listen("--reply", "hi", "--encoding", "x-JISAutoDetect")) {
+            assertEquals(2, cli.awaitExit(), cli::toString);
+            assertTrue(cli.errors().contains("--encoding x-JISAutoDetect can only decode"),
+                    cli::toString);
+            assertTrue(!cli.errors().contains("\tat ") && !cli.errors().contains("Exception"), cli::toString);
+        }
     }
 }

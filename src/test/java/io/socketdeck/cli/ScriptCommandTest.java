@@ -9,9 +9,8 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketdeck.testsupport.Await;
 import io.socketdeck.testsupport.ClosedPort;
 import io.socketdeck.testsupport.PythonPeer;
+import io.socketdeck.testsupport.UdpProbe;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,10 +205,7 @@ class ScriptCommandTest {
 
     @Test
     void aUdpConversationCapturesAndSendsBackAndAPortWithNobodyIsRefusedInTheEnginesWords() throws Exception {
-        int nobody;
-        try (DatagramChannel probe = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
-            nobody = ((InetSocketAddress) probe.getLocalAddress()).getPort(); // free again once closed
-        }
+        int nobody = UdpProbe.closedPort("127.0.0.1"); // checked: a datagram there is answered port unreachable
         try (PythonPeer udpDevice = PythonPeer.start("script_device.py", "127.0.0.1", "udp")) {
             Path file = script("udp.yaml", """
                     steps:

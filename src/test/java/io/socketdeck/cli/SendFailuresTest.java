@@ -104,10 +104,11 @@ class SendFailuresTest {
 
     @Test
     void theWordsAreChineseInAChineseLocale() {
-        CliProcess cli = CliProcess.start(null, List.of("-Duser.language=zh", "-Duser.country=CN"),
-                "send", "tcp", "127.0.0.1", "65536", "hi");
-        cli.closeInput();
-        assertFailed(cli, 2, "PORT: \u7aef\u53e3\u5fc5\u987b\u5728 1 \u5230 65535 \u4e4b\u95f4\u3002");
+        try (CliProcess cli = CliProcess.start(null, List.of("-Duser.language=zh", "-Duser.country=CN"),
+                "send", "tcp", "127.0.0.1", "65536", "hi")) {
+            cli.closeInput();
+            assertFailed(cli, 2, "PORT: \u7aef\u53e3\u5fc5\u987b\u5728 1 \u5230 65535 \u4e4b\u95f4\u3002");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.PythonPeer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Test;
 class SendTcpTest {
 
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(30);
+
+    /** How many free ports a test tries when the one it was given was taken before it was used. */
+    private static final int PORT_ATTEMPTS = 5;
 
     @BeforeAll
     static void python() {
@@ -145,18 +149,32 @@ class SendTcpTest {
     @Test
     void theLocalPortAskedForIsTheOneThePeerSees() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
-            int localPort;
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                localPort = probe.getLocalPort(); // free a moment ago
-            }
-            try (CliProcess cli = CliProcess.start("send", "tcp", "127.0.0.1", Integer.toString(server.getLocalPort()),
-                    "hi", "--bind", "127.0.0.1", "--local-port", Integer.toString(localPort))) {
-                cli.closeInput();
-                try (Socket accepted = server.accept()) {
-                    assertEquals(localPort, accepted.getPort());
+            // A port free a moment ago may be someone else's by the time the child JVM binds it:
+            // then another, as a user would. The send needs no accept (the connection waits in the
+            // backlog), so the command ends before the test looks at what it did.
+            for (int attempt = 1; ; attempt++) {
+                int localPort = freePort();
+                try (CliProcess cli = CliProcess.start("send", "tcp", "127.0.0.1", Integer.toString(server.getLocalPort()),
+                        "hi", "--bind", "127.0.0.1", "--local-port", Integer.toString(localPort))) {
+                    cli.closeInput();
+                    int exit = cli.awaitExit();
+                    if (exit == 1 && cli.errors().startsWith("The port is already in use") && attempt < PORT_ATTEMPTS) {
+                        continue;
+                    }
+                    assertEquals(0, exit, cli::toString);
+                    try (Socket accepted = Blocking.accept(server)) {
+                        assertEquals(localPort, accepted.getPort());
+                    }
+                    return;
                 }
-                assertEquals(0, cli.awaitExit(), cli::toString);
             }
+        }
+    }
+
+    /** A port the system just handed out and took back: free, as far as anyone can tell. */
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort();
         }
     }
 

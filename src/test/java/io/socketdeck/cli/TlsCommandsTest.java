@@ -24,9 +24,10 @@ class TlsCommandsTest {
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         CliProcess cli = CliProcess.start(args);
-        cli.closeInput();
-        cli.awaitLine(matching("listening", "127\\.0\\.0\\.1:\\d+"), "the listening line");
-        return cli;
+        return cli.orKilled(() -> {
+            cli.closeInput();
+            cli.awaitLine(matching("listening", "127\\.0\\.0\\.1:\\d+"), "the listening line");
+        });
     }
 
     private static String port(CliProcess listener) {
@@ -84,7 +85,7 @@ class TlsCommandsTest {
         assertEquals(ExitCode.USAGE.code(), badPin.exitCode(), badPin::toString);
         assertTrue(badPin.errors().contains("is not a SHA-256 fingerprint"), badPin::toString);
 
-        CliProcess noCert = CliProcess.run("listen", "tcp", "0", "--tls");
+        CliProcess noCert = CliProcess.run("listen", "tcp", "--bind", "127.0.0.1", "0", "--tls");
         assertEquals(ExitCode.USAGE.code(), noCert.exitCode(), noCert::toString);
         assertTrue(noCert.errors().contains("--cert FILE or --self-signed"), noCert::toString);
 

@@ -3,10 +3,6 @@ package io.socketdeck.testsupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -28,22 +25,66 @@ public final class LowPorts {
     /** The port the tests try: well below 1024, and nothing listens on it. */
     public static final int PRIVILEGED_PORT = 1;
 
+    /** Linux: ports below this need CAP_NET_BIND_SERVICE (1024 unless the system was told otherwise). */
+    private static final Path UNPRIVILEGED_PORT_START = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
+
+    private static final Path PROC_STATUS = Path.of("/proc/self/status");
+
+    /** The capability's bit in /proc/self/status's CapEff (linux/capability.h). */
+    private static final int CAP_NET_BIND_SERVICE = 10;
+
     private static final List<String> DROP_BIND_CAPABILITY = List.of(
             "setpriv", "--bounding-set=-net_bind_service", "--inh-caps=-net_bind_service", "--");
 
     private LowPorts() {
     }
 
-    /** True when this JVM gets EACCES binding {@code 127.0.0.1:1}, as a non-root user does. */
+    /**
+     * True when this JVM would get EACCES binding {@code 127.0.0.1:1}, as a non-root user does.
+     * Decided without binding that port (a fixed port: it may be someone's, and a test that got it
+     * would hold it): on Linux, a port below {@code net.ipv4.ip_unprivileged_port_start} needs
+     * CAP_NET_BIND_SERVICE in the process's effective set ({@code CapEff} in /proc/self/status);
+     * without /proc, only root may bind it (on Windows, anyone).
+     */
     public static boolean deniedInThisJvm() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), PRIVILEGED_PORT));
-            return false;
-        } catch (BindException e) {
-            return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("permission denied");
-        } catch (IOException e) {
+        OptionalLong unprivilegedStart = numberIn(UNPRIVILEGED_PORT_START);
+        if (unprivilegedStart.isPresent() && PRIVILEGED_PORT >= unprivilegedStart.getAsLong()) {
+            return false; // the system lets anyone bind it
+        }
+        OptionalLong effective = hexField(PROC_STATUS, "CapEff:");
+        if (effective.isPresent()) {
+            return (effective.getAsLong() & (1L << CAP_NET_BIND_SERVICE)) == 0;
+        }
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
             return false;
         }
+        return !"root".equals(System.getProperty("user.name"));
+    }
+
+    /**
+     * The number a /proc/sys file holds, or empty where there is none (not Linux, or not readable).
+     * Read as lines: {@code Files.readString} of a /proc file (size 0) read "1" of "1024" on JDK 17.
+     */
+    private static OptionalLong numberIn(Path file) {
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readAllLines(file).get(0).strip()));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The hexadecimal value of {@code field} in a /proc status file, or empty where there is none. */
+    private static OptionalLong hexField(Path file, String field) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(field)) {
+                    return OptionalLong.of(Long.parseUnsignedLong(line.substring(field.length()).strip(), 16));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not readable: the caller decides otherwise
+        }
+        return OptionalLong.empty();
     }
 
     /** True when {@code setpriv} exists and may drop CAP_NET_BIND_SERVICE for a child here. */
@@ -72,6 +113,7 @@ public final class LowPorts {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(DROP_BIND_CAPABILITY);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ChildJvms.inheritedOptions());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

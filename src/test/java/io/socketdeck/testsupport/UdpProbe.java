@@ -1,9 +1,12 @@
 package io.socketdeck.testsupport;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.PortUnreachableException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
@@ -22,6 +25,8 @@ public final class UdpProbe implements AutoCloseable {
     /** One datagram as received. */
     public record Datagram(byte[] bytes, InetSocketAddress sender) {
     }
+
+    private static final int CLOSED_PORT_ATTEMPTS = 10;
 
     private final DatagramChannel channel;
     private final InetSocketAddress address;
@@ -50,10 +55,36 @@ public final class UdpProbe implements AutoCloseable {
         return bind(Loopback.IPV4);
     }
 
-    /** A loopback UDP port nobody listens on: bound once, then released. */
+    /**
+     * A loopback UDP port nobody listens on: bound once, released, and checked: a datagram sent
+     * there comes back as ICMP port unreachable (if someone took the port meanwhile, another).
+     */
     public static int closedPort(String host) throws IOException {
-        try (UdpProbe probe = bind(host)) {
-            return probe.port();
+        for (int i = 0; i < CLOSED_PORT_ATTEMPTS; i++) {
+            int port;
+            try (UdpProbe probe = bind(host)) {
+                port = probe.port();
+            }
+            if (unreachable(new InetSocketAddress(Loopback.address(host), port))) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no unreachable UDP port found on " + host + " in " + CLOSED_PORT_ATTEMPTS
+                + " tries");
+    }
+
+    /** Whether a datagram to {@code target} is answered with port unreachable: nobody there. */
+    private static boolean unreachable(InetSocketAddress target) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(target.getAddress(), 0))) {
+            socket.connect(target);
+            socket.setSoTimeout(2_000); // loopback's ICMP answer comes at once; silence means someone is there
+            socket.send(new DatagramPacket(new byte[1], 1));
+            socket.receive(new DatagramPacket(new byte[1], 1));
+            return false; // someone answered
+        } catch (PortUnreachableException e) {
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
         }
     }
 

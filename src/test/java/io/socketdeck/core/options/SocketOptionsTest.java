@@ -20,6 +20,7 @@ import io.socketdeck.core.text.EventTexts;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.TcpProbe;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -68,7 +69,7 @@ class SocketOptionsTest {
             TcpClientSession client = new TcpClientSession(TcpClientOptions.of("127.0.0.1", device.getLocalPort())
                     .withSocketSettings(SETTINGS), events, new TrafficCounters(), loops.next());
             client.start();
-            try (Socket accepted = device.accept()) {
+            try (Socket accepted = Blocking.accept(device)) {
                 SessionEvent.OptionsApplied applied = events.await(SessionEvent.OptionsApplied.class);
                 events.await(SessionEvent.Connected.class);
                 assertFalse(applied.hasProblem(), applied.toString());
@@ -103,7 +104,7 @@ class SocketOptionsTest {
             TcpClientSession client = new TcpClientSession(TcpClientOptions.of("127.0.0.1", device.getLocalPort()),
                     events, new TrafficCounters(), loops.next());
             client.start();
-            try (Socket accepted = device.accept()) {
+            try (Socket accepted = Blocking.accept(device)) {
                 events.await(SessionEvent.Connected.class);
                 assertTrue(events.all(SessionEvent.OptionsApplied.class).isEmpty(), "the defaults are no event of their own");
                 assumeTrue(SsProbe.available(), "ss (iproute2)");

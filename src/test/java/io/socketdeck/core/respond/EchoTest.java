@@ -19,6 +19,7 @@ import io.socketdeck.core.tcp.TcpServerSession;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.testsupport.UdpProbe;
 import java.io.InputStream;
@@ -98,7 +99,7 @@ class EchoTest {
                     listener.getLocalPort()), chain(events, responder), new TrafficCounters(), loops.next());
             responder.answerThrough(client);
             client.start();
-            try (Socket device = listener.accept()) {
+            try (Socket device = Blocking.accept(listener)) {
                 device.getOutputStream().write(ascii("READY"));
                 InputStream in = device.getInputStream();
                 assertArrayEquals(ascii("READY"), in.readNBytes(5));

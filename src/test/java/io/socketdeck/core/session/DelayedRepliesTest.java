@@ -19,6 +19,7 @@ import io.socketdeck.core.text.EventTexts;
 import io.socketdeck.core.text.Language;
 import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.testsupport.UdpProbe;
 import java.io.InputStream;
@@ -197,7 +198,7 @@ class DelayedRepliesTest {
             client.setFraming(new Framing.Delimiter(ascii("\n"), true));
             responder.answerThrough(client);
             client.start();
-            try (Socket device = listener.accept()) {
+            try (Socket device = Blocking.accept(listener)) {
                 device.getOutputStream().write(ascii("Q\nQ\nQ\n"));
                 // The responder answers in the same dispatch as the recorder's third RX, and the
                 // close below runs on the loop after it.

@@ -13,6 +13,7 @@ import io.socketdeck.core.udp.UdpOptions;
 import io.socketdeck.core.udp.UdpSession;
 import io.socketdeck.core.udp.UdpTarget;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.TcpProbe;
 import io.socketdeck.testsupport.UdpProbe;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ class RoundTripTimingTest {
                     listener.getLocalPort()), events, counters, loops.next());
             client.setFraming(new Framing.Delimiter(ascii("\n"), true));
             client.start();
-            try (Socket device = listener.accept()) {
+            try (Socket device = Blocking.accept(listener)) {
                 OutputStream out = device.getOutputStream();
                 out.write(ascii("HELLO\n")); // unasked: no round trip
                 Await.until(() -> received().size() == 1, TIMEOUT, "the greeting");

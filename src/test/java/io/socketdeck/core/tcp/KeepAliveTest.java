@@ -13,6 +13,7 @@ import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.core.text.EventTexts;
 import io.socketdeck.core.text.Language;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.TcpProbe;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,7 +67,7 @@ class KeepAliveTest {
             TcpClientSession client = new TcpClientSession(TcpClientOptions.of("127.0.0.1", device.getLocalPort()),
                     events, new TrafficCounters(), loops.next());
             client.start();
-            try (Socket accepted = device.accept()) {
+            try (Socket accepted = Blocking.accept(device)) {
                 events.await(SessionEvent.Connected.class);
                 // The session's socket: from the port the device sees it on, to the device's port.
                 Timer timer = Await.value(() -> timerOf(accepted.getPort(), device.getLocalPort()).orElse(null),
@@ -102,7 +103,7 @@ class KeepAliveTest {
             TcpClientSession client = new TcpClientSession(TcpClientOptions.of("127.0.0.1", device.getLocalPort())
                     .withKeepAlive(KeepAlive.OFF), events, new TrafficCounters(), loops.next());
             client.start();
-            try (Socket accepted = device.accept()) {
+            try (Socket accepted = Blocking.accept(device)) {
                 events.await(SessionEvent.Connected.class);
                 Timer timer = Await.value(() -> timerOf(accepted.getPort(), device.getLocalPort()).orElse(null),
                         found -> found != null, TIMEOUT, "the connection in /proc/net/tcp");
@@ -146,7 +147,7 @@ class KeepAliveTest {
             TcpClientSession client = new TcpClientSession(TcpClientOptions.of("127.0.0.1", device.getLocalPort()),
                     events, new TrafficCounters(), loops.next(), timingOut);
             client.start();
-            try (Socket accepted = device.accept()) {
+            try (Socket accepted = Blocking.accept(device)) {
                 events.await(SessionEvent.Connected.class);
                 vanish.set(true);
                 accepted.getOutputStream().write(1); // wakes the read that meets the error

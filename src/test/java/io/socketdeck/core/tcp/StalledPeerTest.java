@@ -13,6 +13,7 @@ import io.socketdeck.core.session.SendTarget;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.TcpProbe;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -80,7 +81,7 @@ class StalledPeerTest {
     void tinyMessagesToAStalledPeerAreRefusedWithinTheQueuesCount() throws Exception {
         try (ServerSocket device = new ServerSocket(0, 1, LOOPBACK)) {
             TcpClientSession client = connectToStalledPeer(device);
-            Socket stalled = device.accept(); // never read
+            Socket stalled = Blocking.accept(device); // never read
             peers.add(stalled);
             AtomicLong written = new AtomicLong();
             AtomicLong refused = new AtomicLong();
@@ -111,7 +112,7 @@ class StalledPeerTest {
                     events, counters, loops.next());
             client.start();
             events.await(SessionEvent.Connected.class);
-            Socket peer = device.accept();
+            Socket peer = Blocking.accept(device);
             peers.add(peer);
             Random random = new Random(7);
             int count = 20_000;

@@ -2,12 +2,15 @@ package io.socketdeck.core.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.socketdeck.core.session.CloseReason;
 import io.socketdeck.core.session.FailureKind;
 import io.socketdeck.core.session.RecordingListener;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
+import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +22,10 @@ import org.junit.jupiter.api.Test;
 /** A client connecting from a local address and port it was given (a device that checks the source port). */
 class TcpClientLocalAddressTest {
 
-    private final RecordingListener events = new RecordingListener();
+    /** How many free ports a test tries when the one it was given was taken before it was used. */
+    private static final int PORT_ATTEMPTS = 5;
+
+    private RecordingListener events = new RecordingListener();
     private TcpClientSession session;
     private Thread worker;
 
@@ -40,17 +46,33 @@ class TcpClientLocalAddressTest {
     }
 
     @Test
-    void connectsFromTheGivenLocalPortAndThePeerSeesIt() throws IOException {
+    void connectsFromTheGivenLocalPortAndThePeerSeesIt() throws Exception {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (ServerSocket server = new ServerSocket(0, 5, loopback)) {
-            int localPort = freePort(loopback);
-            start(TcpClientOptions.of("127.0.0.1", server.getLocalPort())
-                    .withLocalAddress(new InetSocketAddress(loopback, localPort)));
-            try (Socket accepted = server.accept()) {
-                assertEquals(localPort, accepted.getPort(), "the server sees the port we connected from");
+            // A port free a moment ago may be someone else's by the time the session binds it:
+            // then another, as a user would.
+            for (int attempt = 1; ; attempt++) {
+                int localPort = freePort(loopback);
+                events = new RecordingListener();
+                start(TcpClientOptions.of("127.0.0.1", server.getLocalPort())
+                        .withLocalAddress(new InetSocketAddress(loopback, localPort)));
+                SessionEvent outcome = Await.value(() -> events.events().stream()
+                                .filter(e -> e instanceof SessionEvent.Connected || e instanceof SessionEvent.Failure)
+                                .findFirst().orElse(null),
+                        found -> found != null, RecordingListener.TIMEOUT, () -> "connected or failed: " + events.events());
+                if (outcome instanceof SessionEvent.Failure failure && failure.kind() == FailureKind.PORT_IN_USE
+                        && attempt < PORT_ATTEMPTS) {
+                    stop();
+                    session = null;
+                    continue;
+                }
+                SessionEvent.Connected connected = assertInstanceOf(SessionEvent.Connected.class, outcome);
+                assertEquals(localPort, connected.local().getPort());
+                try (Socket accepted = Blocking.accept(server)) {
+                    assertEquals(localPort, accepted.getPort(), "the server sees the port we connected from");
+                }
+                return;
             }
-            SessionEvent.Connected connected = events.await(SessionEvent.Connected.class);
-            assertEquals(localPort, connected.local().getPort());
         }
     }
 

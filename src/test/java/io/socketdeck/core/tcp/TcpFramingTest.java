@@ -12,6 +12,7 @@ import io.socketdeck.core.session.RecordingListener;
 import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.TcpProbe;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -179,7 +180,7 @@ class TcpFramingTest {
                     TcpClientOptions.of(LOOPBACK.getHostAddress(), listener.getLocalPort()), events, counters, loops.next());
             client.setFraming(new Framing.Delimiter(bytes("\n"), true));
             client.start();
-            try (Socket accepted = listener.accept()) {
+            try (Socket accepted = Blocking.accept(listener)) {
                 OutputStream out = accepted.getOutputStream();
                 out.write(bytes("+OK ready\n+OK"));
                 Await.until(() -> counters.rxBytes() == 13, TIMEOUT, "first part read");

@@ -12,6 +12,7 @@ import io.socketdeck.core.session.TlsHandshake;
 import io.socketdeck.core.tcp.TcpServerSession;
 import io.socketdeck.core.text.EventTexts;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.PeerProcess;
 import io.socketdeck.testsupport.TestCertificates;
 import io.socketdeck.testsupport.TestCertificates.PemFiles;
@@ -193,6 +194,7 @@ class TlsServerPeersTest extends RealPeerTest {
         RecordingListener events = new RecordingListener();
         TcpServerSession server = server(SERVER, events);
         try (Socket plain = new Socket("127.0.0.1", server.localAddress().getPort())) {
+            Blocking.timed(plain);
             OutputStream out = plain.getOutputStream();
             out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -211,6 +213,7 @@ class TlsServerPeersTest extends RealPeerTest {
         RecordingListener events = new RecordingListener();
         TcpServerSession server = server(SERVER.withHandshakeTimeout(Duration.ofMillis(300)), events);
         try (Socket plain = new Socket("127.0.0.1", server.localAddress().getPort())) {
+            Blocking.timed(plain);
             awaitFailure(events, FailureKind.TLS_HANDSHAKE_TIMEOUT, "within 300 ms");
             Await.until(() -> server.clientCount() == 0, TIMEOUT, "the client gone from the list");
             assertEquals(-1, plain.getInputStream().read(), "the server hung up");

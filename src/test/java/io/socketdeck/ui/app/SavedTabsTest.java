@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,9 +33,16 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @ExtendWith(ApplicationExtension.class)
 class SavedTabsTest {
 
+    private final OpenWindows windows = new OpenWindows();
+
     @BeforeEach
     void english() {
         I18n.use(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void shutDownWindows() {
+        runFx(windows::shutdownAll);
     }
 
     @Test
@@ -46,7 +54,7 @@ class SavedTabsTest {
         order.addAll(defaultIds());
         order.add("tabTcpClient2");
         runFx(() -> {
-            MainWindow before = new MainWindow(locale -> { });
+            MainWindow before = windows.add(new MainWindow(locale -> { }));
             TcpClientViewModel first = before.tab(TcpClientViewModel.class);
             first.hostProperty().set("device.local");
             first.portProperty().set("5020");
@@ -64,11 +72,11 @@ class SavedTabsTest {
             assertEquals(order, before.tabIds(), "moved before saving");
             before.selectedProperty().set(secondTab);
             save(before, file);
-            before.shutdown();
+            windows.shutdown(before);
         });
 
         Settings loaded = new SettingsStore(file).load();
-        MainWindow after = onFx(() -> new MainWindow(locale -> { }, loaded));
+        MainWindow after = onFx(() -> windows.add(new MainWindow(locale -> { }, loaded)));
         assertEquals(order, onFx(after::tabIds));
         assertEquals("tabTcpClient2", onFx(() -> after.selectedProperty().get().id()), "the tab in front");
         TcpClientViewModel first = after.tab(TcpClientViewModel.class);
@@ -81,21 +89,21 @@ class SavedTabsTest {
         WindowTab server = onFx(() -> after.tabs().get(0));
         assertEquals("Gateway", onFx(() -> server.title()));
         assertEquals("7001", onFx(() -> ((TcpServerViewModel) server.model()).portProperty().get()));
-        runFx(after::shutdown);
+        runFx(() -> windows.shutdown(after));
     }
 
     @Test
     void aClosedTabLeavesNoSettingsAndItsNumberStartsAfreshNextTime(@TempDir Path dir) {
         Settings settings = new Settings();
         runFx(() -> {
-            MainWindow window = new MainWindow(locale -> { });
+            MainWindow window = windows.add(new MainWindow(locale -> { }));
             WindowTab second = open(window, "tabTcpClient");
             ((TcpClientViewModel) second.model()).hostProperty().set("10.0.0.2");
             window.saveTo(settings);
             assertTrue(settings.get("tcpClient.2").isPresent());
             assertTrue(window.closeTab(second));
             window.saveTo(settings);
-            window.shutdown();
+            windows.shutdown(window);
         });
         assertFalse(settings.get("tcpClient.2").isPresent(), settings.toString());
         assertEquals(defaultIds(),
@@ -106,11 +114,11 @@ class SavedTabsTest {
     @Test
     void aFileWithoutATabListOpensOneTabOfEachKind() {
         Settings older = new Settings().put("tcpClient.host", "plc.local").put("udp.remotePort", "9000");
-        MainWindow window = onFx(() -> new MainWindow(locale -> { }, older));
+        MainWindow window = onFx(() -> windows.add(new MainWindow(locale -> { }, older)));
         assertEquals(defaultIds(), onFx(window::tabIds));
         assertEquals("plc.local", onFx(() -> window.tab(TcpClientViewModel.class).hostProperty().get()));
         assertEquals("9000", onFx(() -> window.tab(UdpViewModel.class).remote().portProperty().get()));
-        runFx(window::shutdown);
+        runFx(() -> windows.shutdown(window));
     }
 
     @Test
@@ -123,20 +131,20 @@ class SavedTabsTest {
                         "not a tab"))
                 .put(SavedTabs.KINDS, List.of("tabTcpClient", "tabTcpServer"))
                 .put(SavedTabs.SELECTED, "tabNowhere");
-        MainWindow window = onFx(() -> new MainWindow(locale -> { }, settings));
+        MainWindow window = onFx(() -> windows.add(new MainWindow(locale -> { }, settings)));
         List<String> expected = new ArrayList<>(List.of("tabTcpServer2"));
         expected.addAll(defaultIds().stream().filter(id -> !List.of("tabTcpClient", "tabTcpServer").contains(id))
                 .toList());
         assertEquals(expected, onFx(window::tabIds), "UDP, Relay... were new to the file: each opens its first tab");
         assertEquals("B", onFx(() -> window.tabs().get(0).title()));
         assertEquals("tabTcpServer2", onFx(() -> window.selectedProperty().get().id()), "the first when unknown");
-        runFx(window::shutdown);
+        runFx(() -> windows.shutdown(window));
     }
 
     @Test
     void theAutosaveHearsTabsOpenedRenamedClosedAndTheNewTabsFields() {
         AtomicInteger saves = new AtomicInteger();
-        MainWindow window = onFx(() -> new MainWindow(locale -> { }));
+        MainWindow window = onFx(() -> windows.add(new MainWindow(locale -> { })));
         runFx(() -> new SettingsAutosave(window.tick(), window.remembered(), () -> {
             window.saveTo(new Settings()); // reads every value, as the app's save does
             saves.incrementAndGet();
@@ -152,7 +160,7 @@ class SavedTabsTest {
         runFx(() -> ((UdpViewModel) udp.model()).remote().portProperty().set("9002"));
         runFx(() -> window.tick().runAllNow());
         assertEquals(4, saves.get(), "a closed tab's fields are no longer watched");
-        runFx(window::shutdown);
+        runFx(() -> windows.shutdown(window));
     }
 
     /** The tabs of a first start: the first of each kind the window offers, in the order of its kinds. */

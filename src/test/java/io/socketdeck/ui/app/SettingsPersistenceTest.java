@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,16 +31,23 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @ExtendWith(ApplicationExtension.class)
 class SettingsPersistenceTest {
 
+    private final OpenWindows windows = new OpenWindows();
+
     @BeforeEach
     void english() {
         I18n.use(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void shutDownWindows() {
+        runFx(windows::shutdownAll);
     }
 
     @Test
     void tabsQuickCommandsAndLogSizeSurviveARestart(@TempDir Path dir) throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         runFx(() -> {
-            MainWindow before = new MainWindow(locale -> { });
+            MainWindow before = windows.add(new MainWindow(locale -> { }));
             var client = before.tab(TcpClientViewModel.class);
             client.hostProperty().set("device.local");
             client.portProperty().set("5020");
@@ -52,7 +60,7 @@ class SettingsPersistenceTest {
             before.quickCommands().add(QuickCommand.hex("read", "01 03 00 00 00 02"));
             Settings settings = new Settings();
             before.saveTo(settings);
-            before.shutdown();
+            windows.shutdown(before);
             try {
                 store.save(settings);
             } catch (java.io.IOException e) {
@@ -61,7 +69,7 @@ class SettingsPersistenceTest {
         });
 
         Settings loaded = new SettingsStore(dir.resolve("settings.json")).load();
-        MainWindow after = onFx(() -> new MainWindow(locale -> { }, loaded));
+        MainWindow after = onFx(() -> windows.add(new MainWindow(locale -> { }, loaded)));
         var client = after.tab(TcpClientViewModel.class);
         assertEquals("device.local", onFx(() -> client.hostProperty().get()));
         assertEquals("5020", onFx(() -> client.portProperty().get()));
@@ -74,16 +82,16 @@ class SettingsPersistenceTest {
                 "the texts stay a list of strings, as an older version reads them");
         assertEquals("9000", onFx(() -> after.tab(UdpViewModel.class).remote().portProperty().get()));
         assertEquals(List.of(QuickCommand.hex("read", "01 03 00 00 00 02")), onFx(() -> List.copyOf(after.quickCommands().items())));
-        runFx(after::shutdown);
+        runFx(() -> windows.shutdown(after));
     }
 
     @Test
     void aHistoryWrittenBeforeModesWereKeptComesBackAsText() {
         Settings older = new Settings().put("tcpClient.send.history", List.of("PING", "48 65"));
-        MainWindow window = onFx(() -> new MainWindow(locale -> { }, older));
+        MainWindow window = onFx(() -> windows.add(new MainWindow(locale -> { }, older)));
         assertEquals(List.of(SendHistory.Entry.text("PING"), SendHistory.Entry.text("48 65")),
                 onFx(() -> window.tab(TcpClientViewModel.class).traffic().sendBox().history().entries()));
-        runFx(window::shutdown);
+        runFx(() -> windows.shutdown(window));
     }
 
     @Test
@@ -93,7 +101,7 @@ class SettingsPersistenceTest {
         Settings loaded = store.load();
         assertTrue(store.warning().isPresent());
         MainWindow window = onFx(() -> {
-            MainWindow built = new MainWindow(locale -> { }, loaded);
+            MainWindow built = windows.add(new MainWindow(locale -> { }, loaded));
             built.note(SettingsMessages.describe(store.warning().orElseThrow()));
             return built;
         });
@@ -102,7 +110,7 @@ class SettingsPersistenceTest {
                 .map(LogEntry::message).findFirst().orElse(""));
         assertTrue(note.startsWith("The settings file " + file + " was damaged"), note);
         assertTrue(note.contains(".corrupt"), "says where the old file was kept: " + note);
-        runFx(window::shutdown);
+        runFx(() -> windows.shutdown(window));
     }
 
     @Test
@@ -124,16 +132,16 @@ class SettingsPersistenceTest {
         Path file = dir.resolve("settings.json");
         SettingsStore first = new SettingsStore(file);
         runFx(() -> {
-            MainWindow firstStart = new MainWindow(locale -> { });
+            MainWindow firstStart = windows.add(new MainWindow(locale -> { }));
             saveWith(first, new Settings(), firstStart);
-            firstStart.shutdown();
+            windows.shutdown(firstStart);
         });
         SettingsStore storeA = new SettingsStore(file);
         SettingsStore storeB = new SettingsStore(file);
         Settings settingsA = storeA.load();
         Settings settingsB = storeB.load();
-        MainWindow windowA = onFx(() -> new MainWindow(locale -> { }, settingsA));
-        MainWindow windowB = onFx(() -> new MainWindow(locale -> { }, settingsB));
+        MainWindow windowA = onFx(() -> windows.add(new MainWindow(locale -> { }, settingsA)));
+        MainWindow windowB = onFx(() -> windows.add(new MainWindow(locale -> { }, settingsB)));
 
         runFx(() -> {
             windowA.quickCommands().add(QuickCommand.hex("read", "01 03 00 00 00 02"));
@@ -143,13 +151,13 @@ class SettingsPersistenceTest {
         });
 
         Settings loaded = new SettingsStore(file).load();
-        MainWindow after = onFx(() -> new MainWindow(locale -> { }, loaded));
+        MainWindow after = onFx(() -> windows.add(new MainWindow(locale -> { }, loaded)));
         assertEquals(List.of(QuickCommand.hex("read", "01 03 00 00 00 02")),
                 onFx(() -> List.copyOf(after.quickCommands().items())), "A's command survives B's exit");
         assertEquals("device.local", onFx(() -> after.tab(TcpClientViewModel.class).hostProperty().get()), "B's field too");
-        runFx(windowA::shutdown);
-        runFx(windowB::shutdown);
-        runFx(after::shutdown);
+        runFx(() -> windows.shutdown(windowA));
+        runFx(() -> windows.shutdown(windowB));
+        runFx(() -> windows.shutdown(after));
     }
 
     /** As the app saves: the window into its settings, then a copy to the store. */

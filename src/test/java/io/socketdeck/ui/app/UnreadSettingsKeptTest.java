@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,9 +35,16 @@ class UnreadSettingsKeptTest {
 
     private static final String RULES = "tcpClient.respond.rules";
 
+    private final OpenWindows windows = new OpenWindows();
+
     @BeforeEach
     void english() {
         I18n.use(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void shutDownWindows() {
+        runFx(windows::shutdownAll);
     }
 
     @Test
@@ -48,7 +56,7 @@ class UnreadSettingsKeptTest {
                 command("ping", "50 49", "NONE"));
         Settings settings = new Settings().put("quickCommands", stored);
 
-        MainWindow window = onFx(() -> new MainWindow(locale -> { }, settings));
+        MainWindow window = onFx(() -> windows.add(new MainWindow(locale -> { }, settings)));
 
         assertEquals(List.of("read", "ping"), onFx(() -> window.quickCommands().items().stream()
                 .map(QuickCommand::name).toList()), "the commands that can be read");
@@ -64,18 +72,18 @@ class UnreadSettingsKeptTest {
                 saved.stream().map(entry -> ((Map<?, ?>) entry).get("name")).toList(), "in their places");
         assertEquals(newerChecksum, saved.get(1), "as they were");
         assertEquals(typo, saved.get(2));
-        runFx(window::shutdown);
+        runFx(() -> windows.shutdown(window));
     }
 
     @Test
     void anAutoReplyRuleThisVersionCannotReadIsKeptAndToldInItsTab() {
         Settings settings = new Settings();
-        MainWindow before = onFx(() -> new MainWindow(locale -> { }));
+        MainWindow before = onFx(() -> windows.add(new MainWindow(locale -> { })));
         runFx(() -> {
             before.tab(TcpClientViewModel.class).traffic().responses().rules().add(
                     new Rule(true, Rule.Match.EXACT, "PING", QuickCommand.text("pong", "PONG"), 0));
             before.saveTo(settings);
-            before.shutdown();
+            windows.shutdown(before);
         });
         List<Object> rules = new ArrayList<>((List<?>) settings.get(RULES).orElseThrow());
         Map<String, Object> newerMatch = new LinkedHashMap<>(command("suffix", "OK", "NONE"));
@@ -86,7 +94,7 @@ class UnreadSettingsKeptTest {
         rules.add(longDelay);
         settings.put(RULES, rules);
 
-        MainWindow window = onFx(() -> new MainWindow(locale -> { }, settings));
+        MainWindow window = onFx(() -> windows.add(new MainWindow(locale -> { }, settings)));
 
         TcpClientViewModel client = window.tab(TcpClientViewModel.class);
         assertEquals(List.of("pong"), onFx(() -> client.traffic().responses().rules().stream().map(Rule::name).toList()));
@@ -95,16 +103,16 @@ class UnreadSettingsKeptTest {
                 errors(client.traffic().log()));
         runFx(() -> window.saveTo(settings));
         assertEquals(rules, settings.get(RULES).orElseThrow(), "saved back as they were, in their places");
-        runFx(window::shutdown);
+        runFx(() -> windows.shutdown(window));
     }
 
     @Test
     void aTabOfAKindThisVersionDoesNotHaveIsKeptWithItsFields() {
         Settings settings = new Settings();
-        MainWindow before = onFx(() -> new MainWindow(locale -> { }));
+        MainWindow before = onFx(() -> windows.add(new MainWindow(locale -> { })));
         runFx(() -> {
             before.saveTo(settings);
-            before.shutdown();
+            windows.shutdown(before);
         });
         List<Object> open = new ArrayList<>((List<?>) settings.get(SavedTabs.OPEN).orElseThrow());
         Map<String, Object> serial = Map.of("kind", "tabSerialPort", "number", 1, "name", "COM3");
@@ -113,7 +121,7 @@ class UnreadSettingsKeptTest {
         kinds.add("tabSerialPort");
         settings.put(SavedTabs.OPEN, open).put(SavedTabs.KINDS, kinds).put("serialPort.port", "COM3");
 
-        MainWindow window = onFx(() -> new MainWindow(locale -> { }, settings)); // the settings the app keeps
+        MainWindow window = onFx(() -> windows.add(new MainWindow(locale -> { }, settings))); // the settings the app keeps
 
         assertFalse(onFx(window::tabIds).contains("tabSerialPort1"));
         runFx(() -> window.saveTo(settings));
@@ -126,7 +134,7 @@ class UnreadSettingsKeptTest {
         assertEquals(List.of("1 saved tab is of a kind this version does not have and is not shown; it stays in"
                 + " the settings file, with its fields."), errors(onFx(() -> window.tab(TcpClientViewModel.class)
                 .traffic().log())));
-        runFx(window::shutdown);
+        runFx(() -> windows.shutdown(window));
     }
 
     private static Map<String, Object> command(String name, String payload, String checksum) {

@@ -16,10 +16,9 @@ import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
-import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tcpclient.TcpClientViewModel;
+import io.socketdeck.ui.tcpserver.ServerTabDriver;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -123,19 +122,14 @@ class FramingTabTest {
     @Test
     void theServerCutsEachClientsBytesAndAChangeAppliesWhileListening(FxRobot robot) throws Exception {
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
-        runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer"));
-        runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
-        click(robot, "#serverListen");
-        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
-        String address = onFx(() -> server.listeningAddressProperty().get());
-        int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+        InetSocketAddress listening = new ServerTabDriver(robot, server).listenOnLoopback(0);
 
         Scene dialog = openDialog("#serverFraming");
         choose(dialog, FramingKind.FIXED_LENGTH);
         type(dialog, "#framingLength", "2");
         DialogDriver.press(dialog, ButtonType.OK);
         awaitFx(() -> server.framingProperty().get().equals(new Framing.FixedLength(2)), "fixed length 2");
-        try (TcpProbe client = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+        try (TcpProbe client = TcpProbe.connect(listening)) {
             client.send(HexFormat.of().parseHex("6162636465"));
             ListView<LogEntry> log = FxTesting.lookup(robot, "#serverLog").queryListView();
             awaitFx(() -> rxRows(log).size() == 2, () -> "two rows: " + rxRows(log));

@@ -18,6 +18,7 @@ import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
 import io.socketdeck.ui.tab.ConnectionTabModel;
+import io.socketdeck.ui.tcpserver.ServerTabDriver;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import io.socketdeck.ui.udp.UdpViewModel;
 import java.net.InetAddress;
@@ -77,13 +78,10 @@ class EchoTabTest {
     @Test
     void theServerTabEchoesEachClientAndMarksTheAnswerAuto(FxRobot robot) throws Exception {
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
-        runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer"));
+        ServerTabDriver tab = new ServerTabDriver(robot, server);
         click(robot, "#serverEcho");
-        runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
-        click(robot, "#serverListen");
-        awaitOpen(server);
-        int port = portOf(onFx(() -> server.listeningAddressProperty().get()));
-        try (TcpProbe client = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+        InetSocketAddress listening = tab.listenOnLoopback(0);
+        try (TcpProbe client = TcpProbe.connect(listening)) {
             client.send("STATUS?");
             assertEquals("STATUS?", client.readUtf8("STATUS?", FxTesting.TIMEOUT));
         }

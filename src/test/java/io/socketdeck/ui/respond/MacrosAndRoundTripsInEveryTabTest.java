@@ -13,9 +13,9 @@ import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tcpserver.ServerTabDriver;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import io.socketdeck.ui.udp.UdpViewModel;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,12 +65,8 @@ class MacrosAndRoundTripsInEveryTabTest {
     @Test
     void theServerTabsSendsCountAndItsClientsAnswersAreTimed(FxRobot robot) throws Exception {
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
-        runFx(() -> MainWindowFixture.showTab(stage.getScene().getRoot(), "tabTcpServer"));
-        runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
-        click(robot, "#serverListen");
-        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
-        int port = portOf(onFx(() -> server.listeningAddressProperty().get()));
-        try (TcpProbe client = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+        InetSocketAddress listening = new ServerTabDriver(robot, server).listenOnLoopback(0);
+        try (TcpProbe client = TcpProbe.connect(listening)) {
             awaitFx(() -> server.clients().size() == 1, "the client is listed");
             send(robot, "server", "Q{{COUNTER:2}};");
             assertEquals("Q01;", client.readUtf8("Q01;", FxTesting.TIMEOUT));

@@ -17,6 +17,7 @@ import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.fx.DialogDriver;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
+import io.socketdeck.ui.tcpserver.ServerTabDriver;
 import io.socketdeck.ui.tcpserver.TcpServerViewModel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -87,13 +88,9 @@ class RulesTabTest {
         awaitFx(() -> !dialog.getWindow().isShowing(), "the dialog closed");
 
         TcpServerViewModel server = window.tab(TcpServerViewModel.class);
-        runFx(() -> ((TextField) stage.getScene().lookup("#serverPort")).setText("0"));
-        click(robot, "#serverListen");
-        awaitFx(() -> server.stateProperty().get() == ConnectionState.OPEN, "listening");
-        String address = onFx(() -> server.listeningAddressProperty().get());
-        int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+        InetSocketAddress listening = new ServerTabDriver(robot, server).listenOnLoopback(0);
         byte[] expected = Checksum.CRC16_MODBUS.append(HexFormat.of().parseHex("010304000a000b"));
-        try (TcpProbe master = TcpProbe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+        try (TcpProbe master = TcpProbe.connect(listening)) {
             master.send(HexFormat.of().parseHex("010300000002c40b")); // read holding registers 0..1 of unit 1
             assertArrayEquals(expected, master.readExactly(expected.length, Duration.ofSeconds(10)));
             master.send(HexFormat.of().parseHex("010300100002c5ce"));

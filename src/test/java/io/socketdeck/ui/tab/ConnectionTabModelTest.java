@@ -4,6 +4,7 @@ import static io.socketdeck.ui.fx.FxTesting.awaitFx;
 import static io.socketdeck.ui.fx.FxTesting.onFx;
 import static io.socketdeck.ui.fx.FxTesting.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketdeck.core.io.LoopGroup;
 import io.socketdeck.core.io.SelectorLoop;
@@ -14,11 +15,13 @@ import io.socketdeck.core.session.SessionEvent;
 import io.socketdeck.core.session.SessionListener;
 import io.socketdeck.core.session.TrafficCounters;
 import io.socketdeck.ui.common.PersistedFields;
+import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.fx.UiTick;
 import io.socketdeck.ui.send.SendTargetChoice;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,6 +38,12 @@ class ConnectionTabModelTest {
     private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 4000);
     /** Handed out but not used: the scripted sessions do no I/O. */
     private static final LoopGroup LOOPS = new LoopGroup(1, LoopGroup.daemonThreads("tab-model-test"));
+
+    @AfterAll
+    static void closeLoops() throws InterruptedException {
+        LOOPS.close();
+        assertTrue(LOOPS.awaitTermination(FxTesting.TIMEOUT), "the loop's thread ends");
+    }
 
     /** A session that reports what the test tells it to, on the test's thread, and Closed when closed. */
     private static final class ScriptedSession implements Session {

@@ -17,14 +17,13 @@ import io.socketdeck.core.tls.KeyMaterial;
 import io.socketdeck.core.tls.SelfSigned;
 import io.socketdeck.core.tls.TlsInputException.Field;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.ClosedPort;
 import io.socketdeck.testsupport.RestartableServer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
 import io.socketdeck.ui.common.I18n;
 import io.socketdeck.ui.fx.FxTesting;
 import io.socketdeck.ui.tab.ConnectionState;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -283,10 +282,7 @@ class AutoReconnectTabTest {
         KeyMaterial device = SelfSigned.generate(List.of("device-7"), SelfSigned.ONE_YEAR);
         Path p12 = dir.resolve("device.p12");
         SelfSigned.writePkcs12(device, p12, "s3cret-pw".toCharArray());
-        int refused;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            refused = closed.getLocalPort();
-        }
+        int refused = ClosedPort.find(); // checked: a connect there is refused
         runFx(() -> {
             viewModel.portProperty().set(Integer.toString(refused));
             viewModel.reconnect().enabledProperty().set(true);

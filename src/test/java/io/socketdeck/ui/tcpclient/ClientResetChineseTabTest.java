@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.socketdeck.core.log.LogEntry;
 import io.socketdeck.testsupport.Await;
+import io.socketdeck.testsupport.Blocking;
 import io.socketdeck.testsupport.PythonPeer;
 import io.socketdeck.ui.app.MainWindow;
 import io.socketdeck.ui.app.MainWindowFixture;
@@ -82,7 +83,7 @@ class ClientResetChineseTabTest {
         try (java.net.ServerSocket device = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             click(robot, "#clientPort").write(Integer.toString(device.getLocalPort()));
             click(robot, "#clientConnect");
-            try (java.net.Socket accepted = device.accept()) {
+            try (java.net.Socket accepted = Blocking.accept(device)) {
                 awaitFx(() -> viewModel.stateProperty().get() == ConnectionState.OPEN, "connected");
                 click(robot, "#clientHalfClose");
                 Label status = FxTesting.lookup(robot, "#clientStatus").queryAs(Label.class);

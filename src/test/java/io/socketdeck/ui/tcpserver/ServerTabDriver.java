@@ -25,14 +25,15 @@ import org.testfx.api.FxRobot;
 
 /**
  * Drives the real server tab the way a user does, through its automation ids; reads state on
- * the FX thread. Shared by the server tab's TestFX tests.
+ * the FX thread. Shared by the server tab's TestFX tests, and by other tabs' tests that need the
+ * server listening (on loopback: the tab's default, 0.0.0.0, would reach the network).
  */
-final class ServerTabDriver {
+public final class ServerTabDriver {
 
     private final FxRobot robot;
     private final TcpServerViewModel viewModel;
 
-    ServerTabDriver(FxRobot robot, TcpServerViewModel viewModel) {
+    public ServerTabDriver(FxRobot robot, TcpServerViewModel viewModel) {
         this.robot = robot;
         this.viewModel = viewModel;
         Parent root = FxTesting.lookup(robot, ".session-tabs").query().getScene().getRoot();
@@ -61,13 +62,19 @@ final class ServerTabDriver {
         awaitFx(() -> viewModel.stateProperty().get() == state, () -> "state " + state + ", log: " + logLines());
     }
 
-    /** Listens on 127.0.0.1 at {@code port} (0 for any) with the Listen button; returns the address. */
-    InetSocketAddress listenOnLoopback(int port) {
+    /**
+     * Listens on 127.0.0.1 at {@code port} (0 for any) with the Listen button; returns the address.
+     * Fails unless the socket the session opened is on 127.0.0.1 (never the network's wildcard).
+     */
+    public InetSocketAddress listenOnLoopback(int port) {
         typeBindAddress("127.0.0.1");
         type("#serverPort", Integer.toString(port));
         click(robot, "#serverListen");
         awaitState(ConnectionState.OPEN);
         String address = onFx(() -> viewModel.listeningAddressProperty().get());
+        if (!address.matches("127\\.0\\.0\\.1:\\d+")) {
+            throw new AssertionError("the server listens on " + address + ", not on 127.0.0.1");
+        }
         int colon = address.lastIndexOf(':');
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(address.substring(colon + 1)));
     }

@@ -81,7 +81,8 @@ class TcpServerFaultsTest {
         "-1       | The port must be a number.",
         "65536    | The port must be between 0 and 65535 (0 lets the system pick)."})
     void invalidPortIsRejectedAtTheField(String port, String message, FxRobot robot) {
-        tab(robot).type("#serverPort", port);
+        tab(robot).typeBindAddress("127.0.0.1"); // were the port taken after all, never on the network
+        tab.type("#serverPort", port);
         click(robot, "#serverListen");
         assertEquals(message, tab.label("#serverPortError"));
         assertEquals(ConnectionState.IDLE, onFx(() -> window.tab(TcpServerViewModel.class).stateProperty().get()));
@@ -172,7 +173,8 @@ class TcpServerFaultsTest {
 
     @Test
     void anInvalidMaxClientsIsRejectedAtTheField(FxRobot robot) {
-        tab(robot).type("#serverPort", "0");
+        tab(robot).typeBindAddress("127.0.0.1"); // were the field taken after all, never on the network
+        tab.type("#serverPort", "0");
         tab.type("#serverMaxClients", "many");
         click(robot, "#serverListen");
         assertEquals("Enter a whole number from 1 to 1,000,000, or leave it empty for no limit.",
