@@ -34,10 +34,15 @@ class PeriodicSenderTest {
     private TcpClientSession session;
     private Thread worker;
 
-    /** Records what the sender reports. */
+    /**
+     * Records what the sender reports. It is called on the loop thread, where what it threw would
+     * be caught and logged, never reach the test: it only records, and the test checks on its own
+     * thread ({@link #assertStoppedOnce()}).
+     */
     static final class Recorder implements PeriodicSender.Listener {
         final List<long[]> sends = new CopyOnWriteArrayList<>();
         final AtomicReference<StopReason> stopped = new AtomicReference<>();
+        final List<StopReason> stops = new CopyOnWriteArrayList<>();
         volatile long sentAtStop = -1;
 
         @Override
@@ -48,11 +53,20 @@ class PeriodicSenderTest {
         @Override
         public void stopped(StopReason reason, long sent) {
             sentAtStop = sent;
-            assertTrue(stopped.compareAndSet(null, reason), "stopped is reported once");
+            stops.add(reason);
+            stopped.compareAndSet(null, reason);
         }
 
         StopReason awaitStopped() {
             return Await.value(stopped::get, reason -> reason != null, TIMEOUT, "the periodic sender to stop");
+        }
+
+        /**
+         * The end was reported exactly once. Checked once nothing more can come: after the loop
+         * that calls the listener has ended (a second report comes from the target's close, say).
+         */
+        void assertStoppedOnce() {
+            assertEquals(1, stops.size(), () -> "stopped is reported once: " + stops);
         }
     }
 
@@ -71,6 +85,10 @@ class PeriodicSenderTest {
         if (session != null) {
             session.close();
             worker.join(TIMEOUT.toMillis());
+            assertFalse(worker.isAlive(), "the session's loop ended");
+            if (recorder.stopped.get() != null) { // the tests that only check the arguments never start one
+                recorder.assertStoppedOnce(); // the loop is gone: nothing else can be reported
+            }
         }
     }
 
