@@ -57,6 +57,17 @@ class ResettingServerTest {
     }
 
     @Test
+    void awaitReadEndedReturnsAllTheClientSentOnceItClosed() throws Exception {
+        try (ResettingServer server = new ResettingServer()) {
+            TcpProbe probe = TcpProbe.connect(server.address());
+            probe.send("all ");
+            probe.send("of it");
+            probe.close();
+            assertEquals("all of it", new String(server.awaitReadEnded(0, T), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void sendThenResetDeliversDataThenReset() throws Exception {
         try (ResettingServer server = new ResettingServer(); TcpProbe probe = TcpProbe.connect(server.address())) {
             byte[] goodbye = "bye".getBytes(StandardCharsets.US_ASCII);
