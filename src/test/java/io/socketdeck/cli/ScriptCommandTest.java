@@ -117,6 +117,10 @@ class ScriptCommandTest {
                         lines.get(4)),
                 () -> assertTrue(lines.get(5).matches(".* summary wrong passed 2 failed 1 skipped 2 [\\d.]+ ms"),
                         lines.get(5)));
+        // The CLI's connection ended with it; the device says so after every command the
+        // connection brought (CONNECTION ENDED), so once it has, a BYE sent would be there.
+        Await.until(() -> device.stdout().contains("CONNECTION ENDED"), Duration.ofSeconds(10),
+                () -> "the device saw the connection end: " + device.stdout());
         assertTrue(!device.stdout().contains("RX BYE"), "a step after the failure never ran: " + device.stdout());
     }
 

@@ -33,6 +33,8 @@ public final class ResettingServer implements AutoCloseable {
         final Socket socket;
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         volatile boolean ended;
+        /** The reader met the end of the client's stream, or a reset, or the socket closed here. */
+        volatile boolean readEnded;
 
         Conn(Socket socket) {
             this.socket = socket;
@@ -50,6 +52,8 @@ public final class ResettingServer implements AutoCloseable {
                 }
             } catch (IOException ignored) {
                 // closed or reset
+            } finally {
+                readEnded = true;
             }
         }
 
@@ -122,6 +126,20 @@ public final class ResettingServer implements AutoCloseable {
     /** Bytes received so far on the {@code index}-th accepted connection (0-based). */
     public byte[] received(int index) {
         return conns.get(index).received();
+    }
+
+    /**
+     * Waits until the {@code index}-th accepted connection's reader is done (the client closed or
+     * reset it; or this server ended it) and returns every byte it received: all the client ever
+     * sent on it, not what had come so far.
+     */
+    public byte[] awaitReadEnded(int index, Duration timeout) {
+        awaitAccepted(index + 1, timeout);
+        Conn conn = conns.get(index);
+        Await.until(() -> conn.readEnded, timeout,
+                () -> "the client to end connection " + index + " to " + address + "; received so far "
+                        + conn.received().length + " bytes");
+        return conn.received();
     }
 
     /** Resets (RST) every accepted connection that is still open; returns how many. */

@@ -15,7 +15,9 @@ before it is ignored; UDP: one command per datagram, answered to its sender):
   bytes 01 03 + 6 more (a Modbus-like read) -> 01 03 02 00 2A and two random bytes
 
 Text answers end with \\n. Every command is printed as "RX <command>" (binary as hex)
-on stdout. Exits when stdin reaches EOF, so it dies with the JVM that started it.
+on stdout, and the end of a TCP connection as "CONNECTION ENDED" after its commands: a
+test that waits for that has seen every command the client sent on it. Exits when stdin
+reaches EOF, so it dies with the JVM that started it.
 """
 import os
 import socket
@@ -89,6 +91,7 @@ def serve_tcp_client(conn):
             conn.close()
         except OSError:
             pass
+        print("CONNECTION ENDED", flush=True)
 
 
 def serve_tcp(host, family):

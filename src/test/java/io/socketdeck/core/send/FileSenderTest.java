@@ -63,12 +63,17 @@ class FileSenderTest {
     private TcpClientSession session;
     private Thread worker;
 
-    /** Records the end and the progress reports. */
+    /**
+     * Records the end and the progress reports. It is called on the loop thread, where what it
+     * threw would never reach the test: it only records, and the test checks on its own thread
+     * ({@link #assertFinishedOnce()}).
+     */
     static class RecordingEnd implements FileSender.Listener {
         final AtomicReference<Outcome> outcome = new AtomicReference<>();
         final AtomicReference<FileSendProgress> last = new AtomicReference<>();
         final AtomicReference<Throwable> cause = new AtomicReference<>();
         final List<FileSendProgress> reports = new CopyOnWriteArrayList<>();
+        final List<Outcome> ends = new CopyOnWriteArrayList<>();
 
         @Override
         public void progress(FileSendProgress progress) {
@@ -77,13 +82,23 @@ class FileSenderTest {
 
         @Override
         public void finished(Outcome result, FileSendProgress progress, Throwable cause) {
-            last.set(progress);
-            this.cause.set(cause);
-            assertTrue(outcome.compareAndSet(null, result), "finished once");
+            ends.add(result);
+            if (outcome.compareAndSet(null, result)) { // what a second end would say is not kept
+                last.set(progress);
+                this.cause.set(cause);
+            }
         }
 
         Outcome await() {
             return Await.value(outcome::get, o -> o != null, TIMEOUT, "the file send to finish");
+        }
+
+        /**
+         * The end was reported exactly once. Checked once nothing more can come: after the loop
+         * that calls the listener has ended.
+         */
+        void assertFinishedOnce() {
+            assertEquals(1, ends.size(), () -> "finished once: " + ends);
         }
     }
 
@@ -210,6 +225,10 @@ class FileSenderTest {
         if (session != null) {
             session.close();
             worker.join(TIMEOUT.toMillis());
+            assertFalse(worker.isAlive(), "the session's loop ended");
+        }
+        if (end.outcome.get() != null) { // a send that never started (a missing file) has no end
+            end.assertFinishedOnce(); // its loop is gone (a datagram target's with its test): nothing more comes
         }
     }
 
@@ -266,6 +285,7 @@ class FileSenderTest {
             assertEquals(size, counters.txBytes());
             session.close(); // every event of the send is told by now; the join orders them before ours
             worker.join(TIMEOUT.toMillis());
+            keepsTheEnd.assertFinishedOnce();
             int chunk = FileSendOptions.stream().chunkSize();
             long shownFrom = (size - keeps) / chunk * chunk; // the first region that ends inside the kept end
             assertEquals(size - shownFrom, txShown.get(), "the TX rows show the regions of the kept end");

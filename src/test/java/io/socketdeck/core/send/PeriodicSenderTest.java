@@ -17,6 +17,7 @@ import io.socketdeck.testsupport.EchoPeer;
 import io.socketdeck.testsupport.EchoPeers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,10 +35,15 @@ class PeriodicSenderTest {
     private TcpClientSession session;
     private Thread worker;
 
-    /** Records what the sender reports. */
+    /**
+     * Records what the sender reports. It is called on the loop thread, where what it threw would
+     * be caught and logged, never reach the test: it only records, and the test checks on its own
+     * thread ({@link #assertStoppedOnce()}).
+     */
     static final class Recorder implements PeriodicSender.Listener {
         final List<long[]> sends = new CopyOnWriteArrayList<>();
         final AtomicReference<StopReason> stopped = new AtomicReference<>();
+        final List<StopReason> stops = new CopyOnWriteArrayList<>();
         volatile long sentAtStop = -1;
 
         @Override
@@ -48,11 +54,20 @@ class PeriodicSenderTest {
         @Override
         public void stopped(StopReason reason, long sent) {
             sentAtStop = sent;
-            assertTrue(stopped.compareAndSet(null, reason), "stopped is reported once");
+            stops.add(reason);
+            stopped.compareAndSet(null, reason);
         }
 
         StopReason awaitStopped() {
             return Await.value(stopped::get, reason -> reason != null, TIMEOUT, "the periodic sender to stop");
+        }
+
+        /**
+         * The end was reported exactly once. Checked once nothing more can come: after the loop
+         * that calls the listener has ended (a second report comes from the target's close, say).
+         */
+        void assertStoppedOnce() {
+            assertEquals(1, stops.size(), () -> "stopped is reported once: " + stops);
         }
     }
 
@@ -71,6 +86,10 @@ class PeriodicSenderTest {
         if (session != null) {
             session.close();
             worker.join(TIMEOUT.toMillis());
+            assertFalse(worker.isAlive(), "the session's loop ended");
+            if (recorder.stopped.get() != null) { // the tests that only check the arguments never start one
+                recorder.assertStoppedOnce(); // the loop is gone: nothing else can be reported
+            }
         }
     }
 
@@ -107,18 +126,36 @@ class PeriodicSenderTest {
         }
         List<long[]> sends = recorder.sends;
         assertEquals(30, sends.size());
-        long start = sends.get(0)[1];
-        long totalLateness = 0;
+        long[] lateness = new long[sends.size()];
+        boolean caughtUp = false;
         for (int k = 0; k < sends.size(); k++) {
             long[] send = sends.get(k);
             assertEquals(k, send[0]);
-            assertEquals(start + k * interval, send[1], "due times are start + k * interval, no drift");
             assertTrue(send[2] >= send[1], "send " + k + " went out before it was due");
-            totalLateness += send[2] - send[1];
+            lateness[k] = send[2] - send[1];
+            if (k == 0) {
+                continue;
+            }
+            long onSchedule = sends.get(k - 1)[1] + interval;
+            if (send[1] != onSchedule) {
+                // The documented exception: more than MAX_CATCH_UP behind (a machine that stopped
+                // the loop for over a second), the schedule restarts from the send itself.
+                assertTrue(send[1] == send[2] && send[2] - onSchedule > PeriodicSender.MAX_CATCH_UP,
+                        "send " + k + " due at start + k * interval (no drift), or, over "
+                                + PeriodicSender.MAX_CATCH_UP / 1_000_000 + " ms behind, restarted then: due "
+                                + send[1] + ", sent " + send[2] + ", on schedule " + onSchedule);
+            }
+            caughtUp |= lateness[k] < lateness[k - 1];
         }
-        // Generous: this checks that lateness does not accumulate, not the machine's timer quality.
-        assertTrue(totalLateness / sends.size() < Duration.ofMillis(10).toNanos(),
-                "mean lateness " + totalLateness / sends.size() / 1000 + " µs");
+        // Lateness does not accumulate. A sender that timed each send from the one before it (its
+        // due times still right) adds each send's own delay to the next: every send at least as
+        // late as the one before it, on an idle machine as on a busy one. One that times to the
+        // due time is late by whatever each wake-up took, or, after a stall, sends the overdue
+        // ones back to back, each less late than the one before: some send is less late than its
+        // predecessor, however the machine is loaded (29 wake-ups each later than the last, by
+        // chance: 1 in 29!).
+        assertTrue(caughtUp, "each send at least as late as the one before: lateness accumulates; in µs: "
+                + Arrays.toString(Arrays.stream(lateness).map(n -> n / 1000).toArray()));
     }
 
     @Test

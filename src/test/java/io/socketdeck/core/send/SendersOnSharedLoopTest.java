@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,10 +40,20 @@ class SendersOnSharedLoopTest {
 
     private final LoopGroup group = new LoopGroup(1, LoopGroup.daemonThreads("senders-shared-loop-test"));
 
+    /** What the senders report, on the loop thread: checked here, once the loop has ended. */
+    private final PeriodicSenderTest.Recorder periodic = new PeriodicSenderTest.Recorder();
+    private final PeriodicSenderTest.Recorder others = new PeriodicSenderTest.Recorder();
+    private final List<Outcome> fileEnds = new CopyOnWriteArrayList<>();
+
     @AfterEach
     void closeGroup() throws InterruptedException {
         group.close();
         assertTrue(group.awaitTermination(TIMEOUT));
+        // The loop is gone: nothing more can be reported. A second end (the session's close
+        // telling a sender already ended, say) would show here.
+        periodic.assertStoppedOnce();
+        others.assertStoppedOnce();
+        assertEquals(List.of(Outcome.TARGET_CLOSED), fileEnds, "the file send's end, told once");
     }
 
     private TcpClientSession connect(EchoPeer peer, RecordingListener events) {
@@ -63,19 +74,16 @@ class SendersOnSharedLoopTest {
             TcpClientSession staying = connect(secondPeer, stayingEvents);
             assertTrue(closing.loop() == staying.loop(), "one loop for both");
 
-            PeriodicSenderTest.Recorder periodic = new PeriodicSenderTest.Recorder();
             PeriodicSender repeat = PeriodicSender.start(closing, "tick".getBytes(StandardCharsets.US_ASCII),
                     LONG_AFTER_THE_TEST, PeriodicSender.UNLIMITED, periodic);
-            AtomicReference<Outcome> fileOutcome = new AtomicReference<>();
             Path file = Files.write(dir.resolve("slow.bin"), new byte[64]);
             FileSender slowFile = FileSender.start(file, closing, new FileSendOptions(16, LONG_AFTER_THE_TEST, 1),
                     new FileSender.Listener() {
                         @Override
                         public void finished(Outcome outcome, FileSendProgress last, Throwable cause) {
-                            assertTrue(fileOutcome.compareAndSet(null, outcome), "finished once");
+                            fileEnds.add(outcome); // on the loop thread: what it threw would never reach the test
                         }
                     });
-            PeriodicSenderTest.Recorder others = new PeriodicSenderTest.Recorder();
             PeriodicSender othersRepeat = PeriodicSender.start(staying, "beat".getBytes(StandardCharsets.US_ASCII),
                     Duration.ofMillis(5), PeriodicSender.UNLIMITED, others);
             // The first tick and the first chunk come back; the next are 30 s away.
@@ -87,7 +95,8 @@ class SendersOnSharedLoopTest {
 
             assertEquals(StopReason.TARGET_CLOSED, periodic.awaitStopped());
             assertEquals(Outcome.TARGET_CLOSED,
-                    Await.value(fileOutcome::get, o -> o != null, TIMEOUT, "the file send to end"));
+                    Await.value(() -> fileEnds.isEmpty() ? null : fileEnds.get(0), o -> o != null, TIMEOUT,
+                            "the file send to end"));
             closingEvents.awaitClosed();
 
             long beatsAtClose = othersRepeat.sentCount();

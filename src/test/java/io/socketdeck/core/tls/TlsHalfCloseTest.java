@@ -72,6 +72,10 @@ class TlsHalfCloseTest extends RealPeerTest {
         events.await(SessionEvent.HalfClosed.class);
         server.process().await("DONE");
         events.await(SessionEvent.PeerFinished.class);
+        // s_server (-naccept 1) exits after its one connection, and its stdout and stderr are
+        // drained by two threads: only once it has exited and both are read is all it said here,
+        // an "unexpected eof" on stderr included.
+        server.process().awaitExit();
         assertFalse(server.process().output().toLowerCase(java.util.Locale.ROOT).contains("unexpected eof"),
                 server.process().output());
         assertTrue(events.all(SessionEvent.Failure.class).isEmpty(), () -> events.events().toString());

@@ -62,6 +62,10 @@ class TlsServerPeersTest extends RealPeerTest {
 
         server.close();
         client.await("(?i)closed|DONE");
+        // s_client exits when the connection ends; its stdout and stderr are drained by two
+        // threads: only once it has exited and both are read is all it said here, an
+        // "unexpected eof" on stderr included.
+        client.awaitExit();
         assertFalse(client.output().contains("unexpected eof"), "we end with close_notify:\n" + client.output());
     }
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A long text in a connection bar (a framing's delimiter) leaves the tab as wide as the window. */
 @ExtendWith(ApplicationExtension.class)
@@ -49,7 +48,8 @@ class LongTextsFitTest {
             window.tab(TcpClientViewModel.class).framingProperty().set(new Framing.Delimiter(delimiter, false));
             MainWindowFixture.showTab(window.root(), "tabTcpClient");
         });
-        WaitForAsyncUtils.waitForFxEvents(); // a pulse: CSS and layout with the new text
+        // No pulse needed: showTab laid the tab out with the new text, and outsideWindowWidth
+        // lays it out again (CSS and layout) before it measures.
         Scene scene = stage.getScene();
         assertEquals(List.of(), onFx(() -> LayoutCheck.outsideWindowWidth(scene, "#clientConnect", "#clientSend", "#clientFraming")), "they lie in the window");
         javafx.scene.control.Button framing = onFx(() -> (javafx.scene.control.Button) scene.lookup("#clientFraming"));

@@ -3,7 +3,12 @@ package io.socketdeck.ui.app;
 import atlantafx.base.theme.PrimerLight;
 import io.socketdeck.core.settings.Settings;
 import io.socketdeck.ui.common.I18n;
+import io.socketdeck.ui.fx.FxTesting;
+import io.socketdeck.ui.fx.UiTick;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -62,6 +67,30 @@ public final class MainWindowFixture {
         stage.setWidth(width);
         stage.setHeight(height);
         return window;
+    }
+
+    /**
+     * Returns after the window's next {@link UiTick} pulse, in which every job woken or due before
+     * it ran: what a view just built shows on its first pulse (its counters, its statuses, rows
+     * that came) is then in it. A job added now runs on that pulse after those added before it.
+     * Not on the FX thread; a CSS and layout pass is still the caller's, on it.
+     */
+    public static void afterATickPulse(MainWindow window) {
+        CountDownLatch pulsed = new CountDownLatch(1);
+        AtomicReference<UiTick.Handle> job = new AtomicReference<>();
+        FxTesting.runFx(() -> job.set(window.tick().add(now -> {
+            job.get().remove(); // set before any pulse: added on the FX thread, which runs the pulses
+            pulsed.countDown();
+            return UiTick.IDLE;
+        })));
+        try {
+            if (!pulsed.await(FxTesting.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("no pulse of the window's tick within " + FxTesting.TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /**

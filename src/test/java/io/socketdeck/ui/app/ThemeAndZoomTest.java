@@ -40,7 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** View &gt; Theme and View &gt; Zoom: applied live, remembered, and the log stays readable in each theme. */
 @ExtendWith(ApplicationExtension.class)
@@ -61,6 +60,17 @@ class ThemeAndZoomTest {
             window.shutdown();
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
             I18n.use(Locale.ENGLISH);
+        });
+    }
+
+    /**
+     * CSS and layout of the whole window now, on the FX thread: what the next pulse would do, so
+     * what is read next is the styled state, not whatever a wait for "some pulse" happened to see.
+     */
+    private void applyCssNow() {
+        runFx(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
         });
     }
 
@@ -86,7 +96,7 @@ class ThemeAndZoomTest {
             Paint lightRx = onFx(chart::getFirstColor);
 
             fire(robot, "themeDark");
-            WaitForAsyncUtils.waitForFxEvents();
+            applyCssNow(); // the new stylesheet's colours, as the next pulse would apply them
 
             assertEquals(new PrimerDark().getUserAgentStylesheetBSS(), onFx(Application::getUserAgentStylesheet));
             assertEquals(Theme.DARK, onFx(() -> window.viewOptions().themeProperty().get()));
@@ -117,7 +127,7 @@ class ThemeAndZoomTest {
             List<String> unreadable = new ArrayList<>();
             for (Theme theme : Theme.values()) {
                 runFx(() -> window.viewOptions().themeProperty().set(theme));
-                WaitForAsyncUtils.waitForFxEvents();
+                applyCssNow();
                 for (String kind : List.of("rx", "tx")) {
                     double contrast = onFx(() -> badgeContrast(kind));
                     if (contrast < 4.5) {
@@ -182,17 +192,17 @@ class ThemeAndZoomTest {
         double before = onFx(() -> caption.getFont().getSize());
         click(robot, "#clientHost");
         robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
-        assertEquals(125, onFx(() -> window.viewOptions().zoomProperty().get()), "100 → 110 → 125");
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitFx(() -> window.viewOptions().zoomProperty().get() == 125, "100 → 110 → 125");
+        applyCssNow(); // the root's new font size, inherited as the next pulse would
         assertEquals(before * 1.25, onFx(() -> caption.getFont().getSize()), 0.01);
         Settings saved = new Settings();
         runFx(() -> window.saveTo(saved));
         assertEquals(125, saved.getInt("ui.zoom", 0));
         robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
-        assertEquals(110, onFx(() -> window.viewOptions().zoomProperty().get()));
+        awaitFx(() -> window.viewOptions().zoomProperty().get() == 110, "125 → 110");
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
-        assertEquals(100, onFx(() -> window.viewOptions().zoomProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitFx(() -> window.viewOptions().zoomProperty().get() == 100, "back to 100");
+        applyCssNow();
         assertEquals(before, onFx(() -> caption.getFont().getSize()), 0.01);
         MainWindow restored = onFx(() -> new MainWindow(locale -> { }, saved));
         assertEquals(125, onFx(() -> restored.viewOptions().zoomProperty().get()));

@@ -37,7 +37,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every tab is usable at the window's minimum size and up: at 900 x 520, 1024 x 768 and the
@@ -85,9 +84,9 @@ class WindowSizesTest {
         List<String> problems = new ArrayList<>();
         TabPane tabs = onFx(() -> (TabPane) stage.getScene().lookup(".session-tabs"));
         for (Tab tab : onFx(() -> List.copyOf(tabs.getTabs()))) {
-            runFx(() -> tabs.getSelectionModel().select(tab));
-            WaitForAsyncUtils.waitForFxEvents(); // a pulse: CSS and layout of the tab just shown
-            runFx(() -> {
+            runFx(() -> tabs.getSelectionModel().select(tab)); // builds its view, the first time
+            MainWindowFixture.afterATickPulse(window); // what the view shows from its first pulse on
+            runFx(() -> { // then CSS and layout as a pulse would do them, now
                 stage.getScene().getRoot().applyCss();
                 stage.getScene().getRoot().layout();
             });
@@ -139,9 +138,12 @@ class WindowSizesTest {
             List<String> problems = new ArrayList<>();
             TabPane tabs = onFx(() -> (TabPane) stage.getScene().lookup(".session-tabs"));
             for (Tab tab : onFx(() -> List.copyOf(tabs.getTabs()))) {
-                runFx(() -> tabs.getSelectionModel().select(tab));
-                WaitForAsyncUtils.waitForFxEvents();
-                runFx(() -> stage.getScene().getRoot().layout());
+                runFx(() -> tabs.getSelectionModel().select(tab)); // builds its view, the first time
+                MainWindowFixture.afterATickPulse(window); // its statuses and the clients' rows
+                runFx(() -> { // a view built just now has no CSS yet: layout alone would measure it unstyled
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                });
                 onFx(() -> LayoutCheck.problems(stage.getScene())).forEach(problem -> problems.add(tab.getId() + ": " + problem));
             }
             assertEquals(List.of(), problems, String.join("\n", problems));
@@ -197,8 +199,11 @@ class WindowSizesTest {
                 server.traffic().engineCounters().addSent(123_456_789_000L);
                 server.traffic().counters().refresh();
             });
-            WaitForAsyncUtils.waitForFxEvents();
-            runFx(() -> stage.getScene().getRoot().layout());
+            MainWindowFixture.afterATickPulse(window); // the counters and the rows shown
+            runFx(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+            });
             assertEquals(before, onFx(() -> where(ids)), "nothing moved");
         } finally {
             for (TcpProbe client : clients) {
@@ -231,10 +236,13 @@ class WindowSizesTest {
         }
         runFx(() -> ((javafx.scene.control.TextField) stage.getScene().lookup(fieldId)).setText("99999"));
         click(robot, actionId);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitFx(() -> stage.getScene().lookup(messageId).isVisible(), "the message is shown");
+        runFx(() -> { // where it is once laid out, as the next pulse would
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
         Bounds field = onFx(() -> bounds(fieldId));
         Bounds message = onFx(() -> bounds(messageId));
-        assertTrue(onFx(() -> stage.getScene().lookup(messageId).isVisible()), "the message is shown");
         assertEquals(field.getMinX(), message.getMinX(), 2, "starts under the field: " + field + " / " + message);
         assertTrue(message.getMinY() >= field.getMaxY() - 1, "below it: " + field + " / " + message);
         runFx(() -> stage.getScene().getRoot().layout());

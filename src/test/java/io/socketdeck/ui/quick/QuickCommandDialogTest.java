@@ -49,7 +49,10 @@ class QuickCommandDialogTest {
     void itsCaptionsAreNotCut(String language) {
         window = onFx(FxTesting.SLOW_TIMEOUT, () -> MainWindowFixture.show(stage, Locale.forLanguageTag(language)));
         Scene dialog = DialogDriver.open(onFx(() -> (Button) stage.getScene().lookup("#clientQuickAdd")), "quickName");
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        runFx(() -> { // CSS and layout of the dialog as shown, now, rather than hoping for a pulse
+            dialog.getRoot().applyCss();
+            dialog.getRoot().layout();
+        });
         assertEquals(List.of(), onFx(() -> LayoutCheck.problems(dialog)));
         assertEquals(List.of(), onFx(() -> Stream.of("quickName", "quickPayload", "quickEncoding", "quickHex",
                 "quickEscapes", "quickLineEnding", "quickChecksum", "quickProblem")
