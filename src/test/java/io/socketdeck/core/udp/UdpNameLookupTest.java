@@ -122,9 +122,11 @@ class UdpNameLookupTest {
             SessionEvent.Failure refused = events.await(SessionEvent.Failure.class);
             assertEquals(FailureKind.SEND_BUFFER_FULL, refused.kind());
             assertEquals(InetSocketAddress.createUnresolved(SLOW, peer.port()), refused.peer());
-            assertEquals(1, dropped.get(), "only the send beyond the bound is refused at once");
+            // The refusal is told, then its sender: wait for the sender's end state, not the event's.
+            Await.until(() -> dropped.get() == 1, T, () -> dropped.get() + " sends told they were dropped");
             other.send(bytes("meanwhile"), bystander);
             awaitReceived(bystanderEvents, "meanwhile");
+            assertEquals(1, dropped.get(), "only the send beyond the bound is refused at once");
 
             names.fail(SLOW);
             assertEquals("after", text(peer.receive(T).bytes()), "a send behind the failed name still goes");
