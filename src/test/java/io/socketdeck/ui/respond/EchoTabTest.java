@@ -87,9 +87,9 @@ class EchoTabTest {
         }
         ListView<LogEntry> log = FxTesting.lookup(robot, "#serverLog").queryListView();
         awaitFx(() -> answers(log).equals(List.of("AUTO STATUS?")), () -> "the answer's row: " + answers(log));
-        Label badge = onFx(() -> (Label) log.lookupAll(".log-badge").stream()
-                .filter(node -> "AUTO".equals(((Label) node).getText())).findFirst().orElse(null));
-        assertEquals("AUTO", onFx(badge::getText), "the row says it was not typed");
+        // The row is in the list before a cell shows it (the next pulse): wait for the cell's badge.
+        awaitFx(() -> log.lookupAll(".log-badge").stream().anyMatch(node -> "AUTO".equals(((Label) node).getText())),
+                "the row says it was not typed: an AUTO badge shown");
     }
 
     @Test
